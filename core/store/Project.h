@@ -1,0 +1,119 @@
+#pragma once
+// One MOTOR project = one SQLite file. A Project is one connection: use it from one
+// thread; a background job opens its own Project on the same file (WAL lets an expert
+// label while the predictor writes).
+#include <QDir>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/model/Codebook.h"
+#include "core/model/Entities.h"
+#include "core/store/SqliteDatabase.h"
+#include "core/util/Result.h"
+
+namespace motor {
+
+struct ProjectCounts {
+    int64_t media = 0;
+    int64_t clips = 0;
+    int64_t utterances = 0;
+    int64_t annotators = 0;
+    int64_t annotations = 0;
+};
+
+struct LabelWrite {
+    int64_t clipId = 0;
+    int64_t annotatorId = 0;
+    QString dimension;
+    QString label;  // empty removes the label
+    QString note;
+    QString rationale;
+    double confidence = std::nan("");
+};
+
+class Project {
+public:
+    ~Project();
+    Project(const Project&) = delete;
+    Project& operator=(const Project&) = delete;
+
+    // Creates a new project file; fails if the file exists.
+    static Result<std::unique_ptr<Project>> create(const QString& path, const Codebook& codebook);
+    // Opens an existing project. A file that is not a project, a damaged database or a
+    // project from a newer version fails with a message and is not modified. An older
+    // schema is migrated after a backup copy (PATH.bak-vN) is written.
+    static Result<std::unique_ptr<Project>> open(const QString& path);
+
+    const QString& path() const { return path_; }
+    QString name() const;
+    QDir baseDir() const;
+    // Media paths are stored relative to the project folder when inside it.
+    QString relativeMediaPath(const QString& absolutePath) const;
+    QString absoluteMediaPath(const Media& m) const;
+
+    const Codebook& codebook() const { return codebook_; }
+    Status setCodebook(const Codebook& codebook);
+
+    // Runs fn inside BEGIN IMMEDIATE/COMMIT; any error rolls everything back. Nested
+    // calls join the outer transaction.
+    Status transaction(const std::function<Status()>& fn);
+
+    Result<int64_t> addMedia(const Media& m);
+    Status updateMediaPath(int64_t mediaId, const QString& path);
+    Result<QVector<Media>> media();
+    Result<Media> mediaById(int64_t id);
+    Result<std::optional<Media>> mediaByPath(const QString& path);
+
+    Result<int64_t> addClip(const Clip& c);
+    Result<QVector<Clip>> clips();
+    Result<std::optional<Clip>> clipByKey(const QString& key);
+    Result<Clip> clipById(int64_t id);
+
+    Result<int64_t> addUtterance(const Utterance& u);
+    // Utterances of a media file overlapping [startMs, endMs).
+    Result<QVector<Utterance>> utterances(int64_t mediaId, int64_t startMs, int64_t endMs);
+    Status deleteUtterances(int64_t mediaId);
+
+    // Finds the annotator by name or creates it.
+    Result<int64_t> ensureAnnotator(const QString& name, AnnotatorKind kind,
+                                    const QJsonObject& provenance = {});
+    Status updateAnnotatorProvenance(int64_t annotatorId, const QJsonObject& provenance);
+    Result<QVector<Annotator>> annotators();
+    Result<std::optional<Annotator>> annotatorByName(const QString& name);
+
+    // Validates against the codebook, writes the label and its audit entry in one
+    // durable transaction (synchronous=FULL): when this returns ok, the label survives
+    // a crash or power loss.
+    Status setLabel(const LabelWrite& w);
+    Result<QVector<Annotation>> annotations();
+    Result<QVector<Annotation>> annotationsForClip(int64_t clipId);
+    Result<std::optional<Annotation>> annotation(int64_t clipId, int64_t annotatorId, const QString& dimension);
+    Result<QVector<AuditEntry>> auditLog(int64_t clipId = 0);
+
+    // Model runs: which clips a run has finished, for resuming.
+    Status markRunItem(int64_t annotatorId, int64_t clipId, double latencyMs, const QJsonObject& detail);
+    Result<QVector<int64_t>> finishedRunClips(int64_t annotatorId);
+
+    Result<ProjectCounts> counts();
+    Result<QString> integrityCheck();  // "ok" when healthy
+
+    store::SqliteDatabase& database() { return db_; }
+
+private:
+    Project() = default;
+    Status loadCodebook();
+    Status validateLabel(const LabelWrite& w);
+    Result<store::SqliteStatement*> cached(const char* sql);
+
+    store::SqliteDatabase db_;
+    QString path_;
+    Codebook codebook_;
+    int txDepth_ = 0;
+    std::vector<std::pair<const char*, std::unique_ptr<store::SqliteStatement>>> stmtCache_;
+};
+
+}  // namespace motor

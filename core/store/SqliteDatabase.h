@@ -1,0 +1,57 @@
+#pragma once
+// RAII over an sqlite3 connection. Every error names the database file.
+#include <QString>
+
+#include "core/store/SqliteStatement.h"
+#include "core/util/Result.h"
+
+struct sqlite3;
+
+namespace motor::store {
+
+class SqliteDatabase {
+public:
+    enum class OpenMode { ReadWrite, ReadWriteCreate, ReadOnly };
+
+    SqliteDatabase() = default;
+    SqliteDatabase(SqliteDatabase&& other) noexcept;
+    SqliteDatabase& operator=(SqliteDatabase&& other) noexcept;
+    SqliteDatabase(const SqliteDatabase&) = delete;
+    SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+    ~SqliteDatabase();
+
+    static Result<SqliteDatabase> open(const QString& path, OpenMode mode);
+
+    Status exec(const QString& sql);
+    Result<SqliteStatement> prepare(const QString& sql);
+    // Runs a single-value query (PRAGMA user_version, COUNT(*)...).
+    Result<int64_t> queryInt(const QString& sql);
+    Result<QString> queryText(const QString& sql);
+    int64_t lastInsertRowId() const;
+    int changes() const;
+    const QString& path() const { return path_; }
+    sqlite3* handle() const { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    QString path_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed, so an
+// early return on any error leaves the project as it was.
+class SqliteTransaction {
+public:
+    explicit SqliteTransaction(SqliteDatabase& db) : db_(db) {}
+    ~SqliteTransaction();
+    SqliteTransaction(const SqliteTransaction&) = delete;
+    SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    SqliteDatabase& db_;
+    bool active_ = false;
+};
+
+}  // namespace motor::store

@@ -1,0 +1,54 @@
+#pragma once
+// Below ui/, errors are values. An Error's message names the file and the place at
+// fault ("clips.csv:12: end_ms before start_ms"); callers add context, never hide it.
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace motor {
+
+struct Error {
+    QString message;
+};
+
+inline Error makeError(QString message) { return Error{std::move(message)}; }
+
+template <class T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : v_(std::move(value)) {}
+    Result(Error error) : v_(std::move(error)) {}
+
+    bool ok() const { return v_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T& value() & { return std::get<0>(v_); }
+    const T& value() const& { return std::get<0>(v_); }
+    T&& value() && { return std::get<0>(std::move(v_)); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    const Error& error() const { return std::get<1>(v_); }
+
+private:
+    std::variant<T, Error> v_;
+};
+
+template <>
+class [[nodiscard]] Result<void> {
+public:
+    Result() = default;
+    Result(Error error) : e_(std::move(error)) {}
+    bool ok() const { return !e_.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error& error() const { return *e_; }
+
+private:
+    std::optional<Error> e_;
+};
+
+using Status = Result<void>;
+
+}  // namespace motor
