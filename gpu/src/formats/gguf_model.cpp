@@ -1,0 +1,34 @@
+#include "formats/gguf_model.h"
+
+#include "formats/gguf_metadata.h"
+#include "formats/model_validation.h"
+#include "formats/try.h"
+
+namespace motor::gpu::formats {
+
+Result<std::unique_ptr<ModelWeights>> GgufModel::open(const std::string& path) {
+    auto file = GgufFile::open(path);
+    if (!file) return file.error();
+    return fromFile(std::move(file.value()));
+}
+
+Result<std::unique_ptr<ModelWeights>> GgufModel::fromFile(std::unique_ptr<GgufFile> file) {
+    auto model = std::unique_ptr<GgufModel>(new GgufModel());
+    auto tok = ggufTokenizerData(*file);
+    if (!tok) return tok.error();
+    model->tokenizer_ = std::move(tok.value());
+    auto config = ggufModelConfig(*file, static_cast<int>(model->tokenizer_.tokens.size()));
+    if (!config) return config.error();
+    model->config_ = config.value();
+    if (static_cast<size_t>(model->config_.vocabSize) < model->tokenizer_.tokens.size())
+        return makeError(file->name() + ": vocabulary of " + std::to_string(model->tokenizer_.tokens.size()) +
+                         " tokens exceeds the model's vocab size " + std::to_string(model->config_.vocabSize));
+    const GgufFile* f = file.get();
+    MOTOR_TRY(validateModelTensors(f->name(), model->config_,
+                                   [f](const std::string& n) { return f->findTensor(n); }));
+    model->chatTemplate_ = ggufChatTemplate(*file);
+    model->file_ = std::move(file);
+    return std::unique_ptr<ModelWeights>(std::move(model));
+}
+
+}  // namespace motor::gpu::formats
