@@ -1,5 +1,6 @@
 #include "core/metrics/FleissKappa.h"
 
+#include <algorithm>
 #include <limits>
 #include <vector>
 
@@ -21,19 +22,19 @@ FleissKappa FleissKappa::fromCounts(const CategoryCounts& counts, std::span<cons
     const int rows = counts.rowCount();
     if (rows == 0)
         return result;
-    const long long m = counts.rowTotal(0);
-    result.raters = static_cast<int>(m);
-
-    // Everything in exact integers until the final division.
+    // A row of weight 0 is absent from this (re)sample, so it sets no rater count.
+    long long m = -1;
     std::vector<long long> columnTotals(k, 0);
     long long items = 0;
-    long long sumSquares = 0;  // sum_i w_i sum_j n_ij^2
+    long long sumSquares = 0;  // sum_i w_i sum_j n_ij^2; exact integers until the end
     for (int r = 0; r < rows; ++r) {
-        if (counts.rowTotal(r) != m)
-            return result;
         const long long w = multiplicity.empty() ? 1 : multiplicity[r];
         if (w == 0)
             continue;
+        if (m < 0)
+            m = counts.rowTotal(r);
+        if (counts.rowTotal(r) != m)
+            return result;
         const std::span<const int> row = counts.row(r);
         long long squares = 0;
         for (int j = 0; j < k; ++j) {
@@ -43,6 +44,7 @@ FleissKappa FleissKappa::fromCounts(const CategoryCounts& counts, std::span<cons
         sumSquares += w * squares;
         items += w;
     }
+    result.raters = static_cast<int>(std::max(m, 0LL));
     result.n = items;
     if (m < 2 || items == 0)
         return result;

@@ -20,8 +20,9 @@ struct FleissKappa {
     int raters = 0;
 
     static FleissKappa fromTable(const RatingTable& table, std::span<const int> coders);
-    // Every row must have the same total m >= 2, else NaN. multiplicity, if not empty,
-    // gives each row's weight (a bootstrap resample); empty means 1 each.
+    // Every row of nonzero weight must have the same total m >= 2, else NaN.
+    // multiplicity, if not empty, gives each row's weight (a bootstrap resample);
+    // empty means 1 each.
     static FleissKappa fromCounts(const CategoryCounts& counts,
                                   std::span<const int> multiplicity = {});
 };
