@@ -1,0 +1,52 @@
+#pragma once
+// A loaded Llama-family decoder (Llama 2/3, TinyLlama, Qwen2/2.5, Qwen3) on the CPU
+// backend. The model owns its ModelWeights (memory-mapped file) and only reads them.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "motor/gpu/model_config.h"
+#include "motor/gpu/result.h"
+#include "motor/gpu/session.h"
+#include "motor/gpu/weights.h"
+
+namespace motor::gpu {
+
+struct ModelOptions {
+    int threads = 0;       // 0: the process-wide pool (MOTOR_CPU_THREADS or all cores)
+    int kvPageSize = 32;   // positions per KV page: the granularity of fork sharing
+};
+
+class Model {
+public:
+    // Checks every tensor the architecture needs (presence, shape, dtype); an error
+    // names the first tensor at fault.
+    static Result<std::unique_ptr<Model>> load(std::unique_ptr<ModelWeights> weights, ModelOptions options = {});
+    ~Model();
+    Model(const Model&) = delete;
+    Model& operator=(const Model&) = delete;
+
+    const ModelConfig& config() const;
+    const ModelWeights& weights() const;
+    const TokenizerData& tokenizerData() const;
+    int vocabSize() const { return config().vocabSize; }
+
+    // An empty session (the model must outlive it).
+    Session newSession() const;
+
+    // Bytes of weights read to evaluate one token (all matrices + one embedding row);
+    // the numerator of the decode bandwidth bound.
+    int64_t weightBytesPerToken() const;
+    // "avx2" or "portable": the kernel set chosen for this CPU.
+    const char* kernelIsa() const;
+
+    struct Impl;
+
+private:
+    friend class Session;
+    explicit Model(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace motor::gpu

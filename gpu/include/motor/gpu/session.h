@@ -1,0 +1,71 @@
+#pragma once
+// A decoding session: the KV cache of one token sequence plus the logits of its last
+// evaluated positions. Sessions are cheap to fork: the cache is a list of refcounted
+// pages, a fork shares every page with its parent, and a page is copied only when one
+// of them writes into a page the other still holds (copy on write of the tail page).
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "motor/gpu/result.h"
+
+namespace motor::gpu {
+
+class Model;
+namespace detail {
+class KvPage;
+}
+
+enum class LogitsFor { Last, All };
+
+class Session {
+public:
+    Session(Session&&) noexcept = default;
+    Session& operator=(Session&&) noexcept = default;
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+    ~Session();
+
+    // Appends tokens (evaluated as one batch through the weights). LogitsFor::All keeps
+    // the logits of every new position (allLogits()), Last only the last one's.
+    Result<void> prefill(std::span<const int32_t> tokens, LogitsFor which = LogitsFor::Last);
+    // Appends one token.
+    Result<void> decode(int32_t token);
+    // Advances sessions[i] by tokens[i], all in one pass through the weights (e.g. the
+    // three agents of a clip, or several clips). Sessions must belong to one model and
+    // be distinct. On error no session has changed.
+    static Result<void> decodeBatch(std::span<Session* const> sessions, std::span<const int32_t> tokens);
+
+    // A new session with the same tokens; shares this one's KV pages without copying.
+    Session fork() const;
+
+    const Model& model() const { return *model_; }
+    int position() const { return length_; }  // tokens in the cache
+    int contextLength() const;
+    // vocabSize logits of the last evaluated position (empty before the first prefill).
+    std::span<const float> logits() const;
+    // After prefill(..., LogitsFor::All): rows x vocabSize, one row per prefilled token.
+    std::span<const float> allLogits() const { return logits_; }
+
+    // Introspection for tests and memory accounting.
+    int pageCount() const { return int(pages_.size()); }
+    // Pages also referenced by another session (shared prefix).
+    int sharedPageCount() const;
+
+private:
+    friend class Model;
+    explicit Session(const Model* model) : model_(model) {}
+
+    // Makes the pages holding positions [begin, end) exist and be owned by this session
+    // alone (copying a shared tail page once).
+    void reservePositions(int begin, int end);
+
+    const Model* model_ = nullptr;
+    std::vector<std::shared_ptr<detail::KvPage>> pages_;
+    int length_ = 0;
+    int logitRows_ = 0;
+    std::vector<float> logits_;
+};
+
+}  // namespace motor::gpu

@@ -1,0 +1,69 @@
+#include "cpu/matmul.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "cpu/block_decode.h"
+#include "cpu/row_dot.h"
+
+namespace motor::gpu::cpu {
+
+namespace {
+
+// Cache blocking: a work item is kRowsPerItem weight rows; inside it the tokens are
+// walked in tiles of kTokenTile so that the tile's activations stay in L2 while each
+// weight row is streamed once per tile from L1 (4 tokens per kernel call).
+constexpr int kRowsPerItem = 16;
+constexpr int kTokenTile = 32;
+
+struct Item {
+    int task;
+    int64_t rowBegin;
+    int64_t rowEnd;
+};
+
+}  // namespace
+
+void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx) {
+    if (tokens <= 0) return;
+    const RowDotKernels& k = rowDotKernels();
+    // Fewer rows per item when there are few rows, so both cores get work.
+    std::vector<Item> items;
+    for (size_t ti = 0; ti < tasks.size(); ++ti) {
+        const int64_t rows = tasks[ti].w->rows;
+        for (int64_t r = 0; r < rows; r += kRowsPerItem)
+            items.push_back({int(ti), r, std::min<int64_t>(rows, r + kRowsPerItem)});
+    }
+    pool.parallelFor(int(items.size()), [&](int index, int) {
+        const Item& it = items[size_t(index)];
+        const MatmulTask& task = tasks[size_t(it.task)];
+        const WeightMatrix& w = *task.w;
+        const RowDotFn full = k.get(w.dtype, kMaxDotTokens);
+        for (int t0 = 0; t0 < tokens; t0 += kTokenTile) {
+            const int t1 = std::min(tokens, t0 + kTokenTile);
+            for (int64_t r = it.rowBegin; r < it.rowEnd; ++r) {
+                const std::byte* row = w.row(r);
+                int t = t0;
+                const float* xs[kMaxDotTokens];
+                float out[kMaxDotTokens];
+                for (; t + kMaxDotTokens <= t1; t += kMaxDotTokens) {
+                    for (int j = 0; j < kMaxDotTokens; ++j) xs[j] = x + int64_t(t + j) * ldx;
+                    full(row, w.cols, xs, out);
+                    for (int j = 0; j < kMaxDotTokens; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
+                }
+                const int rest = t1 - t;
+                if (rest > 0) {
+                    for (int j = 0; j < rest; ++j) xs[j] = x + int64_t(t + j) * ldx;
+                    k.get(w.dtype, rest)(row, w.cols, xs, out);
+                    for (int j = 0; j < rest; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
+                }
+            }
+        }
+    });
+}
+
+void dequantizeRow(const WeightMatrix& w, int64_t row, float* out) {
+    decodeRow(w.dtype, w.row(row), w.cols, out);
+}
+
+}  // namespace motor::gpu::cpu

@@ -1,0 +1,37 @@
+#pragma once
+// y = W x for a batch of activation rows, W in any supported dtype, row-major {rows,
+// cols}. Several matrices that read the same activations (q/k/v, gate/up) go in one
+// call so the thread pool is woken once for all of them.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "cpu/thread_pool.h"
+#include "motor/gpu/tensor.h"
+
+namespace motor::gpu::cpu {
+
+struct WeightMatrix {
+    DType dtype = DType::F32;
+    const std::byte* data = nullptr;
+    int64_t rows = 0;
+    int64_t cols = 0;
+    int64_t rowBytes = 0;
+
+    const std::byte* row(int64_t r) const { return data + r * rowBytes; }
+};
+
+struct MatmulTask {
+    const WeightMatrix* w = nullptr;
+    float* y = nullptr;   // y[t * ldy + r]
+    int64_t ldy = 0;
+};
+
+// For every task and every token t < tokens: task.y[t*ldy + r] = W.row(r) . x[t*ldx ..].
+// Every task's matrix must have cols equal to the activation width.
+void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx);
+
+// Decodes one row to floats (embedding lookup).
+void dequantizeRow(const WeightMatrix& w, int64_t row, float* out);
+
+}  // namespace motor::gpu::cpu

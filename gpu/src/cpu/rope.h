@@ -1,0 +1,26 @@
+#pragma once
+// Rotary position embedding with the pairing, base and frequency scaling of a
+// ModelConfig (linear: positions divided by factor; llama3: per-frequency blend).
+#include <vector>
+
+#include "motor/gpu/model_config.h"
+
+namespace motor::gpu::cpu {
+
+class Rope {
+public:
+    Rope() = default;
+    Rope(const ModelConfig& config);
+
+    // Rotates heads vectors of headDim floats laid out back to back, at position pos.
+    void apply(float* x, int heads, int pos) const;
+
+    const std::vector<double>& inverseFrequencies() const { return invFreq_; }
+
+private:
+    int headDim_ = 0;
+    RopeStyle style_ = RopeStyle::Interleaved;
+    std::vector<double> invFreq_;
+};
+
+}  // namespace motor::gpu::cpu

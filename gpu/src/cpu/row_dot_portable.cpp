@@ -1,0 +1,90 @@
+// Portable row-dot kernels: decode a chunk to 32 floats, then 8 independent lanes per
+// token so the compiler can vectorise without reassociating (no -ffast-math needed).
+#include <cstdlib>
+#include <cstring>
+
+#include "cpu/block_decode.h"
+#include "cpu/row_dot.h"
+
+namespace motor::gpu::cpu {
+
+namespace {
+
+template <DType T, int N>
+void dotPortable(const std::byte* row, int64_t cols, const float* const* xs, float* out) {
+    float acc[N][8] = {};
+    float w[kChunk];
+    const int64_t chunks = cols / kChunk;
+    for (int64_t c = 0; c < chunks; ++c) {
+        decodeChunk(T, row, c, w);
+        for (int t = 0; t < N; ++t) {
+            const float* x = xs[t] + c * kChunk;
+            for (int j = 0; j < kChunk; j += 8)
+                for (int l = 0; l < 8; ++l) acc[t][l] += w[j + l] * x[j + l];
+        }
+    }
+    float tail[N] = {};
+    if (chunks * kChunk < cols) {
+        const int64_t rest = cols - chunks * kChunk;
+        float wt[kChunk];
+        decodeRow(T, row + rowBytes(T, chunks * kChunk), rest, wt);
+        for (int t = 0; t < N; ++t)
+            for (int64_t i = 0; i < rest; ++i) tail[t] += wt[i] * xs[t][chunks * kChunk + i];
+    }
+    for (int t = 0; t < N; ++t) {
+        const float s = ((acc[t][0] + acc[t][4]) + (acc[t][1] + acc[t][5])) +
+                        ((acc[t][2] + acc[t][6]) + (acc[t][3] + acc[t][7]));
+        out[t] = s + tail[t];
+    }
+}
+
+template <DType T>
+constexpr void fill(RowDotKernels& k) {
+    k.fn[int(T)][0] = &dotPortable<T, 1>;
+    k.fn[int(T)][1] = &dotPortable<T, 2>;
+    k.fn[int(T)][2] = &dotPortable<T, 3>;
+    k.fn[int(T)][3] = &dotPortable<T, 4>;
+}
+
+RowDotKernels makePortable() {
+    RowDotKernels k{};
+    k.isa = "portable";
+    fill<DType::F32>(k);
+    fill<DType::F16>(k);
+    fill<DType::BF16>(k);
+    fill<DType::Q8_0>(k);
+    fill<DType::Q4_0>(k);
+    fill<DType::Q4_K>(k);
+    fill<DType::Q6_K>(k);
+    return k;
+}
+
+bool cpuHasAvx2() {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+           __builtin_cpu_supports("f16c");
+#else
+    return false;
+#endif
+}
+
+}  // namespace
+
+const RowDotKernels& portableRowDotKernels() {
+    static const RowDotKernels k = makePortable();
+    return k;
+}
+
+const RowDotKernels& rowDotKernels() {
+    static const RowDotKernels* chosen = [] {
+        const char* force = std::getenv("MOTOR_CPU_ISA");
+        const bool portable = force && std::strcmp(force, "portable") == 0;
+        const RowDotKernels* avx2 = avx2RowDotKernels();
+        if (!portable && avx2 && cpuHasAvx2()) return avx2;
+        return &portableRowDotKernels();
+    }();
+    return *chosen;
+}
+
+}  // namespace motor::gpu::cpu

@@ -1,0 +1,127 @@
+// The batched Llama-family forward pass on the CPU backend. Every token row is
+// computed independently of the others in the batch (the matmul kernels guarantee
+// per-row results that do not depend on batch size), so prefill, decode, fork and
+// decodeBatch all give bit-identical logits for the same token at the same position.
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "cpu/attention.h"
+#include "cpu/ops.h"
+#include "model/model_impl.h"
+
+namespace motor::gpu {
+
+namespace {
+
+void addBias(float* y, const std::vector<float>& bias) {
+    if (!bias.empty()) cpu::addInPlace(y, bias.data(), int64_t(bias.size()));
+}
+
+void headNorm(float* x, int heads, int headDim, const std::vector<float>& w, float eps) {
+    if (w.empty()) return;
+    for (int h = 0; h < heads; ++h) cpu::rmsNorm(x + int64_t(h) * headDim, w.data(), headDim, eps, x + int64_t(h) * headDim);
+}
+
+}  // namespace
+
+void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int> logitRows, float* logits) {
+    std::lock_guard lock(mutex_);
+    const ModelConfig& c = config;
+    const int T = int(rows.size());
+    const int64_t dim = c.dim, hidden = c.hiddenDim, qd = qDim(), kvd = kvDim();
+    const int pageSize = options.kvPageSize;
+    x_.resize(size_t(T * dim));
+    xb_.resize(size_t(T * dim));
+    q_.resize(size_t(T * qd));
+    k_.resize(size_t(T * kvd));
+    v_.resize(size_t(T * kvd));
+    att_.resize(size_t(T * qd));
+    hb_.resize(size_t(T * hidden));
+    hb2_.resize(size_t(T * hidden));
+    scratch_.resize(size_t(pool->size()));
+
+    for (int t = 0; t < T; ++t) cpu::dequantizeRow(embed, rows[size_t(t)].token, x_.data() + t * dim);
+
+    // Page base pointers per distinct cache (rows of one prefill share one list).
+    std::map<const PageList*, std::vector<detail::KvPage*>> pagePtrs;
+    for (const ForwardRow& r : rows) {
+        auto& v = pagePtrs[r.pages];
+        if (v.empty())
+            for (const auto& p : *r.pages) v.push_back(p.get());
+    }
+    std::vector<const std::vector<detail::KvPage*>*> rowPages(static_cast<size_t>(T));
+    for (int t = 0; t < T; ++t) rowPages[size_t(t)] = &pagePtrs[rows[size_t(t)].pages];
+
+    const cpu::AttentionShape shape{c.heads, c.kvHeads, c.headDim, pageSize};
+    std::vector<const float*> kp, vp;
+    for (int l = 0; l < c.layers; ++l) {
+        const LayerWeights& w = layers[size_t(l)];
+        pool->parallelFor(T, [&](int t, int) {
+            cpu::rmsNorm(x_.data() + t * dim, w.attnNorm.data(), dim, c.rmsEps, xb_.data() + t * dim);
+        });
+        const cpu::MatmulTask qkv[] = {{&w.q, q_.data(), qd}, {&w.k, k_.data(), kvd}, {&w.v, v_.data(), kvd}};
+        cpu::matmul(*pool, qkv, xb_.data(), T, dim);
+        pool->parallelFor(T, [&](int t, int) {
+            float* q = q_.data() + t * qd;
+            float* k = k_.data() + t * kvd;
+            float* v = v_.data() + t * kvd;
+            addBias(q, w.qBias);
+            addBias(k, w.kBias);
+            addBias(v, w.vBias);
+            headNorm(q, c.heads, c.headDim, w.qNorm, c.rmsEps);
+            headNorm(k, c.kvHeads, c.headDim, w.kNorm, c.rmsEps);
+            const int pos = rows[size_t(t)].pos;
+            rope.apply(q, c.heads, pos);
+            rope.apply(k, c.kvHeads, pos);
+            detail::KvPage* page = (*rowPages[size_t(t)])[size_t(pos / pageSize)];
+            const int64_t off = int64_t(pos % pageSize) * kvd;
+            std::memcpy(page->k(l) + off, k, size_t(kvd) * sizeof(float));
+            std::memcpy(page->v(l) + off, v, size_t(kvd) * sizeof(float));
+        });
+        // Attention: one item per (row, group of heads) so decode of one token still
+        // spreads over the threads.
+        const int headsPerItem = std::max(1, c.heads / std::max(1, 2 * pool->size()));
+        const int headItems = (c.heads + headsPerItem - 1) / headsPerItem;
+        pool->parallelFor(T * headItems, [&](int item, int thread) {
+            const int t = item / headItems;
+            const int h0 = (item % headItems) * headsPerItem;
+            const int h1 = std::min(c.heads, h0 + headsPerItem);
+            const auto& pages = *rowPages[size_t(t)];
+            const int length = rows[size_t(t)].pos + 1;
+            const int nPages = (length + pageSize - 1) / pageSize;
+            // Small per-item pointer tables; the page count is context / pageSize.
+            std::vector<const float*> kPtr(static_cast<size_t>(nPages)), vPtr(static_cast<size_t>(nPages));
+            for (int p = 0; p < nPages; ++p) {
+                kPtr[size_t(p)] = pages[size_t(p)]->k(l);
+                vPtr[size_t(p)] = pages[size_t(p)]->v(l);
+            }
+            cpu::attendHeads(shape, {kPtr.data(), vPtr.data()}, length, q_.data() + t * qd, h0, h1,
+                             att_.data() + t * qd, scratch_[size_t(thread)]);
+        });
+        const cpu::MatmulTask oTask[] = {{&w.o, xb_.data(), dim}};
+        cpu::matmul(*pool, oTask, att_.data(), T, qd);
+        cpu::addInPlace(x_.data(), xb_.data(), T * dim);
+
+        pool->parallelFor(T, [&](int t, int) {
+            cpu::rmsNorm(x_.data() + t * dim, w.ffnNorm.data(), dim, c.rmsEps, xb_.data() + t * dim);
+        });
+        const cpu::MatmulTask gateUp[] = {{&w.gate, hb_.data(), hidden}, {&w.up, hb2_.data(), hidden}};
+        cpu::matmul(*pool, gateUp, xb_.data(), T, dim);
+        pool->parallelFor(T, [&](int t, int) { cpu::siluMul(hb_.data() + t * hidden, hb2_.data() + t * hidden, hidden); });
+        const cpu::MatmulTask down[] = {{&w.down, xb_.data(), dim}};
+        cpu::matmul(*pool, down, hb_.data(), T, hidden);
+        cpu::addInPlace(x_.data(), xb_.data(), T * dim);
+    }
+
+    if (logitRows.empty()) return;
+    const int n = int(logitRows.size());
+    normed_.resize(size_t(n * dim));
+    for (int i = 0; i < n; ++i)
+        cpu::rmsNorm(x_.data() + int64_t(logitRows[size_t(i)]) * dim, outputNorm.data(), dim, c.rmsEps,
+                     normed_.data() + i * dim);
+    const cpu::MatmulTask out[] = {{&output, logits, c.vocabSize}};
+    cpu::matmul(*pool, out, normed_.data(), n, dim);
+}
+
+}  // namespace motor::gpu

@@ -1,0 +1,140 @@
+// Turns a ModelWeights into kernel-ready views, checking every tensor the
+// architecture needs so a bad file fails at load with the tensor's name, never later.
+#include <string>
+
+#include "cpu/block_decode.h"
+#include "model/model_impl.h"
+
+namespace motor::gpu {
+
+namespace {
+
+std::string shapeText(const std::vector<int64_t>& shape) {
+    std::string s = "{";
+    for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + "}";
+}
+
+class Loader {
+public:
+    Loader(const ModelWeights& w) : w_(w) {}
+
+    Result<const TensorView*> tensor(const std::string& name, std::vector<int64_t> shape) {
+        const TensorView* t = w_.find(name);
+        if (!t) return makeError(w_.path() + ": missing tensor " + name);
+        if (t->shape != shape)
+            return makeError(w_.path() + ": tensor " + name + " has shape " + shapeText(t->shape) + ", expected " +
+                             shapeText(shape));
+        if (!t->data) return makeError(w_.path() + ": tensor " + name + " has no data");
+        return t;
+    }
+
+    Result<cpu::WeightMatrix> matrix(const std::string& name, int64_t rows, int64_t cols) {
+        auto t = tensor(name, {rows, cols});
+        if (!t) return t.error();
+        const TensorView& v = **t;
+        const int64_t block = cpu::blockElements(v.dtype);
+        if (cols % block != 0)
+            return makeError(w_.path() + ": tensor " + name + " (" + dtypeName(v.dtype) + ") has " +
+                             std::to_string(cols) + " columns, not a multiple of its block size " +
+                             std::to_string(block));
+        cpu::WeightMatrix m{v.dtype, v.data, rows, cols, cpu::rowBytes(v.dtype, cols)};
+        if (v.bytes < m.rowBytes * rows)
+            return makeError(w_.path() + ": tensor " + name + " holds " + std::to_string(v.bytes) +
+                             " bytes, needs " + std::to_string(m.rowBytes * rows));
+        return m;
+    }
+
+    // Norm weights and biases: small vectors, converted to fp32 once.
+    Result<std::vector<float>> vector(const std::string& name, int64_t n) {
+        auto t = tensor(name, {n});
+        if (!t) return t.error();
+        const TensorView& v = **t;
+        if (v.dtype != DType::F32 && v.dtype != DType::F16 && v.dtype != DType::BF16)
+            return makeError(w_.path() + ": tensor " + name + " must be F32, F16 or BF16, is " + dtypeName(v.dtype));
+        if (v.bytes < cpu::rowBytes(v.dtype, n))
+            return makeError(w_.path() + ": tensor " + name + " is truncated");
+        std::vector<float> out(static_cast<size_t>(n));
+        cpu::decodeRow(v.dtype, v.data, n, out.data());
+        return out;
+    }
+
+private:
+    const ModelWeights& w_;
+};
+
+#define MOTOR_TRY_ASSIGN(lhs, expr)          \
+    do {                                     \
+        auto r_ = (expr);                    \
+        if (!r_) return r_.error();          \
+        lhs = std::move(r_.value());         \
+    } while (0)
+
+Result<void> checkConfig(const ModelConfig& c, const std::string& path) {
+    auto bad = [&](const std::string& what) { return makeError(path + ": invalid model config: " + what); };
+    if (c.vocabSize <= 0 || c.dim <= 0 || c.hiddenDim <= 0 || c.layers <= 0) return bad("non-positive size");
+    if (c.heads <= 0 || c.kvHeads <= 0 || c.heads % c.kvHeads != 0) return bad("heads must be a multiple of kvHeads");
+    if (c.headDim <= 0 || c.headDim % 2 != 0) return bad("headDim must be positive and even");
+    if (c.contextLength <= 0) return bad("contextLength must be positive");
+    return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights> weights, const ModelOptions& options) {
+    if (!weights) return makeError("Model::load: no weights");
+    auto impl = std::make_unique<Model::Impl>();
+    impl->config = weights->config();
+    const ModelConfig& c = impl->config;
+    if (auto ok = checkConfig(c, weights->path()); !ok) return ok.error();
+    if (options.kvPageSize <= 0) return makeError("Model::load: kvPageSize must be positive");
+    Loader L(*weights);
+    const int64_t qDim = int64_t(c.heads) * c.headDim, kvDim = int64_t(c.kvHeads) * c.headDim;
+
+    MOTOR_TRY_ASSIGN(impl->embed, L.matrix("token_embd.weight", c.vocabSize, c.dim));
+    MOTOR_TRY_ASSIGN(impl->outputNorm, L.vector("output_norm.weight", c.dim));
+    if (weights->find("output.weight")) {
+        MOTOR_TRY_ASSIGN(impl->output, L.matrix("output.weight", c.vocabSize, c.dim));
+    } else if (c.tiedEmbeddings) {
+        impl->output = impl->embed;
+    } else {
+        return makeError(weights->path() + ": missing tensor output.weight (embeddings are not tied)");
+    }
+    const bool bias = c.qkvBias || c.arch == Architecture::Qwen2;
+    const bool qkNorm = c.qkNorm || c.arch == Architecture::Qwen3;
+    impl->layers.resize(size_t(c.layers));
+    for (int l = 0; l < c.layers; ++l) {
+        LayerWeights& lw = impl->layers[size_t(l)];
+        const std::string p = "blk." + std::to_string(l) + ".";
+        MOTOR_TRY_ASSIGN(lw.attnNorm, L.vector(p + "attn_norm.weight", c.dim));
+        MOTOR_TRY_ASSIGN(lw.q, L.matrix(p + "attn_q.weight", qDim, c.dim));
+        MOTOR_TRY_ASSIGN(lw.k, L.matrix(p + "attn_k.weight", kvDim, c.dim));
+        MOTOR_TRY_ASSIGN(lw.v, L.matrix(p + "attn_v.weight", kvDim, c.dim));
+        MOTOR_TRY_ASSIGN(lw.o, L.matrix(p + "attn_output.weight", c.dim, qDim));
+        if (bias) {
+            MOTOR_TRY_ASSIGN(lw.qBias, L.vector(p + "attn_q.bias", qDim));
+            MOTOR_TRY_ASSIGN(lw.kBias, L.vector(p + "attn_k.bias", kvDim));
+            MOTOR_TRY_ASSIGN(lw.vBias, L.vector(p + "attn_v.bias", kvDim));
+        }
+        if (qkNorm) {
+            MOTOR_TRY_ASSIGN(lw.qNorm, L.vector(p + "attn_q_norm.weight", c.headDim));
+            MOTOR_TRY_ASSIGN(lw.kNorm, L.vector(p + "attn_k_norm.weight", c.headDim));
+        }
+        MOTOR_TRY_ASSIGN(lw.ffnNorm, L.vector(p + "ffn_norm.weight", c.dim));
+        MOTOR_TRY_ASSIGN(lw.gate, L.matrix(p + "ffn_gate.weight", c.hiddenDim, c.dim));
+        MOTOR_TRY_ASSIGN(lw.up, L.matrix(p + "ffn_up.weight", c.hiddenDim, c.dim));
+        MOTOR_TRY_ASSIGN(lw.down, L.matrix(p + "ffn_down.weight", c.dim, c.hiddenDim));
+    }
+    impl->rope = cpu::Rope(c);
+    impl->options = options;
+    if (options.threads > 0) {
+        impl->ownPool = std::make_unique<cpu::ThreadPool>(options.threads);
+        impl->pool = impl->ownPool.get();
+    } else {
+        impl->pool = &cpu::ThreadPool::shared();
+    }
+    impl->weights = std::move(weights);
+    return impl;
+}
+
+}  // namespace motor::gpu

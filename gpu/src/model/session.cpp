@@ -1,0 +1,121 @@
+#include "motor/gpu/session.h"
+
+#include <string>
+
+#include "model/model_impl.h"
+
+namespace motor::gpu {
+
+Session::~Session() = default;
+
+int Session::contextLength() const { return model_->config().contextLength; }
+
+std::span<const float> Session::logits() const {
+    if (logitRows_ == 0) return {};
+    const size_t vocab = size_t(model_->config().vocabSize);
+    return std::span<const float>(logits_).subspan(size_t(logitRows_ - 1) * vocab, vocab);
+}
+
+int Session::sharedPageCount() const {
+    int n = 0;
+    for (const auto& p : pages_) n += p.use_count() > 1 ? 1 : 0;
+    return n;
+}
+
+Session Session::fork() const {
+    Session s(model_);
+    s.pages_ = pages_;  // shares every page; the first write to a shared page copies it
+    s.length_ = length_;
+    s.logitRows_ = logitRows_ > 0 ? 1 : 0;
+    const auto last = logits();
+    s.logits_.assign(last.begin(), last.end());
+    return s;
+}
+
+void Session::reservePositions(int begin, int end) {
+    const Model::Impl& m = *model_->impl_;
+    const int pageSize = m.options.kvPageSize;
+    const int firstPage = begin / pageSize;
+    const int lastPage = (end - 1) / pageSize;
+    for (int p = firstPage; p <= lastPage; ++p) {
+        if (p < int(pages_.size())) {
+            // use_count is exact here: sessions are used from one thread at a time.
+            if (pages_[size_t(p)].use_count() > 1)
+                pages_[size_t(p)] = std::make_shared<detail::KvPage>(*pages_[size_t(p)]);
+        } else {
+            pages_.push_back(std::make_shared<detail::KvPage>(m.config.layers, pageSize, m.kvDim()));
+        }
+    }
+}
+
+namespace {
+
+Result<void> checkTokens(const Model& model, std::span<const int32_t> tokens, int position) {
+    const ModelConfig& c = model.config();
+    if (tokens.empty()) return makeError("session: no tokens to evaluate");
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (tokens[i] < 0 || tokens[i] >= c.vocabSize)
+            return makeError("session: token id " + std::to_string(tokens[i]) + " at index " + std::to_string(i) +
+                             " is outside the vocabulary [0, " + std::to_string(c.vocabSize) + ")");
+    if (int64_t(position) + int64_t(tokens.size()) > c.contextLength)
+        return makeError("session: context overflow: " + std::to_string(position) + " + " +
+                         std::to_string(tokens.size()) + " tokens exceed the context length " +
+                         std::to_string(c.contextLength));
+    return {};
+}
+
+}  // namespace
+
+Result<void> Session::prefill(std::span<const int32_t> tokens, LogitsFor which) {
+    if (auto ok = checkTokens(*model_, tokens, length_); !ok) return ok;
+    reservePositions(length_, length_ + int(tokens.size()));
+    std::vector<ForwardRow> rows(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) rows[i] = {tokens[i], length_ + int(i), &pages_};
+    std::vector<int> logitRows;
+    if (which == LogitsFor::All) {
+        for (size_t i = 0; i < tokens.size(); ++i) logitRows.push_back(int(i));
+    } else {
+        logitRows.push_back(int(tokens.size()) - 1);
+    }
+    logits_.resize(logitRows.size() * size_t(model_->config().vocabSize));
+    model_->impl_->forward(rows, logitRows, logits_.data());
+    logitRows_ = int(logitRows.size());
+    length_ += int(tokens.size());
+    return {};
+}
+
+Result<void> Session::decode(int32_t token) { return prefill(std::span<const int32_t>(&token, 1)); }
+
+Result<void> Session::decodeBatch(std::span<Session* const> sessions, std::span<const int32_t> tokens) {
+    if (sessions.size() != tokens.size())
+        return makeError("decodeBatch: " + std::to_string(sessions.size()) + " sessions but " +
+                         std::to_string(tokens.size()) + " tokens");
+    if (sessions.empty()) return {};
+    const Model* model = sessions[0]->model_;
+    for (size_t i = 0; i < sessions.size(); ++i) {
+        if (sessions[i]->model_ != model) return makeError("decodeBatch: sessions belong to different models");
+        for (size_t j = 0; j < i; ++j)
+            if (sessions[j] == sessions[i]) return makeError("decodeBatch: a session appears twice");
+        if (auto ok = checkTokens(*model, tokens.subspan(i, 1), sessions[i]->length_); !ok) return ok;
+    }
+    std::vector<ForwardRow> rows(sessions.size());
+    std::vector<int> logitRows(sessions.size());
+    for (size_t i = 0; i < sessions.size(); ++i) {
+        Session& s = *sessions[i];
+        s.reservePositions(s.length_, s.length_ + 1);
+        rows[i] = {tokens[i], s.length_, &s.pages_};
+        logitRows[i] = int(i);
+    }
+    const size_t vocab = size_t(model->config().vocabSize);
+    std::vector<float> logits(sessions.size() * vocab);
+    model->impl_->forward(rows, logitRows, logits.data());
+    for (size_t i = 0; i < sessions.size(); ++i) {
+        Session& s = *sessions[i];
+        s.logits_.assign(logits.begin() + std::ptrdiff_t(i * vocab), logits.begin() + std::ptrdiff_t((i + 1) * vocab));
+        s.logitRows_ = 1;
+        s.length_ += 1;
+    }
+    return {};
+}
+
+}  // namespace motor::gpu
