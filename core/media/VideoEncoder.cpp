@@ -37,6 +37,12 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderSetti
     ctx->width = settings.width & ~1;
     ctx->height = settings.height & ~1;
     ctx->pix_fmt = AV_PIX_FMT_YUV420P;
+    // Callers convert with swscale's default matrix (BT.601, limited range); say so in
+    // the stream so decoders do not guess BT.709 for HD sizes.
+    ctx->colorspace = AVCOL_SPC_SMPTE170M;
+    ctx->color_primaries = AVCOL_PRI_SMPTE170M;
+    ctx->color_trc = AVCOL_TRC_SMPTE170M;
+    ctx->color_range = AVCOL_RANGE_MPEG;
     ctx->time_base = settings.timeBase;
     ctx->framerate = settings.frameRate;
     ctx->gop_size = settings.keyframeIntervalFrames;

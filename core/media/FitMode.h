@@ -1,0 +1,11 @@
+#pragma once
+
+namespace motor::media {
+
+// How a picture is fitted into a requested output size.
+enum class FitMode {
+    Stretch,    // fill the size, distorting the aspect ratio
+    Letterbox,  // keep the aspect ratio, pad with black bars
+};
+
+}  // namespace motor::media
