@@ -196,6 +196,14 @@ Result<TokenizerData> ggufTokenizerData(const GgufFile& file) {
     if (const GgufValue* s = merges.value())
         for (const auto& v : s->items) t.merges.push_back(v.s);
     MOTOR_TRY(m.getString("tokenizer.ggml.pre", t.preTokenizer, false));
+    // llama.cpp names pre-tokenisers after model families; fold the ones whose regex
+    // we implement onto the names HF folders get, so both formats compare equal.
+    if (t.preTokenizer == "llama-bpe" || t.preTokenizer == "llama3" || t.preTokenizer == "smaug-bpe")
+        t.preTokenizer = "llama3";
+    else if (t.preTokenizer == "qwen2" || t.preTokenizer == "deepseek-r1-qwen")
+        t.preTokenizer = "qwen2";
+    else if (t.kind == TokenizerKind::ByteLevelBpe && (t.preTokenizer.empty() || t.preTokenizer == "default" || t.preTokenizer == "gpt-2"))
+        t.preTokenizer = "gpt2";
 
     // Writers use 0xFFFFFFFF (or any id past the vocabulary) for "no such token";
     // such ids are dropped rather than failing a model over an unused pad token.

@@ -1,0 +1,117 @@
+#include "formats/gguf_writer.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace motor::gpu::formats {
+
+namespace {
+
+uint32_t ggmlTypeId(DType t) {
+    switch (t) {
+    case DType::F32: return 0;
+    case DType::F16: return 1;
+    case DType::Q4_0: return 2;
+    case DType::Q8_0: return 8;
+    case DType::Q4_K: return 12;
+    case DType::Q6_K: return 14;
+    case DType::BF16: return 30;
+    }
+    return 0;
+}
+
+template <class T>
+void put(std::vector<std::byte>& out, T v) {
+    const auto* p = reinterpret_cast<const std::byte*>(&v);
+    out.insert(out.end(), p, p + sizeof(T));
+}
+
+}  // namespace
+
+void GgufWriter::str(const std::string& s) {
+    put<uint64_t>(kv_, s.size());
+    raw(s.data(), s.size());
+}
+
+void GgufWriter::key(const std::string& k, uint32_t type) {
+    ++kvCount_;
+    str(k);
+    put<uint32_t>(kv_, type);
+}
+
+void GgufWriter::addU32(const std::string& k, uint32_t v) { key(k, 4); put(kv_, v); }
+void GgufWriter::addI32(const std::string& k, int32_t v) { key(k, 5); put(kv_, v); }
+void GgufWriter::addF32(const std::string& k, float v) { key(k, 6); put(kv_, v); }
+void GgufWriter::addBool(const std::string& k, bool v) { key(k, 7); put<uint8_t>(kv_, v ? 1 : 0); }
+void GgufWriter::addString(const std::string& k, const std::string& v) { key(k, 8); str(v); }
+
+void GgufWriter::addStringArray(const std::string& k, const std::vector<std::string>& v) {
+    key(k, 9);
+    put<uint32_t>(kv_, 8);
+    put<uint64_t>(kv_, v.size());
+    for (const auto& s : v) str(s);
+}
+
+void GgufWriter::addF32Array(const std::string& k, const std::vector<float>& v) {
+    key(k, 9);
+    put<uint32_t>(kv_, 6);
+    put<uint64_t>(kv_, v.size());
+    for (float f : v) put(kv_, f);
+}
+
+void GgufWriter::addI32Array(const std::string& k, const std::vector<int32_t>& v) {
+    key(k, 9);
+    put<uint32_t>(kv_, 5);
+    put<uint64_t>(kv_, v.size());
+    for (int32_t i : v) put(kv_, i);
+}
+
+void GgufWriter::addTensor(const std::string& name, DType dtype, const std::vector<int64_t>& shape,
+                           std::vector<std::byte> data) {
+    tensors_.push_back({name, dtype, shape, std::move(data)});
+}
+
+std::vector<std::byte> GgufWriter::build() const {
+    std::vector<std::byte> out;
+    put<uint32_t>(out, 0x46554747);
+    put<uint32_t>(out, 3);
+    put<uint64_t>(out, tensors_.size());
+    put<uint64_t>(out, kvCount_);
+    out.insert(out.end(), kv_.begin(), kv_.end());
+    auto padded = [this](uint64_t v) { return (v + alignment_ - 1) / alignment_ * alignment_; };
+    uint64_t offset = 0;
+    for (const Tensor& t : tensors_) {
+        put<uint64_t>(out, t.name.size());
+        out.insert(out.end(), reinterpret_cast<const std::byte*>(t.name.data()),
+                   reinterpret_cast<const std::byte*>(t.name.data()) + t.name.size());
+        put<uint32_t>(out, static_cast<uint32_t>(t.shape.size()));
+        for (size_t d = t.shape.size(); d-- > 0;) put<uint64_t>(out, static_cast<uint64_t>(t.shape[d]));
+        put<uint32_t>(out, ggmlTypeId(t.dtype));
+        put<uint64_t>(out, offset);
+        offset = padded(offset + t.data.size());
+    }
+    out.resize(padded(out.size()));
+    for (const Tensor& t : tensors_) {
+        out.insert(out.end(), t.data.begin(), t.data.end());
+        out.resize(padded(out.size()));
+    }
+    return out;
+}
+
+Result<void> GgufWriter::write(const std::string& path) const {
+    const auto bytes = build();
+    return writeFileBytes(path, bytes.data(), bytes.size());
+}
+
+Result<void> writeFileBytes(const std::string& path, const void* data, size_t size) {
+    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
+    if (!f) return makeError(path + ": cannot create: " + std::strerror(errno));
+    if (size > 0 && std::fwrite(data, 1, size, f.get()) != size)
+        return makeError(path + ": write failed: " + std::strerror(errno));
+    if (std::fclose(f.release()) != 0) return makeError(path + ": close failed: " + std::strerror(errno));
+    return {};
+}
+
+}  // namespace motor::gpu::formats

@@ -1,0 +1,120 @@
+// Writes a random-weight model of a given shape as a Hugging Face folder and/or a
+// GGUF file (same weights in both), for tests and benchmarks.
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "motor/gpu/model_writer.h"
+#include "motor/gpu/weights.h"
+
+namespace {
+
+void usage() {
+    std::fprintf(stderr,
+                 "usage: motor-make-model --arch llama|qwen2|qwen3 --dim D --layers L --heads H --kv-heads K\n"
+                 "                        --hidden F --vocab V [--head-dim HD] [--tied] [--dtype f32|f16|bf16|q8_0|q4_0]\n"
+                 "                        [--seed S] [--out-hf DIR] [--out-gguf FILE]\n"
+                 "Quantised dtypes apply to the GGUF file; the HF folder is then written in F32.\n");
+}
+
+bool parseInt(const char* s, long long& out) {
+    char* end = nullptr;
+    errno = 0;
+    out = std::strtoll(s, &end, 10);
+    return errno == 0 && end != s && *end == '\0';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace motor::gpu;
+    std::string arch, dtype = "f32", outHf, outGguf;
+    long long dim = 0, layers = 0, heads = 0, kvHeads = 0, hidden = 0, vocab = 0, headDim = 0, seed = 1;
+    bool tied = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            usage();
+            return 0;
+        }
+        if (a == "--tied") {
+            tied = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "motor-make-model: %s needs a value\n", a.c_str());
+            return 2;
+        }
+        const char* v = argv[++i];
+        long long* target = a == "--dim" ? &dim : a == "--layers" ? &layers : a == "--heads" ? &heads
+                          : a == "--kv-heads" ? &kvHeads : a == "--hidden" ? &hidden : a == "--vocab" ? &vocab
+                          : a == "--head-dim" ? &headDim : a == "--seed" ? &seed : nullptr;
+        if (target != nullptr) {
+            if (!parseInt(v, *target) || *target < 0 || *target > 1'000'000'000) {
+                std::fprintf(stderr, "motor-make-model: %s: '%s' is not a valid number\n", a.c_str(), v);
+                return 2;
+            }
+        } else if (a == "--arch") {
+            arch = v;
+        } else if (a == "--dtype") {
+            dtype = v;
+        } else if (a == "--out-hf") {
+            outHf = v;
+        } else if (a == "--out-gguf") {
+            outGguf = v;
+        } else {
+            std::fprintf(stderr, "motor-make-model: unknown option %s\n", a.c_str());
+            usage();
+            return 2;
+        }
+    }
+    Architecture ar;
+    if (arch == "llama") ar = Architecture::Llama;
+    else if (arch == "qwen2") ar = Architecture::Qwen2;
+    else if (arch == "qwen3") ar = Architecture::Qwen3;
+    else {
+        std::fprintf(stderr, "motor-make-model: --arch must be llama, qwen2 or qwen3\n");
+        return 2;
+    }
+    DType dt;
+    if (dtype == "f32") dt = DType::F32;
+    else if (dtype == "f16") dt = DType::F16;
+    else if (dtype == "bf16") dt = DType::BF16;
+    else if (dtype == "q8_0") dt = DType::Q8_0;
+    else if (dtype == "q4_0") dt = DType::Q4_0;
+    else {
+        std::fprintf(stderr, "motor-make-model: --dtype must be f32, f16, bf16, q8_0 or q4_0\n");
+        return 2;
+    }
+    if (outHf.empty() && outGguf.empty()) {
+        std::fprintf(stderr, "motor-make-model: give --out-hf and/or --out-gguf\n");
+        return 2;
+    }
+    if (kvHeads == 0) kvHeads = heads;
+    RandomModelSpec spec;
+    spec.config = makeRandomModelConfig(ar, static_cast<int>(dim), static_cast<int>(layers), static_cast<int>(heads),
+                                        static_cast<int>(kvHeads), static_cast<int>(hidden), static_cast<int>(vocab));
+    if (headDim > 0) spec.config.headDim = static_cast<int>(headDim);
+    spec.config.tiedEmbeddings = tied;
+    spec.seed = static_cast<uint64_t>(seed);
+    spec.dtype = dt;
+    if (!outHf.empty()) {
+        RandomModelSpec hf = spec;
+        if (dt == DType::Q8_0 || dt == DType::Q4_0) hf.dtype = DType::F32;
+        if (auto r = writeRandomModelHf(hf, outHf); !r) {
+            std::fprintf(stderr, "motor-make-model: %s\n", r.error().message.c_str());
+            return 1;
+        }
+        std::printf("wrote %s (%s)\n", outHf.c_str(), dtypeName(hf.dtype));
+    }
+    if (!outGguf.empty()) {
+        if (auto r = writeRandomModelGguf(spec, outGguf); !r) {
+            std::fprintf(stderr, "motor-make-model: %s\n", r.error().message.c_str());
+            return 1;
+        }
+        std::printf("wrote %s (%s)\n", outGguf.c_str(), dtypeName(dt));
+    }
+    return 0;
+}
