@@ -1,0 +1,256 @@
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include "core/store/Project.h"
+#include "core/store/Schema.h"
+#include "core/support/TestProject.h"
+
+using namespace motor;
+
+namespace {
+
+struct StoreTest : ::testing::Test {
+    QTemporaryDir dir;
+    QString path(const QString& name = QStringLiteral("p.motor")) const { return dir.filePath(name); }
+};
+
+int64_t humanId(Project& p, const QString& name) {
+    auto id = p.ensureAnnotator(name, AnnotatorKind::Human);
+    EXPECT_TRUE(id.ok()) << qPrintable(id.error().message);
+    return id.ok() ? id.value() : 0;
+}
+
+}  // namespace
+
+TEST_F(StoreTest, CreateThenReopenKeepsEverything) {
+    int64_t clipId = 0;
+    {
+        auto p = test::makeProject(path(), 5);
+        auto clips = p->clips();
+        ASSERT_TRUE(clips.ok());
+        ASSERT_EQ(clips->size(), 5);
+        clipId = clips->at(2).id;
+        const int64_t a = humanId(*p, QStringLiteral("Expert Ä"));
+        ASSERT_TRUE(p->setLabel({clipId, a, "behavior", "Monitoring", QStringLiteral("näkyy selvästi"), {}, std::nan("")}).ok());
+    }
+    auto reopened = Project::open(path());
+    ASSERT_TRUE(reopened.ok()) << qPrintable(reopened.error().message);
+    auto& p = *reopened.value();
+    EXPECT_EQ(p.codebook().name, "MOTOR");
+    EXPECT_EQ(p.codebook().dimensions.size(), 3);
+    auto ann = p.annotationsForClip(clipId);
+    ASSERT_TRUE(ann.ok());
+    ASSERT_EQ(ann->size(), 1);
+    EXPECT_EQ(ann->at(0).label, "Monitoring");
+    EXPECT_EQ(ann->at(0).note, QStringLiteral("näkyy selvästi"));
+    EXPECT_TRUE(std::isnan(ann->at(0).confidence));
+    auto counts = p.counts();
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->clips, 5);
+    EXPECT_EQ(counts->annotators, 1);
+    EXPECT_EQ(counts->annotations, 1);
+}
+
+TEST_F(StoreTest, CreateRefusesExistingFile) {
+    QFile f(path());
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("keep me");
+    f.close();
+    auto p = Project::create(path(), Codebook::motorDefault());
+    ASSERT_FALSE(p.ok());
+    EXPECT_TRUE(p.error().message.contains("already exists"));
+    QFile g(path());
+    ASSERT_TRUE(g.open(QIODevice::ReadOnly));
+    EXPECT_EQ(g.readAll(), QByteArray("keep me"));
+}
+
+TEST_F(StoreTest, LabelsAreValidatedAgainstTheCodebook) {
+    auto p = test::makeProject(path(), 2);
+    const int64_t clip = p->clips()->at(0).id;
+    const int64_t a = humanId(*p, "A");
+    auto bad = p->setLabel({clip, a, "behavior", "Happy", {}, {}, std::nan("")});
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains("Happy"));
+    EXPECT_TRUE(bad.error().message.contains("Monitoring"));
+    auto badDim = p->setLabel({clip, a, "mood", "Positive", {}, {}, std::nan("")});
+    ASSERT_FALSE(badDim.ok());
+    EXPECT_TRUE(badDim.error().message.contains("mood"));
+    EXPECT_EQ(p->counts()->annotations, 0);
+}
+
+TEST_F(StoreTest, AuditLogRecordsEveryChange) {
+    auto p = test::makeProject(path(), 1);
+    const int64_t clip = p->clips()->at(0).id;
+    const int64_t a = humanId(*p, "A");
+    ASSERT_TRUE(p->setLabel({clip, a, "emotion", "Neutral", {}, {}, std::nan("")}).ok());
+    ASSERT_TRUE(p->setLabel({clip, a, "emotion", "Positive", "laughs", {}, std::nan("")}).ok());
+    ASSERT_TRUE(p->setLabel({clip, a, "emotion", "Positive", "laughs", {}, std::nan("")}).ok());  // no change
+    ASSERT_TRUE(p->setLabel({clip, a, "emotion", "", {}, {}, std::nan("")}).ok());                  // removal
+    auto log = p->auditLog(clip);
+    ASSERT_TRUE(log.ok());
+    ASSERT_EQ(log->size(), 3);
+    EXPECT_EQ(log->at(0).oldLabel, "");
+    EXPECT_EQ(log->at(0).newLabel, "Neutral");
+    EXPECT_EQ(log->at(1).oldLabel, "Neutral");
+    EXPECT_EQ(log->at(1).newLabel, "Positive");
+    EXPECT_EQ(log->at(1).newNote, "laughs");
+    EXPECT_EQ(log->at(2).oldLabel, "Positive");
+    EXPECT_EQ(log->at(2).newLabel, "");
+    EXPECT_EQ(p->counts()->annotations, 0);
+}
+
+TEST_F(StoreTest, FailedTransactionWritesNothing) {
+    auto p = test::makeProject(path(), 3);
+    const int64_t a = humanId(*p, "A");
+    const auto clips = p->clips().value();
+    auto s = p->transaction([&]() -> Status {
+        if (auto r = p->setLabel({clips[0].id, a, "behavior", "Mixed", {}, {}, std::nan("")}); !r) return r;
+        if (auto r = p->setLabel({clips[1].id, a, "behavior", "Controlling", {}, {}, std::nan("")}); !r) return r;
+        return p->setLabel({clips[2].id, a, "behavior", "NotAClass", {}, {}, std::nan("")});
+    });
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(p->counts()->annotations, 0);
+    EXPECT_EQ(p->auditLog()->size(), 0);
+}
+
+TEST_F(StoreTest, DuplicateClipKeyIsAnError) {
+    auto p = test::makeProject(path(), 1);
+    Clip c = p->clips()->at(0);
+    c.startMs = 100;
+    auto r = p->addClip(c);
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error().message.contains("c001"));
+}
+
+TEST_F(StoreTest, NonProjectFileIsRejectedUnchanged) {
+    QFile f(path("notes.motor"));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("This is a text file, not a database.\n");
+    f.close();
+    const QByteArray before = test::fileSha256(path("notes.motor"));
+    auto p = Project::open(path("notes.motor"));
+    ASSERT_FALSE(p.ok());
+    EXPECT_TRUE(p.error().message.contains("notes.motor"));
+    EXPECT_TRUE(p.error().message.contains("not a MOTOR project"));
+    EXPECT_EQ(test::fileSha256(path("notes.motor")), before);
+}
+
+TEST_F(StoreTest, ForeignSqliteDatabaseIsRejectedUnchanged) {
+    {
+        auto db = store::SqliteDatabase::open(path("other.db"), store::SqliteDatabase::OpenMode::ReadWriteCreate);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(db->exec("CREATE TABLE t(x); INSERT INTO t VALUES(1)").ok());
+    }
+    const QByteArray before = test::fileSha256(path("other.db"));
+    auto p = Project::open(path("other.db"));
+    ASSERT_FALSE(p.ok());
+    EXPECT_TRUE(p.error().message.contains("another application")) << qPrintable(p.error().message);
+    EXPECT_EQ(test::fileSha256(path("other.db")), before);
+}
+
+TEST_F(StoreTest, NewerProjectIsRejectedUnchanged) {
+    { test::makeProject(path(), 2); }
+    {
+        auto db = store::SqliteDatabase::open(path(), store::SqliteDatabase::OpenMode::ReadWrite);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(db->exec(QStringLiteral("PRAGMA user_version = %1").arg(store::kSchemaVersion + 1)).ok());
+    }
+    const QByteArray before = test::fileSha256(path());
+    auto p = Project::open(path());
+    ASSERT_FALSE(p.ok());
+    EXPECT_TRUE(p.error().message.contains("newer")) << qPrintable(p.error().message);
+    EXPECT_EQ(test::fileSha256(path()), before);
+}
+
+TEST_F(StoreTest, DamagedDatabaseIsRejectedUnchanged) {
+    {
+        auto p = test::makeProject(path(), 400);
+        const int64_t a = humanId(*p, "A");
+        auto clips = p->clips().value();
+        ASSERT_TRUE(p->transaction([&]() -> Status {
+                         for (const auto& c : clips)
+                             if (auto s = p->setLabel({c.id, a, "behavior", "Monitoring", QString(200, 'x'), {}, std::nan("")}); !s)
+                                 return s;
+                         return {};
+                     }).ok());
+    }
+    QFile f(path());
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    ASSERT_GT(size, 64 * 1024);
+    // Overwrite pages in the middle (b-tree pages of the tables) with garbage.
+    f.seek(size / 2);
+    f.write(QByteArray(8192, '\xA5'));
+    f.close();
+    const QByteArray before = test::fileSha256(path());
+    auto p = Project::open(path());
+    ASSERT_FALSE(p.ok());
+    EXPECT_TRUE(p.error().message.contains("damaged")) << qPrintable(p.error().message);
+    EXPECT_EQ(test::fileSha256(path()), before);
+}
+
+TEST_F(StoreTest, TwoConnectionsWriteConcurrently) {
+    auto p1 = test::makeProject(path(), 10);
+    auto p2r = Project::open(path());
+    ASSERT_TRUE(p2r.ok());
+    auto& p2 = *p2r.value();
+    const int64_t expert = humanId(*p1, "Expert");
+    auto model = p2.ensureAnnotator("model-run", AnnotatorKind::Model, QJsonObject{{"backend", "baseline"}});
+    ASSERT_TRUE(model.ok());
+    const auto clips = p1->clips().value();
+    for (const auto& c : clips) {
+        ASSERT_TRUE(p1->setLabel({c.id, expert, "behavior", "Monitoring", {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(p2.setLabel({c.id, model.value(), "behavior", "Controlling", {}, "because", 0.75}).ok());
+    }
+    auto all = p1->annotations();
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->size(), 20);
+    auto mine = p1->annotation(clips[0].id, model.value(), "behavior");
+    ASSERT_TRUE(mine.ok() && mine->has_value());
+    EXPECT_DOUBLE_EQ((*mine)->confidence, 0.75);
+    EXPECT_EQ((*mine)->rationale, "because");
+}
+
+TEST_F(StoreTest, RunItemsSupportResume) {
+    auto p = test::makeProject(path(), 4);
+    auto run = p->ensureAnnotator("run-1", AnnotatorKind::Model);
+    ASSERT_TRUE(run.ok());
+    const auto clips = p->clips().value();
+    ASSERT_TRUE(p->markRunItem(run.value(), clips[1].id, 12.5, {}).ok());
+    ASSERT_TRUE(p->markRunItem(run.value(), clips[3].id, 10.0, {}).ok());
+    ASSERT_TRUE(p->markRunItem(run.value(), clips[3].id, 11.0, {}).ok());  // idempotent
+    auto done = p->finishedRunClips(run.value());
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done.value(), (QVector<int64_t>{clips[1].id, clips[3].id}));
+}
+
+TEST_F(StoreTest, AnnotatorKindIsFixedOnceCreated) {
+    auto p = test::makeProject(path(), 1);
+    ASSERT_TRUE(p->ensureAnnotator("X", AnnotatorKind::Human).ok());
+    auto again = p->ensureAnnotator("X", AnnotatorKind::Model);
+    ASSERT_FALSE(again.ok());
+    EXPECT_TRUE(again.error().message.contains("exists as human"));
+}
+
+TEST(CodebookTest, DefaultMatchesTheMotorCodebook) {
+    const Codebook cb = Codebook::motorDefault();
+    ASSERT_EQ(cb.dimensionNames(), (QStringList{"behavior", "cognition", "emotion"}));
+    EXPECT_EQ(cb.dimension("behavior")->classNames(), (QStringList{"Monitoring", "Controlling", "Mixed"}));
+    EXPECT_EQ(cb.dimension("emotion")->classNames(), (QStringList{"Positive", "Negative", "Mixed", "Neutral"}));
+    for (const auto& d : cb.dimensions)
+        for (const auto& c : d.classes) EXPECT_FALSE(c.definition.isEmpty()) << qPrintable(c.name);
+}
+
+TEST(CodebookTest, MalformedCodebooksNameTheField) {
+    auto r = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","classes":[{"name":"p"},{"name":"p"}]}]})", "cb.json");
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error().message.contains("cb.json: dimensions[0].classes[1]")) << qPrintable(r.error().message);
+    auto r2 = Codebook::fromJson("{\"name\": ", "cb.json");
+    ASSERT_FALSE(r2.ok());
+    EXPECT_TRUE(r2.error().message.startsWith("cb.json: offset"));
+    auto r3 = Codebook::fromJson(R"({"name":"X","dimensions":[]})", "cb.json");
+    ASSERT_FALSE(r3.ok());
+    EXPECT_TRUE(r3.error().message.contains("dimensions"));
+}
