@@ -1,0 +1,263 @@
+#include "core/agents/PredictionRun.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include "core/store/Project.h"
+
+namespace motor::agents {
+
+namespace {
+
+QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+QString codebookHash(const Codebook& cb) {
+    const QByteArray json = QJsonDocument(cb.toJson()).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
+}
+
+Result<QVector<Clip>> selectClips(Project& project, const RunOptions& options) {
+    auto all = project.clips();
+    if (!all) return all.error();
+    if (options.selection == ClipSelection::All) return all;
+    if (options.selection == ClipSelection::List) {
+        QVector<Clip> out;
+        QSet<int64_t> seen;
+        for (const QString& raw : options.clipIds) {
+            const QString id = raw.trimmed();
+            if (id.isEmpty()) continue;
+            const Clip* found = nullptr;
+            for (const auto& c : all.value())
+                if (c.key == id) found = &c;
+            bool numeric = false;
+            const qint64 n = id.toLongLong(&numeric);
+            if (!found && numeric)
+                for (const auto& c : all.value())
+                    if (c.id == n) found = &c;
+            if (!found) return makeError(QStringLiteral("--clips: no clip '%1' in the project").arg(id));
+            if (!seen.contains(found->id)) out.push_back(*found);
+            seen.insert(found->id);
+        }
+        return out;
+    }
+    auto annotators = project.annotators();
+    if (!annotators) return annotators.error();
+    QSet<int64_t> humans;
+    for (const auto& a : annotators.value())
+        if (a.kind == AnnotatorKind::Human) humans.insert(a.id);
+    auto annotations = project.annotations();
+    if (!annotations) return annotations.error();
+    QSet<int64_t> labelled;
+    for (const auto& a : annotations.value())
+        if (humans.contains(a.annotatorId) && !a.label.isEmpty()) labelled.insert(a.clipId);
+    QVector<Clip> out;
+    for (const auto& c : all.value())
+        if (!labelled.contains(c.id)) out.push_back(c);
+    return out;
+}
+
+// The settings that make two sessions the same run.
+QJsonObject runIdentity(const QJsonObject& p) {
+    QJsonObject o;
+    for (const char* key : {"backend", "model", "mode", "prompts", "codebook"}) o.insert(QLatin1String(key), p.value(QLatin1String(key)));
+    return o;
+}
+
+}  // namespace
+
+QString defaultRunName(const LanguageModel& model, PredictorMode mode) {
+    const QJsonObject id = model.identity();
+    QString name = id.value(QStringLiteral("name")).toString();
+    if (name.isEmpty()) name = QFileInfo(id.value(QStringLiteral("path")).toString()).fileName();
+    if (model.backendName() == QLatin1String("baseline")) return QStringLiteral("baseline:%1").arg(name);
+    return QStringLiteral("%1:%2:%3").arg(model.backendName(), name, predictorModeName(mode));
+}
+
+Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const RunOptions& options) {
+    QElapsedTimer total;
+    total.start();
+    auto library = PromptLibrary::load(options.promptDir);
+    if (!library) return library.error();
+    PromptBuilder builder(project.codebook(), options.mode, library.value(), options.maxRationaleChars);
+    const LmCapabilities caps = model.capabilities();
+    const bool isBaseline = model.backendName() == QLatin1String("baseline");
+    const bool wantFrames = !isBaseline && caps.vision && modeUsesFrames(options.mode) && bool(options.frames);
+    if (wantFrames)
+        if (auto st = model.permitImages(); !st) return st.error();
+
+    auto clips = selectClips(project, options);
+    if (!clips) return clips.error();
+
+    RunSummary summary;
+    summary.runName = options.runName.isEmpty() ? defaultRunName(model, options.mode) : options.runName;
+
+    QJsonObject provenance{
+        {QStringLiteral("backend"), model.backendName()},
+        {QStringLiteral("model"), model.identity()},
+        {QStringLiteral("mode"), isBaseline ? QStringLiteral("baseline") : predictorModeName(options.mode)},
+        {QStringLiteral("prompts"), isBaseline ? QJsonObject{} : builder.templateHashes()},
+        {QStringLiteral("codebook"), QJsonObject{{QStringLiteral("name"), project.codebook().name},
+                                                 {QStringLiteral("version"), project.codebook().version},
+                                                 {QStringLiteral("sha256"), codebookHash(project.codebook())}}},
+    };
+    QJsonObject parameters = options.parameters;
+    parameters.insert(QStringLiteral("prefix_sharing"), options.prefixSharing == PrefixSharing::On);
+    parameters.insert(QStringLiteral("max_rationale_chars"), options.maxRationaleChars);
+    parameters.insert(QStringLiteral("frames"), options.context.frameCount);
+    parameters.insert(QStringLiteral("frame_size"), options.context.frameSize);
+    parameters.insert(QStringLiteral("constrained_decoding"), caps.constrainedDecoding);
+
+    const AnnotatorKind kind = isBaseline ? AnnotatorKind::Baseline : AnnotatorKind::Model;
+    auto existing = project.annotatorByName(summary.runName);
+    if (!existing) return existing.error();
+    QJsonArray sessions;
+    if (existing.value()) {
+        const Annotator& a = *existing.value();
+        if (a.kind != kind)
+            return makeError(QStringLiteral("run '%1': an annotator of that name exists and is not a %2 run")
+                                 .arg(summary.runName, annotatorKindName(kind)));
+        if (!a.provenance.isEmpty() && runIdentity(a.provenance) != runIdentity(provenance))
+            return makeError(QStringLiteral("run '%1' exists with another model, mode, prompts or codebook; "
+                                            "resume it with the same settings or choose another --run name")
+                                 .arg(summary.runName));
+        sessions = a.provenance.value(QStringLiteral("sessions")).toArray();
+        provenance.insert(QStringLiteral("started_at"), a.provenance.value(QStringLiteral("started_at")));
+    }
+    if (!provenance.contains(QStringLiteral("started_at"))) provenance.insert(QStringLiteral("started_at"), nowIso());
+    provenance.insert(QStringLiteral("parameters"), parameters);
+    provenance.insert(QStringLiteral("status"), QStringLiteral("running"));
+    provenance.insert(QStringLiteral("frames_used"), wantFrames);
+    const QString sessionStart = nowIso();
+    sessions.append(QJsonObject{{QStringLiteral("started_at"), sessionStart}, {QStringLiteral("status"), QStringLiteral("running")}});
+    provenance.insert(QStringLiteral("sessions"), sessions);
+
+    auto annotatorId = project.ensureAnnotator(summary.runName, kind, provenance);
+    if (!annotatorId) return annotatorId.error();
+    summary.annotatorId = annotatorId.value();
+    if (auto st = project.updateAnnotatorProvenance(summary.annotatorId, provenance); !st) return st.error();
+
+    auto finished = project.finishedRunClips(summary.annotatorId);
+    if (!finished) return finished.error();
+    const QSet<int64_t> finishedSet(finished.value().begin(), finished.value().end());
+    QVector<Clip> todo;
+    for (const auto& c : clips.value()) {
+        if (finishedSet.contains(c.id)) ++summary.progress.skipped;
+        else todo.push_back(c);
+    }
+    summary.progress.total = int(clips.value().size());
+
+    Predictor predictor(model, builder, options.prefixSharing);
+    const int batch = std::max(1, options.batchSize > 0 ? options.batchSize : caps.preferredBatch);
+    ClipContextOptions ctxOptions = options.context;
+    ctxOptions.withFrames = wantFrames;
+    bool anyFrames = false;
+    QElapsedTimer runTimer;
+    runTimer.start();
+    auto report = [&] {
+        summary.progress.elapsedMs = runTimer.elapsed();
+        const int finishedNow = summary.progress.done + summary.progress.failed;
+        const int remaining = int(todo.size()) - finishedNow;
+        summary.progress.etaMs = finishedNow > 0 ? qint64(double(summary.progress.elapsedMs) / finishedNow * remaining) : -1;
+        if (options.progress) options.progress(summary.progress);
+    };
+    report();
+
+    for (qsizetype start = 0; start < todo.size(); start += batch) {
+        if (cancelled(options.cancel)) break;
+        QElapsedTimer batchTimer;
+        batchTimer.start();
+        QVector<ClipContext> contexts;
+        for (qsizetype i = start; i < std::min<qsizetype>(todo.size(), start + batch); ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto ctx = loadClipContext(project, todo[i], ctxOptions, options.frames);
+            summary.mediaMs += double(t.nsecsElapsed()) / 1e6;
+            if (!ctx) {
+                ++summary.progress.failed;
+                summary.errors << ctx.error().message;
+                continue;
+            }
+            anyFrames = anyFrames || ctx.value().framesUsed;
+            contexts.push_back(std::move(ctx.value()));
+        }
+        auto results = predictor.predict(contexts, options.cancel);
+        const double perClipMs = double(batchTimer.nsecsElapsed()) / 1e6 / std::max<qsizetype>(1, contexts.size());
+        QElapsedTimer storeTimer;
+        storeTimer.start();
+        for (size_t k = 0; k < results.size(); ++k) {
+            const ClipContext& ctx = contexts[qsizetype(k)];
+            if (!results[k]) {
+                if (cancelled(options.cancel)) continue;  // not a failure: resumed later
+                ++summary.progress.failed;
+                summary.errors << results[k].error().message;
+                continue;
+            }
+            const ClipPrediction& p = results[k].value();
+            QJsonObject detail{{QStringLiteral("frames_used"), ctx.framesUsed}};
+            QJsonObject perDim;
+            for (const auto& d : p.labels) {
+                QJsonObject probs;
+                for (auto it = d.probabilities.begin(); it != d.probabilities.end(); ++it) probs.insert(it.key(), it.value());
+                perDim.insert(d.dimension, QJsonObject{{QStringLiteral("attempts"), d.attempts},
+                                                       {QStringLiteral("constrained"), d.constrained},
+                                                       {QStringLiteral("probabilities"), probs}});
+            }
+            detail.insert(QStringLiteral("labels"), perDim);
+            const Status st = project.transaction([&]() -> Status {
+                for (const auto& d : p.labels) {
+                    LabelWrite w;
+                    w.clipId = p.clipId;
+                    w.annotatorId = summary.annotatorId;
+                    w.dimension = d.dimension;
+                    w.label = d.label;
+                    w.rationale = d.rationale;
+                    w.confidence = d.confidence;
+                    if (auto s = project.setLabel(w); !s) return s;
+                }
+                return project.markRunItem(summary.annotatorId, p.clipId, perClipMs, detail);
+            });
+            if (!st) {
+                ++summary.progress.failed;
+                summary.errors << QStringLiteral("clip %1: store: %2").arg(ctx.clip.key, st.error().message);
+                continue;
+            }
+            ++summary.progress.done;
+            summary.progress.lastClipKey = ctx.clip.key;
+        }
+        summary.storeMs += double(storeTimer.nsecsElapsed()) / 1e6;
+        report();
+    }
+
+    summary.cancelled = cancelled(options.cancel);
+    summary.framesUsed = anyFrames;
+    summary.prefillMs = predictor.timings().prefillMs;
+    summary.decodeMs = predictor.timings().decodeMs;
+    summary.totalMs = double(total.nsecsElapsed()) / 1e6;
+
+    const QString status = summary.cancelled ? QStringLiteral("cancelled")
+                           : summary.progress.failed > 0 ? QStringLiteral("incomplete")
+                                                         : QStringLiteral("finished");
+    QJsonObject last = sessions.last().toObject();
+    last.insert(QStringLiteral("finished_at"), nowIso());
+    last.insert(QStringLiteral("status"), status);
+    last.insert(QStringLiteral("clips_done"), summary.progress.done);
+    last.insert(QStringLiteral("clips_failed"), summary.progress.failed);
+    last.insert(QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("media"), summary.mediaMs},
+                                                          {QStringLiteral("prefill"), summary.prefillMs},
+                                                          {QStringLiteral("decode"), summary.decodeMs},
+                                                          {QStringLiteral("store"), summary.storeMs}});
+    sessions.replace(sessions.size() - 1, last);
+    provenance.insert(QStringLiteral("sessions"), sessions);
+    provenance.insert(QStringLiteral("status"), status);
+    provenance.insert(QStringLiteral("finished_at"), nowIso());
+    provenance.insert(QStringLiteral("frames_used"), anyFrames);
+    if (auto st = project.updateAnnotatorProvenance(summary.annotatorId, provenance); !st) return st.error();
+    return summary;
+}
+
+}  // namespace motor::agents

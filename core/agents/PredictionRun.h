@@ -1,0 +1,72 @@
+#pragma once
+// A prediction run: a model (or baseline) annotator with full provenance, whose labels
+// are committed clip by clip (one transaction per clip, with the run item that makes
+// resuming skip it). Running again under the same name resumes: finished clips are not
+// redone. Progress is reported with an ETA; a cancel flag stops the run between
+// requests/tokens, leaving every finished clip stored.
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+
+#include "core/agents/ClipContext.h"
+#include "core/agents/LanguageModel.h"
+#include "core/agents/Predictor.h"
+#include "core/agents/PredictorMode.h"
+
+namespace motor {
+class Project;
+}
+
+namespace motor::agents {
+
+enum class ClipSelection {
+    All,
+    Unlabeled,  // clips no human annotator has labelled yet
+    List,       // RunOptions::clipIds: clip keys or numeric ids
+};
+
+struct RunProgress {
+    int total = 0;        // clips selected
+    int skipped = 0;      // finished by an earlier session of this run
+    int done = 0;         // finished now
+    int failed = 0;
+    qint64 elapsedMs = 0;
+    qint64 etaMs = -1;    // -1 until something finished
+    QString lastClipKey;
+};
+
+struct RunOptions {
+    QString runName;  // annotator name; empty: defaultRunName()
+    PredictorMode mode = PredictorMode::MotorMas;
+    PrefixSharing prefixSharing = PrefixSharing::On;
+    ClipSelection selection = ClipSelection::All;
+    QStringList clipIds;
+    int batchSize = 0;  // 0: the backend's preferred batch
+    int maxRationaleChars = 300;
+    QString promptDir;  // overrides of the built-in templates (empty: none)
+    ClipContextOptions context;
+    FrameSource frames;  // empty: no frames (recorded as frames_used=false)
+    QJsonObject parameters;  // backend parameters for the provenance (temperature, device...)
+    std::function<void(const RunProgress&)> progress;
+    const CancelFlag* cancel = nullptr;
+};
+
+struct RunSummary {
+    int64_t annotatorId = 0;
+    QString runName;
+    RunProgress progress;
+    bool cancelled = false;
+    bool framesUsed = false;
+    QStringList errors;  // one per failed clip
+    double mediaMs = 0.0, prefillMs = 0.0, decodeMs = 0.0, storeMs = 0.0, totalMs = 0.0;
+};
+
+QString defaultRunName(const LanguageModel& model, PredictorMode mode);
+
+// Fails before any work when the run's settings are unusable (unknown clip id, a run of
+// that name made with another model, mode or prompts). Clip failures do not stop the
+// run: they are listed in the summary and retried when the run is resumed.
+Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const RunOptions& options);
+
+}  // namespace motor::agents
