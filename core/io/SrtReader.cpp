@@ -34,7 +34,7 @@ Result<QVector<Utterance>> SrtReader::parse(const QString& text, const QString& 
             cueName = QStringLiteral("cue %1").arg(lines[i].trimmed());
             ++i;
             if (i >= n || TextLines::isBlank(lines[i]))
-                return makeError(at(i < n ? i : i - 1) + cueName +
+                return makeError(at(i - 1) + cueName +
                                  QStringLiteral(": index without a timing line 'HH:MM:SS,mmm --> HH:MM:SS,mmm'"));
             if (!lines[i].contains(QLatin1String("-->")))
                 return makeError(at(i) + cueName + QStringLiteral(": expected a timing line 'HH:MM:SS,mmm --> "

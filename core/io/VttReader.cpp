@@ -48,7 +48,7 @@ Result<QVector<Utterance>> VttReader::parse(const QString& text, const QString& 
             cueName = QStringLiteral("cue '%1'").arg(first.trimmed().left(40));
             ++i;
             if (i >= n || !lines[i].contains(QLatin1String("-->")))
-                return makeError(at(i < n ? i : i - 1) + cueName +
+                return makeError(at(i < n && !TextLines::isBlank(lines[i]) ? i : i - 1) + cueName +
                                  QStringLiteral(": expected a timing line '[HH:]MM:SS.mmm --> [HH:]MM:SS.mmm' "
                                                 "after the cue identifier"));
         }
