@@ -59,6 +59,35 @@ uint32_t nextCodePoint(std::string_view s, size_t& pos) {
     return cp;
 }
 
+size_t completeUtf8Prefix(std::string_view s) {
+    // Only the last three bytes can belong to an unfinished sequence.
+    const size_t from = s.size() > 3 ? s.size() - 3 : 0;
+    for (size_t k = s.size(); k-- > from;) {
+        const auto c = static_cast<unsigned char>(s[k]);
+        if ((c & 0xC0) == 0x80) continue;  // continuation byte: look further back
+        const int len = utf8SequenceLength(c);
+        if (len > 1 && k + len > s.size()) {
+            for (size_t j = k + 1; j < s.size(); ++j)
+                if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) return s.size();
+            return k;
+        }
+        return s.size();
+    }
+    return s.size();
+}
+
+std::string sanitizeUtf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t pos = 0; pos < s.size();) {
+        const size_t start = pos;
+        const uint32_t cp = nextCodePoint(s, pos);
+        if (cp == 0xFFFD && s.compare(start, 3, "\xEF\xBF\xBD") != 0) appendUtf8(out, 0xFFFD);
+        else out.append(s, start, pos - start);
+    }
+    return out;
+}
+
 namespace {
 
 struct ByteMap {
