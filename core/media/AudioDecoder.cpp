@@ -50,7 +50,7 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
     }
 
     SwrContextPtr swr;
-    AVChannelLayout outLayout;
+    AVChannelLayout outLayout{};
     av_channel_layout_default(&outLayout, format.channels);
     std::vector<std::uint8_t> decoded;  // interleaved output from firstSample on
     std::int64_t firstSample = INT64_MIN;  // output-rate index of decoded[0]
@@ -80,7 +80,7 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
         int rc = avcodec_receive_frame(dec, frame.get());
         if (rc == 0) {
             if (!swr) {
-                AVChannelLayout inLayout;
+                AVChannelLayout inLayout{};  // zeroed: av_channel_layout_copy uninits its target
                 if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
                     av_channel_layout_default(&inLayout, frame->ch_layout.nb_channels);
                 else

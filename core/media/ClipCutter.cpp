@@ -244,7 +244,7 @@ Status Reencoder::onAudioFrame(AVFrame* frame)
     if (done_[1]) return {};
     AVCodecContext* enc = audio_->context();
     if (!swr_) {
-        AVChannelLayout inLayout;
+        AVChannelLayout inLayout{};  // zeroed: av_channel_layout_copy uninits its target
         if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
             av_channel_layout_default(&inLayout, frame->ch_layout.nb_channels);
         else
