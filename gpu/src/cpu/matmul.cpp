@@ -27,14 +27,15 @@ struct Item {
 void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx) {
     if (tokens <= 0) return;
     const RowDotKernels& k = rowDotKernels();
-    // Fewer rows per item when there are few rows, so both cores get work.
     std::vector<Item> items;
+    int64_t work = 0;
     for (size_t ti = 0; ti < tasks.size(); ++ti) {
         const int64_t rows = tasks[ti].w->rows;
+        work += rows * tasks[ti].w->cols * tokens;
         for (int64_t r = 0; r < rows; r += kRowsPerItem)
             items.push_back({int(ti), r, std::min<int64_t>(rows, r + kRowsPerItem)});
     }
-    pool.parallelFor(int(items.size()), [&](int index, int) {
+    pool.parallelFor(int(items.size()), work, [&](int index, int) {
         const Item& it = items[size_t(index)];
         const MatmulTask& task = tasks[size_t(it.task)];
         const WeightMatrix& w = *task.w;

@@ -12,8 +12,11 @@
 namespace motor::gpu::cpu {
 
 namespace {
-// About 20-50 microseconds of polling before a worker goes to sleep.
-constexpr int kSpinIterations = 20000;
+// Polls before yielding, and yields before sleeping: consecutive loops of one token
+// are microseconds apart, but an idle pool must not burn a core.
+constexpr int kSpinPolls = 2000;
+constexpr int kYieldPolls = 200;
+constexpr int64_t kSerialWork = 1 << 15;
 
 int defaultThreads() {
     if (const char* env = std::getenv("MOTOR_CPU_THREADS")) {
@@ -32,10 +35,10 @@ ThreadPool::ThreadPool(int threads) {
 }
 
 ThreadPool::~ThreadPool() {
+    stop_.store(true);
     {
         std::lock_guard lock(mutex_);
-        stop_ = true;
-        generation_.fetch_add(1);
+        counter_.store(uint64_t(++job_) << 32);
     }
     wake_.notify_all();
     for (auto& w : workers_) w.join();
@@ -46,12 +49,28 @@ ThreadPool& ThreadPool::shared() {
     return pool;
 }
 
-void ThreadPool::runItems(int thread) {
+void ThreadPool::runItems(uint32_t job, int thread) {
     for (;;) {
-        const int item = nextItem_.fetch_add(1, std::memory_order_relaxed);
-        if (item >= items_) break;
-        (*job_)(item, thread);
+        uint64_t v = counter_.load(std::memory_order_acquire);
+        if (uint32_t(v >> 32) != job) return;
+        // May read a newer job's slot; the CAS below then fails, so it is harmless.
+        const int items = slots_[job & 1].items.load(std::memory_order_relaxed);
+        const int item = int(uint32_t(v));
+        if (item >= items) return;
+        if (!counter_.compare_exchange_weak(v, v + 1, std::memory_order_acq_rel)) continue;
+        // Claimed: the caller cannot finish this job (nor reuse the slot) before done_
+        // counts this item.
+        (*slots_[job & 1].fn.load(std::memory_order_relaxed))(item, thread);
+        done_.fetch_add(1, std::memory_order_acq_rel);
     }
+}
+
+void ThreadPool::parallelFor(int items, int64_t work, const std::function<void(int, int)>& fn) {
+    if (work < kSerialWork) {
+        for (int i = 0; i < items; ++i) fn(i, 0);
+        return;
+    }
+    parallelFor(items, fn);
 }
 
 void ThreadPool::parallelFor(int items, const std::function<void(int, int)>& fn) {
@@ -60,51 +79,43 @@ void ThreadPool::parallelFor(int items, const std::function<void(int, int)>& fn)
         for (int i = 0; i < items; ++i) fn(i, 0);
         return;
     }
-    {
+    const uint32_t job = ++job_;
+    slots_[job & 1].fn.store(&fn, std::memory_order_relaxed);
+    slots_[job & 1].items.store(items, std::memory_order_relaxed);
+    done_.store(0, std::memory_order_relaxed);
+    counter_.store(uint64_t(job) << 32, std::memory_order_seq_cst);
+    if (sleepers_.load(std::memory_order_seq_cst) > 0) {
         std::lock_guard lock(mutex_);
-        job_ = &fn;
-        items_ = items;
-        nextItem_.store(0, std::memory_order_relaxed);
-        busy_.store(int(workers_.size()), std::memory_order_relaxed);
-        generation_.fetch_add(1, std::memory_order_release);
+        wake_.notify_all();
     }
-    wake_.notify_all();
-    runItems(0);
-    // Wait for the workers: spin first, they usually finish within microseconds.
-    for (int spin = 0; busy_.load(std::memory_order_acquire) != 0; ++spin) {
-        if (spin < kSpinIterations) {
-            MOTOR_CPU_RELAX();
-        } else {
-            std::unique_lock lock(mutex_);
-            done_.wait(lock, [this] { return busy_.load(std::memory_order_acquire) == 0; });
-        }
+    runItems(job, 0);
+    for (int polls = 0; done_.load(std::memory_order_acquire) != items; ++polls) {
+        if (polls < kSpinPolls) MOTOR_CPU_RELAX();
+        else std::this_thread::yield();
     }
-    job_ = nullptr;
 }
 
 void ThreadPool::workerLoop(int index) {
-    uint64_t seen = 0;
+    uint32_t seen = 0;
     for (;;) {
-        uint64_t gen = generation_.load(std::memory_order_acquire);
-        for (int spin = 0; gen == seen && spin < kSpinIterations; ++spin) {
-            MOTOR_CPU_RELAX();
-            gen = generation_.load(std::memory_order_acquire);
+        uint32_t job = uint32_t(counter_.load(std::memory_order_acquire) >> 32);
+        for (int polls = 0; job == seen; ++polls) {
+            if (polls < kSpinPolls) {
+                MOTOR_CPU_RELAX();
+            } else if (polls < kSpinPolls + kYieldPolls) {
+                std::this_thread::yield();
+            } else {
+                sleepers_.fetch_add(1, std::memory_order_seq_cst);
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [&] { return uint32_t(counter_.load(std::memory_order_seq_cst) >> 32) != seen; });
+                sleepers_.fetch_sub(1, std::memory_order_relaxed);
+                polls = 0;
+            }
+            job = uint32_t(counter_.load(std::memory_order_acquire) >> 32);
         }
-        if (gen == seen) {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return generation_.load(std::memory_order_acquire) != seen; });
-            gen = generation_.load(std::memory_order_acquire);
-        }
-        seen = gen;
-        {
-            std::lock_guard lock(mutex_);
-            if (stop_) return;
-        }
-        runItems(index);
-        if (busy_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-            std::lock_guard lock(mutex_);
-            done_.notify_all();
-        }
+        if (stop_.load()) return;
+        seen = job;
+        runItems(job, index);
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // A small persistent pool: the forward pass issues a few parallel loops per layer, so
-// workers must not be created per call. Workers spin briefly before sleeping, because
-// the gap between two loops of one token is microseconds.
+// workers must not be created per call. Items are claimed with one compare-and-swap on
+// a (job, next item) word, so the caller never waits for a worker that was not
+// scheduled: it finishes the items itself. This matters on machines shared with other
+// work, where a worker can sleep through a whole loop.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -14,7 +16,7 @@ namespace motor::gpu::cpu {
 
 class ThreadPool {
 public:
-    // threads <= 0: one per hardware thread.
+    // threads <= 0: MOTOR_CPU_THREADS, else one per hardware thread.
     explicit ThreadPool(int threads = 0);
     ~ThreadPool();
     ThreadPool(const ThreadPool&) = delete;
@@ -23,26 +25,35 @@ public:
     int size() const { return int(workers_.size()) + 1; }
 
     // Runs fn(item, threadIndex) for item in [0, items); the caller takes part as thread
-    // 0. Items are handed out dynamically. Not reentrant: one loop at a time.
+    // 0. Not reentrant: one loop at a time per pool.
     void parallelFor(int items, const std::function<void(int item, int thread)>& fn);
+    // Same, but runs serially on the caller when the loop is too small to be worth
+    // waking workers (work: a rough count of multiply-adds).
+    void parallelFor(int items, int64_t work, const std::function<void(int item, int thread)>& fn);
 
     // The process-wide pool used by models unless they are given one.
     static ThreadPool& shared();
 
 private:
+    // Atomic fields: a slow worker may read a slot while the caller refills it for a
+    // later job (its claim then fails), and that read must not be a data race.
+    struct Slot {
+        std::atomic<const std::function<void(int, int)>*> fn{nullptr};
+        std::atomic<int> items{0};
+    };
+
     void workerLoop(int index);
-    void runItems(int thread);
+    void runItems(uint32_t job, int thread);
 
     std::vector<std::thread> workers_;
+    Slot slots_[2];                      // job & 1: a slot is reused only two jobs later
+    std::atomic<uint64_t> counter_{0};   // job << 32 | next unclaimed item
+    std::atomic<int> done_{0};           // items finished in the current job
+    uint32_t job_ = 0;                   // caller side
+    std::atomic<int> sleepers_{0};
+    std::atomic<bool> stop_{false};
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::condition_variable done_;
-    const std::function<void(int, int)>* job_ = nullptr;
-    std::atomic<int> nextItem_{0};
-    int items_ = 0;
-    std::atomic<uint64_t> generation_{0};
-    std::atomic<int> busy_{0};
-    bool stop_ = false;
 };
 
 }  // namespace motor::gpu::cpu

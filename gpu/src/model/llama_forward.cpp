@@ -57,12 +57,12 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
     std::vector<const float*> kp, vp;
     for (int l = 0; l < c.layers; ++l) {
         const LayerWeights& w = layers[size_t(l)];
-        pool->parallelFor(T, [&](int t, int) {
+        pool->parallelFor(T, T * dim * 4, [&](int t, int) {
             cpu::rmsNorm(x_.data() + t * dim, w.attnNorm.data(), dim, c.rmsEps, xb_.data() + t * dim);
         });
         const cpu::MatmulTask qkv[] = {{&w.q, q_.data(), qd}, {&w.k, k_.data(), kvd}, {&w.v, v_.data(), kvd}};
         cpu::matmul(*pool, qkv, xb_.data(), T, dim);
-        pool->parallelFor(T, [&](int t, int) {
+        pool->parallelFor(T, T * dim * 4, [&](int t, int) {
             float* q = q_.data() + t * qd;
             float* k = k_.data() + t * kvd;
             float* v = v_.data() + t * kvd;
@@ -83,7 +83,9 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
         // spreads over the threads.
         const int headsPerItem = std::max(1, c.heads / std::max(1, 2 * pool->size()));
         const int headItems = (c.heads + headsPerItem - 1) / headsPerItem;
-        pool->parallelFor(T * headItems, [&](int item, int thread) {
+        int64_t attnWork = 0;
+        for (const ForwardRow& r : rows) attnWork += int64_t(r.pos + 1) * qd * 2;
+        pool->parallelFor(T * headItems, attnWork, [&](int item, int thread) {
             const int t = item / headItems;
             const int h0 = (item % headItems) * headsPerItem;
             const int h1 = std::min(c.heads, h0 + headsPerItem);
@@ -103,12 +105,12 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
         cpu::matmul(*pool, oTask, att_.data(), T, qd);
         cpu::addInPlace(x_.data(), xb_.data(), T * dim);
 
-        pool->parallelFor(T, [&](int t, int) {
+        pool->parallelFor(T, T * dim * 4, [&](int t, int) {
             cpu::rmsNorm(x_.data() + t * dim, w.ffnNorm.data(), dim, c.rmsEps, xb_.data() + t * dim);
         });
         const cpu::MatmulTask gateUp[] = {{&w.gate, hb_.data(), hidden}, {&w.up, hb2_.data(), hidden}};
         cpu::matmul(*pool, gateUp, xb_.data(), T, dim);
-        pool->parallelFor(T, [&](int t, int) { cpu::siluMul(hb_.data() + t * hidden, hb2_.data() + t * hidden, hidden); });
+        pool->parallelFor(T, T * dim * 4, [&](int t, int) { cpu::siluMul(hb_.data() + t * hidden, hb2_.data() + t * hidden, hidden); });
         const cpu::MatmulTask down[] = {{&w.down, xb_.data(), dim}};
         cpu::matmul(*pool, down, hb_.data(), T, hidden);
         cpu::addInPlace(x_.data(), xb_.data(), T * dim);
