@@ -14,12 +14,17 @@ Result<std::unique_ptr<ModelWeights>> GgufModel::open(const std::string& path) {
 
 Result<std::unique_ptr<ModelWeights>> GgufModel::fromFile(std::unique_ptr<GgufFile> file) {
     auto model = std::unique_ptr<GgufModel>(new GgufModel());
+    // Configuration first: an unsupported architecture is the most useful error.
+    int tokenCount = 0;
+    if (const GgufValue* t = file->find("tokenizer.ggml.tokens"); t && t->type == GgufType::Array &&
+                                                                 t->items.size() < (1u << 30))
+        tokenCount = static_cast<int>(t->items.size());
+    auto config = ggufModelConfig(*file, tokenCount);
+    if (!config) return config.error();
+    model->config_ = config.value();
     auto tok = ggufTokenizerData(*file);
     if (!tok) return tok.error();
     model->tokenizer_ = std::move(tok.value());
-    auto config = ggufModelConfig(*file, static_cast<int>(model->tokenizer_.tokens.size()));
-    if (!config) return config.error();
-    model->config_ = config.value();
     if (static_cast<size_t>(model->config_.vocabSize) < model->tokenizer_.tokens.size())
         return makeError(file->name() + ": vocabulary of " + std::to_string(model->tokenizer_.tokens.size()) +
                          " tokens exceeds the model's vocab size " + std::to_string(model->config_.vocabSize));
