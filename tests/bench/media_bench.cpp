@@ -1,0 +1,165 @@
+// core/media benchmarks. The headline: sampling the predictor's input (8 frames, 448x448
+// RGB, letterboxed) from a 6 s 720p30 H.264 clip with FrameSampler, against the ffmpeg
+// program doing the same job in the same run. The clip is written once by
+// SyntheticVideoWriter (keyframe every 2 s, libx264 veryfast, with AAC audio).
+#include "core/media/AudioDecoder.h"
+#include "core/media/FrameSampler.h"
+#include "core/media/SyntheticVideoWriter.h"
+#include "core/media/Thumbnailer.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QFile>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace motor::media;
+
+namespace {
+
+constexpr int kFps = 30;
+constexpr std::int64_t kClipMs = 6000;
+constexpr int kFrames = 8;
+constexpr int kSize = 448;
+
+const QString& clipPath()
+{
+    static QTemporaryDir dir;
+    static const QString path = [] {
+        const QString p = dir.filePath(QStringLiteral("classroom-720p30.mp4"));
+        SyntheticVideoSpec spec;
+        spec.width = 1280;
+        spec.height = 720;
+        spec.fps = kFps;
+        spec.durationMs = kClipMs;
+        spec.seed = 2026;
+        auto written = SyntheticVideoWriter::write(p, spec);
+        if (!written) {
+            std::fprintf(stderr, "cannot write the benchmark clip: %s\n", qPrintable(written.error().message));
+            std::exit(1);
+        }
+        return p;
+    }();
+    return path;
+}
+
+// The scale+pad filter that matches FitMode::Letterbox.
+QString letterboxFilter()
+{
+    return QStringLiteral("scale=%1:%1:force_original_aspect_ratio=decrease:flags=bicubic,"
+                          "pad=%1:%1:(ow-iw)/2:(oh-ih)/2:black,format=rgb24")
+        .arg(kSize);
+}
+
+bool runFfmpeg(const QStringList& arguments)
+{
+    QProcess process;
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(QProcess::nullDevice());
+    process.start(QStringLiteral(MOTOR_FFMPEG_PROGRAM), arguments);
+    return process.waitForFinished(60'000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+bool haveFfmpeg(benchmark::State& state)
+{
+    if (QFile::exists(QStringLiteral(MOTOR_FFMPEG_PROGRAM))) return true;
+    state.SkipWithError("ffmpeg program not found at " MOTOR_FFMPEG_PROGRAM);
+    return false;
+}
+
+void BM_FrameSampler_8x448(benchmark::State& state)
+{
+    const QString& clip = clipPath();
+    SampleRequest request{0, kClipMs, kFrames, kSize, kSize, FitMode::Letterbox};
+    for (auto _ : state) {
+        auto frames = FrameSampler::sample(clip, request);
+        if (!frames) {
+            state.SkipWithError(qPrintable(frames.error().message));
+            break;
+        }
+        benchmark::DoNotOptimize(frames->frames.data());
+    }
+    state.counters["frames/s"] = benchmark::Counter(static_cast<double>(state.iterations() * kFrames), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FrameSampler_8x448)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Eight processes, each seeking (input -ss: keyframe seek + decode forward, like ours)
+// and writing one raw RGB frame.
+void BM_FfmpegProgram_8Seeks(benchmark::State& state)
+{
+    if (!haveFfmpeg(state)) return;
+    const QString& clip = clipPath();
+    const auto targets = FrameSampler::targetTimesUs(0, kClipMs, kFrames);
+    for (auto _ : state) {
+        for (const std::int64_t us : targets) {
+            const QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
+                                   QStringLiteral("-ss"), QString::number(us / 1e6, 'f', 6), QStringLiteral("-i"), clip,
+                                   QStringLiteral("-an"), QStringLiteral("-frames:v"), QStringLiteral("1"),
+                                   QStringLiteral("-vf"), letterboxFilter(), QStringLiteral("-f"), QStringLiteral("rawvideo"),
+                                   QStringLiteral("-")};
+            if (!runFfmpeg(args)) {
+                state.SkipWithError("ffmpeg failed");
+                return;
+            }
+        }
+    }
+}
+BENCHMARK(BM_FfmpegProgram_8Seeks)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One process decoding the clip once and selecting the same 8 frames by index.
+void BM_FfmpegProgram_1Select(benchmark::State& state)
+{
+    if (!haveFfmpeg(state)) return;
+    const QString& clip = clipPath();
+    QStringList picks;
+    for (const std::int64_t us : FrameSampler::targetTimesUs(0, kClipMs, kFrames))
+        picks << QStringLiteral("eq(n\\,%1)").arg((us * kFps + 999'999) / 1'000'000);  // first frame at/after t
+    const QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), clip,
+                           QStringLiteral("-an"), QStringLiteral("-vf"),
+                           QStringLiteral("select='%1',").arg(picks.join(QLatin1Char('+'))) + letterboxFilter(),
+                           QStringLiteral("-fps_mode"), QStringLiteral("passthrough"), QStringLiteral("-frames:v"),
+                           QString::number(kFrames), QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")};
+    for (auto _ : state) {
+        if (!runFfmpeg(args)) {
+            state.SkipWithError("ffmpeg failed");
+            return;
+        }
+    }
+}
+BENCHMARK(BM_FfmpegProgram_1Select)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_Thumbnail_320(benchmark::State& state)
+{
+    const QString& clip = clipPath();
+    for (auto _ : state) {
+        auto thumb = Thumbnailer::thumbnailAt(clip, 3000, 320);
+        if (!thumb) {
+            state.SkipWithError(qPrintable(thumb.error().message));
+            break;
+        }
+        benchmark::DoNotOptimize(thumb->rgb.data());
+    }
+}
+BENCHMARK(BM_Thumbnail_320)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_AudioDecode_6s_16kMono(benchmark::State& state)
+{
+    const QString& clip = clipPath();
+    for (auto _ : state) {
+        auto pcm = AudioDecoder::decode(clip, 0, kClipMs, AudioFormat{});
+        if (!pcm) {
+            state.SkipWithError(qPrintable(pcm.error().message));
+            break;
+        }
+        benchmark::DoNotOptimize(pcm->bytes.data());
+    }
+}
+BENCHMARK(BM_AudioDecode_6s_16kMono)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
