@@ -10,3 +10,17 @@
 #include "motor/gpu/sampler.h"
 #include "motor/gpu/session.h"
 #include "motor/gpu/weights.h"
+
+namespace motor::gpu {
+
+// One-call text generation for the CLI (`motor models generate`): tokenizes prompt with
+// the model's tokenizer (BOS and SentencePiece dummy prefix as the vocabulary asks),
+// prefills a fresh session, generates. With no stopIds given, the vocabulary's
+// end-of-generation ids stop it. result.text is the continuation only.
+Result<GenerateResult> generateText(const Model& model, const std::string& prompt, GenerateOptions options = {});
+
+// Token id -> bytes via the tokenizer (control tokens map to "" so a constraint never
+// allows them): the table JsonLabelConstraint::create expects.
+Result<std::vector<std::string>> tokenBytesForModel(const Model& model);
+
+}  // namespace motor::gpu
