@@ -1,0 +1,227 @@
+// Importers write through Project::transaction: everything or nothing. Each failing
+// case compares a full snapshot of the project before and after.
+#include <gtest/gtest.h>
+
+#include "core/io/LabelImporter.h"
+#include "core/io/MediaImporter.h"
+#include "core/io/MediaRelinker.h"
+#include "core/io/SegmentImporter.h"
+#include "core/io/TranscriptImporter.h"
+#include "io_fixtures.h"
+
+using namespace motor;
+using namespace motor::io;
+using namespace motor::io::test;
+
+namespace {
+
+class IoImport : public IoProjectTest {
+protected:
+    // Two recordings of the same base name in different folders, plus noise files.
+    void makeRecordings() {
+        writeVideo(path("videos/a/lesson.mp4"), 2000, 1);
+        writeVideo(path("videos/b/lesson.mp4"), 3000, 2);
+        writeText(path("videos/b/notes.txt"), QStringLiteral("not a video"));
+        writeText(path("videos/.hidden.mp4"), QStringLiteral("editor junk"));
+    }
+    Media mediaAt(const QString& rel) {
+        auto m = MediaImporter::findMedia(*project, path(rel));
+        EXPECT_TRUE(m.ok()) << m.error().message.toStdString();
+        return m.ok() ? *m : Media{};
+    }
+};
+
+}  // namespace
+
+TEST_F(IoImport, MediaFolderIsSearchedRecursivelyWithUniqueClipKeys) {
+    makeRecordings();
+    auto r = MediaImporter::importMedia(*project, {path("videos")});
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r->mediaAdded, 2);
+    EXPECT_EQ(r->clipsAdded, 2);
+    auto media = project->media();
+    ASSERT_TRUE(media.ok());
+    ASSERT_EQ(media->size(), 2);
+    EXPECT_EQ((*media)[0].path, QStringLiteral("videos/a/lesson.mp4"));  // relative to the project
+    EXPECT_TRUE((*media)[0].contentHash.startsWith(QLatin1String("v1:")));
+    EXPECT_NE((*media)[0].contentHash, (*media)[1].contentHash);
+    EXPECT_EQ((*media)[0].sizeBytes, QFileInfo(path("videos/a/lesson.mp4")).size());
+    EXPECT_NEAR(double((*media)[1].durationMs), 3000.0, 150.0);
+    EXPECT_EQ((*media)[0].width, 160);
+
+    auto clips = project->clips();
+    ASSERT_TRUE(clips.ok());
+    ASSERT_EQ(clips->size(), 2);
+    EXPECT_EQ((*clips)[0].key, QStringLiteral("lesson"));
+    EXPECT_EQ((*clips)[1].key, QStringLiteral("lesson-2"));
+    EXPECT_EQ((*clips)[1].startMs, 0);
+    EXPECT_EQ((*clips)[1].endMs, (*media)[1].durationMs);
+
+    // Importing again adds nothing.
+    auto again = MediaImporter::importMedia(*project, {path("videos/a/lesson.mp4"), path("videos")});
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again->mediaAdded, 0);
+    EXPECT_EQ(again->alreadyInProject.size(), 2);
+}
+
+TEST_F(IoImport, BrokenFileRejectsTheWholeMediaImport) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos/a")}).ok());
+    writeText(path("videos/c/broken.mp4"), QStringLiteral("this is not an mp4 at all"));
+    const ProjectSnapshot before = snapshot(*project);
+    auto r = MediaImporter::importMedia(*project, {path("videos")});
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("broken.mp4"))) << r.error().message.toStdString();
+    EXPECT_TRUE(snapshot(*project) == before);
+    auto missing = MediaImporter::importMedia(*project, {path("nowhere")});
+    ASSERT_FALSE(missing.ok());
+    EXPECT_TRUE(missing.error().message.contains(QLatin1String("no such file or folder")));
+}
+
+TEST_F(IoImport, SegmentsFromCsvAndFixedWindows) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}, {ClipPolicy::NoClips}).ok());
+    writeText(path("seg.csv"), QStringLiteral("start,end,id\n0,1.5,g1-s1-a\n00:00:01.500,00:00:02.750,\n"));
+    auto n = SegmentImporter::importSegments(*project, path("videos/b/lesson.mp4"), path("seg.csv"));
+    ASSERT_TRUE(n.ok()) << n.error().message.toStdString();
+    EXPECT_EQ(*n, 2);
+    auto a = project->clipByKey(QStringLiteral("g1-s1-a"));
+    ASSERT_TRUE(a.ok() && a->has_value());
+    EXPECT_EQ((*a)->endMs, 1500);
+    auto b = project->clipByKey(QStringLiteral("lesson-001"));
+    ASSERT_TRUE(b.ok() && b->has_value());
+    EXPECT_EQ((*b)->startMs, 1500);
+    EXPECT_EQ((*b)->endMs, 2750);
+
+    writeText(path("noheader.csv"), QStringLiteral("0,0.5\n0.5,1\n"));
+    auto nh = SegmentImporter::importSegments(*project, path("videos/a/lesson.mp4"), path("noheader.csv"));
+    ASSERT_TRUE(nh.ok()) << nh.error().message.toStdString();
+    EXPECT_EQ(*nh, 2);
+
+    const Media a2 = mediaAt("videos/a/lesson.mp4");
+    auto w = SegmentImporter::importWindows(*project, path("videos/a/lesson.mp4"), 750);
+    ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
+    EXPECT_EQ(*w, int((a2.durationMs + 749) / 750));
+}
+
+TEST_F(IoImport, BadSegmentRowChangesNothing) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos/a")}).ok());
+    const ProjectSnapshot before = snapshot(*project);
+    writeText(path("seg.csv"), QStringLiteral("start,end,id\n0,1,x1\n1,99,x2\n"));
+    auto past = SegmentImporter::importSegments(*project, path("videos/a/lesson.mp4"), path("seg.csv"));
+    ASSERT_FALSE(past.ok());
+    EXPECT_TRUE(past.error().message.contains(QLatin1String("seg.csv:3: field 'end': end 00:01:39.000 is past the end")))
+        << past.error().message.toStdString();
+    writeText(path("dup.csv"), QStringLiteral("start,end,id\n0,1,new\n1,2,lesson\n"));
+    auto dup = SegmentImporter::importSegments(*project, path("videos/a/lesson.mp4"), path("dup.csv"));
+    ASSERT_FALSE(dup.ok());
+    EXPECT_TRUE(dup.error().message.contains(QLatin1String("dup.csv:3: clip id 'lesson' already exists")))
+        << dup.error().message.toStdString();
+    EXPECT_TRUE(snapshot(*project) == before);
+    auto unknown = SegmentImporter::importSegments(*project, path("videos/zzz.mp4"), path("seg.csv"));
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_TRUE(unknown.error().message.contains(QLatin1String("not a media file of this project")));
+}
+
+TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}).ok());
+    writeText(path("t1.vtt"), QStringLiteral("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Aino>Mitä nyt?\n\n"
+                                             "00:01.000 --> 00:02.000\n<v Eero>Äänestetään.\n"));
+    writeText(path("t2.csv"), QStringLiteral("start,end,speaker,text\n0.5,1.5,Opettaja,\"Hyvä, jatketaan\"\n"));
+    const QString media = path("videos/a/lesson.mp4");
+    auto n = TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("t2.csv")},
+                                                   TranscriptReadOptions{TranscriptFormat::Auto, {}, QStringLiteral("fi")});
+    ASSERT_TRUE(n.ok()) << n.error().message.toStdString();
+    EXPECT_EQ(*n, 3);
+    const Media m = mediaAt("videos/a/lesson.mp4");
+    auto u = project->utterances(m.id, 0, 10000);
+    ASSERT_TRUE(u.ok());
+    ASSERT_EQ(u->size(), 3);
+    EXPECT_EQ((*u)[1].speaker, QStringLiteral("Opettaja"));
+    EXPECT_EQ((*u)[1].text, QStringLiteral("Hyvä, jatketaan"));
+    EXPECT_EQ((*u)[2].text, QStringLiteral("Äänestetään."));
+    EXPECT_EQ((*u)[2].language, QStringLiteral("fi"));
+
+    // A second import replaces; a failing one keeps what was there.
+    writeText(path("t3.srt"), QStringLiteral("1\n00:00:00,000 --> 00:00:00,800\nUusi\n"));
+    ASSERT_TRUE(TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}).ok());
+    const ProjectSnapshot before = snapshot(*project);
+    writeText(path("bad.srt"), QStringLiteral("1\n00:00:01 --> 00:00:02\nx\n"));
+    auto bad = TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("bad.srt")});
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message.contains(QLatin1String("bad.srt:2:"))) << bad.error().message.toStdString();
+    EXPECT_TRUE(snapshot(*project) == before);
+    auto after = project->utterances(m.id, 0, 10000);
+    ASSERT_TRUE(after.ok());
+    ASSERT_EQ(after->size(), 1);
+    EXPECT_EQ(after->front().text, QStringLiteral("Uusi"));
+}
+
+TEST_F(IoImport, LabelsAreValidatedBeforeAnythingIsWritten) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}).ok());
+    writeText(path("labels.csv"),
+              QStringLiteral("clip,annotator,dimension,label,note\n"
+                             "lesson,Expert A,behavior,Monitoring,\"katsoo, mitä muut tekevät\"\n"
+                             "lesson-2,Expert A,emotion,Neutral,\n"
+                             "lesson,Expert B,behavior,Controlling,\n"));
+    auto r = LabelImporter::importLabels(*project, path("labels.csv"));
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r->labelsWritten, 3);
+    EXPECT_EQ(r->annotatorsCreated, 2);
+    auto a = project->annotatorByName(QStringLiteral("Expert A"));
+    ASSERT_TRUE(a.ok() && a->has_value());
+    EXPECT_EQ((*a)->kind, AnnotatorKind::Human);
+    auto clip = project->clipByKey(QStringLiteral("lesson"));
+    ASSERT_TRUE(clip.ok() && clip->has_value());
+    auto ann = project->annotation((*clip)->id, (*a)->id, QStringLiteral("behavior"));
+    ASSERT_TRUE(ann.ok() && ann->has_value());
+    EXPECT_EQ((*ann)->label, QStringLiteral("Monitoring"));
+    EXPECT_EQ((*ann)->note, QStringLiteral("katsoo, mitä muut tekevät"));
+
+    const ProjectSnapshot before = snapshot(*project);
+    const struct {
+        const char* csv;
+        const char* expected;
+    } bad[] = {
+        {"clip,annotator,dimension,label\nlesson,New Coder,behavior,Controlling\nnope,X,behavior,Mixed\n",
+         "bad.csv:3: clip: no clip 'nope' in the project"},
+        {"clip,annotator,dimension,label\nlesson,New Coder,behavior,Controlling\nlesson,X,mood,Mixed\n",
+         "bad.csv:3: dimension: 'mood' is not a dimension"},
+        {"clip,annotator,dimension,label\nlesson,New Coder,behavior,Controlling\nlesson,X,behavior,Happy\n",
+         "bad.csv:3: label: 'Happy' is not a class of 'behavior'"},
+        {"clip,annotator,dimension,label\nlesson,C,behavior,Mixed\nlesson,C,behavior,Monitoring\n",
+         "bad.csv:3: label: clip 'lesson', annotator 'C', dimension 'behavior' already labelled on line 2"},
+        {"clip,coder,dimension,label\n", "bad.csv:1: header must name the columns"},
+    };
+    for (const auto& b : bad) {
+        writeText(path("bad.csv"), QString::fromUtf8(b.csv));
+        auto fail = LabelImporter::importLabels(*project, path("bad.csv"));
+        ASSERT_FALSE(fail.ok()) << b.expected;
+        // Messages name the file as it was given, i.e. with its folder.
+        const QString expected = QString::fromUtf8(b.expected).replace(QLatin1String("bad.csv"), path("bad.csv"));
+        EXPECT_TRUE(fail.error().message.contains(expected))
+            << fail.error().message.toStdString();
+        EXPECT_TRUE(snapshot(*project) == before) << b.expected;
+    }
+}
+
+TEST_F(IoImport, RelinkFindsMovedMediaByFingerprint) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}).ok());
+    ASSERT_TRUE(QDir().mkpath(path("moved/deeper")));
+    ASSERT_TRUE(QFile::rename(path("videos/b/lesson.mp4"), path("moved/deeper/renamed.mp4")));
+    ASSERT_TRUE(QFile::remove(path("videos/a/lesson.mp4")));
+    writeVideo(path("moved/other.mp4"), 3000, 99);  // same length, other content: not a match
+    auto r = MediaRelinker::relink(*project, path("moved"));
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r->relinked, 1);
+    EXPECT_EQ(r->stillMissing, QStringList{QStringLiteral("videos/a/lesson.mp4")});
+    auto m = project->mediaByPath(QStringLiteral("moved/deeper/renamed.mp4"));
+    ASSERT_TRUE(m.ok() && m->has_value());
+    auto clip = project->clipByKey(QStringLiteral("lesson-2"));
+    ASSERT_TRUE(clip.ok() && clip->has_value());
+    EXPECT_EQ((*clip)->mediaId, (*m)->id);
+}
