@@ -15,6 +15,10 @@ namespace {
 // weight row is streamed once per tile from L1 (4 tokens per kernel call).
 constexpr int kRowsPerItem = 16;
 constexpr int kTokenTile = 32;
+// From this many tokens on, a quantized row is decoded once per token tile into an
+// fp32 buffer and dotted with the F32 kernel (bit-identical, see DecodeRowFn) instead
+// of being decoded again for every group of 4 tokens.
+constexpr int kDecodeOnceTokens = 8;
 
 struct Item {
     int task;
@@ -35,15 +39,23 @@ void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
         for (int64_t r = 0; r < rows; r += kRowsPerItem)
             items.push_back({int(ti), r, std::min<int64_t>(rows, r + kRowsPerItem)});
     }
+    thread_local std::vector<float> decoded;
     pool.parallelFor(int(items.size()), work, [&](int index, int) {
         const Item& it = items[size_t(index)];
         const MatmulTask& task = tasks[size_t(it.task)];
         const WeightMatrix& w = *task.w;
-        const RowDotFn full = k.get(w.dtype, kMaxDotTokens);
+        const bool decodeOnce = w.dtype != DType::F32 && tokens >= kDecodeOnceTokens;
+        const DType dotType = decodeOnce ? DType::F32 : w.dtype;
+        const RowDotFn full = k.get(dotType, kMaxDotTokens);
+        if (decodeOnce && decoded.size() < size_t(w.cols)) decoded.resize(size_t(w.cols));
         for (int t0 = 0; t0 < tokens; t0 += kTokenTile) {
             const int t1 = std::min(tokens, t0 + kTokenTile);
             for (int64_t r = it.rowBegin; r < it.rowEnd; ++r) {
                 const std::byte* row = w.row(r);
+                if (decodeOnce) {
+                    k.decode[int(w.dtype)](row, w.cols, decoded.data());
+                    row = reinterpret_cast<const std::byte*>(decoded.data());
+                }
                 int t = t0;
                 const float* xs[kMaxDotTokens];
                 float out[kMaxDotTokens];
@@ -55,7 +67,7 @@ void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
                 const int rest = t1 - t;
                 if (rest > 0) {
                     for (int j = 0; j < rest; ++j) xs[j] = x + int64_t(t + j) * ldx;
-                    k.get(w.dtype, rest)(row, w.cols, xs, out);
+                    k.get(dotType, rest)(row, w.cols, xs, out);
                     for (int j = 0; j < rest; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
                 }
             }

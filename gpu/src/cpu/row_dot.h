@@ -18,9 +18,14 @@ constexpr int kMaxDotTokens = 4;
 // out[t] = sum_i w[i] * xs[t][i] for t < N (N fixed by the table slot).
 using RowDotFn = void (*)(const std::byte* row, int64_t cols, const float* const* xs, float* out);
 
+// Decodes a whole row to floats with exactly the values the dot kernels of the same
+// set use, so dot(F32 kernel, decoded row) == dot(dtype kernel, row) bit for bit.
+using DecodeRowFn = void (*)(const std::byte* row, int64_t cols, float* out);
+
 struct RowDotKernels {
     const char* isa;
     RowDotFn fn[7][kMaxDotTokens];  // [dtype][tokens - 1]
+    DecodeRowFn decode[7];
 
     RowDotFn get(DType t, int tokens) const { return fn[int(t)][tokens - 1]; }
 };

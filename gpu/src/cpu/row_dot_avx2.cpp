@@ -190,7 +190,20 @@ MOTOR_AVX2 void dotAvx2(const std::byte* row, int64_t cols, const float* const* 
 }
 
 template <class Dec, DType T>
+MOTOR_AVX2 void decodeAvx2(const std::byte* row, int64_t cols, float* out) {
+    const int64_t chunks = cols / kChunkElems;
+    __m256 w[4];
+    for (int64_t c = 0; c < chunks; ++c) {
+        Dec::chunk(row, c, w);
+        for (int j = 0; j < 4; ++j) _mm256_storeu_ps(out + c * kChunkElems + 8 * j, w[j]);
+    }
+    if constexpr (T == DType::F32 || T == DType::F16 || T == DType::BF16)
+        for (int64_t i = chunks * kChunkElems; i < cols; ++i) out[i] = tailWeight(T, row, i);
+}
+
+template <class Dec, DType T>
 void fill(RowDotKernels& k) {
+    k.decode[int(T)] = &decodeAvx2<Dec, T>;
     k.fn[int(T)][0] = &dotAvx2<Dec, T, 1>;
     k.fn[int(T)][1] = &dotAvx2<Dec, T, 2>;
     k.fn[int(T)][2] = &dotAvx2<Dec, T, 3>;

@@ -39,7 +39,13 @@ void dotPortable(const std::byte* row, int64_t cols, const float* const* xs, flo
 }
 
 template <DType T>
+void decodePortable(const std::byte* row, int64_t cols, float* out) {
+    decodeRow(T, row, cols, out);
+}
+
+template <DType T>
 constexpr void fill(RowDotKernels& k) {
+    k.decode[int(T)] = &decodePortable<T>;
     k.fn[int(T)][0] = &dotPortable<T, 1>;
     k.fn[int(T)][1] = &dotPortable<T, 2>;
     k.fn[int(T)][2] = &dotPortable<T, 3>;
