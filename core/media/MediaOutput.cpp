@@ -4,6 +4,10 @@
 
 #include <QFile>
 
+extern "C" {
+#include <libavutil/display.h>
+}
+
 #include <cstdio>
 #include <cstring>
 
@@ -72,6 +76,19 @@ Result<int> MediaOutput::addCopiedStream(const AVStream* source)
             std::memcpy(dst, matrix, size);
     }
     return st->index;
+}
+
+Status MediaOutput::setDisplayRotation(int streamIndex, int clockwiseDeg)
+{
+    if (streamIndex < 0 || streamIndex >= static_cast<int>(format_->nb_streams))
+        return mediaError(path_, QStringLiteral("no stream %1 to rotate").arg(streamIndex));
+    auto* matrix = reinterpret_cast<int32_t*>(
+        av_stream_new_side_data(format_->streams[streamIndex], AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t)));
+    if (matrix == nullptr) return mediaError(path_, QStringLiteral("out of memory"));
+    // av_display_rotation_set takes a clockwise angle (av_display_rotation_get returns a
+    // counter-clockwise one).
+    av_display_rotation_set(matrix, clockwiseDeg);
+    return {};
 }
 
 Status MediaOutput::begin()

@@ -25,6 +25,9 @@ public:
 
     Result<int> addStream(const AVCodecContext* encoder);
     Result<int> addCopiedStream(const AVStream* source);
+    // Records a clockwise display rotation (phones' portrait video) as the stream's
+    // display matrix. Before begin().
+    Status setDisplayRotation(int streamIndex, int clockwiseDeg);
     Status begin();
     // Rescales from packetTimeBase to the stream's and interleaves. Takes the packet's data.
     Status write(AVPacket* packet, int streamIndex, AVRational packetTimeBase);

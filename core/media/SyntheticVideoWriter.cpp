@@ -37,6 +37,10 @@ Result<SyntheticVideoReport> SyntheticVideoWriter::write(const QString& path, co
         auto opened = VideoEncoder::open(settings, output);
         if (!opened) return opened.error();
         video = std::move(*opened);
+        if (spec.rotationDeg != 0) {
+            if (Status rotated = output.setDisplayRotation(video->streamIndex(), spec.rotationDeg); !rotated)
+                return rotated.error();
+        }
     }
     std::unique_ptr<AudioEncoder> audio;
     if (withAudio) {

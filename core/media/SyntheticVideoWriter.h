@@ -25,6 +25,7 @@ struct SyntheticVideoSpec {
     VideoCodecChoice codec = VideoCodecChoice::Auto;
     int audioSampleRate = 48000;
     int audioChannels = 2;
+    int rotationDeg = 0;  // clockwise display rotation stored as metadata (0/90/180/270)
 };
 
 struct SyntheticVideoReport {

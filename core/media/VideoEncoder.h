@@ -34,6 +34,7 @@ public:
 
     AVCodecContext* context() const { return ctx_.get(); }
     QString codecName() const;
+    int streamIndex() const { return streamIndex_; }
     // frame == nullptr drains the encoder. The frame must be yuv420p at the set size.
     Status encode(const AVFrame* frame);
 

@@ -1,5 +1,7 @@
 #include "core/media/FrameConverter.h"
 #include "core/media/FrameSampler.h"
+#include "core/media/MediaProbe.h"
+#include "core/media/Thumbnailer.h"
 #include "core/media/SyntheticScene.h"
 #include "core/media/VideoFrameReader.h"
 #include "media_fixtures.h"
@@ -177,4 +179,43 @@ TEST(MediaFrameSampler, RangeOutsideTheMediaIsAnError)
     EXPECT_FALSE(FrameSampler::sample(path, nativeRequest(3000, 3000, 8)).ok());
     EXPECT_FALSE(FrameSampler::sample(path, nativeRequest(-10, 3000, 8)).ok());
     EXPECT_FALSE(FrameSampler::sample(path, nativeRequest(0, 3000, 0)).ok());
+}
+
+TEST(MediaFrameSampler, AppliesDisplayRotation)
+{
+    SyntheticVideoSpec spec;
+    spec.width = 320;
+    spec.height = 240;
+    spec.durationMs = 1000;
+    spec.rotationDeg = 90;
+    spec.tracks = SyntheticTracks::VideoOnly;
+    const QString path = sharedClip(QStringLiteral("rotated90.mp4"), spec);
+    auto info = MediaProbe::probe(path);
+    ASSERT_TRUE(info.ok()) << info.error().message.toStdString();
+    EXPECT_EQ(info->rotationDeg, 90);
+    EXPECT_EQ(info->width, 320);  // coded size stays as stored
+
+    // Frame 1: only the index strip's last (top-right) block is white. Turned 90 degrees
+    // clockwise, the top edge becomes the right edge, its right end at the bottom.
+    auto thumb = Thumbnailer::thumbnailAt(path, 40, 1000);
+    ASSERT_TRUE(thumb.ok()) << thumb.error().message.toStdString();
+    ASSERT_EQ(thumb->width, 240);
+    ASSERT_EQ(thumb->height, 320);
+    const std::uint8_t* bottomRight = thumb->pixel(236, 316);
+    const std::uint8_t* topRight = thumb->pixel(236, 4);
+    EXPECT_GT(bottomRight[0] + bottomRight[1] + bottomRight[2], 600);
+    EXPECT_LT(topRight[0] + topRight[1] + topRight[2], 60);
+
+    // Letterboxed into a square, the portrait picture gets bars left and right.
+    SampleRequest request;
+    request.startMs = 0;
+    request.endMs = 1000;
+    request.count = 1;
+    auto sampled = FrameSampler::sample(path, request);
+    ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
+    const RgbFrame& f = sampled->frames[0];
+    const std::uint8_t* bar = f.pixel(20, 224);
+    EXPECT_EQ(bar[0] + bar[1] + bar[2], 0);
+    const std::uint8_t* picture = f.pixel(224, 300);
+    EXPECT_GT(picture[0] + picture[1] + picture[2], 60);
 }
