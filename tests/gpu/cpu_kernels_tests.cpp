@@ -119,3 +119,26 @@ TEST(ThreadPool, EveryItemRunsExactlyOnceAcrossManyLoops) {
 
 }  // namespace
 }  // namespace motor::gpu::test
+
+#include "motor/gpu/quant.h"
+
+namespace motor::gpu::test {
+namespace {
+
+// Two independent dequantizers (the formats side's quant.h and the test reference)
+// agree bit for bit on random blocks of every dtype, so both read llama.cpp's layouts
+// the same way.
+TEST(Dequantize, ReferenceAgreesWithFormatsQuantH) {
+    for (DType t : {DType::F16, DType::BF16, DType::Q8_0, DType::Q4_0, DType::Q4_K, DType::Q6_K}) {
+        const int64_t n = 512;
+        auto bytes = randomTensorBytes(t, 1, n, 0.5f, 17);
+        TensorView view{"w", t, {1, n}, bytes.data(), int64_t(bytes.size())};
+        const auto ref = referenceDequantize(view);
+        std::vector<float> other(static_cast<size_t>(n));
+        dequantizeRow(t, bytes.data(), other.data(), n);
+        EXPECT_EQ(std::memcmp(ref.data(), other.data(), size_t(n) * 4), 0) << dtypeName(t);
+    }
+}
+
+}  // namespace
+}  // namespace motor::gpu::test
