@@ -21,6 +21,7 @@ struct EafAnnotation {
 struct EafTier {
     QString id;
     QString participant;     // empty when the tier names nobody
+    QString annotator;       // ANNOTATOR: who made the tier's annotations (label tiers)
     QString parentRef;       // empty for top-level tiers
     QString linguisticType;
     QString controlledVocabulary;  // CV_ID of the tier's linguistic type, if any
@@ -32,6 +33,10 @@ struct EafDocument {
     QString relativeMediaUrl;  // RELATIVE_MEDIA_URL, when given
     QVector<EafTier> tiers;
     QMap<QString, QStringList> vocabularies;  // CV_ID -> entry values, in order
+    // Written only (EafWriter): CV_ID -> description of the vocabulary, and CV_ID ->
+    // one description per entry (codebook definitions, shown by ELAN as tooltips).
+    QMap<QString, QString> vocabularyDescriptions;
+    QMap<QString, QStringList> entryDescriptions;
 
     const EafTier* tier(const QString& id) const {
         for (const auto& t : tiers)

@@ -93,6 +93,7 @@ private:
                 RawTier t;
                 t.info.id = attrs.value(QLatin1String("TIER_ID")).toString();
                 t.info.participant = attrs.value(QLatin1String("PARTICIPANT")).toString().trimmed();
+                t.info.annotator = attrs.value(QLatin1String("ANNOTATOR")).toString();
                 t.info.parentRef = attrs.value(QLatin1String("PARENT_REF")).toString();
                 t.info.linguisticType = attrs.value(QLatin1String("LINGUISTIC_TYPE_REF")).toString();
                 if (t.info.id.isEmpty()) return makeError(at(line) + QStringLiteral("TIER without TIER_ID"));

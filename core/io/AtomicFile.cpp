@@ -1,0 +1,19 @@
+#include "core/io/AtomicFile.h"
+
+#include <QSaveFile>
+
+namespace motor::io {
+
+Status AtomicFile::write(const QString& path, const QByteArray& bytes) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return makeError(path + QStringLiteral(": cannot write: ") + f.errorString());
+    if (f.write(bytes) != bytes.size()) {
+        const QString why = f.errorString();
+        f.cancelWriting();
+        return makeError(path + QStringLiteral(": write failed: ") + why);
+    }
+    if (!f.commit()) return makeError(path + QStringLiteral(": cannot finish writing: ") + f.errorString());
+    return {};
+}
+
+}  // namespace motor::io
