@@ -53,7 +53,7 @@ TEST_P(RowDot, EveryKernelSetMatchesDequantizedReference) {
                 EXPECT_NEAR(single[size_t(t)], ref, 1e-5 * mag + 1e-6) << k->isa << " " << dtypeName(type);
             }
             // Batched calls give bit-identical results to single-token calls.
-            for (int n = 2; n <= 4; ++n) {
+            for (int n = 2; n <= cpu::kMaxDotTokens; ++n) {
                 const float* xs[4] = {x[0].data(), x[1].data(), x[2].data(), x[3].data()};
                 float out[4];
                 k->get(type, n)(bytes.data() + r * rb, cols, xs, out);

@@ -54,12 +54,8 @@ struct DecQ8_0 {
     MOTOR_AVX2 static inline void chunk(const std::byte* row, int64_t c, __m256 w[4]) {
         const std::byte* blk = row + c * 34;
         const __m256 d = _mm256_set1_ps(halfAt(blk));
-        const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
-        const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 18));
-        w[0] = _mm256_mul_ps(i8ToPs(lo), d);
-        w[1] = _mm256_mul_ps(i8ToPs(_mm_srli_si128(lo, 8)), d);
-        w[2] = _mm256_mul_ps(i8ToPs(hi), d);
-        w[3] = _mm256_mul_ps(i8ToPs(_mm_srli_si128(hi, 8)), d);
+        for (int j = 0; j < 4; ++j)
+            w[j] = _mm256_mul_ps(i8ToPs(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(blk + 2 + 8 * j))), d);
     }
 };
 
@@ -164,8 +160,10 @@ MOTOR_AVX2 inline float tailWeight(DType t, const std::byte* row, int64_t i) {
 
 template <class Dec, DType T, int N>
 MOTOR_AVX2 void dotAvx2(const std::byte* row, int64_t cols, const float* const* xs, float* out) {
-    __m256 acc0[N], acc1[N];
-    for (int t = 0; t < N; ++t) acc0[t] = acc1[t] = _mm256_setzero_ps();
+    // Four independent accumulators per token: one FMA chain per 8 weights of a chunk,
+    // so a single token (decode) is not bound by FMA latency.
+    __m256 acc0[N], acc1[N], acc2[N], acc3[N];
+    for (int t = 0; t < N; ++t) acc0[t] = acc1[t] = acc2[t] = acc3[t] = _mm256_setzero_ps();
     const int64_t chunks = cols / kChunkElems;
     __m256 w[4];
     for (int64_t c = 0; c < chunks; ++c) {
@@ -174,12 +172,12 @@ MOTOR_AVX2 void dotAvx2(const std::byte* row, int64_t cols, const float* const* 
             const float* x = xs[t] + c * kChunkElems;
             acc0[t] = _mm256_fmadd_ps(w[0], _mm256_loadu_ps(x), acc0[t]);
             acc1[t] = _mm256_fmadd_ps(w[1], _mm256_loadu_ps(x + 8), acc1[t]);
-            acc0[t] = _mm256_fmadd_ps(w[2], _mm256_loadu_ps(x + 16), acc0[t]);
-            acc1[t] = _mm256_fmadd_ps(w[3], _mm256_loadu_ps(x + 24), acc1[t]);
+            acc2[t] = _mm256_fmadd_ps(w[2], _mm256_loadu_ps(x + 16), acc2[t]);
+            acc3[t] = _mm256_fmadd_ps(w[3], _mm256_loadu_ps(x + 24), acc3[t]);
         }
     }
     for (int t = 0; t < N; ++t) {
-        float s = hsum(_mm256_add_ps(acc0[t], acc1[t]));
+        float s = hsum(_mm256_add_ps(_mm256_add_ps(acc0[t], acc1[t]), _mm256_add_ps(acc2[t], acc3[t])));
         if constexpr (T == DType::F32 || T == DType::F16 || T == DType::BF16) {
             float tail = 0.0f;
             for (int64_t i = chunks * kChunkElems; i < cols; ++i) tail += tailWeight(T, row, i) * xs[t][i];
@@ -207,7 +205,6 @@ void fill(RowDotKernels& k) {
     k.fn[int(T)][0] = &dotAvx2<Dec, T, 1>;
     k.fn[int(T)][1] = &dotAvx2<Dec, T, 2>;
     k.fn[int(T)][2] = &dotAvx2<Dec, T, 3>;
-    k.fn[int(T)][3] = &dotAvx2<Dec, T, 4>;
 }
 
 RowDotKernels makeAvx2() {
