@@ -1,10 +1,14 @@
 #include "core/io/AtomicFile.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace motor::io {
 
 Status AtomicFile::write(const QString& path, const QByteArray& bytes) {
+    const QString parent = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(parent)) return makeError(parent + QStringLiteral(": cannot create folder"));
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return makeError(path + QStringLiteral(": cannot write: ") + f.errorString());
     if (f.write(bytes) != bytes.size()) {

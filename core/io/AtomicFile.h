@@ -11,6 +11,7 @@ namespace motor::io {
 
 class AtomicFile {
 public:
+    // Creates the parent folder when missing.
     static Status write(const QString& path, const QByteArray& bytes);
 };
 

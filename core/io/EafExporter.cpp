@@ -4,6 +4,9 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <algorithm>
+#include <limits>
+
 #include "core/io/AtomicFile.h"
 #include "core/io/EafWriter.h"
 #include "core/io/ExportData.h"
@@ -15,9 +18,9 @@ QString EafExporter::labelTierId(const QString& dimension, const QString& annota
     return QStringLiteral("%1 (%2)").arg(dimension, annotator);
 }
 
-Result<EafDocument> EafExporter::buildDocument(Project& project, const Media& media, const QString& exportFolder) {
-    auto data = ExportData::load(project);
-    if (!data) return data.error();
+namespace {
+
+Result<EafDocument> build(Project& project, const ExportData* data, const Media& media, const QString& exportFolder) {
     EafDocument doc;
     const QString absolute = project.absoluteMediaPath(media);
     doc.mediaUrl = QUrl::fromLocalFile(absolute).toString();
@@ -47,7 +50,7 @@ Result<EafDocument> EafExporter::buildDocument(Project& project, const Media& me
                 const QString who = data->annotatorById.value(a.annotatorId).name;
                 EafTier& tier = byAnnotator[who];
                 if (tier.id.isEmpty()) {
-                    tier.id = labelTierId(dim.name, who);
+                    tier.id = EafExporter::labelTierId(dim.name, who);
                     tier.annotator = who;
                     tier.linguisticType = QStringLiteral("motor-") + cv;
                     tier.controlledVocabulary = cv;
@@ -79,14 +82,22 @@ Result<EafDocument> EafExporter::buildDocument(Project& project, const Media& me
     return doc;
 }
 
+}  // namespace
+
+Result<EafDocument> EafExporter::buildDocument(Project& project, const Media& media, const QString& exportFolder) {
+    auto data = ExportData::load(project);
+    if (!data) return data.error();
+    return build(project, &data.value(), media, exportFolder);
+}
+
 Result<QStringList> EafExporter::exportEaf(Project& project, const QString& folder) {
     if (!QDir().mkpath(folder)) return makeError(folder + QStringLiteral(": cannot create folder"));
-    auto media = project.media();
-    if (!media) return media.error();
+    auto data = ExportData::load(project);
+    if (!data) return data.error();
     QSet<QString> taken;
     QStringList written;
-    for (const Media& m : *media) {
-        auto doc = buildDocument(project, m, folder);
+    for (const Media& m : data->media) {
+        auto doc = build(project, &data.value(), m, folder);
         if (!doc) return doc.error();
         const QString name = SafeFileName::unique(QFileInfo(m.path).completeBaseName(), QStringLiteral(".eaf"), &taken);
         const QString path = QDir(folder).filePath(name);
