@@ -2,7 +2,7 @@
 // The first byte picks the mode:
 //   even: the rest is a tokenizer.json (and config.json) document;
 //   odd:  the rest is text for the byte-level and SentencePiece encoders, which must
-//         round-trip it exactly (byte-level) or without crashing (SentencePiece).
+//         round-trip it exactly (SentencePiece: unless it contains U+2581).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -62,7 +62,9 @@ void checkText(std::string_view text) {
     }
     const mg::Tokenizer& spm = sentencePiece();
     const auto ids = spm.encode(text, mg::Tokenizer::AddSpecial::Yes, mg::Tokenizer::SpecialText::Plain);
-    if (spm.decode(ids) != text) std::abort();  // byte fallback covers every byte
+    // Byte fallback covers every byte; only a literal U+2581 in the input comes back
+    // as a space, which is SentencePiece's own convention.
+    if (text.find("\xE2\x96\x81") == std::string_view::npos && spm.decode(ids) != text) std::abort();
     (void)spm.encode(text);
 }
 

@@ -1,5 +1,6 @@
 #include "formats/gguf_file.h"
 
+#include <algorithm>
 #include <limits>
 #include <unordered_set>
 
@@ -13,6 +14,7 @@ namespace {
 constexpr uint32_t kMagic = 0x46554747;  // "GGUF" read as little-endian uint32
 constexpr int kMaxArrayDepth = 8;        // nested arrays are legal; unbounded recursion is not
 constexpr uint32_t kMaxDims = 4;         // GGML_MAX_DIMS
+constexpr uint64_t kMaxReserve = 1 << 16;  // up-front reservations from untrusted counts stay small
 
 // ggml type ids of the dtypes the engine can use.
 bool dtypeFromGgml(uint32_t id, DType& out) {
@@ -95,9 +97,11 @@ private:
         if (count > r_.remaining())
             return makeError(name_ + ": metadata '" + key + "': array count " + std::to_string(count) +
                              " exceeds the " + std::to_string(r_.remaining()) + " bytes left in the file");
-        v.items.resize(static_cast<size_t>(count));
+        // Grow as elements actually parse, so memory follows real data, not the count.
+        v.items.reserve(static_cast<size_t>(std::min<uint64_t>(count, kMaxReserve)));
         for (uint64_t k = 0; k < count; ++k) {
-            if (auto r = readValue(v.elementType, v.items[k], key, depth + 1); !r) return r;
+            v.items.emplace_back();
+            if (auto r = readValue(v.elementType, v.items.back(), key, depth + 1); !r) return r;
         }
         return {};
     }
@@ -156,7 +160,7 @@ Result<void> GgufFile::parseAll(const std::byte* data, uint64_t size) {
         return makeError(name_ + ": metadata count " + std::to_string(kvCount) + " exceeds what the file size allows");
 
     std::unordered_set<std::string> keys;
-    metadata_.reserve(static_cast<size_t>(kvCount));
+    metadata_.reserve(static_cast<size_t>(std::min(kvCount, kMaxReserve)));
     for (uint64_t k = 0; k < kvCount; ++k) {
         std::string key;
         if (auto e = p.readString(key, "metadata key #" + std::to_string(k)); !e) return e;
@@ -181,8 +185,8 @@ Result<void> GgufFile::parseAll(const std::byte* data, uint64_t size) {
     struct Info { uint64_t offset; };
     std::vector<Info> infos;
     std::unordered_set<std::string> names;
-    tensors_.reserve(static_cast<size_t>(tensorCount));
-    infos.reserve(static_cast<size_t>(tensorCount));
+    tensors_.reserve(static_cast<size_t>(std::min(tensorCount, kMaxReserve)));
+    infos.reserve(static_cast<size_t>(std::min(tensorCount, kMaxReserve)));
     for (uint64_t k = 0; k < tensorCount; ++k) {
         TensorView t;
         if (auto e = p.readString(t.name, "tensor #" + std::to_string(k) + " name"); !e) return e;

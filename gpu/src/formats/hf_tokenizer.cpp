@@ -1,5 +1,6 @@
 #include "formats/hf_tokenizer.h"
 
+#include <algorithm>
 #include <limits>
 #include <unordered_map>
 
@@ -65,10 +66,15 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
     const JsonValue* vocab = model->get("vocab");
     if (vocab == nullptr || !vocab->isObject()) return makeError(tokFile + ": field 'model.vocab' is missing or not an object");
 
+    // Real vocabularies are dense; a few holes are tolerated, a forged huge id is not
+    // (it would make us allocate a slot for every id below it).
+    const JsonValue* addedTokens = root.get("added_tokens");
+    const int64_t maxId = std::min<int64_t>(
+        kMaxVocab, static_cast<int64_t>(vocab->object().size() + (addedTokens ? addedTokens->array().size() : 0)) + 4096);
     TokenizerData t;
     std::vector<bool> filled;
     auto place = [&](int64_t id, const std::string& piece, TokenType kind, const char* field) -> Result<void> {
-        if (id < 0 || id >= kMaxVocab)
+        if (id < 0 || id >= maxId)
             return makeError(tokFile + ": field '" + field + "': id " + std::to_string(id) + " of \"" + piece + "\" is out of range");
         const auto k = static_cast<size_t>(id);
         if (k >= t.tokens.size()) {
@@ -86,7 +92,7 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
         if (!i) return makeError(tokFile + ": field 'model.vocab': id of \"" + piece + "\" is not an integer");
         MOTOR_TRY(place(*i, piece, isByteToken(piece) ? TokenType::Byte : TokenType::Normal, "model.vocab"));
     }
-    if (const JsonValue* added = root.get("added_tokens"); added && !added->isNull()) {
+    if (const JsonValue* added = addedTokens; added && !added->isNull()) {
         if (!added->isArray()) return makeError(tokFile + ": field 'added_tokens' must be an array");
         for (const JsonValue& a : added->array()) {
             const JsonValue* id = a.get("id");
