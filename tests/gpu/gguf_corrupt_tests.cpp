@@ -222,3 +222,42 @@ TEST(GgufCorrupt, MissingTensorIsNamed) {
     const std::string e = parseError(b);
     EXPECT_NE(e.find("tensor 'blk.0.ffn_up.weight' is missing"), std::string::npos) << e;
 }
+
+TEST(GgufMetadata, EveryValueTypeParses) {
+    auto bytesOf = [](auto v) {
+        Bytes out(sizeof v);
+        std::memcpy(out.data(), &v, sizeof v);
+        return out;
+    };
+    auto parsed = [](const Bytes& b) -> mf::GgufValue {
+        auto f = mf::GgufFile::parse("t.gguf", b.data(), b.size());
+        EXPECT_TRUE(f.ok()) << (f ? "" : f.error().message);
+        return f ? *f.value()->find("k") : mf::GgufValue{};
+    };
+    EXPECT_EQ(parsed(headerWithValue(0, bytesOf(uint8_t{200}))).asInt(), 200);
+    EXPECT_EQ(parsed(headerWithValue(1, bytesOf(int8_t{-5}))).asInt(), -5);
+    EXPECT_EQ(parsed(headerWithValue(2, bytesOf(uint16_t{60000}))).asInt(), 60000);
+    EXPECT_EQ(parsed(headerWithValue(3, bytesOf(int16_t{-30000}))).asInt(), -30000);
+    EXPECT_EQ(parsed(headerWithValue(4, bytesOf(uint32_t{4000000000u}))).asInt(), 4000000000);
+    EXPECT_EQ(parsed(headerWithValue(5, bytesOf(int32_t{-7}))).asInt(), -7);
+    EXPECT_EQ(parsed(headerWithValue(6, bytesOf(1.5f))).asNumber(), 1.5);
+    EXPECT_EQ(parsed(headerWithValue(7, bytesOf(uint8_t{1}))).u, 1u);
+    EXPECT_EQ(parsed(headerWithValue(10, bytesOf(uint64_t{1} << 40))).asInt(), int64_t{1} << 40);
+    EXPECT_EQ(parsed(headerWithValue(11, bytesOf(int64_t{-1} << 40))).asInt(), int64_t{-1} << 40);
+    EXPECT_EQ(parsed(headerWithValue(12, bytesOf(2.25))).asNumber(), 2.25);
+    EXPECT_FALSE(parsed(headerWithValue(10, bytesOf(~uint64_t{0}))).asInt().has_value());  // beyond int64
+    Bytes str = bytesOf(uint64_t{3});
+    str.insert(str.end(), {std::byte{'a'}, std::byte{'b'}, std::byte{'c'}});
+    EXPECT_EQ(parsed(headerWithValue(8, str)).s, "abc");
+    // [[1, 2], []] as an array of arrays of int32.
+    Bytes nested = bytesOf(uint32_t{9});
+    for (auto part : {bytesOf(uint64_t{2}), bytesOf(uint32_t{5}), bytesOf(uint64_t{2}), bytesOf(int32_t{1}), bytesOf(int32_t{2}),
+                      bytesOf(uint32_t{5}), bytesOf(uint64_t{0})})
+        nested.insert(nested.end(), part.begin(), part.end());
+    const mf::GgufValue v = parsed(headerWithValue(9, nested));
+    ASSERT_EQ(v.items.size(), 2u);
+    EXPECT_EQ(v.elementType, mf::GgufType::Array);
+    ASSERT_EQ(v.items[0].items.size(), 2u);
+    EXPECT_EQ(v.items[0].items[1].asInt(), 2);
+    EXPECT_TRUE(v.items[1].items.empty());
+}
