@@ -54,6 +54,12 @@ struct LmConstraint {
     int maxRationaleChars = 300;
 };
 
+// The JSON key of field i in a reply: "label" when the constraint has one field (the
+// engine's grammar), else the field's name.
+inline QString replyKey(const LmConstraint& c, qsizetype i) {
+    return c.fields.size() == 1 ? QStringLiteral("label") : c.fields[i].name;
+}
+
 struct LmRequest {
     LmContent instruction;  // the agent's task, appended after the shared prefix
     LmConstraint constraint;

@@ -80,10 +80,10 @@ QString PromptBuilder::agentTemplateName(const Dimension& dimension) const {
 
 Result<QString> PromptBuilder::outputFormat(const LmConstraint& constraint) const {
     QStringList parts;
-    for (const auto& f : constraint.fields) {
+    for (qsizetype i = 0; i < constraint.fields.size(); ++i) {
         QStringList quoted;
-        for (const auto& l : f.labels) quoted << jsonString(l);
-        parts << QStringLiteral("%1: one of %2").arg(jsonString(f.name), quoted.join(QStringLiteral(" | ")));
+        for (const auto& l : constraint.fields[i].labels) quoted << jsonString(l);
+        parts << QStringLiteral("%1: one of %2").arg(jsonString(replyKey(constraint, i)), quoted.join(QStringLiteral(" | ")));
     }
     parts << QStringLiteral("\"rationale\": a string");
     auto values = baseValues();

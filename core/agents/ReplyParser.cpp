@@ -48,16 +48,18 @@ Result<LmOutput> parseReply(const QString& reply, const LmConstraint& constraint
     const QJsonObject o = doc.object();
     LmOutput out;
     out.raw = reply;
-    for (const auto& f : constraint.fields) {
-        const QJsonValue v = o.value(f.name);
-        if (!v.isString()) return makeError(QStringLiteral("reply has no string \"%1\"").arg(f.name));
+    for (qsizetype i = 0; i < constraint.fields.size(); ++i) {
+        const LmLabelField& f = constraint.fields[i];
+        const QString key = replyKey(constraint, i);
+        const QJsonValue v = o.value(key);
+        if (!v.isString()) return makeError(QStringLiteral("reply has no string \"%1\"").arg(key));
         const QString given = v.toString().trimmed();
         QString match;
         for (const auto& l : f.labels)
             if (l.compare(given, Qt::CaseInsensitive) == 0) match = l;
         if (match.isEmpty())
             return makeError(QStringLiteral("\"%1\": \"%2\" is not one of %3")
-                                 .arg(f.name, given, f.labels.join(QStringLiteral(", "))));
+                                 .arg(key, given, f.labels.join(QStringLiteral(", "))));
         LmFieldResult r;
         r.label = match;
         const QJsonValue conf = o.value(QStringLiteral("confidence"));
