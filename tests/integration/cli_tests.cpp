@@ -1,0 +1,204 @@
+// The `motor` CLI as users and scripts call it: real processes, real project files.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QLockFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include "core/metrics/CohenKappa.h"
+#include "core/metrics/ProjectTables.h"
+#include "core/store/Project.h"
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun motorCli(const QStringList& args, int timeoutMs = 120000) {
+    QProcess p;
+    p.start(QStringLiteral(MOTOR_CLI), args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// One demo project shared by the tests of this file: generating media takes seconds.
+class CliTest : public ::testing::Test {
+protected:
+    // ctest runs each test in its own process: generate the demo once per build tree
+    // (under a lock, ctest runs in parallel) and give each test a private copy.
+    static void SetUpTestSuite() {
+        const QString cache = QStringLiteral(MOTOR_TEST_CACHE "/demo");
+        {
+            QLockFile lock(QStringLiteral(MOTOR_TEST_CACHE "/demo.lock"));
+            QDir().mkpath(QStringLiteral(MOTOR_TEST_CACHE));
+            ASSERT_TRUE(lock.lock());
+            if (!QFile::exists(cache + "/demo.motor")) {
+                QDir(cache).removeRecursively();
+                const CliRun r = motorCli({"demo", cache});
+                ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+            }
+        }
+        dir_ = new QTemporaryDir;
+        QDirIterator it(cache, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString src = it.next();
+            const QString dst = dir_->filePath("demo/" + QDir(cache).relativeFilePath(src));
+            QDir().mkpath(QFileInfo(dst).absolutePath());
+            ASSERT_TRUE(QFile::copy(src, dst));
+        }
+        demo_ = dir_->filePath("demo/demo.motor");
+    }
+    static void TearDownTestSuite() { delete dir_; }
+    static QTemporaryDir* dir_;
+    static QString demo_;
+};
+QTemporaryDir* CliTest::dir_ = nullptr;
+QString CliTest::demo_;
+
+}  // namespace
+
+TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
+    const CliRun r = motorCli({"info", demo_, "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_GE(o["clips"].toInt(), 24);
+    EXPECT_GE(o["media"].toInt(), 1);
+    EXPECT_GT(o["utterances"].toInt(), o["clips"].toInt());
+    const QJsonArray annotators = o["annotators"].toArray();
+    ASSERT_EQ(annotators.size(), 2);
+    for (const auto& a : annotators) {
+        EXPECT_EQ(a.toObject()["kind"].toString(), "human");
+        EXPECT_EQ(a.toObject()["annotations"].toInt(), o["clips"].toInt() * 3);
+    }
+    EXPECT_EQ(o["codebook"].toObject()["name"].toString(), "MOTOR");
+
+    auto project = motor::Project::open(demo_);
+    ASSERT_TRUE(project.ok());
+    for (const auto& c : project.value()->clips().value()) {
+        EXPECT_GE(c.durationMs(), 3000);
+        EXPECT_LE(c.durationMs(), 8000);
+        auto utt = project.value()->utterances(c.mediaId, c.startMs, c.endMs);
+        ASSERT_TRUE(utt.ok());
+        EXPECT_FALSE(utt->isEmpty()) << qPrintable(c.key);
+    }
+    // Realistic disagreement: kappa between 0.5 and 0.8 on every dimension.
+    auto tables = motor::metrics::ratingTablesFromProject(*project.value());
+    ASSERT_TRUE(tables.ok());
+    for (const auto& t : tables.value()) {
+        const double k = motor::metrics::CohenKappa::fromTable(t.table, 0, 1).kappa;
+        EXPECT_GT(k, 0.5) << qPrintable(t.name);
+        EXPECT_LT(k, 0.8) << qPrintable(t.name);
+    }
+}
+
+TEST_F(CliTest, LabelCommitsAndIsVisibleToInfoAndEval) {
+    const CliRun r = motorCli({"label", demo_, "g1-c01", "Liisa", "behavior", "Controlling", "--note", "selkeä ohjaus"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    EXPECT_EQ(r.out, "committed\n");
+    auto project = motor::Project::open(demo_);
+    ASSERT_TRUE(project.ok());
+    auto liisa = project.value()->annotatorByName("Liisa");
+    ASSERT_TRUE(liisa.ok() && liisa->has_value());
+    auto clip = project.value()->clipByKey("g1-c01").value();
+    auto a = project.value()->annotation(clip->id, (*liisa)->id, "behavior");
+    ASSERT_TRUE(a.ok() && a->has_value());
+    EXPECT_EQ((*a)->label, "Controlling");
+    EXPECT_EQ((*a)->note, QStringLiteral("selkeä ohjaus"));
+}
+
+TEST_F(CliTest, LabelRejectsBadInputOnStderr) {
+    const CliRun badLabel = motorCli({"label", demo_, "g1-c01", "Liisa", "behavior", "Happy"});
+    EXPECT_NE(badLabel.exitCode, 0);
+    EXPECT_TRUE(badLabel.out.isEmpty());
+    EXPECT_TRUE(badLabel.err.contains("Happy")) << qPrintable(badLabel.err);
+    const CliRun badClip = motorCli({"label", demo_, "nope", "Liisa", "behavior", "Mixed"});
+    EXPECT_NE(badClip.exitCode, 0);
+    EXPECT_TRUE(badClip.err.contains("nope"));
+    const CliRun missing = motorCli({"info", dir_->filePath("missing.motor")});
+    EXPECT_NE(missing.exitCode, 0);
+    EXPECT_TRUE(missing.err.contains("missing.motor"));
+    const CliRun usage = motorCli({"label", demo_});
+    EXPECT_EQ(usage.exitCode, 2);
+}
+
+TEST_F(CliTest, EvalJsonHasTheDocumentedShape) {
+    const CliRun r = motorCli({"eval", demo_, "--reference", "Anna", "--format", "json"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject dims = o["dimensions"].toObject();
+    ASSERT_EQ(dims.keys(), (QStringList{"behavior", "cognition", "emotion"}));
+    const QJsonObject behavior = dims["behavior"].toObject();
+    EXPECT_EQ(behavior["classes"].toArray().size(), 3);
+    const QJsonObject agreement = behavior["agreement"].toObject();
+    EXPECT_TRUE(agreement.contains("fleiss_kappa"));
+    EXPECT_TRUE(agreement.contains("krippendorff_alpha"));
+    const QJsonArray cohen = agreement["cohen_kappa"].toArray();
+    ASSERT_FALSE(cohen.isEmpty());
+    for (const char* key : {"a", "b", "kappa", "n"}) EXPECT_TRUE(cohen[0].toObject().contains(key)) << key;
+    const QJsonArray vs = behavior["vs_reference"].toArray();
+    ASSERT_FALSE(vs.isEmpty());
+    const QJsonObject mikko = vs[0].toObject();
+    for (const char* key : {"annotator", "n", "accuracy", "macro_f1", "weighted_f1", "per_class", "confusion"})
+        EXPECT_TRUE(mikko.contains(key)) << key;
+    EXPECT_TRUE(mikko["per_class"].toObject()["Monitoring"].toObject().contains("support"));
+    const QJsonArray summary = o["summary"].toArray();
+    ASSERT_FALSE(summary.isEmpty());
+    const QJsonObject row = summary[0].toObject();
+    for (const char* key : {"annotator", "behavior", "cognition", "emotion", "average"}) EXPECT_TRUE(row.contains(key)) << key;
+    const double avg = (row["behavior"].toDouble() + row["cognition"].toDouble() + row["emotion"].toDouble()) / 3.0;
+    EXPECT_NEAR(row["average"].toDouble(), avg, 1e-12);
+}
+
+TEST_F(CliTest, EvalTextPrintsThePaperTable) {
+    const CliRun r = motorCli({"eval", demo_, "--reference", "Anna"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains("behavior"));
+    EXPECT_TRUE(r.out.contains("cognition"));
+    EXPECT_TRUE(r.out.contains("emotion"));
+    EXPECT_TRUE(r.out.contains("avg"));
+    EXPECT_TRUE(r.out.contains("Mikko"));
+    const CliRun bad = motorCli({"eval", demo_, "--reference", "Nobody"});
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_TRUE(bad.err.contains("Nobody")) << qPrintable(bad.err);
+}
+
+TEST(CliBasics, HelpEverywhereAndUnknownCommands) {
+    for (const QStringList& args : {QStringList{"--help"}, QStringList{"init", "--help"}, QStringList{"eval", "--help"},
+                                    QStringList{"label", "--help"}, QStringList{"demo", "--help"}}) {
+        const CliRun r = motorCli(args);
+        EXPECT_EQ(r.exitCode, 0) << qPrintable(args.join(' '));
+        EXPECT_TRUE(r.out.contains("sage")) << qPrintable(args.join(' '));
+    }
+    const CliRun unknown = motorCli({"frobnicate"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains("frobnicate"));
+}
+
+TEST(CliBasics, InitWithCustomCodebookAndBadCodebook) {
+    QTemporaryDir dir;
+    QFile cb(dir.filePath("cb.json"));
+    ASSERT_TRUE(cb.open(QIODevice::WriteOnly));
+    cb.write(R"({"name":"Tiny","version":3,"dimensions":[{"name":"focus","classes":[{"name":"On"},{"name":"Off"}]}]})");
+    cb.close();
+    const CliRun ok = motorCli({"init", dir.filePath("t.motor"), "--codebook", dir.filePath("cb.json")});
+    ASSERT_EQ(ok.exitCode, 0) << qPrintable(ok.err);
+    const CliRun info = motorCli({"info", dir.filePath("t.motor"), "--format", "json"});
+    EXPECT_EQ(QJsonDocument::fromJson(info.out.toUtf8()).object()["codebook"].toObject()["version"].toInt(), 3);
+    QFile bad(dir.filePath("bad.json"));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"name":"Bad","dimensions":[{"name":"x","classes":[{"name":"only"}]}]})");
+    bad.close();
+    const CliRun r = motorCli({"init", dir.filePath("b.motor"), "--codebook", dir.filePath("bad.json")});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(r.err.contains("bad.json: dimensions[0].classes")) << qPrintable(r.err);
+    EXPECT_FALSE(QFile::exists(dir.filePath("b.motor")));
+}
