@@ -11,12 +11,12 @@
 // sampler, because std::uniform_int_distribution differs between standard libraries.
 // Resamples where the statistic is undefined (NaN: e.g. all drawn items in one class
 // for alpha) are left out; Interval::resamples counts the ones kept.
-#include "core/metrics/RatingTable.h"
-
 #include <cstdint>
 #include <limits>
 #include <span>
 #include <vector>
+
+#include "core/metrics/RatingTable.h"
 
 namespace motor::metrics {
 
@@ -50,8 +50,7 @@ public:
 
 private:
     enum class PairStatistic { MacroF1, CohenKappa };
-    Interval pairInterval(const RatingTable& table, int coderA, int coderB,
-                          PairStatistic statistic) const;
+    Interval pairInterval(const RatingTable& table, int coderA, int coderB, PairStatistic statistic) const;
 
     BootstrapOptions options_;
 };

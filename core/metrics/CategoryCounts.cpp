@@ -4,18 +4,14 @@
 
 namespace motor::metrics {
 
-CategoryCounts CategoryCounts::fromTable(const RatingTable& table, std::span<const int> coders,
-                                         Coverage coverage)
-{
+CategoryCounts CategoryCounts::fromTable(const RatingTable& table, std::span<const int> coders, Coverage coverage) {
     CategoryCounts result(table.classCount());
     const int k = table.classCount();
     const int needed = coverage == Coverage::AllCoders ? static_cast<int>(coders.size()) : 2;
-    if (coders.empty() || needed < 1)
-        return result;
+    if (coders.empty() || needed < 1) return result;
     std::vector<std::span<const int>> columns;
     columns.reserve(coders.size());
-    for (int coder : coders)
-        columns.push_back(table.codes(coder));
+    for (int coder : coders) columns.push_back(table.codes(coder));
 
     std::vector<int> counts(k);
     result.counts_.reserve(static_cast<size_t>(table.itemCount()) * k);
@@ -28,14 +24,12 @@ CategoryCounts CategoryCounts::fromTable(const RatingTable& table, std::span<con
                 ++total;
             }
         }
-        if (total >= needed)
-            result.addRow(counts, item);
+        if (total >= needed) result.addRow(counts, item);
     }
     return result;
 }
 
-void CategoryCounts::addRow(std::span<const int> counts, int item)
-{
+void CategoryCounts::addRow(std::span<const int> counts, int item) {
     int total = 0;
     for (int c = 0; c < classCount_; ++c) {
         const int value = c < static_cast<int>(counts.size()) ? counts[c] : 0;

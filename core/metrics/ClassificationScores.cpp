@@ -9,22 +9,19 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // zero_division=0: a ratio with an empty denominator is 0, not undefined.
-double ratio(long long numerator, long long denominator)
-{
+double ratio(long long numerator, long long denominator) {
     return denominator == 0 ? 0.0 : static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
 // F1 from counts, 2tp / (2tp + fp + fn): equal to 2PR/(P+R) where that is defined, and
 // 0 exactly where scikit-learn's zero_division=0 makes it 0.
-double f1Of(long long tp, long long support, long long predicted)
-{
+double f1Of(long long tp, long long support, long long predicted) {
     return ratio(2 * tp, support + predicted);
 }
 
 }  // namespace
 
-ClassificationScores ClassificationScores::fromConfusion(const ConfusionMatrix& confusion)
-{
+ClassificationScores ClassificationScores::fromConfusion(const ConfusionMatrix& confusion) {
     ClassificationScores scores;
     scores.confusion = confusion;
     scores.n = confusion.total();
@@ -58,23 +55,18 @@ ClassificationScores ClassificationScores::fromConfusion(const ConfusionMatrix& 
     return scores;
 }
 
-ClassificationScores ClassificationScores::fromTable(const RatingTable& table, int referenceCoder,
-                                                     int predictedCoder)
-{
+ClassificationScores ClassificationScores::fromTable(const RatingTable& table, int referenceCoder, int predictedCoder) {
     return fromConfusion(ConfusionMatrix::fromTable(table, referenceCoder, predictedCoder));
 }
 
-double ClassificationScores::macroF1Of(const ConfusionMatrix& confusion)
-{
-    if (confusion.total() == 0)
-        return kNaN;
+double ClassificationScores::macroF1Of(const ConfusionMatrix& confusion) {
+    if (confusion.total() == 0) return kNaN;
     double sum = 0.0;
     int averaged = 0;
     for (int c = 0; c < confusion.classCount(); ++c) {
         const long long support = confusion.rowSum(c);
         const long long predicted = confusion.columnSum(c);
-        if (support == 0 && predicted == 0)
-            continue;
+        if (support == 0 && predicted == 0) continue;
         sum += f1Of(confusion.at(c, c), support, predicted);
         ++averaged;
     }

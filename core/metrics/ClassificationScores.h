@@ -10,9 +10,9 @@
 //    recall of a class absent from the reference, F1 when both are 0);
 //  - weighted-F1 weights each class's F1 by its support in the reference.
 // With no item rated by both coders every score is NaN ("undefined"; JSON null).
-#include "core/metrics/ConfusionMatrix.h"
-
 #include <vector>
+
+#include "core/metrics/ConfusionMatrix.h"
 
 namespace motor::metrics {
 
@@ -20,7 +20,7 @@ struct ClassScore {
     double precision = 0.0;
     double recall = 0.0;
     double f1 = 0.0;
-    long long support = 0;  // items of this class in the reference
+    long long support = 0;    // items of this class in the reference
     long long predicted = 0;  // items the coder put in this class
     // In the reference or the prediction, hence in the macro average. When false the
     // scores above are meaningless (reported as null) rather than 0.
@@ -36,8 +36,7 @@ struct ClassificationScores {
     ConfusionMatrix confusion;
 
     static ClassificationScores fromConfusion(const ConfusionMatrix& confusion);
-    static ClassificationScores fromTable(const RatingTable& table, int referenceCoder,
-                                          int predictedCoder);
+    static ClassificationScores fromTable(const RatingTable& table, int referenceCoder, int predictedCoder);
     // Macro-F1 alone, without allocating; the bootstrap calls it per resample.
     static double macroF1Of(const ConfusionMatrix& confusion);
 };

@@ -4,8 +4,7 @@
 
 namespace motor::metrics {
 
-CohenKappa CohenKappa::fromConfusion(const ConfusionMatrix& pairs)
-{
+CohenKappa CohenKappa::fromConfusion(const ConfusionMatrix& pairs) {
     CohenKappa result;
     result.n = pairs.total();
     if (result.n == 0) {
@@ -31,8 +30,7 @@ CohenKappa CohenKappa::fromConfusion(const ConfusionMatrix& pairs)
     return result;
 }
 
-CohenKappa CohenKappa::fromTable(const RatingTable& table, int coderA, int coderB)
-{
+CohenKappa CohenKappa::fromTable(const RatingTable& table, int coderA, int coderB) {
     return fromConfusion(ConfusionMatrix::fromTable(table, coderA, coderB));
 }
 

@@ -5,13 +5,9 @@
 namespace motor::metrics {
 
 ConfusionMatrix::ConfusionMatrix(int classCount)
-    : classCount_(classCount), counts_(static_cast<size_t>(classCount) * classCount, 0)
-{
-}
+    : classCount_(classCount), counts_(static_cast<size_t>(classCount) * classCount, 0) {}
 
-ConfusionMatrix ConfusionMatrix::fromTable(const RatingTable& table, int referenceCoder,
-                                           int predictedCoder)
-{
+ConfusionMatrix ConfusionMatrix::fromTable(const RatingTable& table, int referenceCoder, int predictedCoder) {
     ConfusionMatrix matrix(table.classCount());
     const std::span<const int> reference = table.codes(referenceCoder);
     const std::span<const int> predicted = table.codes(predictedCoder);
@@ -23,33 +19,26 @@ ConfusionMatrix ConfusionMatrix::fromTable(const RatingTable& table, int referen
     return matrix;
 }
 
-void ConfusionMatrix::clear()
-{
+void ConfusionMatrix::clear() {
     std::fill(counts_.begin(), counts_.end(), 0);
     total_ = 0;
 }
 
-long long ConfusionMatrix::trace() const
-{
+long long ConfusionMatrix::trace() const {
     long long sum = 0;
-    for (int c = 0; c < classCount_; ++c)
-        sum += at(c, c);
+    for (int c = 0; c < classCount_; ++c) sum += at(c, c);
     return sum;
 }
 
-long long ConfusionMatrix::rowSum(int referenceClass) const
-{
+long long ConfusionMatrix::rowSum(int referenceClass) const {
     long long sum = 0;
-    for (int p = 0; p < classCount_; ++p)
-        sum += at(referenceClass, p);
+    for (int p = 0; p < classCount_; ++p) sum += at(referenceClass, p);
     return sum;
 }
 
-long long ConfusionMatrix::columnSum(int predictedClass) const
-{
+long long ConfusionMatrix::columnSum(int predictedClass) const {
     long long sum = 0;
-    for (int r = 0; r < classCount_; ++r)
-        sum += at(r, predictedClass);
+    for (int r = 0; r < classCount_; ++r) sum += at(r, predictedClass);
     return sum;
 }
 

@@ -2,15 +2,14 @@
 // What the report holds for one dimension (behavior, cognition, ...): agreement among
 // the annotators and each annotator scored against the reference. Plain data, filled
 // by Report::build; intervals stay undefined unless bootstrap was asked for.
+#include <QString>
+#include <QStringList>
+#include <vector>
+
 #include "core/metrics/Bootstrap.h"
 #include "core/metrics/ClassificationScores.h"
 #include "core/metrics/FleissKappa.h"
 #include "core/metrics/KrippendorffAlpha.h"
-
-#include <QString>
-#include <QStringList>
-
-#include <vector>
 
 namespace motor::metrics {
 

@@ -8,9 +8,9 @@
 // (so Pbar = 1 too); the formula is 0/0 and we return 1 (0 if Pbar < 1, which cannot
 // happen, kept for symmetry with CohenKappa). Tested in integers. Fewer than 2 coders
 // or no item rated by all of them: NaN.
-#include "core/metrics/CategoryCounts.h"
-
 #include <span>
+
+#include "core/metrics/CategoryCounts.h"
 
 namespace motor::metrics {
 
@@ -23,8 +23,7 @@ struct FleissKappa {
     // Every row of nonzero weight must have the same total m >= 2, else NaN.
     // multiplicity, if not empty, gives each row's weight (a bootstrap resample);
     // empty means 1 each.
-    static FleissKappa fromCounts(const CategoryCounts& counts,
-                                  std::span<const int> multiplicity = {});
+    static FleissKappa fromCounts(const CategoryCounts& counts, std::span<const int> multiplicity = {});
 };
 
 }  // namespace motor::metrics

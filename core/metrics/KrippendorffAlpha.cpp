@@ -5,16 +5,11 @@
 
 namespace motor::metrics {
 
-KrippendorffAlpha KrippendorffAlpha::fromTable(const RatingTable& table,
-                                               std::span<const int> coders)
-{
-    return fromCounts(
-        CategoryCounts::fromTable(table, coders, CategoryCounts::Coverage::AtLeastTwo));
+KrippendorffAlpha KrippendorffAlpha::fromTable(const RatingTable& table, std::span<const int> coders) {
+    return fromCounts(CategoryCounts::fromTable(table, coders, CategoryCounts::Coverage::AtLeastTwo));
 }
 
-KrippendorffAlpha KrippendorffAlpha::fromCounts(const CategoryCounts& counts,
-                                                std::span<const int> multiplicity)
-{
+KrippendorffAlpha KrippendorffAlpha::fromCounts(const CategoryCounts& counts, std::span<const int> multiplicity) {
     KrippendorffAlpha result;
     result.alpha = std::numeric_limits<double>::quiet_NaN();
     const int k = counts.classCount();
@@ -23,8 +18,7 @@ KrippendorffAlpha KrippendorffAlpha::fromCounts(const CategoryCounts& counts,
     for (int r = 0; r < counts.rowCount(); ++r) {
         const long long m = counts.rowTotal(r);
         const long long w = multiplicity.empty() ? 1 : multiplicity[r];
-        if (m < 2 || w == 0)
-            continue;
+        if (m < 2 || w == 0) continue;
         const std::span<const int> row = counts.row(r);
         long long squares = 0;
         for (int c = 0; c < k; ++c) {
@@ -38,13 +32,10 @@ KrippendorffAlpha KrippendorffAlpha::fromCounts(const CategoryCounts& counts,
     }
     const long long n = result.values;
     long long valueSquares = 0;
-    for (long long total : valueTotals)
-        valueSquares += total * total;
+    for (long long total : valueTotals) valueSquares += total * total;
     const long long expectedPairs = n * n - valueSquares;  // sum_{c != k} n_c n_k
-    if (n < 2 || expectedPairs == 0)
-        return result;
-    result.alpha = 1.0 - static_cast<double>(n - 1) * disagreement /
-                             static_cast<double>(expectedPairs);
+    if (n < 2 || expectedPairs == 0) return result;
+    result.alpha = 1.0 - static_cast<double>(n - 1) * disagreement / static_cast<double>(expectedPairs);
     return result;
 }
 

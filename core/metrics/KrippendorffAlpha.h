@@ -12,9 +12,9 @@
 // Undefined (NaN, JSON null) when there are no pairable values or when all of them
 // are one class: expected disagreement is 0 and Krippendorff leaves alpha undefined
 // there (the data show no variation from which reliability could be judged).
-#include "core/metrics/CategoryCounts.h"
-
 #include <span>
+
+#include "core/metrics/CategoryCounts.h"
 
 namespace motor::metrics {
 
@@ -25,8 +25,7 @@ struct KrippendorffAlpha {
 
     static KrippendorffAlpha fromTable(const RatingTable& table, std::span<const int> coders);
     // Rows with a total below 2 are skipped. multiplicity as in FleissKappa::fromCounts.
-    static KrippendorffAlpha fromCounts(const CategoryCounts& counts,
-                                        std::span<const int> multiplicity = {});
+    static KrippendorffAlpha fromCounts(const CategoryCounts& counts, std::span<const int> multiplicity = {});
 };
 
 }  // namespace motor::metrics

@@ -6,15 +6,14 @@
 // Items and coders are interned once, and the ratings are kept dense (one int per
 // coder and item, kMissing where absent), so every statistic runs over integer
 // arrays and never looks up a string in its inner loop.
-#include "core/util/Result.h"
-
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 #include <span>
 #include <vector>
+
+#include "core/util/Result.h"
 
 namespace motor::metrics {
 
@@ -53,8 +52,7 @@ public:
     void unset(const QString& coder, const QString& itemId);
 
     // kMissing or a class index; indices as returned by addCoder/addItem.
-    int at(int coder, int item) const
-    {
+    int at(int coder, int item) const {
         const std::vector<int>& codes = codes_[coder];
         return item < static_cast<int>(codes.size()) ? codes[item] : kMissing;
     }

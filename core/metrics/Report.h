@@ -6,17 +6,16 @@
 //
 // build() is the interactive path (the review view recomputes it on every label
 // change), so it does no bootstrap unless ReportOptions::bootstrap is set.
-#include "core/metrics/DimensionReport.h"
-#include "core/metrics/RatingTable.h"
-#include "core/util/Result.h"
-
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 #include <span>
 #include <vector>
+
+#include "core/metrics/DimensionReport.h"
+#include "core/metrics/RatingTable.h"
+#include "core/util/Result.h"
 
 namespace motor::metrics {
 
@@ -46,8 +45,7 @@ public:
     // Fails on an unnamed, repeated or reserved ("annotator", "average") dimension
     // name, on a dimension without classes, and on a reference coder that no
     // dimension's table has.
-    static Result<Report> build(std::span<const DimensionTable> dimensions,
-                                const ReportOptions& options = {});
+    static Result<Report> build(std::span<const DimensionTable> dimensions, const ReportOptions& options = {});
 
     const QString& reference() const { return reference_; }
     const std::vector<DimensionReport>& dimensions() const { return dimensions_; }

@@ -2,13 +2,12 @@
 // MOTOR-Bench size (1,440 clips x 3 dimensions x 5 coders, everyone rating every clip,
 // the worst case) is the figure that matters. Bootstrap is measured apart: it is the
 // opt-in `motor eval --bootstrap` path, not the interactive one.
-#include "core/metrics/Report.h"
-
 #include <benchmark/benchmark.h>
 
 #include <QJsonDocument>
-
 #include <random>
+
+#include "core/metrics/Report.h"
 
 using namespace motor::metrics;
 
@@ -16,8 +15,7 @@ namespace {
 
 constexpr int kClips = 1440;
 
-std::vector<DimensionTable> motorBench()
-{
+std::vector<DimensionTable> motorBench() {
     const QStringList valence{"Positive", "Negative", "Mixed", "Neutral"};
     std::vector<DimensionTable> dims{{"behavior", RatingTable({"Monitoring", "Controlling", "Mixed"})},
                                      {"cognition", RatingTable(valence)},
@@ -27,8 +25,8 @@ std::vector<DimensionTable> motorBench()
     std::uniform_real_distribution<double> unit(0, 1);
     // Shares as reported for MOTOR-Bench: behavior Monitoring 56%, cognition Neutral
     // 48%, emotion Neutral 66%.
-    const std::vector<std::vector<double>> shares{{0.56, 0.30, 0.14}, {0.22, 0.18, 0.12, 0.48},
-                                                  {0.14, 0.12, 0.08, 0.66}};
+    const std::vector<std::vector<double>> shares{
+        {0.56, 0.30, 0.14}, {0.22, 0.18, 0.12, 0.48}, {0.14, 0.12, 0.08, 0.66}};
     for (size_t d = 0; d < dims.size(); ++d) {
         std::discrete_distribution<int> share(shares[d].begin(), shares[d].end());
         for (int clip = 0; clip < kClips; ++clip) {
@@ -43,15 +41,13 @@ std::vector<DimensionTable> motorBench()
     return dims;
 }
 
-ReportOptions againstExpert()
-{
+ReportOptions againstExpert() {
     ReportOptions options;
     options.reference = QStringLiteral("expert1");
     return options;
 }
 
-void BM_ReportBuild(benchmark::State& state)
-{
+void BM_ReportBuild(benchmark::State& state) {
     const std::vector<DimensionTable> dims = motorBench();
     const ReportOptions options = againstExpert();
     for (auto _ : state) {
@@ -62,8 +58,7 @@ void BM_ReportBuild(benchmark::State& state)
 BENCHMARK(BM_ReportBuild)->Unit(benchmark::kMillisecond);
 
 // What `motor eval` and the review view do: recompute, then serialise.
-void BM_ReportBuildAndJson(benchmark::State& state)
-{
+void BM_ReportBuildAndJson(benchmark::State& state) {
     const std::vector<DimensionTable> dims = motorBench();
     const ReportOptions options = againstExpert();
     for (auto _ : state) {
@@ -75,8 +70,7 @@ void BM_ReportBuildAndJson(benchmark::State& state)
 BENCHMARK(BM_ReportBuildAndJson)->Unit(benchmark::kMillisecond);
 
 // The opt-in path: every statistic of the report with 1,000 resamples.
-void BM_ReportWithBootstrap(benchmark::State& state)
-{
+void BM_ReportWithBootstrap(benchmark::State& state) {
     const std::vector<DimensionTable> dims = motorBench();
     ReportOptions options = againstExpert();
     options.bootstrap = BootstrapOptions{};

@@ -1,13 +1,13 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
 #include "core/metrics/Bootstrap.h"
 #include "core/metrics/ClassificationScores.h"
 #include "core/metrics/CohenKappa.h"
 #include "core/metrics/FleissKappa.h"
 #include "core/metrics/KrippendorffAlpha.h"
-
-#include <gtest/gtest.h>
-
-#include <cmath>
-#include <random>
 
 using namespace motor::metrics;
 
@@ -15,8 +15,7 @@ namespace {
 
 // Three coders who copy a hidden class with probability `faithful`, otherwise guess
 // from the class shares; every item rated by everyone except a few missing cells.
-RatingTable simulated(int items, unsigned seed, double faithful = 0.7)
-{
+RatingTable simulated(int items, unsigned seed, double faithful = 0.7) {
     std::mt19937 rng(seed);
     std::discrete_distribution<int> share({0.5, 0.3, 0.2});
     std::uniform_real_distribution<double> unit(0, 1);
@@ -25,8 +24,7 @@ RatingTable simulated(int items, unsigned seed, double faithful = 0.7)
         const int truth = share(rng);
         const QString id = QString::number(item);
         for (const QString& coder : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
-            if (coder == QLatin1String("c") && unit(rng) < 0.1)
-                continue;
+            if (coder == QLatin1String("c") && unit(rng) < 0.1) continue;
             EXPECT_TRUE(table.set(coder, id, unit(rng) < faithful ? truth : share(rng)).ok());
         }
     }
@@ -37,11 +35,9 @@ const std::vector<int> kAll = {0, 1, 2};
 
 }  // namespace
 
-TEST(MetricsBootstrap, PercentileInterpolatesLikeNumpy)
-{
+TEST(MetricsBootstrap, PercentileInterpolatesLikeNumpy) {
     std::vector<double> values;
-    for (int i = 100; i >= 0; --i)
-        values.push_back(i);
+    for (int i = 100; i >= 0; --i) values.push_back(i);
     values.push_back(std::nan(""));
     const Interval interval = Bootstrap::percentile(values, 0.95);
     EXPECT_NEAR(interval.lower, 2.5, 1e-12);
@@ -54,8 +50,7 @@ TEST(MetricsBootstrap, PercentileInterpolatesLikeNumpy)
     EXPECT_FALSE(Bootstrap::percentile({}, 0.95).defined());
 }
 
-TEST(MetricsBootstrap, ReproducibleWithASeed)
-{
+TEST(MetricsBootstrap, ReproducibleWithASeed) {
     const RatingTable table = simulated(300, 1);
     const Bootstrap first({500, 42, 0.95});
     const Bootstrap again({500, 42, 0.95});
@@ -74,8 +69,7 @@ TEST(MetricsBootstrap, ReproducibleWithASeed)
     EXPECT_TRUE(otherF1.lower != f1.lower || otherF1.upper != f1.upper);
 }
 
-TEST(MetricsBootstrap, IntervalsContainThePointEstimate)
-{
+TEST(MetricsBootstrap, IntervalsContainThePointEstimate) {
     for (unsigned seed = 0; seed < 5; ++seed) {
         const RatingTable table = simulated(400, seed);
         const Bootstrap bootstrap({1000, seed, 0.95});
@@ -106,8 +100,7 @@ TEST(MetricsBootstrap, IntervalsContainThePointEstimate)
     }
 }
 
-TEST(MetricsBootstrap, WidthShrinksWithMoreItems)
-{
+TEST(MetricsBootstrap, WidthShrinksWithMoreItems) {
     // Sixteen times the items: the standard error, hence the width, about a quarter.
     const RatingTable small = simulated(100, 7);
     const RatingTable large = simulated(1600, 7);
@@ -116,12 +109,10 @@ TEST(MetricsBootstrap, WidthShrinksWithMoreItems)
     EXPECT_LT(width(bootstrap.macroF1(large, 0, 1)), 0.5 * width(bootstrap.macroF1(small, 0, 1)));
     EXPECT_LT(width(bootstrap.cohenKappa(large, 0, 1)), 0.5 * width(bootstrap.cohenKappa(small, 0, 1)));
     EXPECT_LT(width(bootstrap.fleissKappa(large, kAll)), 0.5 * width(bootstrap.fleissKappa(small, kAll)));
-    EXPECT_LT(width(bootstrap.krippendorffAlpha(large, kAll)),
-              0.5 * width(bootstrap.krippendorffAlpha(small, kAll)));
+    EXPECT_LT(width(bootstrap.krippendorffAlpha(large, kAll)), 0.5 * width(bootstrap.krippendorffAlpha(small, kAll)));
 }
 
-TEST(MetricsBootstrap, ResamplesAreConfigurableAndEmptyDataIsUndefined)
-{
+TEST(MetricsBootstrap, ResamplesAreConfigurableAndEmptyDataIsUndefined) {
     const RatingTable table = simulated(50, 3);
     EXPECT_EQ(Bootstrap({37, 1, 0.95}).cohenKappa(table, 0, 1).resamples, 37);
     EXPECT_FALSE(Bootstrap({0, 1, 0.95}).cohenKappa(table, 0, 1).defined());

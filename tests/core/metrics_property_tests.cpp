@@ -3,12 +3,6 @@
 // The naive versions deliberately take other routes: explicit marginals for Cohen,
 // tp/fp/fn and 2PR/(P+R) for F1, Fleiss' step-by-step recipe, and Krippendorff's
 // pairable-values definition (every ordered pair of values, O(n^2)) for alpha.
-#include "core/metrics/CategoryCounts.h"
-#include "core/metrics/ClassificationScores.h"
-#include "core/metrics/CohenKappa.h"
-#include "core/metrics/FleissKappa.h"
-#include "core/metrics/KrippendorffAlpha.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,6 +10,12 @@
 #include <random>
 #include <set>
 #include <vector>
+
+#include "core/metrics/CategoryCounts.h"
+#include "core/metrics/ClassificationScores.h"
+#include "core/metrics/CohenKappa.h"
+#include "core/metrics/FleissKappa.h"
+#include "core/metrics/KrippendorffAlpha.h"
 
 using namespace motor::metrics;
 
@@ -36,8 +36,7 @@ struct RandomCase {
 // Coders copy a hidden "true" class with some probability and otherwise pick from a
 // skewed distribution, so agreement ranges from chance to perfect; some cases use one
 // class only, or leave most cells missing, to reach the degenerate branches.
-RandomCase randomCase(unsigned seed)
-{
+RandomCase randomCase(unsigned seed) {
     std::mt19937 rng(seed);
     auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
@@ -49,28 +48,23 @@ RandomCase randomCase(unsigned seed)
     const double faithful = std::uniform_real_distribution<double>(0, 1)(rng);
     const int usedClasses = seed % 11 == 0 ? 1 : c.classes;
     std::vector<double> weights(usedClasses);
-    for (double& w : weights)
-        w = std::uniform_real_distribution<double>(0.05, 1.0)(rng);
+    for (double& w : weights) w = std::uniform_real_distribution<double>(0.05, 1.0)(rng);
     std::discrete_distribution<int> skewed(weights.begin(), weights.end());
     std::vector<int> truth(items);
-    for (int& t : truth)
-        t = skewed(rng);
+    for (int& t : truth) t = skewed(rng);
     c.codes.assign(coders, std::vector<int>(items, M));
     for (int coder = 0; coder < coders; ++coder) {
         for (int item = 0; item < items; ++item) {
-            if (chance(missing))
-                continue;
+            if (chance(missing)) continue;
             c.codes[coder][item] = chance(faithful) ? truth[item] : skewed(rng);
         }
     }
     return c;
 }
 
-RatingTable tableOf(const RandomCase& c)
-{
+RatingTable tableOf(const RandomCase& c) {
     QStringList classes;
-    for (int k = 0; k < c.classes; ++k)
-        classes << QStringLiteral("c%1").arg(k);
+    for (int k = 0; k < c.classes; ++k) classes << QStringLiteral("c%1").arg(k);
     RatingTable table(classes);
     for (size_t coder = 0; coder < c.codes.size(); ++coder) {
         const QString name = QStringLiteral("coder%1").arg(coder);
@@ -85,8 +79,7 @@ RatingTable tableOf(const RandomCase& c)
     return table;
 }
 
-void expectSame(double actual, double expected, const char* what, unsigned seed)
-{
+void expectSame(double actual, double expected, const char* what, unsigned seed) {
     if (std::isnan(expected)) {
         EXPECT_TRUE(std::isnan(actual)) << what << " seed " << seed << ": " << actual;
     } else {
@@ -94,26 +87,22 @@ void expectSame(double actual, double expected, const char* what, unsigned seed)
     }
 }
 
-double naiveCohen(const std::vector<int>& a, const std::vector<int>& b)
-{
+double naiveCohen(const std::vector<int>& a, const std::vector<int>& b) {
     std::map<int, double> marginalA, marginalB;
     double n = 0, agree = 0;
     for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i] == M || b[i] == M)
-            continue;
+        if (a[i] == M || b[i] == M) continue;
         marginalA[a[i]] += 1;
         marginalB[b[i]] += 1;
         n += 1;
         agree += a[i] == b[i];
     }
-    if (n == 0)
-        return kNaN;
+    if (n == 0) return kNaN;
     const double po = agree / n;
     double pe = 0;
     for (const auto& [cls, count] : marginalA) {
         const auto it = marginalB.find(cls);
-        if (it != marginalB.end())
-            pe += (count / n) * (it->second / n);
+        if (it != marginalB.end()) pe += (count / n) * (it->second / n);
     }
     // Both coders used one and the same class throughout.
     if (marginalA.size() == 1 && marginalB.size() == 1 && marginalA.begin()->first == marginalB.begin()->first)
@@ -125,8 +114,7 @@ struct NaiveF1 {
     double macro = kNaN, weighted = kNaN, accuracy = kNaN;
 };
 
-NaiveF1 naiveF1(const std::vector<int>& truth, const std::vector<int>& predicted)
-{
+NaiveF1 naiveF1(const std::vector<int>& truth, const std::vector<int>& predicted) {
     std::vector<int> yTrue, yPred;
     for (size_t i = 0; i < truth.size(); ++i) {
         if (truth[i] != M && predicted[i] != M) {
@@ -135,8 +123,7 @@ NaiveF1 naiveF1(const std::vector<int>& truth, const std::vector<int>& predicted
         }
     }
     NaiveF1 out;
-    if (yTrue.empty())
-        return out;
+    if (yTrue.empty()) return out;
     std::set<int> labels(yTrue.begin(), yTrue.end());
     labels.insert(yPred.begin(), yPred.end());
     double macro = 0, weighted = 0, correct = 0;
@@ -154,16 +141,14 @@ NaiveF1 naiveF1(const std::vector<int>& truth, const std::vector<int>& predicted
         macro += f1;
         weighted += f1 * support;
     }
-    for (size_t i = 0; i < yTrue.size(); ++i)
-        correct += yTrue[i] == yPred[i];
+    for (size_t i = 0; i < yTrue.size(); ++i) correct += yTrue[i] == yPred[i];
     out.macro = macro / static_cast<double>(labels.size());
     out.weighted = weighted / static_cast<double>(yTrue.size());
     out.accuracy = correct / static_cast<double>(yTrue.size());
     return out;
 }
 
-double naiveFleiss(const Codes& codes, int classes)
-{
+double naiveFleiss(const Codes& codes, int classes) {
     const int raters = static_cast<int>(codes.size());
     std::vector<std::vector<double>> n;  // rows of items rated by all
     for (size_t item = 0; item < codes[0].size(); ++item) {
@@ -175,17 +160,14 @@ double naiveFleiss(const Codes& codes, int classes)
                 ++rated;
             }
         }
-        if (rated == raters)
-            n.push_back(row);
+        if (rated == raters) n.push_back(row);
     }
-    if (n.empty() || raters < 2)
-        return kNaN;
+    if (n.empty() || raters < 2) return kNaN;
     const double N = static_cast<double>(n.size());
     double pBar = 0;
     for (const auto& row : n) {
         double s = 0;
-        for (double x : row)
-            s += x * (x - 1);
+        for (double x : row) s += x * (x - 1);
         pBar += s / (raters * (raters - 1.0));
     }
     pBar /= N;
@@ -193,14 +175,12 @@ double naiveFleiss(const Codes& codes, int classes)
     int usedClasses = 0;
     for (int j = 0; j < classes; ++j) {
         double column = 0;
-        for (const auto& row : n)
-            column += row[j];
+        for (const auto& row : n) column += row[j];
         const double p = column / (N * raters);
         pe += p * p;
         usedClasses += column > 0;
     }
-    if (usedClasses == 1)
-        return 1.0;
+    if (usedClasses == 1) return 1.0;
     return (pBar - pe) / (1 - pe);
 }
 
@@ -208,8 +188,7 @@ double naiveFleiss(const Codes& codes, int classes)
 // unit holds at least one other value. Observed disagreement weighs each mismatching
 // ordered pair inside a unit by 1/(m_u - 1); expected disagreement counts mismatching
 // ordered pairs among all pairable values regardless of unit.
-double naiveAlpha(const Codes& codes)
-{
+double naiveAlpha(const Codes& codes) {
     struct Value {
         int unit;
         int value;
@@ -217,40 +196,32 @@ double naiveAlpha(const Codes& codes)
     std::vector<Value> values;
     std::vector<int> unitSize(codes[0].size(), 0);
     for (size_t unit = 0; unit < codes[0].size(); ++unit) {
-        for (const auto& coder : codes)
-            unitSize[unit] += coder[unit] != M;
+        for (const auto& coder : codes) unitSize[unit] += coder[unit] != M;
     }
     for (size_t unit = 0; unit < codes[0].size(); ++unit) {
-        if (unitSize[unit] < 2)
-            continue;
+        if (unitSize[unit] < 2) continue;
         for (const auto& coder : codes) {
-            if (coder[unit] != M)
-                values.push_back({static_cast<int>(unit), coder[unit]});
+            if (coder[unit] != M) values.push_back({static_cast<int>(unit), coder[unit]});
         }
     }
     const double n = static_cast<double>(values.size());
     double observed = 0, expected = 0;
     for (size_t i = 0; i < values.size(); ++i) {
         for (size_t j = 0; j < values.size(); ++j) {
-            if (i == j || values[i].value == values[j].value)
-                continue;
+            if (i == j || values[i].value == values[j].value) continue;
             expected += 1;
-            if (values[i].unit == values[j].unit)
-                observed += 1.0 / (unitSize[values[i].unit] - 1);
+            if (values[i].unit == values[j].unit) observed += 1.0 / (unitSize[values[i].unit] - 1);
         }
     }
-    if (n < 2 || expected == 0)
-        return kNaN;
+    if (n < 2 || expected == 0) return kNaN;
     const double dObserved = observed / n;
     const double dExpected = expected / (n * (n - 1));
     return 1 - dObserved / dExpected;
 }
 
-std::vector<int> allOf(const RatingTable& table)
-{
+std::vector<int> allOf(const RatingTable& table) {
     std::vector<int> coders(table.coderCount());
-    for (int c = 0; c < table.coderCount(); ++c)
-        coders[c] = c;
+    for (int c = 0; c < table.coderCount(); ++c) coders[c] = c;
     return coders;
 }
 
@@ -258,32 +229,28 @@ constexpr unsigned kSeeds = 400;
 
 }  // namespace
 
-TEST(MetricsProperty, CohenKappaMatchesExplicitMarginals)
-{
+TEST(MetricsProperty, CohenKappaMatchesExplicitMarginals) {
     for (unsigned seed = 0; seed < kSeeds; ++seed) {
         const RandomCase c = randomCase(seed);
         const RatingTable table = tableOf(c);
         for (int a = 0; a < table.coderCount(); ++a) {
             for (int b = a + 1; b < table.coderCount(); ++b) {
-                expectSame(CohenKappa::fromTable(table, a, b).kappa, naiveCohen(c.codes[a], c.codes[b]),
-                           "cohen", seed);
+                expectSame(CohenKappa::fromTable(table, a, b).kappa, naiveCohen(c.codes[a], c.codes[b]), "cohen", seed);
                 // Symmetric in the two coders.
-                expectSame(CohenKappa::fromTable(table, b, a).kappa,
-                           CohenKappa::fromTable(table, a, b).kappa, "cohen symmetry", seed);
+                expectSame(CohenKappa::fromTable(table, b, a).kappa, CohenKappa::fromTable(table, a, b).kappa,
+                           "cohen symmetry", seed);
             }
         }
     }
 }
 
-TEST(MetricsProperty, F1MatchesCountingDefinition)
-{
+TEST(MetricsProperty, F1MatchesCountingDefinition) {
     for (unsigned seed = 0; seed < kSeeds; ++seed) {
         const RandomCase c = randomCase(seed);
         const RatingTable table = tableOf(c);
         for (int reference = 0; reference < table.coderCount(); ++reference) {
             for (int predicted = 0; predicted < table.coderCount(); ++predicted) {
-                if (reference == predicted)
-                    continue;
+                if (reference == predicted) continue;
                 const ClassificationScores s = ClassificationScores::fromTable(table, reference, predicted);
                 const NaiveF1 naive = naiveF1(c.codes[reference], c.codes[predicted]);
                 expectSame(s.macroF1, naive.macro, "macro-F1", seed);
@@ -295,30 +262,25 @@ TEST(MetricsProperty, F1MatchesCountingDefinition)
     }
 }
 
-TEST(MetricsProperty, FleissKappaMatchesRecipe)
-{
+TEST(MetricsProperty, FleissKappaMatchesRecipe) {
     for (unsigned seed = 0; seed < kSeeds; ++seed) {
         const RandomCase c = randomCase(seed);
         const RatingTable table = tableOf(c);
-        expectSame(FleissKappa::fromTable(table, allOf(table)).kappa, naiveFleiss(c.codes, c.classes),
-                   "fleiss", seed);
+        expectSame(FleissKappa::fromTable(table, allOf(table)).kappa, naiveFleiss(c.codes, c.classes), "fleiss", seed);
     }
 }
 
-TEST(MetricsProperty, KrippendorffAlphaMatchesPairableValuesDefinition)
-{
+TEST(MetricsProperty, KrippendorffAlphaMatchesPairableValuesDefinition) {
     for (unsigned seed = 0; seed < kSeeds; ++seed) {
         const RandomCase c = randomCase(seed);
         const RatingTable table = tableOf(c);
-        expectSame(KrippendorffAlpha::fromTable(table, allOf(table)).alpha, naiveAlpha(c.codes),
-                   "alpha", seed);
+        expectSame(KrippendorffAlpha::fromTable(table, allOf(table)).alpha, naiveAlpha(c.codes), "alpha", seed);
     }
 }
 
 // The bootstrap feeds multiplicities instead of copies; a weight of w must equal the
 // row repeated w times.
-TEST(MetricsProperty, MultiplicityEqualsRepeatedRows)
-{
+TEST(MetricsProperty, MultiplicityEqualsRepeatedRows) {
     for (unsigned seed = 0; seed < kSeeds / 4; ++seed) {
         const RandomCase c = randomCase(seed);
         const RatingTable table = tableOf(c);
@@ -330,11 +292,10 @@ TEST(MetricsProperty, MultiplicityEqualsRepeatedRows)
             CategoryCounts repeated(counts.classCount());
             for (int r = 0; r < counts.rowCount(); ++r) {
                 multiplicity[r] = std::uniform_int_distribution<int>(0, 3)(rng);
-                for (int i = 0; i < multiplicity[r]; ++i)
-                    repeated.addRow(counts.row(r));
+                for (int i = 0; i < multiplicity[r]; ++i) repeated.addRow(counts.row(r));
             }
-            expectSame(FleissKappa::fromCounts(counts, multiplicity).kappa,
-                       FleissKappa::fromCounts(repeated).kappa, "fleiss multiplicity", seed);
+            expectSame(FleissKappa::fromCounts(counts, multiplicity).kappa, FleissKappa::fromCounts(repeated).kappa,
+                       "fleiss multiplicity", seed);
             expectSame(KrippendorffAlpha::fromCounts(counts, multiplicity).alpha,
                        KrippendorffAlpha::fromCounts(repeated).alpha, "alpha multiplicity", seed);
         }
@@ -343,16 +304,14 @@ TEST(MetricsProperty, MultiplicityEqualsRepeatedRows)
 
 // With two coders and no missing data, alpha = 1 - (2N - 1)/(2N) * (1 - pi), with pi
 // Scott's pi (= Fleiss' kappa for two raters): Krippendorff's small-sample correction.
-TEST(MetricsProperty, AlphaRelatesToScottsPiForTwoCompleteCoders)
-{
+TEST(MetricsProperty, AlphaRelatesToScottsPiForTwoCompleteCoders) {
     for (unsigned seed = 0; seed < kSeeds; seed += 5) {  // seed % 5 == 0: nothing missing
         RandomCase c = randomCase(seed);
         c.codes.resize(2);
         const RatingTable table = tableOf(c);
         const double pi = FleissKappa::fromTable(table, allOf(table)).kappa;
         const double alpha = KrippendorffAlpha::fromTable(table, allOf(table)).alpha;
-        if (std::isnan(alpha))
-            continue;  // one class throughout: pi is 1 by convention, alpha undefined
+        if (std::isnan(alpha)) continue;  // one class throughout: pi is 1 by convention, alpha undefined
         const double twoN = 2.0 * static_cast<double>(c.codes[0].size());
         EXPECT_NEAR(alpha, 1 - (twoN - 1) / twoN * (1 - pi), kTolerance) << "seed " << seed;
     }

@@ -1,14 +1,14 @@
 // Published worked examples, each checked to 1e-9 against its exact rational value
 // (derived from the source's own table) and to the source's printed precision.
-#include "core/metrics/ClassificationScores.h"
-#include "core/metrics/CohenKappa.h"
-#include "core/metrics/FleissKappa.h"
-#include "core/metrics/KrippendorffAlpha.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <vector>
+
+#include "core/metrics/ClassificationScores.h"
+#include "core/metrics/CohenKappa.h"
+#include "core/metrics/FleissKappa.h"
+#include "core/metrics/KrippendorffAlpha.h"
 
 using namespace motor::metrics;
 
@@ -16,17 +16,14 @@ namespace {
 
 constexpr int M = RatingTable::kMissing;
 
-QStringList numberedClasses(int count)
-{
+QStringList numberedClasses(int count) {
     QStringList classes;
-    for (int c = 0; c < count; ++c)
-        classes << QString::number(c);
+    for (int c = 0; c < count; ++c) classes << QString::number(c);
     return classes;
 }
 
 // rows[coder][item], values are class indices or M.
-RatingTable tableOf(int classCount, const std::vector<std::vector<int>>& rows)
-{
+RatingTable tableOf(int classCount, const std::vector<std::vector<int>>& rows) {
     RatingTable table(numberedClasses(classCount));
     for (size_t coder = 0; coder < rows.size(); ++coder) {
         const QString name = QStringLiteral("coder%1").arg(coder);
@@ -42,11 +39,9 @@ RatingTable tableOf(int classCount, const std::vector<std::vector<int>>& rows)
     return table;
 }
 
-std::vector<int> allCoders(const RatingTable& table)
-{
+std::vector<int> allCoders(const RatingTable& table) {
     std::vector<int> coders(table.coderCount());
-    for (int c = 0; c < table.coderCount(); ++c)
-        coders[c] = c;
+    for (int c = 0; c < table.coderCount(); ++c) coders[c] = c;
     return coders;
 }
 
@@ -55,16 +50,15 @@ std::vector<int> allCoders(const RatingTable& table)
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four
 // observers, twelve units, values 1..5, missing data; nominal alpha = 0.743.
 // Exact: o-matrix gives n = 40 and alpha = 113/152.
-TEST(MetricsKrippendorffAlpha, Krippendorff2011NominalExample)
-{
+TEST(MetricsKrippendorffAlpha, Krippendorff2011NominalExample) {
     // Values 1..5 as class indices 0..4 (class 0 unused would not change alpha; we
     // keep the values' own numbering by giving the codebook six classes).
     const RatingTable table = tableOf(6, {
-        {1, 2, 3, 3, 2, 1, 4, 1, 2, M, M, M},
-        {1, 2, 3, 3, 2, 2, 4, 1, 2, 5, M, 3},
-        {M, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, M},
-        {1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, M},
-    });
+                                             {1, 2, 3, 3, 2, 1, 4, 1, 2, M, M, M},
+                                             {1, 2, 3, 3, 2, 2, 4, 1, 2, 5, M, 3},
+                                             {M, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, M},
+                                             {1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, M},
+                                         });
     const KrippendorffAlpha alpha = KrippendorffAlpha::fromTable(table, allCoders(table));
     EXPECT_NEAR(alpha.alpha, 113.0 / 152.0, 1e-12);
     EXPECT_NEAR(alpha.alpha, 0.743, 0.0005);
@@ -74,8 +68,7 @@ TEST(MetricsKrippendorffAlpha, Krippendorff2011NominalExample)
 
 // Fleiss (1971) as worked on Wikipedia ("Fleiss' kappa", worked example): 10 subjects,
 // 14 raters, 5 categories; Pbar = 0.378, Pe = 0.213, kappa = 0.210. Exact: 4211/20059.
-TEST(MetricsFleissKappa, WikipediaWorkedExample)
-{
+TEST(MetricsFleissKappa, WikipediaWorkedExample) {
     const int counts[10][5] = {
         {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
         {7, 7, 0, 0, 0},  {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7},
@@ -86,8 +79,7 @@ TEST(MetricsFleissKappa, WikipediaWorkedExample)
     for (int subject = 0; subject < 10; ++subject) {
         int rater = 0;
         for (int c = 0; c < 5; ++c) {
-            for (int i = 0; i < counts[subject][c]; ++i)
-                rows[rater++][subject] = c;
+            for (int i = 0; i < counts[subject][c]; ++i) rows[rater++][subject] = c;
         }
         ASSERT_EQ(rater, 14);
     }
@@ -100,16 +92,14 @@ TEST(MetricsFleissKappa, WikipediaWorkedExample)
 
     // The same data given directly as counts.
     CategoryCounts direct(5);
-    for (const auto& row : counts)
-        direct.addRow(std::span<const int>(row, 5));
+    for (const auto& row : counts) direct.addRow(std::span<const int>(row, 5));
     EXPECT_NEAR(FleissKappa::fromCounts(direct).kappa, 4211.0 / 20059.0, 1e-12);
 }
 
 namespace {
 
 // A 2x2 agreement table (A's answer x B's answer) expanded into 50 or 100 items.
-RatingTable yesNoTable(int yesYes, int yesNo, int noYes, int noNo)
-{
+RatingTable yesNoTable(int yesYes, int yesNo, int noYes, int noNo) {
     std::vector<std::vector<int>> rows(2);
     auto add = [&](int a, int b, int count) {
         for (int i = 0; i < count; ++i) {
@@ -128,8 +118,7 @@ RatingTable yesNoTable(int yesYes, int yesNo, int noYes, int noNo)
 
 // Wikipedia, "Cohen's kappa", simple example: 50 proposals, both yes 20, A yes B no 5,
 // A no B yes 10, both no 15: po = 0.7, pe = 0.5, kappa = 0.4.
-TEST(MetricsCohenKappa, WikipediaYesNoExample)
-{
+TEST(MetricsCohenKappa, WikipediaYesNoExample) {
     const CohenKappa k = CohenKappa::fromTable(yesNoTable(20, 5, 10, 15), 0, 1);
     EXPECT_NEAR(k.kappa, 0.4, 1e-12);
     EXPECT_EQ(k.n, 50);
@@ -137,14 +126,12 @@ TEST(MetricsCohenKappa, WikipediaYesNoExample)
 
 // Wikipedia, "Cohen's kappa", the two tables with equal agreement (po = 0.6) but
 // different marginals: kappa 0.1304 (= 3/23) and 0.2593 (= 7/27).
-TEST(MetricsCohenKappa, WikipediaSameAgreementDifferentMarginals)
-{
+TEST(MetricsCohenKappa, WikipediaSameAgreementDifferentMarginals) {
     EXPECT_NEAR(CohenKappa::fromTable(yesNoTable(45, 15, 25, 15), 0, 1).kappa, 3.0 / 23.0, 1e-12);
     EXPECT_NEAR(CohenKappa::fromTable(yesNoTable(25, 35, 5, 35), 0, 1).kappa, 7.0 / 27.0, 1e-12);
 }
 
-TEST(MetricsCohenKappa, DegenerateAndEmptyCases)
-{
+TEST(MetricsCohenKappa, DegenerateAndEmptyCases) {
     // Both coders say class 1 for everything: pe = 1, documented as 1.
     const RatingTable same = tableOf(3, {{1, 1, 1, 1}, {1, 1, 1, 1}});
     EXPECT_EQ(CohenKappa::fromTable(same, 0, 1).kappa, 1.0);
@@ -163,8 +150,7 @@ TEST(MetricsCohenKappa, DegenerateAndEmptyCases)
 // y_true = [0, 1, 2, 0, 1, 2], y_pred = [0, 2, 1, 0, 0, 1]
 // macro F1 = 0.2666..., weighted F1 = 0.2666..., per class F1 = [0.8, 0, 0];
 // macro precision 0.2222, macro recall 0.3333; accuracy 1/3.
-TEST(MetricsF1, SklearnDocumentedExample)
-{
+TEST(MetricsF1, SklearnDocumentedExample) {
     const RatingTable table = tableOf(3, {{0, 1, 2, 0, 1, 2}, {0, 2, 1, 0, 0, 1}});
     const ClassificationScores s = ClassificationScores::fromTable(table, 0, 1);
     EXPECT_EQ(s.n, 6);
@@ -175,10 +161,8 @@ TEST(MetricsF1, SklearnDocumentedExample)
     EXPECT_NEAR(s.perClass[0].f1, 0.8, 1e-12);
     EXPECT_EQ(s.perClass[1].f1, 0.0);
     EXPECT_EQ(s.perClass[2].f1, 0.0);
-    EXPECT_NEAR((s.perClass[0].precision + s.perClass[1].precision + s.perClass[2].precision) / 3,
-                2.0 / 9.0, 1e-12);
-    EXPECT_NEAR((s.perClass[0].recall + s.perClass[1].recall + s.perClass[2].recall) / 3,
-                1.0 / 3.0, 1e-12);
+    EXPECT_NEAR((s.perClass[0].precision + s.perClass[1].precision + s.perClass[2].precision) / 3, 2.0 / 9.0, 1e-12);
+    EXPECT_NEAR((s.perClass[0].recall + s.perClass[1].recall + s.perClass[2].recall) / 3, 1.0 / 3.0, 1e-12);
     EXPECT_EQ(s.perClass[0].support, 2);
     // Confusion: reference rows, predicted columns.
     EXPECT_EQ(s.confusion.at(0, 0), 2);
@@ -192,8 +176,7 @@ TEST(MetricsF1, SklearnDocumentedExample)
 // y_pred) with F1 0; a codebook class in neither is not. y_true = [0, 0, 1, 1],
 // y_pred = [0, 2, 1, 1], codebook of 4 classes: per class F1 = [2/3, 1, 0], class 3
 // absent; macro = 5/9, weighted = (2*2/3 + 2*1) / 4 = 5/6.
-TEST(MetricsF1, ClassOnlyInPredictionIsAveraged)
-{
+TEST(MetricsF1, ClassOnlyInPredictionIsAveraged) {
     const RatingTable table = tableOf(4, {{0, 0, 1, 1}, {0, 2, 1, 1}});
     const ClassificationScores s = ClassificationScores::fromTable(table, 0, 1);
     EXPECT_NEAR(s.macroF1, 5.0 / 9.0, 1e-12);
@@ -207,8 +190,7 @@ TEST(MetricsF1, ClassOnlyInPredictionIsAveraged)
 
 // scikit-learn documentation: y_true = y_pred = [0, 0, 0, 0, 0, 0] gives F1 1.0 (only
 // class 0 is in the union); codebook classes never used do not drag the mean down.
-TEST(MetricsF1, OnlyUsedClassesAreAveraged)
-{
+TEST(MetricsF1, OnlyUsedClassesAreAveraged) {
     const RatingTable table = tableOf(3, {{0, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0}});
     const ClassificationScores s = ClassificationScores::fromTable(table, 0, 1);
     EXPECT_EQ(s.macroF1, 1.0);
@@ -216,21 +198,18 @@ TEST(MetricsF1, OnlyUsedClassesAreAveraged)
     EXPECT_EQ(s.accuracy, 1.0);
 }
 
-TEST(MetricsF1, OnlyItemsRatedByBothCount)
-{
+TEST(MetricsF1, OnlyItemsRatedByBothCount) {
     const RatingTable table = tableOf(3, {{0, 1, M, 2, 2}, {0, 1, 2, M, 1}});
     const ClassificationScores s = ClassificationScores::fromTable(table, 0, 1);
     EXPECT_EQ(s.n, 3);
     EXPECT_NEAR(s.accuracy, 2.0 / 3.0, 1e-12);
-    const ClassificationScores none =
-        ClassificationScores::fromTable(tableOf(3, {{0, M}, {M, 1}}), 0, 1);
+    const ClassificationScores none = ClassificationScores::fromTable(tableOf(3, {{0, M}, {M, 1}}), 0, 1);
     EXPECT_EQ(none.n, 0);
     EXPECT_TRUE(std::isnan(none.macroF1));
     EXPECT_TRUE(std::isnan(none.accuracy));
 }
 
-TEST(MetricsFleissKappa, TwoRatersEqualScottsPi)
-{
+TEST(MetricsFleissKappa, TwoRatersEqualScottsPi) {
     // Scott's pi for the Wikipedia 20/5/10/15 table: pooled yes share
     // (25 + 30) / 100 = 0.55, pe = 0.55^2 + 0.45^2 = 0.505, po = 0.7,
     // pi = 0.195 / 0.495 = 13/33. Fleiss with two raters is Scott's pi.
@@ -238,8 +217,7 @@ TEST(MetricsFleissKappa, TwoRatersEqualScottsPi)
     EXPECT_NEAR(FleissKappa::fromTable(table, allCoders(table)).kappa, 13.0 / 33.0, 1e-12);
 }
 
-TEST(MetricsFleissKappa, DegenerateCases)
-{
+TEST(MetricsFleissKappa, DegenerateCases) {
     const RatingTable same = tableOf(3, {{2, 2, 2}, {2, 2, 2}, {2, 2, 2}});
     EXPECT_EQ(FleissKappa::fromTable(same, allCoders(same)).kappa, 1.0);
     const RatingTable noneByAll = tableOf(3, {{0, M}, {M, 1}, {1, 1}});
@@ -250,8 +228,7 @@ TEST(MetricsFleissKappa, DegenerateCases)
     EXPECT_TRUE(std::isnan(FleissKappa::fromTable(same, one).kappa));
 }
 
-TEST(MetricsKrippendorffAlpha, DegenerateCases)
-{
+TEST(MetricsKrippendorffAlpha, DegenerateCases) {
     // One value everywhere: expected disagreement 0, alpha undefined.
     const RatingTable same = tableOf(3, {{1, 1, 1}, {1, 1, M}});
     EXPECT_TRUE(std::isnan(KrippendorffAlpha::fromTable(same, allCoders(same)).alpha));

@@ -1,33 +1,34 @@
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <random>
+#include <set>
+
 #include "core/metrics/ClassificationScores.h"
 #include "core/metrics/CohenKappa.h"
 #include "core/metrics/FleissKappa.h"
 #include "core/metrics/KrippendorffAlpha.h"
 #include "core/metrics/Report.h"
 
-#include <gtest/gtest.h>
-
-#include <QJsonArray>
-#include <QJsonDocument>
-
-#include <random>
-#include <set>
-
 using namespace motor::metrics;
 
 namespace {
 
-std::set<QString> keysOf(const QJsonObject& object)
-{
+std::set<QString> keysOf(const QJsonObject& object) {
     const QStringList keys = object.keys();
     return {keys.begin(), keys.end()};
 }
 
-QStringList behavior() { return {"Monitoring", "Controlling", "Mixed"}; }
-QStringList valence() { return {"Positive", "Negative", "Mixed", "Neutral"}; }
+QStringList behavior() {
+    return {"Monitoring", "Controlling", "Mixed"};
+}
+QStringList valence() {
+    return {"Positive", "Negative", "Mixed", "Neutral"};
+}
 
 // expert (reference), expert2, model; expert2 rates only the first half.
-std::vector<DimensionTable> smallProject()
-{
+std::vector<DimensionTable> smallProject() {
     std::vector<DimensionTable> dims{{"behavior", RatingTable(behavior())},
                                      {"cognition", RatingTable(valence())},
                                      {"emotion", RatingTable(valence())}};
@@ -47,8 +48,7 @@ std::vector<DimensionTable> smallProject()
     return dims;
 }
 
-ReportOptions against(const QString& reference)
-{
+ReportOptions against(const QString& reference) {
     ReportOptions options;
     options.reference = reference;
     return options;
@@ -56,8 +56,7 @@ ReportOptions against(const QString& reference)
 
 }  // namespace
 
-TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys)
-{
+TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys) {
     const std::vector<DimensionTable> dims = smallProject();
     const auto report = Report::build(dims, against("expert"));
     ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
@@ -82,8 +81,8 @@ TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys)
     const QJsonArray vs = b["vs_reference"].toArray();
     ASSERT_EQ(vs.size(), 2);
     const QJsonObject model = vs[1].toObject();
-    EXPECT_EQ(keysOf(model), (std::set<QString>{"annotator", "n", "accuracy", "macro_f1", "weighted_f1",
-                                                 "per_class", "confusion"}));
+    EXPECT_EQ(keysOf(model),
+              (std::set<QString>{"annotator", "n", "accuracy", "macro_f1", "weighted_f1", "per_class", "confusion"}));
     EXPECT_EQ(model["annotator"].toString(), "model");
     EXPECT_EQ(keysOf(model["per_class"].toObject()), (std::set<QString>{"Monitoring", "Controlling", "Mixed"}));
     EXPECT_EQ(keysOf(model["per_class"].toObject()["Mixed"].toObject()),
@@ -98,8 +97,7 @@ TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys)
               (std::set<QString>{"annotator", "behavior", "cognition", "emotion", "average"}));
 }
 
-TEST(MetricsReport, ValuesMatchTheStatistics)
-{
+TEST(MetricsReport, ValuesMatchTheStatistics) {
     const std::vector<DimensionTable> dims = smallProject();
     const auto report = Report::build(dims, against("expert"));
     ASSERT_TRUE(report.ok());
@@ -138,10 +136,8 @@ TEST(MetricsReport, ValuesMatchTheStatistics)
     EXPECT_NEAR(json["summary"][1]["average"].toDouble(), sum / 3, 1e-12);
 }
 
-TEST(MetricsReport, UndefinedValuesAreNull)
-{
-    std::vector<DimensionTable> dims{{"behavior", RatingTable(behavior())},
-                                     {"emotion", RatingTable(valence())}};
+TEST(MetricsReport, UndefinedValuesAreNull) {
+    std::vector<DimensionTable> dims{{"behavior", RatingTable(behavior())}, {"emotion", RatingTable(valence())}};
     RatingTable& b = dims[0].table;
     ASSERT_TRUE(b.set("expert", "1", "Monitoring").ok());
     ASSERT_TRUE(b.set("expert", "2", "Controlling").ok());
@@ -170,7 +166,8 @@ TEST(MetricsReport, UndefinedValuesAreNull)
     EXPECT_TRUE(mixed["f1"].isNull());
     EXPECT_EQ(mixed["support"].toInt(), 0);
     // Controlling is in the reference, never predicted: precision 0 (zero_division=0).
-    EXPECT_EQ(json["dimensions"]["behavior"]["vs_reference"][1]["per_class"]["Controlling"]["precision"].toDouble(-1), 0.0);
+    EXPECT_EQ(json["dimensions"]["behavior"]["vs_reference"][1]["per_class"]["Controlling"]["precision"].toDouble(-1),
+              0.0);
     // "late" coded no emotion at all: its emotion cell and its average are null.
     const QJsonObject lateRow = json["summary"][0].toObject();
     EXPECT_EQ(lateRow["annotator"].toString(), "late");
@@ -181,8 +178,7 @@ TEST(MetricsReport, UndefinedValuesAreNull)
     EXPECT_FALSE(text.contains("nan"));
 }
 
-TEST(MetricsReport, WithoutReferenceOnlyAgreement)
-{
+TEST(MetricsReport, WithoutReferenceOnlyAgreement) {
     const std::vector<DimensionTable> dims = smallProject();
     ReportOptions options;
     options.agreementCoders = {"expert", "expert2"};
@@ -196,8 +192,7 @@ TEST(MetricsReport, WithoutReferenceOnlyAgreement)
     EXPECT_EQ(json["dimensions"]["cognition"]["agreement"]["cohen_kappa"].toArray().size(), 1);
 }
 
-TEST(MetricsReport, BootstrapAddsIntervals)
-{
+TEST(MetricsReport, BootstrapAddsIntervals) {
     const std::vector<DimensionTable> dims = smallProject();
     ReportOptions options = against("expert");
     options.bootstrap = BootstrapOptions{200, 9, 0.95};
@@ -215,8 +210,7 @@ TEST(MetricsReport, BootstrapAddsIntervals)
     EXPECT_GE(model["macro_f1_ci"][1].toDouble(), model["macro_f1"].toDouble());
 }
 
-TEST(MetricsReport, RejectsBadInput)
-{
+TEST(MetricsReport, RejectsBadInput) {
     std::vector<DimensionTable> dims = smallProject();
     EXPECT_FALSE(Report::build(dims, against("nobody")).ok());
     EXPECT_TRUE(Report::build(dims, against("nobody")).error().message.contains("nobody"));
@@ -230,8 +224,7 @@ TEST(MetricsReport, RejectsBadInput)
     EXPECT_FALSE(Report::build(empty).ok());
 }
 
-TEST(MetricsRatingTable, MapViewAndErrors)
-{
+TEST(MetricsRatingTable, MapViewAndErrors) {
     RatingTable t(valence());
     EXPECT_TRUE(t.set("a", "clip1", "Neutral").ok());
     EXPECT_EQ(t.rating("a", "clip1"), 3);
