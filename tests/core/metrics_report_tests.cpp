@@ -244,3 +244,30 @@ TEST(MetricsRatingTable, MapViewAndErrors) {
     t.addItem("clip9");
     EXPECT_EQ(t.at(0, t.itemIndex("clip9")), RatingTable::kMissing);
 }
+
+// Tables built from a project list every coder in every dimension; one who rated
+// nothing there is neither an annotator nor scored, but still has a (null) summary cell.
+TEST(MetricsReport, CodersWithoutRatingsAreLeftOut) {
+    std::vector<DimensionTable> dims{{"behavior", RatingTable(behavior())}, {"emotion", RatingTable(valence())}};
+    for (DimensionTable& dim : dims) {
+        dim.table.addCoder("expert");
+        dim.table.addCoder("model");
+        dim.table.addCoder("idle");
+        ASSERT_TRUE(dim.table.set("expert", "1", 0).ok());
+        ASSERT_TRUE(dim.table.set("expert", "2", 1).ok());
+        ASSERT_TRUE(dim.table.set("model", "1", 0).ok());
+        ASSERT_TRUE(dim.table.set("model", "2", 0).ok());
+    }
+    ASSERT_TRUE(dims[1].table.set("idle", "1", 2).ok());
+    const auto report = Report::build(dims, against("expert"));
+    ASSERT_TRUE(report.ok());
+    const QJsonObject json = report->toJson();
+    EXPECT_EQ(json["dimensions"]["behavior"]["agreement"]["annotators"].toArray().size(), 2);
+    EXPECT_EQ(json["dimensions"]["behavior"]["vs_reference"].toArray().size(), 1);
+    EXPECT_EQ(json["dimensions"]["emotion"]["vs_reference"].toArray().size(), 2);
+    const QJsonArray summary = json["summary"].toArray();
+    ASSERT_EQ(summary.size(), 2);
+    EXPECT_EQ(summary[1]["annotator"].toString(), "idle");
+    EXPECT_TRUE(summary[1]["behavior"].isNull());
+    EXPECT_EQ(summary[1]["emotion"].toDouble(), 0.0);
+}
