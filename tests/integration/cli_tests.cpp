@@ -202,3 +202,59 @@ TEST(CliBasics, InitWithCustomCodebookAndBadCodebook) {
     EXPECT_TRUE(r.err.contains("bad.json: dimensions[0].classes")) << qPrintable(r.err);
     EXPECT_FALSE(QFile::exists(dir.filePath("b.motor")));
 }
+
+TEST_F(CliTest, ExportAllFormatsAndReimportLabels) {
+    const QString out = dir_->filePath("export");
+    const CliRun r = motorCli({"export", demo_, out, "--format", "csv,jsonl,eaf", "--cut-clips"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    EXPECT_TRUE(QFile::exists(out + "/labels.csv"));
+    EXPECT_TRUE(QFile::exists(out + "/clips.jsonl"));
+    EXPECT_EQ(QDir(out + "/elan").entryList({"*.eaf"}).size(), 6);
+    EXPECT_EQ(QDir(out + "/clips").entryList(QDir::Files).size(), 24);
+    QFile jsonl(out + "/clips.jsonl");
+    ASSERT_TRUE(jsonl.open(QIODevice::ReadOnly));
+    EXPECT_EQ(jsonl.readAll().count('\n'), 24);
+
+    // The exported CSV imports into a fresh project with the same clips: same labels.
+    QFile csv(out + "/labels.csv");
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QByteArray header = csv.readLine();
+    EXPECT_EQ(header.trimmed(), "clip,media,start_ms,end_ms,annotator,dimension,label");
+    const CliRun again = motorCli({"import", "labels", demo_, out + "/labels.csv"});
+    ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
+    EXPECT_TRUE(again.out.contains("imported 144 labels")) << qPrintable(again.out);
+}
+
+TEST_F(CliTest, FailedImportChangesNothing) {
+    const CliRun before = motorCli({"info", demo_, "--format", "json"});
+    QFile bad(dir_->filePath("bad.csv"));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write("clip,annotator,dimension,label\ng1-c01,Liisa,behavior,Mixed\ng1-c02,Liisa,behavior,Nonsense\n");
+    bad.close();
+    const CliRun r = motorCli({"import", "labels", demo_, dir_->filePath("bad.csv")});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(r.err.contains("bad.csv:3")) << qPrintable(r.err);
+    EXPECT_EQ(motorCli({"info", demo_, "--format", "json"}).out, before.out);
+
+    const CliRun srt = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma1.mp4",
+                                 QStringLiteral(MOTOR_SHARED_TESTDATA "/real/subtitles/pysrt_invalid.srt")});
+    if (QFile::exists(QStringLiteral(MOTOR_SHARED_TESTDATA))) {
+        EXPECT_NE(srt.exitCode, 0);
+        EXPECT_TRUE(srt.err.contains("pysrt_invalid.srt")) << qPrintable(srt.err);
+        EXPECT_EQ(motorCli({"info", demo_, "--format", "json"}).out, before.out);
+    }
+}
+
+TEST_F(CliTest, ImportTranscriptsAndSegments) {
+    const QString testdata = QStringLiteral(MOTOR_SHARED_TESTDATA);
+    if (!QFile::exists(testdata)) GTEST_SKIP() << "shared testdata not found at " << qPrintable(testdata);
+    const CliRun r = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma2.mp4", "--language", "en",
+                               testdata + "/real/subtitles/pysrt_utf-8.srt"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains("utterances now on"));
+    const CliRun seg = motorCli({"import", "segments", demo_, "--media", "media/ryhma3.mp4", "--window", "5"});
+    ASSERT_EQ(seg.exitCode, 0) << qPrintable(seg.err);
+    EXPECT_TRUE(seg.out.startsWith("added "));
+    const CliRun both = motorCli({"import", "segments", demo_, "--media", "media/ryhma3.mp4"});
+    EXPECT_EQ(both.exitCode, 2);
+}
