@@ -10,15 +10,17 @@ namespace motor::gpu::formats {
 
 namespace {
 
+enum class Need { Optional, Required };
+
 // Typed lookups that name the key in their errors; absent keys keep the default.
 class Meta {
 public:
     explicit Meta(const GgufFile& f) : f_(f) {}
 
-    Result<void> getInt(const std::string& key, int& out, bool required) const {
+    Result<void> getInt(const std::string& key, int& out, Need need) const {
         const GgufValue* v = f_.find(key);
         if (v == nullptr) {
-            if (required) return makeError(f_.name() + ": metadata '" + key + "' is missing");
+            if (need == Need::Required) return makeError(f_.name() + ": metadata '" + key + "' is missing");
             return {};
         }
         auto i = v->asInt();
@@ -49,10 +51,10 @@ public:
         return {};
     }
 
-    Result<void> getString(const std::string& key, std::string& out, bool required) const {
+    Result<void> getString(const std::string& key, std::string& out, Need need) const {
         const GgufValue* v = f_.find(key);
         if (v == nullptr) {
-            if (required) return makeError(f_.name() + ": metadata '" + key + "' is missing");
+            if (need == Need::Required) return makeError(f_.name() + ": metadata '" + key + "' is missing");
             return {};
         }
         if (v->type != GgufType::String)
@@ -81,7 +83,7 @@ Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer
     Meta m(file);
     ModelConfig c;
     std::string arch;
-    MOTOR_TRY(m.getString("general.architecture", arch, true));
+    MOTOR_TRY(m.getString("general.architecture", arch, Need::Required));
     if (arch == "llama") {
         c.arch = Architecture::Llama;
         c.ropeStyle = RopeStyle::Interleaved;  // llama.cpp's converter permutes q/k for it
@@ -95,17 +97,17 @@ Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer
                          "' (llama, qwen2 and qwen3 are supported)");
     }
     const std::string p = arch + ".";
-    MOTOR_TRY(m.getInt(p + "embedding_length", c.dim, true));
-    MOTOR_TRY(m.getInt(p + "feed_forward_length", c.hiddenDim, true));
-    MOTOR_TRY(m.getInt(p + "block_count", c.layers, true));
-    MOTOR_TRY(m.getInt(p + "attention.head_count", c.heads, true));
+    MOTOR_TRY(m.getInt(p + "embedding_length", c.dim, Need::Required));
+    MOTOR_TRY(m.getInt(p + "feed_forward_length", c.hiddenDim, Need::Required));
+    MOTOR_TRY(m.getInt(p + "block_count", c.layers, Need::Required));
+    MOTOR_TRY(m.getInt(p + "attention.head_count", c.heads, Need::Required));
     c.kvHeads = c.heads;
-    MOTOR_TRY(m.getInt(p + "attention.head_count_kv", c.kvHeads, false));
-    MOTOR_TRY(m.getInt(p + "context_length", c.contextLength, false));
+    MOTOR_TRY(m.getInt(p + "attention.head_count_kv", c.kvHeads, Need::Optional));
+    MOTOR_TRY(m.getInt(p + "context_length", c.contextLength, Need::Optional));
     c.headDim = c.heads > 0 ? c.dim / c.heads : 0;
-    MOTOR_TRY(m.getInt(p + "attention.key_length", c.headDim, false));
+    MOTOR_TRY(m.getInt(p + "attention.key_length", c.headDim, Need::Optional));
     int valueLength = c.headDim;
-    MOTOR_TRY(m.getInt(p + "attention.value_length", valueLength, false));
+    MOTOR_TRY(m.getInt(p + "attention.value_length", valueLength, Need::Optional));
     if (valueLength != c.headDim)
         return makeError(file.name() + ": metadata '" + p + "attention.value_length' " + std::to_string(valueLength) +
                          " differs from key_length " + std::to_string(c.headDim) + " (not supported)");
@@ -113,7 +115,7 @@ Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer
     MOTOR_TRY(m.getFloat(p + "rope.freq_base", c.ropeTheta));
 
     c.vocabSize = vocabFromTokenizer;
-    MOTOR_TRY(m.getInt(p + "vocab_size", c.vocabSize, false));
+    MOTOR_TRY(m.getInt(p + "vocab_size", c.vocabSize, Need::Optional));
     if (c.vocabSize <= 0) {
         if (const TensorView* e = file.findTensor("token_embd.weight"); e && e->shape.size() == 2 &&
                                                                        e->shape[0] <= std::numeric_limits<int>::max())
@@ -121,7 +123,7 @@ Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer
     }
 
     std::string scaling = "none";
-    MOTOR_TRY(m.getString(p + "rope.scaling.type", scaling, false));
+    MOTOR_TRY(m.getString(p + "rope.scaling.type", scaling, Need::Optional));
     float linearScale = 0;
     MOTOR_TRY(m.getFloat(p + "rope.scale_linear", linearScale));  // older files
     if (scaling == "none" && linearScale > 0 && linearScale != 1.0f) {
@@ -129,7 +131,7 @@ Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer
         c.ropeScaling.factor = linearScale;
     }
     MOTOR_TRY(m.getFloat(p + "rope.scaling.factor", c.ropeScaling.factor));
-    MOTOR_TRY(m.getInt(p + "rope.scaling.original_context_length", c.ropeScaling.originalContext, false));
+    MOTOR_TRY(m.getInt(p + "rope.scaling.original_context_length", c.ropeScaling.originalContext, Need::Optional));
     if (scaling == "linear") {
         c.ropeScaling.kind = RopeScaling::Kind::Linear;
     } else if (scaling == "llama3") {
@@ -148,7 +150,7 @@ Result<TokenizerData> ggufTokenizerData(const GgufFile& file) {
     Meta m(file);
     TokenizerData t;
     std::string model;
-    MOTOR_TRY(m.getString("tokenizer.ggml.model", model, true));
+    MOTOR_TRY(m.getString("tokenizer.ggml.model", model, Need::Required));
     if (model == "llama") {
         t.kind = TokenizerKind::SentencePiece;
         t.addBos = true;
@@ -195,7 +197,7 @@ Result<TokenizerData> ggufTokenizerData(const GgufFile& file) {
     if (!merges) return merges.error();
     if (const GgufValue* s = merges.value())
         for (const auto& v : s->items) t.merges.push_back(v.s);
-    MOTOR_TRY(m.getString("tokenizer.ggml.pre", t.preTokenizer, false));
+    MOTOR_TRY(m.getString("tokenizer.ggml.pre", t.preTokenizer, Need::Optional));
     // llama.cpp names pre-tokenisers after model families; fold the ones whose regex
     // we implement onto the names HF folders get, so both formats compare equal.
     if (t.preTokenizer == "llama-bpe" || t.preTokenizer == "llama3" || t.preTokenizer == "smaug-bpe")

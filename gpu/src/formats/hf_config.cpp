@@ -10,15 +10,17 @@ namespace motor::gpu::formats {
 
 namespace {
 
+enum class Need { Optional, Required };
+
 class Fields {
 public:
     Fields(const JsonValue& obj, std::string file, std::string prefix = "")
         : obj_(obj), file_(std::move(file)), prefix_(std::move(prefix)) {}
 
-    Result<void> getInt(const char* key, int& out, bool required) const {
+    Result<void> getInt(const char* key, int& out, Need need) const {
         const JsonValue* v = obj_.get(key);
         if (v == nullptr || v->isNull()) {
-            if (required) return makeError(file_ + ": field '" + prefix_ + key + "' is missing");
+            if (need == Need::Required) return makeError(file_ + ": field '" + prefix_ + key + "' is missing");
             return {};
         }
         auto i = v->integer();
@@ -79,16 +81,16 @@ Result<ModelConfig> hfModelConfig(const JsonValue& json, const std::string& file
     // compute side pairs (i, i + d/2) instead of permuting the weights here.
     c.ropeStyle = RopeStyle::NeoX;
     Fields f(json, file);
-    MOTOR_TRY(f.getInt("hidden_size", c.dim, true));
-    MOTOR_TRY(f.getInt("intermediate_size", c.hiddenDim, true));
-    MOTOR_TRY(f.getInt("num_hidden_layers", c.layers, true));
-    MOTOR_TRY(f.getInt("num_attention_heads", c.heads, true));
+    MOTOR_TRY(f.getInt("hidden_size", c.dim, Need::Required));
+    MOTOR_TRY(f.getInt("intermediate_size", c.hiddenDim, Need::Required));
+    MOTOR_TRY(f.getInt("num_hidden_layers", c.layers, Need::Required));
+    MOTOR_TRY(f.getInt("num_attention_heads", c.heads, Need::Required));
     c.kvHeads = c.heads;
-    MOTOR_TRY(f.getInt("num_key_value_heads", c.kvHeads, false));
+    MOTOR_TRY(f.getInt("num_key_value_heads", c.kvHeads, Need::Optional));
     c.headDim = c.heads > 0 ? c.dim / c.heads : 0;
-    MOTOR_TRY(f.getInt("head_dim", c.headDim, false));
-    MOTOR_TRY(f.getInt("vocab_size", c.vocabSize, true));
-    MOTOR_TRY(f.getInt("max_position_embeddings", c.contextLength, false));
+    MOTOR_TRY(f.getInt("head_dim", c.headDim, Need::Optional));
+    MOTOR_TRY(f.getInt("vocab_size", c.vocabSize, Need::Required));
+    MOTOR_TRY(f.getInt("max_position_embeddings", c.contextLength, Need::Optional));
     MOTOR_TRY(f.getFloat("rms_norm_eps", c.rmsEps));
     MOTOR_TRY(f.getFloat("rope_theta", c.ropeTheta));
     MOTOR_TRY(f.getBool("tie_word_embeddings", c.tiedEmbeddings));
@@ -111,7 +113,7 @@ Result<ModelConfig> hfModelConfig(const JsonValue& json, const std::string& file
             c.ropeScaling.kind = RopeScaling::Kind::Llama3;
             MOTOR_TRY(s.getFloat("low_freq_factor", c.ropeScaling.lowFreqFactor));
             MOTOR_TRY(s.getFloat("high_freq_factor", c.ropeScaling.highFreqFactor));
-            MOTOR_TRY(s.getInt("original_max_position_embeddings", c.ropeScaling.originalContext, false));
+            MOTOR_TRY(s.getInt("original_max_position_embeddings", c.ropeScaling.originalContext, Need::Optional));
         } else if (type->string() != "default") {
             return makeError(file + ": field 'rope_scaling.rope_type': unsupported rope scaling '" + type->string() +
                              "' (linear, llama3 are supported)");
