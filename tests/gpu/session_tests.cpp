@@ -108,3 +108,27 @@ TEST(Session, ThreadCountDoesNotChangeLogits) {
 
 }  // namespace
 }  // namespace motor::gpu::test
+
+namespace motor::gpu::test {
+namespace {
+
+// Prompts longer than one prefill chunk (256 tokens) give the same logits as feeding
+// them in arbitrary pieces.
+TEST(Session, LongPrefillIsChunkedWithoutChangingLogits) {
+    ModelConfig cfg = tinyConfig(Architecture::Llama);
+    cfg.contextLength = 700;
+    auto model = loadRandomModel({cfg, DType::F32, DType::F32, 12});
+    const auto toks = randomTokens(600, cfg.vocabSize, 3);
+    Session whole = model->newSession(), pieces = model->newSession();
+    ASSERT_TRUE(whole.prefill(toks, LogitsFor::All).ok());
+    ASSERT_TRUE(pieces.prefill(std::span(toks).first(100)).ok());
+    ASSERT_TRUE(pieces.prefill(std::span(toks).subspan(100, 499)).ok());
+    ASSERT_TRUE(pieces.decode(toks[599]).ok());
+    const size_t vocab = size_t(cfg.vocabSize);
+    ASSERT_EQ(whole.allLogits().size(), 600 * vocab);
+    EXPECT_EQ(std::memcmp(whole.allLogits().data() + 599 * vocab, pieces.logits().data(), vocab * 4), 0);
+    EXPECT_EQ(std::memcmp(whole.logits().data(), pieces.logits().data(), vocab * 4), 0);
+}
+
+}  // namespace
+}  // namespace motor::gpu::test

@@ -39,22 +39,27 @@ void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
         for (int64_t r = 0; r < rows; r += kRowsPerItem)
             items.push_back({int(ti), r, std::min<int64_t>(rows, r + kRowsPerItem)});
     }
-    thread_local std::vector<float> decoded;
-    pool.parallelFor(int(items.size()), work, [&](int index, int) {
+    // Per-thread decode buffers (only used for quantized weights in batched calls).
+    int64_t maxCols = 0;
+    if (tokens >= kDecodeOnceTokens)
+        for (const MatmulTask& t : tasks)
+            if (t.w->dtype != DType::F32) maxCols = std::max(maxCols, t.w->cols);
+    std::vector<float> buffers(size_t(maxCols) * size_t(pool.size()));
+    pool.parallelFor(int(items.size()), work, [&](int index, int thread) {
         const Item& it = items[size_t(index)];
         const MatmulTask& task = tasks[size_t(it.task)];
         const WeightMatrix& w = *task.w;
         const bool decodeOnce = w.dtype != DType::F32 && tokens >= kDecodeOnceTokens;
         const DType dotType = decodeOnce ? DType::F32 : w.dtype;
         const RowDotFn full = k.get(dotType, kMaxDotTokens);
-        if (decodeOnce && decoded.size() < size_t(w.cols)) decoded.resize(size_t(w.cols));
+        float* decoded = buffers.data() + size_t(thread) * size_t(maxCols);
         for (int t0 = 0; t0 < tokens; t0 += kTokenTile) {
             const int t1 = std::min(tokens, t0 + kTokenTile);
             for (int64_t r = it.rowBegin; r < it.rowEnd; ++r) {
                 const std::byte* row = w.row(r);
                 if (decodeOnce) {
-                    k.decode[int(w.dtype)](row, w.cols, decoded.data());
-                    row = reinterpret_cast<const std::byte*>(decoded.data());
+                    k.decode[int(w.dtype)](row, w.cols, decoded);
+                    row = reinterpret_cast<const std::byte*>(decoded);
                 }
                 int t = t0;
                 const float* xs[kMaxDotTokens];

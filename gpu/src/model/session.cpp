@@ -1,5 +1,6 @@
 #include "motor/gpu/session.h"
 
+#include <algorithm>
 #include <string>
 
 #include "model/model_impl.h"
@@ -68,18 +69,30 @@ Result<void> checkTokens(const Model& model, std::span<const int32_t> tokens, in
 
 Result<void> Session::prefill(std::span<const int32_t> tokens, LogitsFor which) {
     if (auto ok = checkTokens(*model_, tokens, length_); !ok) return ok;
+    // Long prompts go through in chunks so activations stay bounded (chunk x hidden
+    // floats); rows are independent, so chunking does not change any logit.
+    constexpr size_t kChunkTokens = 256;
+    const size_t vocab = size_t(model_->config().vocabSize);
+    const size_t logitCount = which == LogitsFor::All ? tokens.size() : 1;
+    std::vector<float> logits(logitCount * vocab);
     reservePositions(length_, length_ + int(tokens.size()));
-    std::vector<ForwardRow> rows(tokens.size());
-    for (size_t i = 0; i < tokens.size(); ++i) rows[i] = {tokens[i], length_ + int(i), &pages_};
-    std::vector<int> logitRows;
-    if (which == LogitsFor::All) {
-        for (size_t i = 0; i < tokens.size(); ++i) logitRows.push_back(int(i));
-    } else {
-        logitRows.push_back(int(tokens.size()) - 1);
+    for (size_t begin = 0; begin < tokens.size(); begin += kChunkTokens) {
+        const size_t end = std::min(tokens.size(), begin + kChunkTokens);
+        std::vector<ForwardRow> rows(end - begin);
+        for (size_t i = begin; i < end; ++i) rows[i - begin] = {tokens[i], length_ + int(i), &pages_};
+        std::vector<int> logitRows;
+        float* out = nullptr;
+        if (which == LogitsFor::All) {
+            for (size_t i = begin; i < end; ++i) logitRows.push_back(int(i - begin));
+            out = logits.data() + begin * vocab;
+        } else if (end == tokens.size()) {
+            logitRows.push_back(int(end - begin) - 1);
+            out = logits.data();
+        }
+        model_->impl_->forward(rows, logitRows, out);
     }
-    logits_.resize(logitRows.size() * size_t(model_->config().vocabSize));
-    model_->impl_->forward(rows, logitRows, logits_.data());
-    logitRows_ = int(logitRows.size());
+    logits_ = std::move(logits);
+    logitRows_ = int(logitCount);
     length_ += int(tokens.size());
     return {};
 }
