@@ -4,6 +4,7 @@
 // SyntheticVideoWriter (keyframe every 2 s, libx264 veryfast, with AAC audio).
 #include "core/media/AudioDecoder.h"
 #include "core/media/FrameSampler.h"
+#include "core/media/SyntheticScene.h"
 #include "core/media/SyntheticVideoWriter.h"
 #include "core/media/Thumbnailer.h"
 
@@ -16,6 +17,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 using namespace motor::media;
 
@@ -71,6 +73,31 @@ bool haveFfmpeg(benchmark::State& state)
     return false;
 }
 
+// Index strips of letterboxed 16:9 frames: crop the picture out of the 448x448 square.
+std::vector<int> indicesOfLetterboxed(const std::vector<std::uint8_t>& rgb, int frameCount)
+{
+    const int pictureH = kSize * 9 / 16;
+    const int top = (kSize - pictureH) / 2;
+    std::vector<int> out;
+    const std::size_t frameBytes = static_cast<std::size_t>(kSize) * kSize * 3;
+    for (int i = 0; i < frameCount && (i + 1) * frameBytes <= rgb.size(); ++i) {
+        RgbFrame picture;
+        picture.width = kSize;
+        picture.height = pictureH;
+        const auto* begin = rgb.data() + i * frameBytes + static_cast<std::size_t>(top) * kSize * 3;
+        picture.rgb.assign(begin, begin + static_cast<std::size_t>(pictureH) * kSize * 3);
+        out.push_back(SyntheticScene::decodeFrameIndex(picture));
+    }
+    return out;
+}
+
+QString joined(const std::vector<int>& v)
+{
+    QStringList parts;
+    for (int x : v) parts << QString::number(x);
+    return parts.join(QLatin1Char(','));
+}
+
 void BM_FrameSampler_8x448(benchmark::State& state)
 {
     const QString& clip = clipPath();
@@ -123,6 +150,32 @@ void BM_FfmpegProgram_1Select(benchmark::State& state)
                            QStringLiteral("select='%1',").arg(picks.join(QLatin1Char('+'))) + letterboxFilter(),
                            QStringLiteral("-fps_mode"), QStringLiteral("passthrough"), QStringLiteral("-frames:v"),
                            QString::number(kFrames), QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")};
+    // Fairness check, outside the timing: both must deliver the same frames.
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("frames.rgb"));
+        QStringList toFile = args;
+        toFile.removeLast();
+        toFile << QStringLiteral("-y") << out;
+        auto ours = FrameSampler::sample(clip, SampleRequest{0, kClipMs, kFrames, kSize, kSize, FitMode::Letterbox});
+        if (!runFfmpeg(toFile) || !ours) {
+            state.SkipWithError("fairness check could not run");
+            return;
+        }
+        QFile f(out);
+        f.open(QIODevice::ReadOnly);
+        const QByteArray bytes = f.readAll();
+        const std::vector<std::uint8_t> theirs(bytes.begin(), bytes.end());
+        std::vector<std::uint8_t> mine;
+        for (const RgbFrame& frame : ours->frames) mine.insert(mine.end(), frame.rgb.begin(), frame.rgb.end());
+        const auto a = indicesOfLetterboxed(mine, kFrames);
+        const auto b = indicesOfLetterboxed(theirs, kFrames);
+        if (a != b) {
+            state.SkipWithError(qPrintable(QStringLiteral("different frames: ours %1, ffmpeg %2").arg(joined(a), joined(b))));
+            return;
+        }
+        state.SetLabel(qPrintable(QStringLiteral("same frames: %1").arg(joined(a))));
+    }
     for (auto _ : state) {
         if (!runFfmpeg(args)) {
             state.SkipWithError("ffmpeg failed");
@@ -131,6 +184,19 @@ void BM_FfmpegProgram_1Select(benchmark::State& state)
     }
 }
 BENCHMARK(BM_FfmpegProgram_1Select)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// What a process start alone costs, to read the two figures above.
+void BM_FfmpegProgram_StartupOnly(benchmark::State& state)
+{
+    if (!haveFfmpeg(state)) return;
+    for (auto _ : state) {
+        if (!runFfmpeg({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-version")})) {
+            state.SkipWithError("ffmpeg failed");
+            return;
+        }
+    }
+}
+BENCHMARK(BM_FfmpegProgram_StartupOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_Thumbnail_320(benchmark::State& state)
 {
