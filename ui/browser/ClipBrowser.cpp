@@ -1,0 +1,182 @@
+#include "ui/browser/ClipBrowser.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSet>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "ui/browser/ClipFilterProxy.h"
+#include "ui/browser/ClipTableModel.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor::ui {
+
+ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
+    : QWidget(parent), session_(session), model_(new ClipTableModel(session, this)),
+      proxy_(new ClipFilterProxy(session, this)) {
+    setObjectName(QStringLiteral("ClipBrowser"));
+    proxy_->setSourceModel(model_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+
+    search_ = new QLineEdit(this);
+    search_->setPlaceholderText(tr("Search clips, groups, sessions (Ctrl+F)"));
+    search_->setClearButtonEnabled(true);
+    layout->addWidget(search_);
+
+    auto* filters = new QHBoxLayout;
+    filters->setSpacing(6);
+    state_ = new QComboBox(this);
+    state_->addItem(tr("All clips"), int(ClipFilterProxy::StateFilter::All));
+    state_->addItem(tr("Unlabeled by me"), int(ClipFilterProxy::StateFilter::UnlabeledByMe));
+    state_->addItem(tr("Labeled by me"), int(ClipFilterProxy::StateFilter::LabeledByMe));
+    state_->addItem(tr("Disagreements"), int(ClipFilterProxy::StateFilter::Disagreements));
+    state_->addItem(tr("Model vs expert differ"), int(ClipFilterProxy::StateFilter::ModelVsExpert));
+    state_->setToolTip(tr("Show clips by labelling state"));
+    group_ = new QComboBox(this);
+    group_->setToolTip(tr("Show one group"));
+    class_ = new QComboBox(this);
+    class_->setToolTip(tr("Show clips that some coder put in this class"));
+    filters->addWidget(state_, 3);
+    filters->addWidget(group_, 2);
+    filters->addWidget(class_, 3);
+    layout->addLayout(filters);
+
+    chip_ = new QWidget(this);
+    chip_->setObjectName(QStringLiteral("FilterChip"));
+    auto* chipLayout = new QHBoxLayout(chip_);
+    chipLayout->setContentsMargins(8, 2, 2, 2);
+    chipText_ = new QLabel(chip_);
+    auto* chipClear = new QToolButton(chip_);
+    chipClear->setText(tr("Clear"));
+    chipClear->setToolTip(tr("Show all clips again"));
+    chipLayout->addWidget(chipText_, 1);
+    chipLayout->addWidget(chipClear);
+    chip_->hide();
+    layout->addWidget(chip_);
+    connect(chipClear, &QToolButton::clicked, proxy_, &ClipFilterProxy::clearClipSet);
+
+    view_ = new QTableView(this);
+    view_->setModel(proxy_);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(ClipTableModel::KeyColumn, Qt::AscendingOrder);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setAlternatingRowColors(true);
+    view_->setShowGrid(false);
+    view_->setWordWrap(false);
+    view_->verticalHeader()->hide();
+    view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    view_->horizontalHeader()->setHighlightSections(false);
+    view_->horizontalHeader()->setStretchLastSection(true);
+    view_->setColumnHidden(ClipTableModel::ThumbnailColumn, true);
+    layout->addWidget(view_, 1);
+
+    countLabel_ = new QLabel(this);
+    countLabel_->setObjectName(QStringLiteral("MutedLabel"));
+    layout->addWidget(countLabel_);
+
+    connect(search_, &QLineEdit::textChanged, proxy_, [this](const QString& t) {
+        proxy_->setSearchText(t);
+        refilter();
+    });
+    connect(state_, &QComboBox::currentIndexChanged, this, [this] {
+        proxy_->setStateFilter(ClipFilterProxy::StateFilter(state_->currentData().toInt()));
+        refilter();
+    });
+    connect(group_, &QComboBox::currentIndexChanged, this, [this] {
+        proxy_->setGroupFilter(group_->currentData().toString());
+        refilter();
+    });
+    connect(class_, &QComboBox::currentIndexChanged, this, [this] {
+        proxy_->setClassFilter(class_->currentData().toString());
+        refilter();
+    });
+    connect(proxy_, &ClipFilterProxy::clipSetChanged, this, [this] {
+        chip_->setVisible(proxy_->hasClipSet());
+        chipText_->setText(proxy_->clipSetDescription());
+        refilter();
+    });
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ClipBrowser::onSelectionChanged);
+    connect(session_, &ProjectSession::currentClipChanged, this, &ClipBrowser::selectCurrent);
+    connect(session_, &ProjectSession::projectOpened, this, &ClipBrowser::rebuildFilterChoices);
+    connect(session_, &ProjectSession::projectClosed, this, &ClipBrowser::rebuildFilterChoices);
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        view_->setColumnHidden(ClipTableModel::ThumbnailColumn, true);
+        view_->resizeColumnsToContents();
+        refilter();
+    });
+    rebuildFilterChoices();
+}
+
+void ClipBrowser::rebuildFilterChoices() {
+    const QSignalBlocker b1(group_);
+    const QSignalBlocker b2(class_);
+    group_->clear();
+    group_->addItem(tr("All groups"), QString());
+    QStringList groups;
+    for (const Clip& c : session_->clips())
+        if (!c.group.isEmpty() && !groups.contains(c.group)) groups << c.group;
+    groups.sort();
+    for (const QString& g : groups) group_->addItem(g, g);
+    class_->clear();
+    class_->addItem(tr("Any class"), QString());
+    for (const Dimension& d : session_->codebook().dimensions)
+        for (const CodebookClass& c : d.classes)
+            class_->addItem(QStringLiteral("%1: %2").arg(d.name, c.name), d.name + QLatin1Char('=') + c.name);
+    proxy_->setGroupFilter(QString());
+    proxy_->setClassFilter(QString());
+    proxy_->clearClipSet();
+    refilter();
+}
+
+void ClipBrowser::refilter() {
+    proxy_->invalidate();
+    countLabel_->setText(tr("%1 of %2 clips shown").arg(proxy_->rowCount()).arg(model_->rowCount()));
+    selectCurrent();
+}
+
+void ClipBrowser::selectCurrent() {
+    const int sourceRow = model_->rowOfClip(session_->currentClipId());
+    if (sourceRow < 0) return;
+    const QModelIndex proxyIndex = proxy_->mapFromSource(model_->index(sourceRow, 0));
+    if (!proxyIndex.isValid()) return;
+    if (view_->currentIndex().row() != proxyIndex.row()) {
+        view_->setCurrentIndex(proxyIndex);
+    }
+    view_->scrollTo(proxyIndex);
+}
+
+void ClipBrowser::onSelectionChanged() {
+    const QModelIndex current = view_->currentIndex();
+    if (!current.isValid()) return;
+    session_->setCurrentClip(current.data(ClipTableModel::ClipIdRole).toLongLong());
+}
+
+void ClipBrowser::step(int delta) {
+    const int rows = proxy_->rowCount();
+    if (rows == 0) return;
+    const int row = view_->currentIndex().isValid() ? view_->currentIndex().row() + delta : 0;
+    if (row < 0 || row >= rows) return;
+    view_->setCurrentIndex(proxy_->index(row, 0));
+}
+
+int ClipBrowser::visibleClipCount() const { return proxy_->rowCount(); }
+
+QList<qint64> ClipBrowser::visibleClipIds() const {
+    QList<qint64> out;
+    for (int r = 0; r < proxy_->rowCount(); ++r)
+        out << proxy_->index(r, 0).data(ClipTableModel::ClipIdRole).toLongLong();
+    return out;
+}
+
+}  // namespace motor::ui

@@ -1,0 +1,61 @@
+#include "ui/main/ExpertDialog.h"
+
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace motor::ui {
+namespace {
+QString settingsKey(const QString& projectPath) {
+    // Paths contain '/' which QSettings treats as groups; hash them into one key.
+    const QByteArray canonical = QFileInfo(projectPath).absoluteFilePath().toUtf8();
+    return QStringLiteral("experts/") +
+           QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).toHex().left(16));
+}
+}  // namespace
+
+ExpertDialog::ExpertDialog(const QStringList& experts, const QString& suggestion, QWidget* parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Who is labelling?"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("Your labels are stored under this name. Pick your name or type a new one."), this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto* form = new QFormLayout;
+    names_ = new QComboBox(this);
+    names_->setEditable(true);
+    names_->addItems(experts);
+    names_->setCurrentText(suggestion);
+    names_->lineEdit()->setPlaceholderText(tr("e.g. Expert A"));
+    names_->setMinimumWidth(260);
+    form->addRow(tr("&Expert:"), names_);
+    layout->addLayout(form);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+    auto updateOk = [this, buttons] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!names_->currentText().trimmed().isEmpty());
+    };
+    connect(names_, &QComboBox::currentTextChanged, this, updateOk);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateOk();
+}
+
+QString ExpertDialog::expertName() const { return names_->currentText().trimmed(); }
+
+QString ExpertDialog::remembered(const QString& projectPath) {
+    return QSettings().value(settingsKey(projectPath)).toString();
+}
+
+void ExpertDialog::remember(const QString& projectPath, const QString& expert) {
+    QSettings().setValue(settingsKey(projectPath), expert);
+}
+
+}  // namespace motor::ui

@@ -1,0 +1,427 @@
+#include "ui/main/MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QLineEdit>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QtConcurrent>
+
+#include "core/demo/DemoProject.h"
+#include "ui/browser/ClipBrowser.h"
+#include "ui/browser/ClipFilterProxy.h"
+#include "ui/labels/LabelPanel.h"
+#include "ui/main/ExpertDialog.h"
+#include "ui/main/LanguageSetup.h"
+#include "ui/main/ProjectSession.h"
+#include "ui/main/ShortcutsDialog.h"
+#include "ui/main/StartPage.h"
+#include "ui/metrics/MetricsDashboard.h"
+#include "ui/player/PlayerPane.h"
+#include "ui/review/ReviewPane.h"
+#include "ui/transcript/TranscriptPane.h"
+
+namespace motor::ui {
+namespace {
+constexpr int kMaxRecent = 8;
+const char* const kRecentKey = "recentProjects";
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new ProjectSession(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setDockNestingEnabled(true);
+    resize(1480, 900);
+
+    stack_ = new QStackedWidget(this);
+    start_ = new StartPage(stack_);
+    stack_->addWidget(start_);
+
+    tabs_ = new QTabWidget(stack_);
+    tabs_->setDocumentMode(true);
+    auto* labelPage = new QSplitter(Qt::Vertical, tabs_);
+    labelPage->setObjectName(QStringLiteral("LabelSplitter"));
+    player_ = new PlayerPane(session_, labelPage);
+    transcript_ = new TranscriptPane(session_, labelPage);
+    labelPage->addWidget(player_);
+    labelPage->addWidget(transcript_);
+    labelPage->setStretchFactor(0, 3);
+    labelPage->setStretchFactor(1, 1);
+    labelPage->setChildrenCollapsible(false);
+    tabs_->addTab(labelPage, tr("&Label"));
+    review_ = new ReviewPane(session_, tabs_);
+    tabs_->addTab(review_, tr("&Review"));
+    metrics_ = new MetricsDashboard(session_, tabs_);
+    tabs_->addTab(metrics_, tr("&Metrics"));
+    stack_->addWidget(tabs_);
+    setCentralWidget(stack_);
+
+    browser_ = new ClipBrowser(session_, this);
+    browserDock_ = new QDockWidget(tr("Clips"), this);
+    browserDock_->setObjectName(QStringLiteral("ClipsDock"));
+    browserDock_->setWidget(browser_);
+    browserDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
+
+    labels_ = new LabelPanel(session_, this);
+    labelDock_ = new QDockWidget(tr("Labels"), this);
+    labelDock_->setObjectName(QStringLiteral("LabelsDock"));
+    labelDock_->setWidget(labels_);
+    labelDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, labelDock_);
+    resizeDocks({browserDock_, labelDock_}, {520, 330}, Qt::Horizontal);
+
+    expertStatus_ = new QLabel(this);
+    progressStatus_ = new QLabel(this);
+    pathStatus_ = new QLabel(this);
+    pathStatus_->setObjectName(QStringLiteral("MutedLabel"));
+    statusBar()->addWidget(expertStatus_);
+    statusBar()->addWidget(progressStatus_);
+    statusBar()->addPermanentWidget(pathStatus_);
+
+    buildMenus();
+
+    connect(start_, &StartPage::openRequested, this, &MainWindow::openProjectDialog);
+    connect(start_, &StartPage::createRequested, this, &MainWindow::newProjectDialog);
+    connect(start_, &StartPage::demoRequested, this, &MainWindow::openDemo);
+    connect(start_, &StartPage::recentRequested, this, [this](const QString& p) { openProject(p); });
+    connect(labels_, &LabelPanel::nextUnlabeledRequested, this, &MainWindow::nextUnlabeled);
+    connect(player_, &PlayerPane::mediaPositionChanged, transcript_, &TranscriptPane::setMediaPosition);
+    connect(transcript_, &TranscriptPane::seekRequested, player_, &PlayerPane::seekMedia);
+    connect(review_, &ReviewPane::clipRequested, session_, &ProjectSession::setCurrentClip);
+    connect(metrics_, &MetricsDashboard::clipsRequested, this, [this](const QSet<qint64>& ids, const QString& what) {
+        browser_->proxy()->setClipSet(ids, what);
+        browserDock_->raise();
+    });
+    connect(session_, &ProjectSession::labelsChanged, this, &MainWindow::updateTitleAndStatus);
+    connect(session_, &ProjectSession::currentExpertChanged, this, &MainWindow::updateTitleAndStatus);
+    connect(session_, &ProjectSession::projectOpened, this, &MainWindow::updateTitleAndStatus);
+    connect(session_, &ProjectSession::projectClosed, this, &MainWindow::updateTitleAndStatus);
+    connect(session_, &ProjectSession::writeFailed, this, [this](const QString& message) {
+        showError(tr("Label not saved"), message, Interaction::Interactive);
+    });
+
+    refreshRecentMenu();
+    stack_->setCurrentWidget(start_);
+    browserDock_->hide();
+    labelDock_->hide();
+    updateTitleAndStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::addKey(QMenu* menu, const QString& text, const QKeySequence& key) {
+    QAction* a = menu->addAction(text);
+    a->setShortcut(key);
+    a->setShortcutContext(Qt::WindowShortcut);
+    return a;
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    connect(addKey(file, tr("&Open project…"), QKeySequence::Open), &QAction::triggered, this,
+            &MainWindow::openProjectDialog);
+    connect(addKey(file, tr("&New project…"), QKeySequence(tr("Ctrl+Shift+N"))), &QAction::triggered, this,
+            &MainWindow::newProjectDialog);
+    connect(file->addAction(tr("Open &demo project")), &QAction::triggered, this, &MainWindow::openDemo);
+    recentMenu_ = file->addMenu(tr("&Recent projects"));
+    file->addSeparator();
+    connect(addKey(file, tr("&Close project"), QKeySequence::Close), &QAction::triggered, this, [this] {
+        session_->close();
+        stack_->setCurrentWidget(start_);
+        browserDock_->hide();
+        labelDock_->hide();
+    });
+    connect(addKey(file, tr("&Quit"), QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = session_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = session_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    connect(addKey(edit, tr("&Find clips"), QKeySequence::Find), &QAction::triggered, this, [this] {
+        browserDock_->raise();
+        browser_->searchField()->setFocus(Qt::ShortcutFocusReason);
+        browser_->searchField()->selectAll();
+    });
+    connect(addKey(edit, tr("Edit &note"), QKeySequence(Qt::Key_F2)), &QAction::triggered, this,
+            [this] { labels_->focusNote(0); });
+
+    QMenu* play = menuBar()->addMenu(tr("&Playback"));
+    connect(addKey(play, tr("&Play / pause"), QKeySequence(Qt::Key_Space)), &QAction::triggered, player_,
+            &PlayerPane::togglePlay);
+    connect(addKey(play, tr("Previous &frame"), QKeySequence(Qt::Key_Comma)), &QAction::triggered, this,
+            [this] { player_->stepFrames(-1); });
+    connect(addKey(play, tr("Next f&rame"), QKeySequence(Qt::Key_Period)), &QAction::triggered, this,
+            [this] { player_->stepFrames(1); });
+    connect(addKey(play, tr("&Back 1 s"), QKeySequence(Qt::Key_Left)), &QAction::triggered, this,
+            [this] { player_->seekBy(-1000); });
+    connect(addKey(play, tr("F&orward 1 s"), QKeySequence(Qt::Key_Right)), &QAction::triggered, this,
+            [this] { player_->seekBy(1000); });
+    connect(addKey(play, tr("&Slower"), QKeySequence(Qt::Key_BracketLeft)), &QAction::triggered, player_,
+            &PlayerPane::slower);
+    connect(addKey(play, tr("F&aster"), QKeySequence(Qt::Key_BracketRight)), &QAction::triggered, player_,
+            &PlayerPane::faster);
+    connect(addKey(play, tr("&Loop clip"), QKeySequence(Qt::Key_L)), &QAction::triggered, this,
+            [this] { player_->setLooping(!player_->isLooping()); });
+
+    QMenu* nav = menuBar()->addMenu(tr("&Navigate"));
+    connect(addKey(nav, tr("Next &unlabeled clip"), QKeySequence(Qt::Key_N)), &QAction::triggered, this,
+            &MainWindow::nextUnlabeled);
+    connect(addKey(nav, tr("&Next clip"), QKeySequence(Qt::Key_K)), &QAction::triggered, this,
+            [this] { browser_->step(1); });
+    connect(addKey(nav, tr("&Previous clip"), QKeySequence(Qt::Key_J)), &QAction::triggered, this,
+            [this] { browser_->step(-1); });
+    connect(addKey(nav, tr("Next &disagreement"), QKeySequence(Qt::Key_M)), &QAction::triggered, review_,
+            &ReviewPane::nextInQueue);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    connect(addKey(view, tr("&Label"), QKeySequence(tr("Ctrl+1"))), &QAction::triggered, this,
+            [this] { showView(View::Label); });
+    connect(addKey(view, tr("&Review"), QKeySequence(tr("Ctrl+2"))), &QAction::triggered, this,
+            [this] { showView(View::Review); });
+    connect(addKey(view, tr("&Metrics"), QKeySequence(tr("Ctrl+3"))), &QAction::triggered, this,
+            [this] { showView(View::Metrics); });
+    view->addSeparator();
+    view->addAction(browserDock_->toggleViewAction());
+    view->addAction(labelDock_->toggleViewAction());
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(language);
+    const QList<QPair<QString, QString>> languages = {
+        {QStringLiteral("system"), tr("Follow the system")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("fi"), QStringLiteral("Suomi")}};
+    for (const auto& [code, name] : languages) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(LanguageSetup::configured() == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            LanguageSetup::setConfigured(code);
+            QMessageBox::information(this, tr("Language"), tr("The new language is used after a restart."));
+        });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    connect(addKey(help, tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1)), &QAction::triggered, this,
+            &MainWindow::showShortcuts);
+    connect(help->addAction(tr("&About MOTOR Studio")), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About MOTOR Studio"),
+                           tr("<b>MOTOR Studio</b> %1<br/>Label classroom clips for self-regulated learning "
+                              "and compare AI models with experts. Everything stays on this computer.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showView(View view) {
+    if (!session_->isOpen()) return;
+    tabs_->setCurrentIndex(view == View::Label ? 0 : view == View::Review ? 1 : 2);
+}
+
+bool MainWindow::openProject(const QString& path, const QString& expert, Interaction interaction) {
+    const Status opened = session_->open(path);
+    if (!opened) {
+        showError(tr("Cannot open project"), opened.error().message, interaction);
+        return false;
+    }
+    addRecent(session_->projectPath());
+    stack_->setCurrentWidget(tabs_);
+    browserDock_->show();
+    labelDock_->show();
+    if (!chooseExpert(expert, interaction)) {
+        // Without an expert the project opens read-only: browse and review, no labels.
+        statusBar()->showMessage(tr("No expert chosen: labelling is off."), 5000);
+    }
+    if (!session_->clips().isEmpty()) session_->setCurrentClip(session_->clips().first().id);
+    updateTitleAndStatus();
+    return true;
+}
+
+bool MainWindow::chooseExpert(const QString& forced, Interaction interaction) {
+    const QString path = session_->projectPath();
+    QString name = forced.isEmpty() ? ExpertDialog::remembered(path) : forced;
+    if (name.isEmpty() && interaction == Interaction::Interactive) {
+        QStringList experts;
+        for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) experts << a.name;
+        ExpertDialog dialog(experts, experts.value(0), this);
+        if (dialog.exec() != QDialog::Accepted) return false;
+        name = dialog.expertName();
+    }
+    if (name.isEmpty()) return false;
+    const Status s = session_->setCurrentExpert(name);
+    if (!s) {
+        showError(tr("Cannot use this expert"), s.error().message, interaction);
+        return false;
+    }
+    ExpertDialog::remember(path, name);
+    return true;
+}
+
+void MainWindow::showError(const QString& title, const QString& message, Interaction interaction) {
+    lastError_ = message;
+    if (interaction == Interaction::Interactive) QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::openProjectDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("MOTOR projects (*.motor);;All files (*)"));
+    if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::newProjectDialog() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("MOTOR projects (*.motor)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".motor"))) path += QLatin1String(".motor");
+    auto created = Project::create(path, Codebook::motorDefault());
+    if (!created) {
+        showError(tr("Cannot create project"), created.error().message, Interaction::Interactive);
+        return;
+    }
+    created.value().reset();  // the session opens its own connection
+    openProject(path);
+}
+
+void MainWindow::openDemo() {
+    if (demoRunning_) return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+    const QString existing = dir + QStringLiteral("/demo.motor");
+    if (QFileInfo::exists(existing)) {
+        openProject(existing);
+        return;
+    }
+#ifndef MOTOR_HAVE_DEMO
+    showError(tr("Cannot create the demo project"), tr("This build has no demo generator."), Interaction::Interactive);
+    return;
+#else
+    QDir().mkpath(dir);
+    demoRunning_ = true;
+    auto* progress = new QProgressDialog(tr("Generating the demo clips…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<QProgressDialog> guard(progress);
+    auto* watcher = new QFutureWatcher<Result<QString>>(this);
+    // The demo is written by core in a worker thread; progress comes back queued.
+    auto future = QtConcurrent::run([dir, guard]() -> Result<QString> {
+        return demo::createDemoProject(dir, {}, [guard](int done, int total) {
+            QMetaObject::invokeMethod(qApp, [guard, done, total] {
+                if (!guard) return;
+                guard->setMaximum(total);
+                guard->setValue(done);
+            });
+        });
+    });
+    connect(progress, &QProgressDialog::canceled, this, [this, watcher] {
+        // core cannot stop half-way; the result is dropped and the folder left for reuse.
+        watcher->disconnect(this);
+        demoRunning_ = false;
+    });
+    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, guard] {
+        demoRunning_ = false;
+        if (guard) guard->close();
+        const Result<QString> r = watcher->result();
+        watcher->deleteLater();
+        if (!r) {
+            showError(tr("Cannot create the demo project"), r.error().message, Interaction::Interactive);
+            return;
+        }
+        openProject(r.value());
+    });
+    watcher->setFuture(future);
+#endif
+}
+
+void MainWindow::nextUnlabeled() {
+    if (!session_->isOpen() || session_->currentExpertId() == 0) return;
+    const int64_t next = session_->nextUnlabeledClip(session_->currentClipId());
+    if (next == 0) {
+        statusBar()->showMessage(tr("Every clip is labelled. Well done!"), 5000);
+        return;
+    }
+    session_->setCurrentClip(next);
+}
+
+void MainWindow::showShortcuts() {
+    ShortcutsDialog dialog(session_->codebook().dimensions.isEmpty() ? Codebook::motorDefault() : session_->codebook(),
+                           this);
+    dialog.exec();
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+    refreshRecentMenu();
+}
+
+void MainWindow::refreshRecentMenu() {
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    start_->setRecentProjects(recent);
+    if (!recentMenu_) return;
+    recentMenu_->clear();
+    for (const QString& p : recent)
+        connect(recentMenu_->addAction(p), &QAction::triggered, this, [this, p] { openProject(p); });
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateTitleAndStatus() {
+    if (!session_->isOpen()) {
+        setWindowTitle(tr("MOTOR Studio"));
+        expertStatus_->clear();
+        progressStatus_->clear();
+        pathStatus_->clear();
+        return;
+    }
+    const int total = int(session_->clips().size());
+    const int64_t expert = session_->currentExpertId();
+    const int done = expert ? session_->completedClipCount(expert) : 0;
+    setWindowTitle(tr("%1 — %2 / %3 clips labelled — MOTOR Studio").arg(session_->projectName()).arg(done).arg(total));
+    expertStatus_->setText(expert ? tr("Expert: <b>%1</b>").arg(session_->currentExpertName().toHtmlEscaped())
+                                  : tr("No expert chosen"));
+    progressStatus_->setText(tr("%1 / %2 clips done").arg(done).arg(total));
+    pathStatus_->setText(session_->projectPath());
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (auto* splitter = findChild<QSplitter*>(QStringLiteral("LabelSplitter")))
+        splitter->restoreState(settings.value(QStringLiteral("window/labelSplitter")).toByteArray());
+    if (!session_->isOpen()) {
+        browserDock_->hide();
+        labelDock_->hide();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (session_->isOpen()) settings.setValue(QStringLiteral("window/state"), saveState());
+    if (auto* splitter = findChild<QSplitter*>(QStringLiteral("LabelSplitter")))
+        settings.setValue(QStringLiteral("window/labelSplitter"), splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace motor::ui

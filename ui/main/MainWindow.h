@@ -1,0 +1,90 @@
+#pragma once
+// The studio window: start page while no project is open; otherwise the clip browser
+// and label panel as docks around a tabbed centre (Label: player + transcript,
+// Review, Metrics). Owns the ProjectSession every pane shares.
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+class QDockWidget;
+
+namespace motor::ui {
+
+class ClipBrowser;
+class LabelPanel;
+class MetricsDashboard;
+class PlayerPane;
+class ProjectSession;
+class ReviewPane;
+class StartPage;
+class TranscriptPane;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class View { Label, Review, Metrics };
+    enum class Interaction { Interactive, Unattended };  // Unattended: never open a dialog
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project; errors are shown in a dialog (Interactive) and returned as false.
+    // expert: use this expert instead of asking (and remember it).
+    bool openProject(const QString& path, const QString& expert = {},
+                     Interaction interaction = Interaction::Interactive);
+    void showView(View view);
+    void restoreLayout();
+
+    ProjectSession* session() const { return session_; }
+    ClipBrowser* browser() const { return browser_; }
+    LabelPanel* labelPanel() const { return labels_; }
+    PlayerPane* player() const { return player_; }
+    TranscriptPane* transcript() const { return transcript_; }
+    ReviewPane* review() const { return review_; }
+    MetricsDashboard* metrics() const { return metrics_; }
+    QString lastError() const { return lastError_; }
+
+public slots:
+    void openProjectDialog();
+    void newProjectDialog();
+    void openDemo();
+    void nextUnlabeled();
+    void showShortcuts();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void addRecent(const QString& path);
+    void refreshRecentMenu();
+    void updateTitleAndStatus();
+    bool chooseExpert(const QString& forced, Interaction interaction);
+    void showError(const QString& title, const QString& message, Interaction interaction);
+    QAction* addKey(QMenu* menu, const QString& text, const QKeySequence& key);
+
+    ProjectSession* session_;
+    QStackedWidget* stack_;
+    StartPage* start_;
+    QTabWidget* tabs_;
+    ClipBrowser* browser_;
+    LabelPanel* labels_;
+    PlayerPane* player_;
+    TranscriptPane* transcript_;
+    ReviewPane* review_;
+    MetricsDashboard* metrics_;
+    QDockWidget* browserDock_;
+    QDockWidget* labelDock_;
+    QMenu* recentMenu_ = nullptr;
+    QLabel* expertStatus_;
+    QLabel* progressStatus_;
+    QLabel* pathStatus_;
+    QString lastError_;
+    bool demoRunning_ = false;
+};
+
+}  // namespace motor::ui

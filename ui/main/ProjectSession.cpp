@@ -1,0 +1,219 @@
+#include "ui/main/ProjectSession.h"
+
+namespace motor::ui {
+namespace {
+const ClipLabels kNoLabels;
+}
+
+ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {}
+ProjectSession::~ProjectSession() = default;
+
+Status ProjectSession::open(const QString& path) {
+    auto opened = Project::open(path);
+    if (!opened) return opened.error();
+    // Load into temporaries first so that a half-readable file leaves the old project.
+    std::unique_ptr<Project> previous = std::move(project_);
+    project_ = std::move(opened.value());
+    const Status loaded = loadAll();
+    if (!loaded) {
+        project_ = std::move(previous);
+        if (project_) (void)loadAll();
+        return loaded;
+    }
+    expertId_ = 0;
+    currentClipId_ = 0;
+    undo_.clear();
+    emit projectOpened();
+    return {};
+}
+
+void ProjectSession::close() {
+    if (!project_) return;
+    undo_.clear();
+    project_.reset();
+    clips_.clear();
+    clipRow_.clear();
+    media_.clear();
+    annotators_.clear();
+    labels_.clear();
+    expertId_ = 0;
+    currentClipId_ = 0;
+    emit projectClosed();
+}
+
+Status ProjectSession::loadAll() {
+    auto clips = project_->clips();
+    if (!clips) return clips.error();
+    auto media = project_->media();
+    if (!media) return media.error();
+    auto annotators = project_->annotators();
+    if (!annotators) return annotators.error();
+    auto annotations = project_->annotations();
+    if (!annotations) return annotations.error();
+
+    clips_ = clips.value();
+    clipRow_.clear();
+    for (int i = 0; i < clips_.size(); ++i) clipRow_.insert(clips_[i].id, i);
+    media_.clear();
+    for (const Media& m : media.value()) media_.insert(m.id, m);
+    annotators_ = annotators.value();
+    labels_.clear();
+    for (const Annotation& a : annotations.value()) labels_[a.clipId][a.annotatorId][a.dimension] = a;
+    return {};
+}
+
+Status ProjectSession::reload() {
+    if (!project_) return {};
+    const Status s = loadAll();
+    if (s) {
+        emit annotatorsChanged();
+        emit labelsReloaded();
+    }
+    return s;
+}
+
+QString ProjectSession::projectName() const { return project_ ? project_->name() : QString(); }
+QString ProjectSession::projectPath() const { return project_ ? project_->path() : QString(); }
+
+const Codebook& ProjectSession::codebook() const {
+    static const Codebook empty;
+    return project_ ? project_->codebook() : empty;
+}
+
+const Clip* ProjectSession::clip(int64_t clipId) const {
+    const auto it = clipRow_.constFind(clipId);
+    return it == clipRow_.cend() ? nullptr : &clips_[*it];
+}
+
+const Media* ProjectSession::media(int64_t mediaId) const {
+    const auto it = media_.constFind(mediaId);
+    return it == media_.cend() ? nullptr : &*it;
+}
+
+QString ProjectSession::mediaPath(int64_t mediaId) const {
+    const Media* m = media(mediaId);
+    return m && project_ ? project_->absoluteMediaPath(*m) : QString();
+}
+
+const Annotator* ProjectSession::annotator(int64_t annotatorId) const {
+    for (const Annotator& a : annotators_)
+        if (a.id == annotatorId) return &a;
+    return nullptr;
+}
+
+QVector<Annotator> ProjectSession::annotatorsOfKind(AnnotatorKind kind) const {
+    QVector<Annotator> out;
+    for (const Annotator& a : annotators_)
+        if (a.kind == kind) out.push_back(a);
+    return out;
+}
+
+QHash<int64_t, AnnotatorKind> ProjectSession::annotatorKinds() const {
+    QHash<int64_t, AnnotatorKind> out;
+    for (const Annotator& a : annotators_) out.insert(a.id, a.kind);
+    return out;
+}
+
+Status ProjectSession::setCurrentExpert(const QString& name) {
+    if (!project_) return makeError(tr("No project is open."));
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) return makeError(tr("The expert name is empty."));
+    auto existing = project_->annotatorByName(trimmed);
+    if (!existing) return existing.error();
+    if (existing.value() && existing.value()->kind != AnnotatorKind::Human)
+        return makeError(tr("\"%1\" is a model run, not an expert.").arg(trimmed));
+    auto id = project_->ensureAnnotator(trimmed, AnnotatorKind::Human);
+    if (!id) return id.error();
+    const bool added = !annotator(id.value());
+    if (added) {
+        auto annotators = project_->annotators();
+        if (!annotators) return annotators.error();
+        annotators_ = annotators.value();
+    }
+    expertId_ = id.value();
+    if (added) emit annotatorsChanged();
+    emit currentExpertChanged();
+    return {};
+}
+
+QString ProjectSession::currentExpertName() const {
+    const Annotator* a = annotator(expertId_);
+    return a ? a->name : QString();
+}
+
+void ProjectSession::setCurrentClip(int64_t clipId) {
+    if (clipId == currentClipId_) return;
+    currentClipId_ = clipId;
+    emit currentClipChanged(clipId);
+}
+
+const ClipLabels& ProjectSession::labelsOfClip(int64_t clipId) const {
+    const auto it = labels_.constFind(clipId);
+    return it == labels_.cend() ? kNoLabels : *it;
+}
+
+QString ProjectSession::label(int64_t clipId, int64_t annotatorId, const QString& dimension) const {
+    return labelsOfClip(clipId).value(annotatorId).value(dimension).label;
+}
+
+QString ProjectSession::note(int64_t clipId, int64_t annotatorId, const QString& dimension) const {
+    return labelsOfClip(clipId).value(annotatorId).value(dimension).note;
+}
+
+bool ProjectSession::isComplete(int64_t clipId, int64_t annotatorId) const {
+    const auto& mine = labelsOfClip(clipId).value(annotatorId);
+    for (const Dimension& d : codebook().dimensions)
+        if (mine.value(d.name).label.isEmpty()) return false;
+    return !codebook().dimensions.isEmpty();
+}
+
+int ProjectSession::completedClipCount(int64_t annotatorId) const {
+    int n = 0;
+    for (const Clip& c : clips_)
+        if (isComplete(c.id, annotatorId)) ++n;
+    return n;
+}
+
+ClipConflict ProjectSession::conflict(int64_t clipId) const {
+    return computeClipConflict(codebook(), labelsOfClip(clipId), annotatorKinds());
+}
+
+int64_t ProjectSession::nextUnlabeledClip(int64_t afterClipId) const {
+    if (clips_.isEmpty()) return 0;
+    const int start = clipRow_.value(afterClipId, -1);
+    for (int step = 1; step <= clips_.size(); ++step) {
+        const Clip& c = clips_[(start + step + clips_.size()) % clips_.size()];
+        if (!isComplete(c.id, expertId_)) return c.id;
+    }
+    return 0;
+}
+
+Status ProjectSession::writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension,
+                                  const QString& label, const QString& note) {
+    if (!project_) return makeError(tr("No project is open."));
+    LabelWrite w;
+    w.clipId = clipId;
+    w.annotatorId = annotatorId;
+    w.dimension = dimension;
+    w.label = label;
+    w.note = label.isEmpty() ? QString() : note;
+    const Status s = project_->setLabel(w);
+    if (!s) {
+        emit writeFailed(s.error().message);
+        return s;
+    }
+    const Status refreshed = refreshClip(clipId);
+    emit labelsChanged(clipId);
+    return refreshed;
+}
+
+Status ProjectSession::refreshClip(int64_t clipId) {
+    auto annotations = project_->annotationsForClip(clipId);
+    if (!annotations) return annotations.error();
+    ClipLabels fresh;
+    for (const Annotation& a : annotations.value()) fresh[a.annotatorId][a.dimension] = a;
+    labels_.insert(clipId, fresh);
+    return {};
+}
+
+}  // namespace motor::ui

@@ -1,0 +1,98 @@
+#pragma once
+// The open project as the views see it: one Project connection (GUI thread only), an
+// in-memory index of every label so that views never query SQLite while painting,
+// the current expert, the current clip and the undo stack. Every label change goes
+// through writeLabel(), which commits at once through core and then notifies views.
+#include <QHash>
+#include <QObject>
+#include <QUndoStack>
+#include <QVector>
+
+#include <memory>
+
+#include "core/store/Project.h"
+#include "ui/main/ClipConflict.h"
+
+namespace motor::ui {
+
+using ClipLabels = QHash<int64_t, QHash<QString, Annotation>>;  // annotatorId -> dim -> label
+
+class ProjectSession : public QObject {
+    Q_OBJECT
+public:
+    explicit ProjectSession(QObject* parent = nullptr);
+    ~ProjectSession() override;
+
+    // On failure the previous project stays open and the error is core's message.
+    Status open(const QString& path);
+    void close();
+    bool isOpen() const { return project_ != nullptr; }
+    Project* project() const { return project_.get(); }
+    QString projectName() const;
+    QString projectPath() const;
+
+    const Codebook& codebook() const;
+    const QVector<Clip>& clips() const { return clips_; }
+    const Clip* clip(int64_t clipId) const;
+    const Media* media(int64_t mediaId) const;
+    QString mediaPath(int64_t mediaId) const;
+    const QVector<Annotator>& annotators() const { return annotators_; }
+    const Annotator* annotator(int64_t annotatorId) const;
+    QVector<Annotator> annotatorsOfKind(AnnotatorKind kind) const;
+    QHash<int64_t, AnnotatorKind> annotatorKinds() const;
+
+    // The expert who labels in this window; 0 until chosen.
+    Status setCurrentExpert(const QString& name);
+    int64_t currentExpertId() const { return expertId_; }
+    QString currentExpertName() const;
+
+    int64_t currentClipId() const { return currentClipId_; }
+    void setCurrentClip(int64_t clipId);
+
+    const ClipLabels& labelsOfClip(int64_t clipId) const;
+    QString label(int64_t clipId, int64_t annotatorId, const QString& dimension) const;
+    QString note(int64_t clipId, int64_t annotatorId, const QString& dimension) const;
+    // All dimensions labelled by this annotator.
+    bool isComplete(int64_t clipId, int64_t annotatorId) const;
+    int completedClipCount(int64_t annotatorId) const;
+    ClipConflict conflict(int64_t clipId) const;
+    // The first clip after `afterClipId` (in project order, wrapping) that the current
+    // expert has not finished; 0 when every clip is done.
+    int64_t nextUnlabeledClip(int64_t afterClipId) const;
+
+    // Commits through core, refreshes the index and emits labelsChanged. Use the undo
+    // stack (LabelPanel does) for user edits; this is the primitive it calls.
+    Status writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension,
+                      const QString& label, const QString& note);
+    // Re-reads every annotation and annotator (after a model run wrote to the file).
+    Status reload();
+
+    QUndoStack* undoStack() { return &undo_; }
+
+signals:
+    void projectOpened();
+    void projectClosed();
+    void annotatorsChanged();
+    void labelsChanged(qint64 clipId);
+    void labelsReloaded();
+    void currentClipChanged(qint64 clipId);
+    void currentExpertChanged();
+    // core refused a write (the message names the cause); views show it.
+    void writeFailed(const QString& message);
+
+private:
+    Status loadAll();
+    Status refreshClip(int64_t clipId);
+
+    std::unique_ptr<Project> project_;
+    QVector<Clip> clips_;
+    QHash<int64_t, int> clipRow_;
+    QHash<int64_t, Media> media_;
+    QVector<Annotator> annotators_;
+    QHash<int64_t, ClipLabels> labels_;
+    int64_t expertId_ = 0;
+    int64_t currentClipId_ = 0;
+    QUndoStack undo_;
+};
+
+}  // namespace motor::ui

@@ -1,0 +1,106 @@
+#include "ui/main/ScreenshotRunner.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QMediaPlayer>
+#include <QPixmap>
+#include <QScreen>
+#include <QTableWidget>
+#include <QTimer>
+
+#include "ui/main/MainWindow.h"
+#include "ui/main/ProjectSession.h"
+#include "ui/metrics/MetricsDashboard.h"
+#include "ui/player/PlayerPane.h"
+#include "ui/review/ReviewPane.h"
+#include "ui/transcript/TranscriptPane.h"
+
+namespace motor::ui {
+
+void ScreenshotRunner::settle(int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+Status ScreenshotRunner::run(const QString& project, const QString& view, const QString& expert,
+                             const QString& pngPath) {
+    if (project.isEmpty()) return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
+    if (view != QLatin1String("browser") && view != QLatin1String("review") && view != QLatin1String("metrics"))
+        return makeError(QApplication::translate("ScreenshotRunner", "unknown view \"%1\"").arg(view));
+
+    const QSize size(1600, 1000);
+    const QRect available = window_->screen() ? window_->screen()->availableGeometry() : QRect(QPoint(), size);
+    window_->resize(size.boundedTo(available.size()));
+    window_->move(available.topLeft());
+    window_->show();
+    settle(200);
+    if (!window_->openProject(QDir::current().absoluteFilePath(project), expert, MainWindow::Interaction::Unattended))
+        return makeError(window_->lastError());
+    ProjectSession* session = window_->session();
+    if (session->currentExpertId() == 0) {
+        const QVector<Annotator> experts = session->annotatorsOfKind(AnnotatorKind::Human);
+        if (!experts.isEmpty()) (void)session->setCurrentExpert(experts.first().name);
+    }
+
+    if (view == QLatin1String("browser")) {
+        window_->showView(MainWindow::View::Label);
+        // A clip with a transcript and a few labels shows every pane at work.
+        for (const Clip& c : session->clips()) {
+            session->setCurrentClip(c.id);
+            if (window_->transcript()->utteranceCount() >= 2 && !session->labelsOfClip(c.id).isEmpty()) break;
+        }
+        QElapsedTimer wait;
+        wait.start();
+        QMediaPlayer* player = window_->player()->player();
+        while (wait.elapsed() < 8000 && player->mediaStatus() != QMediaPlayer::LoadedMedia &&
+               player->mediaStatus() != QMediaPlayer::BufferedMedia &&
+               player->mediaStatus() != QMediaPlayer::InvalidMedia)
+            settle(50);
+        const Clip* clip = session->clip(session->currentClipId());
+        if (clip) {
+            window_->player()->seekMedia(clip->startMs + clip->durationMs() * 2 / 5);
+            window_->transcript()->setMediaPosition(clip->startMs + clip->durationMs() * 2 / 5);
+        }
+        settle(1200);
+    } else if (view == QLatin1String("review")) {
+        window_->showView(MainWindow::View::Review);
+        settle(300);
+        window_->review()->nextInQueue();
+        settle(300);
+        QTableWidget* coders = window_->review()->codersTable();
+        for (int r = 0; r < coders->rowCount(); ++r)
+            if (coders->item(r, 0) && coders->item(r, 0)->text().contains(QChar(0x270E))) {
+                coders->setCurrentCell(r, 0);
+                break;
+            }
+        settle(600);
+    } else {
+        // The dashboard wants the width; the label panel is of no use here.
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+            if (dock->objectName() == QLatin1String("LabelsDock")) dock->hide();
+        window_->showView(MainWindow::View::Metrics);
+        QElapsedTimer wait;
+        wait.start();
+        settle(200);
+        while (window_->metrics()->isComputing() && wait.elapsed() < 30000) settle(50);
+        settle(800);
+    }
+
+    QPixmap shot;
+    // On a real X server the video surface is composited by the window system, and only
+    // a grab of the screen contains it; offscreen, grab the widget tree.
+    if (QGuiApplication::platformName() == QLatin1String("xcb") && window_->screen())
+        shot = window_->screen()->grabWindow(window_->winId());
+    if (shot.isNull()) shot = window_->grab();
+    QDir().mkpath(QFileInfo(pngPath).absolutePath());
+    if (!shot.save(pngPath, "PNG"))
+        return makeError(QApplication::translate("ScreenshotRunner", "cannot write %1").arg(pngPath));
+    return {};
+}
+
+}  // namespace motor::ui

@@ -1,0 +1,57 @@
+#include "ui/main/ShortcutsDialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "core/model/Codebook.h"
+#include "ui/labels/KeyScheme.h"
+
+namespace motor::ui {
+
+ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Keyboard shortcuts"));
+    resize(560, 620);
+    QList<QPair<QString, QString>> rows;
+    for (int d = 0; d < codebook.dimensions.size() && d < KeyScheme::kRows; ++d) {
+        const Dimension& dim = codebook.dimensions[d];
+        for (int c = 0; c < dim.classes.size(); ++c) {
+            const QKeySequence k = KeyScheme::classKey(d, c);
+            if (!k.isEmpty())
+                rows << qMakePair(k.toString(QKeySequence::NativeText),
+                                  tr("%1: %2 (press again to clear)").arg(dim.name, dim.classes[c].name));
+        }
+    }
+    rows << qMakePair(QStringLiteral("F2"), tr("Edit the note of the first dimension"))
+         << qMakePair(QStringLiteral("N"), tr("Next clip I have not labelled"))
+         << qMakePair(QStringLiteral("K / J"), tr("Next / previous clip in the browser"))
+         << qMakePair(QStringLiteral("M"), tr("Next clip in the disagreement queue"))
+         << qMakePair(tr("Space"), tr("Play / pause"))
+         << qMakePair(QStringLiteral(", / ."), tr("One frame back / forward"))
+         << qMakePair(tr("Left / Right"), tr("One second back / forward"))
+         << qMakePair(QStringLiteral("[ / ]"), tr("Slower / faster (0.25× to 2×)"))
+         << qMakePair(QStringLiteral("L"), tr("Loop the clip on / off"))
+         << qMakePair(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("Undo the last label change"))
+         << qMakePair(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText), tr("Redo"))
+         << qMakePair(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Search clips"))
+         << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3"), tr("Label, Review, Metrics view"))
+         << qMakePair(QStringLiteral("F1"), tr("This help"));
+    auto* table = new QTableWidget(int(rows.size()), 2, this);
+    table->setHorizontalHeaderLabels({tr("Key"), tr("Action")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    for (int i = 0; i < rows.size(); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
+        table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+}  // namespace motor::ui

@@ -1,0 +1,12 @@
+#pragma once
+// The application's look: Fusion with a calm light palette and a little stylesheet,
+// so screenshots look the same on every desktop.
+class QApplication;
+
+namespace motor::ui {
+
+struct StudioStyle {
+    static void apply(QApplication& app);
+};
+
+}  // namespace motor::ui

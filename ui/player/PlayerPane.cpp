@@ -1,0 +1,248 @@
+#include "ui/player/PlayerPane.h"
+
+#include <QAudioOutput>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMediaPlayer>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QVideoWidget>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/main/ProjectSession.h"
+
+namespace motor::ui {
+namespace {
+const double kRates[] = {0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
+
+QString formatMs(int64_t ms) {
+    ms = std::max<int64_t>(0, ms);
+    return QStringLiteral("%1:%2.%3")
+        .arg(ms / 60000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000 / 10, 2, 10, QLatin1Char('0'));
+}
+
+QToolButton* transportButton(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip) {
+    auto* b = new QToolButton(parent);
+    b->setIcon(parent->style()->standardIcon(icon));
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    b->setFocusPolicy(Qt::NoFocus);
+    b->setIconSize(QSize(20, 20));
+    return b;
+}
+}  // namespace
+
+PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
+    : QWidget(parent), session_(session), player_(new QMediaPlayer(this)), audio_(new QAudioOutput(this)) {
+    setObjectName(QStringLiteral("PlayerPane"));
+    player_->setAudioOutput(audio_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    video_ = new QVideoWidget(this);
+    video_->setMinimumSize(320, 180);
+    video_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    video_->setAspectRatioMode(Qt::KeepAspectRatio);
+    video_->setStyleSheet(QStringLiteral("background: #111;"));
+    player_->setVideoOutput(video_);
+    layout->addWidget(video_, 1);
+
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("PlayerMessage"));
+    message_->setWordWrap(true);
+    message_->hide();
+    layout->addWidget(message_);
+
+    position_ = new QSlider(Qt::Horizontal, this);
+    position_->setFocusPolicy(Qt::NoFocus);
+    position_->setToolTip(tr("Position in the clip"));
+    layout->addWidget(position_);
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 0, 6, 4);
+    bar->setSpacing(2);
+    auto* back1s = transportButton(this, QStyle::SP_MediaSeekBackward, tr("Back 1 s (Left)"));
+    auto* backFrame = transportButton(this, QStyle::SP_MediaSkipBackward, tr("Previous frame (,)"));
+    playButton_ = transportButton(this, QStyle::SP_MediaPlay, tr("Play / pause (Space)"));
+    auto* fwdFrame = transportButton(this, QStyle::SP_MediaSkipForward, tr("Next frame (.)"));
+    auto* fwd1s = transportButton(this, QStyle::SP_MediaSeekForward, tr("Forward 1 s (Right)"));
+    loopButton_ = new QToolButton(this);
+    loopButton_->setText(tr("Loop"));
+    loopButton_->setCheckable(true);
+    loopButton_->setChecked(loop_);
+    loopButton_->setFocusPolicy(Qt::NoFocus);
+    loopButton_->setToolTip(tr("Loop the clip's range (L)"));
+    for (QToolButton* b : {back1s, backFrame, playButton_, fwdFrame, fwd1s}) bar->addWidget(b);
+    bar->addSpacing(8);
+    bar->addWidget(loopButton_);
+    bar->addSpacing(8);
+    time_ = new QLabel(this);
+    time_->setObjectName(QStringLiteral("TimeLabel"));
+    time_->setMinimumWidth(time_->fontMetrics().horizontalAdvance(QStringLiteral("00:00.00 / 00:00.00")) + 8);
+    bar->addWidget(time_);
+    bar->addStretch(1);
+    auto* speedLabel = new QLabel(tr("Speed"), this);
+    speed_ = new QComboBox(this);
+    for (double r : kRates) speed_->addItem(QStringLiteral("%1×").arg(r), r);
+    speed_->setCurrentIndex(3);
+    speed_->setFocusPolicy(Qt::NoFocus);
+    speed_->setToolTip(tr("Playback speed ([ slower, ] faster)"));
+    speedLabel->setBuddy(speed_);
+    bar->addWidget(speedLabel);
+    bar->addWidget(speed_);
+    bar->addSpacing(8);
+    auto* volumeIcon = new QLabel(this);
+    volumeIcon->setPixmap(style()->standardIcon(QStyle::SP_MediaVolume).pixmap(16, 16));
+    volume_ = new QSlider(Qt::Horizontal, this);
+    volume_->setRange(0, 100);
+    volume_->setValue(80);
+    volume_->setFixedWidth(90);
+    volume_->setFocusPolicy(Qt::NoFocus);
+    volume_->setToolTip(tr("Volume"));
+    audio_->setVolume(0.8f);
+    bar->addWidget(volumeIcon);
+    bar->addWidget(volume_);
+    layout->addLayout(bar);
+
+    connect(playButton_, &QToolButton::clicked, this, &PlayerPane::togglePlay);
+    connect(backFrame, &QToolButton::clicked, this, [this] { stepFrames(-1); });
+    connect(fwdFrame, &QToolButton::clicked, this, [this] { stepFrames(1); });
+    connect(back1s, &QToolButton::clicked, this, [this] { seekBy(-1000); });
+    connect(fwd1s, &QToolButton::clicked, this, [this] { seekBy(1000); });
+    connect(loopButton_, &QToolButton::toggled, this, &PlayerPane::setLooping);
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this] { player_->setPlaybackRate(speed_->currentData().toDouble()); });
+    connect(volume_, &QSlider::valueChanged, this, [this](int v) { audio_->setVolume(float(v) / 100.0f); });
+    connect(position_, &QSlider::sliderPressed, this, [this] { sliderHeld_ = true; });
+    connect(position_, &QSlider::sliderReleased, this, [this] {
+        sliderHeld_ = false;
+        seekMedia(startMs_ + position_->value());
+    });
+    connect(position_, &QSlider::sliderMoved, this, [this](int v) { seekMedia(startMs_ + v); });
+    connect(player_, &QMediaPlayer::positionChanged, this, &PlayerPane::onPosition);
+    connect(player_, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState s) {
+        playButton_->setIcon(style()->standardIcon(s == QMediaPlayer::PlayingState ? QStyle::SP_MediaPause
+                                                                                  : QStyle::SP_MediaPlay));
+    });
+    connect(player_, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString& text) {
+        message_->setText(tr("Cannot play this media: %1").arg(text));
+        message_->show();
+        emit errorOccurred(text);
+    });
+    connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
+        // The first seek must wait until the backend knows the media; before that it is lost.
+        if (s == QMediaPlayer::LoadedMedia && player_->position() < startMs_) player_->setPosition(startMs_);
+    });
+    connect(session_, &ProjectSession::currentClipChanged, this, &PlayerPane::loadClip);
+    connect(session_, &ProjectSession::projectClosed, this, [this] {
+        player_->stop();
+        player_->setSource(QUrl());
+        loadedPath_.clear();
+    });
+    updateTime();
+}
+
+PlayerPane::~PlayerPane() { player_->stop(); }
+
+void PlayerPane::loadClip() {
+    const Clip* clip = session_->clip(session_->currentClipId());
+    if (!clip) return;
+    const bool wasPlaying = player_->playbackState() == QMediaPlayer::PlayingState;
+    startMs_ = clip->startMs;
+    endMs_ = clip->endMs;
+    const Media* media = session_->media(clip->mediaId);
+    fps_ = media && media->fps > 0 ? media->fps : 25.0;
+    const QString path = session_->mediaPath(clip->mediaId);
+    if (path != loadedPath_) {
+        loadedPath_ = path;
+        message_->hide();
+        if (!QFileInfo::exists(path)) {
+            message_->setText(tr("Media file not found: %1").arg(path));
+            message_->show();
+            player_->setSource(QUrl());
+        } else {
+            player_->setSource(QUrl::fromLocalFile(path));
+        }
+    }
+    position_->setRange(0, int(std::max<int64_t>(1, endMs_ - startMs_)));
+    player_->setPosition(startMs_);
+    if (wasPlaying) player_->play();
+    updateTime();
+}
+
+double PlayerPane::frameDurationMs() const { return 1000.0 / fps_; }
+
+int64_t PlayerPane::mediaPositionMs() const { return player_->position(); }
+int64_t PlayerPane::clipPositionMs() const { return player_->position() - startMs_; }
+
+void PlayerPane::togglePlay() {
+    if (player_->playbackState() == QMediaPlayer::PlayingState) {
+        player_->pause();
+        return;
+    }
+    if (player_->position() >= endMs_ - 1 || player_->position() < startMs_) player_->setPosition(startMs_);
+    player_->play();
+}
+
+void PlayerPane::stepFrames(int frames) {
+    player_->pause();
+    // Land in the middle of the target frame so rounding never shows the neighbour.
+    const double frame = frameDurationMs();
+    const double current = std::floor(double(player_->position()) / frame);
+    seekMedia(int64_t(std::llround((current + frames) * frame + frame / 2.0)));
+}
+
+void PlayerPane::seekBy(int64_t deltaMs) { seekMedia(player_->position() + deltaMs); }
+
+void PlayerPane::seekMedia(int64_t mediaMs) {
+    player_->setPosition(std::clamp(mediaMs, startMs_, std::max(startMs_, endMs_ - 1)));
+    updateTime();
+}
+
+void PlayerPane::setLooping(bool loop) {
+    loop_ = loop;
+    if (loopButton_->isChecked() != loop) loopButton_->setChecked(loop);
+}
+
+void PlayerPane::setRate(double rate) {
+    for (int i = 0; i < speed_->count(); ++i)
+        if (std::abs(speed_->itemData(i).toDouble() - rate) < 1e-9) speed_->setCurrentIndex(i);
+}
+
+void PlayerPane::faster() { speed_->setCurrentIndex(std::min(speed_->currentIndex() + 1, speed_->count() - 1)); }
+void PlayerPane::slower() { speed_->setCurrentIndex(std::max(speed_->currentIndex() - 1, 0)); }
+
+void PlayerPane::onPosition(qint64 mediaMs) {
+    if (endMs_ > startMs_ && mediaMs >= endMs_ && player_->playbackState() == QMediaPlayer::PlayingState) {
+        if (loop_) {
+            player_->setPosition(startMs_);
+        } else {
+            player_->pause();
+            player_->setPosition(endMs_ - 1);
+        }
+    }
+    updateTime();
+    emit mediaPositionChanged(mediaMs);
+}
+
+void PlayerPane::updateTime() {
+    const int64_t rel = std::clamp<int64_t>(player_->position() - startMs_, 0, std::max<int64_t>(0, endMs_ - startMs_));
+    time_->setText(QStringLiteral("%1 / %2").arg(formatMs(rel), formatMs(endMs_ - startMs_)));
+    time_->setToolTip(tr("Recording time %1").arg(formatMs(player_->position())));
+    if (!sliderHeld_) {
+        const QSignalBlocker block(position_);
+        position_->setValue(int(rel));
+    }
+}
+
+}  // namespace motor::ui

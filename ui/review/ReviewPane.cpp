@@ -1,0 +1,237 @@
+#include "ui/review/ReviewPane.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/main/ProjectSession.h"
+
+namespace motor::ui {
+namespace {
+const QColor kDissent(0xfb, 0xd5, 0xd1);
+const QColor kAgree(0xdc, 0xf1, 0xe1);
+
+QString kindName(AnnotatorKind k) {
+    switch (k) {
+    case AnnotatorKind::Human: return ReviewPane::tr("expert");
+    case AnnotatorKind::Model: return ReviewPane::tr("model");
+    case AnnotatorKind::Baseline: return ReviewPane::tr("baseline");
+    }
+    return {};
+}
+}  // namespace
+
+ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
+    : QWidget(parent), session_(session), queueTimer_(new QTimer(this)) {
+    setObjectName(QStringLiteral("ReviewPane"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    layout->addWidget(splitter);
+
+    auto* top = new QWidget(splitter);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    header_ = new QLabel(top);
+    header_->setTextFormat(Qt::RichText);
+    topLayout->addWidget(header_);
+    coders_ = new QTableWidget(top);
+    coders_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    coders_->setSelectionMode(QAbstractItemView::SingleSelection);
+    coders_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    coders_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    coders_->setShowGrid(true);
+    topLayout->addWidget(coders_, 2);
+    details_ = new QTextBrowser(top);
+    details_->setPlaceholderText(tr("Select a cell to read the coder's rationale and note."));
+    details_->setMaximumHeight(120);
+    topLayout->addWidget(details_, 1);
+
+    auto* bottom = new QWidget(splitter);
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 6, 0, 0);
+    auto* queueBar = new QHBoxLayout;
+    auto* queueTitle = new QLabel(tr("<b>Disagreement queue</b> — most contested first (M jumps to the next)"), bottom);
+    modelOnly_ = new QCheckBox(tr("Only where a model and an expert differ"), bottom);
+    queueBar->addWidget(queueTitle, 1);
+    queueBar->addWidget(modelOnly_);
+    bottomLayout->addLayout(queueBar);
+    queueTable_ = new QTableWidget(0, 5, bottom);
+    queueTable_->setHorizontalHeaderLabels(
+        {tr("Clip"), tr("Group"), tr("Dissenting coders"), tr("Contested dimensions"), tr("Model ≠ expert")});
+    queueTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    queueTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    queueTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+    queueTable_->verticalHeader()->hide();
+    queueTable_->setAlternatingRowColors(true);
+    queueTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    bottomLayout->addWidget(queueTable_, 1);
+    queueSummary_ = new QLabel(bottom);
+    queueSummary_->setObjectName(QStringLiteral("MutedLabel"));
+    bottomLayout->addWidget(queueSummary_);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    queueTimer_->setSingleShot(true);
+    queueTimer_->setInterval(150);  // coalesce bursts of label writes
+    connect(queueTimer_, &QTimer::timeout, this, &ReviewPane::rebuildQueue);
+    connect(modelOnly_, &QCheckBox::toggled, this, &ReviewPane::rebuildQueue);
+    connect(queueTable_, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (row >= 0 && row < queue_.size()) emit clipRequested(queue_[row]);
+    });
+    connect(queueTable_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (row >= 0 && row < queue_.size()) emit clipRequested(queue_[row]);
+    });
+    connect(coders_, &QTableWidget::currentCellChanged, this,
+            [this](int row, int column) { showDetails(row, column); });
+    connect(session_, &ProjectSession::currentClipChanged, this, &ReviewPane::refreshClip);
+    connect(session_, &ProjectSession::projectOpened, this, &ReviewPane::rebuildQueue);
+    connect(session_, &ProjectSession::projectClosed, this, &ReviewPane::rebuildQueue);
+    connect(session_, &ProjectSession::labelsReloaded, this, &ReviewPane::rebuildQueue);
+    connect(session_, &ProjectSession::labelsChanged, this, [this](qint64 clipId) {
+        if (clipId == session_->currentClipId()) refreshClip();
+        queueTimer_->start();
+    });
+    refreshClip();
+}
+
+void ReviewPane::setModelVsExpertOnly(bool on) { modelOnly_->setChecked(on); }
+
+void ReviewPane::refreshClip() {
+    const int64_t clipId = session_->currentClipId();
+    const Clip* clip = session_->clip(clipId);
+    coders_->clear();
+    rowCoder_.clear();
+    details_->clear();
+    if (!clip) {
+        header_->setText(tr("Select a clip to review it."));
+        coders_->setRowCount(0);
+        coders_->setColumnCount(0);
+        return;
+    }
+    const Codebook& cb = session_->codebook();
+    const ClipLabels& labels = session_->labelsOfClip(clipId);
+    // Experts first, then model runs and baselines, each in project order.
+    QVector<Annotator> coders;
+    for (AnnotatorKind kind : {AnnotatorKind::Human, AnnotatorKind::Model, AnnotatorKind::Baseline})
+        for (const Annotator& a : session_->annotatorsOfKind(kind))
+            if (labels.contains(a.id) || a.id == session_->currentExpertId()) coders.push_back(a);
+
+    coders_->setColumnCount(int(cb.dimensions.size()));
+    QStringList dimHeaders;
+    for (const Dimension& d : cb.dimensions) dimHeaders << d.name;
+    coders_->setHorizontalHeaderLabels(dimHeaders);
+    coders_->setRowCount(int(coders.size()));
+    QStringList rowHeaders;
+    for (const Annotator& a : coders) {
+        rowHeaders << QStringLiteral("%1 (%2)").arg(a.name, kindName(a.kind));
+        rowCoder_.push_back(a.id);
+    }
+    coders_->setVerticalHeaderLabels(rowHeaders);
+
+    for (int d = 0; d < cb.dimensions.size(); ++d) {
+        const QString dim = cb.dimensions[d].name;
+        QHash<QString, int> votes;
+        for (const Annotator& a : coders) {
+            const QString l = labels.value(a.id).value(dim).label;
+            if (!l.isEmpty()) ++votes[l];
+        }
+        int majority = 0;
+        for (int v : votes) majority = std::max(majority, v);
+        for (int r = 0; r < coders.size(); ++r) {
+            const Annotation ann = labels.value(coders[r].id).value(dim);
+            QString text = ann.label.isEmpty() ? QStringLiteral("–") : ann.label;
+            if (!std::isnan(ann.confidence)) text += QStringLiteral("  (%1)").arg(ann.confidence, 0, 'f', 2);
+            if (!ann.rationale.isEmpty() || !ann.note.isEmpty()) text += QStringLiteral("  ✎");
+            auto* item = new QTableWidgetItem(text);
+            item->setTextAlignment(Qt::AlignCenter);
+            if (!ann.label.isEmpty() && votes.size() > 1)
+                item->setBackground(votes.value(ann.label) == majority ? kAgree : kDissent);
+            else if (!ann.label.isEmpty() && votes.size() == 1 && majority > 1)
+                item->setBackground(kAgree);
+            QStringList tip;
+            if (!ann.rationale.isEmpty()) tip << tr("Rationale: %1").arg(ann.rationale);
+            if (!ann.note.isEmpty()) tip << tr("Note: %1").arg(ann.note);
+            item->setToolTip(tip.join(QLatin1Char('\n')));
+            coders_->setItem(r, d, item);
+        }
+    }
+    const ClipConflict c = session_->conflict(clipId);
+    header_->setText(c.any() ? tr("Clip <b>%1</b> — coders disagree on %n dimension(s)", nullptr,
+                                  c.conflictingDimensions)
+                                   .arg(clip->key.toHtmlEscaped())
+                             : tr("Clip <b>%1</b> — no disagreement").arg(clip->key.toHtmlEscaped()));
+}
+
+void ReviewPane::showDetails(int row, int column) {
+    details_->clear();
+    if (row < 0 || row >= rowCoder_.size() || column < 0 || column >= session_->codebook().dimensions.size()) return;
+    const QString dim = session_->codebook().dimensions[column].name;
+    const Annotation ann = session_->labelsOfClip(session_->currentClipId()).value(rowCoder_[row]).value(dim);
+    const Annotator* who = session_->annotator(rowCoder_[row]);
+    QString html = QStringLiteral("<b>%1</b> · %2: <b>%3</b>")
+                       .arg(who ? who->name.toHtmlEscaped() : QString(), dim.toHtmlEscaped(),
+                            ann.label.isEmpty() ? tr("no label") : ann.label.toHtmlEscaped());
+    if (!std::isnan(ann.confidence)) html += tr(" · confidence %1").arg(ann.confidence, 0, 'f', 2);
+    if (!ann.rationale.isEmpty()) html += QStringLiteral("<p>%1</p>").arg(ann.rationale.toHtmlEscaped());
+    if (!ann.note.isEmpty()) html += QStringLiteral("<p><i>%1</i></p>").arg(ann.note.toHtmlEscaped());
+    details_->setHtml(html);
+}
+
+void ReviewPane::rebuildQueue() {
+    struct Entry {
+        qint64 clipId;
+        ClipConflict conflict;
+    };
+    QVector<Entry> entries;
+    for (const Clip& c : session_->clips()) {
+        const ClipConflict conflict = session_->conflict(c.id);
+        if (!conflict.any()) continue;
+        if (modelOnly_->isChecked() && !conflict.modelDiffersFromExpert) continue;
+        entries.push_back({c.id, conflict});
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        if (a.conflict.dissentingCoders != b.conflict.dissentingCoders)
+            return a.conflict.dissentingCoders > b.conflict.dissentingCoders;
+        return a.conflict.conflictingDimensions > b.conflict.conflictingDimensions;
+    });
+    queue_.clear();
+    queueTable_->setRowCount(int(entries.size()));
+    for (int i = 0; i < entries.size(); ++i) {
+        const Clip* clip = session_->clip(entries[i].clipId);
+        queue_.push_back(entries[i].clipId);
+        const ClipConflict& c = entries[i].conflict;
+        const QStringList cells = {clip->key, clip->group, QString::number(c.dissentingCoders),
+                                   QString::number(c.conflictingDimensions),
+                                   c.modelDiffersFromExpert ? tr("yes") : QString()};
+        for (int col = 0; col < cells.size(); ++col) {
+            auto* item = new QTableWidgetItem(cells[col]);
+            if (col >= 2) item->setTextAlignment(Qt::AlignCenter);
+            queueTable_->setItem(i, col, item);
+        }
+    }
+    queueSummary_->setText(tr("%n contested clip(s)", nullptr, int(entries.size())));
+}
+
+void ReviewPane::nextInQueue() {
+    if (queueTimer_->isActive()) {
+        queueTimer_->stop();
+        rebuildQueue();
+    }
+    if (queue_.isEmpty()) return;
+    const int at = int(queue_.indexOf(session_->currentClipId()));
+    const int next = (at + 1) % int(queue_.size());
+    queueTable_->selectRow(next);
+    emit clipRequested(queue_[next]);
+}
+
+}  // namespace motor::ui

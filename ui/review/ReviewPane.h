@@ -1,0 +1,51 @@
+#pragma once
+// Review of the current clip: every coder's labels side by side (experts, model runs,
+// baselines) with rationale and confidence, cells that leave the majority highlighted;
+// and the disagreement queue, clips ranked by how many coders dissent.
+#include <QVector>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QTableWidget;
+class QTextBrowser;
+class QTimer;
+
+namespace motor::ui {
+
+class ProjectSession;
+
+class ReviewPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReviewPane(ProjectSession* session, QWidget* parent = nullptr);
+
+    QVector<qint64> queue() const { return queue_; }
+    QTableWidget* codersTable() const { return coders_; }
+    void setModelVsExpertOnly(bool on);
+
+public slots:
+    // Jumps to the queue entry after the current clip (wrapping).
+    void nextInQueue();
+
+signals:
+    void clipRequested(qint64 clipId);
+
+private:
+    void refreshClip();
+    void rebuildQueue();
+    void showDetails(int row, int column);
+
+    ProjectSession* session_;
+    QLabel* header_;
+    QTableWidget* coders_;
+    QTextBrowser* details_;
+    QTableWidget* queueTable_;
+    QCheckBox* modelOnly_;
+    QLabel* queueSummary_;
+    QTimer* queueTimer_;
+    QVector<qint64> queue_;
+    QVector<qint64> rowCoder_;
+};
+
+}  // namespace motor::ui
