@@ -132,3 +132,42 @@ TEST(Session, LongPrefillIsChunkedWithoutChangingLogits) {
 
 }  // namespace
 }  // namespace motor::gpu::test
+
+#include <thread>
+
+namespace motor::gpu::test {
+namespace {
+
+// Two models on two threads share the process-wide pool; each must still match its
+// own single-threaded result.
+TEST(Session, ModelsOnSeveralThreadsShareThePool) {
+    ModelConfig cfg = tinyConfig(Architecture::Llama);
+    cfg.dim = 256;
+    cfg.hiddenDim = 512;
+    cfg.headDim = 64;
+    auto a = loadRandomModel({cfg, DType::Q8_0, DType::F32, 1});
+    auto b = loadRandomModel({cfg, DType::F32, DType::F32, 2});
+    const auto toks = randomTokens(40, cfg.vocabSize, 9);
+    std::vector<float> la, lb;
+    for (auto* m : {a.get(), b.get()}) {
+        Session s = m->newSession();
+        ASSERT_TRUE(s.prefill(toks).ok());
+        (m == a.get() ? la : lb).assign(s.logits().begin(), s.logits().end());
+    }
+    bool okA = true, okB = true;
+    auto run = [&](Model* m, const std::vector<float>& expect, bool& ok) {
+        for (int rep = 0; rep < 5; ++rep) {
+            Session s = m->newSession();
+            ok = ok && s.prefill(toks).ok() && std::memcmp(s.logits().data(), expect.data(), expect.size() * 4) == 0;
+        }
+    };
+    std::thread ta(run, a.get(), std::cref(la), std::ref(okA));
+    std::thread tb(run, b.get(), std::cref(lb), std::ref(okB));
+    ta.join();
+    tb.join();
+    EXPECT_TRUE(okA);
+    EXPECT_TRUE(okB);
+}
+
+}  // namespace
+}  // namespace motor::gpu::test

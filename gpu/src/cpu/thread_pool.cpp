@@ -36,6 +36,7 @@ ThreadPool::ThreadPool(int threads) {
 
 ThreadPool::~ThreadPool() {
     stop_.store(true);
+    std::lock_guard caller(callerMutex_);
     {
         std::lock_guard lock(mutex_);
         counter_.store(uint64_t(++job_) << 32);
@@ -79,6 +80,7 @@ void ThreadPool::parallelFor(int items, const std::function<void(int, int)>& fn)
         for (int i = 0; i < items; ++i) fn(i, 0);
         return;
     }
+    std::lock_guard caller(callerMutex_);
     const uint32_t job = ++job_;
     slots_[job & 1].fn.store(&fn, std::memory_order_relaxed);
     slots_[job & 1].items.store(items, std::memory_order_relaxed);

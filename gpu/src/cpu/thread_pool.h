@@ -25,7 +25,8 @@ public:
     int size() const { return int(workers_.size()) + 1; }
 
     // Runs fn(item, threadIndex) for item in [0, items); the caller takes part as thread
-    // 0. Not reentrant: one loop at a time per pool.
+    // 0. Callers on different threads (two models sharing the pool) take turns; fn must
+    // not call parallelFor on the same pool.
     void parallelFor(int items, const std::function<void(int item, int thread)>& fn);
     // Same, but runs serially on the caller when the loop is too small to be worth
     // waking workers (work: a rough count of multiply-adds).
@@ -54,6 +55,7 @@ private:
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
     std::condition_variable wake_;
+    std::mutex callerMutex_;  // one parallel loop at a time
 };
 
 }  // namespace motor::gpu::cpu
