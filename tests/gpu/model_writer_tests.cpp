@@ -126,6 +126,8 @@ TEST(ModelWriter, F32BothFormatsAgreeForEveryArchitecture) {
         EXPECT_EQ(ht.merges, gt.merges);
         EXPECT_EQ(ht.types, gt.types);
         EXPECT_EQ(ht.preTokenizer, gt.preTokenizer);
+        EXPECT_EQ(ht.ignoreMerges, gt.ignoreMerges);
+        EXPECT_EQ(ht.ignoreMerges, arch == mg::Architecture::Llama);
         EXPECT_EQ(ht.bos, gt.bos);
         EXPECT_EQ(ht.eos, gt.eos);
         EXPECT_EQ(ht.extraEos, gt.extraEos);

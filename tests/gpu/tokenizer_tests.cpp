@@ -249,3 +249,19 @@ TEST(TokenizerCreate, RejectsInconsistentData) {
     EXPECT_FALSE(mg::Tokenizer::create(d).ok());
     EXPECT_FALSE(mg::Tokenizer::create(mg::TokenizerData{}).ok());
 }
+
+TEST(TokenizerByteLevel, IgnoreMergesTakesWholeWordTokens) {
+    mg::TokenizerData d = handmadeByteLevel("llama3");
+    // "Ġthey" is in the vocabulary but no merge builds it from "Ġthe" + "y".
+    d.tokens.push_back("\xC4\xA0they");
+    d.types.push_back(mg::TokenType::Normal);
+    const int32_t they = static_cast<int32_t>(d.tokens.size()) - 1;
+    auto merging = mg::Tokenizer::create(d);
+    ASSERT_TRUE(merging.ok());
+    EXPECT_EQ(merging->encode(" they"), (Ids{258, 'y'}));
+    d.ignoreMerges = true;
+    auto whole = mg::Tokenizer::create(d);
+    ASSERT_TRUE(whole.ok());
+    EXPECT_EQ(whole->encode(" they"), (Ids{they}));
+    EXPECT_EQ(whole->encode(" the"), (Ids{258}));
+}

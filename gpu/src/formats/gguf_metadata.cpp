@@ -206,6 +206,9 @@ Result<TokenizerData> ggufTokenizerData(const GgufFile& file) {
         t.preTokenizer = "qwen2";
     else if (t.kind == TokenizerKind::ByteLevelBpe && (t.preTokenizer.empty() || t.preTokenizer == "default" || t.preTokenizer == "gpt-2"))
         t.preTokenizer = "gpt2";
+    // llama.cpp takes whole-word vocabulary hits without merging for Llama 3, as HF's
+    // "ignore_merges": true does.
+    t.ignoreMerges = t.kind == TokenizerKind::ByteLevelBpe && t.preTokenizer == "llama3";
 
     // Writers use 0xFFFFFFFF (or any id past the vocabulary) for "no such token";
     // such ids are dropped rather than failing a model over an unused pad token.

@@ -153,6 +153,7 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
         t.addSpacePrefix = false;
         t.addBos = false;
         const JsonValue* pre = root.get("pre_tokenizer");
+        if (const JsonValue* im = model->get("ignore_merges"); im && im->isBool()) t.ignoreMerges = im->boolean();
         if (containsString(pre, "\\p{N}{1,3}")) t.preTokenizer = "llama3";
         else if (containsString(pre, "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+")) t.preTokenizer = "qwen2";
         else t.preTokenizer = "gpt2";

@@ -87,7 +87,8 @@ std::string tokenizerJson(const TokenizerData& t) {
          "\"trim_offsets\":false,\"use_regex\":false}]},\"post_processor\":null,"
          "\"decoder\":{\"type\":\"ByteLevel\",\"add_prefix_space\":false,\"trim_offsets\":false,\"use_regex\":false},"
          "\"model\":{\"type\":\"BPE\",\"dropout\":null,\"unk_token\":null,\"continuing_subword_prefix\":null,"
-         "\"end_of_word_suffix\":null,\"fuse_unk\":false,\"byte_fallback\":false,\"vocab\":{";
+         "\"end_of_word_suffix\":null,\"fuse_unk\":false,\"byte_fallback\":false,\"ignore_merges\":" +
+         std::string(t.ignoreMerges ? "true" : "false") + ",\"vocab\":{";
     first = true;
     for (size_t k = 0; k < t.tokens.size(); ++k) {
         if (t.types[k] == TokenType::Control) continue;

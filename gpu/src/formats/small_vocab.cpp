@@ -53,6 +53,7 @@ TokenizerData makeSmallByteLevelTokenizer(int vocabSize, Architecture arch) {
     TokenizerData t;
     t.kind = TokenizerKind::ByteLevelBpe;
     t.preTokenizer = arch == Architecture::Llama ? "llama3" : "qwen2";
+    t.ignoreMerges = arch == Architecture::Llama;
     t.addBos = false;
     t.addSpacePrefix = false;
     for (int b = 0; b < 256; ++b) t.tokens.push_back(tok::byteToUnicode(static_cast<uint8_t>(b)));

@@ -3,6 +3,7 @@
 #include <queue>
 
 #include "tokenizer/tokenizer_tables.h"
+#include "tokenizer/utf8.h"
 
 namespace motor::gpu::tok {
 
@@ -27,6 +28,14 @@ struct Candidate {
 };
 
 void encodeWord(const Tokenizer::Tables& t, std::string_view word, std::vector<int32_t>& out) {
+    if (t.data.ignoreMerges) {
+        std::string symbols;
+        for (char c : word) symbols += byteToUnicode(static_cast<uint8_t>(c));
+        if (const int32_t id = t.find(symbols); id >= 0) {
+            out.push_back(id);
+            return;
+        }
+    }
     std::vector<Symbol> sym;
     sym.reserve(word.size());
     for (char c : word) {

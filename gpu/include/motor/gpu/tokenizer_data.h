@@ -16,6 +16,7 @@ struct TokenizerData {
     std::vector<TokenType> types;      // may be empty (all Normal)
     std::vector<std::string> merges;   // byte-level BPE: "a b" in rank order
     std::string preTokenizer;          // "llama3", "qwen2", "gpt2", ... (byte-level BPE)
+    bool ignoreMerges = false;         // byte-level: a word that is a token is taken whole (Llama 3)
     int32_t bos = -1;
     int32_t eos = -1;
     int32_t pad = -1;
