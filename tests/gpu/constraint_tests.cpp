@@ -156,6 +156,29 @@ TEST(Generate, ConstrainedGenerationParsesAndReportsLabelProbabilities) {
     }
 }
 
+TEST(Generate, MostProbableLabelChoiceEmitsTheArgmaxLabel) {
+    const auto vocab = testVocab();
+    ModelConfig cfg = tinyConfig(Architecture::Llama);
+    cfg.vocabSize = int(vocab.size());
+    cfg.contextLength = 512;
+    auto model = loadRandomModel({cfg, DType::F32, DType::F32, 33});
+    const auto c = makeConstraint(10);
+    for (uint64_t seed = 0; seed < 6; ++seed) {
+        Session s = model->newSession();
+        ASSERT_TRUE(s.prefill(randomTokens(6, cfg.vocabSize, seed)).ok());
+        GenerateOptions o;
+        o.maxTokens = 200;
+        o.sampler = {1.0f, 0, 1.0f, seed};
+        o.constraint = &c;
+        o.labelChoice = LabelChoice::MostProbable;
+        auto r = generate(s, o);
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        ASSERT_TRUE(MiniJson::parseFlatObject(r->text).has_value()) << r->text;
+        const auto best = std::max_element(r->labelProbabilities.begin(), r->labelProbabilities.end());
+        EXPECT_EQ(r->labelIndex, int(best - r->labelProbabilities.begin())) << r->text;
+    }
+}
+
 TEST(Generate, UnconstrainedStopsAtStopTokenOrBudget) {
     ModelConfig cfg = tinyConfig(Architecture::Llama);
     auto model = loadRandomModel({cfg, DType::F32, DType::F32, 2});

@@ -94,6 +94,11 @@ bool JsonLabelConstraint::isEos(int32_t token) const {
     return token >= 0 && size_t(token) < eos_.size() && eos_[size_t(token)];
 }
 
+void JsonLabelConstraint::restrictLabels(State& s, uint64_t mask) const {
+    if (s.label >= 0) return;
+    if (s.candidates & mask) s.candidates &= mask;
+}
+
 bool JsonLabelConstraint::labelStarted(const State& s) const {
     return s.item > kLabelItem || (s.item == kLabelItem && s.offset > 0);
 }

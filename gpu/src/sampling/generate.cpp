@@ -49,15 +49,24 @@ Result<GenerateResult> generate(Session& session, const GenerateOptions& options
         const auto raw = session.logits();
         logits.assign(raw.begin(), raw.end());
         if (c) {
-            const bool done = c->complete(state);
-            c->mask(state, logits);
-            for (int32_t id : options.stopIds)
-                if (id >= 0 && id < vocab) logits[size_t(id)] = done ? raw[size_t(id)] : -INFINITY;
+            auto applyMask = [&] {
+                logits.assign(raw.begin(), raw.end());
+                c->mask(state, logits);
+                const bool done = c->complete(state);
+                for (int32_t id : options.stopIds)
+                    if (id >= 0 && id < vocab) logits[size_t(id)] = done ? raw[size_t(id)] : -INFINITY;
+            };
+            applyMask();
             if (!probabilitiesDone && atLabelDecision(*c, state, logits)) {
                 auto p = labelProbabilities(session, *c, state, options.labelProbability);
                 if (!p) return p.error();
                 out.labelProbabilities = std::move(p.value());
                 probabilitiesDone = true;
+                if (options.labelChoice == LabelChoice::MostProbable) {
+                    const auto best = std::max_element(out.labelProbabilities.begin(), out.labelProbabilities.end());
+                    c->restrictLabels(state, uint64_t(1) << (best - out.labelProbabilities.begin()));
+                    applyMask();
+                }
             }
         }
         const int32_t token = sampler.sample(logits);

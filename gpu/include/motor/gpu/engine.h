@@ -1,6 +1,23 @@
 #pragma once
 // The inference engine's entry point: load a model, run sessions, sample, decode under
 // a JSON label constraint. Everything core/ needs from motor_gpu.
+//
+// The MOTOR-MAS shape, in short:
+//   auto weights = openModel(path);                         // Result<unique_ptr<ModelWeights>>
+//   auto model = Model::load(std::move(*weights));          // validates every tensor
+//   Session clip = (*model)->newSession();
+//   clip.prefill(contextTokens);                            // one batched pass
+//   auto bytes = tokenBytesForModel(**model);
+//   auto c = JsonLabelConstraint::create({{"Monitoring", "Controlling", "Mixed"}, 280},
+//                                        *bytes, eosIds);
+//   Session behavior = clip.fork();                         // shares the KV pages
+//   behavior.prefill(behaviorPromptTokens);
+//   GenerateOptions o; o.constraint = &*c; o.stopIds = eosIds;
+//   auto r = generate(behavior, o);   // r->label, r->labelProbabilities, r->text (JSON)
+// Several sessions (agents or clips) advance together with Session::decodeBatch.
+// Logits do not depend on batching: prefill, decode, fork and decodeBatch agree bit
+// for bit. A Model may be shared by threads (its forward passes take turns); a Session
+// is used by one thread at a time.
 #include <string>
 #include <vector>
 

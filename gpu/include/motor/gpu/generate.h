@@ -18,6 +18,11 @@ class Model;
 
 enum class StopReason { EndToken, StopToken, MaxTokens, ConstraintComplete };
 
+// How a constrained generation picks its label: as the sampler draws the tokens that
+// spell it, or the label with the highest labelProbabilities (the reported confidence
+// then always belongs to the emitted label; the rationale is still sampled).
+enum class LabelChoice { Sampled, MostProbable };
+
 struct LabelProbabilityOptions {
     // Branches whose probability falls below this are not expanded further; their mass
     // is split evenly among the labels they still allow.
@@ -34,6 +39,7 @@ struct GenerateOptions {
     // tokenBytesFromTokenizerData(model.tokenizerData()).
     const std::vector<std::string>* tokenBytes = nullptr;
     LabelProbabilityOptions labelProbability;
+    LabelChoice labelChoice = LabelChoice::Sampled;
 };
 
 struct GenerateResult {

@@ -52,6 +52,9 @@ public:
     bool labelStarted(const State& state) const;
     // Whether any token can end the output (an end-of-sequence id was given).
     bool hasEos() const { return hasEos_; }
+    // Narrows the labels state may still produce to those in mask (bit i = labels[i]);
+    // used to commit to the most probable label before its bytes are emitted.
+    void restrictLabels(State& state, uint64_t mask) const;
     // Labels still possible from state (bit i = labels[i]).
     uint64_t possibleLabels(const State& state) const;
 
