@@ -15,6 +15,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -48,6 +50,31 @@ const QString& clipPath()
     }();
     return path;
 }
+
+// CPU time of this process (all threads: the decoder's too) or of its waited-for
+// children (the ffmpeg processes). On a loaded machine wall time is inflated; CPU time
+// compares the work done.
+double cpuMs(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+// Sets the "cpu_ms" counter: CPU time per iteration, threads and child processes included.
+class CpuMeter {
+public:
+    CpuMeter() : self_(cpuMs(RUSAGE_SELF)), children_(cpuMs(RUSAGE_CHILDREN)) {}
+    void report(benchmark::State& state) const
+    {
+        const double total = cpuMs(RUSAGE_SELF) - self_ + cpuMs(RUSAGE_CHILDREN) - children_;
+        if (state.iterations() > 0) state.counters["cpu_ms"] = total / static_cast<double>(state.iterations());
+    }
+
+private:
+    double self_;
+    double children_;
+};
 
 // The scale+pad filter that matches FitMode::Letterbox.
 QString letterboxFilter()
@@ -102,6 +129,7 @@ void BM_FrameSampler_8x448(benchmark::State& state)
 {
     const QString& clip = clipPath();
     SampleRequest request{0, kClipMs, kFrames, kSize, kSize, FitMode::Letterbox};
+    const CpuMeter meter;
     for (auto _ : state) {
         auto frames = FrameSampler::sample(clip, request);
         if (!frames) {
@@ -110,6 +138,7 @@ void BM_FrameSampler_8x448(benchmark::State& state)
         }
         benchmark::DoNotOptimize(frames->frames.data());
     }
+    meter.report(state);
     state.counters["frames/s"] = benchmark::Counter(static_cast<double>(state.iterations() * kFrames), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_FrameSampler_8x448)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -121,6 +150,7 @@ void BM_FfmpegProgram_8Seeks(benchmark::State& state)
     if (!haveFfmpeg(state)) return;
     const QString& clip = clipPath();
     const auto targets = FrameSampler::targetTimesUs(0, kClipMs, kFrames);
+    const CpuMeter meter;
     for (auto _ : state) {
         for (const std::int64_t us : targets) {
             const QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
@@ -134,6 +164,7 @@ void BM_FfmpegProgram_8Seeks(benchmark::State& state)
             }
         }
     }
+    meter.report(state);
 }
 BENCHMARK(BM_FfmpegProgram_8Seeks)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -176,12 +207,14 @@ void BM_FfmpegProgram_1Select(benchmark::State& state)
         }
         state.SetLabel(qPrintable(QStringLiteral("same frames: %1").arg(joined(a))));
     }
+    const CpuMeter meter;
     for (auto _ : state) {
         if (!runFfmpeg(args)) {
             state.SkipWithError("ffmpeg failed");
             return;
         }
     }
+    meter.report(state);
 }
 BENCHMARK(BM_FfmpegProgram_1Select)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -189,18 +222,21 @@ BENCHMARK(BM_FfmpegProgram_1Select)->Unit(benchmark::kMillisecond)->UseRealTime(
 void BM_FfmpegProgram_StartupOnly(benchmark::State& state)
 {
     if (!haveFfmpeg(state)) return;
+    const CpuMeter meter;
     for (auto _ : state) {
         if (!runFfmpeg({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-version")})) {
             state.SkipWithError("ffmpeg failed");
             return;
         }
     }
+    meter.report(state);
 }
 BENCHMARK(BM_FfmpegProgram_StartupOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_Thumbnail_320(benchmark::State& state)
 {
     const QString& clip = clipPath();
+    const CpuMeter meter;
     for (auto _ : state) {
         auto thumb = Thumbnailer::thumbnailAt(clip, 3000, 320);
         if (!thumb) {
@@ -209,12 +245,14 @@ void BM_Thumbnail_320(benchmark::State& state)
         }
         benchmark::DoNotOptimize(thumb->rgb.data());
     }
+    meter.report(state);
 }
 BENCHMARK(BM_Thumbnail_320)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_AudioDecode_6s_16kMono(benchmark::State& state)
 {
     const QString& clip = clipPath();
+    const CpuMeter meter;
     for (auto _ : state) {
         auto pcm = AudioDecoder::decode(clip, 0, kClipMs, AudioFormat{});
         if (!pcm) {
@@ -223,6 +261,7 @@ void BM_AudioDecode_6s_16kMono(benchmark::State& state)
         }
         benchmark::DoNotOptimize(pcm->bytes.data());
     }
+    meter.report(state);
 }
 BENCHMARK(BM_AudioDecode_6s_16kMono)->Unit(benchmark::kMillisecond)->UseRealTime();
 
