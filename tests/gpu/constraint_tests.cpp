@@ -88,6 +88,26 @@ TEST(JsonLabelConstraint, RationaleLimitAndEscapes) {
     EXPECT_FALSE(c.allows(s, idOf(" ")));
 }
 
+// mask() (with its plain-text shortcut) agrees with allows() token by token along
+// random walks through the grammar.
+TEST(JsonLabelConstraint, MaskAgreesWithAllowsEverywhere) {
+    const auto vocab = testVocab();
+    const auto c = makeConstraint(12);
+    for (uint64_t seed = 0; seed < 40; ++seed) {
+        Sampler sampler({1.0f, 0, 1.0f, seed});
+        auto s = c.initial();
+        for (int step = 0; step < 200; ++step) {
+            std::vector<float> logits(vocab.size(), 0.0f);
+            c.mask(s, logits);
+            for (size_t t = 0; t < vocab.size(); ++t)
+                ASSERT_EQ(std::isfinite(logits[t]), c.allows(s, int32_t(t))) << "token " << t << " step " << step;
+            const int32_t t = sampler.sample(logits);
+            if (t == 0) break;
+            ASSERT_TRUE(c.advance(s, t));
+        }
+    }
+}
+
 // Random logits at every step (no model): the output always parses, the label is in
 // the enum, and the rationale respects the limit.
 TEST(JsonLabelConstraint, RandomLogitsAlwaysYieldValidJson) {

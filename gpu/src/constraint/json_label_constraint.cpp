@@ -48,6 +48,24 @@ std::string jsonEscape(const std::string& s) {
     return out;
 }
 
+// Characters of a token made only of whole UTF-8 characters that need no escaping in a
+// JSON string, or -1.
+int plainCharCount(const std::string& bytes) {
+    if (bytes.empty()) return -1;
+    int chars = 0;
+    for (size_t i = 0; i < bytes.size();) {
+        const auto b = uint8_t(bytes[i]);
+        if (b < 0x20 || b == '"' || b == '\\') return -1;
+        const int len = b < 0x80 ? 1 : (b >= 0xC2 && b < 0xE0) ? 2 : (b >= 0xE0 && b < 0xF0) ? 3 : (b >= 0xF0 && b < 0xF5) ? 4 : 0;
+        if (len == 0 || i + size_t(len) > bytes.size()) return -1;
+        for (int k = 1; k < len; ++k)
+            if ((uint8_t(bytes[i + size_t(k)]) & 0xC0) != 0x80) return -1;
+        i += size_t(len);
+        ++chars;
+    }
+    return chars;
+}
+
 void nextItem(JsonLabelConstraint::State& s) {
     ++s.item;
     s.offset = 0;
@@ -77,6 +95,8 @@ Result<JsonLabelConstraint> JsonLabelConstraint::create(LabelSchema schema, std:
         c.eos_[size_t(id)] = true;
         c.hasEos_ = true;
     }
+    c.plainChars_.assign(c.tokenBytes_.size(), -1);
+    for (size_t id = 0; id < c.tokenBytes_.size(); ++id) c.plainChars_[id] = plainCharCount(c.tokenBytes_[id]);
     c.byFirstByte_.resize(256);
     for (size_t id = 0; id < c.tokenBytes_.size(); ++id)
         if (!c.eos_[id] && !c.tokenBytes_[id].empty())
@@ -218,6 +238,10 @@ bool JsonLabelConstraint::allows(const State& state, int32_t token) const {
 void JsonLabelConstraint::mask(const State& state, std::span<float> logits) const {
     const float ninf = -std::numeric_limits<float>::infinity();
     std::vector<bool> ok(logits.size(), false);
+    // Inside the rationale, most of a large vocabulary is plain text: such a token is
+    // allowed iff its characters fit, without walking its bytes.
+    const bool plainState = kGrammar[state.item].kind == Kind::Str && state.escape == 0 && state.utf8Pending == 0;
+    const int room = schema_.maxRationaleChars - int(state.offset);
     // Group by first byte: most tokens die on it, and it is checked once per group.
     for (int b = 0; b < 256; ++b) {
         const auto& group = byFirstByte_[size_t(b)];
@@ -226,6 +250,10 @@ void JsonLabelConstraint::mask(const State& state, std::span<float> logits) cons
         if (!feed(probe, uint8_t(b))) continue;
         for (int32_t id : group) {
             if (size_t(id) >= logits.size()) continue;
+            if (plainState && plainChars_[size_t(id)] >= 0) {
+                ok[size_t(id)] = plainChars_[size_t(id)] <= room;
+                continue;
+            }
             State s = probe;
             const std::string& bytes = tokenBytes_[size_t(id)];
             bool good = true;

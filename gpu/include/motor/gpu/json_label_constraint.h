@@ -71,7 +71,8 @@ private:
     std::vector<std::string> tokenBytes_;
     std::vector<bool> eos_;
     bool hasEos_ = false;
-    std::vector<std::vector<int32_t>> byFirstByte_;  // non-EOS tokens grouped by first byte
+    std::vector<std::vector<int32_t>> byFirstByte_;
+    std::vector<int> plainChars_;  // characters of a plain-text token, -1 otherwise  // non-EOS tokens grouped by first byte
 };
 
 }  // namespace motor::gpu
