@@ -28,6 +28,7 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
     auto opened = MediaInput::open(path);
     if (!opened) return opened.error();
     MediaInput& input = **opened;
+    input.restartBudget(MediaInput::kDefaultBudgetMs + (endMs - startMs) / 4);
     const int stream = input.audioStreamIndex();
     if (stream < 0) return mediaError(path, QStringLiteral("has no audio stream"));
     const std::int64_t durationMs = input.durationMs();

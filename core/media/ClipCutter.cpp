@@ -294,6 +294,8 @@ Result<CutResult> ClipCutter::cut(const QString& sourcePath, const QString& targ
     auto opened = MediaInput::open(sourcePath);
     if (!opened) return opened.error();
     MediaInput& input = **opened;
+    // Re-encoding HD on two cores runs at a few times real time at worst; allow that.
+    input.restartBudget(MediaInput::kDefaultBudgetMs + 4 * (endMs - startMs));
     const std::int64_t durationMs = input.durationMs();
     if (durationMs > 0 && endMs > durationMs + 1)
         return mediaError(sourcePath, QStringLiteral("time range %1-%2 ms is outside the media (duration %3)")

@@ -9,9 +9,10 @@ namespace motor::media {
 
 class Deadline {
 public:
-    explicit Deadline(std::int64_t budgetMs)
-        : end_(std::chrono::steady_clock::now() + std::chrono::milliseconds(budgetMs))
+    explicit Deadline(std::int64_t budgetMs) { restart(budgetMs); }
+    void restart(std::int64_t budgetMs)
     {
+        end_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(budgetMs);
     }
     bool expired() const { return std::chrono::steady_clock::now() >= end_; }
 

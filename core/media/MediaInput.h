@@ -16,8 +16,8 @@ namespace motor::media {
 
 class MediaInput {
 public:
-    // Budget for the whole life of the input, not one call: the interrupt callback and
-    // read loops stop when it is spent.
+    // Time budget of one operation (open, one frame, one cut): the interrupt callback and
+    // read loops stop when it is spent. Long-lived readers call restartBudget() per call.
     static constexpr std::int64_t kDefaultBudgetMs = 60'000;
 
     static Result<std::unique_ptr<MediaInput>> open(const QString& path,
@@ -34,6 +34,7 @@ public:
     AVStream* audioStream() const { return audioStream_ < 0 ? nullptr : format_->streams[audioStream_]; }
     std::int64_t durationMs() const;
     bool timedOut() const { return deadline_->expired(); }
+    void restartBudget(std::int64_t budgetMs = kDefaultBudgetMs) { deadline_->restart(budgetMs); }
 
     Result<CodecContextPtr> openDecoder(int streamIndex) const;
 

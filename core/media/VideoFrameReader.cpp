@@ -30,6 +30,7 @@ Result<std::unique_ptr<VideoFrameReader>> VideoFrameReader::open(const QString& 
     if (input.videoStreamIndex() < 0)
         return mediaError(path, QStringLiteral("has no video stream (audio only?); cannot read frames"));
     reader->stream_ = input.videoStreamIndex();
+    reader->budgetMs_ = budgetMs;
     auto decoder = input.openDecoder(reader->stream_);
     if (!decoder) return decoder.error();
     reader->decoder_ = std::move(*decoder);
@@ -83,6 +84,8 @@ Status VideoFrameReader::seekTo(std::int64_t targetUs)
 
 Result<const AVFrame*> VideoFrameReader::frameAt(std::int64_t targetUs)
 {
+    // A reader may stay open for a whole session (scrubbing in the player).
+    input_->restartBudget(budgetMs_);
     // The frame we hold already is the first one at or after the target.
     if (lastPtsUs_ != kNone && lastPtsUs_ >= targetUs && prevPtsUs_ != kNone && prevPtsUs_ < targetUs)
         return static_cast<const AVFrame*>(frame_.get());

@@ -54,6 +54,7 @@ private:
     bool inputEnded_ = false;
     bool flushSent_ = false;           // the decoder was told the input ended
     int seekCount_ = 0;
+    std::int64_t budgetMs_ = MediaInput::kDefaultBudgetMs;
 };
 
 }  // namespace motor::media

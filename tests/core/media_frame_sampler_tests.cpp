@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QThread>
+
 #include <cmath>
 
 using namespace motor::media;
@@ -218,4 +220,15 @@ TEST(MediaFrameSampler, AppliesDisplayRotation)
     EXPECT_EQ(bar[0] + bar[1] + bar[2], 0);
     const std::uint8_t* picture = f.pixel(224, 300);
     EXPECT_GT(picture[0] + picture[1] + picture[2], 60);
+}
+
+TEST(MediaFrameSampler, LongLivedReaderGetsABudgetPerCall)
+{
+    // The budget bounds one call, not the reader's life: a player keeps one open.
+    auto opened = VideoFrameReader::open(standardClip(), 400);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    ASSERT_TRUE((*opened)->frameAt(1'000'000).ok());
+    QThread::msleep(500);
+    auto later = (*opened)->frameAt(5'000'000);
+    EXPECT_TRUE(later.ok()) << later.error().message.toStdString();
 }
