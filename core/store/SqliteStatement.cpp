@@ -86,6 +86,11 @@ QString SqliteStatement::text(int col) const {
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(stmt_, col)) : QString();
 }
 
+std::string_view SqliteStatement::rawText(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string_view();
+}
+
 bool SqliteStatement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
 }  // namespace motor::store

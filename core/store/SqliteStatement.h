@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "core/util/Result.h"
 
@@ -40,6 +41,8 @@ public:
     int64_t int64(int col) const;
     double real(int col) const;  // NaN for NULL
     QString text(int col) const;
+    // UTF-8 bytes valid until the next step(); for hot loops that only compare.
+    std::string_view rawText(int col) const;
     bool isNull(int col) const;
 
 private:
