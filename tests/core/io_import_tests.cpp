@@ -98,6 +98,7 @@ TEST_F(IoImport, SegmentsFromCsvAndFixedWindows) {
     ASSERT_TRUE(nh.ok()) << nh.error().message.toStdString();
     EXPECT_EQ(*nh, 2);
 
+    EXPECT_FALSE(SegmentImporter::importWindows(*project, path("videos/a/lesson.mp4"), 0).ok());
     const Media a2 = mediaAt("videos/a/lesson.mp4");
     auto w = SegmentImporter::importWindows(*project, path("videos/a/lesson.mp4"), 750);
     ASSERT_TRUE(w.ok()) << w.error().message.toStdString();

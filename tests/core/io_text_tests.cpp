@@ -49,6 +49,18 @@ TEST(IoTextDecoder, InvalidUtf8NamesByteAndLine) {
     EXPECT_FALSE(TextDecoder::decode(QByteArray("\xED\xA0\x80"), QStringLiteral("x")).ok());
 }
 
+TEST(IoTextDecoder, DeclaredUtf16WithoutBom) {
+    const QString fi = QStringLiteral("Öljy");
+    QStringEncoder le(QStringEncoder::Utf16LE);
+    auto r = TextDecoder::decode(le.encode(fi), QStringLiteral("x.srt"), QStringLiteral("UTF-16LE"));
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    EXPECT_EQ(r->text, fi);
+    // Without the declaration the NUL bytes are valid UTF-8, so only the caller can know.
+    EXPECT_TRUE(TextDecoder::isSupportedEncoding(QStringLiteral("windows-1252")));
+    EXPECT_TRUE(TextDecoder::isSupportedEncoding(QStringLiteral("UTF-16BE")));
+    EXPECT_FALSE(TextDecoder::isSupportedEncoding(QStringLiteral("klingon-8")));
+}
+
 TEST(IoTimecode, Notations) {
     EXPECT_EQ(Timecode::parseSrt(u"01:02:03,456"), 3723456);
     EXPECT_EQ(Timecode::parseSrt(u"00:00:01.5"), 1500);
