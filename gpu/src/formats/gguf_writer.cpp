@@ -22,13 +22,21 @@ uint32_t ggmlTypeId(DType t) {
     return 0;
 }
 
+void append(std::vector<std::byte>& out, const void* p, size_t n) {
+    // resize + memcpy rather than insert(): GCC 12 warns falsely on byte-range inserts.
+    const size_t at = out.size();
+    out.resize(at + n);
+    if (n > 0) std::memcpy(out.data() + at, p, n);
+}
+
 template <class T>
 void put(std::vector<std::byte>& out, T v) {
-    const auto* p = reinterpret_cast<const std::byte*>(&v);
-    out.insert(out.end(), p, p + sizeof(T));
+    append(out, &v, sizeof(T));
 }
 
 }  // namespace
+
+void GgufWriter::raw(const void* p, size_t n) { append(kv_, p, n); }
 
 void GgufWriter::str(const std::string& s) {
     put<uint64_t>(kv_, s.size());
@@ -79,13 +87,12 @@ std::vector<std::byte> GgufWriter::build() const {
     put<uint32_t>(out, 3);
     put<uint64_t>(out, tensors_.size());
     put<uint64_t>(out, kvCount_);
-    out.insert(out.end(), kv_.begin(), kv_.end());
+    append(out, kv_.data(), kv_.size());
     auto padded = [this](uint64_t v) { return (v + alignment_ - 1) / alignment_ * alignment_; };
     uint64_t offset = 0;
     for (const Tensor& t : tensors_) {
         put<uint64_t>(out, t.name.size());
-        out.insert(out.end(), reinterpret_cast<const std::byte*>(t.name.data()),
-                   reinterpret_cast<const std::byte*>(t.name.data()) + t.name.size());
+        append(out, t.name.data(), t.name.size());
         put<uint32_t>(out, static_cast<uint32_t>(t.shape.size()));
         for (size_t d = t.shape.size(); d-- > 0;) put<uint64_t>(out, static_cast<uint64_t>(t.shape[d]));
         put<uint32_t>(out, ggmlTypeId(t.dtype));
@@ -94,7 +101,7 @@ std::vector<std::byte> GgufWriter::build() const {
     }
     out.resize(padded(out.size()));
     for (const Tensor& t : tensors_) {
-        out.insert(out.end(), t.data.begin(), t.data.end());
+        append(out, t.data.data(), t.data.size());
         out.resize(padded(out.size()));
     }
     return out;

@@ -36,7 +36,7 @@ private:
         std::vector<std::byte> data;
     };
     void key(const std::string& k, uint32_t type);
-    void raw(const void* p, size_t n) { kv_.insert(kv_.end(), static_cast<const std::byte*>(p), static_cast<const std::byte*>(p) + n); }
+    void raw(const void* p, size_t n);
     void str(const std::string& s);
 
     uint32_t alignment_;

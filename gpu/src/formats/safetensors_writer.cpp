@@ -11,9 +11,20 @@ std::vector<std::byte> buildSafetensors(const std::vector<SafetensorsEntry>& ten
     std::string header = "{\"__metadata__\":{\"format\":\"pt\"}";
     uint64_t offset = 0;
     for (const auto& t : tensors) {
-        header += "," + jsonQuote(t.name) + ":{\"dtype\":\"" + dtypeName(t.dtype) + "\",\"shape\":[";
-        for (size_t d = 0; d < t.shape.size(); ++d) header += (d ? "," : "") + std::to_string(t.shape[d]);
-        header += "],\"data_offsets\":[" + std::to_string(offset) + "," + std::to_string(offset + t.data.size()) + "]}";
+        header += ',';
+        header += jsonQuote(t.name);
+        header += ":{\"dtype\":\"";
+        header += dtypeName(t.dtype);
+        header += "\",\"shape\":[";
+        for (size_t d = 0; d < t.shape.size(); ++d) {
+            if (d > 0) header += ',';
+            header += std::to_string(t.shape[d]);
+        }
+        header += "],\"data_offsets\":[";
+        header += std::to_string(offset);
+        header += ',';
+        header += std::to_string(offset + t.data.size());
+        header += "]}";
         offset += t.data.size();
     }
     header += "}";
@@ -22,7 +33,11 @@ std::vector<std::byte> buildSafetensors(const std::vector<SafetensorsEntry>& ten
     const uint64_t n = header.size();
     std::memcpy(out.data(), &n, 8);
     std::memcpy(out.data() + 8, header.data(), header.size());
-    for (const auto& t : tensors) out.insert(out.end(), t.data.begin(), t.data.end());
+    for (const auto& t : tensors) {
+        const size_t at = out.size();
+        out.resize(at + t.data.size());
+        if (!t.data.empty()) std::memcpy(out.data() + at, t.data.data(), t.data.size());
+    }
     return out;
 }
 
