@@ -78,6 +78,7 @@ Status VideoFrameReader::seekTo(std::int64_t targetUs)
     prevPtsUs_ = kNone;
     inputEnded_ = false;
     flushSent_ = false;
+    skippedSinceSeek_ = false;
     positioned_ = true;
     return {};
 }
@@ -114,7 +115,8 @@ Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs)
                 av_frame_unref(scratch_.get());
                 continue;
             }
-            prevPtsUs_ = lastPtsUs_;
+            // With frames dropped we no longer know which frame preceded this one.
+            prevPtsUs_ = skippedSinceSeek_ ? kNone : lastPtsUs_;
             lastPtsUs_ = input_->toMediaUs(pts, stream_);
             std::swap(frame_, scratch_);
             av_frame_unref(scratch_.get());
@@ -157,6 +159,13 @@ Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs)
             continue;
         }
         if (packet_->stream_index == stream_) {
+            // Frames shown well before the target are never returned: let the decoder drop
+            // the ones nothing references (most B-frames). A frame's margin keeps the
+            // end-of-file rule (the last frame covers targets up to its end) exact.
+            const bool early = packet_->pts != AV_NOPTS_VALUE &&
+                               input_->toMediaUs(packet_->pts, stream_) < targetUs - frameDurationUs_;
+            decoder_->skip_frame = early ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+            if (early) skippedSinceSeek_ = true;
             rc = avcodec_send_packet(decoder_.get(), packet_.get());
             // Corrupt packets are skipped; the decoder resyncs at the next keyframe.
             if (rc < 0 && rc != AVERROR(EAGAIN)) {

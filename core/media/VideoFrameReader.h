@@ -53,6 +53,7 @@ private:
     bool positioned_ = false;           // decoder state follows a seek (or the file start)
     bool inputEnded_ = false;
     bool flushSent_ = false;           // the decoder was told the input ended
+    bool skippedSinceSeek_ = false;     // non-reference frames were dropped
     int seekCount_ = 0;
     std::int64_t budgetMs_ = MediaInput::kDefaultBudgetMs;
 };
