@@ -239,7 +239,7 @@ std::vector<Result<LmOutput>> OpenAiModel::generateBatch(const std::vector<LmSes
         reply->deleteLater();
         if (stopped || j.result) return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
+        const QByteArray body = status != 0 ? reply->readAll() : QByteArray();
         if (status == 0) {
             const QString why = reply->error() == QNetworkReply::OperationCanceledError
                                     ? QStringLiteral("no reply within %1 ms").arg(options_.timeoutMs)
