@@ -1,0 +1,166 @@
+// The local backend on a small random-weight model written with the engine's writer.
+#include <gtest/gtest.h>
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <thread>
+
+#include "agents_fixture.h"
+#include "core/agents/PredictionRun.h"
+#include "core/agents/local/LocalModel.h"
+#include "motor/gpu/model_writer.h"
+
+using namespace motor;
+using namespace motor::agents;
+
+namespace {
+
+struct AgentsLocal : ::testing::Test {
+    QTemporaryDir dir;
+    std::unique_ptr<Project> project = test::makeAgentsProject(dir.filePath(QStringLiteral("p.motor")), 5);
+    QString modelPath = dir.filePath(QStringLiteral("tiny.gguf"));
+
+    void SetUp() override {
+        gpu::RandomModelSpec spec;
+        spec.config = gpu::makeRandomModelConfig(gpu::Architecture::Qwen2, 64, 2, 4, 2, 128, 400);
+        spec.seed = 7;
+        auto w = gpu::writeRandomModelGguf(spec, modelPath.toStdString());
+        ASSERT_TRUE(w.ok()) << w.error().message;
+    }
+
+    std::unique_ptr<LocalModel> load(int batch = 4) {
+        LocalOptions o;
+        o.modelPath = modelPath;
+        o.threads = 2;
+        o.batch = batch;
+        o.extraTokens = 24;
+        auto m = LocalModel::load(o);
+        EXPECT_TRUE(m.ok()) << qPrintable(m.error().message);
+        return std::move(m.value());
+    }
+
+    RunSummary run(LanguageModel& m, const QString& name, PrefixSharing sharing = PrefixSharing::On,
+                   PredictorMode mode = PredictorMode::MotorMas) {
+        RunOptions o;
+        o.runName = name;
+        o.prefixSharing = sharing;
+        o.mode = mode;
+        o.maxRationaleChars = 24;
+        auto s = runPrediction(*project, m, o);
+        EXPECT_TRUE(s.ok()) << qPrintable(s.ok() ? QString() : s.error().message);
+        return s.ok() ? s.value() : RunSummary{};
+    }
+
+    // clip id -> dimension -> annotation
+    QMap<int64_t, QMap<QString, Annotation>> labelsOf(const QString& run) {
+        QMap<int64_t, QMap<QString, Annotation>> out;
+        const int64_t id = project->annotatorByName(run).value()->id;
+        for (const auto& a : project->annotations().value())
+            if (a.annotatorId == id) out[a.clipId][a.dimension] = a;
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_F(AgentsLocal, EveryClipGetsThreeCodebookLabelsWithProbabilities) {
+    auto m = load();
+    EXPECT_EQ(m->chatFormat(), ChatFormat::ChatMl);
+    const RunSummary s = run(*m, QStringLiteral("local"));
+    EXPECT_EQ(s.progress.done, 5) << qPrintable(s.errors.join("\n"));
+    EXPECT_FALSE(s.framesUsed);
+    const auto labels = labelsOf(QStringLiteral("local"));
+    ASSERT_EQ(labels.size(), 5);
+    for (const auto& perClip : labels) {
+        ASSERT_EQ(perClip.size(), 3);
+        for (const auto& a : perClip) {
+            EXPECT_GE(project->codebook().dimension(a.dimension)->classIndex(a.label), 0) << qPrintable(a.label);
+            EXPECT_GT(a.confidence, 0.0);
+            EXPECT_LE(a.confidence, 1.0);
+            EXPECT_LE(a.rationale.size(), 24);
+        }
+    }
+    const auto ann = project->annotatorByName(QStringLiteral("local")).value();
+    const QJsonObject model = ann->provenance.value("model").toObject();
+    EXPECT_EQ(model.value("sha256").toString().size(), 64);
+    EXPECT_EQ(model.value("architecture").toString(), "qwen2");
+    EXPECT_FALSE(ann->provenance.value("frames_used").toBool());
+    EXPECT_EQ(ann->provenance.value("backend").toString(), "local");
+    // Per-label probabilities are kept with the run item.
+    const auto items = project->finishedRunClips(ann->id);
+    EXPECT_EQ(items->size(), 5);
+}
+
+TEST_F(AgentsLocal, PrefixSharingGivesExactlyTheSameLabelsAsRecomputing) {
+    auto m = load();
+    run(*m, QStringLiteral("shared"), PrefixSharing::On);
+    run(*m, QStringLiteral("recomputed"), PrefixSharing::Off);
+    const auto a = labelsOf(QStringLiteral("shared"));
+    const auto b = labelsOf(QStringLiteral("recomputed"));
+    ASSERT_EQ(a.size(), 5);
+    ASSERT_EQ(a.keys(), b.keys());
+    for (int64_t clip : a.keys()) {
+        for (const QString& d : a[clip].keys()) {
+            EXPECT_EQ(a[clip][d].label, b[clip][d].label) << clip << qPrintable(d);
+            EXPECT_EQ(a[clip][d].rationale, b[clip][d].rationale) << clip << qPrintable(d);
+            EXPECT_DOUBLE_EQ(a[clip][d].confidence, b[clip][d].confidence) << clip << qPrintable(d);
+        }
+    }
+}
+
+TEST_F(AgentsLocal, BatchedClipsDecodeLikeOneAtATime) {
+    auto batched = load(4);
+    auto single = load(1);
+    run(*batched, QStringLiteral("batch4"));
+    run(*single, QStringLiteral("batch1"));
+    const auto a = labelsOf(QStringLiteral("batch4"));
+    const auto b = labelsOf(QStringLiteral("batch1"));
+    ASSERT_EQ(a.size(), 5);
+    for (int64_t clip : a.keys())
+        for (const QString& d : a[clip].keys()) EXPECT_EQ(a[clip][d].label, b[clip][d].label) << clip << qPrintable(d);
+}
+
+TEST_F(AgentsLocal, SingleAgentModeLabelsEveryDimension) {
+    auto m = load();
+    const RunSummary s = run(*m, QStringLiteral("single"), PrefixSharing::On, PredictorMode::SingleAgent);
+    EXPECT_EQ(s.progress.done, 5) << qPrintable(s.errors.join("\n"));
+    for (const auto& perClip : labelsOf(QStringLiteral("single"))) EXPECT_EQ(perClip.size(), 3);
+}
+
+TEST_F(AgentsLocal, CancelStopsDecodingWithinASecond) {
+    auto m = load();
+    auto s = m->newSession({});
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(s.value()->prefill(LmContent{LmRole::User, QStringLiteral("hei"), {}}, nullptr).ok());
+    LmRequest r;
+    r.instruction.text = QStringLiteral("label");
+    r.constraint.fields.push_back({QStringLiteral("emotion"), {QStringLiteral("Positive"), QStringLiteral("Neutral")}});
+    r.constraint.maxRationaleChars = 100000;  // would decode until the context is full
+    CancelFlag cancel;
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        cancel.cancel();
+    });
+    QElapsedTimer t;
+    t.start();
+    auto out = s.value()->generate(r, &cancel);
+    const qint64 ms = t.elapsed();
+    stopper.join();
+    EXPECT_LT(ms, 1300);
+    // Cancelled after the label was decided still yields it; otherwise "cancelled".
+    if (!out.ok()) {
+        EXPECT_EQ(out.error().message, "cancelled");
+    }
+}
+
+TEST_F(AgentsLocal, BadModelPathAndDeviceAreClearErrors) {
+    LocalOptions o;
+    o.modelPath = dir.filePath("missing.gguf");
+    auto m = LocalModel::load(o);
+    ASSERT_FALSE(m.ok());
+    EXPECT_TRUE(m.error().message.startsWith("local: "));
+    o.modelPath = modelPath;
+    o.device = QStringLiteral("tpu");
+    EXPECT_FALSE(LocalModel::load(o).ok());
+}
