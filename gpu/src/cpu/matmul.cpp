@@ -14,7 +14,7 @@ namespace {
 // walked in tiles of kTokenTile so that the tile's activations stay in L2 while each
 // weight row is streamed once per tile from L1 (kMaxDotTokens tokens per kernel call).
 constexpr int kRowsPerItem = 16;
-constexpr int kTokenTile = 30;  // a multiple of kMaxDotTokens
+constexpr int kTokenTile = 32;  // a multiple of kMaxDotTokens
 // From this many tokens on, a quantized row is decoded once per token tile into an
 // fp32 buffer and dotted with the F32 kernel (bit-identical, see DecodeRowFn) instead
 // of being decoded again for every kernel call.

@@ -13,9 +13,8 @@
 
 namespace motor::gpu::cpu {
 
-// Three: each token keeps four 8-lane accumulators (decode is not FMA-latency bound),
-// and three tokens' worth fill the 16 AVX2 registers without spilling.
-constexpr int kMaxDotTokens = 3;
+// Four tokens' accumulators and temporaries fit the 16 AVX2 registers.
+constexpr int kMaxDotTokens = 4;
 
 // out[t] = sum_i w[i] * xs[t][i] for t < N (N fixed by the table slot).
 using RowDotFn = void (*)(const std::byte* row, int64_t cols, const float* const* xs, float* out);

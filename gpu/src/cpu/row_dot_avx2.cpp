@@ -160,24 +160,27 @@ MOTOR_AVX2 inline float tailWeight(DType t, const std::byte* row, int64_t i) {
 
 template <class Dec, DType T, int N>
 MOTOR_AVX2 void dotAvx2(const std::byte* row, int64_t cols, const float* const* xs, float* out) {
-    // Four independent accumulators per token: one FMA chain per 8 weights of a chunk,
-    // so a single token (decode) is not bound by FMA latency.
-    __m256 acc0[N], acc1[N], acc2[N], acc3[N];
-    for (int t = 0; t < N; ++t) acc0[t] = acc1[t] = acc2[t] = acc3[t] = _mm256_setzero_ps();
+    // Per token and chunk: two partial products (p, q) then one add into the
+    // accumulator. The loop-carried chain is a single add per 32 weights, so a lone
+    // token (decode) is not latency bound, and one accumulator per token leaves
+    // registers for 4 tokens (prefill) without spilling.
+    __m256 acc[N];
+    for (int t = 0; t < N; ++t) acc[t] = _mm256_setzero_ps();
     const int64_t chunks = cols / kChunkElems;
     __m256 w[4];
     for (int64_t c = 0; c < chunks; ++c) {
         Dec::chunk(row, c, w);
         for (int t = 0; t < N; ++t) {
             const float* x = xs[t] + c * kChunkElems;
-            acc0[t] = _mm256_fmadd_ps(w[0], _mm256_loadu_ps(x), acc0[t]);
-            acc1[t] = _mm256_fmadd_ps(w[1], _mm256_loadu_ps(x + 8), acc1[t]);
-            acc2[t] = _mm256_fmadd_ps(w[2], _mm256_loadu_ps(x + 16), acc2[t]);
-            acc3[t] = _mm256_fmadd_ps(w[3], _mm256_loadu_ps(x + 24), acc3[t]);
+            __m256 p = _mm256_mul_ps(w[0], _mm256_loadu_ps(x));
+            p = _mm256_fmadd_ps(w[1], _mm256_loadu_ps(x + 8), p);
+            __m256 q = _mm256_mul_ps(w[2], _mm256_loadu_ps(x + 16));
+            q = _mm256_fmadd_ps(w[3], _mm256_loadu_ps(x + 24), q);
+            acc[t] = _mm256_add_ps(acc[t], _mm256_add_ps(p, q));
         }
     }
     for (int t = 0; t < N; ++t) {
-        float s = hsum(_mm256_add_ps(_mm256_add_ps(acc0[t], acc1[t]), _mm256_add_ps(acc2[t], acc3[t])));
+        float s = hsum(acc[t]);
         if constexpr (T == DType::F32 || T == DType::F16 || T == DType::BF16) {
             float tail = 0.0f;
             for (int64_t i = chunks * kChunkElems; i < cols; ++i) tail += tailWeight(T, row, i) * xs[t][i];
@@ -205,6 +208,7 @@ void fill(RowDotKernels& k) {
     k.fn[int(T)][0] = &dotAvx2<Dec, T, 1>;
     k.fn[int(T)][1] = &dotAvx2<Dec, T, 2>;
     k.fn[int(T)][2] = &dotAvx2<Dec, T, 3>;
+    k.fn[int(T)][3] = &dotAvx2<Dec, T, 4>;
 }
 
 RowDotKernels makeAvx2() {

@@ -49,6 +49,7 @@ constexpr void fill(RowDotKernels& k) {
     k.fn[int(T)][0] = &dotPortable<T, 1>;
     k.fn[int(T)][1] = &dotPortable<T, 2>;
     k.fn[int(T)][2] = &dotPortable<T, 3>;
+    k.fn[int(T)][3] = &dotPortable<T, 4>;
 }
 
 RowDotKernels makePortable() {
