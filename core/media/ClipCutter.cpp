@@ -2,6 +2,7 @@
 
 #include "core/media/AudioEncoder.h"
 #include "core/media/AvError.h"
+#include "core/media/DisplayRotation.h"
 #include "core/media/MediaInput.h"
 #include "core/media/MediaOutput.h"
 #include "core/media/VideoEncoder.h"
@@ -158,6 +159,10 @@ Result<CutResult> Reencoder::run(const QString& targetPath)
         auto enc = VideoEncoder::open(settings, output);
         if (!enc) return enc.error();
         video_ = std::move(*enc);
+        // Pixels are re-encoded as stored, so the display rotation must travel with them.
+        if (const int rotation = displayRotationDeg(st); rotation != 0) {
+            if (Status s = output.setDisplayRotation(video_->streamIndex(), rotation); !s) return s.error();
+        }
         yuv_->format = AV_PIX_FMT_YUV420P;
         yuv_->width = video_->context()->width;
         yuv_->height = video_->context()->height;

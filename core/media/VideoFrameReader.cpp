@@ -1,12 +1,8 @@
 #include "core/media/VideoFrameReader.h"
 
 #include "core/media/AvError.h"
+#include "core/media/DisplayRotation.h"
 
-extern "C" {
-#include <libavutil/display.h>
-}
-
-#include <cmath>
 
 namespace motor::media {
 
@@ -38,15 +34,7 @@ Result<std::unique_ptr<VideoFrameReader>> VideoFrameReader::open(const QString& 
     const AVStream* st = input.videoStream();
     const AVRational rate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
     if (rate.num > 0 && rate.den > 0) reader->frameDurationUs_ = av_rescale(1'000'000, rate.den, rate.num);
-    std::size_t size = 0;
-    if (const uint8_t* m = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size); m && size >= 36) {
-        const double ccw = av_display_rotation_get(reinterpret_cast<const int32_t*>(m));
-        if (!std::isnan(ccw)) {
-            int cw = static_cast<int>(std::lround(-ccw)) % 360;
-            if (cw < 0) cw += 360;
-            reader->rotationDeg_ = (cw + 45) / 90 * 90 % 360;
-        }
-    }
+    reader->rotationDeg_ = displayRotationDeg(st);
     reader->positioned_ = true;  // a freshly opened file decodes from its start
     return reader;
 }

@@ -153,3 +153,22 @@ TEST(MediaClipCutter, ReplacesTargetAtomicallyAndLeavesNothingOnError)
     auto self = ClipCutter::cut(out, out, 0, 500);
     EXPECT_FALSE(self.ok());
 }
+
+TEST(MediaClipCutter, KeepsDisplayRotation)
+{
+    SyntheticVideoSpec spec;
+    spec.width = 320;
+    spec.height = 240;
+    spec.durationMs = 2000;
+    spec.rotationDeg = 270;
+    const QString source = sharedClip(QStringLiteral("rotated270.mp4"), spec);
+    QTemporaryDir dir;
+    for (const CutMode mode : {CutMode::StreamCopy, CutMode::Reencode}) {
+        const QString out = dir.filePath(QStringLiteral("rot-%1.mp4").arg(static_cast<int>(mode)));
+        auto cut = ClipCutter::cut(source, out, 0, 1000, mode);
+        ASSERT_TRUE(cut.ok()) << cut.error().message.toStdString();
+        auto info = MediaProbe::probe(out);
+        ASSERT_TRUE(info.ok());
+        EXPECT_EQ(info->rotationDeg, 270);
+    }
+}
