@@ -99,8 +99,16 @@ int MediaInput::readPacket(AVPacket* packet)
 int MediaInput::seekBefore(int streamIndex, std::int64_t mediaUs)
 {
     if (deadline_->expired()) return AVERROR_EXIT;
-    return av_seek_frame(format_.get(), streamIndex, fromMediaUs(mediaUs, streamIndex),
-                         AVSEEK_FLAG_BACKWARD);
+    const int rc = av_seek_frame(format_.get(), streamIndex, fromMediaUs(mediaUs, streamIndex), AVSEEK_FLAG_BACKWARD);
+    // No keyframe before the target (or no usable index): start from the beginning, which
+    // is before any target, so callers decoding forward still reach it.
+    return rc >= 0 || rc == AVERROR_EXIT ? rc : seekToStart();
+}
+
+int MediaInput::seekToStart()
+{
+    if (deadline_->expired()) return AVERROR_EXIT;
+    return avformat_seek_file(format_.get(), -1, INT64_MIN, originUs_, INT64_MAX, 0);
 }
 
 std::int64_t MediaInput::toMediaUs(std::int64_t pts, int streamIndex) const

@@ -42,8 +42,12 @@ public:
     int readPacket(AVPacket* packet);
 
     // Seeks so that the next packets of `streamIndex` start at the keyframe at or before
-    // mediaUs. Returns the AVERROR code (0 on success).
+    // mediaUs (else at the start of the file). Returns the AVERROR code (>= 0 on success).
     int seekBefore(int streamIndex, std::int64_t mediaUs);
+
+    // Seeks to the position nearest the start in either direction: the fallback when a
+    // backward seek finds no keyframe (targets before the first one, files without index).
+    int seekToStart();
 
     // Stream timestamp <-> media microseconds (relative to the file's start_time).
     std::int64_t toMediaUs(std::int64_t pts, int streamIndex) const;

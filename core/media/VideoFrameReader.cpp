@@ -55,12 +55,8 @@ bool VideoFrameReader::shouldContinue(std::int64_t targetUs) const
 Status VideoFrameReader::seekTo(std::int64_t targetUs)
 {
     ++seekCount_;
-    int rc = input_->seekBefore(stream_, targetUs);
-    if (rc < 0) {
-        // Some files have no usable index; restarting from the beginning always works.
-        rc = input_->seekBefore(stream_, 0);
-        if (rc < 0) return mediaError(path(), QStringLiteral("cannot seek to %1").arg(usText(targetUs)), rc);
-    }
+    if (const int rc = input_->seekBefore(stream_, targetUs); rc < 0)
+        return mediaError(path(), QStringLiteral("cannot seek to %1").arg(usText(targetUs)), rc);
     avcodec_flush_buffers(decoder_.get());
     lastPtsUs_ = kNone;
     prevPtsUs_ = kNone;
