@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QPixmap>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSet>
@@ -13,13 +14,15 @@
 
 #include "ui/browser/ClipFilterProxy.h"
 #include "ui/browser/ClipTableModel.h"
+#include "ui/browser/ThumbnailLoader.h"
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     : QWidget(parent), session_(session), model_(new ClipTableModel(session, this)),
-      proxy_(new ClipFilterProxy(session, this)) {
+      proxy_(new ClipFilterProxy(session, this)), thumbnails_(new ThumbnailLoader(this)) {
     setObjectName(QStringLiteral("ClipBrowser"));
     proxy_->setSourceModel(model_);
 
@@ -74,10 +77,10 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     view_->setShowGrid(false);
     view_->setWordWrap(false);
     view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    view_->verticalHeader()->setDefaultSectionSize(ThumbnailLoader::kWidth * 9 / 16 + 6);
+    view_->setIconSize(QSize(ThumbnailLoader::kWidth, ThumbnailLoader::kWidth * 9 / 16));
     view_->horizontalHeader()->setHighlightSections(false);
     view_->horizontalHeader()->setStretchLastSection(true);
-    view_->setColumnHidden(ClipTableModel::ThumbnailColumn, true);
     layout->addWidget(view_, 1);
 
     countLabel_ = new QLabel(this);
@@ -109,13 +112,33 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
             &ClipBrowser::onSelectionChanged);
     connect(session_, &ProjectSession::currentClipChanged, this, &ClipBrowser::selectCurrent);
     connect(session_, &ProjectSession::projectOpened, this, &ClipBrowser::rebuildFilterChoices);
+    // The current expert's column is bold: widen it once the expert is known.
+    connect(session_, &ProjectSession::currentExpertChanged, this, [this] {
+        view_->resizeColumnsToContents();
+        view_->setColumnWidth(ClipTableModel::ThumbnailColumn, ThumbnailLoader::kWidth + 8);
+    });
     connect(session_, &ProjectSession::projectClosed, this, &ClipBrowser::rebuildFilterChoices);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
-        view_->setColumnHidden(ClipTableModel::ThumbnailColumn, true);
         view_->resizeColumnsToContents();
+        view_->setColumnWidth(ClipTableModel::ThumbnailColumn, ThumbnailLoader::kWidth + 8);
+        loadThumbnails();
         refilter();
     });
+    connect(thumbnails_, &ThumbnailLoader::thumbnailReady, this, [this](qint64 clipId, const QImage& image) {
+        model_->setThumbnail(clipId, QIcon(QPixmap::fromImage(image)));
+    });
+    connect(session_, &ProjectSession::projectClosed, thumbnails_, &ThumbnailLoader::cancel);
     rebuildFilterChoices();
+}
+
+void ClipBrowser::loadThumbnails() {
+    QVector<ThumbnailLoader::Job> jobs;
+    if (!session_->isOpen()) return;
+    for (const Clip& c : session_->clips()) {
+        const QString path = session_->mediaPath(c.mediaId);
+        if (!path.isEmpty() && !model_->hasThumbnail(c.id)) jobs.push_back({c.id, path, c.startMs + c.durationMs() / 2});
+    }
+    thumbnails_->start(std::move(jobs));
 }
 
 void ClipBrowser::rebuildFilterChoices() {
@@ -179,4 +202,5 @@ QList<qint64> ClipBrowser::visibleClipIds() const {
     return out;
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

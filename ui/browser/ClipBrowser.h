@@ -10,10 +10,12 @@ class QTableView;
 class QToolButton;
 class QWidget;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ClipFilterProxy;
 class ClipTableModel;
+class ThumbnailLoader;
 class ProjectSession;
 
 class ClipBrowser : public QWidget {
@@ -37,6 +39,7 @@ private:
     void selectCurrent();
     void onSelectionChanged();
     void refilter();
+    void loadThumbnails();
 
     ProjectSession* session_;
     ClipTableModel* model_;
@@ -49,6 +52,8 @@ private:
     QWidget* chip_;
     QLabel* chipText_;
     QLabel* countLabel_;
+    ThumbnailLoader* thumbnails_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

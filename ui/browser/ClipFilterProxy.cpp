@@ -3,7 +3,8 @@
 #include "ui/browser/ClipTableModel.h"
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 ClipFilterProxy::ClipFilterProxy(ProjectSession* session, QObject* parent)
     : QSortFilterProxyModel(parent), session_(session) {
@@ -89,4 +90,5 @@ bool ClipFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const 
     return true;
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -4,7 +4,8 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -42,4 +43,5 @@ private:
     QString clipSetDescription_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -7,10 +7,14 @@
 
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
     : QAbstractTableModel(parent), session_(session) {
+    // Thumbnails belong to a project; other resets (new coder, reload) keep them.
+    connect(session_, &ProjectSession::projectOpened, this, [this] { thumbnails_.clear(); });
+    connect(session_, &ProjectSession::projectClosed, this, [this] { thumbnails_.clear(); });
     connect(session_, &ProjectSession::projectOpened, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::projectClosed, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::annotatorsChanged, this, &ClipTableModel::resetAll);
@@ -28,7 +32,6 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
 void ClipTableModel::resetAll() {
     beginResetModel();
     experts_ = session_->annotatorsOfKind(AnnotatorKind::Human);
-    thumbnails_.clear();
     endResetModel();
 }
 
@@ -159,4 +162,5 @@ QVariant ClipTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -7,7 +7,8 @@
 
 #include "core/model/Entities.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -33,6 +34,7 @@ public:
     int64_t clipIdAt(int row) const;
     int64_t expertAtColumn(int column) const;
     void setThumbnail(int64_t clipId, const QIcon& icon);
+    bool hasThumbnail(int64_t clipId) const { return thumbnails_.contains(clipId); }
 
 private:
     void resetAll();
@@ -43,4 +45,5 @@ private:
     QHash<int64_t, QIcon> thumbnails_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

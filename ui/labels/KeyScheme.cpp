@@ -2,7 +2,8 @@
 
 #include <QStringList>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 constexpr Qt::Key kKeys[KeyScheme::kRows][KeyScheme::kKeysPerRow] = {
     {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5},
@@ -27,4 +28,5 @@ QString KeyScheme::rowKeysText(int dimensionIndex, int classCount) {
     return keys.join(QLatin1Char(' '));
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

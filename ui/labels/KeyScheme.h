@@ -7,7 +7,8 @@
 // dimensions beyond the fourth, are labelled with the mouse.
 #include <QKeySequence>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 struct KeyScheme {
     static constexpr int kRows = 4;
@@ -17,4 +18,5 @@ struct KeyScheme {
     static QString rowKeysText(int dimensionIndex, int classCount);
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -14,7 +14,8 @@
 #include "ui/labels/SetLabelCommand.h"
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 LabelPanel::LabelPanel(ProjectSession* session, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("LabelPanel"));
@@ -191,4 +192,5 @@ void LabelPanel::pushChange(int dimensionIndex, const QString& label, const QStr
     session_->undoStack()->push(new SetLabelCommand(session_, clipId, expert, dim, before, after));
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

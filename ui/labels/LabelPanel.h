@@ -14,7 +14,8 @@ class QLineEdit;
 class QPushButton;
 class QVBoxLayout;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -52,4 +53,5 @@ private:
     QVector<QAction*> keyActions_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

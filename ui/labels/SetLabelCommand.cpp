@@ -4,7 +4,8 @@
 
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 SetLabelCommand::SetLabelCommand(ProjectSession* session, int64_t clipId, int64_t annotatorId,
                                  QString dimension, State before, State after)
@@ -36,4 +37,5 @@ void SetLabelCommand::apply(const State& s) {
     if (!ok_) setObsolete(true);
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -5,7 +5,8 @@
 
 #include <cstdint>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -37,4 +38,5 @@ private:
     QString error_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 ClipConflict computeClipConflict(const Codebook& codebook,
                                  const QHash<int64_t, QHash<QString, Annotation>>& labels,
@@ -38,4 +39,5 @@ ClipConflict computeClipConflict(const Codebook& codebook,
     return out;
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

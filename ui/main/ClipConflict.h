@@ -7,7 +7,8 @@
 #include "core/model/Codebook.h"
 #include "core/model/Entities.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 struct ClipConflict {
     int conflictingDimensions = 0;  // dimensions where two coders (any kind) differ
@@ -24,4 +25,5 @@ ClipConflict computeClipConflict(const Codebook& codebook,
                                  const QHash<int64_t, QHash<QString, Annotation>>& labels,
                                  const QHash<int64_t, AnnotatorKind>& kinds);
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -11,7 +11,8 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 QString settingsKey(const QString& projectPath) {
     // Paths contain '/' which QSettings treats as groups; hash them into one key.
@@ -58,4 +59,5 @@ void ExpertDialog::remember(const QString& projectPath, const QString& expert) {
     QSettings().setValue(settingsKey(projectPath), expert);
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -5,7 +5,8 @@
 
 class QComboBox;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ExpertDialog : public QDialog {
     Q_OBJECT
@@ -20,4 +21,5 @@ private:
     QComboBox* names_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

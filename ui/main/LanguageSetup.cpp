@@ -6,7 +6,8 @@
 #include <QSettings>
 #include <QTranslator>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 QStringList LanguageSetup::available() { return {QStringLiteral("en"), QStringLiteral("fi")}; }
 
@@ -38,4 +39,5 @@ QString LanguageSetup::install(QCoreApplication& app) {
     return code;
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

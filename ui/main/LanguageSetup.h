@@ -6,7 +6,8 @@
 
 class QCoreApplication;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 struct LanguageSetup {
     static QStringList available();  // language codes with a translation, "en" first
@@ -16,4 +17,5 @@ struct LanguageSetup {
     static QString install(QCoreApplication& app);
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -36,7 +36,8 @@
 #include "ui/review/ReviewPane.h"
 #include "ui/transcript/TranscriptPane.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 constexpr int kMaxRecent = 8;
 const char* const kRecentKey = "recentProjects";
@@ -83,7 +84,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     labelDock_->setWidget(labels_);
     labelDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, labelDock_);
-    resizeDocks({browserDock_, labelDock_}, {520, 330}, Qt::Horizontal);
+    applyDefaultDockSizes();
 
     expertStatus_ = new QLabel(this);
     progressStatus_ = new QLabel(this);
@@ -243,8 +244,10 @@ bool MainWindow::openProject(const QString& path, const QString& expert, Interac
     }
     addRecent(session_->projectPath());
     stack_->setCurrentWidget(tabs_);
+    const bool firstShow = !browserDock_->isVisible();
     browserDock_->show();
     labelDock_->show();
+    if (firstShow && !QSettings().contains(QStringLiteral("window/state"))) applyDefaultDockSizes();
     if (!chooseExpert(expert, interaction)) {
         // Without an expert the project opens read-only: browse and review, no labels.
         statusBar()->showMessage(tr("No expert chosen: labelling is off."), 5000);
@@ -400,7 +403,13 @@ void MainWindow::updateTitleAndStatus() {
     expertStatus_->setText(expert ? tr("Expert: <b>%1</b>").arg(session_->currentExpertName().toHtmlEscaped())
                                   : tr("No expert chosen"));
     progressStatus_->setText(tr("%1 / %2 clips done").arg(done).arg(total));
-    pathStatus_->setText(session_->projectPath());
+    // The file name only: a long path would widen the window past small screens.
+    pathStatus_->setText(QFileInfo(session_->projectPath()).fileName());
+    pathStatus_->setToolTip(session_->projectPath());
+}
+
+void MainWindow::applyDefaultDockSizes() {
+    resizeDocks({browserDock_, labelDock_}, {560, 340}, Qt::Horizontal);
 }
 
 void MainWindow::restoreLayout() {
@@ -424,4 +433,5 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -12,7 +12,8 @@ class QStackedWidget;
 class QTabWidget;
 class QDockWidget;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ClipBrowser;
 class LabelPanel;
@@ -38,6 +39,7 @@ public:
                      Interaction interaction = Interaction::Interactive);
     void showView(View view);
     void restoreLayout();
+    void applyDefaultDockSizes();
 
     ProjectSession* session() const { return session_; }
     ClipBrowser* browser() const { return browser_; }
@@ -87,4 +89,5 @@ private:
     bool demoRunning_ = false;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

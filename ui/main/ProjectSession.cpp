@@ -1,6 +1,7 @@
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 const ClipLabels kNoLabels;
 }
@@ -216,4 +217,5 @@ Status ProjectSession::refreshClip(int64_t clipId) {
     return {};
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -13,7 +13,8 @@
 #include "core/store/Project.h"
 #include "ui/main/ClipConflict.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 using ClipLabels = QHash<int64_t, QHash<QString, Annotation>>;  // annotatorId -> dim -> label
 
@@ -95,4 +96,5 @@ private:
     QUndoStack undo_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -19,7 +19,8 @@
 #include "ui/review/ReviewPane.h"
 #include "ui/transcript/TranscriptPane.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 void ScreenshotRunner::settle(int ms) {
     QElapsedTimer t;
@@ -47,6 +48,8 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         if (!experts.isEmpty()) (void)session->setCurrentExpert(experts.first().name);
     }
 
+    window_->applyDefaultDockSizes();
+    settle(100);
     if (view == QLatin1String("browser")) {
         window_->showView(MainWindow::View::Label);
         // A clip with a transcript and a few labels shows every pane at work.
@@ -61,12 +64,11 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
                player->mediaStatus() != QMediaPlayer::BufferedMedia &&
                player->mediaStatus() != QMediaPlayer::InvalidMedia)
             settle(50);
-        const Clip* clip = session->clip(session->currentClipId());
-        if (clip) {
-            window_->player()->seekMedia(clip->startMs + clip->durationMs() * 2 / 5);
-            window_->transcript()->setMediaPosition(clip->startMs + clip->durationMs() * 2 / 5);
-        }
-        settle(1200);
+        // Play briefly so the video surface has a decoded frame, then hold it.
+        window_->player()->togglePlay();
+        settle(900);
+        window_->player()->togglePlay();
+        settle(600);
     } else if (view == QLatin1String("review")) {
         window_->showView(MainWindow::View::Review);
         settle(300);
@@ -81,8 +83,11 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         settle(600);
     } else {
         // The dashboard wants the width; the label panel is of no use here.
-        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>()) {
             if (dock->objectName() == QLatin1String("LabelsDock")) dock->hide();
+            if (dock->objectName() == QLatin1String("ClipsDock"))
+                window_->resizeDocks({dock}, {420}, Qt::Horizontal);
+        }
         window_->showView(MainWindow::View::Metrics);
         QElapsedTimer wait;
         wait.start();
@@ -103,4 +108,5 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
     return {};
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

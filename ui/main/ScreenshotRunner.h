@@ -6,7 +6,8 @@
 
 #include "core/util/Result.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class MainWindow;
 
@@ -21,4 +22,5 @@ private:
     MainWindow* window_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -8,7 +8,8 @@
 #include "core/model/Codebook.h"
 #include "ui/labels/KeyScheme.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Keyboard shortcuts"));
@@ -54,4 +55,5 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
     layout->addWidget(buttons);
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -6,7 +6,8 @@ namespace motor {
 struct Codebook;
 }
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
@@ -14,4 +15,5 @@ public:
     ShortcutsDialog(const Codebook& codebook, QWidget* parent = nullptr);
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

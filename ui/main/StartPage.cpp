@@ -7,7 +7,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     auto* outer = new QHBoxLayout(this);
@@ -65,4 +66,5 @@ void StartPage::setRecentProjects(const QStringList& paths) {
     }
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

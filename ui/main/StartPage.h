@@ -4,7 +4,8 @@
 
 class QListWidget;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class StartPage : public QWidget {
     Q_OBJECT
@@ -22,4 +23,5 @@ private:
     QListWidget* recent_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

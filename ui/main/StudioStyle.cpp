@@ -4,7 +4,8 @@
 #include <QPalette>
 #include <QStyleFactory>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 void StudioStyle::apply(QApplication& app) {
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -49,4 +50,5 @@ void StudioStyle::apply(QApplication& app) {
         "QStatusBar QLabel { padding: 0 6px; }"));
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -3,10 +3,12 @@
 // so screenshots look the same on every desktop.
 class QApplication;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 struct StudioStyle {
     static void apply(QApplication& app);
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -5,7 +5,8 @@
 
 #include <algorithm>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 constexpr int kLeftLabels = 96;
 constexpr int kTopLabels = 40;
@@ -137,4 +138,5 @@ void ConfusionHeatmap::leaveEvent(QEvent*) {
     update();
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -6,7 +6,8 @@
 
 #include <vector>
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ConfusionHeatmap : public QWidget {
     Q_OBJECT
@@ -42,4 +43,5 @@ private:
     int hoverColumn_ = -1;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -25,12 +25,14 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 
 #include "ui/main/ProjectSession.h"
 #include "ui/metrics/ConfusionHeatmap.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 constexpr int kResamples = 1000;
 
@@ -64,7 +66,7 @@ QChartView* chartView(QWidget* parent) {
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(260);
+    view->setMinimumHeight(240);
     return view;
 }
 const QList<QColor> kSeriesColors = {QColor(0x2f, 0x6f, 0xb5), QColor(0xe0, 0x8e, 0x2b), QColor(0x3a, 0x9a, 0x5b),
@@ -99,6 +101,11 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     addLabeled(tr("Re&ference:"), reference_);
     addLabeled(tr("&Dimension:"), dimension_);
     addLabeled(tr("C&oder:"), coder_);
+    bar->addStretch(1);
+    outer->addLayout(bar);
+    // Two rows keep the dashboard's minimum width small enough to share the window
+    // with the docks.
+    bar = new QHBoxLayout;
     bar->addWidget(bootstrap_);
     bar->addWidget(modelsInAgreement_);
     bar->addStretch(1);
@@ -131,6 +138,7 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     auto* summaryLayout = new QVBoxLayout(summaryBox);
     summary_ = compactTable(summaryBox);
     summaryLayout->addWidget(summary_);
+    summaryBox->setMaximumHeight(230);
     grid->addWidget(summaryBox, 0, 0);
 
     auto* agreementBox = new QGroupBox(tr("Agreement"), content);
@@ -144,11 +152,13 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     cohen_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     cohen_->setToolTip(tr("Pairwise Cohen's kappa on the clips both coders labelled"));
     agreementLayout->addWidget(cohen_);
+    agreementBox->setMaximumHeight(230);
     grid->addWidget(agreementBox, 0, 1);
 
     auto* perClassBox = new QGroupBox(tr("Per class, against the reference"), content);
     auto* perClassLayout = new QVBoxLayout(perClassBox);
     perClass_ = compactTable(perClassBox);
+    perClass_->setWordWrap(false);
     perClassLayout->addWidget(perClass_);
     grid->addWidget(perClassBox, 1, 0);
 
@@ -303,8 +313,11 @@ void MetricsDashboard::showResult() {
         coder_->clear();
         if (const metrics::DimensionReport* dim = shownDimension())
             for (const auto& c : dim->vsReference) coder_->addItem(c.annotator, c.annotator);
-        const int keep = coder_->findData(previous);
-        // Default to the last coder: usually the newest model run.
+        int keep = coder_->findData(previous);
+        // Default to the first model run: "where does the model go wrong" is the usual question.
+        for (int i = 0; keep < 0 && i < coder_->count(); ++i)
+            for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Model))
+                if (a.name == coder_->itemData(i).toString()) keep = i;
         coder_->setCurrentIndex(keep >= 0 ? keep : coder_->count() - 1);
     }
     fillSummary();
@@ -421,6 +434,11 @@ void MetricsDashboard::fillPerClass() {
         row += classes;
     }
     perClass_->resizeColumnsToContents();
+    // Spanned cells do not widen their column; size the coder column to its names.
+    int nameWidth = perClass_->horizontalHeader()->sectionSizeHint(0);
+    for (const metrics::ReferenceComparison& c : dim->vsReference)
+        nameWidth = std::max(nameWidth, perClass_->fontMetrics().horizontalAdvance(c.annotator) + 16);
+    perClass_->setColumnWidth(0, nameWidth);
 }
 
 void MetricsDashboard::fillCharts() {
@@ -560,4 +578,5 @@ void MetricsDashboard::saveChartsPng() {
         QMessageBox::warning(this, tr("Save charts"), tr("Cannot write %1.").arg(path));
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -18,7 +18,8 @@ class QPushButton;
 class QTableWidget;
 class QTimer;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ConfusionHeatmap;
 class ProjectSession;
@@ -92,4 +93,5 @@ private:
     bool rerun_ = false;  // a request came in while a job ran
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -2,7 +2,8 @@
 
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 MetricsSnapshot MetricsSnapshot::take(const ProjectSession& session) {
     MetricsSnapshot s;
@@ -60,4 +61,5 @@ MetricsResult computeMetrics(const MetricsSnapshot& snapshot, const QString& ref
     return out;
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

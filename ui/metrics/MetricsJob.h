@@ -13,7 +13,8 @@
 #include "core/metrics/Report.h"
 #include "core/model/Codebook.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -41,4 +42,5 @@ struct MetricsResult {
 // reference may be empty (agreement only). bootstrapResamples 0: no intervals.
 MetricsResult computeMetrics(const MetricsSnapshot& snapshot, const QString& reference, int bootstrapResamples);
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -18,7 +18,8 @@
 
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 const double kRates[] = {0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 
@@ -245,4 +246,5 @@ void PlayerPane::updateTime() {
     }
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

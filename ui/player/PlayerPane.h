@@ -13,7 +13,8 @@ class QSlider;
 class QToolButton;
 class QVideoWidget;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -70,4 +71,5 @@ private:
     bool sliderHeld_ = false;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

@@ -15,7 +15,8 @@
 
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 const QColor kDissent(0xfb, 0xd5, 0xd1);
 const QColor kAgree(0xdc, 0xf1, 0xe1);
@@ -61,6 +62,7 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     bottomLayout->setContentsMargins(0, 6, 0, 0);
     auto* queueBar = new QHBoxLayout;
     auto* queueTitle = new QLabel(tr("<b>Disagreement queue</b> — most contested first (M jumps to the next)"), bottom);
+    queueTitle->setWordWrap(true);
     modelOnly_ = new QCheckBox(tr("Only where a model and an expert differ"), bottom);
     queueBar->addWidget(queueTitle, 1);
     queueBar->addWidget(modelOnly_);
@@ -73,7 +75,8 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     queueTable_->setSelectionMode(QAbstractItemView::SingleSelection);
     queueTable_->verticalHeader()->hide();
     queueTable_->setAlternatingRowColors(true);
-    queueTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    queueTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    queueTable_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     bottomLayout->addWidget(queueTable_, 1);
     queueSummary_ = new QLabel(bottom);
     queueSummary_->setObjectName(QStringLiteral("MutedLabel"));
@@ -234,4 +237,5 @@ void ReviewPane::nextInQueue() {
     emit clipRequested(queue_[next]);
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

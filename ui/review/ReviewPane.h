@@ -11,7 +11,8 @@ class QTableWidget;
 class QTextBrowser;
 class QTimer;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -48,4 +49,5 @@ private:
     QVector<qint64> rowCoder_;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

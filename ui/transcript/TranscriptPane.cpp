@@ -7,7 +7,8 @@
 
 #include "ui/main/ProjectSession.h"
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 namespace {
 QString clipTime(int64_t ms) {
     ms = std::max<int64_t>(0, ms);
@@ -99,4 +100,5 @@ void TranscriptPane::setMediaPosition(qint64 mediaMs) {
     table_->scrollToItem(table_->item(row, 0));
 }
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

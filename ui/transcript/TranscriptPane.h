@@ -9,7 +9,8 @@
 class QLabel;
 class QTableWidget;
 
-namespace motor::ui {
+namespace motor {
+namespace ui {
 
 class ProjectSession;
 
@@ -38,4 +39,5 @@ private:
     int highlighted_ = -1;
 };
 
-}  // namespace motor::ui
+}  // namespace ui
+}  // namespace motor

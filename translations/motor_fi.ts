@@ -1,0 +1,960 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi_FI">
+<context>
+    <name>ScreenshotRunner</name>
+    <message>
+        <source>--screenshot needs a project</source>
+        <translation>--screenshot tarvitsee projektin</translation>
+    </message>
+    <message>
+        <source>unknown view "%1"</source>
+        <translation>tuntematon näkymä "%1"</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>tiedostoon %1 ei voi kirjoittaa</translation>
+    </message>
+</context>
+<context>
+    <name>SetLabelCommand</name>
+    <message>
+        <source>Clear %1 of %2</source>
+        <translation>Poista %1 leikkeeltä %2</translation>
+    </message>
+    <message>
+        <source>Edit note of %1 on %2</source>
+        <translation>Muokkaa huomautusta %1 leikkeellä %2</translation>
+    </message>
+    <message>
+        <source>Set %1 = %2 on %3</source>
+        <translation>Aseta %1 = %2 leikkeelle %3</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Label classroom clips and review AI models.</source>
+        <translation>Luokittele luokkahuoneleikkeitä ja arvioi tekoälymalleja.</translation>
+    </message>
+    <message>
+        <source>Project file to open.</source>
+        <translation>Avattava projektitiedosto.</translation>
+    </message>
+    <message>
+        <source>Render a view to FILE.png and exit.</source>
+        <translation>Tallenna näkymä tiedostoon FILE.png ja lopeta.</translation>
+    </message>
+    <message>
+        <source>View to show: browser, review or metrics.</source>
+        <translation>Näytettävä näkymä: browser, review tai metrics.</translation>
+    </message>
+    <message>
+        <source>Label as this expert.</source>
+        <translation>Luokittele tämän asiantuntijan nimissä.</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ClipBrowser</name>
+    <message>
+        <source>Search clips, groups, sessions (Ctrl+F)</source>
+        <translation>Hae leikkeitä, ryhmiä, tunteja (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All clips</source>
+        <translation>Kaikki leikkeet</translation>
+    </message>
+    <message>
+        <source>Unlabeled by me</source>
+        <translation>Minulta luokittelematta</translation>
+    </message>
+    <message>
+        <source>Labeled by me</source>
+        <translation>Luokittelemani</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Erimielisyydet</translation>
+    </message>
+    <message>
+        <source>Model vs expert differ</source>
+        <translation>Malli ja asiantuntija eri mieltä</translation>
+    </message>
+    <message>
+        <source>Show clips by labelling state</source>
+        <translation>Näytä leikkeet luokittelun tilan mukaan</translation>
+    </message>
+    <message>
+        <source>Show one group</source>
+        <translation>Näytä yksi ryhmä</translation>
+    </message>
+    <message>
+        <source>Show clips that some coder put in this class</source>
+        <translation>Näytä leikkeet, jotka joku koodaaja on luokitellut tähän luokkaan</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Tyhjennä</translation>
+    </message>
+    <message>
+        <source>Show all clips again</source>
+        <translation>Näytä taas kaikki leikkeet</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Kaikki ryhmät</translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation>Mikä tahansa luokka</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clips shown</source>
+        <translation>Näytetään %1 / %2 leikettä</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ClipTableModel</name>
+    <message numerus="yes">
+        <source>%n dim.</source>
+        <translation><numerusform>%n ulottuvuus</numerusform><numerusform>%n ulottuvuutta</numerusform></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ei mitään)</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Leike</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Ryhmä</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ristiriita</translation>
+    </message>
+    <message>
+        <source>Dimensions on which the coders (experts and models) disagree</source>
+        <translation>Ulottuvuudet, joista koodaajat (asiantuntijat ja mallit) ovat eri mieltä</translation>
+    </message>
+    <message>
+        <source>This expert's labels, one per dimension</source>
+        <translation>Tämän asiantuntijan luokitukset, yksi kullekin ulottuvuudelle</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ConfusionHeatmap</name>
+    <message>
+        <source>Click a cell to show exactly those clips in the browser</source>
+        <translation>Napsauta solua, niin selaimessa näytetään juuri nämä leikkeet</translation>
+    </message>
+    <message>
+        <source>Choose a reference and a coder</source>
+        <translation>Valitse vertailukohta ja koodaaja</translation>
+    </message>
+    <message>
+        <source>%1 (columns)</source>
+        <translation>%1 (sarakkeet)</translation>
+    </message>
+    <message>
+        <source>%1 (rows)</source>
+        <translation>%1 (rivit)</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ExpertDialog</name>
+    <message>
+        <source>Who is labelling?</source>
+        <translation>Kuka luokittelee?</translation>
+    </message>
+    <message>
+        <source>Your labels are stored under this name. Pick your name or type a new one.</source>
+        <translation>Luokituksesi tallennetaan tällä nimellä. Valitse nimesi tai kirjoita uusi.</translation>
+    </message>
+    <message>
+        <source>e.g. Expert A</source>
+        <translation>esim. Asiantuntija A</translation>
+    </message>
+    <message>
+        <source>&amp;Expert:</source>
+        <translation>&amp;Asiantuntija:</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::LabelPanel</name>
+    <message>
+        <source>Next unlabeled clip  (N)</source>
+        <translation>Seuraava luokittelematon leike  (N)</translation>
+    </message>
+    <message>
+        <source>Jump to the next clip you have not labelled on every dimension</source>
+        <translation>Siirry seuraavaan leikkeeseen, jota et ole luokitellut kaikilla ulottuvuuksilla</translation>
+    </message>
+    <message>
+        <source>keys %1</source>
+        <translation>näppäimet %1</translation>
+    </message>
+    <message>
+        <source>Note on %1 (F2)</source>
+        <translation>Huomautus: %1 (F2)</translation>
+    </message>
+    <message>
+        <source>Note on %1</source>
+        <translation>Huomautus: %1</translation>
+    </message>
+    <message>
+        <source>No project open.</source>
+        <translation>Projektia ei ole avattu.</translation>
+    </message>
+    <message>
+        <source>Select a clip to label it.</source>
+        <translation>Valitse leike luokiteltavaksi.</translation>
+    </message>
+    <message>
+        <source>Clip &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; expert &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Leike &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; asiantuntija &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::MainWindow</name>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Luokittelu</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Tarkastelu</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Mittarit</translation>
+    </message>
+    <message>
+        <source>Clips</source>
+        <translation>Leikkeet</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Luokitukset</translation>
+    </message>
+    <message>
+        <source>Label not saved</source>
+        <translation>Luokitusta ei tallennettu</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tiedosto</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Avaa projekti…</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Uusi projekti…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo project</source>
+        <translation>Avaa &amp;esittelyprojekti</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>&amp;Viimeisimmät projektit</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>&amp;Sulje projekti</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Muokkaa</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Kumoa</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Tee uudelleen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>&amp;Find clips</source>
+        <translation>&amp;Etsi leikkeitä</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note</source>
+        <translation>Muokkaa &amp;huomautusta</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>T&amp;oisto</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>&amp;Toista / tauko</translation>
+    </message>
+    <message>
+        <source>Previous &amp;frame</source>
+        <translation>Edellinen &amp;kuva</translation>
+    </message>
+    <message>
+        <source>Next f&amp;rame</source>
+        <translation>Seuraava k&amp;uva</translation>
+    </message>
+    <message>
+        <source>&amp;Back 1 s</source>
+        <translation>Ta&amp;kaisin 1 s</translation>
+    </message>
+    <message>
+        <source>F&amp;orward 1 s</source>
+        <translation>E&amp;teenpäin 1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>&amp;Hitaammin</translation>
+    </message>
+    <message>
+        <source>F&amp;aster</source>
+        <translation>&amp;Nopeammin</translation>
+    </message>
+    <message>
+        <source>&amp;Loop clip</source>
+        <translation>&amp;Silmukka</translation>
+    </message>
+    <message>
+        <source>&amp;Navigate</source>
+        <translation>&amp;Siirry</translation>
+    </message>
+    <message>
+        <source>Next &amp;unlabeled clip</source>
+        <translation>Seuraava &amp;luokittelematon leike</translation>
+    </message>
+    <message>
+        <source>&amp;Next clip</source>
+        <translation>Seu&amp;raava leike</translation>
+    </message>
+    <message>
+        <source>&amp;Previous clip</source>
+        <translation>&amp;Edellinen leike</translation>
+    </message>
+    <message>
+        <source>Next &amp;disagreement</source>
+        <translation>Seuraava &amp;erimielisyys</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Näytä</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Järjestelmän mukaan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>The new language is used after a restart.</source>
+        <translation>Uusi kieli otetaan käyttöön, kun ohjelma käynnistetään uudelleen.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Ohje</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pikanäppäimet</translation>
+    </message>
+    <message>
+        <source>&amp;About MOTOR Studio</source>
+        <translation>&amp;Tietoja MOTOR Studiosta</translation>
+    </message>
+    <message>
+        <source>About MOTOR Studio</source>
+        <translation>Tietoja MOTOR Studiosta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MOTOR Studio&lt;/b&gt; %1&lt;br/&gt;Label classroom clips for self-regulated learning and compare AI models with experts. Everything stays on this computer.</source>
+        <translation>&lt;b&gt;MOTOR Studio&lt;/b&gt; %1&lt;br/&gt;Luokittele luokkahuoneleikkeitä itsesäätöisen oppimisen näkökulmasta ja vertaa tekoälymalleja asiantuntijoihin. Kaikki tieto pysyy tällä tietokoneella.</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Projektia ei voi avata</translation>
+    </message>
+    <message>
+        <source>No expert chosen: labelling is off.</source>
+        <translation>Asiantuntijaa ei valittu: luokittelu ei ole käytössä.</translation>
+    </message>
+    <message>
+        <source>Cannot use this expert</source>
+        <translation>Tätä asiantuntijaa ei voi käyttää</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Avaa projekti</translation>
+    </message>
+    <message>
+        <source>MOTOR projects (*.motor);;All files (*)</source>
+        <translation>MOTOR-projektit (*.motor);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Uusi projekti</translation>
+    </message>
+    <message>
+        <source>MOTOR projects (*.motor)</source>
+        <translation>MOTOR-projektit (*.motor)</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>Projektia ei voi luoda</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo project</source>
+        <translation>Esittelyprojektia ei voi luoda</translation>
+    </message>
+    <message>
+        <source>This build has no demo generator.</source>
+        <translation>Tässä versiossa ei ole esittelyprojektin luojaa.</translation>
+    </message>
+    <message>
+        <source>Generating the demo clips…</source>
+        <translation>Luodaan esittelyleikkeitä…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Every clip is labelled. Well done!</source>
+        <translation>Kaikki leikkeet on luokiteltu. Hienoa työtä!</translation>
+    </message>
+    <message>
+        <source>MOTOR Studio</source>
+        <translation>MOTOR Studio</translation>
+    </message>
+    <message>
+        <source>%1 — %2 / %3 clips labelled — MOTOR Studio</source>
+        <translation>%1 — %2 / %3 leikettä luokiteltu — MOTOR Studio</translation>
+    </message>
+    <message>
+        <source>Expert: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Asiantuntija: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No expert chosen</source>
+        <translation>Asiantuntijaa ei valittu</translation>
+    </message>
+    <message>
+        <source>%1 / %2 clips done</source>
+        <translation>%1 / %2 leikettä valmiina</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::MetricsDashboard</name>
+    <message>
+        <source>The expert every other coder is scored against</source>
+        <translation>Asiantuntija, johon kaikkia muita koodaajia verrataan</translation>
+    </message>
+    <message>
+        <source>Coder shown in the confusion matrix</source>
+        <translation>Sekaannusmatriisissa näytettävä koodaaja</translation>
+    </message>
+    <message>
+        <source>95% intervals</source>
+        <translation>95 %:n välit</translation>
+    </message>
+    <message>
+        <source>Percentile bootstrap over clips, %1 resamples</source>
+        <translation>Persentiili-bootstrap leikkeiden yli, %1 uudelleenotantaa</translation>
+    </message>
+    <message>
+        <source>Models in agreement</source>
+        <translation>Mallit mukaan yhtäpitävyyteen</translation>
+    </message>
+    <message>
+        <source>Include model runs in Fleiss, Krippendorff and the Cohen matrix</source>
+        <translation>Ota mallien ajot mukaan Fleissin, Krippendorffin ja Cohenin lukuihin</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation>&amp;Vertailukohta:</translation>
+    </message>
+    <message>
+        <source>&amp;Dimension:</source>
+        <translation>&amp;Ulottuvuus:</translation>
+    </message>
+    <message>
+        <source>C&amp;oder:</source>
+        <translation>&amp;Koodaaja:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>Kopioi CSV:nä</translation>
+    </message>
+    <message>
+        <source>Save charts…</source>
+        <translation>Tallenna kaaviot…</translation>
+    </message>
+    <message>
+        <source>Macro-F1 (%) against the reference</source>
+        <translation>Makro-F1 (%) vertailukohtaan nähden</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Yhtäpitävyys</translation>
+    </message>
+    <message>
+        <source>Pairwise Cohen's kappa on the clips both coders labelled</source>
+        <translation>Parittainen Cohenin kappa leikkeillä, jotka molemmat koodaajat luokittelivat</translation>
+    </message>
+    <message>
+        <source>Per class, against the reference</source>
+        <translation>Luokittain, vertailukohtaan nähden</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (click a cell to list its clips)</source>
+        <translation>Sekaannusmatriisi (napsauta solua nähdäksesi sen leikkeet)</translation>
+    </message>
+    <message>
+        <source>Computing bootstrap intervals…</source>
+        <translation>Lasketaan bootstrap-välejä…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Lasketaan…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Peruutettu.</translation>
+    </message>
+    <message>
+        <source>Cannot compute metrics: %1</source>
+        <translation>Mittareita ei voi laskea: %1</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Koodaaja</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>keskiarvo</translation>
+    </message>
+    <message>
+        <source>No labels yet.</source>
+        <translation>Ei vielä luokituksia.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; among %2 coder(s): Fleiss' κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorff's α = &lt;b&gt;%6&lt;/b&gt;%7 (units = %8)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 koodaajaa: Fleissin κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorffin α = &lt;b&gt;%6&lt;/b&gt;%7 (yksiköitä %8)</translation>
+    </message>
+    <message>
+        <source>%1 vs %2: κ = %3 on %4 clips</source>
+        <translation>%1 – %2: κ = %3, %4 leikettä</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Tarkkuus</translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Luokka</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Täsmällisyys</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Saanti</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Tuki</translation>
+    </message>
+    <message>
+        <source>F1 per class — %1</source>
+        <translation>F1 luokittain — %1</translation>
+    </message>
+    <message>
+        <source>F1 per class</source>
+        <translation>F1 luokittain</translation>
+    </message>
+    <message>
+        <source>Macro-F1 per coder</source>
+        <translation>Makro-F1 koodaajittain</translation>
+    </message>
+    <message>
+        <source>F1 (%)</source>
+        <translation>F1 (%)</translation>
+    </message>
+    <message>
+        <source>Macro-F1 (%)</source>
+        <translation>Makro-F1 (%)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 says %3, %4 says %5 — %n clip(s)</source>
+        <translation><numerusform>%1: %2 sanoo %3, %4 sanoo %5 — %n leike</numerusform><numerusform>%1: %2 sanoo %3, %4 sanoo %5 — %n leikettä</numerusform></translation>
+    </message>
+    <message>
+        <source>Copied the summary and per-class scores as CSV.</source>
+        <translation>Yhteenveto ja luokkakohtaiset tulokset kopioitiin CSV-muodossa.</translation>
+    </message>
+    <message>
+        <source>Save charts</source>
+        <translation>Tallenna kaaviot</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-kuvat (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Tiedostoon %1 ei voi kirjoittaa.</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::PlayerPane</name>
+    <message>
+        <source>Position in the clip</source>
+        <translation>Kohta leikkeessä</translation>
+    </message>
+    <message>
+        <source>Back 1 s (Left)</source>
+        <translation>Taaksepäin 1 s (vasen nuoli)</translation>
+    </message>
+    <message>
+        <source>Previous frame (,)</source>
+        <translation>Edellinen kuva (,)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>Toista / tauko (välilyönti)</translation>
+    </message>
+    <message>
+        <source>Next frame (.)</source>
+        <translation>Seuraava kuva (.)</translation>
+    </message>
+    <message>
+        <source>Forward 1 s (Right)</source>
+        <translation>Eteenpäin 1 s (oikea nuoli)</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Silmukka</translation>
+    </message>
+    <message>
+        <source>Loop the clip's range (L)</source>
+        <translation>Toista leikettä silmukkana (L)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Nopeus</translation>
+    </message>
+    <message>
+        <source>Playback speed ([ slower, ] faster)</source>
+        <translation>Toistonopeus ([ hitaammin, ] nopeammin)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Äänenvoimakkuus</translation>
+    </message>
+    <message>
+        <source>Cannot play this media: %1</source>
+        <translation>Mediaa ei voi toistaa: %1</translation>
+    </message>
+    <message>
+        <source>Media file not found: %1</source>
+        <translation>Mediatiedostoa ei löydy: %1</translation>
+    </message>
+    <message>
+        <source>Recording time %1</source>
+        <translation>Tallenteen aika %1</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ProjectSession</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>Mikään projekti ei ole auki.</translation>
+    </message>
+    <message>
+        <source>The expert name is empty.</source>
+        <translation>Asiantuntijan nimi puuttuu.</translation>
+    </message>
+    <message>
+        <source>"%1" is a model run, not an expert.</source>
+        <translation>"%1" on mallin ajo, ei asiantuntija.</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ReviewPane</name>
+    <message>
+        <source>expert</source>
+        <translation>asiantuntija</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>malli</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>vertailutaso</translation>
+    </message>
+    <message>
+        <source>Select a cell to read the coder's rationale and note.</source>
+        <translation>Valitse solu lukeaksesi koodaajan perustelun ja huomautuksen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Disagreement queue&lt;/b&gt; — most contested first (M jumps to the next)</source>
+        <translation>&lt;b&gt;Erimielisyysjono&lt;/b&gt; — kiistanalaisimmat ensin (M siirtyy seuraavaan)</translation>
+    </message>
+    <message>
+        <source>Only where a model and an expert differ</source>
+        <translation>Vain kun malli ja asiantuntija ovat eri mieltä</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Leike</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Ryhmä</translation>
+    </message>
+    <message>
+        <source>Dissenting coders</source>
+        <translation>Eri mieltä olevia koodaajia</translation>
+    </message>
+    <message>
+        <source>Contested dimensions</source>
+        <translation>Kiistanalaisia ulottuvuuksia</translation>
+    </message>
+    <message>
+        <source>Model ≠ expert</source>
+        <translation>Malli ≠ asiantuntija</translation>
+    </message>
+    <message>
+        <source>Select a clip to review it.</source>
+        <translation>Valitse tarkasteltava leike.</translation>
+    </message>
+    <message>
+        <source>Rationale: %1</source>
+        <translation>Perustelu: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Huomautus: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimension(s)</source>
+        <translation><numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — koodaajat eri mieltä %n ulottuvuudesta</numerusform><numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — koodaajat eri mieltä %n ulottuvuudesta</numerusform></translation>
+    </message>
+    <message>
+        <source>Clip &lt;b&gt;%1&lt;/b&gt; — no disagreement</source>
+        <translation>Leike &lt;b&gt;%1&lt;/b&gt; — ei erimielisyyttä</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>ei luokitusta</translation>
+    </message>
+    <message>
+        <source> · confidence %1</source>
+        <translation> · varmuus %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>kyllä</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contested clip(s)</source>
+        <translation><numerusform>%n kiistanalainen leike</numerusform><numerusform>%n kiistanalaista leikettä</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pikanäppäimet</translation>
+    </message>
+    <message>
+        <source>%1: %2 (press again to clear)</source>
+        <translation>%1: %2 (paina uudelleen poistaaksesi)</translation>
+    </message>
+    <message>
+        <source>Edit the note of the first dimension</source>
+        <translation>Muokkaa ensimmäisen ulottuvuuden huomautusta</translation>
+    </message>
+    <message>
+        <source>Next clip I have not labelled</source>
+        <translation>Seuraava leike, jota en ole luokitellut</translation>
+    </message>
+    <message>
+        <source>Next / previous clip in the browser</source>
+        <translation>Seuraava / edellinen leike selaimessa</translation>
+    </message>
+    <message>
+        <source>Next clip in the disagreement queue</source>
+        <translation>Seuraava leike erimielisyysjonossa</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Välilyönti</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Toista / tauko</translation>
+    </message>
+    <message>
+        <source>One frame back / forward</source>
+        <translation>Yksi kuva taakse / eteen</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>Vasen / oikea nuoli</translation>
+    </message>
+    <message>
+        <source>One second back / forward</source>
+        <translation>Yksi sekunti taakse / eteen</translation>
+    </message>
+    <message>
+        <source>Slower / faster (0.25× to 2×)</source>
+        <translation>Hitaammin / nopeammin (0,25× – 2×)</translation>
+    </message>
+    <message>
+        <source>Loop the clip on / off</source>
+        <translation>Silmukka päälle / pois</translation>
+    </message>
+    <message>
+        <source>Undo the last label change</source>
+        <translation>Kumoa viimeisin luokituksen muutos</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Tee uudelleen</translation>
+    </message>
+    <message>
+        <source>Search clips</source>
+        <translation>Hae leikkeitä</translation>
+    </message>
+    <message>
+        <source>Label, Review, Metrics view</source>
+        <translation>Luokittelu-, tarkastelu- ja mittarinäkymä</translation>
+    </message>
+    <message>
+        <source>This help</source>
+        <translation>Tämä ohje</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Näppäin</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Toiminto</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::StartPage</name>
+    <message>
+        <source>MOTOR Studio</source>
+        <translation>MOTOR Studio</translation>
+    </message>
+    <message>
+        <source>Label classroom clips for self-regulated learning and compare AI models with experts.</source>
+        <translation>Luokittele luokkahuoneleikkeitä itsesäätöisen oppimisen näkökulmasta ja vertaa tekoälymalleja asiantuntijoihin.</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>Avaa projekti…</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Uusi projekti…</translation>
+    </message>
+    <message>
+        <source>Open demo project</source>
+        <translation>Avaa esittelyprojekti</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Viimeisimmät projektit</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Ei viimeisimpiä projekteja</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::TranscriptPane</name>
+    <message>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Puhuja</translation>
+    </message>
+    <message>
+        <source>Utterance</source>
+        <translation>Puheenvuoro</translation>
+    </message>
+    <message>
+        <source>Click a line to play from there</source>
+        <translation>Napsauta riviä toistaaksesi siitä kohdasta</translation>
+    </message>
+    <message>
+        <source>No transcript for this clip.</source>
+        <translation>Tälle leikkeelle ei ole litteraatiota.</translation>
+    </message>
+    <message>
+        <source>%1 – %2 in the recording</source>
+        <translation>%1 – %2 tallenteessa</translation>
+    </message>
+</context>
+</TS>
