@@ -4,13 +4,17 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QFontMetrics>
 #include <QPixmap>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSet>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "ui/browser/ClipFilterProxy.h"
 #include "ui/browser/ClipTableModel.h"
@@ -113,14 +117,10 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     connect(session_, &ProjectSession::currentClipChanged, this, &ClipBrowser::selectCurrent);
     connect(session_, &ProjectSession::projectOpened, this, &ClipBrowser::rebuildFilterChoices);
     // The current expert's column is bold: widen it once the expert is known.
-    connect(session_, &ProjectSession::currentExpertChanged, this, [this] {
-        view_->resizeColumnsToContents();
-        view_->setColumnWidth(ClipTableModel::ThumbnailColumn, ThumbnailLoader::kWidth + 8);
-    });
+    connect(session_, &ProjectSession::currentExpertChanged, this, &ClipBrowser::fitColumns);
     connect(session_, &ProjectSession::projectClosed, this, &ClipBrowser::rebuildFilterChoices);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
-        view_->resizeColumnsToContents();
-        view_->setColumnWidth(ClipTableModel::ThumbnailColumn, ThumbnailLoader::kWidth + 8);
+        fitColumns();
         loadThumbnails();
         refilter();
     });
@@ -129,6 +129,23 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     });
     connect(session_, &ProjectSession::projectClosed, thumbnails_, &ThumbnailLoader::cancel);
     rebuildFilterChoices();
+}
+
+void ClipBrowser::fitColumns() {
+    // Sizing measures the rows on screen, so wait until the dock holding us is laid out.
+    QTimer::singleShot(0, this, [this] {
+        view_->resizeColumnsToContents();
+        view_->setColumnWidth(ClipTableModel::ThumbnailColumn, ThumbnailLoader::kWidth + 8);
+        // The header's sort arrow and padding make short columns needlessly wide; size
+        // them to their text so the experts' columns fit in the dock.
+        const QFontMetrics fm = view_->fontMetrics();
+        int group = fm.horizontalAdvance(model_->headerData(ClipTableModel::GroupColumn, Qt::Horizontal,
+                                                            Qt::DisplayRole).toString());
+        for (const Clip& c : session_->clips()) group = std::max(group, fm.horizontalAdvance(c.group));
+        view_->setColumnWidth(ClipTableModel::GroupColumn, group + 28);
+        view_->setColumnWidth(ClipTableModel::DurationColumn, fm.horizontalAdvance(QStringLiteral("000.0 s")) + 20);
+        view_->setColumnWidth(ClipTableModel::DisagreementColumn, fm.horizontalAdvance(tr("Conflict")) + 28);
+    });
 }
 
 void ClipBrowser::loadThumbnails() {

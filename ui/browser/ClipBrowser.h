@@ -40,6 +40,7 @@ private:
     void onSelectionChanged();
     void refilter();
     void loadThumbnails();
+    void fitColumns();
 
     ProjectSession* session_;
     ClipTableModel* model_;

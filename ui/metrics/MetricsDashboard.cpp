@@ -66,7 +66,7 @@ QChartView* chartView(QWidget* parent) {
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(240);
+    view->setMinimumHeight(250);
     return view;
 }
 const QList<QColor> kSeriesColors = {QColor(0x2f, 0x6f, 0xb5), QColor(0xe0, 0x8e, 0x2b), QColor(0x3a, 0x9a, 0x5b),
@@ -138,7 +138,7 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     auto* summaryLayout = new QVBoxLayout(summaryBox);
     summary_ = compactTable(summaryBox);
     summaryLayout->addWidget(summary_);
-    summaryBox->setMaximumHeight(230);
+    summaryBox->setMaximumHeight(200);
     grid->addWidget(summaryBox, 0, 0);
 
     auto* agreementBox = new QGroupBox(tr("Agreement"), content);
@@ -152,7 +152,7 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     cohen_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     cohen_->setToolTip(tr("Pairwise Cohen's kappa on the clips both coders labelled"));
     agreementLayout->addWidget(cohen_);
-    agreementBox->setMaximumHeight(230);
+    agreementBox->setMaximumHeight(200);
     grid->addWidget(agreementBox, 0, 1);
 
     auto* perClassBox = new QGroupBox(tr("Per class, against the reference"), content);
@@ -160,12 +160,14 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     perClass_ = compactTable(perClassBox);
     perClass_->setWordWrap(false);
     perClassLayout->addWidget(perClass_);
+    perClassBox->setMaximumHeight(290);
     grid->addWidget(perClassBox, 1, 0);
 
     auto* heatBox = new QGroupBox(tr("Confusion matrix (click a cell to list its clips)"), content);
     auto* heatLayout = new QVBoxLayout(heatBox);
     heatmap_ = new ConfusionHeatmap(heatBox);
     heatLayout->addWidget(heatmap_);
+    heatBox->setMaximumHeight(290);
     grid->addWidget(heatBox, 1, 1);
 
     chartsHost_ = new QWidget(content);
