@@ -117,7 +117,7 @@
     <name>motor::ui::ClipTableModel</name>
     <message numerus="yes">
         <source>%n dim.</source>
-        <translation><numerusform>%n ulottuvuus</numerusform><numerusform>%n ulottuvuutta</numerusform></translation>
+        <translation><numerusform>%n ulott.</numerusform><numerusform>%n ulott.</numerusform></translation>
     </message>
     <message>
         <source>(none)</source>

@@ -244,7 +244,7 @@ FI = {
 
 # Numerus messages: (singular, plural) in Finnish and English.
 FI_PLURAL = {
-    "%n dim.": ("%n ulottuvuus", "%n ulottuvuutta"),
+    "%n dim.": ("%n ulott.", "%n ulott."),
     "%1: %2 says %3, %4 says %5 — %n clip(s)": ("%1: %2 sanoo %3, %4 sanoo %5 — %n leike",
                                                 "%1: %2 sanoo %3, %4 sanoo %5 — %n leikettä"),
     "Clip <b>%1</b> — coders disagree on %n dimension(s)": ("Leike <b>%1</b> — koodaajat eri mieltä %n ulottuvuudesta",

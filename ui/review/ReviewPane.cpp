@@ -76,7 +76,8 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     queueTable_->verticalHeader()->hide();
     queueTable_->setAlternatingRowColors(true);
     queueTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    queueTable_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    queueTable_->horizontalHeader()->setStretchLastSection(true);
+    queueTable_->setWordWrap(false);
     bottomLayout->addWidget(queueTable_, 1);
     queueSummary_ = new QLabel(bottom);
     queueSummary_->setObjectName(QStringLiteral("MutedLabel"));
