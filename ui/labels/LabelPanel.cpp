@@ -115,6 +115,8 @@ void LabelPanel::rebuild() {
         connect(row.note, &QLineEdit::editingFinished, this, [this, d] {
             if (d < rows_.size()) setNote(d, rows_[d].note->text());
         });
+        // Return hands the keyboard back to the class keys: the note is saved on editingFinished.
+        connect(row.note, &QLineEdit::returnPressed, row.note, &QLineEdit::clearFocus);
         grid->addWidget(row.note, 2 + (int(dim.classes.size()) - 1) / 2, 0, 1, 4);
         rowsLayout_->addWidget(box);
         rows_.push_back(row);
