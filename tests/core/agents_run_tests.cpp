@@ -186,9 +186,13 @@ TEST_F(AgentsRun, BaselinesAreStoredAsBaselines) {
     ASSERT_TRUE(s.ok()) << qPrintable(s.error().message);
     EXPECT_EQ(s->runName, "baseline:majority");
     for (const auto& a : labelsOf(s->annotatorId)) {
-        if (a.dimension == "behavior") EXPECT_EQ(a.label, "Controlling");
-        if (a.dimension == "emotion") EXPECT_EQ(a.label, "Neutral");
-        if (a.dimension == "cognition") EXPECT_EQ(a.label, "Positive");  // no labels: first class
+        if (a.dimension == "behavior") {
+            EXPECT_EQ(a.label, "Controlling");
+        } else if (a.dimension == "emotion") {
+            EXPECT_EQ(a.label, "Neutral");
+        } else if (a.dimension == "cognition") {
+            EXPECT_EQ(a.label, "Positive");  // no labels: first class
+        }
     }
     EXPECT_EQ(project->annotatorByName("baseline:majority").value()->kind, AnnotatorKind::Baseline);
     EXPECT_FALSE(MajorityBaseline::fromProject(*project, QStringLiteral("Nobody")).ok());
