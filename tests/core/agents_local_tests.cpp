@@ -9,6 +9,7 @@
 #include "agents_fixture.h"
 #include "core/agents/PredictionRun.h"
 #include "core/agents/local/LocalModel.h"
+#include "core/metrics/ProjectTables.h"
 #include "motor/gpu/model_writer.h"
 
 using namespace motor;
@@ -87,9 +88,28 @@ TEST_F(AgentsLocal, EveryClipGetsThreeCodebookLabelsWithProbabilities) {
     EXPECT_EQ(model.value("architecture").toString(), "qwen2");
     EXPECT_FALSE(ann->provenance.value("frames_used").toBool());
     EXPECT_EQ(ann->provenance.value("backend").toString(), "local");
-    // Per-label probabilities are kept with the run item.
     const auto items = project->finishedRunClips(ann->id);
     EXPECT_EQ(items->size(), 5);
+
+    // The run is evaluable like any coder: macro-F1 against an expert on every dimension.
+    const int64_t expert = project->ensureAnnotator(QStringLiteral("Expert"), AnnotatorKind::Human).value();
+    for (const auto& c : project->clips().value())
+        for (const auto& d : project->codebook().dimensions)
+            ASSERT_TRUE(project->setLabel({c.id, expert, d.name, d.classes.last().name, {}, {}, std::nan("")}).ok());
+    auto tables = metrics::ratingTablesFromProject(*project);
+    ASSERT_TRUE(tables.ok()) << qPrintable(tables.error().message);
+    metrics::ReportOptions ro;
+    ro.reference = QStringLiteral("Expert");
+    auto report = metrics::Report::build(tables.value(), ro);
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    bool found = false;
+    for (const auto& row : report->summary()) {
+        if (row.annotator != QLatin1String("local")) continue;
+        found = true;
+        ASSERT_EQ(row.macroF1.size(), 3u);
+        for (double f1 : row.macroF1) EXPECT_TRUE(std::isfinite(f1));
+    }
+    EXPECT_TRUE(found);
 }
 
 TEST_F(AgentsLocal, PrefixSharingGivesExactlyTheSameLabelsAsRecomputing) {
