@@ -1,4 +1,4 @@
-// motor-studio [PROJECT] [--screenshot FILE.png] [--view browser|review|metrics] [--expert NAME]
+// motor-studio [PROJECT] [--screenshot FILE.png] [--view browser|review|metrics|predict] [--expert NAME]
 // Wiring only: the window, the style, the language, the command line.
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,7 +29,7 @@ int main(int argc, char* argv[]) {
                                         QApplication::translate("main", "Render a view to FILE.png and exit."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QApplication::translate("main", "View to show: browser, review or metrics."),
+                                  QApplication::translate("main", "View to show: browser, review, metrics or predict."),
                                   QStringLiteral("VIEW"), QStringLiteral("browser"));
     const QCommandLineOption expert(QStringLiteral("expert"),
                                     QApplication::translate("main", "Label as this expert."), QStringLiteral("NAME"));

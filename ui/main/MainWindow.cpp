@@ -26,6 +26,7 @@
 #include "ui/browser/ClipBrowser.h"
 #include "ui/browser/ClipFilterProxy.h"
 #include "ui/labels/LabelPanel.h"
+#include "ui/io/DataTransfer.h"
 #include "ui/main/ExpertDialog.h"
 #include "ui/main/LanguageSetup.h"
 #include "ui/main/ProjectSession.h"
@@ -33,6 +34,7 @@
 #include "ui/main/StartPage.h"
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/player/PlayerPane.h"
+#include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
 #include "ui/transcript/TranscriptPane.h"
 
@@ -72,6 +74,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     setCentralWidget(stack_);
 
     browser_ = new ClipBrowser(session_, this);
+    // The predictor reads the browser's filter for "clips shown in the browser".
+    predictor_ = new PredictorPanel(session_, browser_, tabs_);
+    tabs_->addTab(predictor_, tr("&Predict"));
+    transfer_ = new DataTransfer(session_, this);
     browserDock_ = new QDockWidget(tr("Clips"), this);
     browserDock_->setObjectName(QStringLiteral("ClipsDock"));
     browserDock_->setWidget(browser_);
@@ -110,8 +116,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     });
     connect(session_, &ProjectSession::labelsChanged, this, &MainWindow::updateTitleAndStatus);
     connect(session_, &ProjectSession::currentExpertChanged, this, &MainWindow::updateTitleAndStatus);
+    connect(session_, &ProjectSession::labelsReloaded, this, &MainWindow::updateTitleAndStatus);
     connect(session_, &ProjectSession::projectOpened, this, &MainWindow::updateTitleAndStatus);
     connect(session_, &ProjectSession::projectClosed, this, &MainWindow::updateTitleAndStatus);
+    connect(transfer_, &DataTransfer::finished, this, [this](bool ok, const QString& message) {
+        if (ok) statusBar()->showMessage(message, 8000);
+    });
     connect(session_, &ProjectSession::writeFailed, this, [this](const QString& message) {
         showError(tr("Label not saved"), message, Interaction::Interactive);
     });
@@ -140,6 +150,8 @@ void MainWindow::buildMenus() {
             &MainWindow::newProjectDialog);
     connect(file->addAction(tr("Open &demo project")), &QAction::triggered, this, &MainWindow::openDemo);
     recentMenu_ = file->addMenu(tr("&Recent projects"));
+    file->addSeparator();
+    transfer_->addActions(file);
     file->addSeparator();
     connect(addKey(file, tr("&Close project"), QKeySequence::Close), &QAction::triggered, this, [this] {
         session_->close();
@@ -200,6 +212,8 @@ void MainWindow::buildMenus() {
             [this] { showView(View::Review); });
     connect(addKey(view, tr("&Metrics"), QKeySequence(tr("Ctrl+3"))), &QAction::triggered, this,
             [this] { showView(View::Metrics); });
+    connect(addKey(view, tr("&Predict"), QKeySequence(tr("Ctrl+4"))), &QAction::triggered, this,
+            [this] { showView(View::Predict); });
     view->addSeparator();
     view->addAction(browserDock_->toggleViewAction());
     view->addAction(labelDock_->toggleViewAction());
@@ -233,7 +247,7 @@ void MainWindow::buildMenus() {
 
 void MainWindow::showView(View view) {
     if (!session_->isOpen()) return;
-    tabs_->setCurrentIndex(view == View::Label ? 0 : view == View::Review ? 1 : 2);
+    tabs_->setCurrentIndex(view == View::Label ? 0 : view == View::Review ? 1 : view == View::Metrics ? 2 : 3);
 }
 
 bool MainWindow::openProject(const QString& path, const QString& expert, Interaction interaction) {

@@ -1,7 +1,7 @@
 #pragma once
 // The studio window: start page while no project is open; otherwise the clip browser
 // and label panel as docks around a tabbed centre (Label: player + transcript,
-// Review, Metrics). Owns the ProjectSession every pane shares.
+// Review, Metrics, Predict). Owns the ProjectSession every pane shares.
 #include <QMainWindow>
 #include <QPointer>
 
@@ -17,8 +17,10 @@ namespace ui {
 
 class ClipBrowser;
 class LabelPanel;
+class DataTransfer;
 class MetricsDashboard;
 class PlayerPane;
+class PredictorPanel;
 class ProjectSession;
 class ReviewPane;
 class StartPage;
@@ -27,7 +29,7 @@ class TranscriptPane;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Label, Review, Metrics };
+    enum class View { Label, Review, Metrics, Predict };
     enum class Interaction { Interactive, Unattended };  // Unattended: never open a dialog
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -48,6 +50,8 @@ public:
     TranscriptPane* transcript() const { return transcript_; }
     ReviewPane* review() const { return review_; }
     MetricsDashboard* metrics() const { return metrics_; }
+    PredictorPanel* predictor() const { return predictor_; }
+    DataTransfer* transfer() const { return transfer_; }
     QString lastError() const { return lastError_; }
 
 public slots:
@@ -79,6 +83,8 @@ private:
     TranscriptPane* transcript_;
     ReviewPane* review_;
     MetricsDashboard* metrics_;
+    PredictorPanel* predictor_;
+    DataTransfer* transfer_;
     QDockWidget* browserDock_;
     QDockWidget* labelDock_;
     QMenu* recentMenu_ = nullptr;

@@ -16,6 +16,7 @@
 #include "ui/main/ProjectSession.h"
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/player/PlayerPane.h"
+#include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
 #include "ui/transcript/TranscriptPane.h"
 
@@ -31,7 +32,8 @@ void ScreenshotRunner::settle(int ms) {
 Status ScreenshotRunner::run(const QString& project, const QString& view, const QString& expert,
                              const QString& pngPath) {
     if (project.isEmpty()) return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
-    if (view != QLatin1String("browser") && view != QLatin1String("review") && view != QLatin1String("metrics"))
+    if (view != QLatin1String("browser") && view != QLatin1String("review") && view != QLatin1String("metrics") &&
+        view != QLatin1String("predict"))
         return makeError(QApplication::translate("ScreenshotRunner", "unknown view \"%1\"").arg(view));
 
     const QSize size(1600, 1000);
@@ -81,6 +83,18 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
                 break;
             }
         settle(600);
+    } else if (view == QLatin1String("predict")) {
+        // A finished majority-baseline run of the chosen expert: the panel with results.
+        window_->showView(MainWindow::View::Predict);
+        PredictorPanel* panel = window_->predictor();
+        panel->setBackend(PredictBackend::MajorityBaseline);
+        panel->setReferenceExpert(session->currentExpertName());
+        panel->startRun();
+        QElapsedTimer wait;
+        wait.start();
+        settle(100);
+        while (panel->isRunning() && wait.elapsed() < 60000) settle(50);
+        settle(400);
     } else {
         // The dashboard wants the width; the label panel is of no use here.
         for (QDockWidget* dock : window_->findChildren<QDockWidget*>()) {

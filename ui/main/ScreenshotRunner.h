@@ -14,7 +14,7 @@ class MainWindow;
 class ScreenshotRunner {
 public:
     explicit ScreenshotRunner(MainWindow* window) : window_(window) {}
-    // view: "browser", "review" or "metrics".
+    // view: "browser", "review", "metrics" or "predict".
     Status run(const QString& project, const QString& view, const QString& expert, const QString& pngPath);
 
 private:

@@ -1,0 +1,278 @@
+#include "ui/io/DataTransfer.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QWidget>
+#include <QtConcurrent>
+
+#include "core/io/ClipExporter.h"
+#include "core/io/CsvLabelExporter.h"
+#include "core/io/EafExporter.h"
+#include "core/io/JsonlExporter.h"
+#include "core/io/LabelImporter.h"
+#include "core/io/MediaImporter.h"
+#include "core/io/TranscriptImporter.h"
+#include "core/store/Project.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor {
+namespace ui {
+
+DataTransfer::DataTransfer(ProjectSession* session, QWidget* window)
+    : QObject(window), session_(session), window_(window) {
+    connect(session_, &ProjectSession::projectOpened, this, &DataTransfer::updateEnabled);
+    connect(session_, &ProjectSession::projectClosed, this, &DataTransfer::updateEnabled);
+}
+
+DataTransfer::~DataTransfer() {
+    // A job still running holds its own connection and finishes on its own; it must not
+    // report into a window that is gone.
+    if (cancel_) cancel_->store(true);
+}
+
+void DataTransfer::addActions(QMenu* file) {
+    QAction* media = file->addAction(tr("Import &media…"));
+    QAction* transcripts = file->addAction(tr("Import &transcripts…"));
+    QAction* labels = file->addAction(tr("Import &labels…"));
+    exportAction_ = file->addAction(tr("&Export dataset…"));
+    exportAction_->setShortcut(QKeySequence(tr("Ctrl+E")));
+    connect(media, &QAction::triggered, this, &DataTransfer::importMediaDialog);
+    connect(transcripts, &QAction::triggered, this, &DataTransfer::importTranscriptsDialog);
+    connect(labels, &QAction::triggered, this, &DataTransfer::importLabelsDialog);
+    connect(exportAction_, &QAction::triggered, this, &DataTransfer::exportDatasetDialog);
+    actions_ = {media, transcripts, labels, exportAction_};
+    updateEnabled();
+}
+
+void DataTransfer::updateEnabled() {
+    for (QAction* a : actions_) a->setEnabled(session_->isOpen() && !busy_);
+}
+
+void DataTransfer::importMediaDialog() {
+    if (!session_->isOpen() || busy_) return;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        window_, tr("Import media"), QFileInfo(session_->projectPath()).absolutePath(),
+        tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)"));
+    if (!files.isEmpty()) importMedia(files);
+}
+
+void DataTransfer::importTranscriptsDialog() {
+    if (!session_->isOpen() || busy_) return;
+    // The recording the transcript belongs to: the current clip's, or chosen from a list.
+    QStringList mediaPaths;
+    QString current;
+    for (const Clip& c : session_->clips()) {
+        const QString p = session_->mediaPath(c.mediaId);
+        if (!mediaPaths.contains(p)) mediaPaths << p;
+        if (c.id == session_->currentClipId()) current = p;
+    }
+    if (mediaPaths.isEmpty()) {
+        QMessageBox::information(window_, tr("Import transcripts"),
+                                 tr("Import the recording first: a transcript belongs to a recording."));
+        return;
+    }
+    QString mediaPath = current.isEmpty() ? mediaPaths.first() : current;
+    if (mediaPaths.size() > 1) {
+        bool ok = false;
+        mediaPath = QInputDialog::getItem(window_, tr("Import transcripts"), tr("Transcript of the recording:"),
+                                          mediaPaths, int(mediaPaths.indexOf(mediaPath)), false, &ok);
+        if (!ok) return;
+    }
+    const QStringList files = QFileDialog::getOpenFileNames(
+        window_, tr("Import transcripts"), QFileInfo(session_->projectPath()).absolutePath(),
+        tr("Transcripts (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;All files (*)"));
+    if (!files.isEmpty()) importTranscripts(mediaPath, files);
+}
+
+void DataTransfer::importLabelsDialog() {
+    if (!session_->isOpen() || busy_) return;
+    const QString file = QFileDialog::getOpenFileName(window_, tr("Import labels"),
+                                                      QFileInfo(session_->projectPath()).absolutePath(),
+                                                      tr("Label tables (*.csv);;All files (*)"));
+    if (!file.isEmpty()) importLabels(file);
+}
+
+void DataTransfer::exportDatasetDialog() {
+    if (!session_->isOpen() || busy_) return;
+    const QFileInfo project(session_->projectPath());
+    ExportDialog dialog(project.absolutePath() + QStringLiteral("/") + project.completeBaseName() +
+                            QStringLiteral("-export"),
+                        window_);
+    if (dialog.exec() != QDialog::Accepted) return;
+    exportDataset(dialog.choice());
+}
+
+void DataTransfer::importMedia(const QStringList& paths) {
+    start(Kind::Import, tr("Importing media"), 0,
+          [paths](Project& project, const std::function<void(int)>&, const std::atomic<bool>&) -> Result<QString> {
+              auto r = io::MediaImporter::importMedia(project, paths, {});
+              if (!r) return r.error();
+              const io::MediaImportReport& rep = r.value();
+              QString text = tr("%1 recordings and %2 clips imported.").arg(rep.mediaAdded).arg(rep.clipsAdded);
+              if (!rep.alreadyInProject.isEmpty())
+                  text += QLatin1Char(' ') + tr("%1 already in the project.").arg(rep.alreadyInProject.size());
+              return text;
+          });
+}
+
+void DataTransfer::importTranscripts(const QString& mediaPath, const QStringList& files, const QString& language) {
+    start(Kind::Import, tr("Importing transcripts"), 0,
+          [mediaPath, files, language](Project& project, const std::function<void(int)>&,
+                                       const std::atomic<bool>&) -> Result<QString> {
+              io::TranscriptReadOptions options;
+              options.language = language;
+              auto r = io::TranscriptImporter::importTranscripts(project, mediaPath, files, options);
+              if (!r) return r.error();
+              return tr("%1 utterances now in the transcript of %2.").arg(r.value()).arg(QFileInfo(mediaPath).fileName());
+          });
+}
+
+void DataTransfer::importLabels(const QString& csvPath) {
+    start(Kind::Import, tr("Importing labels"), 0,
+          [csvPath](Project& project, const std::function<void(int)>&, const std::atomic<bool>&) -> Result<QString> {
+              auto r = io::LabelImporter::importLabels(project, csvPath);
+              if (!r) return r.error();
+              return tr("%1 labels imported, %2 new coders.").arg(r.value().labelsWritten).arg(r.value().annotatorsCreated);
+          });
+}
+
+void DataTransfer::exportDataset(const ExportChoice& choice) {
+    const int steps = int(choice.csv) + int(choice.jsonl) + int(choice.eaf) + int(choice.clips);
+    start(Kind::Export, tr("Exporting the dataset"), steps,
+          [choice](Project& project, const std::function<void(int)>& step,
+                   const std::atomic<bool>& cancel) -> Result<QString> {
+              const QDir dir(choice.folder);
+              if (!QDir().mkpath(choice.folder)) return makeError(tr("Cannot create the folder %1").arg(choice.folder));
+              QStringList written;
+              int done = 0;
+              // Each format is one core call; cancel is honoured between them.
+              auto next = [&]() {
+                  step(++done);
+                  return !cancel.load();
+              };
+              if (choice.csv) {
+                  auto r = io::CsvLabelExporter::exportCsv(project, dir.filePath(QStringLiteral("labels.csv")));
+                  if (!r) return r.error();
+                  written << tr("%1 label rows").arg(r.value());
+                  if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
+              }
+              if (choice.jsonl) {
+                  auto r = io::JsonlExporter::exportJsonl(project, dir.filePath(QStringLiteral("clips.jsonl")));
+                  if (!r) return r.error();
+                  written << tr("%1 clips in JSONL").arg(r.value());
+                  if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
+              }
+              if (choice.eaf) {
+                  auto r = io::EafExporter::exportEaf(project, dir.filePath(QStringLiteral("elan")));
+                  if (!r) return r.error();
+                  written << tr("%1 ELAN documents").arg(r.value().size());
+                  if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
+              }
+              if (choice.clips) {
+                  auto r = io::ClipExporter::exportClips(project, dir.filePath(QStringLiteral("clips")));
+                  if (!r) return r.error();
+                  written << tr("%1 clip videos").arg(r.value().size());
+                  step(++done);
+              }
+              return tr("Exported to %1: %2.").arg(QDir::toNativeSeparators(choice.folder), written.join(QStringLiteral(", ")));
+          });
+}
+
+void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
+    if (!session_->isOpen() || busy_) return;
+    busy_ = true;
+    updateEnabled();
+    lastError_.clear();
+    lastMessage_.clear();
+    const QString path = session_->projectPath();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    cancel_ = cancel;
+
+    auto* progress = new QProgressDialog(window_);
+    progress->setObjectName(QStringLiteral("TransferProgress"));
+    progress->setWindowTitle(title);
+    // Honest about what Cancel can do: core's imports are one transaction with no hook
+    // to stop them, so the work goes on and only the waiting ends.
+    progress->setLabelText(kind == Kind::Import
+                               ? tr("%1…\n\nCancel only stops waiting: the import is one transaction that cannot "
+                                    "be stopped midway. It either completes in full or changes nothing.")
+                                     .arg(title)
+                               : tr("%1…\n\nCancel stops after the file being written; files already written stay.")
+                                     .arg(title));
+    progress->setRange(0, steps);
+    progress->setMinimumDuration(0);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumWidth(460);
+    progress_ = progress;
+    connect(progress, &QProgressDialog::canceled, this, [cancel, progress] {
+        cancel->store(true);
+        progress->close();
+    });
+    progress->show();
+
+    QPointer<QProgressDialog> guard(progress);
+    auto step = [guard](int done) {
+        QMetaObject::invokeMethod(qApp, [guard, done] {
+            if (guard) guard->setValue(done);
+        });
+    };
+    auto* watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, kind, title, guard] {
+        if (guard) guard->close();
+        const Result<QString> r = watcher->result();
+        watcher->deleteLater();
+        done(kind, title, r);
+    });
+    // The worker's own connection: Project is not shared across threads.
+    watcher->setFuture(QtConcurrent::run([path, job, step, cancel]() -> Result<QString> {
+        auto project = Project::open(path);
+        if (!project) return project.error();
+        return job(*project.value(), step, *cancel);
+    }));
+}
+
+void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& result) {
+    busy_ = false;
+    const bool cancelled = cancel_ && cancel_->load();
+    cancel_.reset();
+    updateEnabled();
+    // Even a cancelled import may have committed, and an export never changes the
+    // project, so reloading after imports is always right.
+    if (kind == Kind::Import && session_->isOpen()) {
+        const Status reloaded = session_->reload();
+        if (!reloaded && result) {
+            lastError_ = reloaded.error().message;
+            emit finished(false, lastError_);
+            return;
+        }
+    }
+    if (result) {
+        lastMessage_ = result.value();
+        emit finished(true, lastMessage_);
+        return;
+    }
+    lastError_ = result.error().message;
+    auto* box = new QMessageBox(QMessageBox::Warning, title, QString(), QMessageBox::Ok, window_);
+    box->setObjectName(QStringLiteral("TransferError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setText(kind == Kind::Import ? tr("The import failed. Nothing was changed: an import is one transaction, "
+                                           "so the project is exactly as it was.")
+                                      : tr("The export failed. Files written before the error stay in the folder."));
+    box->setInformativeText(lastError_);
+    if (!cancelled) box->open();  // not exec(): the event loop (and the tests) keep turning
+    else box->deleteLater();
+    emit finished(false, lastError_);
+}
+
+}  // namespace ui
+}  // namespace motor

@@ -1,0 +1,82 @@
+#pragma once
+// File ▸ Import media / transcripts / labels and Export dataset. Every job runs in a
+// worker thread on its own Project connection to the same file (SQLite connections are
+// per thread), under a progress dialog; afterwards the session reloads so every view
+// shows the new data. Core's imports are single transactions without a cancel hook, so
+// Cancel there only stops waiting (the dialog says so); exports stop between files.
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "core/util/Result.h"
+#include "ui/io/ExportDialog.h"
+
+class QAction;
+class QMenu;
+class QProgressDialog;
+class QWidget;
+
+namespace motor {
+class Project;
+namespace ui {
+
+class ProjectSession;
+
+class DataTransfer : public QObject {
+    Q_OBJECT
+public:
+    DataTransfer(ProjectSession* session, QWidget* window);
+    ~DataTransfer() override;
+
+    // Adds the four actions to the File menu; they are enabled while a project is open.
+    void addActions(QMenu* file);
+    QAction* exportAction() const { return exportAction_; }
+
+    // The jobs themselves, without file dialogs (the actions ask first; tests call these).
+    void importMedia(const QStringList& paths);
+    void importTranscripts(const QString& mediaPath, const QStringList& files, const QString& language = {});
+    void importLabels(const QString& csvPath);
+    void exportDataset(const ExportChoice& choice);
+
+    bool isBusy() const { return busy_; }
+    QString lastError() const { return lastError_; }
+    QString lastMessage() const { return lastMessage_; }
+
+public slots:
+    void importMediaDialog();
+    void importTranscriptsDialog();
+    void importLabelsDialog();
+    void exportDatasetDialog();
+
+signals:
+    // After every job, once the session has reloaded. message: the summary or the error.
+    void finished(bool ok, const QString& message);
+
+private:
+    // A job reports steps done through `step` (queued to the dialog) and may look at
+    // `cancel` between steps; it returns the summary shown in the status bar.
+    using Job = std::function<Result<QString>(Project& project, const std::function<void(int)>& step,
+                                              const std::atomic<bool>& cancel)>;
+    enum class Kind { Import, Export };
+    void start(Kind kind, const QString& title, int steps, Job job);
+    void done(Kind kind, const QString& title, const Result<QString>& result);
+    void updateEnabled();
+
+    ProjectSession* session_;
+    QWidget* window_;
+    QList<QAction*> actions_;
+    QAction* exportAction_ = nullptr;
+    QPointer<QProgressDialog> progress_;
+    std::shared_ptr<std::atomic<bool>> cancel_;
+    bool busy_ = false;
+    QString lastError_;
+    QString lastMessage_;
+};
+
+}  // namespace ui
+}  // namespace motor

@@ -1,0 +1,82 @@
+#include "ui/io/ExportDialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace motor {
+namespace ui {
+
+ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("Export dataset"));
+    setObjectName(QStringLiteral("ExportDialog"));
+    folder_ = new QLineEdit(suggestedFolder, this);
+    folder_->setObjectName(QStringLiteral("ExportFolder"));
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(folder_, 1);
+    folderRow->addWidget(browse);
+
+    csv_ = new QCheckBox(tr("Labels as CSV (labels.csv; Import labels reads it back)"), this);
+    jsonl_ = new QCheckBox(tr("Clips with transcript and labels as JSONL (clips.jsonl)"), this);
+    eaf_ = new QCheckBox(tr("ELAN documents, one per recording (elan/)"), this);
+    clips_ = new QCheckBox(tr("Cut every clip into its own video (clips/; slow)"), this);
+    csv_->setChecked(true);
+    jsonl_->setChecked(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Folder:"), folderRow);
+    auto* formats = new QVBoxLayout;
+    for (QCheckBox* c : {csv_, jsonl_, eaf_, clips_}) {
+        formats->addWidget(c);
+        connect(c, &QCheckBox::toggled, this, &ExportDialog::updateOk);
+    }
+    form->addRow(tr("Write:"), formats);
+
+    auto* note = new QLabel(tr("Existing files of the same name in the folder are replaced."), this);
+    note->setObjectName(QStringLiteral("MutedLabel"));
+    note->setWordWrap(true);
+
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons_->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(buttons_);
+
+    connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(folder_, &QLineEdit::textChanged, this, &ExportDialog::updateOk);
+    connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateOk();
+    resize(560, sizeHint().height());
+}
+
+void ExportDialog::browse() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export folder"), folder_->text());
+    if (!dir.isEmpty()) folder_->setText(dir);
+}
+
+void ExportDialog::updateOk() {
+    const ExportChoice c = choice();
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(!c.folder.isEmpty() && c.any());
+}
+
+ExportChoice ExportDialog::choice() const {
+    ExportChoice c;
+    c.folder = folder_->text().trimmed();
+    c.csv = csv_->isChecked();
+    c.jsonl = jsonl_->isChecked();
+    c.eaf = eaf_->isChecked();
+    c.clips = clips_->isChecked();
+    return c;
+}
+
+}  // namespace ui
+}  // namespace motor

@@ -1,0 +1,42 @@
+#pragma once
+// File ▸ Export dataset…: a target folder and which files to write there (labels CSV,
+// clips JSONL, ELAN documents, one video per clip). Only collects the choice; the
+// writing is DataTransfer's, off the GUI thread.
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLineEdit;
+
+namespace motor {
+namespace ui {
+
+struct ExportChoice {
+    QString folder;
+    bool csv = true;
+    bool jsonl = true;
+    bool eaf = false;
+    bool clips = false;
+    bool any() const { return csv || jsonl || eaf || clips; }
+};
+
+class ExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ExportDialog(const QString& suggestedFolder, QWidget* parent = nullptr);
+    ExportChoice choice() const;
+
+private:
+    void browse();
+    void updateOk();
+
+    QLineEdit* folder_;
+    QCheckBox* csv_;
+    QCheckBox* jsonl_;
+    QCheckBox* eaf_;
+    QCheckBox* clips_;
+    QDialogButtonBox* buttons_;
+};
+
+}  // namespace ui
+}  // namespace motor
