@@ -142,7 +142,7 @@ int cmdDemo(const QStringList& args) {
                       QStringLiteral("24")});
     if (int rc = parseOrExit(parser, args,
                              QStringLiteral("Write a demo project: generated classroom-like clips, Finnish transcripts, "
-                                            "the MOTOR codebook and two experts' labels."),
+                                            "the MOTOR codebook, two experts' labels and a transcript-cue baseline run."),
                              1, 1);
         rc >= 0)
         return rc;

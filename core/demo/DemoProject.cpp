@@ -5,6 +5,8 @@
 
 #include <random>
 
+#include "core/agents/CueBaseline.h"
+#include "core/agents/PredictionRun.h"
 #include "core/demo/DemoScripts.h"
 #include "core/media/MediaFingerprint.h"
 #include "core/media/MediaProbe.h"
@@ -181,6 +183,13 @@ Result<QString> createDemoProject(const QString& dirPath, const DemoOptions& opt
         return {};
     });
     if (!s) return s.error();
+    // A transparent baseline as the first model coder, so review and metrics have a
+    // model run to compare with the experts from the start.
+    agents::CueBaseline cues;
+    agents::RunOptions run;
+    run.runName = QStringLiteral("baseline:transcript-cues");
+    auto baseline = agents::runPrediction(project, cues, run);
+    if (!baseline) return baseline.error();
     if (progress) progress(recordings + 1, recordings + 1);
     return projectPath;
 }

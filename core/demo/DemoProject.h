@@ -1,7 +1,8 @@
 #pragma once
 // `motor demo DIR`: a complete project to try every view on. Clips are generated with
 // the FFmpeg libraries (moving picture + audio), transcripts are Finnish, two experts
-// disagree realistically (Cohen's kappa between 0.5 and 0.8 per dimension).
+// disagree realistically (Cohen's kappa between 0.5 and 0.8 per dimension), and a
+// transcript-cue baseline run is the first model coder.
 #include <QString>
 
 #include <functional>

@@ -74,11 +74,16 @@ TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
     EXPECT_GE(o["media"].toInt(), 1);
     EXPECT_GT(o["utterances"].toInt(), o["clips"].toInt());
     const QJsonArray annotators = o["annotators"].toArray();
-    ASSERT_EQ(annotators.size(), 2);
+    ASSERT_EQ(annotators.size(), 3);
+    int humans = 0, baselines = 0;
     for (const auto& a : annotators) {
-        EXPECT_EQ(a.toObject()["kind"].toString(), "human");
-        EXPECT_EQ(a.toObject()["annotations"].toInt(), o["clips"].toInt() * 3);
+        const QString kind = a.toObject()["kind"].toString();
+        humans += kind == "human";
+        baselines += kind == "baseline";
+        EXPECT_EQ(a.toObject()["annotations"].toInt(), o["clips"].toInt() * 3) << qPrintable(a.toObject()["name"].toString());
     }
+    EXPECT_EQ(humans, 2);
+    EXPECT_EQ(baselines, 1);
     EXPECT_EQ(o["codebook"].toObject()["name"].toString(), "MOTOR");
 
     auto project = motor::Project::open(demo_);
@@ -94,7 +99,7 @@ TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
     auto tables = motor::metrics::ratingTablesFromProject(*project.value());
     ASSERT_TRUE(tables.ok());
     for (const auto& t : tables.value()) {
-        const double k = motor::metrics::CohenKappa::fromTable(t.table, 0, 1).kappa;
+        const double k = motor::metrics::CohenKappa::fromTable(t.table, t.table.coderIndex("Anna"), t.table.coderIndex("Mikko")).kappa;
         EXPECT_GT(k, 0.5) << qPrintable(t.name);
         EXPECT_LT(k, 0.8) << qPrintable(t.name);
     }
@@ -220,9 +225,27 @@ TEST_F(CliTest, ExportAllFormatsAndReimportLabels) {
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
     const QByteArray header = csv.readLine();
     EXPECT_EQ(header.trimmed(), "clip,media,start_ms,end_ms,annotator,dimension,label");
-    const CliRun again = motorCli({"import", "labels", demo_, out + "/labels.csv"});
+    // Model runs' labels are not importable as expert labels; the experts' rows are.
+    QByteArray experts = header;
+    int modelRows = 0;
+    while (!csv.atEnd()) {
+        const QByteArray line = csv.readLine();
+        if (line.contains(",baseline:")) ++modelRows;
+        else experts += line;
+    }
+    EXPECT_EQ(modelRows, 72);
+    const int expertRows = int(experts.count('\n')) - 1;
+    EXPECT_GE(expertRows, 144);
+    QFile expertsCsv(out + "/experts.csv");
+    ASSERT_TRUE(expertsCsv.open(QIODevice::WriteOnly));
+    expertsCsv.write(experts);
+    expertsCsv.close();
+    const CliRun again = motorCli({"import", "labels", demo_, out + "/experts.csv"});
     ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
-    EXPECT_TRUE(again.out.contains("imported 144 labels")) << qPrintable(again.out);
+    EXPECT_TRUE(again.out.contains(QStringLiteral("imported %1 labels").arg(expertRows))) << qPrintable(again.out);
+    const CliRun models = motorCli({"import", "labels", demo_, out + "/labels.csv"});
+    EXPECT_NE(models.exitCode, 0);
+    EXPECT_TRUE(models.err.contains("baseline:transcript-cues")) << qPrintable(models.err);
 }
 
 TEST_F(CliTest, FailedImportChangesNothing) {
