@@ -12,7 +12,7 @@
 
 #include <optional>
 
-#include "core/agents/JpegEncoder.h"
+#include "core/media/JpegEncoder.h"
 #include "core/agents/ReplyParser.h"
 
 namespace motor::agents {
@@ -172,7 +172,7 @@ Result<QJsonValue> OpenAiModel::contentJson(const LmContent& content) const {
         return makeError(QStringLiteral("openai: frames for %1 were not confirmed").arg(endpoint_.host()));
     QJsonArray parts;
     for (const auto& frame : content.images) {
-        auto jpeg = encodeJpeg(frame, options_.jpegQuality);
+        auto jpeg = media::JpegEncoder::encode(frame, options_.jpegQuality);
         if (!jpeg) return jpeg.error();
         const QString url = QStringLiteral("data:image/jpeg;base64,") + QString::fromLatin1(jpeg.value().toBase64());
         parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("image_url")},

@@ -8,8 +8,7 @@
 #include "core/agents/CueBaseline.h"
 #include "core/agents/PredictionRun.h"
 #include "core/demo/DemoScripts.h"
-#include "core/media/MediaFingerprint.h"
-#include "core/media/MediaProbe.h"
+#include "core/io/MediaImporter.h"
 #include "core/media/SyntheticVideoWriter.h"
 #include "core/metrics/CohenKappa.h"
 #include "core/metrics/RatingTable.h"
@@ -119,23 +118,11 @@ Result<QString> createDemoProject(const QString& dirPath, const DemoOptions& opt
         spec.durationMs = recordingMs[r] + kGapMs;
         spec.seed = options.seed * 100 + unsigned(r);
         if (auto w = media::SyntheticVideoWriter::write(file, spec); !w) return w.error();
-        auto info = media::MediaProbe::probe(file);
-        if (!info) return info.error();
-        auto fp = media::MediaFingerprint::compute(file);
-        if (!fp) return fp.error();
-        Media m;
-        m.path = project.relativeMediaPath(file);
-        m.sizeBytes = fp->sizeBytes;
-        m.contentHash = fp->hash;
-        m.durationMs = info->durationMs;
-        m.fps = info->fps;
-        m.width = info->width;
-        m.height = info->height;
-        m.rotationDeg = info->rotationDeg;
-        m.hasAudio = info->hasAudio;
-        auto id = project.addMedia(m);
-        if (!id) return id.error();
-        mediaIds.push_back(id.value());
+        auto imported = io::MediaImporter::importMedia(project, {file}, {io::ClipPolicy::NoClips});
+        if (!imported) return imported.error();
+        auto m = io::MediaImporter::findMedia(project, file);
+        if (!m) return m.error();
+        mediaIds.push_back(m->id);
     }
 
     ExpertLabels anna, mikko;
