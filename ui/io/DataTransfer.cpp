@@ -216,7 +216,8 @@ void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
     progress_ = progress;
     connect(progress, &QProgressDialog::canceled, this, [cancel, progress] {
         cancel->store(true);
-        progress->close();
+        progress->hide();
+        progress->deleteLater();
     });
     progress->show();
 
@@ -228,7 +229,11 @@ void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
     };
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
     connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, kind, title, guard] {
-        if (guard) guard->close();
+        // QProgressDialog's closeEvent emits canceled(); closing it here is not a cancel.
+        if (guard) {
+            guard->blockSignals(true);
+            guard->close();
+        }
         const Result<QString> r = watcher->result();
         watcher->deleteLater();
         done(kind, title, r);

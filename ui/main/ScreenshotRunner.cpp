@@ -85,6 +85,11 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         settle(600);
     } else if (view == QLatin1String("predict")) {
         // A finished majority-baseline run of the chosen expert: the panel with results.
+        // Like the dashboard, the results table wants the width the label panel takes.
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>()) {
+            if (dock->objectName() == QLatin1String("LabelsDock")) dock->hide();
+            if (dock->objectName() == QLatin1String("ClipsDock")) window_->resizeDocks({dock}, {420}, Qt::Horizontal);
+        }
         window_->showView(MainWindow::View::Predict);
         PredictorPanel* panel = window_->predictor();
         panel->setBackend(PredictBackend::MajorityBaseline);

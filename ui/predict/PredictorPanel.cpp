@@ -36,15 +36,16 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
 
     mode_ = new QComboBox(this);
     // Core's names, so that the run reads the same here, in the CLI and in the provenance.
-    mode_->addItem(tr("motor-mas — behavior → cognition → emotion agents"), int(agents::PredictorMode::MotorMas));
-    mode_->addItem(tr("single-agent — one prompt for every dimension"), int(agents::PredictorMode::SingleAgent));
-    mode_->addItem(tr("no-srl — agents without SRL descriptions"), int(agents::PredictorMode::NoSrl));
-    mode_->addItem(tr("text-only — agents without frames"), int(agents::PredictorMode::TextOnly));
+    mode_->addItem(tr("motor-mas — behavior, cognition, emotion agents"), int(agents::PredictorMode::MotorMas));
+    mode_->addItem(tr("single-agent — one prompt for all"), int(agents::PredictorMode::SingleAgent));
+    mode_->addItem(tr("no-srl — agents without SRL theory"), int(agents::PredictorMode::NoSrl));
+    mode_->addItem(tr("text-only — transcript, no frames"), int(agents::PredictorMode::TextOnly));
 
     clips_ = new QComboBox(this);
-    clips_->addItem(tr("All clips (clips this run already did are skipped)"), int(Clips::All));
+    clips_->addItem(tr("All clips"), int(Clips::All));
     clips_->addItem(tr("Clips no expert has labelled yet"), int(Clips::NoExpertYet));
     clips_->addItem(tr("Clips shown in the browser"), int(Clips::BrowserSelection));
+    clips_->setToolTip(tr("Clips this run has already done are skipped, so a cancelled run resumes where it stopped."));
 
     runName_ = new QLineEdit(this);
     runName_->setPlaceholderText(tr("automatic, e.g. baseline:majority"));
@@ -73,11 +74,22 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     auto* left = new QVBoxLayout;
     left->addWidget(settings);
     left->addLayout(buttons);
+    // What a run does to the project, said once where the decision is made.
+    auto* about = new QLabel(tr("A run is stored as a coder with its full provenance (backend, model, mode, "
+                                "prompts) and is compared with the experts in Review and Metrics. Clips are "
+                                "committed one by one: cancelling keeps every finished clip, and starting the "
+                                "same run name again resumes it. Frames leave this computer only for a remote "
+                                "server you confirm."),
+                             this);
+    about->setObjectName(QStringLiteral("MutedLabel"));
+    about->setWordWrap(true);
+    left->addSpacing(8);
+    left->addWidget(about);
     left->addStretch(1);
     auto* leftBox = new QWidget(this);
     leftBox->setLayout(left);
-    leftBox->setMinimumWidth(380);
-    leftBox->setMaximumWidth(520);
+    leftBox->setMinimumWidth(400);
+    leftBox->setMaximumWidth(460);
 
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1);
@@ -123,6 +135,8 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
         if (QTableWidgetItem* item = results_->item(row, 0)) session_->setCurrentClip(item->data(Qt::UserRole).toLongLong());
     });
     connect(session_, &ProjectSession::projectOpened, this, &PredictorPanel::rebuildExperts);
+    connect(session_, &ProjectSession::projectOpened, this, &PredictorPanel::updateForm);
+    connect(session_, &ProjectSession::projectClosed, this, &PredictorPanel::updateForm);
     connect(session_, &ProjectSession::annotatorsChanged, this, &PredictorPanel::rebuildExperts);
     connect(session_, &ProjectSession::currentExpertChanged, this, &PredictorPanel::rebuildExperts);
     updateForm();

@@ -1,0 +1,176 @@
+// The Predict tab: a majority-baseline run from the panel lands in the database and in
+// Review like any coder, its clips are listed as they finish, and Cancel stops a slow
+// run within a second, keeping the clips already done.
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QThread>
+
+#include "core/store/Project.h"
+#include "support/StudioFixture.h"
+#include "ui/main/ProjectSession.h"
+#include "ui/predict/PredictorPanel.h"
+#include "ui/review/ReviewPane.h"
+
+namespace motor::testing {
+namespace {
+
+using agents::CancelFlag;
+
+// A backend that takes 150 ms per reply (checking the cancel flag every 10 ms, as the
+// real backends do between tokens) and always answers each dimension's first class.
+class SlowSession final : public agents::LmSession {
+public:
+    Status prefill(const agents::LmContent&, const CancelFlag*) override { return {}; }
+    Result<std::unique_ptr<agents::LmSession>> fork() const override {
+        return std::unique_ptr<agents::LmSession>(std::make_unique<SlowSession>());
+    }
+    Result<agents::LmOutput> generate(const agents::LmRequest& request, const CancelFlag* cancel) override {
+        for (int i = 0; i < 15; ++i) {
+            if (agents::cancelled(cancel)) return makeError(QStringLiteral("cancelled"));
+            QThread::msleep(10);
+        }
+        agents::LmOutput out;
+        out.constrained = true;
+        for (const auto& f : request.constraint.fields) {
+            agents::LmFieldResult r;
+            r.label = f.labels.value(0);
+            r.confidence = 0.5;
+            out.fields.insert(f.name, r);
+        }
+        out.rationale = QStringLiteral("slow");
+        return out;
+    }
+};
+
+class SlowModel final : public agents::LanguageModel {
+public:
+    QString backendName() const override { return QStringLiteral("baseline"); }
+    QJsonObject identity() const override { return QJsonObject{{QStringLiteral("name"), QStringLiteral("slow")}}; }
+    agents::LmCapabilities capabilities() const override { return {}; }
+    Result<std::unique_ptr<agents::LmSession>> newSession(const agents::SessionInfo&) override {
+        return std::unique_ptr<agents::LmSession>(std::make_unique<SlowSession>());
+    }
+};
+
+class PredictTest : public StudioFixture {};
+
+TEST_F(PredictTest, MajorityBaselineRunAppearsInTheDatabaseAndInReview) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 10;
+    openStudio(options);
+    QTest::keyClick(window_.get(), Qt::Key_4, Qt::ControlModifier);
+    ui::PredictorPanel* panel = window_->predictor();
+    ASSERT_TRUE(panel->isVisible());
+    panel->setBackend(ui::PredictBackend::MajorityBaseline);
+    panel->setReferenceExpert(QStringLiteral("Expert A"));
+    panel->setClips(ui::PredictorPanel::Clips::All);
+    panel->setRunName(QStringLiteral("majority-test"));
+    QSignalSpy finished(panel, &ui::PredictorPanel::runFinished);
+    QTest::mouseClick(panel->startButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(30000));
+    ASSERT_TRUE(finished.first().at(0).toBool()) << panel->lastMessage().toStdString();
+    EXPECT_FALSE(finished.first().at(1).toBool());
+
+    ui::ProjectSession* session = window_->session();
+    const int clips = int(session->clips().size());
+    EXPECT_EQ(panel->resultsTable()->rowCount(), clips);
+    EXPECT_EQ(panel->progressBar()->value(), clips);
+    EXPECT_FALSE(panel->resultsTable()->item(0, 1)->text().isEmpty());
+
+    // In the database, through a connection of our own.
+    auto project = Project::open(projectPath_);
+    ASSERT_TRUE(project.ok());
+    auto run = project.value()->annotatorByName(QStringLiteral("majority-test"));
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(run.value().has_value());
+    EXPECT_EQ(run.value()->kind, AnnotatorKind::Baseline);
+    auto done = project.value()->finishedRunClips(run.value()->id);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(int(done.value().size()), clips);
+
+    // In the session and the review pane, like any coder.
+    const Annotator* coder = session->annotator(run.value()->id);
+    ASSERT_NE(coder, nullptr);
+    const qint64 clipId = session->clips().at(1).id;
+    EXPECT_FALSE(session->label(clipId, coder->id, QStringLiteral("behavior")).isEmpty());
+    window_->showView(ui::MainWindow::View::Review);
+    session->setCurrentClip(session->clips().first().id);
+    session->setCurrentClip(clipId);
+    QTableWidget* coders = window_->review()->codersTable();
+    bool found = false;
+    for (int r = 0; r < coders->rowCount(); ++r)
+        if (coders->verticalHeaderItem(r) &&
+            coders->verticalHeaderItem(r)->text().contains(QStringLiteral("majority-test")))
+            found = true;
+    EXPECT_TRUE(found);
+}
+
+TEST_F(PredictTest, CancelStopsASlowRunWithinASecond) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.clipCount = 40;
+    openStudio(options);
+    window_->showView(ui::MainWindow::View::Predict);
+    ui::PredictorPanel* panel = window_->predictor();
+    panel->job()->setModelFactoryForTesting(
+        [](Project&) -> Result<std::unique_ptr<agents::LanguageModel>> { return std::unique_ptr<agents::LanguageModel>(std::make_unique<SlowModel>()); });
+    panel->setRunName(QStringLiteral("slow-run"));
+    QSignalSpy clipDone(panel->job(), &ui::PredictionJob::clipPredicted);
+    QSignalSpy finished(panel, &ui::PredictorPanel::runFinished);
+    panel->startRun();
+    EXPECT_TRUE(panel->isRunning());
+    EXPECT_FALSE(panel->startButton()->isEnabled());
+    ASSERT_TRUE(clipDone.wait(20000));  // live results arrive while the run goes on
+    ASSERT_TRUE(panel->cancelButton()->isEnabled());
+    QElapsedTimer t;
+    t.start();
+    QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(5000));
+    EXPECT_LT(t.elapsed(), 1500);
+    EXPECT_TRUE(finished.first().at(0).toBool()) << panel->lastMessage().toStdString();
+    EXPECT_TRUE(finished.first().at(1).toBool());  // cancelled
+    EXPECT_TRUE(panel->startButton()->isEnabled());
+
+    auto project = Project::open(projectPath_);
+    ASSERT_TRUE(project.ok());
+    auto run = project.value()->annotatorByName(QStringLiteral("slow-run"));
+    ASSERT_TRUE(run.ok() && run.value().has_value());
+    auto done = project.value()->finishedRunClips(run.value()->id);
+    ASSERT_TRUE(done.ok());
+    EXPECT_GE(done.value().size(), 1);
+    EXPECT_LT(done.value().size(), 40);
+}
+
+TEST_F(PredictTest, RemoteServerAsksBeforeSendingFrames) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::PredictorPanel* panel = window_->predictor();
+    window_->showView(ui::MainWindow::View::Predict);
+    panel->setBackend(ui::PredictBackend::OpenAi);
+    auto* confirm = panel->findChild<QCheckBox*>();
+    ASSERT_NE(confirm, nullptr);
+    auto* url = panel->findChild<QLineEdit*>(QStringLiteral("PredictUrl"));
+    ASSERT_NE(url, nullptr);
+    EXPECT_FALSE(confirm->isVisible());  // loopback by default
+    url->setText(QStringLiteral("https://models.example.org/v1"));
+    EXPECT_TRUE(confirm->isVisible());
+    EXPECT_FALSE(panel->config().allowRemoteFrames);
+    confirm->setChecked(true);
+    EXPECT_TRUE(panel->config().allowRemoteFrames);
+    panel->setMode(agents::PredictorMode::TextOnly);  // no frames, nothing to confirm
+    EXPECT_FALSE(confirm->isVisible());
+}
+
+}  // namespace
+}  // namespace motor::testing

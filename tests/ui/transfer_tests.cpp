@@ -1,0 +1,130 @@
+// File ▸ Import / Export through the GUI: the jobs run off the GUI thread on their own
+// connection; an export writes the chosen files, a failing label import shows core's
+// error and leaves the project exactly as it was.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "core/store/Project.h"
+#include "support/StudioFixture.h"
+#include "ui/io/DataTransfer.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor::testing {
+namespace {
+
+class TransferTest : public StudioFixture {
+protected:
+    int annotationCount() const {
+        auto project = Project::open(projectPath_);
+        EXPECT_TRUE(project.ok());
+        if (!project) return -1;
+        auto all = project.value()->annotations();
+        return all ? int(all.value().size()) : -1;
+    }
+    void writeFile(const QString& path, const QByteArray& text) {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    }
+};
+
+TEST_F(TransferTest, ExportWritesTheChosenFilesOffTheGuiThread) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::DataTransfer* transfer = window_->transfer();
+    ASSERT_NE(transfer, nullptr);
+    EXPECT_TRUE(transfer->exportAction()->isEnabled());
+    QSignalSpy done(transfer, &ui::DataTransfer::finished);
+    ui::ExportChoice choice;
+    choice.folder = dir_.filePath(QStringLiteral("export"));
+    choice.csv = true;
+    choice.jsonl = true;
+    transfer->exportDataset(choice);
+    EXPECT_TRUE(transfer->isBusy());
+    EXPECT_FALSE(transfer->exportAction()->isEnabled());  // one job at a time
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << transfer->lastError().toStdString();
+
+    QFile csv(choice.folder + QStringLiteral("/labels.csv"));
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = csv.readAll().split('\n');
+    EXPECT_GT(rows.size(), 10);
+    EXPECT_TRUE(rows.first().startsWith("clip,"));
+    QFile jsonl(choice.folder + QStringLiteral("/clips.jsonl"));
+    ASSERT_TRUE(jsonl.open(QIODevice::ReadOnly));
+    EXPECT_EQ(jsonl.readAll().count('\n'), window_->session()->clips().size());
+    EXPECT_FALSE(QFileInfo::exists(choice.folder + QStringLiteral("/elan")));  // not chosen
+    EXPECT_TRUE(transfer->exportAction()->isEnabled());
+}
+
+TEST_F(TransferTest, FailingLabelImportShowsTheErrorAndChangesNothing) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    const int before = annotationCount();
+    const int annotatorsBefore = int(window_->session()->annotators().size());
+    const QString key = window_->session()->clips().first().key;
+    // Row 2 is fine, row 3 names a clip the project does not have: the whole file is refused.
+    const QString csv = dir_.filePath(QStringLiteral("bad.csv"));
+    writeFile(csv, QStringLiteral("clip,annotator,dimension,label\n%1,New Coder,behavior,Monitoring\n"
+                                  "no-such-clip,New Coder,behavior,Monitoring\n")
+                       .arg(key)
+                       .toUtf8());
+    ui::DataTransfer* transfer = window_->transfer();
+    QSignalSpy done(transfer, &ui::DataTransfer::finished);
+    transfer->importLabels(csv);
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_FALSE(transfer->lastError().isEmpty());
+
+    // Waited for by hand: a failed QTRY_ macro returns without telling GoogleTest.
+    QMessageBox* box = nullptr;
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 5000 && !(box && box->isVisible())) {
+        QTest::qWait(20);
+        box = window_->findChild<QMessageBox*>(QStringLiteral("TransferError"));
+    }
+    ASSERT_NE(box, nullptr);
+    ASSERT_TRUE(box->isVisible());
+    EXPECT_TRUE(box->text().contains(QStringLiteral("Nothing was changed"))) << box->text().toStdString();
+    EXPECT_EQ(box->informativeText(), transfer->lastError());
+    EXPECT_TRUE(box->informativeText().contains(QStringLiteral("bad.csv"))) << box->informativeText().toStdString();
+    box->accept();
+
+    EXPECT_EQ(annotationCount(), before);
+    EXPECT_EQ(int(window_->session()->annotators().size()), annotatorsBefore);
+    EXPECT_EQ(window_->session()->annotator(0), nullptr);
+}
+
+TEST_F(TransferTest, LabelImportReloadsTheSession) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    const qint64 clipId = session->clips().first().id;
+    const QString csv = dir_.filePath(QStringLiteral("good.csv"));
+    writeFile(csv, QStringLiteral("clip,annotator,dimension,label\n%1,New Coder,behavior,Monitoring\n")
+                       .arg(session->clips().first().key)
+                       .toUtf8());
+    QSignalSpy done(window_->transfer(), &ui::DataTransfer::finished);
+    window_->transfer()->importLabels(csv);
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << window_->transfer()->lastError().toStdString();
+    int64_t coder = 0;
+    for (const Annotator& a : session->annotators())
+        if (a.name == QLatin1String("New Coder")) coder = a.id;
+    ASSERT_NE(coder, 0);
+    EXPECT_EQ(session->label(clipId, coder, QStringLiteral("behavior")), QStringLiteral("Monitoring"));
+}
+
+}  // namespace
+}  // namespace motor::testing
