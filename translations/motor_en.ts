@@ -46,11 +46,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>View to show: browser, review or metrics.</source>
+        <source>Label as this expert.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Label as this expert.</source>
+        <source>View to show: browser, review, metrics or predict.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -112,6 +112,10 @@
         <source>%1 of %2 clips shown</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::ClipTableModel</name>
@@ -168,6 +172,141 @@
     </message>
 </context>
 <context>
+    <name>motor::ui::DataTransfer</name>
+    <message>
+        <source>Import &amp;media…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;transcripts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;labels…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export dataset…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import media</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import transcripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the recording first: a transcript belongs to a recording.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript of the recording:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcripts (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label tables (*.csv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing media</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 recordings and %2 clips imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 already in the project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing transcripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 utterances now in the transcript of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 labels imported, %2 new coders.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting the dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 label rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled after: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 clips in JSONL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ELAN documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 clip videos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported to %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1…
+
+Cancel only stops waiting: the import is one transaction that cannot be stopped midway. It either completes in full or changes nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1…
+
+Cancel stops after the file being written; files already written stay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The import failed. Nothing was changed: an import is one transaction, so the project is exactly as it was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export failed. Files written before the error stay in the folder.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::ExpertDialog</name>
     <message>
         <source>Who is labelling?</source>
@@ -183,6 +322,53 @@
     </message>
     <message>
         <source>&amp;Expert:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::ui::ExportDialog</name>
+    <message>
+        <source>Export dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Labels as CSV (labels.csv; Import labels reads it back)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clips with transcript and labels as JSONL (clips.jsonl)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ELAN documents, one per recording (elan/)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cut every clip into its own video (clips/; slow)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Existing files of the same name in the folder are replaced.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export folder</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -483,6 +669,14 @@
         <source>%1 / %2 clips done</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Predict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -715,6 +909,248 @@
     </message>
     <message>
         <source>Recording time %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::ui::PredictionJob</name>
+    <message>
+        <source>%1 clips labelled now, %2 done earlier, %3 failed, of %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled: start the same run again to resume it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled before the run started.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::ui::PredictorPanel</name>
+    <message>
+        <source>Baseline: majority class of an expert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Baseline: transcript cue words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Local model (.gguf or Hugging Face folder)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>motor-mas — behavior, cognition, emotion agents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>single-agent — one prompt for all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no-srl — agents without SRL theory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text-only — transcript, no frames</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clips no expert has labelled yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clips shown in the browser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clips this run has already done are skipped, so a cancelled run resumes where it stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>automatic, e.g. baseline:majority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run is stored as a coder of this name. Starting a run of the same name again resumes it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lips:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stops within a second; finished clips stay stored and the run can be resumed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A run is stored as a coder with its full provenance (backend, model, mode, prompts) and is compared with the experts in Review and Metrics. Clips are committed one by one: cancelling keeps every finished clip, and starting the same run name again resumes it. Frames leave this computer only for a remote server you confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%v / %m clips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a backend and start a run.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click a clip to open it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Results&lt;/b&gt; — each clip's labels as it finishes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Expert:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every clip gets the class this expert used most often: the floor a model must beat.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classifies each clip by SRL cue words in its transcript (Finnish and English); each rationale lists the cues found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>model.gguf or a Hugging Face folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hugging Face model folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server's model name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send frames to this server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server is not this computer: clip frames would leave it. Without this, choose text-only or use a local server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the expert whose labels the baseline counts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a model file or folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the server URL and the model name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The browser shows no clips.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling… finished clips stay stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 clips · elapsed %3 · about %4 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run %1 cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run %1 finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is now in Review and Metrics.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run did not start: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -46,12 +46,12 @@
         <translation>Tallenna näkymä tiedostoon FILE.png ja lopeta.</translation>
     </message>
     <message>
-        <source>View to show: browser, review or metrics.</source>
-        <translation>Näytettävä näkymä: browser, review tai metrics.</translation>
-    </message>
-    <message>
         <source>Label as this expert.</source>
         <translation>Luokittele tämän asiantuntijan nimissä.</translation>
+    </message>
+    <message>
+        <source>View to show: browser, review, metrics or predict.</source>
+        <translation>Näytettävä näkymä: browser, review, metrics tai predict.</translation>
     </message>
 </context>
 <context>
@@ -112,6 +112,10 @@
         <source>%1 of %2 clips shown</source>
         <translation>Näytetään %1 / %2 leikettä</translation>
     </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Ristiriita</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ClipTableModel</name>
@@ -168,6 +172,145 @@
     </message>
 </context>
 <context>
+    <name>motor::ui::DataTransfer</name>
+    <message>
+        <source>Import &amp;media…</source>
+        <translation>Tuo &amp;mediaa…</translation>
+    </message>
+    <message>
+        <source>Import &amp;transcripts…</source>
+        <translation>Tuo &amp;litteraatteja…</translation>
+    </message>
+    <message>
+        <source>Import &amp;labels…</source>
+        <translation>Tuo l&amp;uokituksia…</translation>
+    </message>
+    <message>
+        <source>&amp;Export dataset…</source>
+        <translation>&amp;Vie aineisto…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Import media</source>
+        <translation>Tuo mediaa</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)</source>
+        <translation>Videot (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Import transcripts</source>
+        <translation>Tuo litteraatteja</translation>
+    </message>
+    <message>
+        <source>Import the recording first: a transcript belongs to a recording.</source>
+        <translation>Tuo ensin tallenne: litteraatti kuuluu aina tallenteeseen.</translation>
+    </message>
+    <message>
+        <source>Transcript of the recording:</source>
+        <translation>Tallenne, jonka litteraatti tuodaan:</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;All files (*)</source>
+        <translation>Litteraatit (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Import labels</source>
+        <translation>Tuo luokituksia</translation>
+    </message>
+    <message>
+        <source>Label tables (*.csv);;All files (*)</source>
+        <translation>Luokitustaulukot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Importing media</source>
+        <translation>Tuodaan mediaa</translation>
+    </message>
+    <message>
+        <source>%1 recordings and %2 clips imported.</source>
+        <translation>Tuotiin %1 tallennetta ja %2 leikettä.</translation>
+    </message>
+    <message>
+        <source>%1 already in the project.</source>
+        <translation>%1 oli jo projektissa.</translation>
+    </message>
+    <message>
+        <source>Importing transcripts</source>
+        <translation>Tuodaan litteraatteja</translation>
+    </message>
+    <message>
+        <source>%1 utterances now in the transcript of %2.</source>
+        <translation>Tallenteen %2 litteraatissa on nyt %1 puheenvuoroa.</translation>
+    </message>
+    <message>
+        <source>Importing labels</source>
+        <translation>Tuodaan luokituksia</translation>
+    </message>
+    <message>
+        <source>%1 labels imported, %2 new coders.</source>
+        <translation>Tuotiin %1 luokitusta, %2 uutta koodaajaa.</translation>
+    </message>
+    <message>
+        <source>Exporting the dataset</source>
+        <translation>Viedään aineistoa</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Kansiota %1 ei voi luoda</translation>
+    </message>
+    <message>
+        <source>%1 label rows</source>
+        <translation>%1 luokitusriviä</translation>
+    </message>
+    <message>
+        <source>Export cancelled after: %1.</source>
+        <translation>Vienti peruttiin. Valmiina: %1.</translation>
+    </message>
+    <message>
+        <source>%1 clips in JSONL</source>
+        <translation>%1 leikettä JSONL-muodossa</translation>
+    </message>
+    <message>
+        <source>%1 ELAN documents</source>
+        <translation>%1 ELAN-dokumenttia</translation>
+    </message>
+    <message>
+        <source>%1 clip videos</source>
+        <translation>%1 leikevideota</translation>
+    </message>
+    <message>
+        <source>Exported to %1: %2.</source>
+        <translation>Viety kansioon %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1…
+
+Cancel only stops waiting: the import is one transaction that cannot be stopped midway. It either completes in full or changes nothing.</source>
+        <translation>%1…
+
+Peruuta lopettaa vain odottamisen: tuonti on yksi transaktio, jota ei voi pysäyttää kesken. Se joko valmistuu kokonaan tai ei muuta mitään.</translation>
+    </message>
+    <message>
+        <source>%1…
+
+Cancel stops after the file being written; files already written stay.</source>
+        <translation>%1…
+
+Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo kirjoitetut tiedostot jäävät.</translation>
+    </message>
+    <message>
+        <source>The import failed. Nothing was changed: an import is one transaction, so the project is exactly as it was.</source>
+        <translation>Tuonti epäonnistui. Mitään ei muutettu: tuonti on yksi transaktio, joten projekti on täsmälleen ennallaan.</translation>
+    </message>
+    <message>
+        <source>The export failed. Files written before the error stay in the folder.</source>
+        <translation>Vienti epäonnistui. Ennen virhettä kirjoitetut tiedostot jäävät kansioon.</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::ExpertDialog</name>
     <message>
         <source>Who is labelling?</source>
@@ -184,6 +327,53 @@
     <message>
         <source>&amp;Expert:</source>
         <translation>&amp;Asiantuntija:</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::ExportDialog</name>
+    <message>
+        <source>Export dataset</source>
+        <translation>Vie aineisto</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Selaa…</translation>
+    </message>
+    <message>
+        <source>Labels as CSV (labels.csv; Import labels reads it back)</source>
+        <translation>Luokitukset CSV-tiedostona (labels.csv; Tuo luokituksia lukee sen takaisin)</translation>
+    </message>
+    <message>
+        <source>Clips with transcript and labels as JSONL (clips.jsonl)</source>
+        <translation>Leikkeet litteraatteineen ja luokituksineen JSONL-tiedostona (clips.jsonl)</translation>
+    </message>
+    <message>
+        <source>ELAN documents, one per recording (elan/)</source>
+        <translation>ELAN-dokumentit, yksi kustakin tallenteesta (elan/)</translation>
+    </message>
+    <message>
+        <source>Cut every clip into its own video (clips/; slow)</source>
+        <translation>Leikkaa jokainen leike omaksi videokseen (clips/; hidas)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Kansio:</translation>
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation>Kirjoita:</translation>
+    </message>
+    <message>
+        <source>Existing files of the same name in the folder are replaced.</source>
+        <translation>Kansiossa jo olevat samannimiset tiedostot korvataan.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Vientikansio</translation>
     </message>
 </context>
 <context>
@@ -483,6 +673,14 @@
         <source>%1 / %2 clips done</source>
         <translation>%1 / %2 leikettä valmiina</translation>
     </message>
+    <message>
+        <source>&amp;Predict</source>
+        <translation>&amp;Ennusta</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -716,6 +914,248 @@
     <message>
         <source>Recording time %1</source>
         <translation>Tallenteen aika %1</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::PredictionJob</name>
+    <message>
+        <source>%1 clips labelled now, %2 done earlier, %3 failed, of %4.</source>
+        <translation>Nyt luokiteltiin %1 leikettä, aiemmin %2, epäonnistui %3; yhteensä %4.</translation>
+    </message>
+    <message>
+        <source>Cancelled: start the same run again to resume it.</source>
+        <translation>Peruttu: käynnistä sama ajo uudelleen, niin se jatkuu.</translation>
+    </message>
+    <message>
+        <source>Cancelled before the run started.</source>
+        <translation>Peruttiin ennen ajon alkua.</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::PredictorPanel</name>
+    <message>
+        <source>Baseline: majority class of an expert</source>
+        <translation>Vertailutaso: asiantuntijan yleisin luokka</translation>
+    </message>
+    <message>
+        <source>Baseline: transcript cue words</source>
+        <translation>Vertailutaso: litteraatin vihjesanat</translation>
+    </message>
+    <message>
+        <source>Local model (.gguf or Hugging Face folder)</source>
+        <translation>Paikallinen malli (.gguf tai Hugging Face -kansio)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-yhteensopiva palvelin</translation>
+    </message>
+    <message>
+        <source>motor-mas — behavior, cognition, emotion agents</source>
+        <translation>motor-mas — käyttäytymis-, kognitio- ja tunneagentit</translation>
+    </message>
+    <message>
+        <source>single-agent — one prompt for all</source>
+        <translation>single-agent — yksi kehote kaikelle</translation>
+    </message>
+    <message>
+        <source>no-srl — agents without SRL theory</source>
+        <translation>no-srl — agentit ilman SRL-teoriaa</translation>
+    </message>
+    <message>
+        <source>text-only — transcript, no frames</source>
+        <translation>text-only — litteraatti, ei kuvia</translation>
+    </message>
+    <message>
+        <source>All clips</source>
+        <translation>Kaikki leikkeet</translation>
+    </message>
+    <message>
+        <source>Clips no expert has labelled yet</source>
+        <translation>Leikkeet, joita yksikään asiantuntija ei ole vielä luokitellut</translation>
+    </message>
+    <message>
+        <source>Clips shown in the browser</source>
+        <translation>Selaimessa näkyvät leikkeet</translation>
+    </message>
+    <message>
+        <source>Clips this run has already done are skipped, so a cancelled run resumes where it stopped.</source>
+        <translation>Ajon jo tekemät leikkeet ohitetaan, joten peruttu ajo jatkuu siitä, mihin se jäi.</translation>
+    </message>
+    <message>
+        <source>automatic, e.g. baseline:majority</source>
+        <translation>automaattinen, esim. baseline:majority</translation>
+    </message>
+    <message>
+        <source>The run is stored as a coder of this name. Starting a run of the same name again resumes it.</source>
+        <translation>Ajo tallennetaan tämännimisenä koodaajana. Samannimisen ajon käynnistäminen uudelleen jatkaa sitä.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ajo</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Taustajärjestelmä:</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>T&amp;ila:</translation>
+    </message>
+    <message>
+        <source>C&amp;lips:</source>
+        <translation>&amp;Leikkeet:</translation>
+    </message>
+    <message>
+        <source>Run &amp;name:</source>
+        <translation>Ajon &amp;nimi:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Käynnistä</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Stops within a second; finished clips stay stored and the run can be resumed.</source>
+        <translation>Pysähtyy sekunnissa; valmiit leikkeet jäävät talteen ja ajoa voi jatkaa.</translation>
+    </message>
+    <message>
+        <source>A run is stored as a coder with its full provenance (backend, model, mode, prompts) and is compared with the experts in Review and Metrics. Clips are committed one by one: cancelling keeps every finished clip, and starting the same run name again resumes it. Frames leave this computer only for a remote server you confirm.</source>
+        <translation>Ajo tallennetaan koodaajaksi täysine alkuperätietoineen (taustajärjestelmä, malli, tila, kehotteet), ja sitä verrataan asiantuntijoihin Tarkastelussa ja Mittareissa. Leikkeet tallennetaan yksi kerrallaan: peruttaessa valmiit leikkeet säilyvät, ja saman ajon nimen käynnistäminen uudelleen jatkaa ajoa. Kuvat lähtevät tältä koneelta vain vahvistamallesi etäpalvelimelle.</translation>
+    </message>
+    <message>
+        <source>%v / %m clips</source>
+        <translation>%v / %m leikettä</translation>
+    </message>
+    <message>
+        <source>Choose a backend and start a run.</source>
+        <translation>Valitse taustajärjestelmä ja käynnistä ajo.</translation>
+    </message>
+    <message>
+        <source>Double-click a clip to open it</source>
+        <translation>Avaa leike kaksoisnapsauttamalla</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Results&lt;/b&gt; — each clip's labels as it finishes</source>
+        <translation>&lt;b&gt;Tulokset&lt;/b&gt; — kunkin leikkeen luokitukset sen valmistuessa</translation>
+    </message>
+    <message>
+        <source>&amp;Expert:</source>
+        <translation>&amp;Asiantuntija:</translation>
+    </message>
+    <message>
+        <source>Every clip gets the class this expert used most often: the floor a model must beat.</source>
+        <translation>Jokainen leike saa luokan, jota tämä asiantuntija käytti useimmin: taso, joka mallin on ylitettävä.</translation>
+    </message>
+    <message>
+        <source>Classifies each clip by SRL cue words in its transcript (Finnish and English); each rationale lists the cues found.</source>
+        <translation>Luokittelee leikkeet litteraatin SRL-vihjesanojen perusteella (suomi ja englanti); perustelu luettelee löydetyt vihjeet.</translation>
+    </message>
+    <message>
+        <source>model.gguf or a Hugging Face folder</source>
+        <translation>model.gguf tai Hugging Face -kansio</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Tiedosto…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Kansio…</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Malli:</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Mallitiedosto</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF-mallit (*.gguf);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Hugging Face model folder</source>
+        <translation>Hugging Face -mallikansio</translation>
+    </message>
+    <message>
+        <source>the server's model name</source>
+        <translation>palvelimen mallin nimi</translation>
+    </message>
+    <message>
+        <source>Send frames to this server</source>
+        <translation>Lähetä kuvat tälle palvelimelle</translation>
+    </message>
+    <message>
+        <source>The server is not this computer: clip frames would leave it. Without this, choose text-only or use a local server.</source>
+        <translation>Palvelin ei ole tämä tietokone: leikkeiden kuvat lähtisivät koneelta. Ilman tätä valitse text-only tai käytä paikallista palvelinta.</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>M&amp;alli:</translation>
+    </message>
+    <message>
+        <source>Choose the expert whose labels the baseline counts.</source>
+        <translation>Valitse asiantuntija, jonka luokitukset vertailutaso laskee.</translation>
+    </message>
+    <message>
+        <source>Choose a model file or folder.</source>
+        <translation>Valitse mallitiedosto tai -kansio.</translation>
+    </message>
+    <message>
+        <source>Enter the server URL and the model name.</source>
+        <translation>Anna palvelimen URL ja mallin nimi.</translation>
+    </message>
+    <message>
+        <source>The browser shows no clips.</source>
+        <translation>Selaimessa ei näy leikkeitä.</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Leike</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Varmuus</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Käynnistetään…</translation>
+    </message>
+    <message>
+        <source>Cancelling… finished clips stay stored.</source>
+        <translation>Perutaan… valmiit leikkeet jäävät talteen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clips · elapsed %3 · about %4 left</source>
+        <translation>%1 / %2 leikettä · kulunut %3 · noin %4 jäljellä</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 epäonnistui</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled.</source>
+        <translation>Ajo %1 peruttiin.</translation>
+    </message>
+    <message>
+        <source>Run %1 finished.</source>
+        <translation>Ajo %1 valmistui.</translation>
+    </message>
+    <message>
+        <source>It is now in Review and Metrics.</source>
+        <translation>Se näkyy nyt Tarkastelussa ja Mittareissa.</translation>
+    </message>
+    <message>
+        <source>The run did not start: %1</source>
+        <translation>Ajo ei käynnistynyt: %1</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,12 @@ void PredictorPanel::startRun() {
     headers << tr("Confidence");
     results_->setColumnCount(int(headers.size()));
     results_->setHorizontalHeaderLabels(headers);
+    // The labels share the width; clip key and confidence keep to their contents.
+    QHeaderView* header = results_->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Stretch);
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(int(headers.size()) - 1, QHeaderView::ResizeToContents);
     progress_->setRange(0, 0);  // busy until core reports the clip count
     status_->setText(tr("Starting…"));
     lastMessage_.clear();
@@ -353,8 +359,6 @@ void PredictorPanel::onFinished(bool ok, bool cancelled, const QString& runName,
                          QLatin1Char(' ') + message +
                          (cancelled ? QString() : QLatin1Char(' ') + tr("It is now in Review and Metrics.")));
         if (!reloaded) status_->setText(status_->text() + QLatin1Char('\n') + reloaded.error().message);
-        results_->resizeColumnsToContents();
-        results_->horizontalHeader()->setStretchLastSection(true);
     } else {
         status_->setText(tr("The run did not start: %1").arg(message));
     }
