@@ -1319,10 +1319,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Label, Review, Metrics view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>This help</source>
         <translation type="unfinished" />
     </message>
@@ -1332,6 +1328,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label, Review, Metrics, Predict view</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1323,10 +1323,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Hae leikkeitä</translation>
     </message>
     <message>
-        <source>Label, Review, Metrics view</source>
-        <translation>Luokittelu-, tarkastelu- ja mittarinäkymä</translation>
-    </message>
-    <message>
         <source>This help</source>
         <translation>Tämä ohje</translation>
     </message>
@@ -1337,6 +1333,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Action</source>
         <translation>Toiminto</translation>
+    </message>
+    <message>
+        <source>Label, Review, Metrics, Predict view</source>
+        <translation>Luokittelu-, tarkastelu-, mittari- ja ennustenäkymä</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QThread>
+#include <QTranslator>
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
@@ -170,6 +171,16 @@ TEST_F(PredictTest, RemoteServerAsksBeforeSendingFrames) {
     EXPECT_TRUE(panel->config().allowRemoteFrames);
     panel->setMode(agents::PredictorMode::TextOnly);  // no frames, nothing to confirm
     EXPECT_FALSE(confirm->isVisible());
+}
+
+TEST(PredictTranslations, NewPanelsAreInFinnish) {
+    QTranslator fi;
+    ASSERT_TRUE(fi.load(QStringLiteral(":/i18n/motor_fi.qm")));
+    EXPECT_EQ(fi.translate("motor::ui::MainWindow", "&Predict"), QStringLiteral("&Ennusta"));
+    EXPECT_EQ(fi.translate("motor::ui::PredictorPanel", "Send frames to this server"),
+              QStringLiteral("Lähetä kuvat tälle palvelimelle"));
+    EXPECT_EQ(fi.translate("motor::ui::DataTransfer", "&Export dataset…"), QStringLiteral("&Vie aineisto…"));
+    EXPECT_EQ(fi.translate("motor::ui::ExportDialog", "Export folder"), QStringLiteral("Vientikansio"));
 }
 
 }  // namespace

@@ -215,7 +215,7 @@ FI = {
     "Undo the last label change": "Kumoa viimeisin luokituksen muutos",
     "Redo": "Tee uudelleen",
     "Search clips": "Hae leikkeitä",
-    "Label, Review, Metrics view": "Luokittelu-, tarkastelu- ja mittarinäkymä",
+    "Label, Review, Metrics, Predict view": "Luokittelu-, tarkastelu-, mittari- ja ennustenäkymä",
     "This help": "Tämä ohje",
     "Key": "Näppäin",
     "Action": "Toiminto",

@@ -36,7 +36,7 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
          << qMakePair(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("Undo the last label change"))
          << qMakePair(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText), tr("Redo"))
          << qMakePair(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Search clips"))
-         << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3"), tr("Label, Review, Metrics view"))
+         << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3 / 4"), tr("Label, Review, Metrics, Predict view"))
          << qMakePair(QStringLiteral("F1"), tr("This help"));
     auto* table = new QTableWidget(int(rows.size()), 2, this);
     table->setHorizontalHeaderLabels({tr("Key"), tr("Action")});
