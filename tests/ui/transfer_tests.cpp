@@ -126,5 +126,43 @@ TEST_F(TransferTest, LabelImportReloadsTheSession) {
     EXPECT_EQ(session->label(clipId, coder, QStringLiteral("behavior")), QStringLiteral("Monitoring"));
 }
 
+TEST_F(TransferTest, TranscriptImportReplacesTheRecordingsTranscript) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    const Clip first = session->clips().first();
+    const QString mediaPath = session->mediaPath(first.mediaId);
+    const QString srt = dir_.filePath(QStringLiteral("lesson.srt"));
+    writeFile(srt, QByteArrayLiteral("1\n00:00:00,500 --> 00:00:02,000\nMitä meidän pitää tehdä seuraavaksi?\n\n"
+                                     "2\n00:00:02,500 --> 00:00:03,500\nTarkistetaan ensin ohjeet.\n"));
+    QSignalSpy done(window_->transfer(), &ui::DataTransfer::finished);
+    window_->transfer()->importTranscripts(mediaPath, {srt}, QStringLiteral("fi"));
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << window_->transfer()->lastError().toStdString();
+    auto project = Project::open(projectPath_);
+    ASSERT_TRUE(project.ok());
+    auto utterances = project.value()->utterances(first.mediaId, 0, 10000);
+    ASSERT_TRUE(utterances.ok());
+    ASSERT_EQ(utterances.value().size(), 2);
+    EXPECT_EQ(utterances.value().first().text, QStringLiteral("Mitä meidän pitää tehdä seuraavaksi?"));
+}
+
+TEST_F(TransferTest, FailingMediaImportAddsNoClips) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    const int clipsBefore = int(window_->session()->clips().size());
+    const QString notVideo = dir_.filePath(QStringLiteral("notes.mp4"));
+    writeFile(notVideo, QByteArrayLiteral("this is not a video"));
+    QSignalSpy done(window_->transfer(), &ui::DataTransfer::finished);
+    window_->transfer()->importMedia({notVideo});
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_FALSE(window_->transfer()->lastError().isEmpty());
+    EXPECT_EQ(int(window_->session()->clips().size()), clipsBefore);
+    if (auto* box = window_->findChild<QMessageBox*>(QStringLiteral("TransferError"))) box->accept();
+}
+
 }  // namespace
 }  // namespace motor::testing
