@@ -10,10 +10,16 @@ namespace motor::gpu::cpu {
 
 namespace {
 
-// Cache blocking: a work item is kRowsPerItem weight rows; inside it the tokens are
-// walked in tiles of kTokenTile so that the tile's activations stay in L2 while each
-// weight row is streamed once per tile from L1 (kMaxDotTokens tokens per kernel call).
-constexpr int kRowsPerItem = 16;
+// Cache blocking: a work item is a run of weight rows; inside it the tokens are walked
+// in tiles of kTokenTile so that the tile's activations stay in L2 while each weight
+// row is streamed once per tile from L1 (kMaxDotTokens tokens per kernel call).
+// Items are sized by work (rows x cols x tokens), not by a fixed row count: claiming an
+// item costs two atomics on lines shared by every core, and with 16-row items a Q8_0
+// decode step spent more time bouncing those lines than computing (2 threads were
+// slower than 1 on a 110M model). Each row's result does not depend on the split.
+constexpr int64_t kMinRowsPerItem = 16;
+constexpr int64_t kTargetItemWork = int64_t(1) << 17;  // multiply-adds, a few microseconds
+constexpr int64_t kMinItemsPerThread = 4;               // enough items to balance the load
 constexpr int kTokenTile = 32;  // a multiple of kMaxDotTokens
 // From this many tokens on, a quantized row is decoded once per token tile into an
 // fp32 buffer and dotted with the F32 kernel (bit-identical, see DecodeRowFn) instead
@@ -35,9 +41,12 @@ void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
     int64_t work = 0;
     for (size_t ti = 0; ti < tasks.size(); ++ti) {
         const int64_t rows = tasks[ti].w->rows;
-        work += rows * tasks[ti].w->cols * tokens;
-        for (int64_t r = 0; r < rows; r += kRowsPerItem)
-            items.push_back({int(ti), r, std::min<int64_t>(rows, r + kRowsPerItem)});
+        const int64_t rowWork = std::max<int64_t>(1, tasks[ti].w->cols * tokens);
+        work += rows * rowWork;
+        const int64_t balanced = rows / (kMinItemsPerThread * std::max(1, pool.size()));
+        int64_t perItem = std::min(kTargetItemWork / rowWork, balanced);
+        perItem = std::max(kMinRowsPerItem, perItem / kMinRowsPerItem * kMinRowsPerItem);
+        for (int64_t r = 0; r < rows; r += perItem) items.push_back({int(ti), r, std::min<int64_t>(rows, r + perItem)});
     }
     // Per-thread decode buffers (only used for quantized weights in batched calls).
     int64_t maxCols = 0;
