@@ -13,6 +13,7 @@
 #include "core/metrics/CohenKappa.h"
 #include "core/metrics/ProjectTables.h"
 #include "core/store/Project.h"
+#include "motor/gpu/model_writer.h"
 
 namespace {
 
@@ -280,4 +281,55 @@ TEST_F(CliTest, ImportTranscriptsAndSegments) {
     EXPECT_TRUE(seg.out.startsWith("added "));
     const CliRun both = motorCli({"import", "segments", demo_, "--media", "media/ryhma3.mp4"});
     EXPECT_EQ(both.exitCode, 2);
+}
+
+// Issue "MOTOR-MAS predictor": end to end on the demo project through the local engine
+// with a small random-weight model. Every clip gets three valid labels with a
+// confidence, the run is a model coder in `motor eval`, and prefix sharing gives exactly
+// the labels of recomputing the context for each agent.
+TEST_F(CliTest, LocalBackendLabelsTheWholeDemoAndIsEvaluable) {
+    motor::gpu::RandomModelSpec spec;
+    spec.config = motor::gpu::makeRandomModelConfig(motor::gpu::Architecture::Qwen3, 64, 2, 4, 2, 128, 512);
+    spec.seed = 3;
+    const QString model = dir_->filePath("random-qwen3.gguf");
+    ASSERT_TRUE(motor::gpu::writeRandomModelGguf(spec, model.toStdString()).ok());
+
+    const CliRun shared = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "shared",
+                                    "--rationale-chars", "20", "--quiet"});
+    ASSERT_EQ(shared.exitCode, 0) << qPrintable(shared.err);
+    const CliRun recomputed = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "recomputed",
+                                        "--rationale-chars", "20", "--no-prefix-sharing", "--quiet"});
+    ASSERT_EQ(recomputed.exitCode, 0) << qPrintable(recomputed.err);
+
+    auto project = motor::Project::open(demo_);
+    ASSERT_TRUE(project.ok());
+    auto& p = *project.value();
+    const auto clips = p.clips().value();
+    const auto sharedRun = p.annotatorByName("shared").value();
+    const auto recomputedRun = p.annotatorByName("recomputed").value();
+    ASSERT_TRUE(sharedRun.has_value() && recomputedRun.has_value());
+    EXPECT_EQ(sharedRun->kind, motor::AnnotatorKind::Model);
+    EXPECT_EQ(sharedRun->provenance["backend"].toString(), "local");
+    for (const auto& c : clips)
+        for (const auto& d : p.codebook().dimensions) {
+            auto a = p.annotation(c.id, sharedRun->id, d.name);
+            ASSERT_TRUE(a.ok() && a->has_value()) << qPrintable(c.key + " " + d.name);
+            EXPECT_GE(d.classIndex((*a)->label), 0) << qPrintable((*a)->label);
+            EXPECT_GE((*a)->confidence, 0.0);
+            EXPECT_LE((*a)->confidence, 1.0);
+            auto b = p.annotation(c.id, recomputedRun->id, d.name);
+            ASSERT_TRUE(b.ok() && b->has_value());
+            EXPECT_EQ((*a)->label, (*b)->label) << qPrintable(c.key + " " + d.name);
+            EXPECT_DOUBLE_EQ((*a)->confidence, (*b)->confidence);
+        }
+
+    const CliRun eval = motorCli({"eval", demo_, "--reference", "Anna", "--format", "json"});
+    ASSERT_EQ(eval.exitCode, 0) << qPrintable(eval.err);
+    bool found = false;
+    for (const auto& row : QJsonDocument::fromJson(eval.out.toUtf8()).object()["summary"].toArray())
+        if (row.toObject()["annotator"].toString() == "shared") {
+            found = true;
+            EXPECT_TRUE(row.toObject()["average"].isDouble());
+        }
+    EXPECT_TRUE(found);
 }
