@@ -82,6 +82,9 @@ int cmdEval(const QStringList& args) {
                       QStringLiteral("ANNOTATOR")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), json or csv."), QStringLiteral("text|json|csv"),
                       QStringLiteral("text")});
+    parser.addOption({QStringLiteral("agreement"),
+                      QStringLiteral("Coders in the agreement statistics: experts (default) or all (models too)."),
+                      QStringLiteral("experts|all"), QStringLiteral("experts")});
     parser.addOption({QStringLiteral("bootstrap"), QStringLiteral("Bootstrap resamples for 95% intervals (0: none)."),
                       QStringLiteral("N"), QStringLiteral("0")});
     if (int rc = parseOrExit(parser, args, QStringLiteral("Agreement and F1 of every coder, experts and model runs."), 1, 1);
@@ -90,6 +93,11 @@ int cmdEval(const QStringList& args) {
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("csv")) {
         printError(QStringLiteral("--format must be text, json or csv"));
+        return 2;
+    }
+    const QString agreement = parser.value(QStringLiteral("agreement"));
+    if (agreement != QLatin1String("experts") && agreement != QLatin1String("all")) {
+        printError(QStringLiteral("--agreement must be experts or all"));
         return 2;
     }
     bool okN = false;
@@ -120,6 +128,17 @@ int cmdEval(const QStringList& args) {
     }
     metrics::ReportOptions options;
     options.reference = reference;
+    // Inter-rater agreement is about the human coders; models are scored against the
+    // reference in vs_reference and the summary.
+    if (agreement == QLatin1String("experts")) {
+        auto annotators = p.annotators();
+        if (!annotators) {
+            printError(annotators.error().message);
+            return 1;
+        }
+        for (const auto& a : annotators.value())
+            if (a.kind == AnnotatorKind::Human) options.agreementCoders << a.name;
+    }
     if (resamples > 0) options.bootstrap = metrics::BootstrapOptions{resamples};
     auto report = metrics::Report::build(tables.value(), options);
     if (!report) {
