@@ -1,5 +1,6 @@
 // motor eval | motor demo
 #include <QDir>
+#include <QHash>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -24,12 +25,13 @@ Result<QString> defaultReference(Project& p) {
     if (!annotators) return annotators.error();
     auto annotations = p.annotations();
     if (!annotations) return annotations.error();
+    QHash<int64_t, int> labelsOf;
+    for (const auto& x : annotations.value()) labelsOf[x.annotatorId]++;
     QString best;
     int bestCount = 0;
     for (const auto& a : annotators.value()) {
         if (a.kind != AnnotatorKind::Human) continue;
-        int n = 0;
-        for (const auto& x : annotations.value()) n += x.annotatorId == a.id;
+        const int n = labelsOf.value(a.id);
         if (n > bestCount || (n == bestCount && n > 0 && a.name < best)) {
             best = a.name;
             bestCount = n;

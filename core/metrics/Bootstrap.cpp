@@ -91,8 +91,8 @@ Interval Bootstrap::cohenKappa(const RatingTable& table, int coderA, int coderB)
     return pairInterval(table, coderA, coderB, PairStatistic::CohenKappa);
 }
 
-Interval Bootstrap::fleissKappa(const RatingTable& table, std::span<const int> coders) const {
-    const CategoryCounts counts = CategoryCounts::fromTable(table, coders, CategoryCounts::Coverage::AllCoders);
+Interval Bootstrap::countsInterval(const CategoryCounts& counts,
+                                   const std::function<double(std::span<const int>)>& statistic) const {
     if (counts.rowCount() == 0 || options_.resamples <= 0) return {};
     std::mt19937_64 engine(options_.seed);
     std::vector<int> multiplicity(counts.rowCount());
@@ -100,23 +100,19 @@ Interval Bootstrap::fleissKappa(const RatingTable& table, std::span<const int> c
     estimates.reserve(options_.resamples);
     for (int r = 0; r < options_.resamples; ++r) {
         drawMultiplicities(engine, multiplicity);
-        estimates.push_back(FleissKappa::fromCounts(counts, multiplicity).kappa);
+        estimates.push_back(statistic(multiplicity));
     }
     return percentile(std::move(estimates), options_.confidence);
 }
 
+Interval Bootstrap::fleissKappa(const RatingTable& table, std::span<const int> coders) const {
+    const CategoryCounts counts = CategoryCounts::fromTable(table, coders, CategoryCounts::Coverage::AllCoders);
+    return countsInterval(counts, [&](std::span<const int> m) { return FleissKappa::fromCounts(counts, m).kappa; });
+}
+
 Interval Bootstrap::krippendorffAlpha(const RatingTable& table, std::span<const int> coders) const {
     const CategoryCounts counts = CategoryCounts::fromTable(table, coders, CategoryCounts::Coverage::AtLeastTwo);
-    if (counts.rowCount() == 0 || options_.resamples <= 0) return {};
-    std::mt19937_64 engine(options_.seed);
-    std::vector<int> multiplicity(counts.rowCount());
-    std::vector<double> estimates;
-    estimates.reserve(options_.resamples);
-    for (int r = 0; r < options_.resamples; ++r) {
-        drawMultiplicities(engine, multiplicity);
-        estimates.push_back(KrippendorffAlpha::fromCounts(counts, multiplicity).alpha);
-    }
-    return percentile(std::move(estimates), options_.confidence);
+    return countsInterval(counts, [&](std::span<const int> m) { return KrippendorffAlpha::fromCounts(counts, m).alpha; });
 }
 
 }  // namespace motor::metrics

@@ -13,12 +13,15 @@
 // for alpha) are left out; Interval::resamples counts the ones kept.
 #include <cstdint>
 #include <limits>
+#include <functional>
 #include <span>
 #include <vector>
 
 #include "core/metrics/RatingTable.h"
 
 namespace motor::metrics {
+
+class CategoryCounts;
 
 struct BootstrapOptions {
     int resamples = 1000;
@@ -51,6 +54,9 @@ public:
 private:
     enum class PairStatistic { MacroF1, CohenKappa };
     Interval pairInterval(const RatingTable& table, int coderA, int coderB, PairStatistic statistic) const;
+    // Resamples the rows of `counts` (as multiplicities) and applies statistic to each draw.
+    Interval countsInterval(const CategoryCounts& counts,
+                            const std::function<double(std::span<const int>)>& statistic) const;
 
     BootstrapOptions options_;
 };

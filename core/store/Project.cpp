@@ -72,6 +72,15 @@ Annotation readAnnotation(const store::SqliteStatement& st) {
 const char* const kAnnotationCols =
     "id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms";
 
+Annotator readAnnotator(const store::SqliteStatement& st) {
+    Annotator a;
+    a.id = st.int64(0);
+    a.name = st.text(1);
+    parseAnnotatorKind(st.text(2), &a.kind);
+    a.provenance = fromJsonText(st.text(3));
+    return a;
+}
+
 template <class T, class Reader>
 Result<QVector<T>> collect(store::SqliteStatement& st, Reader read) {
     QVector<T> out;
@@ -337,22 +346,17 @@ Status Project::updateAnnotatorProvenance(int64_t annotatorId, const QJsonObject
 Result<QVector<Annotator>> Project::annotators() {
     auto st = cached("SELECT id, name, kind, provenance FROM annotators ORDER BY kind, name");
     if (!st) return st.error();
-    return collect<Annotator>(**st, [](const store::SqliteStatement& s) {
-        Annotator a;
-        a.id = s.int64(0);
-        a.name = s.text(1);
-        parseAnnotatorKind(s.text(2), &a.kind);
-        a.provenance = fromJsonText(s.text(3));
-        return a;
-    });
+    return collect<Annotator>(**st, readAnnotator);
 }
 
 Result<std::optional<Annotator>> Project::annotatorByName(const QString& annotatorName) {
-    auto all = annotators();
-    if (!all) return all.error();
-    for (const auto& a : all.value())
-        if (a.name == annotatorName) return std::optional<Annotator>(a);
-    return std::optional<Annotator>();
+    auto st = cached("SELECT id, name, kind, provenance FROM annotators WHERE name = ?");
+    if (!st) return st.error();
+    (*st)->bind(1, annotatorName);
+    auto rows = collect<Annotator>(**st, readAnnotator);
+    if (!rows) return rows.error();
+    if (rows->isEmpty()) return std::optional<Annotator>();
+    return std::optional<Annotator>(rows->front());
 }
 
 Status Project::validateLabel(const LabelWrite& w) {
