@@ -24,6 +24,8 @@ struct DotCase {
 
 class RowDot : public ::testing::TestWithParam<DotCase> {};
 
+// The float kernels of every dtype (for Q8_0/Q4_0 they remain the decode path of
+// DecodeRowFn users; products go through the integer kernels below).
 TEST_P(RowDot, EveryKernelSetMatchesDequantizedReference) {
     const auto [type, cols] = GetParam();
     const int64_t rows = 3;
@@ -68,6 +70,115 @@ INSTANTIATE_TEST_SUITE_P(Cpu, RowDot,
                                            DotCase{DType::BF16, 77}, DotCase{DType::Q8_0, 320},
                                            DotCase{DType::Q4_0, 96}, DotCase{DType::Q4_K, 512},
                                            DotCase{DType::Q6_K, 768}));
+
+// The test's own activation quantizer, written from the definition in row_dot.h:
+// d = max|x| / 127, q = x / d rounded to nearest, ties to even.
+struct NaiveQuant {
+    std::vector<float> d;
+    std::vector<int> q;
+};
+
+NaiveQuant naiveQuantize(const std::vector<float>& x) {
+    NaiveQuant r;
+    for (size_t b = 0; b < x.size() / 32; ++b) {
+        float amax = 0;
+        for (size_t i = 0; i < 32; ++i) amax = std::max(amax, std::abs(x[b * 32 + i]));
+        const float d = amax / 127.0f;
+        r.d.push_back(d);
+        for (size_t i = 0; i < 32; ++i) r.q.push_back(d == 0 ? 0 : int(std::nearbyint(x[b * 32 + i] * (1.0f / d))));
+    }
+    return r;
+}
+
+std::vector<const cpu::RowDotKernels*> activeSets() {
+    std::vector<const cpu::RowDotKernels*> sets{&cpu::portableRowDotKernels()};
+    if (cpu::avx2RowDotKernels() && &cpu::rowDotKernels() == cpu::avx2RowDotKernels())
+        sets.push_back(cpu::avx2RowDotKernels());
+    return sets;
+}
+
+TEST(QuantizeActivations, EveryKernelSetMatchesTheDefinition) {
+    std::mt19937_64 rng(8);
+    std::normal_distribution<float> normal(0, 1);
+    const int64_t cols = 32 * 9;
+    std::vector<float> x(static_cast<size_t>(cols));
+    for (auto& f : x) f = normal(rng) * 3;
+    for (int i = 64; i < 96; ++i) x[size_t(i)] = 0;             // an all-zero block
+    for (int i = 96; i < 128; ++i) x[size_t(i)] = float(i - 112) + 0.5f;  // d = 1: exact .5 ties
+    x[96] = 127.0f;
+    x[200] = -1e6f;                                              // one huge value
+    const NaiveQuant ref = naiveQuantize(x);
+    for (const auto* k : activeSets()) {
+        std::vector<cpu::QuantBlock> q(size_t(cols / 32));
+        k->quantize(x.data(), cols, q.data());
+        for (size_t b = 0; b < q.size(); ++b) {
+            EXPECT_EQ(q[b].d, ref.d[b]) << k->isa << " block " << b;
+            int amax = 0;
+            for (size_t i = 0; i < 32; ++i) {
+                EXPECT_EQ(int(q[b].q[i]), ref.q[b * 32 + i]) << k->isa << " block " << b << " value " << i;
+                EXPECT_LE(std::abs(x[b * 32 + i] - q[b].d * float(q[b].q[i])), q[b].d * 0.5f * (1 + 1e-6f)) << k->isa;
+                amax = std::max(amax, std::abs(int(q[b].q[i])));
+            }
+            EXPECT_EQ(amax, b == 2 ? 0 : 127) << k->isa << " block " << b;
+        }
+        EXPECT_EQ(q[3].d, 1.0f);
+        EXPECT_EQ(int(q[3].q[115 - 96]), 4) << k->isa;   // 3.5 -> 4
+        EXPECT_EQ(int(q[3].q[114 - 96]), 2) << k->isa;   // 2.5 -> 2
+        EXPECT_EQ(int(q[3].q[109 - 96]), -2) << k->isa;  // -2.5 -> -2
+    }
+}
+
+class QuantRowDot : public ::testing::TestWithParam<DType> {};
+
+TEST_P(QuantRowDot, IntegerKernelsMatchExactProductOfQuantizedValues) {
+    const DType type = GetParam();
+    const int64_t rows = 3, cols = 32 * 11;  // an odd block count exercises the tail
+    auto bytes = randomTensorBytes(type, rows, cols, 0.5f, 41);
+    TensorView view{"w", type, {rows, cols}, bytes.data(), int64_t(bytes.size())};
+    const auto w = referenceDequantize(view);
+    std::mt19937_64 rng(6);
+    std::normal_distribution<float> normal(0, 1);
+    std::vector<std::vector<float>> x(4, std::vector<float>(size_t(cols)));
+    for (auto& v : x)
+        for (auto& f : v) f = normal(rng);
+    const int64_t rb = int64_t(bytes.size()) / rows;
+    for (const auto* k : activeSets()) {
+        ASSERT_TRUE(k->quantizesActivations(type)) << k->isa;
+        std::vector<std::vector<cpu::QuantBlock>> xq(4, std::vector<cpu::QuantBlock>(size_t(cols / 32)));
+        for (int t = 0; t < 4; ++t) k->quantize(x[size_t(t)].data(), cols, xq[size_t(t)].data());
+        for (int64_t r = 0; r < rows; ++r) {
+            float single[4];
+            for (int t = 0; t < 4; ++t) {
+                const cpu::QuantBlock* xs[1] = {xq[size_t(t)].data()};
+                k->getQuant(type, 1)(bytes.data() + r * rb, rb, 1, cols, xs, &single[t], 1);
+                // Reference: dequantized weights times dequantized activations, in
+                // double; and the plain float product, which differs by at most half
+                // a quantization step of each activation.
+                const NaiveQuant nq = naiveQuantize(x[size_t(t)]);
+                double exact = 0, mag = 0, plain = 0, bound = 0;
+                for (int64_t i = 0; i < cols; ++i) {
+                    const double wi = w[size_t(r * cols + i)];
+                    const double xi = double(nq.d[size_t(i / 32)]) * nq.q[size_t(i)];
+                    exact += wi * xi;
+                    mag += std::abs(wi * xi);
+                    plain += wi * x[size_t(t)][size_t(i)];
+                    bound += std::abs(wi) * nq.d[size_t(i / 32)] * 0.5;
+                }
+                EXPECT_NEAR(single[t], exact, 1e-5 * mag + 1e-6) << k->isa << " " << dtypeName(type);
+                EXPECT_LE(std::abs(single[t] - plain), bound * (1 + 1e-4) + 1e-5 * mag) << k->isa;
+            }
+            for (int n = 2; n <= cpu::kMaxDotTokens; ++n) {
+                const cpu::QuantBlock* xs[4] = {xq[0].data(), xq[1].data(), xq[2].data(), xq[3].data()};
+                float out[4];
+                k->getQuant(type, n)(bytes.data() + r * rb, rb, 1, cols, xs, out, 1);
+                for (int t = 0; t < n; ++t) EXPECT_EQ(std::memcmp(&out[t], &single[t], 4), 0) << k->isa << " n=" << n;
+            }
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cpu, QuantRowDot, ::testing::Values(DType::Q8_0, DType::Q4_0),
+                         [](const ::testing::TestParamInfo<DType>& info) { return std::string(dtypeName(info.param)); });
 
 TEST(Half, RoundTripsAndSpecialValues) {
     for (uint32_t h = 0; h < 0x10000; ++h) {

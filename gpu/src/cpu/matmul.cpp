@@ -21,9 +21,11 @@ constexpr int64_t kMinRowsPerItem = 16;
 constexpr int64_t kTargetItemWork = int64_t(1) << 17;  // multiply-adds, a few microseconds
 constexpr int64_t kMinItemsPerThread = 4;               // enough items to balance the load
 constexpr int kTokenTile = 32;  // a multiple of kMaxDotTokens
-// From this many tokens on, a quantized row is decoded once per token tile into an
-// fp32 buffer and dotted with the F32 kernel (bit-identical, see DecodeRowFn) instead
-// of being decoded again for every kernel call.
+// From this many tokens on, a quantized row without an integer kernel (K-quants) is
+// decoded once per token tile into an fp32 buffer and dotted with the F32 kernel
+// (bit-identical, see DecodeRowFn) instead of being decoded again for every kernel
+// call. Q8_0/Q4_0 rows always go through the integer kernels (activations quantized
+// once per call), whatever the token count.
 constexpr int kDecodeOnceTokens = 8;
 
 struct Item {
@@ -35,10 +37,11 @@ struct Item {
 }  // namespace
 
 void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx) {
-    if (tokens <= 0) return;
+    if (tokens <= 0 || tasks.empty()) return;
     const RowDotKernels& k = rowDotKernels();
     std::vector<Item> items;
     int64_t work = 0;
+    bool anyQuant = false;
     for (size_t ti = 0; ti < tasks.size(); ++ti) {
         const int64_t rows = tasks[ti].w->rows;
         const int64_t rowWork = std::max<int64_t>(1, tasks[ti].w->cols * tokens);
@@ -47,17 +50,42 @@ void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
         int64_t perItem = std::min(kTargetItemWork / rowWork, balanced);
         perItem = std::max(kMinRowsPerItem, perItem / kMinRowsPerItem * kMinRowsPerItem);
         for (int64_t r = 0; r < rows; r += perItem) items.push_back({int(ti), r, std::min<int64_t>(rows, r + perItem)});
+        anyQuant = anyQuant || k.quantizesActivations(tasks[ti].w->dtype);
     }
-    // Per-thread decode buffers (only used for quantized weights in batched calls).
+    // Activations quantized once for every integer-kernel matrix of the call.
+    const int64_t cols = tasks[0].w->cols;
+    const int64_t qBlocks = cols / kQuantBlock;
+    std::vector<QuantBlock> xq;
+    if (anyQuant) {
+        xq.resize(size_t(tokens) * size_t(qBlocks));
+        auto quantizeToken = [&](int t, int) { k.quantize(x + int64_t(t) * ldx, cols, xq.data() + int64_t(t) * qBlocks); };
+        if (tokens >= kDecodeOnceTokens) pool.parallelFor(tokens, quantizeToken);
+        else
+            for (int t = 0; t < tokens; ++t) quantizeToken(t, 0);
+    }
+    // Per-thread decode buffers (only used for float-kernel quantized weights in
+    // batched calls).
     int64_t maxCols = 0;
     if (tokens >= kDecodeOnceTokens)
         for (const MatmulTask& t : tasks)
-            if (t.w->dtype != DType::F32) maxCols = std::max(maxCols, t.w->cols);
+            if (t.w->dtype != DType::F32 && !k.quantizesActivations(t.w->dtype)) maxCols = std::max(maxCols, t.w->cols);
     std::vector<float> buffers(size_t(maxCols) * size_t(pool.size()));
     pool.parallelFor(int(items.size()), work, [&](int index, int thread) {
         const Item& it = items[size_t(index)];
         const MatmulTask& task = tasks[size_t(it.task)];
         const WeightMatrix& w = *task.w;
+        if (k.quantizesActivations(w.dtype)) {
+            // Token groups outside, rows inside: an item's rows stay in L1/L2 across
+            // the groups of a tile.
+            for (int t = 0; t < tokens; t += kMaxDotTokens) {
+                const int n = std::min(kMaxDotTokens, tokens - t);
+                const QuantBlock* xs[kMaxDotTokens];
+                for (int j = 0; j < n; ++j) xs[j] = xq.data() + int64_t(t + j) * qBlocks;
+                k.getQuant(w.dtype, n)(w.row(it.rowBegin), w.rowBytes, it.rowEnd - it.rowBegin, w.cols, xs,
+                                       task.y + int64_t(t) * task.ldy + it.rowBegin, task.ldy);
+            }
+            return;
+        }
         const bool decodeOnce = w.dtype != DType::F32 && tokens >= kDecodeOnceTokens;
         const DType dotType = decodeOnce ? DType::F32 : w.dtype;
         const RowDotFn full = k.get(dotType, kMaxDotTokens);
@@ -70,19 +98,13 @@ void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
                     k.decode[int(w.dtype)](row, w.cols, decoded);
                     row = reinterpret_cast<const std::byte*>(decoded);
                 }
-                int t = t0;
                 const float* xs[kMaxDotTokens];
                 float out[kMaxDotTokens];
-                for (; t + kMaxDotTokens <= t1; t += kMaxDotTokens) {
-                    for (int j = 0; j < kMaxDotTokens; ++j) xs[j] = x + int64_t(t + j) * ldx;
-                    full(row, w.cols, xs, out);
-                    for (int j = 0; j < kMaxDotTokens; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
-                }
-                const int rest = t1 - t;
-                if (rest > 0) {
-                    for (int j = 0; j < rest; ++j) xs[j] = x + int64_t(t + j) * ldx;
-                    k.get(dotType, rest)(row, w.cols, xs, out);
-                    for (int j = 0; j < rest; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
+                for (int t = t0; t < t1; t += kMaxDotTokens) {
+                    const int n = std::min(kMaxDotTokens, t1 - t);
+                    for (int j = 0; j < n; ++j) xs[j] = x + int64_t(t + j) * ldx;
+                    (n == kMaxDotTokens ? full : k.get(dotType, n))(row, w.cols, xs, out);
+                    for (int j = 0; j < n; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
                 }
             }
         }

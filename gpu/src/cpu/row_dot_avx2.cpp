@@ -202,6 +202,113 @@ MOTOR_AVX2 void decodeAvx2(const std::byte* row, int64_t cols, float* out) {
         for (int64_t i = chunks * kChunkElems; i < cols; ++i) out[i] = tailWeight(T, row, i);
 }
 
+// Quantizes activations exactly as quantizePortable does (same max, same scale, same
+// round-to-nearest-even), eight lanes at a time.
+MOTOR_AVX2 void quantizeAvx2(const float* x, int64_t cols, QuantBlock* out) {
+    const __m256 signBit = _mm256_set1_ps(-0.0f);
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    for (int64_t b = 0; b < cols / kQuantBlock; ++b) {
+        __m256 v[4];
+        for (int j = 0; j < 4; ++j) v[j] = _mm256_loadu_ps(x + b * kQuantBlock + 8 * j);
+        const __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(signBit, v[0]), _mm256_andnot_ps(signBit, v[1])),
+                                       _mm256_max_ps(_mm256_andnot_ps(signBit, v[2]), _mm256_andnot_ps(signBit, v[3])));
+        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
+        const float d = _mm_cvtss_f32(h) / 127.0f;
+        const __m256 id = _mm256_set1_ps(d > 0.0f ? 1.0f / d : 0.0f);
+        __m256i i32[4];
+        for (int j = 0; j < 4; ++j)
+            i32[j] = _mm256_cvtps_epi32(_mm256_round_ps(_mm256_mul_ps(v[j], id), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+        // packs interleave 128-bit lanes: bytes come out as 4-value groups in the order
+        // 0,2,4,6,1,3,5,7 of the eight groups; the permute puts them back in place.
+        const __m256i i16a = _mm256_packs_epi32(i32[0], i32[1]);
+        const __m256i i16b = _mm256_packs_epi32(i32[2], i32[3]);
+        __m256i q = _mm256_permutevar8x32_epi32(_mm256_packs_epi16(i16a, i16b), order);
+        q = _mm256_max_epi8(q, _mm256_set1_epi8(-127));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[b].q), q);
+        out[b].d = d;
+    }
+}
+
+// Integer weights of block b as 32 signed bytes, and the block's scale.
+struct IntQ8_0 {
+    MOTOR_AVX2 static inline __m256i block(const std::byte* row, int64_t b, float& d) {
+        const std::byte* blk = row + b * 34;
+        d = halfAt(blk);
+        return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(blk + 2));
+    }
+};
+
+struct IntQ4_0 {
+    MOTOR_AVX2 static inline __m256i block(const std::byte* row, int64_t b, float& d) {
+        const std::byte* blk = row + b * 18;
+        d = halfAt(blk);
+        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
+        const __m128i mask = _mm_set1_epi8(0x0F);
+        const __m256i nibbles = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(q, 4), mask), _mm_and_si128(q, mask));
+        return _mm256_sub_epi8(nibbles, _mm256_set1_epi8(8));
+    }
+};
+
+// Eight int32 partial sums of w . x over one block: |w| as unsigned bytes times x with
+// w's sign (maddubs; |w| <= 128 and |x| <= 127, so pair sums stay below 2^15), then
+// pairs of int16 summed to int32.
+MOTOR_AVX2 inline __m256 blockProduct(__m256i absW, __m256i w, const int8_t* xq) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(xq));
+    const __m256i p16 = _mm256_maddubs_epi16(absW, _mm256_sign_epi8(x, w));
+    return _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, _mm256_set1_epi16(1)));
+}
+
+template <class Dec, int N>
+MOTOR_AVX2 inline void quantDotRow(const std::byte* row, int64_t cols, const QuantBlock* const* xs, float* y, int64_t ldy) {
+    // Two blocks per step, combined before the single add into each token's
+    // accumulator (the same structure as dotAvx2), identical for every N.
+    __m256 acc[N];
+    for (int t = 0; t < N; ++t) acc[t] = _mm256_setzero_ps();
+    const int64_t blocks = cols / kQuantBlock;
+    int64_t b = 0;
+    for (; b + 2 <= blocks; b += 2) {
+        float d0, d1;
+        const __m256i w0 = Dec::block(row, b, d0);
+        const __m256i w1 = Dec::block(row, b + 1, d1);
+        const __m256i a0 = _mm256_sign_epi8(w0, w0);
+        const __m256i a1 = _mm256_sign_epi8(w1, w1);
+        const __m256 dw0 = _mm256_set1_ps(d0), dw1 = _mm256_set1_ps(d1);
+        for (int t = 0; t < N; ++t) {
+            const QuantBlock* x = xs[t] + b;
+            const __m256 p = _mm256_mul_ps(blockProduct(a0, w0, x[0].q), _mm256_mul_ps(dw0, _mm256_broadcast_ss(&x[0].d)));
+            const __m256 q = _mm256_fmadd_ps(blockProduct(a1, w1, x[1].q), _mm256_mul_ps(dw1, _mm256_broadcast_ss(&x[1].d)), p);
+            acc[t] = _mm256_add_ps(acc[t], q);
+        }
+    }
+    if (b < blocks) {
+        float d0;
+        const __m256i w0 = Dec::block(row, b, d0);
+        const __m256i a0 = _mm256_sign_epi8(w0, w0);
+        const __m256 dw0 = _mm256_set1_ps(d0);
+        for (int t = 0; t < N; ++t) {
+            const QuantBlock* x = xs[t] + b;
+            acc[t] = _mm256_add_ps(acc[t], _mm256_mul_ps(blockProduct(a0, w0, x[0].q), _mm256_mul_ps(dw0, _mm256_broadcast_ss(&x[0].d))));
+        }
+    }
+    for (int t = 0; t < N; ++t) y[t * ldy] = hsum(acc[t]);
+}
+
+template <class Dec, int N>
+MOTOR_AVX2 void quantDotAvx2(const std::byte* rows, int64_t rowBytes, int64_t nrows, int64_t cols,
+                             const QuantBlock* const* xs, float* y, int64_t ldy) {
+    for (int64_t r = 0; r < nrows; ++r) quantDotRow<Dec, N>(rows + r * rowBytes, cols, xs, y + r, ldy);
+}
+
+template <class Dec, DType T>
+void fillQuant(RowDotKernels& k) {
+    k.qfn[int(T)][0] = &quantDotAvx2<Dec, 1>;
+    k.qfn[int(T)][1] = &quantDotAvx2<Dec, 2>;
+    k.qfn[int(T)][2] = &quantDotAvx2<Dec, 3>;
+    k.qfn[int(T)][3] = &quantDotAvx2<Dec, 4>;
+}
+
 template <class Dec, DType T>
 void fill(RowDotKernels& k) {
     k.decode[int(T)] = &decodeAvx2<Dec, T>;
@@ -221,6 +328,9 @@ RowDotKernels makeAvx2() {
     fill<DecQ4_0, DType::Q4_0>(k);
     fill<DecQ4_K, DType::Q4_K>(k);
     fill<DecQ6_K, DType::Q6_K>(k);
+    k.quantize = &quantizeAvx2;
+    fillQuant<IntQ8_0, DType::Q8_0>(k);
+    fillQuant<IntQ4_0, DType::Q4_0>(k);
     return k;
 }
 

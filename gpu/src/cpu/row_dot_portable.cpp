@@ -1,5 +1,7 @@
 // Portable row-dot kernels: decode a chunk to 32 floats, then 8 independent lanes per
 // token so the compiler can vectorise without reassociating (no -ffast-math needed).
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -43,6 +45,65 @@ void decodePortable(const std::byte* row, int64_t cols, float* out) {
     decodeRow(T, row, cols, out);
 }
 
+void quantizePortable(const float* x, int64_t cols, QuantBlock* out) {
+    for (int64_t b = 0; b < cols / kQuantBlock; ++b) {
+        const float* v = x + b * kQuantBlock;
+        float amax = 0.0f;
+        for (int i = 0; i < kQuantBlock; ++i) amax = std::max(amax, std::fabs(v[i]));
+        const float d = amax / 127.0f;
+        const float id = d > 0.0f ? 1.0f / d : 0.0f;
+        out[b].d = d;
+        for (int i = 0; i < kQuantBlock; ++i)
+            out[b].q[i] = int8_t(std::clamp(std::nearbyint(v[i] * id), -127.0f, 127.0f));
+    }
+}
+
+// Integer weights and scale of block b (Q8_0 / Q4_0 only).
+template <DType T>
+float intBlock(const std::byte* row, int64_t b, int8_t w[kQuantBlock]) {
+    if constexpr (T == DType::Q8_0) {
+        const std::byte* blk = row + b * kQ8_0Bytes;
+        std::memcpy(w, blk + 2, kQuantBlock);
+        return halfToFloat(loadU16(blk));
+    } else {
+        const std::byte* blk = row + b * kQ4_0Bytes;
+        const auto* qs = reinterpret_cast<const uint8_t*>(blk + 2);
+        for (int i = 0; i < 16; ++i) {
+            w[i] = int8_t((qs[i] & 0x0F) - 8);
+            w[i + 16] = int8_t((qs[i] >> 4) - 8);
+        }
+        return halfToFloat(loadU16(blk));
+    }
+}
+
+template <DType T, int N>
+void quantDotPortable(const std::byte* rows, int64_t rowBytes, int64_t nrows, int64_t cols, const QuantBlock* const* xs,
+                      float* y, int64_t ldy) {
+    int8_t w[kQuantBlock];
+    for (int64_t r = 0; r < nrows; ++r) {
+        const std::byte* row = rows + r * rowBytes;
+        float acc[N] = {};
+        for (int64_t b = 0; b < cols / kQuantBlock; ++b) {
+            const float dw = intBlock<T>(row, b, w);
+            for (int t = 0; t < N; ++t) {
+                const QuantBlock& x = xs[t][b];
+                int32_t s = 0;
+                for (int i = 0; i < kQuantBlock; ++i) s += int32_t(w[i]) * int32_t(x.q[i]);
+                acc[t] += (dw * x.d) * float(s);
+            }
+        }
+        for (int t = 0; t < N; ++t) y[t * ldy + r] = acc[t];
+    }
+}
+
+template <DType T>
+constexpr void fillQuant(RowDotKernels& k) {
+    k.qfn[int(T)][0] = &quantDotPortable<T, 1>;
+    k.qfn[int(T)][1] = &quantDotPortable<T, 2>;
+    k.qfn[int(T)][2] = &quantDotPortable<T, 3>;
+    k.qfn[int(T)][3] = &quantDotPortable<T, 4>;
+}
+
 template <DType T>
 constexpr void fill(RowDotKernels& k) {
     k.decode[int(T)] = &decodePortable<T>;
@@ -62,6 +123,9 @@ RowDotKernels makePortable() {
     fill<DType::Q4_0>(k);
     fill<DType::Q4_K>(k);
     fill<DType::Q6_K>(k);
+    k.quantize = &quantizePortable;
+    fillQuant<DType::Q8_0>(k);
+    fillQuant<DType::Q4_0>(k);
     return k;
 }
 

@@ -1,5 +1,6 @@
 #include "support/reference_forward.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <numbers>
@@ -128,14 +129,15 @@ std::vector<float> load(const ModelWeights& w, const std::string& name) {
     return referenceDequantize(*t);
 }
 
-// y[r] = sum_i W[r][i] x[i], in double.
-std::vector<double> matvec(const std::vector<float>& W, const std::vector<double>& x, int64_t rows) {
-    const int64_t cols = int64_t(x.size());
-    std::vector<double> y(static_cast<size_t>(rows));
-    for (int64_t r = 0; r < rows; ++r) {
-        double s = 0;
-        for (int64_t i = 0; i < cols; ++i) s += double(W[size_t(r * cols + i)]) * x[size_t(i)];
-        y[size_t(r)] = s;
+// x as the integer kernels see it: float, then d * q per block of 32.
+std::vector<double> quantizedActivations(const std::vector<double>& x) {
+    std::vector<double> y(x.size());
+    for (size_t b = 0; b + 32 <= x.size(); b += 32) {
+        float amax = 0;
+        for (size_t i = b; i < b + 32; ++i) amax = std::max(amax, std::abs(float(x[i])));
+        const float d = amax / 127.0f;
+        for (size_t i = b; i < b + 32; ++i)
+            y[i] = d == 0 ? 0.0 : double(d) * std::nearbyint(float(x[i]) * (1.0f / d));
     }
     return y;
 }
@@ -179,18 +181,38 @@ void rope(const ModelConfig& c, double* v, int pos) {
 
 }  // namespace
 
-ReferenceForward::ReferenceForward(const ModelWeights& w) : c_(w.config()) {
+// y[r] = sum_i W[r][i] x[i], in double.
+std::vector<double> ReferenceForward::matvec(const Matrix& m, const std::vector<double>& in, int64_t rows) {
+    const std::vector<double> x = m.quantizeInput ? quantizedActivations(in) : in;
+    const int64_t cols = int64_t(x.size());
+    std::vector<double> y(static_cast<size_t>(rows));
+    for (int64_t r = 0; r < rows; ++r) {
+        double s = 0;
+        for (int64_t i = 0; i < cols; ++i) s += double(m.w[size_t(r * cols + i)]) * x[size_t(i)];
+        y[size_t(r)] = s;
+    }
+    return y;
+}
+
+ReferenceForward::Matrix ReferenceForward::matrix(const ModelWeights& w, const std::string& name) const {
+    const TensorView* t = w.find(name);
+    if (!t) throw std::runtime_error("reference: missing " + name);
+    return {referenceDequantize(*t), mode_ == ActivationMode::QuantizedForInt8Weights &&
+                                         (t->dtype == DType::Q8_0 || t->dtype == DType::Q4_0)};
+}
+
+ReferenceForward::ReferenceForward(const ModelWeights& w, ActivationMode mode) : c_(w.config()), mode_(mode) {
     embed_ = load(w, "token_embd.weight");
     outputNorm_ = load(w, "output_norm.weight");
-    output_ = w.find("output.weight") ? load(w, "output.weight") : embed_;
+    output_ = matrix(w, w.find("output.weight") ? "output.weight" : "token_embd.weight");
     for (int l = 0; l < c_.layers; ++l) {
         const std::string p = "blk." + std::to_string(l) + ".";
         Layer L;
         L.attnNorm = load(w, p + "attn_norm.weight");
-        L.q = load(w, p + "attn_q.weight");
-        L.k = load(w, p + "attn_k.weight");
-        L.v = load(w, p + "attn_v.weight");
-        L.o = load(w, p + "attn_output.weight");
+        L.q = matrix(w, p + "attn_q.weight");
+        L.k = matrix(w, p + "attn_k.weight");
+        L.v = matrix(w, p + "attn_v.weight");
+        L.o = matrix(w, p + "attn_output.weight");
         if (w.find(p + "attn_q.bias")) {
             L.qBias = load(w, p + "attn_q.bias");
             L.kBias = load(w, p + "attn_k.bias");
@@ -201,9 +223,9 @@ ReferenceForward::ReferenceForward(const ModelWeights& w) : c_(w.config()) {
             L.kNorm = load(w, p + "attn_k_norm.weight");
         }
         L.ffnNorm = load(w, p + "ffn_norm.weight");
-        L.gate = load(w, p + "ffn_gate.weight");
-        L.up = load(w, p + "ffn_up.weight");
-        L.down = load(w, p + "ffn_down.weight");
+        L.gate = matrix(w, p + "ffn_gate.weight");
+        L.up = matrix(w, p + "ffn_up.weight");
+        L.down = matrix(w, p + "ffn_down.weight");
         layers_.push_back(std::move(L));
     }
 }
