@@ -16,10 +16,14 @@ namespace {
 // Items are sized by work (rows x cols x tokens), not by a fixed row count: claiming an
 // item costs two atomics on lines shared by every core, and with 16-row items a Q8_0
 // decode step spent more time bouncing those lines than computing (2 threads were
-// slower than 1 on a 110M model). Each row's result does not depend on the split.
+// slower than 1 on a 110M model). With the integer Q8_0 kernel an item of 2^17
+// multiply-adds took ~2.5 us and the claims still cost ~12% of a decode step; items of
+// 2^19 (about 10 us) and 2 per thread took 110M Q8_0 decode from ~363 to ~412 tok/s
+// and F32 from ~138 to ~146 (docs/PERFORMANCE.md). Each row's result does not depend
+// on the split.
 constexpr int64_t kMinRowsPerItem = 16;
-constexpr int64_t kTargetItemWork = int64_t(1) << 17;  // multiply-adds, a few microseconds
-constexpr int64_t kMinItemsPerThread = 4;               // enough items to balance the load
+constexpr int64_t kTargetItemWork = int64_t(1) << 19;  // multiply-adds, about 10 us
+constexpr int64_t kMinItemsPerThread = 2;               // enough items to balance the load
 constexpr int kTokenTile = 32;  // a multiple of kMaxDotTokens
 // From this many tokens on, a quantized row without an integer kernel (K-quants) is
 // decoded once per token tile into an fp32 buffer and dotted with the F32 kernel
