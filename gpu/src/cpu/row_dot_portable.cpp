@@ -53,8 +53,10 @@ void quantizePortable(const float* x, int64_t cols, QuantBlock* out) {
         const float d = amax / 127.0f;
         const float id = d > 0.0f ? 1.0f / d : 0.0f;
         out[b].d = d;
-        for (int i = 0; i < kQuantBlock; ++i)
-            out[b].q[i] = int8_t(std::clamp(std::nearbyint(v[i] * id), -127.0f, 127.0f));
+        for (int i = 0; i < kQuantBlock; ++i) {
+            const float r = std::nearbyint(v[i] * id);  // NaN only for non-finite input
+            out[b].q[i] = std::isnan(r) ? int8_t(0) : int8_t(std::clamp(r, -127.0f, 127.0f));
+        }
     }
 }
 
