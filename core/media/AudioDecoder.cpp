@@ -81,18 +81,8 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
         int rc = avcodec_receive_frame(dec, frame.get());
         if (rc == 0) {
             if (!swr) {
-                AVChannelLayout inLayout{};  // zeroed: av_channel_layout_copy uninits its target
-                if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-                    av_channel_layout_default(&inLayout, frame->ch_layout.nb_channels);
-                else
-                    av_channel_layout_copy(&inLayout, &frame->ch_layout);
-                SwrContext* raw = nullptr;
-                rc = swr_alloc_set_opts2(&raw, &outLayout, outFormat, rate, &inLayout,
-                                         static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0, nullptr);
-                av_channel_layout_uninit(&inLayout);
-                swr.reset(raw);
-                if (rc < 0 || (rc = swr_init(swr.get())) < 0)
-                    return mediaError(path, QStringLiteral("cannot set up audio resampling"), rc);
+                swr = makeResampler(*frame, outLayout, outFormat, rate, rc);
+                if (!swr) return mediaError(path, QStringLiteral("cannot set up audio resampling"), rc);
                 std::int64_t pts = frame->best_effort_timestamp;
                 if (pts == AV_NOPTS_VALUE) pts = 0;
                 // Later frames are taken as contiguous: audio has no gaps worth honouring here.

@@ -57,6 +57,27 @@ using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
 
 inline FramePtr makeFrame() { return FramePtr(av_frame_alloc()); }
+
+// An initialised resampler from in's channel layout, sample format and rate to the given
+// output. A frame whose layout is unspecified gets the default layout of its channel
+// count. On failure: nullptr, and the libav error code in rc.
+inline SwrContextPtr makeResampler(const AVFrame& in, const AVChannelLayout& outLayout, AVSampleFormat outFormat,
+                                   int outRate, int& rc)
+{
+    AVChannelLayout inLayout{};  // zeroed: av_channel_layout_copy uninits its target
+    if (in.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+        av_channel_layout_default(&inLayout, in.ch_layout.nb_channels);
+    else
+        av_channel_layout_copy(&inLayout, &in.ch_layout);
+    SwrContext* raw = nullptr;
+    // FFmpeg 5.1 declares the layouts non-const but only reads them.
+    rc = swr_alloc_set_opts2(&raw, const_cast<AVChannelLayout*>(&outLayout), outFormat, outRate, &inLayout, static_cast<AVSampleFormat>(in.format),
+                             in.sample_rate, 0, nullptr);
+    av_channel_layout_uninit(&inLayout);
+    SwrContextPtr swr(raw);
+    if (rc < 0 || (rc = swr_init(swr.get())) < 0) return nullptr;
+    return swr;
+}
 inline PacketPtr makePacket() { return PacketPtr(av_packet_alloc()); }
 
 }  // namespace motor::media

@@ -129,17 +129,9 @@ Status ClipReencoder::onAudioFrame(AVFrame* frame)
     if (done_[1]) return {};
     AVCodecContext* enc = audio_->context();
     if (!swr_) {
-        AVChannelLayout inLayout{};  // zeroed: av_channel_layout_copy uninits its target
-        if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-            av_channel_layout_default(&inLayout, frame->ch_layout.nb_channels);
-        else
-            av_channel_layout_copy(&inLayout, &frame->ch_layout);
-        SwrContext* raw = nullptr;
-        int rc = swr_alloc_set_opts2(&raw, &enc->ch_layout, AV_SAMPLE_FMT_FLTP, enc->sample_rate, &inLayout,
-                                     static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0, nullptr);
-        av_channel_layout_uninit(&inLayout);
-        swr_.reset(raw);
-        if (rc < 0 || (rc = swr_init(swr_.get())) < 0) return mediaError(in_.path(), QStringLiteral("cannot set up audio conversion"), rc);
+        int rc = 0;
+        swr_ = makeResampler(*frame, enc->ch_layout, AV_SAMPLE_FMT_FLTP, enc->sample_rate, rc);
+        if (!swr_) return mediaError(in_.path(), QStringLiteral("cannot set up audio conversion"), rc);
         planes_.resize(static_cast<std::size_t>(enc->ch_layout.nb_channels));
     }
     const std::int64_t pts = frame->best_effort_timestamp;

@@ -16,17 +16,6 @@ using namespace motor::media;
 using namespace motor::media::testing;
 
 namespace {
-SampleRequest nativeRequest(std::int64_t startMs, std::int64_t endMs, int count)
-{
-    SampleRequest r;
-    r.startMs = startMs;
-    r.endMs = endMs;
-    r.count = count;
-    r.width = 320;
-    r.height = 240;
-    r.fit = FitMode::Stretch;
-    return r;
-}
 
 QString clip30fps()
 {
@@ -52,7 +41,7 @@ TEST(MediaFrameSampler, TargetsAreSliceCentres)
 TEST(MediaFrameSampler, ReturnsExactFramesForRequestedTimes)
 {
     const QString path = standardClip();
-    auto sampled = FrameSampler::sample(path, nativeRequest(1000, 5000, 8));
+    auto sampled = FrameSampler::sample(path, stretchRequest(1000, 5000, 8));
     ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
     ASSERT_EQ(sampled->frames.size(), 8u);
     // 25 fps: frame k shows at 40k ms; the first frame at or after t is ceil(t / 40).
@@ -69,7 +58,7 @@ TEST(MediaFrameSampler, ReturnsExactFramesForRequestedTimes)
 TEST(MediaFrameSampler, TargetOnAFrameReturnsThatFrame)
 {
     // One slice of [0, 800): its centre is 400 ms, exactly frame 10.
-    auto sampled = FrameSampler::sample(standardClip(), nativeRequest(0, 800, 1));
+    auto sampled = FrameSampler::sample(standardClip(), stretchRequest(0, 800, 1));
     ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
     EXPECT_EQ(SyntheticScene::decodeFrameIndex(sampled->frames[0]), 10);
     EXPECT_EQ(sampled->frames[0].ptsMs, 400);
@@ -78,7 +67,7 @@ TEST(MediaFrameSampler, TargetOnAFrameReturnsThatFrame)
 TEST(MediaFrameSampler, ExactFramesAtThirtyFps)
 {
     const QString path = clip30fps();
-    SampleRequest request = nativeRequest(0, 3000, 7);
+    SampleRequest request = stretchRequest(0, 3000, 7);
     request.width = 256;
     request.height = 144;
     auto sampled = FrameSampler::sample(path, request);
@@ -120,7 +109,7 @@ TEST(MediaFrameSampler, CloseTargetsDecodeOnInsteadOfSeeking)
 TEST(MediaFrameSampler, NearTheEndReturnsTheLastFrame)
 {
     // Targets between the last frame (5960 ms) and the end (6000 ms) show frame 149.
-    auto sampled = FrameSampler::sample(standardClip(), nativeRequest(5960, 6000, 4));
+    auto sampled = FrameSampler::sample(standardClip(), stretchRequest(5960, 6000, 4));
     ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
     for (const RgbFrame& f : sampled->frames) EXPECT_EQ(SyntheticScene::decodeFrameIndex(f), 149);
 }
@@ -165,7 +154,7 @@ TEST(MediaFrameSampler, StretchFillsTheWholeFrame)
 TEST(MediaFrameSampler, AudioOnlyFileIsAClearError)
 {
     const QString path = audioOnlyClip();
-    auto sampled = FrameSampler::sample(path, nativeRequest(0, 1000, 2));
+    auto sampled = FrameSampler::sample(path, stretchRequest(0, 1000, 2));
     ASSERT_FALSE(sampled.ok());
     EXPECT_TRUE(sampled.error().message.startsWith(path));
     EXPECT_TRUE(sampled.error().message.contains(QStringLiteral("no video")));
@@ -174,13 +163,13 @@ TEST(MediaFrameSampler, AudioOnlyFileIsAClearError)
 TEST(MediaFrameSampler, RangeOutsideTheMediaIsAnError)
 {
     const QString path = standardClip();
-    auto past = FrameSampler::sample(path, nativeRequest(5000, 9000, 8));
+    auto past = FrameSampler::sample(path, stretchRequest(5000, 9000, 8));
     ASSERT_FALSE(past.ok());
     EXPECT_TRUE(past.error().message.startsWith(path));
     EXPECT_TRUE(past.error().message.contains(QStringLiteral("5000-9000 ms"))) << past.error().message.toStdString();
-    EXPECT_FALSE(FrameSampler::sample(path, nativeRequest(3000, 3000, 8)).ok());
-    EXPECT_FALSE(FrameSampler::sample(path, nativeRequest(-10, 3000, 8)).ok());
-    EXPECT_FALSE(FrameSampler::sample(path, nativeRequest(0, 3000, 0)).ok());
+    EXPECT_FALSE(FrameSampler::sample(path, stretchRequest(3000, 3000, 8)).ok());
+    EXPECT_FALSE(FrameSampler::sample(path, stretchRequest(-10, 3000, 8)).ok());
+    EXPECT_FALSE(FrameSampler::sample(path, stretchRequest(0, 3000, 0)).ok());
 }
 
 TEST(MediaFrameSampler, AppliesDisplayRotation)

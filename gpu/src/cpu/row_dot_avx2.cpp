@@ -3,6 +3,8 @@
 // encodings; chosen at run time by rowDotKernels() after __builtin_cpu_supports.
 #include "cpu/row_dot.h"
 
+#include "cpu/block_decode.h"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 
@@ -52,7 +54,7 @@ struct DecBF16 {
 
 struct DecQ8_0 {
     MOTOR_AVX2 static inline void chunk(const std::byte* row, int64_t c, __m256 w[4]) {
-        const std::byte* blk = row + c * 34;
+        const std::byte* blk = row + c * kQ8_0Bytes;
         const __m256 d = _mm256_set1_ps(halfAt(blk));
         for (int j = 0; j < 4; ++j)
             w[j] = _mm256_mul_ps(i8ToPs(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(blk + 2 + 8 * j))), d);
@@ -61,7 +63,7 @@ struct DecQ8_0 {
 
 struct DecQ4_0 {
     MOTOR_AVX2 static inline void chunk(const std::byte* row, int64_t c, __m256 w[4]) {
-        const std::byte* blk = row + c * 18;
+        const std::byte* blk = row + c * kQ4_0Bytes;
         const __m256 d = _mm256_set1_ps(halfAt(blk));
         const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
         const __m128i mask = _mm_set1_epi8(0x0F);
@@ -79,16 +81,9 @@ struct DecQ4_K {
     MOTOR_AVX2 static inline void chunk(const std::byte* row, int64_t c, __m256 w[4]) {
         const int64_t sb = c / 8;
         const int s = int(c % 8);
-        const std::byte* blk = row + sb * 144;
-        const auto* sc12 = reinterpret_cast<const uint8_t*>(blk + 4);
+        const std::byte* blk = row + sb * kQ4_KBytes;
         uint8_t sc, m;
-        if (s < 4) {
-            sc = sc12[s] & 63;
-            m = sc12[s + 4] & 63;
-        } else {
-            sc = uint8_t((sc12[s + 4] & 0xF) | ((sc12[s - 4] >> 6) << 4));
-            m = uint8_t((sc12[s + 4] >> 4) | ((sc12[s] >> 6) << 4));
-        }
+        q4kScaleMin(s, reinterpret_cast<const uint8_t*>(blk + 4), sc, m);
         const __m256 d1 = _mm256_set1_ps(halfAt(blk) * float(sc));
         const __m256 m1 = _mm256_set1_ps(halfAt(blk + 2) * float(m));
         const auto* q = reinterpret_cast<const __m128i*>(blk + 16 + 32 * (s / 2));
@@ -111,7 +106,7 @@ struct DecQ6_K {
     MOTOR_AVX2 static inline void chunk(const std::byte* row, int64_t c, __m256 w[4]) {
         const int64_t sb = c / 8;
         const int s = int(c % 8);
-        const std::byte* blk = row + sb * 210;
+        const std::byte* blk = row + sb * kQ6_KBytes;
         const float d = halfAt(blk + 208);
         const int n = s / 4, k = s % 4;
         const std::byte* ql = blk + 64 * n + ((k & 1) ? 32 : 0);
@@ -234,7 +229,7 @@ MOTOR_AVX2 void quantizeAvx2(const float* x, int64_t cols, QuantBlock* out) {
 // Integer weights of block b as 32 signed bytes, and the block's scale.
 struct IntQ8_0 {
     MOTOR_AVX2 static inline __m256i block(const std::byte* row, int64_t b, float& d) {
-        const std::byte* blk = row + b * 34;
+        const std::byte* blk = row + b * kQ8_0Bytes;
         d = halfAt(blk);
         return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(blk + 2));
     }
@@ -242,7 +237,7 @@ struct IntQ8_0 {
 
 struct IntQ4_0 {
     MOTOR_AVX2 static inline __m256i block(const std::byte* row, int64_t b, float& d) {
-        const std::byte* blk = row + b * 18;
+        const std::byte* blk = row + b * kQ4_0Bytes;
         d = halfAt(blk);
         const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
         const __m128i mask = _mm_set1_epi8(0x0F);
