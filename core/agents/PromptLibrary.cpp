@@ -2,9 +2,10 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+#include "core/util/ReadFile.h"
 
 static void initPromptResources() { Q_INIT_RESOURCE(resources); }
 
@@ -16,9 +17,9 @@ Status readTemplates(const QString& dir, QMap<QString, PromptTemplate>* out) {
     const QDir d(dir);
     const QStringList files = d.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
     for (const QString& f : files) {
-        QFile file(d.filePath(f));
-        if (!file.open(QIODevice::ReadOnly)) return makeError(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
-        const QByteArray bytes = file.readAll();
+        auto read = util::readFile(d.filePath(f), QStringLiteral("a prompt template"));
+        if (!read) return read.error();
+        const QByteArray bytes = read.value();
         PromptTemplate t;
         t.name = QFileInfo(f).completeBaseName();
         t.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());

@@ -1,6 +1,6 @@
 #include "core/io/EafReader.h"
 
-#include <QFile>
+#include "core/util/ReadFile.h"
 #include <QHash>
 #include <QXmlStreamReader>
 
@@ -257,9 +257,9 @@ Result<EafDocument> EafReader::parse(const QByteArray& xml, const QString& sourc
 }
 
 Result<EafDocument> EafReader::parseFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return makeError(path + QStringLiteral(": cannot open: ") + f.errorString());
-    return parse(f.readAll(), path);
+    auto bytes = util::readFile(path, QStringLiteral("an ELAN file"));
+    if (!bytes) return bytes.error();
+    return parse(bytes.value(), path);
 }
 
 QVector<Utterance> EafReader::utterances(const EafDocument& doc) {

@@ -37,6 +37,12 @@ Result<MediaImportReport> MediaImporter::importMedia(Project& project, const QSt
         auto info = media::MediaProbe::probe(file);
         if (!info) return makeError(file + QStringLiteral(": cannot import: ") + info.error().message);
         if (!info->hasVideo) return makeError(file + QStringLiteral(": cannot import: no video stream"));
+        if (info->truncated())
+            return makeError(file + QStringLiteral(": cannot import: the file is truncated: its data ends at %1 s of the "
+                                                   "%2 s its header states (an interrupted copy?). Copy it again from "
+                                                   "the original.")
+                                        .arg(double(info->dataEndMs) / 1000.0, 0, 'f', 2)
+                                        .arg(double(info->durationMs) / 1000.0, 0, 'f', 2));
         auto fp = media::MediaFingerprint::compute(file);
         if (!fp) return fp.error();
         Media m;

@@ -6,6 +6,7 @@
 
 #include "core/io/MediaFileFinder.h"
 #include "core/media/MediaFingerprint.h"
+#include "core/util/LiveDatabaseFiles.h"
 
 namespace motor::io {
 
@@ -25,7 +26,7 @@ Result<RelinkReport> MediaRelinker::relink(Project& project, const QString& fold
 
     QHash<QString, QString> pathByHash;
     for (const QString& file : MediaFileFinder::findVideos(folder)) {
-        if (!wantedSizes.contains(QFileInfo(file).size())) continue;
+        if (!wantedSizes.contains(QFileInfo(file).size()) || util::LiveDatabaseFiles::contains(file)) continue;
         auto fp = media::MediaFingerprint::compute(file);
         if (!fp) return fp.error();
         if (!pathByHash.contains(fp->hash)) pathByHash.insert(fp->hash, file);

@@ -1,6 +1,6 @@
 #include "core/io/TextDecoder.h"
 
-#include <QFile>
+#include "core/util/ReadFile.h"
 #include <QStringDecoder>
 
 namespace motor::io {
@@ -128,9 +128,9 @@ Result<DecodedText> TextDecoder::decode(const QByteArray& bytes, const QString& 
 }
 
 Result<DecodedText> TextDecoder::decodeFile(const QString& path, const QString& declaredEncoding) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return makeError(path + QStringLiteral(": cannot open: ") + f.errorString());
-    return decode(f.readAll(), path, declaredEncoding);
+    auto bytes = util::readFile(path, QStringLiteral("a text file"));
+    if (!bytes) return bytes.error();
+    return decode(bytes.value(), path, declaredEncoding);
 }
 
 }  // namespace motor::io

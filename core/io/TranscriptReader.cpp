@@ -1,6 +1,6 @@
 #include "core/io/TranscriptReader.h"
 
-#include <QFile>
+#include "core/util/ReadFile.h"
 #include <QFileInfo>
 
 #include <algorithm>
@@ -26,9 +26,9 @@ Result<QVector<Utterance>> TranscriptReader::readFile(const QString& path, const
     TranscriptFormat format = options.format == TranscriptFormat::Auto ? formatForPath(path) : options.format;
     if (format == TranscriptFormat::Auto)
         return makeError(path + QStringLiteral(": unknown transcript format (expected .srt, .vtt, .eaf, .csv or .tsv)"));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return makeError(path + QStringLiteral(": cannot open: ") + f.errorString());
-    const QByteArray bytes = f.readAll();
+    auto read = util::readFile(path, QStringLiteral("a transcript"));
+    if (!read) return read.error();
+    const QByteArray bytes = read.value();
     if (bytes.isEmpty())
         // An empty file would replace a transcript with nothing: almost always the wrong
         // file or a failed download, so it is refused rather than imported.

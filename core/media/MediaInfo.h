@@ -19,6 +19,11 @@ struct MediaInfo {
     QString videoCodec;        // FFmpeg codec name, e.g. "h264"; empty without video
     QString audioCodec;        // e.g. "aac"; empty without audio
     std::int64_t sizeBytes = 0;
+    // Where the file's media data really ends. An interrupted copy of a file whose index
+    // comes first (MP4 with faststart) still states its full duration; its data stops
+    // early. -1 when the data reaches the stated duration (or it cannot be told).
+    std::int64_t dataEndMs = -1;
+    bool truncated() const { return dataEndMs >= 0; }
 };
 
 }  // namespace motor::media

@@ -1,6 +1,7 @@
 #include "core/media/MediaInput.h"
 
 #include "core/media/AvError.h"
+#include "core/util/LiveDatabaseFiles.h"
 
 #include <QFileInfo>
 
@@ -23,6 +24,7 @@ Result<std::unique_ptr<MediaInput>> MediaInput::open(const QString& path, std::i
     if (!info.exists()) return mediaError(path, QStringLiteral("file does not exist"));
     if (!info.isFile()) return mediaError(path, QStringLiteral("not a regular file"));
     if (info.size() == 0) return mediaError(path, QStringLiteral("file is empty (0 bytes)"));
+    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("a recording")); !refused) return refused.error();
 
     std::unique_ptr<MediaInput> input(new MediaInput(path, std::make_unique<Deadline>(budgetMs)));
     AVFormatContext* raw = avformat_alloc_context();

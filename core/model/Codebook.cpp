@@ -1,6 +1,6 @@
 #include "core/model/Codebook.h"
 
-#include <QFile>
+#include "core/util/ReadFile.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -89,9 +89,9 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
 }
 
 Result<Codebook> Codebook::fromFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return makeError(path + QStringLiteral(": cannot open: ") + f.errorString());
-    return fromJson(f.readAll(), path);
+    auto bytes = util::readFile(path, QStringLiteral("a codebook"));
+    if (!bytes) return bytes.error();
+    return fromJson(bytes.value(), path);
 }
 
 Codebook Codebook::motorDefault() {

@@ -15,14 +15,15 @@ qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 QString toJsonText(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 QJsonObject fromJsonText(const QString& s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
 
-// Reads the 16-byte SQLite header ourselves: sqlite3_open_v2 accepts any file lazily,
-// and a project must be rejected before anything can touch it.
-Status checkSqliteHeader(const QString& path) {
-    QFile f(path);
-    if (!f.exists()) return makeError(path + QStringLiteral(": no such file"));
-    if (!f.open(QIODevice::ReadOnly)) return makeError(path + QStringLiteral(": cannot open: ") + f.errorString());
-    const QByteArray header = f.read(16);
-    if (header != QByteArray("SQLite format 3\0", 16))
+// The 16-byte SQLite header, checked before any query: SQLite accepts any file lazily,
+// and a file that is not a project must be rejected before anything can touch it. Read
+// through the read-only connection's own file handle, never by opening the file again
+// (see util::LiveDatabaseFiles: that would drop the locks of this process's other
+// connections to the same project).
+Status checkSqliteHeader(store::SqliteDatabase& db, const QString& path) {
+    auto header = db.readFileHeader(16);
+    if (!header) return header.error();
+    if (header.value() != QByteArray("SQLite format 3\0", 16))
         return makeError(path + QStringLiteral(": not a MOTOR project (not an SQLite database)"));
     return {};
 }
@@ -120,11 +121,14 @@ Result<std::unique_ptr<Project>> Project::create(const QString& path, const Code
 }
 
 Result<std::unique_ptr<Project>> Project::open(const QString& path) {
-    if (auto s = checkSqliteHeader(path); !s) return s.error();
+    const QFileInfo info(path);
+    if (!info.exists()) return makeError(path + QStringLiteral(": no such file"));
+    if (info.isDir()) return makeError(path + QStringLiteral(": is a folder, not a MOTOR project file"));
     {
         // Inspect read-only first: nothing about a bad or newer file may change.
         auto ro = store::SqliteDatabase::open(path, store::SqliteDatabase::OpenMode::ReadOnly);
         if (!ro) return ro.error();
+        if (auto s = checkSqliteHeader(ro.value(), path); !s) return s.error();
         auto check = ro->queryText(QStringLiteral("PRAGMA quick_check"));
         if (!check) return makeError(path + QStringLiteral(": damaged project: ") + check.error().message);
         if (check.value() != QLatin1String("ok"))

@@ -7,19 +7,24 @@
 namespace motor::store {
 
 SqliteDatabase::SqliteDatabase(SqliteDatabase&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), fileId_(std::exchange(other.fileId_, {})) {}
 
 SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept {
     if (this != &other) {
-        if (db_) sqlite3_close_v2(db_);
+        release();
         db_ = std::exchange(other.db_, nullptr);
         path_ = std::move(other.path_);
+        fileId_ = std::exchange(other.fileId_, {});
     }
     return *this;
 }
 
-SqliteDatabase::~SqliteDatabase() {
+SqliteDatabase::~SqliteDatabase() { release(); }
+
+void SqliteDatabase::release() {
     if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
+    util::LiveDatabaseFiles::remove(std::exchange(fileId_, {}));
 }
 
 Result<SqliteDatabase> SqliteDatabase::open(const QString& path, OpenMode mode) {
@@ -36,6 +41,8 @@ Result<SqliteDatabase> SqliteDatabase::open(const QString& path, OpenMode mode) 
         const QString msg = db.db_ ? QString::fromUtf8(sqlite3_errmsg(db.db_)) : QString::fromUtf8(sqlite3_errstr(rc));
         return makeError(QStringLiteral("%1: cannot open database: %2").arg(path, msg));
     }
+    db.fileId_ = util::LiveDatabaseFiles::idOf(path);
+    util::LiveDatabaseFiles::add(db.fileId_);
     sqlite3_extended_result_codes(db.db_, 1);
     // The predictor writes while an expert labels: wait for the other writer.
     sqlite3_busy_timeout(db.db_, 5000);
@@ -78,6 +85,17 @@ Result<QString> SqliteDatabase::queryText(const QString& sql) {
     if (!row) return row.error();
     if (!row.value()) return makeError(QStringLiteral("%1: no result for %2").arg(path_, sql));
     return st->text(0);
+}
+
+Result<QByteArray> SqliteDatabase::readFileHeader(int bytes) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
+        return makeError(QStringLiteral("%1: cannot read the file header").arg(path_));
+    QByteArray header(bytes, '\0');
+    const int rc = file->pMethods->xRead(file, header.data(), bytes, 0);
+    if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+        return makeError(QStringLiteral("%1: cannot read the file header: %2").arg(path_, QString::fromUtf8(sqlite3_errstr(rc))));
+    return header;
 }
 
 int64_t SqliteDatabase::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }

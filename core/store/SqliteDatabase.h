@@ -1,8 +1,11 @@
 #pragma once
-// RAII over an sqlite3 connection. Every error names the database file.
+// RAII over an sqlite3 connection. Every error names the database file. Each open
+// connection is registered in util::LiveDatabaseFiles, so that no other code of this
+// process opens and closes the file raw (which would drop this connection's locks).
 #include <QString>
 
 #include "core/store/SqliteStatement.h"
+#include "core/util/LiveDatabaseFiles.h"
 #include "core/util/Result.h"
 
 struct sqlite3;
@@ -27,14 +30,22 @@ public:
     // Runs a single-value query (PRAGMA user_version, COUNT(*)...).
     Result<int64_t> queryInt(const QString& sql);
     Result<QString> queryText(const QString& sql);
+    // The first bytes of the file, read through SQLite's own file handle: SQLite keeps
+    // the descriptors of a file with locks open until its last connection closes, so
+    // this read cannot drop another connection's locks as a plain open/close would.
+    // Bytes past the end of the file read as zero.
+    Result<QByteArray> readFileHeader(int bytes);
     int64_t lastInsertRowId() const;
     int changes() const;
     const QString& path() const { return path_; }
     sqlite3* handle() const { return db_; }
 
 private:
+    void release();
+
     sqlite3* db_ = nullptr;
     QString path_;
+    util::FileId fileId_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed, so an

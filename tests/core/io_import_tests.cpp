@@ -226,3 +226,28 @@ TEST_F(IoImport, RelinkFindsMovedMediaByFingerprint) {
     ASSERT_TRUE(clip.ok() && clip->has_value());
     EXPECT_EQ((*clip)->mediaId, (*m)->id);
 }
+
+// An interrupted copy: the MP4 index (moov first) states the full duration, the data
+// stops half-way. It must not become a full-length clip.
+TEST_F(IoImport, TruncatedRecordingIsRefusedWithWhereItsDataEnds) {
+    writeVideo(path("videos/whole.mp4"), 4000, 3);
+    QFile whole(path("videos/whole.mp4"));
+    ASSERT_TRUE(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    writeText(path("videos/cut/lesson.mp4"), QString());
+    QFile cut(path("videos/cut/lesson.mp4"));
+    ASSERT_TRUE(cut.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ASSERT_EQ(cut.write(bytes.left(bytes.size() / 2)), bytes.size() / 2);
+    cut.close();
+
+    const ProjectSnapshot before = snapshot(*project);
+    auto r = MediaImporter::importMedia(*project, {path("videos/cut/lesson.mp4")});
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("lesson.mp4"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("truncated"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains(QLatin1String("of the 4.00 s"))) << r.error().message.toStdString();
+    EXPECT_TRUE(snapshot(*project) == before);
+    // The complete file imports.
+    auto ok = MediaImporter::importMedia(*project, {path("videos/whole.mp4")});
+    ASSERT_TRUE(ok.ok()) << ok.error().message.toStdString();
+}

@@ -116,6 +116,13 @@ TEST(MediaBadInput, TruncatedAtSeveralSizes)
     ASSERT_TRUE(writeAll(half, whole.left(whole.size() / 2)));
     auto probe = MediaProbe::probe(half);
     ASSERT_TRUE(probe.ok()) << probe.error().message.toStdString();
+    // The probe tells where the data really ends.
+    EXPECT_TRUE(probe->truncated());
+    EXPECT_GT(probe->dataEndMs, 1500);
+    EXPECT_LT(probe->dataEndMs, 4500);
+    auto complete = MediaProbe::probe(standardClip());
+    ASSERT_TRUE(complete.ok());
+    EXPECT_FALSE(complete->truncated()) << complete->dataEndMs;
     auto frames = FrameSampler::sample(half, eightFrames());
     ASSERT_FALSE(frames.ok());
     EXPECT_TRUE(frames.error().message.startsWith(half));

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/agents/ReplyParser.h"
+#include "core/util/LiveDatabaseFiles.h"
 #include "motor/gpu/engine.h"
 #include "motor/gpu/tokenizer.h"
 
@@ -70,6 +71,7 @@ struct Item {
 };
 
 Result<QByteArray> hashFile(const QString& path, QJsonObject* info) {
+    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("a model file")); !refused) return refused.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return makeError(QStringLiteral("%1: %2").arg(path, f.errorString()));
     QCryptographicHash h(QCryptographicHash::Sha256);
@@ -121,6 +123,7 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& options
         return makeError(QStringLiteral("local: the engine's CUDA backend is not available to the predictor in this build; use --device cpu"));
     device = QStringLiteral("cpu");
     if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH)"));
+    if (auto refused = util::LiveDatabaseFiles::refuse(options.modelPath, QStringLiteral("a model")); !refused) return refused.error();
     auto weights = gpu::openModel(options.modelPath.toStdString());
     if (!weights) return makeError(QStringLiteral("local: ") + qs(weights.error().message));
     const std::string format = weights.value()->formatName();
