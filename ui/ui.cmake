@@ -27,3 +27,6 @@ if(MOTOR_DEMO_SOURCES)
   target_compile_definitions(motor_ui PRIVATE MOTOR_HAVE_DEMO=1)
 endif()
 target_compile_definitions(motor_ui PUBLIC MOTOR_STUDIO_VERSION="${PROJECT_VERSION}")
+# The user guide pages the interface links to, shown in-app (ui/main/Docs.h).
+qt_add_resources(motor_ui "motor_docs" PREFIX /docs BASE ${CMAKE_SOURCE_DIR}/docs
+  FILES ${CMAKE_SOURCE_DIR}/docs/MODELS.md)

@@ -62,6 +62,9 @@ int cmdImportSegments(const QStringList& args) {
     parser.addOption({QStringLiteral("media"), QStringLiteral("The recording to cut (already imported)."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("csv"), QStringLiteral("Segments as start,end[,id] rows."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("window"), QStringLiteral("Fixed windows of this many seconds."), QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("min-tail"),
+                      QStringLiteral("With --window: a last window shorter than this joins the one before (default: half a window)."),
+                      QStringLiteral("SECONDS")});
     parser.addOption(encodingOption());
     if (int rc = parseOrExit(parser, args, QStringLiteral("Cut a long recording into clips."), 1, 1); rc >= 0) return rc;
     const bool hasCsv = parser.isSet(QStringLiteral("csv")), hasWindow = parser.isSet(QStringLiteral("window"));
@@ -71,7 +74,7 @@ int cmdImportSegments(const QStringList& args) {
     }
     auto p = openOrReport(parser.positionalArguments().at(0));
     if (!p) return 1;
-    Result<int> r = 0;
+    Result<io::SegmentImportReport> r = io::SegmentImportReport{};
     if (hasCsv) {
         r = io::SegmentImporter::importSegments(*p, parser.value(QStringLiteral("media")), parser.value(QStringLiteral("csv")),
                                                parser.value(QStringLiteral("encoding")));
@@ -82,10 +85,24 @@ int cmdImportSegments(const QStringList& args) {
             printError(QStringLiteral("--window must be a positive number of seconds"));
             return 2;
         }
-        r = io::SegmentImporter::importWindows(*p, parser.value(QStringLiteral("media")), int64_t(seconds * 1000.0 + 0.5));
+        int64_t minTailMs = -1;
+        if (parser.isSet(QStringLiteral("min-tail"))) {
+            const double tail = parser.value(QStringLiteral("min-tail")).toDouble(&ok);
+            if (!ok || tail < 0) {
+                printError(QStringLiteral("--min-tail must be a non-negative number of seconds"));
+                return 2;
+            }
+            minTailMs = int64_t(tail * 1000.0 + 0.5);
+        }
+        r = io::SegmentImporter::importWindows(*p, parser.value(QStringLiteral("media")), int64_t(seconds * 1000.0 + 0.5),
+                                               minTailMs);
     }
     if (!r) return fail(r.error());
-    printOut(QStringLiteral("added %1 clips\n").arg(r.value()));
+    QString out = QStringLiteral("added %1 clips\n").arg(r->clipsAdded);
+    if (!r->replacedWholeClip.isEmpty())
+        out += QStringLiteral("replaced the whole-recording clip %1\n").arg(r->replacedWholeClip);
+    for (const QString& n : r->notes) out += QStringLiteral("note: %1\n").arg(n);
+    printOut(out);
     return 0;
 }
 
@@ -97,22 +114,42 @@ int cmdImportTranscripts(const QStringList& args) {
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language code stored with each utterance, e.g. fi."),
                       QStringLiteral("CODE")});
     parser.addOption(encodingOption());
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Attach transcripts to a media timeline (replaces its utterances)."), 2, -1);
+    parser.addOption({QStringLiteral("replace"), QStringLiteral("Replace the recording's transcript, if it has one.")});
+    parser.addOption({QStringLiteral("add"), QStringLiteral("Add the utterances beside the recording's transcript.")});
+    if (int rc = parseOrExit(parser, args,
+                             QStringLiteral("Attach transcripts to a media timeline. A recording that has a transcript "
+                                            "already needs --replace or --add."),
+                             2, -1);
         rc >= 0)
         return rc;
     if (!parser.isSet(QStringLiteral("media"))) {
         printError(QStringLiteral("--media is required"));
         return 2;
     }
+    if (parser.isSet(QStringLiteral("replace")) && parser.isSet(QStringLiteral("add"))) {
+        printError(QStringLiteral("give --replace or --add, not both"));
+        return 2;
+    }
+    const io::TranscriptMerge merge = parser.isSet(QStringLiteral("replace")) ? io::TranscriptMerge::Replace
+                                      : parser.isSet(QStringLiteral("add"))   ? io::TranscriptMerge::Add
+                                                                              : io::TranscriptMerge::IfEmpty;
     auto p = openOrReport(parser.positionalArguments().at(0));
     if (!p) return 1;
     io::TranscriptReadOptions options;
     options.encoding = parser.value(QStringLiteral("encoding"));
     options.language = parser.value(QStringLiteral("language"));
     auto r = io::TranscriptImporter::importTranscripts(*p, parser.value(QStringLiteral("media")),
-                                                       parser.positionalArguments().mid(1), options);
-    if (!r) return fail(r.error());
-    printOut(QStringLiteral("%1 utterances now on %2\n").arg(r.value()).arg(parser.value(QStringLiteral("media"))));
+                                                       parser.positionalArguments().mid(1), options, merge);
+    if (!r) {
+        printError(r.error().message + (merge == io::TranscriptMerge::IfEmpty && r.error().message.contains(QLatin1String("has a transcript already"))
+                                            ? QStringLiteral(" (--replace or --add)")
+                                            : QString()));
+        return 1;
+    }
+    QString out = QStringLiteral("%1 utterances now on %2\n").arg(r->total).arg(parser.value(QStringLiteral("media")));
+    if (r->replaced > 0) out += QStringLiteral("replaced %1 earlier utterances\n").arg(r->replaced);
+    printOut(out);
+    for (const QString& w : r->warnings) printError(QStringLiteral("warning: ") + w);
     return 0;
 }
 

@@ -16,6 +16,9 @@ public:
     Result<QString> unique(const QString& wanted);
     // True when the key is free; reserves it.
     Result<bool> claim(const QString& key);
+    // Keeps a key out of this import even if its clip is deleted in it: an id that
+    // named one stretch of a recording must not silently name another.
+    void reserve(const QString& key) { taken_.insert(key); }
 
 private:
     Project& project_;

@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include <optional>
+
 #include "core/io/ClipKeys.h"
 #include "core/io/CsvReader.h"
 #include "core/io/MediaImporter.h"
@@ -18,17 +20,45 @@ struct Segment {
     int line = 0;
 };
 
-Result<int> writeSegments(Project& project, const Media& media, const QVector<Segment>& segments,
-                          const QString& sourceName) {
+// The recording's whole-file clip (what `import media` makes), if it exists.
+Result<std::optional<Clip>> wholeRecordingClip(Project& project, const Media& media) {
+    auto clips = project.clips();
+    if (!clips) return clips.error();
+    for (const Clip& c : clips.value())
+        if (c.mediaId == media.id && c.startMs == 0 && c.endMs >= media.durationMs) return std::optional<Clip>(c);
+    return std::optional<Clip>();
+}
+
+Result<SegmentImportReport> writeSegments(Project& project, const Media& media, const QVector<Segment>& segments,
+                                          const QString& sourceName) {
     const QString base = QFileInfo(media.path).completeBaseName();
-    int added = 0;
+    // Padded to the segment count: with 1,440 windows, lesson-1000 must not sort
+    // between lesson-100 and lesson-101 in tools that compare text.
+    const int width = std::max(3, int(QString::number(segments.size()).size()));
+    SegmentImportReport report;
+    auto whole = wholeRecordingClip(project, media);
+    if (!whole) return whole.error();
+    ClipKeys keys(project);
     const Status s = project.transaction([&]() -> Status {
-        ClipKeys keys(project);
+        if (whole.value()) {
+            const Clip& w = *whole.value();
+            auto labels = project.annotationsForClip(w.id);
+            if (!labels) return labels.error();
+            if (labels->isEmpty()) {
+                keys.reserve(w.key);
+                if (auto d = project.deleteClip(w.id); !d) return d;
+                report.replacedWholeClip = w.key;
+            } else {
+                report.notes << QStringLiteral("the whole-recording clip '%1' has %2 labels and was kept beside the new clips")
+                                    .arg(w.key)
+                                    .arg(labels->size());
+            }
+        }
         int counter = 0;
         for (const Segment& seg : segments) {
             QString key = seg.key;
             if (key.isEmpty()) {
-                auto k = keys.unique(QStringLiteral("%1-%2").arg(base).arg(++counter, 3, 10, QLatin1Char('0')));
+                auto k = keys.unique(QStringLiteral("%1-%2").arg(base).arg(++counter, width, 10, QLatin1Char('0')));
                 if (!k) return k.error();
                 key = *k;
             } else {
@@ -44,17 +74,17 @@ Result<int> writeSegments(Project& project, const Media& media, const QVector<Se
             c.endMs = seg.endMs;
             if (auto id = project.addClip(c); !id)
                 return makeError(QStringLiteral("%1:%2: %3").arg(sourceName).arg(seg.line).arg(id.error().message));
-            ++added;
+            ++report.clipsAdded;
         }
         return {};
     });
     if (!s) return s.error();
-    return added;
+    return report;
 }
 
 }  // namespace
 
-Result<int> SegmentImporter::importSegments(Project& project, const QString& mediaPath, const QString& csvPath,
+Result<SegmentImportReport> SegmentImporter::importSegments(Project& project, const QString& mediaPath, const QString& csvPath,
                                             const QString& declaredEncoding) {
     auto media = MediaImporter::findMedia(project, mediaPath);
     if (!media) return media.error();
@@ -100,15 +130,28 @@ Result<int> SegmentImporter::importSegments(Project& project, const QString& med
     return writeSegments(project, *media, segments, csvPath);
 }
 
-Result<int> SegmentImporter::importWindows(Project& project, const QString& mediaPath, int64_t windowMs) {
+Result<SegmentImportReport> SegmentImporter::importWindows(Project& project, const QString& mediaPath, int64_t windowMs,
+                                                           int64_t minTailMs) {
     if (windowMs <= 0) return makeError(QStringLiteral("window length must be positive (got %1 ms)").arg(windowMs));
+    if (minTailMs < 0) minTailMs = windowMs / 2;
     auto media = MediaImporter::findMedia(project, mediaPath);
     if (!media) return media.error();
     if (media->durationMs <= 0) return makeError(mediaPath + QStringLiteral(": unknown duration, cannot cut into windows"));
     QVector<Segment> segments;
     for (int64_t t = 0; t < media->durationMs; t += windowMs)
         segments.append(Segment{t, std::min(t + windowMs, media->durationMs), QString(), 0});
-    return writeSegments(project, *media, segments, mediaPath);
+    QString joined;
+    if (segments.size() > 1 && segments.back().endMs - segments.back().startMs < minTailMs) {
+        const int64_t tail = segments.back().endMs - segments.back().startMs;
+        segments.removeLast();
+        segments.back().endMs = media->durationMs;
+        joined = QStringLiteral("the last %1 s (shorter than %2 s) joined the window before it")
+                     .arg(double(tail) / 1000.0, 0, 'f', 2)
+                     .arg(double(minTailMs) / 1000.0, 0, 'f', 2);
+    }
+    auto report = writeSegments(project, *media, segments, mediaPath);
+    if (report && !joined.isEmpty()) report->notes << joined;
+    return report;
 }
 
 }  // namespace motor::io

@@ -15,6 +15,11 @@ int Dimension::classIndex(const QString& className) const {
     return -1;
 }
 
+QString Dimension::displayClass(const QString& className, const QString& language) const {
+    const int i = classIndex(className);
+    return i < 0 ? className : classes[i].displayName(language);
+}
+
 QStringList Dimension::classNames() const {
     QStringList out;
     for (const auto& c : classes) out << c.name;
@@ -33,13 +38,59 @@ QStringList Codebook::dimensionNames() const {
     return out;
 }
 
+namespace {
+
+// {"fi": {"name": ..., textKey: ...}}; absent when there are no translations, so codebooks
+// without them serialise (and hash) exactly as before.
+void writeI18n(QJsonObject& o, const LocalizedTexts& t, const char* textKey) {
+    if (t.names.isEmpty() && t.texts.isEmpty()) return;
+    QJsonObject langs;
+    QStringList codes = t.names.keys() + t.texts.keys();
+    codes.removeDuplicates();
+    codes.sort();
+    for (const QString& lang : codes) {
+        QJsonObject entry;
+        if (t.names.contains(lang)) entry.insert(QStringLiteral("name"), t.names.value(lang));
+        if (t.texts.contains(lang)) entry.insert(QLatin1String(textKey), t.texts.value(lang));
+        langs.insert(lang, entry);
+    }
+    o.insert(QStringLiteral("i18n"), langs);
+}
+
+Result<LocalizedTexts> readI18n(const QJsonObject& o, const char* textKey, const QString& where) {
+    LocalizedTexts t;
+    const QJsonValue v = o.value(QStringLiteral("i18n"));
+    if (v.isUndefined()) return t;
+    if (!v.isObject()) return makeError(where + QStringLiteral(".i18n: must be an object of language codes"));
+    const QJsonObject langs = v.toObject();
+    for (auto it = langs.begin(); it != langs.end(); ++it) {
+        const QString lang = it.key();
+        if (lang.size() < 2 || lang.size() > 8 || !it.value().isObject())
+            return makeError(where + QStringLiteral(".i18n.%1: expected a language code with {\"name\", \"%2\"}")
+                                         .arg(lang, QLatin1String(textKey)));
+        const QJsonObject entry = it.value().toObject();
+        const QString name = entry.value(QStringLiteral("name")).toString().trimmed();
+        const QString text = entry.value(QLatin1String(textKey)).toString();
+        if (!name.isEmpty()) t.names.insert(lang, name);
+        if (!text.isEmpty()) t.texts.insert(lang, text);
+    }
+    return t;
+}
+
+}  // namespace
+
 QJsonObject Codebook::toJson() const {
     QJsonArray dims;
     for (const auto& d : dimensions) {
         QJsonArray classes;
-        for (const auto& c : d.classes)
-            classes.append(QJsonObject{{"name", c.name}, {"definition", c.definition}});
-        dims.append(QJsonObject{{"name", d.name}, {"description", d.description}, {"classes", classes}});
+        for (const auto& c : d.classes) {
+            QJsonObject co{{"name", c.name}, {"definition", c.definition}};
+            writeI18n(co, c.i18n, "definition");
+            classes.append(co);
+        }
+        QJsonObject dobj{{"name", d.name}, {"description", d.description}, {"classes", classes}};
+        writeI18n(dobj, d.i18n, "description");
+        dims.append(dobj);
     }
     return QJsonObject{{"name", name}, {"version", version}, {"description", description},
                        {"dimensions", dims}};
@@ -71,18 +122,33 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         if (dim.name.isEmpty()) return makeError(where + QStringLiteral(".name missing or empty"));
         if (dimNames.contains(dim.name)) return makeError(where + QStringLiteral(": duplicate dimension \"%1\"").arg(dim.name));
         dimNames.insert(dim.name);
+        auto dimI18n = readI18n(d, "description", where);
+        if (!dimI18n) return dimI18n.error();
+        dim.i18n = dimI18n.value();
         const QJsonArray classes = d.value("classes").toArray();
         if (classes.size() < 2) return makeError(where + QStringLiteral(".classes: at least two classes are needed"));
         QSet<QString> classNames;
         for (int j = 0; j < classes.size(); ++j) {
             const QJsonObject c = classes[j].toObject();
-            CodebookClass cls{c.value("name").toString().trimmed(), c.value("definition").toString()};
+            CodebookClass cls{c.value("name").toString().trimmed(), c.value("definition").toString(), {}};
             if (cls.name.isEmpty()) return makeError(QStringLiteral("%1.classes[%2].name missing or empty").arg(where).arg(j));
             if (classNames.contains(cls.name))
                 return makeError(QStringLiteral("%1.classes[%2]: duplicate class \"%3\"").arg(where).arg(j).arg(cls.name));
             classNames.insert(cls.name);
+            auto clsI18n = readI18n(c, "definition", QStringLiteral("%1.classes[%2]").arg(where).arg(j));
+            if (!clsI18n) return clsI18n.error();
+            cls.i18n = clsI18n.value();
             dim.classes.push_back(cls);
         }
+        // Two classes shown under one name in some language could not be told apart.
+        QHash<QString, QSet<QString>> shown;
+        for (const CodebookClass& cls : dim.classes)
+            for (auto it = cls.i18n.names.cbegin(); it != cls.i18n.names.cend(); ++it) {
+                if (shown[it.key()].contains(it.value()))
+                    return makeError(where + QStringLiteral(".classes: two classes are both shown as \"%1\" in %2")
+                                                 .arg(it.value(), it.key()));
+                shown[it.key()].insert(it.value());
+            }
         cb.dimensions.push_back(dim);
     }
     return cb;

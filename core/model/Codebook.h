@@ -1,6 +1,12 @@
 #pragma once
 // A codebook is data: dimensions, each with classes and their definitions. The MOTOR
 // default ships in resources/codebooks/motor.json; projects may define their own.
+//
+// Names are stable ids: labels are stored under them, whatever language the interface
+// speaks. A dimension or class may carry display texts per language,
+//   "i18n": {"fi": {"name": "Tarkkailu", "definition": "..."}}
+// (a dimension's second key is "description"), which the interface shows instead.
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
@@ -9,15 +15,32 @@
 
 namespace motor {
 
+// Display text of one name/definition pair per language code ("fi").
+struct LocalizedTexts {
+    QHash<QString, QString> names;
+    QHash<QString, QString> texts;
+};
+
 struct CodebookClass {
     QString name;
     QString definition;
+    LocalizedTexts i18n;
+
+    // The name/definition to show in `language`; the id and the stored text otherwise.
+    QString displayName(const QString& language) const { return i18n.names.value(language, name); }
+    QString displayDefinition(const QString& language) const { return i18n.texts.value(language, definition); }
 };
 
 struct Dimension {
     QString name;
     QString description;
     QVector<CodebookClass> classes;
+    LocalizedTexts i18n;
+
+    QString displayName(const QString& language) const { return i18n.names.value(language, name); }
+    QString displayDescription(const QString& language) const { return i18n.texts.value(language, description); }
+    // The display name of class `className` (the id itself when unknown or untranslated).
+    QString displayClass(const QString& className, const QString& language) const;
 
     int classIndex(const QString& className) const;  // -1 when absent
     QStringList classNames() const;

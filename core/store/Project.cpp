@@ -5,7 +5,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 #include "core/store/Schema.h"
+#include "core/util/NaturalOrder.h"
 
 namespace motor {
 namespace {
@@ -273,9 +276,25 @@ Result<int64_t> Project::addClip(const Clip& c) {
 }
 
 Result<QVector<Clip>> Project::clips() {
-    auto st = db_.prepare(QStringLiteral("SELECT %1 FROM clips ORDER BY key").arg(kClipCols));
+    auto st = db_.prepare(QStringLiteral("SELECT %1 FROM clips").arg(kClipCols));
     if (!st) return st.error();
-    return collect<Clip>(st.value(), readClip);
+    auto rows = collect<Clip>(st.value(), readClip);
+    if (!rows) return rows;
+    std::sort(rows->begin(), rows->end(), [](const Clip& a, const Clip& b) { return util::naturalLess(a.key, b.key); });
+    return rows;
+}
+
+Status Project::deleteClip(int64_t clipId) {
+    auto labelled = db_.prepare(QStringLiteral("SELECT COUNT(*) FROM annotations WHERE clip_id = ?"));
+    if (!labelled) return labelled.error();
+    labelled->bind(1, clipId);
+    auto row = labelled->step();
+    if (!row) return row.error();
+    if (labelled->int64(0) > 0) return makeError(QStringLiteral("clip %1 has labels and is not deleted").arg(clipId));
+    auto st = cached("DELETE FROM clips WHERE id = ?");
+    if (!st) return st.error();
+    (*st)->bind(1, clipId);
+    return (*st)->run();
 }
 
 Result<std::optional<Clip>> Project::clipByKey(const QString& key) {

@@ -69,7 +69,10 @@ public:
     Result<std::optional<Media>> mediaByPath(const QString& path);
 
     Result<int64_t> addClip(const Clip& c);
+    // In natural order of their ids (long-2 before long-10).
     Result<QVector<Clip>> clips();
+    // Removes a clip that nobody has labelled; refuses one with labels.
+    Status deleteClip(int64_t clipId);
     Result<std::optional<Clip>> clipByKey(const QString& key);
     Result<Clip> clipById(int64_t id);
 

@@ -84,7 +84,7 @@ TEST_F(IoImport, SegmentsFromCsvAndFixedWindows) {
     writeText(path("seg.csv"), QStringLiteral("start,end,id\n0,1.5,g1-s1-a\n00:00:01.500,00:00:02.750,\n"));
     auto n = SegmentImporter::importSegments(*project, path("videos/b/lesson.mp4"), path("seg.csv"));
     ASSERT_TRUE(n.ok()) << n.error().message.toStdString();
-    EXPECT_EQ(*n, 2);
+    EXPECT_EQ(n->clipsAdded, 2);
     auto a = project->clipByKey(QStringLiteral("g1-s1-a"));
     ASSERT_TRUE(a.ok() && a->has_value());
     EXPECT_EQ((*a)->endMs, 1500);
@@ -96,13 +96,61 @@ TEST_F(IoImport, SegmentsFromCsvAndFixedWindows) {
     writeText(path("noheader.csv"), QStringLiteral("0,0.5\n0.5,1\n"));
     auto nh = SegmentImporter::importSegments(*project, path("videos/a/lesson.mp4"), path("noheader.csv"));
     ASSERT_TRUE(nh.ok()) << nh.error().message.toStdString();
-    EXPECT_EQ(*nh, 2);
+    EXPECT_EQ(nh->clipsAdded, 2);
 
     EXPECT_FALSE(SegmentImporter::importWindows(*project, path("videos/a/lesson.mp4"), 0).ok());
     const Media a2 = mediaAt("videos/a/lesson.mp4");
     auto w = SegmentImporter::importWindows(*project, path("videos/a/lesson.mp4"), 750);
     ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
-    EXPECT_EQ(*w, int((a2.durationMs + 749) / 750));
+    const int64_t tail = a2.durationMs % 750;
+    EXPECT_EQ(w->clipsAdded, int((a2.durationMs + 749) / 750) - (tail > 0 && tail < 375 ? 1 : 0));
+}
+
+// `import segments --window`: the windows replace the whole-recording clip `import media`
+// made; a sliver at the end joins the last window; keys are padded to the window count
+// and sort naturally.
+TEST_F(IoImport, WindowsReplaceTheWholeRecordingClipAndJoinAShortTail) {
+    writeVideo(path("videos/long.mp4"), 3100, 4);
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos/long.mp4")}).ok());
+    ASSERT_EQ(project->clips()->size(), 1);
+    const Media m = mediaAt("videos/long.mp4");
+    ASSERT_NEAR(double(m.durationMs), 3100.0, 150.0);
+    auto w = SegmentImporter::importWindows(*project, path("videos/long.mp4"), 1000);
+    ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
+    EXPECT_EQ(w->replacedWholeClip, QStringLiteral("long"));
+    const auto clips = project->clips().value();
+    ASSERT_EQ(clips.size(), 3) << "0-1, 1-2, 2-end: the ~0.1 s tail joined the last window";
+    EXPECT_EQ(clips.back().endMs, m.durationMs);
+    EXPECT_EQ(clips.back().startMs, 2000);
+    ASSERT_EQ(w->notes.size(), 1);
+    EXPECT_TRUE(w->notes.front().contains(QLatin1String("joined"))) << w->notes.front().toStdString();
+    EXPECT_FALSE(project->clipByKey(QStringLiteral("long"))->has_value());
+}
+
+TEST_F(IoImport, ALabelledWholeRecordingClipIsKeptAndSaidSo) {
+    writeVideo(path("videos/kept.mp4"), 2000, 5);
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos/kept.mp4")}).ok());
+    const Clip whole = project->clips()->front();
+    auto anna = project->ensureAnnotator(QStringLiteral("Anna"), AnnotatorKind::Human);
+    ASSERT_TRUE(project->setLabel({whole.id, anna.value(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")}).ok());
+    auto w = SegmentImporter::importWindows(*project, path("videos/kept.mp4"), 1000);
+    ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
+    EXPECT_TRUE(w->replacedWholeClip.isEmpty());
+    ASSERT_FALSE(w->notes.isEmpty());
+    EXPECT_TRUE(w->notes.front().contains(QLatin1String("has 1 labels and was kept"))) << w->notes.front().toStdString();
+    EXPECT_TRUE(project->clipByKey(whole.key)->has_value());
+}
+
+TEST_F(IoImport, BenchSizedWindowIdsArePaddedAndSortNaturally) {
+    writeVideo(path("videos/bench.mp4"), 15000, 6);
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos/bench.mp4")}, {ClipPolicy::NoClips}).ok());
+    auto w = SegmentImporter::importWindows(*project, path("videos/bench.mp4"), 10);
+    ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
+    ASSERT_GE(w->clipsAdded, 1000);
+    const auto clips = project->clips().value();
+    EXPECT_EQ(clips[0].key, QStringLiteral("bench-0001"));
+    EXPECT_EQ(clips[999].key, QStringLiteral("bench-1000"));
+    for (qsizetype i = 1; i < clips.size(); ++i) ASSERT_LT(clips[i - 1].startMs, clips[i].startMs) << i;
 }
 
 TEST_F(IoImport, BadSegmentRowChangesNothing) {
@@ -135,7 +183,9 @@ TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
     auto n = TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("t2.csv")},
                                                    TranscriptReadOptions{TranscriptFormat::Auto, {}, QStringLiteral("fi")});
     ASSERT_TRUE(n.ok()) << n.error().message.toStdString();
-    EXPECT_EQ(*n, 3);
+    EXPECT_EQ(n->added, 3);
+    EXPECT_EQ(n->total, 3);
+    EXPECT_EQ(n->replaced, 0);
     const Media m = mediaAt("videos/a/lesson.mp4");
     auto u = project->utterances(m.id, 0, 10000);
     ASSERT_TRUE(u.ok());
@@ -145,12 +195,31 @@ TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
     EXPECT_EQ((*u)[2].text, QStringLiteral("Äänestetään."));
     EXPECT_EQ((*u)[2].language, QStringLiteral("fi"));
 
-    // A second import replaces; a failing one keeps what was there.
+    // A second import must say whether it replaces or adds: without a choice it changes
+    // nothing and names what is there.
     writeText(path("t3.srt"), QStringLiteral("1\n00:00:00,000 --> 00:00:00,800\nUusi\n"));
-    ASSERT_TRUE(TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}).ok());
+    const ProjectSnapshot unchosen = snapshot(*project);
+    auto ask = TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")});
+    ASSERT_FALSE(ask.ok());
+    EXPECT_TRUE(ask.error().message.contains(QLatin1String("has a transcript already (3 utterances"))) << ask.error().message.toStdString();
+    EXPECT_TRUE(snapshot(*project) == unchosen);
+    // Add keeps the three and adds one.
+    auto added = TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}, {}, TranscriptMerge::Add);
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    EXPECT_EQ(added->total, 4);
+    EXPECT_EQ(TranscriptImporter::existingUtterances(*project, media).value(), 4);
+    // Replace says what it replaced.
+    auto replaced = TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}, {}, TranscriptMerge::Replace);
+    ASSERT_TRUE(replaced.ok()) << replaced.error().message.toStdString();
+    EXPECT_EQ(replaced->replaced, 4);
+    EXPECT_EQ(replaced->replacedFromMs, 0);
+    EXPECT_EQ(replaced->replacedToMs, 2000);
+    EXPECT_EQ(replaced->total, 1);
+    // A failing import keeps what was there.
     const ProjectSnapshot before = snapshot(*project);
     writeText(path("bad.srt"), QStringLiteral("1\n00:00:01 --> 00:00:02\nx\n"));
-    auto bad = TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("bad.srt")});
+    auto bad = TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("bad.srt")}, {},
+                                                     TranscriptMerge::Replace);
     ASSERT_FALSE(bad.ok());
     EXPECT_TRUE(bad.error().message.contains(QLatin1String("bad.srt:2:"))) << bad.error().message.toStdString();
     EXPECT_TRUE(snapshot(*project) == before);
@@ -158,6 +227,20 @@ TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
     ASSERT_TRUE(after.ok());
     ASSERT_EQ(after->size(), 1);
     EXPECT_EQ(after->front().text, QStringLiteral("Uusi"));
+}
+
+TEST_F(IoImport, CuesPastTheEndOfTheRecordingAreSaid) {
+    makeRecordings();
+    ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}).ok());
+    writeText(path("late.srt"), QStringLiteral("1\n00:00:00,500 --> 00:00:01,000\nAlussa\n\n"
+                                               "2\n00:00:09,000 --> 00:00:10,000\nMyöhässä\n\n"
+                                               "3\n00:00:12,000 --> 00:00:13,000\nVielä myöhemmin\n"));
+    auto r = TranscriptImporter::importTranscripts(*project, path("videos/a/lesson.mp4"), {path("late.srt")});
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    ASSERT_EQ(r->warnings.size(), 1);
+    EXPECT_TRUE(r->warnings.front().startsWith(QLatin1String("2 cues start after the end of the recording")))
+        << r->warnings.front().toStdString();
+    EXPECT_TRUE(r->warnings.front().contains(QLatin1String("00:00:09.000"))) << r->warnings.front().toStdString();
 }
 
 TEST_F(IoImport, LabelsAreValidatedBeforeAnythingIsWritten) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <QJsonDocument>
+
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -253,4 +255,39 @@ TEST(CodebookTest, MalformedCodebooksNameTheField) {
     auto r3 = Codebook::fromJson(R"({"name":"X","dimensions":[]})", "cb.json");
     ASSERT_FALSE(r3.ok());
     EXPECT_TRUE(r3.error().message.contains("dimensions"));
+    auto r4 = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","i18n":{"fi":3},"classes":[{"name":"p"},{"name":"q"}]}]})",
+                                 "cb.json");
+    ASSERT_FALSE(r4.ok());
+    EXPECT_TRUE(r4.error().message.contains("cb.json: dimensions[0].i18n.fi")) << qPrintable(r4.error().message);
+    auto r5 = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","classes":[
+        {"name":"p","i18n":{"fi":{"name":"Sama"}}},{"name":"q","i18n":{"fi":{"name":"Sama"}}}]}]})",
+                                 "cb.json");
+    ASSERT_FALSE(r5.ok());
+    EXPECT_TRUE(r5.error().message.contains("both shown as \"Sama\" in fi")) << qPrintable(r5.error().message);
+}
+
+// Labels are stored under stable ids; the MOTOR codebook shows Finnish names in a Finnish
+// interface, and the translations survive the project's JSON round trip.
+TEST(CodebookTest, DisplayNamesPerLanguageKeepIdsStable) {
+    const Codebook cb = Codebook::motorDefault();
+    const Dimension* behavior = cb.dimension("behavior");
+    ASSERT_NE(behavior, nullptr);
+    EXPECT_EQ(behavior->displayName("fi"), QStringLiteral("käyttäytyminen"));
+    EXPECT_EQ(behavior->displayName("en"), QStringLiteral("behavior"));
+    EXPECT_EQ(behavior->displayClass("Monitoring", "fi"), QStringLiteral("Tarkkailu"));
+    EXPECT_EQ(behavior->displayClass("Monitoring", "sv"), QStringLiteral("Monitoring"));  // no Swedish: the id
+    EXPECT_FALSE(behavior->classes[0].displayDefinition("fi").isEmpty());
+    for (const auto& d : cb.dimensions)
+        for (const auto& c : d.classes) EXPECT_NE(c.displayName("fi"), c.name) << qPrintable(c.name) << " has no Finnish name";
+    auto again = Codebook::fromJson(QJsonDocument(cb.toJson()).toJson(), "round-trip");
+    ASSERT_TRUE(again.ok()) << qPrintable(again.error().message);
+    EXPECT_EQ(again->dimension("emotion")->displayClass("Neutral", "fi"), QStringLiteral("Neutraali"));
+    EXPECT_EQ(again->dimension("emotion")->classNames(), cb.dimension("emotion")->classNames());
+    // A codebook without translations serialises exactly as before (its hash is stable).
+    Codebook plain = cb;
+    for (auto& d : plain.dimensions) {
+        d.i18n = {};
+        for (auto& c : d.classes) c.i18n = {};
+    }
+    EXPECT_FALSE(QJsonDocument(plain.toJson()).toJson().contains("i18n"));
 }

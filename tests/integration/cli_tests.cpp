@@ -280,13 +280,22 @@ TEST_F(CliTest, FailedImportChangesNothing) {
 TEST_F(CliTest, ImportTranscriptsAndSegments) {
     const QString testdata = QStringLiteral(MOTOR_SHARED_TESTDATA);
     if (!QFile::exists(testdata)) GTEST_SKIP() << "shared testdata not found at " << qPrintable(testdata);
-    const CliRun r = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma2.mp4", "--language", "en",
+    // The demo recording has a transcript: replacing it must be asked for.
+    const CliRun before = motorCli({"info", demo_, "--format", "json"});
+    const CliRun unasked = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma2.mp4", "--language", "en",
+                                     testdata + "/real/subtitles/pysrt_utf-8.srt"});
+    EXPECT_EQ(unasked.exitCode, 1);
+    EXPECT_TRUE(unasked.err.contains("has a transcript already")) << qPrintable(unasked.err);
+    EXPECT_TRUE(unasked.err.contains("--replace or --add")) << qPrintable(unasked.err);
+    EXPECT_EQ(motorCli({"info", demo_, "--format", "json"}).out, before.out);
+    const CliRun r = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma2.mp4", "--language", "en", "--replace",
                                testdata + "/real/subtitles/pysrt_utf-8.srt"});
     ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
     EXPECT_TRUE(r.out.contains("utterances now on"));
+    EXPECT_TRUE(r.out.contains("replaced ")) << qPrintable(r.out);
     const CliRun seg = motorCli({"import", "segments", demo_, "--media", "media/ryhma3.mp4", "--window", "5"});
     ASSERT_EQ(seg.exitCode, 0) << qPrintable(seg.err);
-    EXPECT_TRUE(seg.out.startsWith("added "));
+    EXPECT_TRUE(seg.out.startsWith("added ")) << qPrintable(seg.out);
     const CliRun both = motorCli({"import", "segments", demo_, "--media", "media/ryhma3.mp4"});
     EXPECT_EQ(both.exitCode, 2);
 }

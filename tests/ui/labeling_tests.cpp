@@ -3,11 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <QFile>
+#include <QLocale>
+#include <QMenu>
+#include <QPushButton>
 #include <QTest>
+#include <QToolButton>
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
 #include "ui/labels/LabelPanel.h"
+#include "ui/main/ExpertDialog.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor::testing {
@@ -120,6 +125,85 @@ TEST_F(LabelingTest, DamagedProjectShowsCoresErrorAndKeepsRunning) {
     EXPECT_FALSE(window.openProject(bad, {}, ui::MainWindow::Interaction::Unattended));
     EXPECT_TRUE(window.lastError().contains(QStringLiteral("not a MOTOR project"))) << window.lastError().toStdString();
     EXPECT_FALSE(window.session()->isOpen());
+}
+
+// Reported: on the Metrics tab, after reading the figures, "3" changed the coder's own
+// label. Label keys act only where labelling is on screen.
+TEST_F(LabelingTest, LabelKeysDoNothingOnTheMetricsAndPredictTabs) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 3;
+    openStudio(options, QStringLiteral("Tester"));
+    const QString key = currentKey();
+    window_->showView(ui::MainWindow::View::Metrics);
+    QTest::keyClick(window_.get(), Qt::Key_3);
+    QTest::keyClick(window_.get(), Qt::Key_Q);
+    EXPECT_TRUE(storedLabels(key, QStringLiteral("Tester")).isEmpty());
+    EXPECT_FALSE(window_->labelPanel()->isVisible()) << "the label panel takes the metrics' width";
+    window_->showView(ui::MainWindow::View::Predict);
+    QTest::keyClick(window_.get(), Qt::Key_2);
+    EXPECT_TRUE(storedLabels(key, QStringLiteral("Tester")).isEmpty());
+    // Back on the Label and Review views the keys work again.
+    window_->showView(ui::MainWindow::View::Review);
+    EXPECT_TRUE(window_->labelPanel()->isVisible());
+    QTest::keyClick(window_.get(), Qt::Key_3);
+    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")), QStringLiteral("Mixed"));
+    window_->showView(ui::MainWindow::View::Label);
+    QTest::keyClick(window_.get(), Qt::Key_1);
+    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")), QStringLiteral("Monitoring"));
+}
+
+// The coder is visible and switchable; on a shared computer the last one is not reused.
+TEST_F(LabelingTest, CoderSwitchChangesWhoLabelsAndAskEveryOpenForgetsTheLastOne) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 3;
+    openStudio(options, QStringLiteral("Tester"));
+    QToolButton* coder = window_->coderButton();
+    ASSERT_NE(coder, nullptr);
+    EXPECT_TRUE(coder->isVisible());
+    EXPECT_TRUE(coder->text().contains(QStringLiteral("Tester"))) << coder->text().toStdString();
+    // The menu lists the experts; choosing one switches the coder.
+    emit coder->menu()->aboutToShow();
+    QAction* expertB = nullptr;
+    for (QAction* a : coder->menu()->actions())
+        if (a->text() == QStringLiteral("Expert B")) expertB = a;
+    ASSERT_NE(expertB, nullptr);
+    expertB->trigger();
+    EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("Expert B"));
+    EXPECT_TRUE(coder->text().contains(QStringLiteral("Expert B")));
+
+    // Reopening reuses the remembered coder...
+    window_ = std::make_unique<ui::MainWindow>();
+    ASSERT_TRUE(window_->openProject(projectPath_, {}, ui::MainWindow::Interaction::Unattended));
+    EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("Expert B"));
+    // ...unless "ask every open" is set: then nobody labels until someone says who.
+    ui::ExpertDialog::setAskEveryOpen(true);
+    window_ = std::make_unique<ui::MainWindow>();
+    ASSERT_TRUE(window_->openProject(projectPath_, {}, ui::MainWindow::Interaction::Unattended));
+    ui::ExpertDialog::setAskEveryOpen(false);
+    EXPECT_EQ(window_->session()->currentExpertId(), 0);
+    EXPECT_TRUE(window_->coderButton()->text().contains(QStringLiteral("none"))) << window_->coderButton()->text().toStdString();
+    EXPECT_TRUE(window_->switchCoder(QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("Expert A"));
+}
+
+// Codebook names follow the interface language; what is stored stays the id.
+TEST_F(LabelingTest, FinnishInterfaceShowsFinnishCodebookNamesAndStoresIds) {
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::Finnish, QLocale::Finland));
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 2;
+    openStudio(options, QStringLiteral("Tester"));
+    QStringList captions;
+    for (QPushButton* b : window_->labelPanel()->findChildren<QPushButton*>()) captions << b->text();
+    const QString key = currentKey();
+    QTest::keyClick(window_.get(), Qt::Key_1);
+    QLocale::setDefault(previous);
+    EXPECT_TRUE(captions.contains(QStringLiteral("1  Tarkkailu"))) << captions.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_TRUE(captions.contains(QStringLiteral("F  Neutraali"))) << captions.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")), QStringLiteral("Monitoring"));
 }
 
 }  // namespace

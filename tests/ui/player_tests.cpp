@@ -76,5 +76,42 @@ TEST_F(PlayerTest, PlaysTheClipRangeAndThePositionAdvances) {
     EXPECT_NEAR(double(player->position()), double(second.startMs + 1000 + 40 + 20), 25.0);
 }
 
+// A clip that is the whole recording: the backend reaches the end of the media before
+// any position past the clip's end is seen, and looping must still go round.
+TEST_F(PlayerTest, LoopGoesRoundWhenTheClipIsTheWholeRecording) {
+    FixtureOptions options;
+    options.clipCount = 1;
+    options.clipMs = 1500;
+    options.withModels = false;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    ui::PlayerPane* pane = window_->player();
+    QMediaPlayer* player = pane->player();
+    const Clip whole = session->clips().front();
+    session->setCurrentClip(whole.id);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 15000 && player->mediaStatus() != QMediaPlayer::LoadedMedia &&
+           player->mediaStatus() != QMediaPlayer::BufferedMedia && player->error() == QMediaPlayer::NoError)
+        QTest::qWait(20);
+    ASSERT_EQ(player->error(), QMediaPlayer::NoError) << player->errorString().toStdString();
+    ASSERT_GE(double(player->duration()), double(whole.endMs) - 100.0) << "the fixture clip should span the recording";
+    pane->setLooping(true);
+    pane->seekMedia(whole.endMs - 600);
+    pane->togglePlay();
+    // Near the end, then back near the start while still playing.
+    bool nearEnd = false, wrapped = false;
+    t.restart();
+    while (t.elapsed() < 10000 && !wrapped) {
+        QTest::qWait(30);
+        const qint64 pos = player->position();
+        if (pos > whole.endMs - 300) nearEnd = true;
+        if (nearEnd && pos < whole.startMs + 700 && player->playbackState() == QMediaPlayer::PlayingState) wrapped = true;
+    }
+    EXPECT_TRUE(nearEnd) << "playback did not reach the end of the clip";
+    EXPECT_TRUE(wrapped) << "loop did not go round: position " << player->position() << ", state "
+                         << int(player->playbackState());
+}
+
 }  // namespace
 }  // namespace motor::testing

@@ -9,7 +9,9 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
@@ -137,9 +139,20 @@ TEST_F(TransferTest, TranscriptImportReplacesTheRecordingsTranscript) {
     writeFile(srt, QByteArrayLiteral("1\n00:00:00,500 --> 00:00:02,000\nMitä meidän pitää tehdä seuraavaksi?\n\n"
                                      "2\n00:00:02,500 --> 00:00:03,500\nTarkistetaan ensin ohjeet.\n"));
     QSignalSpy done(window_->transfer(), &ui::DataTransfer::finished);
-    window_->transfer()->importTranscripts(mediaPath, {srt}, QStringLiteral("fi"));
+    // The fixture recording has a transcript: the user is asked, and says Replace.
+    QTimer::singleShot(0, window_.get(), [this] {
+        auto* box = window_->findChild<QMessageBox*>(QStringLiteral("TranscriptMergeQuestion"));
+        ASSERT_NE(box, nullptr);
+        EXPECT_TRUE(box->text().contains(QStringLiteral("already has a transcript"))) << box->text().toStdString();
+        box->findChild<QPushButton*>(QStringLiteral("ReplaceButton"))->click();
+    });
+    const auto merge = window_->transfer()->askTranscriptMerge(mediaPath);
+    ASSERT_TRUE(merge.has_value());
+    ASSERT_EQ(*merge, io::TranscriptMerge::Replace);
+    window_->transfer()->importTranscripts(mediaPath, {srt}, QStringLiteral("fi"), *merge);
     ASSERT_TRUE(done.wait(30000));
     ASSERT_TRUE(done.first().at(0).toBool()) << window_->transfer()->lastError().toStdString();
+    EXPECT_TRUE(done.first().at(1).toString().contains(QStringLiteral("Replaced"))) << done.first().at(1).toString().toStdString();
     auto project = Project::open(projectPath_);
     ASSERT_TRUE(project.ok());
     auto utterances = project.value()->utterances(first.mediaId, 0, 10000);

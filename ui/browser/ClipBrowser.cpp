@@ -19,6 +19,7 @@
 #include "ui/browser/ClipFilterProxy.h"
 #include "ui/browser/ClipTableModel.h"
 #include "ui/browser/ThumbnailLoader.h"
+#include "ui/main/CodebookText.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -172,7 +173,8 @@ void ClipBrowser::rebuildFilterChoices() {
     class_->addItem(tr("Any class"), QString());
     for (const Dimension& d : session_->codebook().dimensions)
         for (const CodebookClass& c : d.classes)
-            class_->addItem(QStringLiteral("%1: %2").arg(d.name, c.name), d.name + QLatin1Char('=') + c.name);
+            class_->addItem(QStringLiteral("%1: %2").arg(dimensionTitle(d), classTitle(d, c.name)),
+                            d.name + QLatin1Char('=') + c.name);
     proxy_->setGroupFilter(QString());
     proxy_->setClassFilter(QString());
     proxy_->clearClipSet();
@@ -181,7 +183,7 @@ void ClipBrowser::rebuildFilterChoices() {
 
 void ClipBrowser::refilter() {
     proxy_->invalidate();
-    countLabel_->setText(tr("%1 of %2 clips shown").arg(proxy_->rowCount()).arg(model_->rowCount()));
+    countLabel_->setText(tr("%1 of %n clip(s) shown", nullptr, model_->rowCount()).arg(proxy_->rowCount()));
     selectCurrent();
 }
 

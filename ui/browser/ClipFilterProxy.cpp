@@ -1,5 +1,7 @@
 #include "ui/browser/ClipFilterProxy.h"
 
+#include "core/util/NaturalOrder.h"
+
 #include "ui/browser/ClipTableModel.h"
 #include "ui/main/ProjectSession.h"
 
@@ -88,6 +90,12 @@ bool ClipFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const 
         if (!found) return false;
     }
     return true;
+}
+
+bool ClipFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    if (left.column() == ClipTableModel::KeyColumn && right.column() == ClipTableModel::KeyColumn)
+        return util::naturalLess(left.data(sortRole()).toString(), right.data(sortRole()).toString());
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 }  // namespace ui

@@ -31,6 +31,8 @@ signals:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    // Clip ids in natural order (long-2 before long-10), like the store and the exports.
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     ProjectSession* session_;

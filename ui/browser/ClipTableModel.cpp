@@ -1,11 +1,13 @@
 #include "ui/browser/ClipTableModel.h"
 
+#include <QLocale>
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 #include <QStringList>
 
 #include "ui/main/ProjectSession.h"
+#include "ui/main/CodebookText.h"
 
 namespace motor {
 namespace ui {
@@ -21,6 +23,10 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
     connect(session_, &ProjectSession::labelsReloaded, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::currentExpertChanged, this, [this] {
         if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    });
+    connect(session_, &ProjectSession::conflictScopeChanged, this, [this] {
+        if (rowCount() > 0) emit dataChanged(index(0, DisagreementColumn), index(rowCount() - 1, DisagreementColumn));
+        emit headerDataChanged(Qt::Horizontal, DisagreementColumn, DisagreementColumn);
     });
     connect(session_, &ProjectSession::labelsChanged, this, [this](qint64 clipId) {
         const int row = rowOfClip(clipId);
@@ -74,7 +80,7 @@ QString ClipTableModel::labelSummary(int64_t clipId, int64_t annotatorId) const 
     for (const Dimension& d : session_->codebook().dimensions) {
         const QString l = mine.value(d.name).label;
         any = any || !l.isEmpty();
-        parts << (l.isEmpty() ? QStringLiteral("–") : l.left(3));
+        parts << (l.isEmpty() ? QStringLiteral("–") : classTitle(d, l).left(3));
     }
     return any ? parts.join(QStringLiteral(" · ")) : QString();
 }
@@ -103,9 +109,9 @@ QVariant ClipTableModel::data(const QModelIndex& index, int role) const {
             return clip.group;
         case DurationColumn:
             if (role == SortRole) return QVariant::fromValue<qint64>(clip.durationMs());
-            return QStringLiteral("%1 s").arg(clip.durationMs() / 1000.0, 0, 'f', 1);
+            return QStringLiteral("%1 s").arg(QLocale().toString(clip.durationMs() / 1000.0, 'f', 1));
         case DisagreementColumn: {
-            const ClipConflict c = session_->conflict(clip.id);
+            const metrics::ClipConflict c = session_->conflict(clip.id);
             if (role == SortRole) return c.dissentingCoders;
             return c.any() ? tr("%n dim.", nullptr, c.conflictingDimensions) : QString();
         }
@@ -121,8 +127,9 @@ QVariant ClipTableModel::data(const QModelIndex& index, int role) const {
         QStringList lines;
         const auto& mine = session_->labelsOfClip(clip.id).value(expert);
         for (const Dimension& d : session_->codebook().dimensions)
-            lines << QStringLiteral("%1: %2").arg(d.name, mine.value(d.name).label.isEmpty() ? tr("(none)")
-                                                                                          : mine.value(d.name).label);
+            lines << QStringLiteral("%1: %2").arg(dimensionTitle(d), mine.value(d.name).label.isEmpty()
+                                                                         ? tr("(none)")
+                                                                         : classTitle(d, mine.value(d.name).label));
         return lines.join(QLatin1Char('\n'));
     }
     if (role == Qt::ForegroundRole && col >= FirstExpertColumn) {
@@ -156,7 +163,11 @@ QVariant ClipTableModel::headerData(int section, Qt::Orientation orientation, in
         }
     }
     if (role == Qt::ToolTipRole) {
-        if (section == DisagreementColumn) return tr("Dimensions on which the coders (experts and models) disagree");
+        if (section == DisagreementColumn)
+            return session_->conflictScope() == metrics::ConflictScope::Experts
+                       ? tr("Dimensions on which the experts disagree (red). Model runs and baselines are not "
+                            "counted; choose \"all coders\" in Review to count them.")
+                       : tr("Dimensions on which any two coders disagree, model runs and baselines included (red).");
         if (section >= FirstExpertColumn) return tr("This expert's labels, one per dimension");
     }
     return {};

@@ -9,6 +9,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
+#include <QTime>
 #include <QWidget>
 #include <QtConcurrent>
 
@@ -88,7 +90,31 @@ void DataTransfer::importTranscriptsDialog() {
     const QStringList files = QFileDialog::getOpenFileNames(
         window_, tr("Import transcripts"), QFileInfo(session_->projectPath()).absolutePath(),
         tr("Transcripts (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;All files (*)"));
-    if (!files.isEmpty()) importTranscripts(mediaPath, files);
+    if (files.isEmpty()) return;
+    const auto merge = askTranscriptMerge(mediaPath);
+    if (merge) importTranscripts(mediaPath, files, {}, *merge);
+}
+
+std::optional<io::TranscriptMerge> DataTransfer::askTranscriptMerge(const QString& mediaPath) {
+    auto existing = io::TranscriptImporter::existingUtterances(*session_->project(), mediaPath);
+    if (!existing || existing.value() == 0) return io::TranscriptMerge::IfEmpty;
+    QMessageBox box(QMessageBox::Question, tr("Import transcripts"),
+                    tr("%1 already has a transcript of %n utterance(s).", nullptr, existing.value())
+                        .arg(QFileInfo(mediaPath).fileName()),
+                    QMessageBox::NoButton, window_);
+    box.setObjectName(QStringLiteral("TranscriptMergeQuestion"));
+    box.setInformativeText(tr("Replace it with the new file, or add the new utterances beside it? "
+                              "Labels are not affected."));
+    QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("ReplaceButton"));
+    QPushButton* add = box.addButton(tr("&Add beside it"), QMessageBox::AcceptRole);
+    add->setObjectName(QStringLiteral("AddButton"));
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(add);
+    box.exec();
+    if (box.clickedButton() == replace) return io::TranscriptMerge::Replace;
+    if (box.clickedButton() == add) return io::TranscriptMerge::Add;
+    return std::nullopt;
 }
 
 void DataTransfer::importLabelsDialog() {
@@ -115,22 +141,32 @@ void DataTransfer::importMedia(const QStringList& paths) {
               auto r = io::MediaImporter::importMedia(project, paths, {});
               if (!r) return r.error();
               const io::MediaImportReport& rep = r.value();
-              QString text = tr("%1 recordings and %2 clips imported.").arg(rep.mediaAdded).arg(rep.clipsAdded);
+              QString text = tr("%n recording(s) imported", nullptr, rep.mediaAdded) + QStringLiteral(", ") +
+                             tr("%n clip(s) made.", nullptr, rep.clipsAdded);
               if (!rep.alreadyInProject.isEmpty())
-                  text += QLatin1Char(' ') + tr("%1 already in the project.").arg(rep.alreadyInProject.size());
+                  text += QLatin1Char(' ') + tr("%n already in the project.", nullptr, int(rep.alreadyInProject.size()));
               return text;
           });
 }
 
-void DataTransfer::importTranscripts(const QString& mediaPath, const QStringList& files, const QString& language) {
+void DataTransfer::importTranscripts(const QString& mediaPath, const QStringList& files, const QString& language,
+                                     io::TranscriptMerge merge) {
     start(Kind::Import, tr("Importing transcripts"), 0,
-          [mediaPath, files, language](Project& project, const std::function<void(int)>&,
-                                       const std::atomic<bool>&) -> Result<QString> {
+          [mediaPath, files, language, merge](Project& project, const std::function<void(int)>&,
+                                              const std::atomic<bool>&) -> Result<QString> {
               io::TranscriptReadOptions options;
               options.language = language;
-              auto r = io::TranscriptImporter::importTranscripts(project, mediaPath, files, options);
+              auto r = io::TranscriptImporter::importTranscripts(project, mediaPath, files, options, merge);
               if (!r) return r.error();
-              return tr("%1 utterances now in the transcript of %2.").arg(r.value()).arg(QFileInfo(mediaPath).fileName());
+              const io::TranscriptImportReport& rep = r.value();
+              QString text = tr("%n utterance(s) now in the transcript of %1.", nullptr, rep.total)
+                                 .arg(QFileInfo(mediaPath).fileName());
+              if (rep.replaced > 0)
+                  text += QLatin1Char(' ') + tr("Replaced %n earlier utterance(s) (%1–%2).", nullptr, rep.replaced)
+                                                 .arg(QTime(0, 0).addMSecs(int(rep.replacedFromMs)).toString(QStringLiteral("m:ss")),
+                                                      QTime(0, 0).addMSecs(int(rep.replacedToMs)).toString(QStringLiteral("m:ss")));
+              for (const QString& w : rep.warnings) text += QLatin1Char(' ') + tr("Warning: %1.").arg(w);
+              return text;
           });
 }
 
@@ -139,7 +175,8 @@ void DataTransfer::importLabels(const QString& csvPath) {
           [csvPath](Project& project, const std::function<void(int)>&, const std::atomic<bool>&) -> Result<QString> {
               auto r = io::LabelImporter::importLabels(project, csvPath);
               if (!r) return r.error();
-              return tr("%1 labels imported, %2 new coders.").arg(r.value().labelsWritten).arg(r.value().annotatorsCreated);
+              return tr("%n label(s) imported", nullptr, r.value().labelsWritten) + QStringLiteral(", ") +
+                     tr("%n new coder(s).", nullptr, r.value().annotatorsCreated);
           });
 }
 
@@ -160,25 +197,25 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
               if (choice.csv) {
                   auto r = io::CsvLabelExporter::exportCsv(project, dir.filePath(QStringLiteral("labels.csv")));
                   if (!r) return r.error();
-                  written << tr("%1 label rows").arg(r.value());
+                  written << tr("%n label row(s)", nullptr, r.value());
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.jsonl) {
                   auto r = io::JsonlExporter::exportJsonl(project, dir.filePath(QStringLiteral("clips.jsonl")));
                   if (!r) return r.error();
-                  written << tr("%1 clips in JSONL").arg(r.value());
+                  written << tr("%n clip(s) in JSONL", nullptr, r.value());
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.eaf) {
                   auto r = io::EafExporter::exportEaf(project, dir.filePath(QStringLiteral("elan")));
                   if (!r) return r.error();
-                  written << tr("%1 ELAN documents").arg(r.value().size());
+                  written << tr("%n ELAN document(s)", nullptr, int(r.value().size()));
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.clips) {
                   auto r = io::ClipExporter::exportClips(project, dir.filePath(QStringLiteral("clips")));
                   if (!r) return r.error();
-                  written << tr("%1 clip videos").arg(r.value().size());
+                  written << tr("%n clip video(s)", nullptr, int(r.value().size()));
                   step(++done);
               }
               return tr("Exported to %1: %2.").arg(QDir::toNativeSeparators(choice.folder), written.join(QStringLiteral(", ")));

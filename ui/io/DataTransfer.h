@@ -13,6 +13,9 @@
 #include <functional>
 #include <memory>
 
+#include <optional>
+
+#include "core/io/TranscriptImporter.h"
 #include "core/util/Result.h"
 #include "ui/io/ExportDialog.h"
 
@@ -39,7 +42,12 @@ public:
 
     // The jobs themselves, without file dialogs (the actions ask first; tests call these).
     void importMedia(const QStringList& paths);
-    void importTranscripts(const QString& mediaPath, const QStringList& files, const QString& language = {});
+    void importTranscripts(const QString& mediaPath, const QStringList& files, const QString& language = {},
+                           io::TranscriptMerge merge = io::TranscriptMerge::IfEmpty);
+    // When the recording has a transcript already, asks whether the new one replaces it
+    // or is added beside it (a message box named "TranscriptMergeQuestion"); nullopt
+    // when the user cancels. IfEmpty when there is nothing to ask about.
+    std::optional<io::TranscriptMerge> askTranscriptMerge(const QString& mediaPath);
     void importLabels(const QString& csvPath);
     void exportDataset(const ExportChoice& choice);
 

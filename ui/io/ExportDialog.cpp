@@ -31,7 +31,9 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
     jsonl_->setChecked(true);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Folder:"), folderRow);
+    auto* folderLabel = new QLabel(tr("&Folder:"), this);
+    folderLabel->setBuddy(folder_);
+    form->addRow(folderLabel, folderRow);
     auto* formats = new QVBoxLayout;
     for (QCheckBox* c : {csv_, jsonl_, eaf_, clips_}) {
         formats->addWidget(c);

@@ -12,6 +12,7 @@
 
 #include "ui/labels/KeyScheme.h"
 #include "ui/labels/SetLabelCommand.h"
+#include "ui/main/CodebookText.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -72,8 +73,8 @@ void LabelPanel::rebuild() {
         grid->setContentsMargins(8, 6, 8, 8);
         grid->setHorizontalSpacing(6);
         grid->setVerticalSpacing(6);
-        auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(dim.name.toHtmlEscaped()), box);
-        title->setToolTip(dim.description);
+        auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(dimensionTitle(dim).toHtmlEscaped()), box);
+        title->setToolTip(dim.displayDescription(uiLanguage()));
         grid->addWidget(title, 0, 0, 1, 2);
         const QString keys = KeyScheme::rowKeysText(d, int(dim.classes.size()));
         if (!keys.isEmpty()) {
@@ -87,14 +88,15 @@ void LabelPanel::rebuild() {
         for (int c = 0; c < dim.classes.size(); ++c) {
             const CodebookClass& cls = dim.classes[c];
             const QKeySequence key = KeyScheme::classKey(d, c);
+            const QString shown = cls.displayName(uiLanguage());
             const QString caption = key.isEmpty()
-                                        ? cls.name
-                                        : QStringLiteral("%1  %2").arg(key.toString(QKeySequence::NativeText), cls.name);
+                                        ? shown
+                                        : QStringLiteral("%1  %2").arg(key.toString(QKeySequence::NativeText), shown);
             auto* button = new QPushButton(caption, box);
             button->setCheckable(true);
             button->setFocusPolicy(Qt::NoFocus);  // keys go to the shortcuts, not the button
-            button->setToolTip(QStringLiteral("<b>%1</b><br/>%2").arg(cls.name.toHtmlEscaped(),
-                                                                     cls.definition.toHtmlEscaped()));
+            button->setToolTip(QStringLiteral("<b>%1</b><br/>%2").arg(shown.toHtmlEscaped(),
+                                                                     cls.displayDefinition(uiLanguage()).toHtmlEscaped()));
             button->setMinimumWidth(96);
             row.group->addButton(button, c);
             row.buttons.push_back(button);
@@ -110,7 +112,8 @@ void LabelPanel::rebuild() {
             }
         }
         row.note = new QLineEdit(box);
-        row.note->setPlaceholderText(d == 0 ? tr("Note on %1 (F2)").arg(dim.name) : tr("Note on %1").arg(dim.name));
+        row.note->setPlaceholderText(d == 0 ? tr("Note on %1 (F2)").arg(dimensionTitle(dim))
+                                            : tr("Note on %1").arg(dimensionTitle(dim)));
         row.note->setClearButtonEnabled(true);
         connect(row.note, &QLineEdit::editingFinished, this, [this, d] {
             if (d < rows_.size()) setNote(d, rows_[d].note->text());
@@ -148,8 +151,14 @@ void LabelPanel::refresh() {
         if (!row.note->hasFocus() || row.note->text() != note) row.note->setText(note);
         row.note->setEnabled(editable && !current.isEmpty());
     }
-    for (QAction* a : keyActions_) a->setEnabled(editable);
+    for (QAction* a : keyActions_) a->setEnabled(editable && keysActive_);
     nextButton_->setEnabled(session_->isOpen() && expert != 0);
+}
+
+void LabelPanel::setKeysActive(bool active) {
+    if (active == keysActive_) return;
+    keysActive_ = active;
+    refresh();
 }
 
 void LabelPanel::toggleClass(int dimensionIndex, int classIndex) {

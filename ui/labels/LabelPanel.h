@@ -29,6 +29,10 @@ public:
     void toggleClass(int dimensionIndex, int classIndex);
     void setNote(int dimensionIndex, const QString& note);
     void focusNote(int dimensionIndex = 0);
+    // The class keys act only while labelling is on screen (the Label and Review views):
+    // a digit typed on the Metrics tab must not change a label.
+    void setKeysActive(bool active);
+    bool keysActive() const { return keysActive_; }
 
 signals:
     void nextUnlabeledRequested();
@@ -51,6 +55,7 @@ private:
     QPushButton* nextButton_ = nullptr;
     QVector<Row> rows_;
     QVector<QAction*> keyActions_;
+    bool keysActive_ = true;
 };
 
 }  // namespace ui

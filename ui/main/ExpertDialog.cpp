@@ -1,5 +1,6 @@
 #include "ui/main/ExpertDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
@@ -36,8 +37,12 @@ ExpertDialog::ExpertDialog(const QStringList& experts, const QString& suggestion
     names_->setCurrentText(suggestion);
     names_->lineEdit()->setPlaceholderText(tr("e.g. Expert A"));
     names_->setMinimumWidth(260);
-    form->addRow(tr("&Expert:"), names_);
+    form->addRow(tr("&Coder:"), names_);
     layout->addLayout(form);
+    askEveryOpen_ = new QCheckBox(tr("Ask every time a project opens (a shared computer)"), this);
+    askEveryOpen_->setChecked(askEveryOpen());
+    connect(askEveryOpen_, &QCheckBox::toggled, this, [](bool on) { setAskEveryOpen(on); });
+    layout->addWidget(askEveryOpen_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons);
     auto updateOk = [this, buttons] {
@@ -58,6 +63,10 @@ QString ExpertDialog::remembered(const QString& projectPath) {
 void ExpertDialog::remember(const QString& projectPath, const QString& expert) {
     QSettings().setValue(settingsKey(projectPath), expert);
 }
+
+bool ExpertDialog::askEveryOpen() { return QSettings().value(QStringLiteral("coders/askEveryOpen"), false).toBool(); }
+
+void ExpertDialog::setAskEveryOpen(bool ask) { QSettings().setValue(QStringLiteral("coders/askEveryOpen"), ask); }
 
 }  // namespace ui
 }  // namespace motor

@@ -9,6 +9,17 @@
 namespace motor {
 namespace ui {
 
+namespace {
+// Qt's own Finnish says "Peru" on standard buttons where MOTOR Studio says "Peruuta".
+// Our catalogue overrides these (it is installed after Qt's, so it is asked first);
+// the markers keep lupdate from dropping them.
+[[maybe_unused]] const char* const kQtStringsWeTranslate[] = {
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QProgressDialog", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+};
+}  // namespace
+
 QStringList LanguageSetup::available() { return {QStringLiteral("en"), QStringLiteral("fi")}; }
 
 QString LanguageSetup::configured() {

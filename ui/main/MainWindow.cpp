@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QtConcurrent>
 
 #include "core/demo/DemoProject.h"
@@ -92,11 +93,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     addDockWidget(Qt::RightDockWidgetArea, labelDock_);
     applyDefaultDockSizes();
 
-    expertStatus_ = new QLabel(this);
+    coderButton_ = new QToolButton(this);
+    coderButton_->setObjectName(QStringLiteral("CoderSwitch"));
+    coderButton_->setAutoRaise(true);
+    coderButton_->setPopupMode(QToolButton::InstantPopup);
+    coderButton_->setToolTip(tr("Who is labelling: switch coder, add one, or have MOTOR Studio ask on every open"));
+    coderMenu_ = new QMenu(coderButton_);
+    coderButton_->setMenu(coderMenu_);
+    connect(coderMenu_, &QMenu::aboutToShow, this, &MainWindow::fillCoderMenu);
     progressStatus_ = new QLabel(this);
     pathStatus_ = new QLabel(this);
     pathStatus_->setObjectName(QStringLiteral("MutedLabel"));
-    statusBar()->addWidget(expertStatus_);
+    statusBar()->addWidget(coderButton_);
     statusBar()->addWidget(progressStatus_);
     statusBar()->addPermanentWidget(pathStatus_);
 
@@ -107,6 +115,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(start_, &StartPage::demoRequested, this, &MainWindow::openDemo);
     connect(start_, &StartPage::recentRequested, this, [this](const QString& p) { openProject(p); });
     connect(labels_, &LabelPanel::nextUnlabeledRequested, this, &MainWindow::nextUnlabeled);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateForView);
+    connect(labelDock_->toggleViewAction(), &QAction::triggered, this,
+            [this](bool shown) { labelDockHiddenByUser_ = !shown; });
     connect(player_, &PlayerPane::mediaPositionChanged, transcript_, &TranscriptPane::setMediaPosition);
     connect(transcript_, &TranscriptPane::seekRequested, player_, &PlayerPane::seekMedia);
     connect(review_, &ReviewPane::clipRequested, session_, &ProjectSession::setCurrentClip);
@@ -250,6 +261,14 @@ void MainWindow::showView(View view) {
     tabs_->setCurrentIndex(view == View::Label ? 0 : view == View::Review ? 1 : view == View::Metrics ? 2 : 3);
 }
 
+void MainWindow::updateForView() {
+    const bool labelling = tabs_->currentIndex() == 0 || tabs_->currentIndex() == 1;
+    labels_->setKeysActive(labelling);
+    // Metrics and Predict want the width; the label panel returns with Label/Review
+    // unless the user hid it.
+    if (session_->isOpen() && !labelDockHiddenByUser_) labelDock_->setVisible(labelling);
+}
+
 bool MainWindow::openProject(const QString& path, const QString& expert, Interaction interaction) {
     const Status opened = session_->open(path);
     if (!opened) {
@@ -262,9 +281,11 @@ bool MainWindow::openProject(const QString& path, const QString& expert, Interac
     browserDock_->show();
     labelDock_->show();
     if (firstShow && !QSettings().contains(QStringLiteral("window/state"))) applyDefaultDockSizes();
+    updateForView();
     if (!chooseExpert(expert, interaction)) {
-        // Without an expert the project opens read-only: browse and review, no labels.
-        statusBar()->showMessage(tr("No expert chosen: labelling is off."), 5000);
+        // Without a coder the project opens read-only: browse and review, no labels,
+        // until one is chosen with the coder switch.
+        statusBar()->showMessage(tr("No coder chosen: labelling is off. Choose one with \"Coder\" below."), 8000);
     }
     if (!session_->clips().isEmpty()) session_->setCurrentClip(session_->clips().first().id);
     updateTitleAndStatus();
@@ -273,22 +294,54 @@ bool MainWindow::openProject(const QString& path, const QString& expert, Interac
 
 bool MainWindow::chooseExpert(const QString& forced, Interaction interaction) {
     const QString path = session_->projectPath();
-    QString name = forced.isEmpty() ? ExpertDialog::remembered(path) : forced;
+    const QString remembered = ExpertDialog::remembered(path);
+    // On a shared computer the last coder is not reused silently.
+    QString name = !forced.isEmpty() ? forced : ExpertDialog::askEveryOpen() ? QString() : remembered;
     if (name.isEmpty() && interaction == Interaction::Interactive) {
         QStringList experts;
         for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) experts << a.name;
-        ExpertDialog dialog(experts, experts.value(0), this);
+        ExpertDialog dialog(experts, remembered.isEmpty() ? experts.value(0) : remembered, this);
         if (dialog.exec() != QDialog::Accepted) return false;
         name = dialog.expertName();
     }
     if (name.isEmpty()) return false;
-    const Status s = session_->setCurrentExpert(name);
+    return switchCoder(name, interaction);
+}
+
+bool MainWindow::switchCoder(const QString& name, Interaction interaction) {
+    if (!session_->isOpen() || name.trimmed().isEmpty()) return false;
+    const Status s = session_->setCurrentExpert(name.trimmed());
     if (!s) {
-        showError(tr("Cannot use this expert"), s.error().message, interaction);
+        showError(tr("Cannot use this coder"), s.error().message, interaction);
         return false;
     }
-    ExpertDialog::remember(path, name);
+    ExpertDialog::remember(session_->projectPath(), name.trimmed());
+    updateTitleAndStatus();
     return true;
+}
+
+void MainWindow::askForCoder() {
+    QStringList experts;
+    for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) experts << a.name;
+    ExpertDialog dialog(experts, QString(), this);
+    if (dialog.exec() == QDialog::Accepted) switchCoder(dialog.expertName());
+}
+
+void MainWindow::fillCoderMenu() {
+    coderMenu_->clear();
+    if (!session_->isOpen()) return;
+    for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) {
+        QAction* act = coderMenu_->addAction(a.name);
+        act->setCheckable(true);
+        act->setChecked(a.id == session_->currentExpertId());
+        connect(act, &QAction::triggered, this, [this, name = a.name] { switchCoder(name); });
+    }
+    coderMenu_->addSeparator();
+    connect(coderMenu_->addAction(tr("New coder…")), &QAction::triggered, this, &MainWindow::askForCoder);
+    QAction* ask = coderMenu_->addAction(tr("Ask who is labelling on every open"));
+    ask->setCheckable(true);
+    ask->setChecked(ExpertDialog::askEveryOpen());
+    connect(ask, &QAction::toggled, this, [](bool on) { ExpertDialog::setAskEveryOpen(on); });
 }
 
 void MainWindow::showError(const QString& title, const QString& message, Interaction interaction) {
@@ -405,7 +458,8 @@ void MainWindow::refreshRecentMenu() {
 void MainWindow::updateTitleAndStatus() {
     if (!session_->isOpen()) {
         setWindowTitle(tr("MOTOR Studio"));
-        expertStatus_->clear();
+        coderButton_->setText(QString());
+        coderButton_->setVisible(false);
         progressStatus_->clear();
         pathStatus_->clear();
         return;
@@ -413,10 +467,11 @@ void MainWindow::updateTitleAndStatus() {
     const int total = int(session_->clips().size());
     const int64_t expert = session_->currentExpertId();
     const int done = expert ? session_->completedClipCount(expert) : 0;
-    setWindowTitle(tr("%1 — %2 / %3 clips labelled — MOTOR Studio").arg(session_->projectName()).arg(done).arg(total));
-    expertStatus_->setText(expert ? tr("Expert: <b>%1</b>").arg(session_->currentExpertName().toHtmlEscaped())
-                                  : tr("No expert chosen"));
-    progressStatus_->setText(tr("%1 / %2 clips done").arg(done).arg(total));
+    setWindowTitle(tr("%1 — %2 / %n clip(s) labelled — MOTOR Studio", nullptr, total).arg(session_->projectName()).arg(done));
+    coderButton_->setVisible(true);
+    coderButton_->setText(expert ? tr("Coder: %1 ▾").arg(session_->currentExpertName())
+                                 : tr("Coder: none (labelling off) — choose ▾"));
+    progressStatus_->setText(expert ? tr("%1 / %n clip(s) done", nullptr, total).arg(done) : QString());
     // The file name only: a long path would widen the window past small screens.
     pathStatus_->setText(QFileInfo(session_->projectPath()).fileName());
     pathStatus_->setToolTip(session_->projectPath());

@@ -7,6 +7,7 @@
 
 class QAction;
 class QLabel;
+class QToolButton;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
@@ -52,6 +53,10 @@ public:
     MetricsDashboard* metrics() const { return metrics_; }
     PredictorPanel* predictor() const { return predictor_; }
     DataTransfer* transfer() const { return transfer_; }
+    // The status bar's "Coder: NAME ▾" switch.
+    QToolButton* coderButton() const { return coderButton_; }
+    // Labels from now on as `name` (an existing expert or a new one) and remembers it.
+    bool switchCoder(const QString& name, Interaction interaction = Interaction::Interactive);
     QString lastError() const { return lastError_; }
 
 public slots:
@@ -70,6 +75,10 @@ private:
     void refreshRecentMenu();
     void updateTitleAndStatus();
     bool chooseExpert(const QString& forced, Interaction interaction);
+    void askForCoder();
+    void fillCoderMenu();
+    // The label panel and its keys belong to the Label and Review views.
+    void updateForView();
     void showError(const QString& title, const QString& message, Interaction interaction);
     QAction* addKey(QMenu* menu, const QString& text, const QKeySequence& key);
 
@@ -88,7 +97,9 @@ private:
     QDockWidget* browserDock_;
     QDockWidget* labelDock_;
     QMenu* recentMenu_ = nullptr;
-    QLabel* expertStatus_;
+    QToolButton* coderButton_;
+    QMenu* coderMenu_;
+    bool labelDockHiddenByUser_ = false;
     QLabel* progressStatus_;
     QLabel* pathStatus_;
     QString lastError_;

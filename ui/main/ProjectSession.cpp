@@ -175,8 +175,14 @@ int ProjectSession::completedClipCount(int64_t annotatorId) const {
     return n;
 }
 
-ClipConflict ProjectSession::conflict(int64_t clipId) const {
-    return computeClipConflict(codebook(), labelsOfClip(clipId), annotatorKinds());
+void ProjectSession::setConflictScope(metrics::ConflictScope scope) {
+    if (scope == conflictScope_) return;
+    conflictScope_ = scope;
+    emit conflictScopeChanged();
+}
+
+metrics::ClipConflict ProjectSession::conflict(int64_t clipId) const {
+    return metrics::computeClipConflict(codebook(), labelsOfClip(clipId), annotatorKinds(), conflictScope_);
 }
 
 int64_t ProjectSession::nextUnlabeledClip(int64_t afterClipId) const {

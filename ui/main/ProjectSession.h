@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "core/store/Project.h"
-#include "ui/main/ClipConflict.h"
+#include "core/metrics/ClipConflict.h"
 
 namespace motor {
 namespace ui {
@@ -56,7 +56,10 @@ public:
     // All dimensions labelled by this annotator.
     bool isComplete(int64_t clipId, int64_t annotatorId) const;
     int completedClipCount(int64_t annotatorId) const;
-    ClipConflict conflict(int64_t clipId) const;
+    // Disagreement on a clip among the coders in conflictScope() (experts by default).
+    metrics::ClipConflict conflict(int64_t clipId) const;
+    metrics::ConflictScope conflictScope() const { return conflictScope_; }
+    void setConflictScope(metrics::ConflictScope scope);
     // The first clip after `afterClipId` (in project order, wrapping) that the current
     // expert has not finished; 0 when every clip is done.
     int64_t nextUnlabeledClip(int64_t afterClipId) const;
@@ -78,6 +81,8 @@ signals:
     void labelsReloaded();
     void currentClipChanged(qint64 clipId);
     void currentExpertChanged();
+    // The Conflict column and the review queue count other coders now.
+    void conflictScopeChanged();
     // core refused a write (the message names the cause); views show it.
     void writeFailed(const QString& message);
 
@@ -93,6 +98,7 @@ private:
     QHash<int64_t, ClipLabels> labels_;
     int64_t expertId_ = 0;
     int64_t currentClipId_ = 0;
+    metrics::ConflictScope conflictScope_ = metrics::ConflictScope::Experts;
     QUndoStack undo_;
 };
 

@@ -84,12 +84,10 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
             }
         settle(600);
     } else if (view == QLatin1String("predict")) {
-        // A finished majority-baseline run of the chosen expert: the panel with results.
-        // Like the dashboard, the results table wants the width the label panel takes.
-        for (QDockWidget* dock : window_->findChildren<QDockWidget*>()) {
-            if (dock->objectName() == QLatin1String("LabelsDock")) dock->hide();
+        // A finished majority-baseline run of the chosen expert: the panel with results
+        // (the window hides the label panel on this view).
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
             if (dock->objectName() == QLatin1String("ClipsDock")) window_->resizeDocks({dock}, {420}, Qt::Horizontal);
-        }
         window_->showView(MainWindow::View::Predict);
         PredictorPanel* panel = window_->predictor();
         panel->setBackend(PredictBackend::MajorityBaseline);
@@ -101,12 +99,9 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         while (panel->isRunning() && wait.elapsed() < 60000) settle(50);
         settle(400);
     } else {
-        // The dashboard wants the width; the label panel is of no use here.
-        for (QDockWidget* dock : window_->findChildren<QDockWidget*>()) {
-            if (dock->objectName() == QLatin1String("LabelsDock")) dock->hide();
-            if (dock->objectName() == QLatin1String("ClipsDock"))
-                window_->resizeDocks({dock}, {420}, Qt::Horizontal);
-        }
+        // The dashboard wants the width (the window hides the label panel on this view).
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+            if (dock->objectName() == QLatin1String("ClipsDock")) window_->resizeDocks({dock}, {420}, Qt::Horizontal);
         window_->showView(MainWindow::View::Metrics);
         QElapsedTimer wait;
         wait.start();

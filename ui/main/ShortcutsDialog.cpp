@@ -7,6 +7,7 @@
 
 #include "core/model/Codebook.h"
 #include "ui/labels/KeyScheme.h"
+#include "ui/main/CodebookText.h"
 
 namespace motor {
 namespace ui {
@@ -21,7 +22,7 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
             const QKeySequence k = KeyScheme::classKey(d, c);
             if (!k.isEmpty())
                 rows << qMakePair(k.toString(QKeySequence::NativeText),
-                                  tr("%1: %2 (press again to clear)").arg(dim.name, dim.classes[c].name));
+                                  tr("%1: %2 (press again to clear)").arg(dimensionTitle(dim), classTitle(dim, dim.classes[c].name)));
         }
     }
     rows << qMakePair(QStringLiteral("F2"), tr("Edit the note of the first dimension"))

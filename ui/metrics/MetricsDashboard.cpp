@@ -1,5 +1,6 @@
 #include "ui/metrics/MetricsDashboard.h"
 
+#include <QLocale>
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -36,8 +37,9 @@ namespace ui {
 namespace {
 constexpr int kResamples = 1000;
 
-QString percent(double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v * 100.0, 'f', 2); }
-QString ratio(double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3); }
+// Shown in the UI language's number format (64,29 in Finnish); CSV copies stay in C.
+QString percent(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v * 100.0, 'f', 2); }
+QString ratio(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 3); }
 QString interval(const metrics::Interval& i, bool asPercent) {
     if (!i.defined()) return {};
     return asPercent ? QStringLiteral(" [%1, %2]").arg(percent(i.lower), percent(i.upper))
@@ -392,7 +394,7 @@ void MetricsDashboard::fillAgreement() {
         if (i < 0 || j < 0) continue;
         for (auto [r, c] : {std::pair{i, j}, std::pair{j, i}}) {
             auto* item = cell(ratio(p.kappa) + interval(p.interval, false), Qt::AlignCenter);
-            item->setToolTip(tr("%1 vs %2: κ = %3 on %4 clips").arg(p.a, p.b, ratio(p.kappa)).arg(p.n));
+            item->setToolTip(tr("%1 vs %2: κ = %3 on %n clip(s)", nullptr, int(p.n)).arg(p.a, p.b, ratio(p.kappa)));
             if (!std::isnan(p.kappa)) {
                 QColor shade(0x2f, 0x6f, 0xb5);
                 shade.setAlphaF(std::clamp(p.kappa, 0.0, 1.0) * 0.45);

@@ -143,6 +143,12 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
     connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
         // The first seek must wait until the backend knows the media; before that it is lost.
         if (s == QMediaPlayer::LoadedMedia && player_->position() < startMs_) player_->setPosition(startMs_);
+        // A clip that ends where the recording ends never shows a position past its end:
+        // the backend stops at the end of the media first. Looping continues from there.
+        if (s == QMediaPlayer::EndOfMedia && loop_ && endMs_ > startMs_) {
+            player_->setPosition(startMs_);
+            player_->play();
+        }
     });
     connect(session_, &ProjectSession::currentClipChanged, this, &PlayerPane::loadClip);
     connect(session_, &ProjectSession::projectClosed, this, [this] {

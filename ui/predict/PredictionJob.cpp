@@ -49,11 +49,10 @@ bool PredictionJob::start(const PredictConfig& config) {
                 return;
             }
             const agents::RunSummary& s = r.value();
-            QString message = tr("%1 clips labelled now, %2 done earlier, %3 failed, of %4.")
+            QString message = tr("%1 labelled now, %2 done earlier, %3 failed, of %n clip(s).", nullptr, s.progress.total)
                                   .arg(s.progress.done)
                                   .arg(s.progress.skipped)
-                                  .arg(s.progress.failed)
-                                  .arg(s.progress.total);
+                                  .arg(s.progress.failed);
             if (s.cancelled) message += QLatin1Char(' ') + tr("Cancelled: start the same run again to resume it.");
             if (!s.errors.isEmpty()) message += QLatin1Char('\n') + s.errors.join(QLatin1Char('\n'));
             emit finished(true, s.cancelled, s.runName, message);

@@ -1,5 +1,6 @@
 #include "ui/predict/PredictorPanel.h"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -19,6 +20,8 @@
 #include <QVBoxLayout>
 
 #include "ui/browser/ClipBrowser.h"
+#include "ui/main/CodebookText.h"
+#include "ui/main/Docs.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -52,6 +55,12 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     runName_->setToolTip(tr("The run is stored as a coder of this name. Starting a run of the same name "
                             "again resumes it."));
 
+    // Combo boxes as wide as their longest entry would squeeze the form's labels
+    // ("Taustajärj…" in Finnish); they elide instead.
+    for (QComboBox* box : {backend_, mode_, clips_}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(18);
+    }
     auto* settings = new QGroupBox(tr("Run"), this);
     auto* form = new QFormLayout(settings);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -94,7 +103,7 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1);
     progress_->setValue(0);
-    progress_->setFormat(tr("%v / %m clips"));
+    progress_->setFormat(tr("No run yet"));
     status_ = new QLabel(tr("Choose a backend and start a run."), this);
     status_->setObjectName(QStringLiteral("MutedLabel"));
     status_->setWordWrap(true);
@@ -175,7 +184,9 @@ QWidget* PredictorPanel::buildBackendPages() {
     row->addWidget(modelPath_, 1);
     row->addWidget(file);
     row->addWidget(folder);
-    lf->addRow(tr("&Model:"), row);
+    auto* modelLabel = new QLabel(tr("&Model:"), local);
+    modelLabel->setBuddy(modelPath_);
+    lf->addRow(modelLabel, row);
     connect(file, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getOpenFileName(this, tr("Model file"), modelPath_->text(),
                                                        tr("GGUF models (*.gguf);;All files (*)"));
@@ -185,6 +196,17 @@ QWidget* PredictorPanel::buildBackendPages() {
         const QString p = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"), modelPath_->text());
         if (!p.isEmpty()) modelPath_->setText(p);
     });
+    localHelp_ = new QLabel(local);
+    localHelp_->setObjectName(QStringLiteral("MutedLabel"));
+    localHelp_->setWordWrap(true);
+    localHelp_->setTextFormat(Qt::RichText);
+    connect(localHelp_, &QLabel::linkActivated, this, [this](const QString& link) { openHelpLink(link, this); });
+    localHelp_->setText(tr("A model is one <b>.gguf</b> file (llama.cpp's format; a vision model has an "
+                           "<i>mmproj-….gguf</i> beside it) or a <b>Hugging Face folder</b> with config.json, "
+                           "*.safetensors and tokenizer.json. Llama 2/3, Qwen2/2.5 and Qwen3 read the transcript; "
+                           "InternVL3.5 also sees the clip's frames. It runs on this computer. %1")
+                            .arg(docsLink(QStringLiteral("MODELS.md"), tr("Which models work"))));
+    lf->addRow(localHelp_);
     pages_->addWidget(local);
 
     auto* openai = new QWidget(pages_);
@@ -291,7 +313,7 @@ void PredictorPanel::startRun() {
     results_->clear();
     results_->setRowCount(0);
     QStringList headers{tr("Clip")};
-    for (const Dimension& d : session_->codebook().dimensions) headers << d.name;
+    for (const Dimension& d : session_->codebook().dimensions) headers << dimensionTitle(d);
     headers << tr("Confidence");
     results_->setColumnCount(int(headers.size()));
     results_->setHorizontalHeaderLabels(headers);
@@ -326,9 +348,11 @@ QString PredictorPanel::duration(qint64 ms) {
 }
 
 void PredictorPanel::onProgress(int finished, int total, int failed, qint64 elapsedMs, qint64 etaMs) {
+    progress_->setFormat(tr("%v / %m clips"));
     progress_->setRange(0, std::max(1, total));
     progress_->setValue(finished);
-    QString text = tr("%1 of %2 clips · elapsed %3 · about %4 left").arg(finished).arg(total)
+    QString text = tr("%1 of %n clip(s) · elapsed %2 · about %3 left", nullptr, total)
+                       .arg(finished)
                        .arg(duration(elapsedMs), duration(etaMs));
     if (failed > 0) text += QLatin1String(" · ") + tr("%1 failed").arg(failed);
     status_->setText(text);
@@ -341,9 +365,10 @@ void PredictorPanel::onClip(const PredictedClip& clip) {
     key->setData(Qt::UserRole, clip.clipId);
     results_->setItem(row, 0, key);
     for (int i = 0; i < clip.labels.size() && i + 1 < results_->columnCount() - 1; ++i)
-        results_->setItem(row, i + 1, new QTableWidgetItem(clip.labels[i]));
+        results_->setItem(row, i + 1,
+                          new QTableWidgetItem(classTitle(session_->codebook(), clip.dimensions.value(i), clip.labels[i])));
     auto* confidence = new QTableWidgetItem(clip.confidence < 0 ? QStringLiteral("–")
-                                                                : QString::number(clip.confidence, 'f', 2));
+                                                                : QLocale().toString(clip.confidence, 'f', 2));
     confidence->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     results_->setItem(row, results_->columnCount() - 1, confidence);
     results_->scrollToBottom();

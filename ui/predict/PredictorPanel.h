@@ -71,6 +71,7 @@ private:
     QStackedWidget* pages_;
     QComboBox* reference_;
     QLineEdit* modelPath_;
+    QLabel* localHelp_ = nullptr;
     QLineEdit* url_;
     QLineEdit* modelName_;
     QCheckBox* sendFrames_;

@@ -1,6 +1,8 @@
 #include "ui/review/ReviewPane.h"
 
+#include <QLocale>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,6 +16,7 @@
 #include <cmath>
 
 #include "ui/main/ProjectSession.h"
+#include "ui/main/CodebookText.h"
 
 namespace motor {
 namespace ui {
@@ -52,6 +55,10 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     coders_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     coders_->setShowGrid(true);
     topLayout->addWidget(coders_, 2);
+    legend_ = new QLabel(top);
+    legend_->setTextFormat(Qt::RichText);
+    legend_->setObjectName(QStringLiteral("MutedLabel"));
+    topLayout->addWidget(legend_);
     details_ = new QTextBrowser(top);
     details_->setPlaceholderText(tr("Select a cell to read the coder's rationale and note."));
     details_->setMaximumHeight(120);
@@ -64,7 +71,14 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     auto* queueTitle = new QLabel(tr("<b>Disagreement queue</b> — most contested first (M jumps to the next)"), bottom);
     queueTitle->setWordWrap(true);
     modelOnly_ = new QCheckBox(tr("Only where a model and an expert differ"), bottom);
+    scope_ = new QComboBox(bottom);
+    scope_->setObjectName(QStringLiteral("ConflictScope"));
+    scope_->addItem(tr("Disagreement among experts"), int(metrics::ConflictScope::Experts));
+    scope_->addItem(tr("Disagreement among all coders (models too)"), int(metrics::ConflictScope::AllCoders));
+    scope_->setToolTip(tr("Whether model runs and baselines count as dissenting coders here, in the queue "
+                          "and in the browser's Conflict column"));
     queueBar->addWidget(queueTitle, 1);
+    queueBar->addWidget(scope_);
     queueBar->addWidget(modelOnly_);
     bottomLayout->addLayout(queueBar);
     queueTable_ = new QTableWidget(0, 5, bottom);
@@ -89,6 +103,14 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     queueTimer_->setInterval(150);  // coalesce bursts of label writes
     connect(queueTimer_, &QTimer::timeout, this, &ReviewPane::rebuildQueue);
     connect(modelOnly_, &QCheckBox::toggled, this, &ReviewPane::rebuildQueue);
+    connect(scope_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        session_->setConflictScope(metrics::ConflictScope(scope_->currentData().toInt()));
+    });
+    connect(session_, &ProjectSession::conflictScopeChanged, this, [this] {
+        scope_->setCurrentIndex(scope_->findData(int(session_->conflictScope())));
+        refreshClip();
+        rebuildQueue();
+    });
     connect(queueTable_, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (row >= 0 && row < queue_.size()) emit clipRequested(queue_[row]);
     });
@@ -132,7 +154,7 @@ void ReviewPane::refreshClip() {
 
     coders_->setColumnCount(int(cb.dimensions.size()));
     QStringList dimHeaders;
-    for (const Dimension& d : cb.dimensions) dimHeaders << d.name;
+    for (const Dimension& d : cb.dimensions) dimHeaders << dimensionTitle(d);
     coders_->setHorizontalHeaderLabels(dimHeaders);
     coders_->setRowCount(int(coders.size()));
     QStringList rowHeaders;
@@ -142,26 +164,43 @@ void ReviewPane::refreshClip() {
     }
     coders_->setVerticalHeaderLabels(rowHeaders);
 
+    // The majority is taken among the coders in scope (experts by default); coders out
+    // of scope are coloured against it but do not move it.
+    const bool allCoders = session_->conflictScope() == metrics::ConflictScope::AllCoders;
+    auto inScope = [&](const Annotator& a) { return allCoders || a.kind == AnnotatorKind::Human; };
+    legend_->setText(tr("<span style=\"background:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</span> agrees with the majority of %3 "
+                        "&nbsp; <span style=\"background:%2\">&nbsp;&nbsp;&nbsp;&nbsp;</span> differs from it "
+                        "&nbsp; (n.nn) confidence &nbsp; ✎ rationale or note")
+                         .arg(kAgree.name(), kDissent.name(), allCoders ? tr("all coders") : tr("the experts")));
     for (int d = 0; d < cb.dimensions.size(); ++d) {
         const QString dim = cb.dimensions[d].name;
         QHash<QString, int> votes;
         for (const Annotator& a : coders) {
             const QString l = labels.value(a.id).value(dim).label;
-            if (!l.isEmpty()) ++votes[l];
+            if (!l.isEmpty() && inScope(a)) ++votes[l];
         }
         int majority = 0;
-        for (int v : votes) majority = std::max(majority, v);
+        QStringList majorityLabels;
+        for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+            if (it.value() > majority) majorityLabels.clear();
+            if (it.value() >= majority) majorityLabels << it.key();
+            majority = std::max(majority, it.value());
+        }
         for (int r = 0; r < coders.size(); ++r) {
             const Annotation ann = labels.value(coders[r].id).value(dim);
-            QString text = ann.label.isEmpty() ? QStringLiteral("–") : ann.label;
-            if (!std::isnan(ann.confidence)) text += QStringLiteral("  (%1)").arg(ann.confidence, 0, 'f', 2);
+            QString text = ann.label.isEmpty() ? QStringLiteral("–") : classTitle(cb.dimensions[d], ann.label);
+            if (!std::isnan(ann.confidence)) text += QStringLiteral("  (%1)").arg(QLocale().toString(ann.confidence, 'f', 2));
             if (!ann.rationale.isEmpty() || !ann.note.isEmpty()) text += QStringLiteral("  ✎");
             auto* item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignCenter);
-            if (!ann.label.isEmpty() && votes.size() > 1)
+            if (ann.label.isEmpty()) {
+            } else if (!inScope(coders[r])) {
+                if (majorityLabels.size() == 1) item->setBackground(ann.label == majorityLabels.front() ? kAgree : kDissent);
+            } else if (votes.size() > 1) {
                 item->setBackground(votes.value(ann.label) == majority ? kAgree : kDissent);
-            else if (!ann.label.isEmpty() && votes.size() == 1 && majority > 1)
+            } else if (majority > 1) {
                 item->setBackground(kAgree);
+            }
             QStringList tip;
             if (!ann.rationale.isEmpty()) tip << tr("Rationale: %1").arg(ann.rationale);
             if (!ann.note.isEmpty()) tip << tr("Note: %1").arg(ann.note);
@@ -169,9 +208,11 @@ void ReviewPane::refreshClip() {
             coders_->setItem(r, d, item);
         }
     }
-    const ClipConflict c = session_->conflict(clipId);
-    header_->setText(c.any() ? tr("Clip <b>%1</b> — coders disagree on %n dimension(s)", nullptr,
-                                  c.conflictingDimensions)
+    const metrics::ClipConflict c = session_->conflict(clipId);
+    header_->setText(c.any() ? (allCoders ? tr("Clip <b>%1</b> — coders disagree on %n dimension(s)", nullptr,
+                                               c.conflictingDimensions)
+                                          : tr("Clip <b>%1</b> — experts disagree on %n dimension(s)", nullptr,
+                                               c.conflictingDimensions))
                                    .arg(clip->key.toHtmlEscaped())
                              : tr("Clip <b>%1</b> — no disagreement").arg(clip->key.toHtmlEscaped()));
 }
@@ -183,9 +224,11 @@ void ReviewPane::showDetails(int row, int column) {
     const Annotation ann = session_->labelsOfClip(session_->currentClipId()).value(rowCoder_[row]).value(dim);
     const Annotator* who = session_->annotator(rowCoder_[row]);
     QString html = QStringLiteral("<b>%1</b> · %2: <b>%3</b>")
-                       .arg(who ? who->name.toHtmlEscaped() : QString(), dim.toHtmlEscaped(),
-                            ann.label.isEmpty() ? tr("no label") : ann.label.toHtmlEscaped());
-    if (!std::isnan(ann.confidence)) html += tr(" · confidence %1").arg(ann.confidence, 0, 'f', 2);
+                       .arg(who ? who->name.toHtmlEscaped() : QString(),
+                            dimensionTitle(session_->codebook(), dim).toHtmlEscaped(),
+                            ann.label.isEmpty() ? tr("no label")
+                                                : classTitle(session_->codebook(), dim, ann.label).toHtmlEscaped());
+    if (!std::isnan(ann.confidence)) html += tr(" · confidence %1").arg(QLocale().toString(ann.confidence, 'f', 2));
     if (!ann.rationale.isEmpty()) html += QStringLiteral("<p>%1</p>").arg(ann.rationale.toHtmlEscaped());
     if (!ann.note.isEmpty()) html += QStringLiteral("<p><i>%1</i></p>").arg(ann.note.toHtmlEscaped());
     details_->setHtml(html);
@@ -194,11 +237,11 @@ void ReviewPane::showDetails(int row, int column) {
 void ReviewPane::rebuildQueue() {
     struct Entry {
         qint64 clipId;
-        ClipConflict conflict;
+        metrics::ClipConflict conflict;
     };
     QVector<Entry> entries;
     for (const Clip& c : session_->clips()) {
-        const ClipConflict conflict = session_->conflict(c.id);
+        const metrics::ClipConflict conflict = session_->conflict(c.id);
         if (!conflict.any()) continue;
         if (modelOnly_->isChecked() && !conflict.modelDiffersFromExpert) continue;
         entries.push_back({c.id, conflict});
@@ -213,7 +256,7 @@ void ReviewPane::rebuildQueue() {
     for (int i = 0; i < entries.size(); ++i) {
         const Clip* clip = session_->clip(entries[i].clipId);
         queue_.push_back(entries[i].clipId);
-        const ClipConflict& c = entries[i].conflict;
+        const metrics::ClipConflict& c = entries[i].conflict;
         const QStringList cells = {clip->key, clip->group, QString::number(c.dissentingCoders),
                                    QString::number(c.conflictingDimensions),
                                    c.modelDiffersFromExpert ? tr("yes") : QString()};

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QTableWidget;
 class QTextBrowser;
@@ -24,6 +25,8 @@ public:
     QVector<qint64> queue() const { return queue_; }
     QTableWidget* codersTable() const { return coders_; }
     void setModelVsExpertOnly(bool on);
+    // "Count as disagreement": experts only (default) or all coders.
+    QComboBox* scopeChooser() const { return scope_; }
 
 public slots:
     // Jumps to the queue entry after the current clip (wrapping).
@@ -43,6 +46,8 @@ private:
     QTextBrowser* details_;
     QTableWidget* queueTable_;
     QCheckBox* modelOnly_;
+    QComboBox* scope_;
+    QLabel* legend_;
     QLabel* queueSummary_;
     QTimer* queueTimer_;
     QVector<qint64> queue_;

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 int main(int argc, char* argv[]) {
@@ -11,7 +13,11 @@ int main(int argc, char* argv[]) {
     ::testing::InitGoogleTest(&argc, argv);
     QStandardPaths::setTestModeEnabled(true);  // keep QSettings away from the user's
     QApplication app(argc, argv);
+    // ctest runs tests in parallel processes; each gets its own settings file, or one
+    // test's QSettings().clear() would undo what another just remembered.
     QApplication::setOrganizationName(QStringLiteral("MOTOR-tests"));
-    QApplication::setApplicationName(QStringLiteral("motor_ui_tests"));
-    return RUN_ALL_TESTS();
+    QApplication::setApplicationName(QStringLiteral("motor_ui_tests-%1").arg(QCoreApplication::applicationPid()));
+    const int rc = RUN_ALL_TESTS();
+    QFile::remove(QSettings().fileName());
+    return rc;
 }
