@@ -25,6 +25,7 @@ Outputs (all little-endian; .f32 = raw float32, .u8 = raw bytes, .ppm = binary P
   manifest.json: shapes, ids, greedy continuation, chat-template ids, checksums
 """
 import argparse
+import copy
 import json
 import os
 import shutil
@@ -310,8 +311,9 @@ def main():
     model = InternVLForConditionalGeneration(cfg).eval()
     randomise(model, 1234)
     native = os.path.join(out, "native")
-    model.to(torch.bfloat16).save_pretrained(native, safe_serialization=True)
-    model.to(torch.float32)
+    # A copy goes to bf16: converting the model itself would also round its rotary
+    # inv_freq buffer, and the float32 reference below would carry that error.
+    copy.deepcopy(model).to(torch.bfloat16).save_pretrained(native, safe_serialization=True)
     tokenizer.save_pretrained(native)
     original = os.path.join(out, "original")
     os.makedirs(original)
@@ -363,8 +365,7 @@ def main():
     cfg6 = tiny_config(vocab, ctx_id, vit6b=True, vision_layers=1)
     m6 = InternVLForConditionalGeneration(cfg6).eval()
     randomise(m6, 99)
-    m6.to(torch.bfloat16).save_pretrained(os.path.join(out, "vit6b"), safe_serialization=True)
-    m6.to(torch.float32)
+    copy.deepcopy(m6).to(torch.bfloat16).save_pretrained(os.path.join(out, "vit6b"), safe_serialization=True)
     tokenizer.save_pretrained(os.path.join(out, "vit6b"))
     with torch.no_grad():
         vt6 = m6.model.vision_tower(pixel_values=pixel_values[:1]).last_hidden_state
