@@ -1,5 +1,7 @@
-// `motor models inspect MODEL` and `motor models generate MODEL --prompt TEXT`: what the
-// local engine sees in a model file, and plain text generation with it.
+// `motor models inspect MODEL`, `motor models generate MODEL --prompt TEXT` and
+// `motor models convert MODEL OUT.gguf`: what the local engine sees in a model file
+// (vision tower included), plain text generation with it, and conversion to GGUF
+// (+ mmproj GGUF for a multimodal model).
 #include <QCommandLineParser>
 
 #include <map>
@@ -17,13 +19,41 @@ namespace gpu = motor::gpu;
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
+// The vision tower and projector lines of `inspect` ("no" for a text-only model).
+QString visionText(const gpu::ModelWeights& m) {
+    const gpu::VisionConfig* v = m.visionConfig();
+    if (v == nullptr) return QStringLiteral("vision          no (text-only model)\n");
+    int64_t parameters = 0;
+    for (const auto& t : m.tensors())
+        if (t.name.rfind("v.", 0) == 0 || t.name.rfind("mm.", 0) == 0) parameters += t.elements();
+    QString text;
+    text += QStringLiteral("vision          InternViT from %1, %2 M parameters\n").arg(qs(m.visionPath())).arg(double(parameters) / 1e6, 0, 'f', 2);
+    text += QStringLiteral("  tower         %1 layers, dim %2, mlp %3, heads %4, %5%6%7\n")
+                .arg(v->layers).arg(v->dim).arg(v->hiddenDim).arg(v->heads)
+                .arg(v->norm == gpu::VisionNorm::LayerNorm ? QStringLiteral("LayerNorm") : QStringLiteral("RMSNorm"))
+                .arg(v->qkNorm ? QStringLiteral(", qk norm") : QString())
+                .arg(v->layerScale ? QStringLiteral(", layer scale") : QString());
+    text += QStringLiteral("  image         %1x%1, patch %2, %3 patches + class token, feature layer %4\n")
+                .arg(v->imageSize).arg(v->patchSize).arg(v->patchesPerImage()).arg(v->selectLayer);
+    text += QStringLiteral("  projector     %1: pixel shuffle %2x%2 (%3), LayerNorm, Linear %4 -> %5, GELU, Linear\n")
+                .arg(qs(v->projectorType)).arg(v->scaleFactor).arg(qs(v->psVersion)).arg(v->dim * v->scaleFactor * v->scaleFactor).arg(v->projectionDim);
+    text += QStringLiteral("  tokens/image  %1\n").arg(v->tokensPerImage());
+    if (!v->templateName.empty()) text += QStringLiteral("  template      %1\n").arg(qs(v->templateName));
+    return text;
+}
+
 int cmdInspect(const QStringList& args) {
     QCommandLineParser p;
+    const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("Vision projector GGUF for a .gguf model (default: an mmproj*.gguf beside it)."),
+                                    QStringLiteral("FILE"));
+    p.addOption(mmproj);
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
-    if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Show a model's architecture, size, dtypes, context, tokenizer and chat template."), 1, 1);
+    if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Show a model's architecture, size, dtypes, context, tokenizer, vision tower and chat template."), 1, 1);
         rc >= 0)
         return rc;
-    auto w = gpu::openModel(p.positionalArguments().first().toStdString());
+    gpu::OpenOptions oo;
+    oo.mmproj = p.value(mmproj).toStdString();
+    auto w = gpu::openModel(p.positionalArguments().first().toStdString(), oo);
     if (!w) {
         printError(qs(w.error().message));
         return 1;
@@ -57,7 +87,7 @@ int cmdInspect(const QStringList& args) {
                 .arg(t.bos)
                 .arg(t.eos)
                 .arg(t.extraEos.empty() ? QString() : QStringLiteral(", %1 extra end ids").arg(t.extraEos.size()));
-    text += QStringLiteral("vision          no (text-only model)\n");
+    text += visionText(m);
     const std::string& tmpl = m.chatTemplate();
     text += tmpl.empty() ? QStringLiteral("chat template   none\n") : QStringLiteral("chat template   %1 bytes:\n%2\n").arg(tmpl.size()).arg(qs(tmpl));
     printOut(text);
@@ -142,6 +172,44 @@ int cmdGenerate(const QStringList& args) {
     return 0;
 }
 
+int cmdConvert(const QStringList& args) {
+    QCommandLineParser p;
+    const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("Where the vision projector GGUF goes (default: mmproj-OUT beside OUT)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("f32, f16 (default), bf16, q8_0 or q4_0."), QStringLiteral("TYPE"),
+                                  QStringLiteral("f16"));
+    p.addOption(mmproj);
+    p.addOption(type);
+    p.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("Hugging Face folder (InternVL original or transformers layout, Llama/Qwen) or .gguf."));
+    p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("The text GGUF to write."));
+    if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Convert a model to GGUF in llama.cpp's naming (text GGUF + mmproj GGUF for a vision model)."), 2, 2);
+        rc >= 0)
+        return rc;
+    const std::map<QString, gpu::DType> types = {{QStringLiteral("f32"), gpu::DType::F32}, {QStringLiteral("f16"), gpu::DType::F16},
+                                                 {QStringLiteral("bf16"), gpu::DType::BF16}, {QStringLiteral("q8_0"), gpu::DType::Q8_0},
+                                                 {QStringLiteral("q4_0"), gpu::DType::Q4_0}};
+    const auto t = types.find(p.value(type).toLower());
+    if (t == types.end()) {
+        printError(QStringLiteral("--type must be f32, f16, bf16, q8_0 or q4_0"));
+        return 2;
+    }
+    gpu::ConvertOptions o;
+    o.type = t->second;
+    o.mmprojPath = p.value(mmproj).toStdString();
+    const QStringList pos = p.positionalArguments();
+    auto r = gpu::convertToGguf(pos[0].toStdString(), pos[1].toStdString(), o);
+    if (!r) {
+        printError(qs(r.error().message));
+        return 1;
+    }
+    QString text = QStringLiteral("wrote %1 (%2 MiB)\n").arg(qs(r->textPath)).arg(double(r->textBytes) / 1048576.0, 0, 'f', 1);
+    if (!r->mmprojPath.empty()) text += QStringLiteral("wrote %1 (%2 MiB)\n").arg(qs(r->mmprojPath)).arg(double(r->mmprojBytes) / 1048576.0, 0, 'f', 1);
+    printOut(text);
+    return 0;
+}
+
+const motor::cli::CommandRegistration regConvert(QStringLiteral("models convert"), QStringLiteral("convert a model to GGUF (+ mmproj GGUF)"),
+                                                 cmdConvert);
 const motor::cli::CommandRegistration regInspect(QStringLiteral("models inspect"), QStringLiteral("show what the local engine sees in a model"),
                                                  cmdInspect);
 const motor::cli::CommandRegistration regGenerate(QStringLiteral("models generate"), QStringLiteral("generate text with a local model"),

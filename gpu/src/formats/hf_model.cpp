@@ -9,6 +9,7 @@
 #include "formats/json_value.h"
 #include "formats/model_validation.h"
 #include "formats/try.h"
+#include "formats/vision_validation.h"
 
 namespace motor::gpu::formats {
 
@@ -37,9 +38,18 @@ Result<std::unique_ptr<ModelWeights>> HfModel::open(const std::string& folder) {
     if (!fileExists(configPath)) return makeError(folder + ": no config.json (not a Hugging Face model folder)");
     auto config = readJsonFile(configPath);
     if (!config) return config.error();
-    auto c = hfModelConfig(config.value(), configPath);
-    if (!c) return c.error();
-    m->config_ = c.value();
+    if (isInternVLConfig(config.value())) {
+        auto ic = internvlConfig(config.value(), configPath);
+        if (!ic) return ic.error();
+        m->config_ = ic->text;
+        m->vision_ = ic->vision;
+        m->layout_ = ic->layout;
+        m->hasVision_ = true;
+    } else {
+        auto c = hfModelConfig(config.value(), configPath);
+        if (!c) return c.error();
+        m->config_ = c.value();
+    }
 
     const std::string tokPath = folder + "/tokenizer.json";
     if (!fileExists(tokPath)) return makeError(folder + ": tokenizer.json is missing");
@@ -67,6 +77,12 @@ Result<std::unique_ptr<ModelWeights>> HfModel::open(const std::string& folder) {
     MOTOR_TRY(validateConfigNumbers(configPath, m->config_));
     const HfModel* self = m.get();
     MOTOR_TRY(validateModelTensors(folder, m->config_, [self](const std::string& n) { return self->find(n); }));
+    if (m->hasVision_) {
+        if (m->vision_.projectionDim != m->config_.dim)
+            return makeError(configPath + ": the projector's output size " + std::to_string(m->vision_.projectionDim) +
+                             " differs from the language model's hidden size " + std::to_string(m->config_.dim));
+        MOTOR_TRY(validateVisionTensors(folder, m->vision_, [self](const std::string& n) { return self->find(n); }));
+    }
     return std::unique_ptr<ModelWeights>(std::move(m));
 }
 
@@ -107,11 +123,18 @@ Result<void> HfModel::addShard(const std::string& fileName, const std::vector<st
                 return makeError(s.name() + ": tensor '" + n + "' listed in model.safetensors.index.json is missing");
     }
     for (const TensorView& t : s.tensors()) {
-        TensorView v = t;
-        v.name = hfCanonicalName(t.name);
-        if (!index_.emplace(v.name, tensors_.size()).second)
-            return makeError(s.name() + ": tensor '" + t.name + "' appears in more than one place");
-        tensors_.push_back(std::move(v));
+        std::vector<TensorView> views;
+        if (hasVision_) {
+            views = internvlCanonicalTensors(layout_, t);
+        } else {
+            views.push_back(t);
+            views.back().name = hfCanonicalName(t.name);
+        }
+        for (TensorView& v : views) {
+            if (!index_.emplace(v.name, tensors_.size()).second)
+                return makeError(s.name() + ": tensor '" + t.name + "' appears in more than one place");
+            tensors_.push_back(std::move(v));
+        }
     }
     shards_.push_back(std::move(shard.value()));
     return {};

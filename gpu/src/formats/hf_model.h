@@ -1,9 +1,11 @@
 #pragma once
 // ModelWeights backed by a Hugging Face folder: config.json, tokenizer files and one
-// model.safetensors or shards listed in model.safetensors.index.json.
+// model.safetensors or shards listed in model.safetensors.index.json. InternVL folders
+// (original OpenGVLab or transformers-native layout) also bring their vision tower.
 #include <memory>
 #include <unordered_map>
 
+#include "formats/internvl_config.h"
 #include "formats/safetensors_file.h"
 #include "motor/gpu/weights.h"
 
@@ -20,6 +22,7 @@ public:
     const std::vector<TensorView>& tensors() const override { return tensors_; }
     const TensorView* find(const std::string& name) const override;
     const std::string& chatTemplate() const override { return chatTemplate_; }
+    const VisionConfig* visionConfig() const override { return hasVision_ ? &vision_ : nullptr; }
 
 private:
     Result<void> loadShards();
@@ -32,6 +35,9 @@ private:
     ModelConfig config_;
     TokenizerData tokenizer_;
     std::string chatTemplate_;
+    bool hasVision_ = false;
+    InternVLLayout layout_ = InternVLLayout::Original;
+    VisionConfig vision_;
 };
 
 }  // namespace motor::gpu::formats

@@ -41,7 +41,11 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
     hb2_.resize(size_t(T * hidden));
     scratch_.resize(size_t(pool->size()));
 
-    for (int t = 0; t < T; ++t) cpu::dequantizeRow(embed, rows[size_t(t)].token, x_.data() + t * dim);
+    for (int t = 0; t < T; ++t) {
+        const ForwardRow& r = rows[size_t(t)];
+        if (r.embedding) std::memcpy(x_.data() + t * dim, r.embedding, size_t(dim) * sizeof(float));
+        else cpu::dequantizeRow(embed, r.token, x_.data() + t * dim);
+    }
 
     // Page base pointers per distinct cache (rows of one prefill share one list).
     std::map<const PageList*, std::vector<detail::KvPage*>> pagePtrs;

@@ -17,6 +17,7 @@ Result<std::unique_ptr<Model>> Model::load(std::unique_ptr<ModelWeights> weights
 const ModelConfig& Model::config() const { return impl_->config; }
 const ModelWeights& Model::weights() const { return *impl_->weights; }
 const TokenizerData& Model::tokenizerData() const { return impl_->weights->tokenizerData(); }
+const VisionEncoder* Model::vision() const { return impl_->vision.get(); }
 Session Model::newSession() const { return Session(this); }
 const char* Model::kernelIsa() const { return cpu::rowDotKernels().isa; }
 

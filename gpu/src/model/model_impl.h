@@ -11,6 +11,7 @@
 #include "cpu/thread_pool.h"
 #include "model/kv_page.h"
 #include "motor/gpu/model.h"
+#include "motor/gpu/vision.h"
 
 namespace motor::gpu {
 
@@ -24,11 +25,14 @@ struct LayerWeights {
 using PageList = std::vector<std::shared_ptr<detail::KvPage>>;
 
 // One token of a forward batch: its id, its position, and the cache it reads and
-// writes (pages already reserved for pos, owned by the row's session alone).
+// writes (pages already reserved for pos, owned by the row's session alone). A row
+// with an embedding (dim floats, e.g. an image patch from the vision tower) enters the
+// decoder with it in place of the token's embedding row.
 struct ForwardRow {
     int32_t token = 0;
     int pos = 0;
     const PageList* pages = nullptr;
+    const float* embedding = nullptr;
 };
 
 struct Model::Impl {
@@ -42,6 +46,7 @@ struct Model::Impl {
     cpu::Rope rope;
     std::unique_ptr<cpu::ThreadPool> ownPool;
     cpu::ThreadPool* pool = nullptr;
+    std::unique_ptr<VisionEncoder> vision;  // nullptr for text-only models
 
     // Evaluates rows as one batch; writes vocab logits for each row index listed in
     // logitRows into logits (logitRows.size() x vocab). Serialised by mutex: the

@@ -2,73 +2,15 @@
 // architecture needs so a bad file fails at load with the tensor's name, never later.
 #include <string>
 
-#include "cpu/block_decode.h"
 #include "model/model_impl.h"
+#include "model/tensor_loader.h"
+#include "vision/intern_vit.h"
 
 namespace motor::gpu {
 
 namespace {
 
-std::string shapeText(const std::vector<int64_t>& shape) {
-    std::string s = "{";
-    for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
-    return s + "}";
-}
-
-class Loader {
-public:
-    Loader(const ModelWeights& w) : w_(w) {}
-
-    Result<const TensorView*> tensor(const std::string& name, std::vector<int64_t> shape) {
-        const TensorView* t = w_.find(name);
-        if (!t) return makeError(w_.path() + ": missing tensor " + name);
-        if (t->shape != shape)
-            return makeError(w_.path() + ": tensor " + name + " has shape " + shapeText(t->shape) + ", expected " +
-                             shapeText(shape));
-        if (!t->data) return makeError(w_.path() + ": tensor " + name + " has no data");
-        return t;
-    }
-
-    Result<cpu::WeightMatrix> matrix(const std::string& name, int64_t rows, int64_t cols) {
-        auto t = tensor(name, {rows, cols});
-        if (!t) return t.error();
-        const TensorView& v = **t;
-        const int64_t block = cpu::blockElements(v.dtype);
-        if (cols % block != 0)
-            return makeError(w_.path() + ": tensor " + name + " (" + dtypeName(v.dtype) + ") has " +
-                             std::to_string(cols) + " columns, not a multiple of its block size " +
-                             std::to_string(block));
-        cpu::WeightMatrix m{v.dtype, v.data, rows, cols, cpu::rowBytes(v.dtype, cols)};
-        if (v.bytes < m.rowBytes * rows)
-            return makeError(w_.path() + ": tensor " + name + " holds " + std::to_string(v.bytes) +
-                             " bytes, needs " + std::to_string(m.rowBytes * rows));
-        return m;
-    }
-
-    // Norm weights and biases: small vectors, converted to fp32 once.
-    Result<std::vector<float>> vector(const std::string& name, int64_t n) {
-        auto t = tensor(name, {n});
-        if (!t) return t.error();
-        const TensorView& v = **t;
-        if (v.dtype != DType::F32 && v.dtype != DType::F16 && v.dtype != DType::BF16)
-            return makeError(w_.path() + ": tensor " + name + " must be F32, F16 or BF16, is " + dtypeName(v.dtype));
-        if (v.bytes < cpu::rowBytes(v.dtype, n))
-            return makeError(w_.path() + ": tensor " + name + " is truncated");
-        std::vector<float> out(static_cast<size_t>(n));
-        cpu::decodeRow(v.dtype, v.data, n, out.data());
-        return out;
-    }
-
-private:
-    const ModelWeights& w_;
-};
-
-#define MOTOR_TRY_ASSIGN(lhs, expr)          \
-    do {                                     \
-        auto r_ = (expr);                    \
-        if (!r_) return r_.error();          \
-        lhs = std::move(r_.value());         \
-    } while (0)
+using loader_detail::Loader;
 
 Result<void> checkConfig(const ModelConfig& c, const std::string& path) {
     auto bad = [&](const std::string& what) { return makeError(path + ": invalid model config: " + what); };
@@ -77,6 +19,17 @@ Result<void> checkConfig(const ModelConfig& c, const std::string& path) {
     if (c.headDim <= 0 || c.headDim % 2 != 0) return bad("headDim must be positive and even");
     if (c.contextLength <= 0) return bad("contextLength must be positive");
     return {};
+}
+
+VisionTokenIds visionTokenIds(const TokenizerData& t) {
+    VisionTokenIds ids;
+    for (size_t i = 0; i < t.tokens.size(); ++i) {
+        const std::string& s = t.tokens[i];
+        if (s == "<img>") ids.imgStart = int32_t(i);
+        else if (s == "</img>") ids.imgEnd = int32_t(i);
+        else if (s == "<IMG_CONTEXT>") ids.imgContext = int32_t(i);
+    }
+    return ids;
 }
 
 }  // namespace
@@ -132,6 +85,14 @@ Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights>
         impl->pool = impl->ownPool.get();
     } else {
         impl->pool = &cpu::ThreadPool::shared();
+    }
+    if (const VisionConfig* vc = weights->visionConfig()) {
+        if (vc->projectionDim != c.dim)
+            return makeError(weights->visionPath() + ": the projector's output size " + std::to_string(vc->projectionDim) +
+                             " differs from the language model's hidden size " + std::to_string(c.dim));
+        auto vit = vision::InternVit::load(*weights, *vc, visionTokenIds(weights->tokenizerData()), *impl->pool);
+        if (!vit) return vit.error();
+        impl->vision = std::move(vit.value());
     }
     impl->weights = std::move(weights);
     return impl;

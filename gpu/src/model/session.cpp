@@ -69,23 +69,50 @@ Result<void> checkTokens(const Model& model, std::span<const int32_t> tokens, in
 
 Result<void> Session::prefill(std::span<const int32_t> tokens, LogitsFor which) {
     if (auto ok = checkTokens(*model_, tokens, length_); !ok) return ok;
+    prefillRows(tokens.data(), nullptr, tokens.size(), which);
+    return {};
+}
+
+Result<void> Session::prefillEmbeddings(std::span<const float> rows, LogitsFor which) {
+    const ModelConfig& c = model_->config();
+    const size_t dim = size_t(c.dim);
+    if (rows.empty()) return makeError("session: no embedding rows to evaluate");
+    if (rows.size() % dim != 0)
+        return makeError("session: " + std::to_string(rows.size()) + " embedding values are not whole rows of the model's hidden size " +
+                         std::to_string(dim));
+    const size_t count = rows.size() / dim;
+    if (int64_t(length_) + int64_t(count) > c.contextLength)
+        return makeError("session: context overflow: " + std::to_string(length_) + " + " + std::to_string(count) +
+                         " embedding rows exceed the context length " + std::to_string(c.contextLength));
+    prefillRows(nullptr, rows.data(), count, which);
+    return {};
+}
+
+void Session::prefillRows(const int32_t* tokens, const float* embeddings, size_t count, LogitsFor which) {
     // Long prompts go through in chunks so activations stay bounded (chunk x hidden
     // floats); rows are independent, so chunking does not change any logit.
     constexpr size_t kChunkTokens = 256;
     const size_t vocab = size_t(model_->config().vocabSize);
-    const size_t logitCount = which == LogitsFor::All ? tokens.size() : 1;
+    const size_t dim = size_t(model_->config().dim);
+    const size_t logitCount = which == LogitsFor::All ? count : 1;
     std::vector<float> logits(logitCount * vocab);
-    reservePositions(length_, length_ + int(tokens.size()));
-    for (size_t begin = 0; begin < tokens.size(); begin += kChunkTokens) {
-        const size_t end = std::min(tokens.size(), begin + kChunkTokens);
+    reservePositions(length_, length_ + int(count));
+    for (size_t begin = 0; begin < count; begin += kChunkTokens) {
+        const size_t end = std::min(count, begin + kChunkTokens);
         std::vector<ForwardRow> rows(end - begin);
-        for (size_t i = begin; i < end; ++i) rows[i - begin] = {tokens[i], length_ + int(i), &pages_};
+        for (size_t i = begin; i < end; ++i) {
+            ForwardRow& r = rows[i - begin];
+            r.token = tokens ? tokens[i] : 0;
+            r.pos = length_ + int(i);
+            r.pages = &pages_;
+            r.embedding = embeddings ? embeddings + i * dim : nullptr;
+        }
         std::vector<int> logitRows;
         float* out = nullptr;
         if (which == LogitsFor::All) {
             for (size_t i = begin; i < end; ++i) logitRows.push_back(int(i - begin));
             out = logits.data() + begin * vocab;
-        } else if (end == tokens.size()) {
+        } else if (end == count) {
             logitRows.push_back(int(end - begin) - 1);
             out = logits.data();
         }
@@ -93,8 +120,7 @@ Result<void> Session::prefill(std::span<const int32_t> tokens, LogitsFor which) 
     }
     logits_ = std::move(logits);
     logitRows_ = int(logitCount);
-    length_ += int(tokens.size());
-    return {};
+    length_ += int(count);
 }
 
 Result<void> Session::decode(int32_t token) { return prefill(std::span<const int32_t>(&token, 1)); }

@@ -21,11 +21,13 @@
 #include <string>
 #include <vector>
 
+#include "motor/gpu/convert.h"
 #include "motor/gpu/generate.h"
 #include "motor/gpu/json_label_constraint.h"
 #include "motor/gpu/model.h"
 #include "motor/gpu/sampler.h"
 #include "motor/gpu/session.h"
+#include "motor/gpu/vision.h"
 #include "motor/gpu/weights.h"
 
 namespace motor::gpu {

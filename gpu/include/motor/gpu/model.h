@@ -9,6 +9,7 @@
 #include "motor/gpu/model_config.h"
 #include "motor/gpu/result.h"
 #include "motor/gpu/session.h"
+#include "motor/gpu/vision.h"
 #include "motor/gpu/weights.h"
 
 namespace motor::gpu {
@@ -31,6 +32,10 @@ public:
     const ModelWeights& weights() const;
     const TokenizerData& tokenizerData() const;
     int vocabSize() const { return config().vocabSize; }
+
+    // The vision tower + projector when the weights carry one (InternVL folder, GGUF
+    // with mmproj), else nullptr. Owned by the model; shares its thread pool.
+    const VisionEncoder* vision() const;
 
     // An empty session (the model must outlive it).
     Session newSession() const;

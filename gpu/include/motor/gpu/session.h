@@ -30,6 +30,11 @@ public:
     // Appends tokens (evaluated as one batch through the weights). LogitsFor::All keeps
     // the logits of every new position (allLogits()), Last only the last one's.
     Result<void> prefill(std::span<const int32_t> tokens, LogitsFor which = LogitsFor::Last);
+    // Appends rows of input embeddings in place of tokens: rows.size() / dim positions,
+    // each row dim floats (the model's hidden size), e.g. one frame of
+    // VisionEncoder::encode() for the <IMG_CONTEXT> run of a prompt. Batched, chunked,
+    // forked and cached exactly like prefill().
+    Result<void> prefillEmbeddings(std::span<const float> rows, LogitsFor which = LogitsFor::Last);
     // Appends one token.
     Result<void> decode(int32_t token);
     // Advances sessions[i] by tokens[i], all in one pass through the weights (e.g. the
@@ -60,6 +65,9 @@ private:
     // Makes the pages holding positions [begin, end) exist and be owned by this session
     // alone (copying a shared tail page once).
     void reservePositions(int begin, int end);
+    // prefill() of count positions; token ids from tokens or, when embeddings is set,
+    // dim-float rows from it.
+    void prefillRows(const int32_t* tokens, const float* embeddings, size_t count, LogitsFor which);
 
     const Model* model_ = nullptr;
     std::vector<std::shared_ptr<detail::KvPage>> pages_;

@@ -7,6 +7,9 @@
 //   blk.N.attn_k.bias, blk.N.attn_v.bias, blk.N.attn_q_norm.weight (Qwen3),
 //   blk.N.attn_k_norm.weight, blk.N.ffn_norm.weight, blk.N.ffn_gate.weight,
 //   blk.N.ffn_up.weight, blk.N.ffn_down.weight
+// A multimodal model (InternVL folder, or a text GGUF opened with its mmproj GGUF)
+// also holds its vision tower and projector under llama.cpp's mmproj names (v.*, mm.*;
+// see gpu/src/formats/internvl_config.h) and reports their VisionConfig.
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +18,7 @@
 #include "motor/gpu/result.h"
 #include "motor/gpu/tensor.h"
 #include "motor/gpu/tokenizer_data.h"
+#include "motor/gpu/vision.h"
 
 namespace motor::gpu {
 
@@ -30,9 +34,30 @@ public:
     virtual const TensorView* find(const std::string& name) const = 0;
     // The chat template (Jinja source) if the model carries one, else empty.
     virtual const std::string& chatTemplate() const = 0;
+    // The vision tower's configuration when the model has one, else nullptr.
+    virtual const VisionConfig* visionConfig() const { return nullptr; }
+    // The file the vision tensors came from when it is not path() (an mmproj GGUF).
+    virtual const std::string& visionPath() const { return path(); }
+};
+
+struct OpenOptions {
+    // A .gguf model's vision tower and projector (llama.cpp mmproj GGUF). Empty: look
+    // beside the model (findMmprojBeside) unless autoMmproj is false.
+    std::string mmproj;
+    bool autoMmproj = true;
 };
 
 // Opens a .gguf file or a Hugging Face model folder (config.json + safetensors).
+// InternVL folders (original OpenGVLab or transformers-native layout) open with their
+// vision tower. A .gguf opens with options.mmproj, or with the mmproj found beside it.
 Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path);
+Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path, const OpenOptions& options);
+
+// The rule for an mmproj beside a text GGUF: the .gguf files in the same folder whose
+// name starts with "mmproj" (any case; llama.cpp's converters name them
+// mmproj-<model>-<type>.gguf), other than the model itself. One such file is the
+// answer; none gives an empty string; several are an error listing them (pass
+// OpenOptions::mmproj to choose).
+Result<std::string> findMmprojBeside(const std::string& ggufPath);
 
 }  // namespace motor::gpu

@@ -1,0 +1,25 @@
+#pragma once
+// Non-causal multi-head attention over whole sequences (the vision tower: every patch
+// of a frame attends to every other). One function, so the shared blocked attention
+// kernel can replace it later without touching the tower.
+#include <cstdint>
+#include <vector>
+
+#include "cpu/thread_pool.h"
+
+namespace motor::gpu::vision {
+
+struct FullAttentionShape {
+    int sequences = 0;  // frames
+    int length = 0;     // tokens per sequence (patches + class token)
+    int heads = 0;
+    int headDim = 0;
+};
+
+// q, k, v, out: sequences * length rows of heads * headDim floats (row-major, heads
+// side by side as the projections produce them). out = softmax(q k^T / sqrt(d)) v per
+// (sequence, head). scratch is reused between calls.
+void attendFull(cpu::ThreadPool& pool, const FullAttentionShape& shape, const float* q, const float* k, const float* v,
+                float* out, std::vector<float>& scratch);
+
+}  // namespace motor::gpu::vision
