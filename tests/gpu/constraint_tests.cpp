@@ -199,6 +199,57 @@ TEST(Generate, MostProbableLabelChoiceEmitsTheArgmaxLabel) {
     }
 }
 
+// The one loop: a batch of sequences with their own samplers, budgets and constraints
+// gives each exactly what generate() gives it alone (tokens, text, label, P(label)).
+TEST(Generate, BatchEqualsEachSequenceAlone) {
+    const auto vocab = testVocab();
+    ModelConfig cfg = tinyConfig(Architecture::Qwen3);
+    cfg.vocabSize = int(vocab.size());
+    cfg.contextLength = 512;
+    auto model = loadRandomModel({cfg, DType::Q8_0, DType::F32, 21});
+    const auto c = makeConstraint(20);
+    const auto c2 = makeConstraint(6);
+    Session context = model->newSession();
+    ASSERT_TRUE(context.prefill(randomTokens(10, cfg.vocabSize, 77)).ok());
+    std::vector<GenerateOptions> options(5);
+    for (size_t i = 0; i < options.size(); ++i) {
+        options[i].maxTokens = i == 3 ? 4 : 200;  // one runs out of budget early
+        options[i].sampler = {i == 0 ? 0.0f : 1.3f, 0, 1.0f, 100 + i};
+        options[i].constraint = i == 4 ? nullptr : (i % 2 ? &c2 : &c);
+        options[i].labelChoice = i == 2 ? LabelChoice::MostProbable : LabelChoice::Sampled;
+    }
+    std::vector<Session> batch, alone;
+    for (size_t i = 0; i < options.size(); ++i) {
+        batch.push_back(context.fork());
+        alone.push_back(context.fork());
+        ASSERT_TRUE(batch.back().prefill(randomTokens(int(i) + 1, cfg.vocabSize, 5 + i)).ok());
+        ASSERT_TRUE(alone.back().prefill(randomTokens(int(i) + 1, cfg.vocabSize, 5 + i)).ok());
+    }
+    std::vector<Session*> ptrs;
+    for (Session& s : batch) ptrs.push_back(&s);
+    const auto together = generateBatch(ptrs, options);
+    ASSERT_EQ(together.size(), options.size());
+    for (size_t i = 0; i < options.size(); ++i) {
+        auto single = generate(alone[i], options[i]);
+        ASSERT_TRUE(single.ok() && together[i].ok());
+        EXPECT_EQ(together[i]->tokens, single->tokens) << i;
+        EXPECT_EQ(together[i]->text, single->text) << i;
+        EXPECT_EQ(together[i]->label, single->label) << i;
+        EXPECT_EQ(together[i]->labelProbabilities, single->labelProbabilities) << i;
+        EXPECT_EQ(together[i]->stop, single->stop) << i;
+        EXPECT_EQ(batch[i].position(), alone[i].position()) << i;
+    }
+    EXPECT_EQ(together[3]->stop, StopReason::MaxTokens);
+    // Cancelled before the first step: every sequence ends at once, nothing appended.
+    std::atomic<bool> cancel{true};
+    Session more = context.fork();
+    Session* one[] = {&more};
+    auto cancelled = generateBatch(one, std::span(options.data(), 1), &cancel);
+    ASSERT_TRUE(cancelled[0].ok());
+    EXPECT_EQ(cancelled[0]->stop, StopReason::Cancelled);
+    EXPECT_EQ(more.position(), context.position());
+}
+
 TEST(Generate, UnconstrainedStopsAtStopTokenOrBudget) {
     ModelConfig cfg = tinyConfig(Architecture::Llama);
     auto model = loadRandomModel({cfg, DType::F32, DType::F32, 2});

@@ -7,6 +7,7 @@
 #include "formats/hf_config.h"
 #include "formats/hf_tokenizer.h"
 #include "formats/json_value.h"
+#include "formats/mapped_file.h"
 #include "formats/model_validation.h"
 #include "formats/try.h"
 #include "formats/vision_validation.h"
@@ -68,6 +69,17 @@ Result<std::unique_ptr<ModelWeights>> HfModel::open(const std::string& folder) {
     files.generationConfig = hasGen.value() ? &genConfig : nullptr;
     auto tok = hfTokenizerData(files, m->chatTemplate_);
     if (!tok) return tok.error();
+    // transformers 4.43+ saves the template beside tokenizer_config.json: as
+    // chat_template.jinja, or (processors) in chat_template.json.
+    if (m->chatTemplate_.empty() && fileExists(folder + "/chat_template.jinja")) {
+        auto file = MappedFile::open(folder + "/chat_template.jinja");
+        if (!file) return file.error();
+        m->chatTemplate_.assign(reinterpret_cast<const char*>(file->data()), size_t(file->size()));
+    } else if (m->chatTemplate_.empty() && fileExists(folder + "/chat_template.json")) {
+        auto ct = readJsonFile(folder + "/chat_template.json");
+        if (!ct) return ct.error();
+        if (const JsonValue* t = ct->get("chat_template"); t && t->isString()) m->chatTemplate_ = t->string();
+    }
     m->tokenizer_ = std::move(tok.value());
     if (m->tokenizer_.tokens.size() > static_cast<size_t>(m->config_.vocabSize))
         return makeError(tokPath + ": vocabulary of " + std::to_string(m->tokenizer_.tokens.size()) +

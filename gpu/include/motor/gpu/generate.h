@@ -1,8 +1,10 @@
 #pragma once
 // Generation loop over a Session: sample (optionally under the JSON label constraint)
 // until an end token, a stop token, the token budget, or the closed JSON object.
+#include <atomic>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,7 +18,7 @@ namespace motor::gpu {
 
 class Model;
 
-enum class StopReason { EndToken, StopToken, MaxTokens, ConstraintComplete };
+enum class StopReason { EndToken, StopToken, MaxTokens, ConstraintComplete, Cancelled };
 
 // How a constrained generation picks its label: as the sampler draws the tokens that
 // spell it, or the label with the highest labelProbabilities (the reported confidence
@@ -56,6 +58,17 @@ struct GenerateResult {
 // Continues session from its current logits (it must have been prefilled); every
 // generated token except the stop token is appended to the session.
 Result<GenerateResult> generate(Session& session, const GenerateOptions& options);
+
+// The one generation loop (generate() is this with one session): sessions[i] continues
+// under options[i], and every step advances all unfinished sequences in one batched
+// pass (Session::decodeBatch). Each sequence is decided exactly as it would be alone:
+// logits do not depend on batching, and samplers, constraints and label probabilities
+// are per sequence. Sessions must be distinct and of one model. cancel (may be null)
+// is checked before every step; a cancelled sequence ends with StopReason::Cancelled
+// and keeps what it decided (its label, if that was decided).
+std::vector<Result<GenerateResult>> generateBatch(std::span<Session* const> sessions,
+                                                  std::span<const GenerateOptions> options,
+                                                  const std::atomic<bool>* cancel = nullptr);
 
 // P(label) for each label of the constraint's schema, from session's current logits and
 // state: the model's probability of each label restricted to grammar-valid tokens (the
