@@ -1,81 +1,15 @@
 // motor eval | motor demo
 #include <QDir>
-#include <QHash>
 #include <QJsonDocument>
 
-#include <cmath>
 
 #include "Command.h"
 #include "core/demo/DemoProject.h"
-#include "core/metrics/ProjectTables.h"
-#include "core/metrics/Report.h"
+#include "core/metrics/ProjectMetrics.h"
 #include "core/store/Project.h"
 
 namespace motor::cli {
 namespace {
-
-QString pct(double v) { return std::isnan(v) ? QStringLiteral("—") : QString::number(v * 100.0, 'f', 2); }
-QString num(double v) { return std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'f', 3); }
-QString csvNum(double v) { return std::isnan(v) ? QString() : QString::number(v, 'g', 10); }
-
-// Default reference: the expert with the most labels (ties: first by name), the usual
-// gold standard when nobody says otherwise.
-Result<QString> defaultReference(Project& p) {
-    auto annotators = p.annotators();
-    if (!annotators) return annotators.error();
-    auto annotations = p.annotations();
-    if (!annotations) return annotations.error();
-    QHash<int64_t, int> labelsOf;
-    for (const auto& x : annotations.value()) labelsOf[x.annotatorId]++;
-    QString best;
-    int bestCount = 0;
-    for (const auto& a : annotators.value()) {
-        if (a.kind != AnnotatorKind::Human) continue;
-        const int n = labelsOf.value(a.id);
-        if (n > bestCount || (n == bestCount && n > 0 && a.name < best)) {
-            best = a.name;
-            bestCount = n;
-        }
-    }
-    return best;
-}
-
-QString textReport(const metrics::Report& r) {
-    QString out;
-    out += QStringLiteral("Macro-F1 (%) against %1\n\n").arg(r.reference());
-    QString header = QStringLiteral("%1").arg(QStringLiteral("annotator"), -28);
-    for (const auto& d : r.dimensions()) header += QStringLiteral("%1").arg(d.name, 11);
-    header += QStringLiteral("%1\n").arg(QStringLiteral("avg"), 9);
-    out += header + QString(header.size() - 1, QChar('-')) + QLatin1Char('\n');
-    for (const auto& row : r.summary()) {
-        QString line = QStringLiteral("%1").arg(row.annotator, -28);
-        for (double v : row.macroF1) line += QStringLiteral("%1").arg(pct(v), 11);
-        line += QStringLiteral("%1\n").arg(pct(row.average), 9);
-        out += line;
-    }
-    out += QStringLiteral("\nAgreement\n");
-    for (const auto& d : r.dimensions()) {
-        out += QStringLiteral("  %1: Fleiss kappa %2, Krippendorff alpha %3")
-                   .arg(d.name, -10).arg(num(d.agreement.fleiss.kappa), num(d.agreement.alpha.alpha));
-        if (d.agreement.alphaInterval.defined())
-            out += QStringLiteral(" [%1, %2]").arg(num(d.agreement.alphaInterval.lower), num(d.agreement.alphaInterval.upper));
-        out += QLatin1Char('\n');
-        for (const auto& pk : d.agreement.cohen)
-            out += QStringLiteral("    Cohen kappa %1 / %2: %3 (n=%4)\n").arg(pk.a, pk.b, num(pk.kappa)).arg(pk.n);
-    }
-    return out;
-}
-
-QString csvReport(const metrics::Report& r) {
-    QString out = QStringLiteral("dimension,annotator,reference,n,accuracy,macro_f1,weighted_f1\n");
-    for (const auto& d : r.dimensions())
-        for (const auto& c : d.vsReference)
-            out += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
-                       .arg(d.name, c.annotator, r.reference())
-                       .arg(c.scores.n)
-                       .arg(csvNum(c.scores.accuracy), csvNum(c.scores.macroF1), csvNum(c.scores.weightedF1));
-    return out;
-}
 
 int cmdEval(const QStringList& args) {
     QCommandLineParser parser;
@@ -114,45 +48,27 @@ int cmdEval(const QStringList& args) {
         return 1;
     }
     auto& p = *opened.value();
-    QString reference = parser.value(QStringLiteral("reference"));
-    if (reference.isEmpty()) {
-        auto def = defaultReference(p);
-        if (!def) {
-            printError(def.error().message);
-            return 1;
-        }
-        reference = def.value();
-    }
-    auto tables = metrics::ratingTablesFromProject(p);
-    if (!tables) {
-        printError(tables.error().message);
+    auto labels = metrics::LabelSet::fromProject(p);
+    if (!labels) {
+        printError(labels.error().message);
         return 1;
     }
-    metrics::ReportOptions options;
-    options.reference = reference;
-    // Inter-rater agreement is about the human coders; models are scored against the
-    // reference in vs_reference and the summary.
-    if (agreement == QLatin1String("experts")) {
-        auto annotators = p.annotators();
-        if (!annotators) {
-            printError(annotators.error().message);
-            return 1;
-        }
-        for (const auto& a : annotators.value())
-            if (a.kind == AnnotatorKind::Human) options.agreementCoders << a.name;
-    }
-    if (resamples > 0) options.bootstrap = metrics::BootstrapOptions{resamples};
-    auto report = metrics::Report::build(tables.value(), options);
-    if (!report) {
-        printError(QStringLiteral("%1: %2").arg(p.path(), report.error().message));
+    metrics::MetricsOptions options;
+    options.reference = parser.value(QStringLiteral("reference"));
+    options.agreement = agreement == QLatin1String("all") ? metrics::AgreementCoders::All : metrics::AgreementCoders::Experts;
+    options.bootstrapResamples = resamples;
+    auto computed = metrics::computeMetrics(labels.value(), options);
+    if (!computed) {
+        printError(QStringLiteral("%1: %2").arg(p.path(), computed.error().message));
         return 1;
     }
+    const metrics::Report& report = computed->report;
     if (format == QLatin1String("json"))
-        printOut(QString::fromUtf8(QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented)));
+        printOut(QString::fromUtf8(QJsonDocument(metrics::reportJson(report)).toJson(QJsonDocument::Indented)));
     else if (format == QLatin1String("csv"))
-        printOut(csvReport(report.value()));
+        printOut(metrics::reportCsv(report));
     else
-        printOut(textReport(report.value()));
+        printOut(metrics::reportText(report));
     return 0;
 }
 

@@ -9,12 +9,9 @@
 #include <cstdio>
 
 #include "Command.h"
-#include "core/agents/CueBaseline.h"
-#include "core/agents/MajorityBaseline.h"
+#include "core/agents/BackendFactory.h"
 #include "core/agents/MediaFrameSource.h"
-#include "core/agents/OpenAiModel.h"
 #include "core/agents/PredictionRun.h"
-#include "core/agents/local/LocalModel.h"
 #include "core/store/Project.h"
 
 namespace {
@@ -41,6 +38,9 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("local: model file/folder; openai: server model name; baseline: majority or cues."),
                                    QStringLiteral("PATH|NAME"));
+    const QCommandLineOption mmproj(QStringLiteral("mmproj"),
+                                    QStringLiteral("local: the vision projector GGUF of a .gguf model (default: an mmproj*.gguf beside it)."),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1)."), QStringLiteral("URL"));
     const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("motor-mas (default), single-agent, no-srl or text-only."), QStringLiteral("MODE"),
                                   QStringLiteral("motor-mas"));
@@ -66,7 +66,7 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption rationale(QStringLiteral("rationale-chars"), QStringLiteral("Maximum rationale length (default 300)."),
                                        QStringLiteral("N"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines."));
-    for (const auto* o : {&backend, &model, &url, &mode, &clips, &run, &device, &reference, &allowRemote, &batch, &noSharing, &prompts,
+    for (const auto* o : {&backend, &model, &mmproj, &url, &mode, &clips, &run, &device, &reference, &allowRemote, &batch, &noSharing, &prompts,
                           &timeout, &retries, &threads, &rationale, &quiet})
         p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
@@ -112,13 +112,7 @@ int cmdPredict(const QStringList& args) {
     options.cancel = &g_cancel;
     options.frames = mediaFrameSource();
 
-    auto project = Project::open(p.positionalArguments().first());
-    if (!project) {
-        printError(project.error().message);
-        return 1;
-    }
-
-    std::unique_ptr<LanguageModel> lm;
+    BackendSpec spec;
     if (backendName == QLatin1String("baseline")) {
         QString kind = p.value(model);
         if (kind.isEmpty()) kind = p.isSet(reference) ? QStringLiteral("majority") : QStringLiteral("cues");
@@ -127,54 +121,46 @@ int cmdPredict(const QStringList& args) {
                 printError(QStringLiteral("the majority baseline needs --reference EXPERT"));
                 return 2;
             }
-            auto m = MajorityBaseline::fromProject(*project.value(), p.value(reference));
-            if (!m) {
-                printError(m.error().message);
-                return 1;
-            }
-            lm = std::move(m.value());
+            spec.kind = BackendKind::MajorityBaseline;
+            spec.referenceExpert = p.value(reference);
         } else if (kind == QLatin1String("cues")) {
-            lm = std::make_unique<CueBaseline>();
+            spec.kind = BackendKind::CueBaseline;
         } else {
             printError(QStringLiteral("--model for the baseline backend: majority or cues, got '%1'").arg(kind));
             return 2;
         }
     } else if (backendName == QLatin1String("openai")) {
-        OpenAiOptions o;
-        o.url = QUrl(p.value(url));
-        o.model = p.value(model);
-        o.timeoutMs = timeoutS * 1000;
-        o.maxRetries = retriesN;
-        if (batchN > 0) o.concurrency = batchN;
-        const bool allow = p.isSet(allowRemote);
-        o.confirmRemoteFrames = [allow](const QString&) { return allow; };
-        auto m = OpenAiModel::create(o);
-        if (!m) {
-            printError(m.error().message);
-            return 2;
-        }
-        options.parameters = QJsonObject{{QStringLiteral("temperature"), o.temperature}, {QStringLiteral("max_tokens"), o.maxTokens},
-                                         {QStringLiteral("timeout_ms"), o.timeoutMs}, {QStringLiteral("retries"), o.maxRetries},
-                                         {QStringLiteral("concurrency"), o.concurrency}, {QStringLiteral("json_schema"), o.jsonSchema}};
-        lm = std::move(m.value());
+        spec.kind = BackendKind::OpenAi;
+        spec.url = p.value(url);
+        spec.modelName = p.value(model);
+        spec.timeoutS = timeoutS;
+        spec.retries = retriesN;
+        spec.batch = batchN;
+        spec.allowRemoteFrames = p.isSet(allowRemote);
     } else if (backendName == QLatin1String("local")) {
-        LocalOptions o;
-        o.modelPath = p.value(model);
-        o.device = p.value(device);
-        o.threads = threadsN;
-        if (batchN > 0) o.batch = batchN;
-        auto m = LocalModel::load(o);
-        if (!m) {
-            printError(m.error().message);
-            return 1;
-        }
-        options.parameters = QJsonObject{{QStringLiteral("device"), m.value()->deviceUsed()}, {QStringLiteral("decoding"), QStringLiteral("greedy")},
-                                         {QStringLiteral("threads"), threadsN}, {QStringLiteral("batch"), m.value()->capabilities().preferredBatch}};
-        lm = std::move(m.value());
+        spec.kind = BackendKind::Local;
+        spec.modelPath = p.value(model);
+        spec.mmprojPath = p.value(mmproj);
+        spec.device = p.value(device);
+        spec.threads = threadsN;
+        spec.batch = batchN;
     } else {
         printError(QStringLiteral("--backend: unknown backend '%1' (local, openai, baseline)").arg(backendName));
         return 2;
     }
+
+    auto project = Project::open(p.positionalArguments().first());
+    if (!project) {
+        printError(project.error().message);
+        return 1;
+    }
+    auto backendBuilt = makeBackend(*project.value(), spec);
+    if (!backendBuilt) {
+        printError(backendBuilt.error().message);
+        return spec.kind == BackendKind::OpenAi ? 2 : 1;
+    }
+    std::unique_ptr<LanguageModel> lm = std::move(backendBuilt.value().model);
+    options.parameters = backendBuilt.value().parameters;
 
     const bool showProgress = !p.isSet(quiet);
     options.progress = [showProgress](const RunProgress& pr) {

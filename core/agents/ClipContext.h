@@ -28,7 +28,7 @@ using FrameSource = std::function<Result<QVector<media::RgbFrame>>(const QString
 struct ClipContextOptions {
     bool withFrames = true;
     int frameCount = 8;
-    int frameSize = 448;
+    int frameSize = 448;  // 0: the recording's resolution (the backend resizes)
 };
 
 // Reads the transcript from the project and, when options.withFrames and frames is set,

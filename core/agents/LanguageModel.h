@@ -27,6 +27,8 @@ public:
     void cancel() { flag_.store(true, std::memory_order_relaxed); }
     void reset() { flag_.store(false, std::memory_order_relaxed); }
     bool isCancelled() const { return flag_.load(std::memory_order_relaxed); }
+    // For the engine's generation loop, which checks it between tokens.
+    const std::atomic<bool>* atomic() const { return &flag_; }
 
 private:
     std::atomic<bool> flag_{false};
@@ -88,6 +90,9 @@ struct SessionInfo {
 
 struct LmCapabilities {
     bool vision = false;              // accepts images in LmContent
+    // The backend resizes frames itself, exactly as its model was trained (the local
+    // engine does InternVL's resize): give it frames at the recording's resolution.
+    bool nativeFrames = false;
     bool constrainedDecoding = false;  // labels enforced while decoding
     bool prefixSharing = false;        // fork() reuses computed state
     int preferredBatch = 1;            // sessions generateBatch() runs together

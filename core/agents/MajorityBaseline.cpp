@@ -16,7 +16,7 @@ public:
         return std::unique_ptr<LmSession>(std::make_unique<MajoritySession>(model_));
     }
     Result<LmOutput> generate(const LmRequest& request, const CancelFlag* cancel) override {
-        if (cancelled(cancel)) return makeError(QStringLiteral("cancelled"));
+        if (cancelled(cancel)) return cancelledError();
         LmOutput out;
         out.constrained = true;
         QStringList parts;

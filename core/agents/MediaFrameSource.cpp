@@ -10,8 +10,11 @@ FrameSource mediaFrameSource() {
         request.startMs = startMs;
         request.endMs = endMs;
         request.count = count;
+        // size 0: the recording's own resolution, for backends that resize frames
+        // exactly as their model expects (the local engine).
         request.width = size;
         request.height = size;
+        request.fit = size == 0 ? media::FitMode::Native : media::FitMode::Letterbox;
         auto sampled = media::FrameSampler::sample(path, request);
         if (!sampled) return sampled.error();
         QVector<media::RgbFrame> frames;

@@ -24,7 +24,7 @@ public:
     OpenAiSession(OpenAiModel* model, QJsonArray messages) : messages_(std::move(messages)), model_(model) {}
 
     Status prefill(const LmContent& content, const CancelFlag* cancel) override {
-        if (cancelled(cancel)) return makeError(QStringLiteral("cancelled"));
+        if (cancelled(cancel)) return cancelledError();
         auto json = model_->contentJson(content);
         if (!json) return json.error();
         messages_.append(QJsonObject{{QStringLiteral("role"), content.role == LmRole::System ? QStringLiteral("system") : QStringLiteral("user")},
@@ -320,7 +320,7 @@ std::vector<Result<LmOutput>> OpenAiModel::generateBatch(const std::vector<LmSes
         stopped = true;
         for (auto& j : jobs) {
             if (j.reply) j.reply->abort();
-            if (!j.result) j.result = makeError(QStringLiteral("cancelled"));
+            if (!j.result) j.result = cancelledError();
         }
         loop.quit();
     });
@@ -336,7 +336,7 @@ std::vector<Result<LmOutput>> OpenAiModel::generateBatch(const std::vector<LmSes
 
     std::vector<Result<LmOutput>> out;
     out.reserve(n);
-    for (auto& j : jobs) out.push_back(j.result ? std::move(*j.result) : Result<LmOutput>(makeError(QStringLiteral("cancelled"))));
+    for (auto& j : jobs) out.push_back(j.result ? std::move(*j.result) : Result<LmOutput>(cancelledError()));
     return out;
 }
 

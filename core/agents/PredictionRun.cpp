@@ -74,8 +74,12 @@ QString defaultRunName(const LanguageModel& model, PredictorMode mode) {
     const QJsonObject id = model.identity();
     QString name = id.value(QStringLiteral("name")).toString();
     if (name.isEmpty()) name = QFileInfo(id.value(QStringLiteral("path")).toString()).fileName();
-    if (model.backendName() == QLatin1String("baseline")) return QStringLiteral("baseline:%1").arg(name);
-    return QStringLiteral("%1:%2:%3").arg(model.backendName(), name, predictorModeName(mode));
+    return runNameFor(model.backendName(), name, mode);
+}
+
+QString runNameFor(const QString& backend, const QString& name, PredictorMode mode) {
+    if (backend == QLatin1String("baseline")) return QStringLiteral("baseline:%1").arg(name);
+    return QStringLiteral("%1:%2:%3").arg(backend, name, predictorModeName(mode));
 }
 
 Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const RunOptions& options) {
@@ -109,7 +113,11 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     parameters.insert(QStringLiteral("prefix_sharing"), options.prefixSharing == PrefixSharing::On);
     parameters.insert(QStringLiteral("max_rationale_chars"), options.maxRationaleChars);
     parameters.insert(QStringLiteral("frames"), options.context.frameCount);
-    parameters.insert(QStringLiteral("frame_size"), options.context.frameSize);
+    // How frames reach the model: letterboxed to frame_size by MOTOR Studio, or at the
+    // recording's resolution for a backend that resizes them itself (the local engine:
+    // InternVL's own resize, described in the model's identity).
+    parameters.insert(QStringLiteral("frame_size"), caps.nativeFrames ? 0 : options.context.frameSize);
+    parameters.insert(QStringLiteral("frame_fit"), caps.nativeFrames ? QStringLiteral("native") : QStringLiteral("letterbox"));
     parameters.insert(QStringLiteral("constrained_decoding"), caps.constrainedDecoding);
 
     const AnnotatorKind kind = isBaseline ? AnnotatorKind::Baseline : AnnotatorKind::Model;
@@ -155,6 +163,8 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     const int batch = std::max(1, options.batchSize > 0 ? options.batchSize : caps.preferredBatch);
     ClipContextOptions ctxOptions = options.context;
     ctxOptions.withFrames = wantFrames;
+    // A backend that resizes frames itself gets them at the recording's resolution.
+    if (caps.nativeFrames) ctxOptions.frameSize = 0;
     bool anyFrames = false;
     QElapsedTimer runTimer;
     runTimer.start();
@@ -180,6 +190,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
             if (!ctx) {
                 ++summary.progress.failed;
                 summary.errors << ctx.error().message;
+                if (options.clipFinished) options.clipFinished(FinishedClip{summary.annotatorId, todo[i].id, todo[i].key, false, ctx.error().message, {}, {}});
                 continue;
             }
             anyFrames = anyFrames || ctx.value().framesUsed;
@@ -191,14 +202,26 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
         storeTimer.start();
         for (size_t k = 0; k < results.size(); ++k) {
             const ClipContext& ctx = contexts[qsizetype(k)];
+            QVector<int64_t> frameTimes;
+            for (const media::RgbFrame& f : ctx.frames) frameTimes.push_back(f.ptsMs);
             if (!results[k]) {
-                if (cancelled(options.cancel)) continue;  // not a failure: resumed later
+                // A cancelled clip is not a failure: resuming the run does it.
+                if (isCancelled(results[k].error()) || cancelled(options.cancel)) continue;
                 ++summary.progress.failed;
                 summary.errors << results[k].error().message;
+                if (options.clipFinished)
+                    options.clipFinished(FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, false, results[k].error().message, {}, frameTimes});
                 continue;
             }
             const ClipPrediction& p = results[k].value();
             QJsonObject detail{{QStringLiteral("frames_used"), ctx.framesUsed}};
+            if (ctx.framesUsed) {
+                QJsonArray times;
+                for (int64_t ms : frameTimes) times.append(double(ms));
+                detail.insert(QStringLiteral("frame_times_ms"), times);
+                if (!ctx.frames.isEmpty())
+                    detail.insert(QStringLiteral("frame_size"), QStringLiteral("%1x%2").arg(ctx.frames.front().width).arg(ctx.frames.front().height));
+            }
             QJsonObject perDim;
             for (const auto& d : p.labels) {
                 QJsonObject probs;
@@ -224,10 +247,13 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
             if (!st) {
                 ++summary.progress.failed;
                 summary.errors << QStringLiteral("clip %1: store: %2").arg(ctx.clip.key, st.error().message);
+                if (options.clipFinished)
+                    options.clipFinished(FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, false, summary.errors.last(), {}, frameTimes});
                 continue;
             }
             ++summary.progress.done;
             summary.progress.lastClipKey = ctx.clip.key;
+            if (options.clipFinished) options.clipFinished(FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, true, {}, p.labels, frameTimes});
         }
         summary.storeMs += double(storeTimer.nsecsElapsed()) / 1e6;
         report();

@@ -36,6 +36,17 @@ struct RunProgress {
     QString lastClipKey;
 };
 
+// One clip's outcome, as the run stores it: what a view shows without reading the store.
+struct FinishedClip {
+    int64_t annotatorId = 0;  // the run's annotator
+    int64_t clipId = 0;
+    QString clipKey;
+    bool ok = false;
+    QString error;                  // when !ok
+    QVector<DimensionPrediction> labels;  // codebook dimension order, when ok
+    QVector<int64_t> frameTimesMs;  // the frames the model saw (empty: none)
+};
+
 struct RunOptions {
     QString runName;  // annotator name; empty: defaultRunName()
     PredictorMode mode = PredictorMode::MotorMas;
@@ -49,6 +60,9 @@ struct RunOptions {
     FrameSource frames;  // empty: no frames (recorded as frames_used=false)
     QJsonObject parameters;  // backend parameters for the provenance (temperature, device...)
     std::function<void(const RunProgress&)> progress;
+    // Called after each clip is committed (or has failed), from the thread running the
+    // prediction; finished clips of an earlier session of the run are not reported.
+    std::function<void(const FinishedClip&)> clipFinished;
     const CancelFlag* cancel = nullptr;
 };
 
@@ -63,6 +77,8 @@ struct RunSummary {
 };
 
 QString defaultRunName(const LanguageModel& model, PredictorMode mode);
+// The naming rule: "baseline:NAME" for baselines, "BACKEND:NAME:MODE" otherwise.
+QString runNameFor(const QString& backend, const QString& name, PredictorMode mode);
 
 // Fails before any work when the run's settings are unusable (unknown clip id, a run of
 // that name made with another model, mode or prompts). Clip failures do not stop the

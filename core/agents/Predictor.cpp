@@ -73,7 +73,7 @@ std::vector<Result<ClipPrediction>> Predictor::predict(const QVector<ClipContext
         for (int i = 0; i < n; ++i) {
             if (failed[size_t(i)]) continue;
             if (cancelled(cancel)) {
-                failed[size_t(i)] = makeError(QStringLiteral("cancelled"));
+                failed[size_t(i)] = cancelledError();
                 continue;
             }
             auto req = requestFor(i);
@@ -126,7 +126,7 @@ std::vector<Result<ClipPrediction>> Predictor::predict(const QVector<ClipContext
     results.reserve(size_t(n));
     for (int i = 0; i < n; ++i) {
         if (failed[size_t(i)]) {
-            results.push_back(makeError(QStringLiteral("clip %1: %2").arg(clips[i].clip.key, failed[size_t(i)]->message)));
+            results.push_back(withContext(QStringLiteral("clip %1: ").arg(clips[i].clip.key), *failed[size_t(i)]));
             continue;
         }
         // Backends promise codebook labels; check anyway, a wrong label must never be stored.

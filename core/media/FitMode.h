@@ -6,6 +6,7 @@ namespace motor::media {
 enum class FitMode {
     Stretch,    // fill the size, distorting the aspect ratio
     Letterbox,  // keep the aspect ratio, pad with black bars
+    Native,     // the picture's own display size (the requested size is ignored)
 };
 
 }  // namespace motor::media

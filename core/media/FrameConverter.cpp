@@ -49,6 +49,11 @@ FrameConverter::Size FrameConverter::displaySize(const AVFrame* frame, int rotat
 std::optional<RgbFrame> FrameConverter::convert(const AVFrame* frame, int width, int height, FitMode fit,
                                                 int rotationDeg)
 {
+    if (fit == FitMode::Native) {
+        const Size display = displaySize(frame, rotationDeg);
+        width = display.width;
+        height = display.height;
+    }
     // The picture's box inside the output, in display orientation.
     int innerW = width;
     int innerH = height;

@@ -22,7 +22,8 @@ Result<SampledFrames> FrameSampler::sample(const QString& path, const SampleRequ
 {
     if (request.count < 1 || request.count > 10'000)
         return mediaError(path, QStringLiteral("frame count %1 out of range 1..10000").arg(request.count));
-    if (request.width < 2 || request.height < 2 || request.width > 16384 || request.height > 16384)
+    if (request.fit != FitMode::Native &&
+        (request.width < 2 || request.height < 2 || request.width > 16384 || request.height > 16384))
         return mediaError(path, QStringLiteral("invalid output size %1x%2").arg(request.width).arg(request.height));
     if (request.startMs < 0 || request.endMs <= request.startMs)
         return mediaError(path, QStringLiteral("invalid time range %1-%2 ms").arg(request.startMs).arg(request.endMs));

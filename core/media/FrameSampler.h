@@ -24,7 +24,7 @@ struct SampleRequest {
     std::int64_t startMs = 0;
     std::int64_t endMs = 0;        // exclusive
     int count = 8;
-    int width = 448;
+    int width = 448;   // ignored with FitMode::Native
     int height = 448;
     FitMode fit = FitMode::Letterbox;
 };

@@ -60,7 +60,7 @@ std::vector<ReferenceComparison> comparisonsOf(const RatingTable& table, int ref
     return comparisons;
 }
 
-std::vector<SummaryRow> summaryOf(const std::vector<DimensionReport>& dimensions) {
+std::vector<SummaryRow> summaryOf(const std::vector<DimensionReport>& dimensions, const std::vector<long long>& referenceRated) {
     // Annotators in order of first appearance, so the summary reads like the tables.
     std::vector<SummaryRow> rows;
     QHash<QString, int> rowOf;
@@ -69,11 +69,16 @@ std::vector<SummaryRow> summaryOf(const std::vector<DimensionReport>& dimensions
             auto it = rowOf.constFind(comparison.annotator);
             if (it == rowOf.cend()) {
                 it = rowOf.insert(comparison.annotator, static_cast<int>(rows.size()));
-                rows.push_back({comparison.annotator, std::vector<double>(dimensions.size(), kNaN), kNaN});
+                rows.push_back({comparison.annotator, std::vector<double>(dimensions.size(), kNaN),
+                                std::vector<long long>(dimensions.size(), 0), kNaN, false});
             }
             rows[it.value()].macroF1[d] = comparison.scores.macroF1;
+            rows[it.value()].n[d] = comparison.scores.n;
         }
     }
+    for (SummaryRow& row : rows)
+        for (size_t d = 0; d < dimensions.size(); ++d)
+            if (row.n[d] < referenceRated[d]) row.partial = true;
     // An average over a subset of dimensions would not be comparable with the others'
     // (or with the paper's "avg"), so one undefined dimension makes it undefined.
     for (SummaryRow& row : rows) {
@@ -179,6 +184,8 @@ Result<Report> Report::build(std::span<const DimensionTable> dimensions, const R
     report.dimensions_.reserve(dimensions.size());
     for (const DimensionTable& dimension : dimensions) {
         const RatingTable& table = dimension.table;
+        const int ref = options.reference.isEmpty() ? -1 : table.coderIndex(options.reference);
+        report.referenceRated_.push_back(ref < 0 ? 0 : table.ratedCount(ref));
         DimensionReport out;
         out.name = dimension.name;
         out.classes = table.classes();
@@ -187,7 +194,7 @@ Result<Report> Report::build(std::span<const DimensionTable> dimensions, const R
         out.vsReference = comparisonsOf(table, reference, bootstrap);
         report.dimensions_.push_back(std::move(out));
     }
-    report.summary_ = summaryOf(report.dimensions_);
+    report.summary_ = summaryOf(report.dimensions_, report.referenceRated_);
     return report;
 }
 
@@ -198,16 +205,24 @@ QJsonObject Report::toJson() const {
         QJsonArray vsReference;
         for (const ReferenceComparison& comparison : dimension.vsReference)
             vsReference.append(comparisonJson(comparison, dimension.classes, withIntervals));
+        const size_t d = size_t(&dimension - dimensions_.data());
         dimensions.insert(dimension.name,
                           QJsonObject{{QStringLiteral("classes"), QJsonArray::fromStringList(dimension.classes)},
+                                      {QStringLiteral("reference_n"), number(d < referenceRated_.size() ? referenceRated_[d] : 0LL)},
                                       {QStringLiteral("agreement"), agreementJson(dimension.agreement, withIntervals)},
                                       {QStringLiteral("vs_reference"), vsReference}});
     }
     QJsonArray summary;
     for (const SummaryRow& row : summary_) {
         QJsonObject json{{QStringLiteral("annotator"), row.annotator}};
-        for (size_t d = 0; d < dimensions_.size(); ++d) json.insert(dimensions_[d].name, number(row.macroF1[d]));
+        QJsonObject n;
+        for (size_t d = 0; d < dimensions_.size(); ++d) {
+            json.insert(dimensions_[d].name, number(row.macroF1[d]));
+            n.insert(dimensions_[d].name, number(row.n[d]));
+        }
         json.insert(QStringLiteral("average"), number(row.average));
+        json.insert(QStringLiteral("n"), n);
+        json.insert(QStringLiteral("partial"), row.partial);
         summary.append(json);
     }
     QJsonObject json{

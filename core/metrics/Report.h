@@ -37,7 +37,11 @@ struct ReportOptions {
 struct SummaryRow {
     QString annotator;
     std::vector<double> macroF1;  // one per dimension, NaN where not comparable
+    std::vector<long long> n;     // per dimension: clips rated by this coder and the reference
     double average = 0.0;         // mean over dimensions; NaN if any is NaN
+    // Fewer clips than the reference rated, in some dimension: not comparable with a
+    // coder who did them all (a run that labelled 5 of 24 clips).
+    bool partial = false;
 };
 
 class Report {
@@ -50,12 +54,15 @@ public:
     const QString& reference() const { return reference_; }
     const std::vector<DimensionReport>& dimensions() const { return dimensions_; }
     const std::vector<SummaryRow>& summary() const { return summary_; }
+    // Per dimension: clips the reference rated (the n a complete coder reaches).
+    const std::vector<long long>& referenceRated() const { return referenceRated_; }
     const std::optional<BootstrapOptions>& bootstrap() const { return bootstrap_; }
 
-    // {reference, dimensions: {NAME: {classes, agreement: {annotators, fleiss_kappa,
-    //  krippendorff_alpha, cohen_kappa: [{a, b, kappa, n}]}, vs_reference: [{annotator,
-    //  n, accuracy, macro_f1, weighted_f1, per_class: {CLASS: {precision, recall, f1,
-    //  support}}, confusion}]}}, summary: [{annotator, NAME: macro_f1, ..., average}]}.
+    // {reference, dimensions: {NAME: {classes, reference_n, agreement: {annotators,
+    //  fleiss_kappa, krippendorff_alpha, cohen_kappa: [{a, b, kappa, n}]}, vs_reference:
+    //  [{annotator, n, accuracy, macro_f1, weighted_f1, per_class: {CLASS: {precision,
+    //  recall, f1, support}}, confusion}]}}, summary: [{annotator, NAME: macro_f1, ...,
+    //  average, n: {NAME: n}, partial}]}.
     // Undefined values are null. With bootstrap, "*_ci": [lower, upper] keys sit next
     // to their statistic and a top-level "bootstrap" object records the settings.
     QJsonObject toJson() const;
@@ -64,6 +71,7 @@ private:
     QString reference_;
     std::vector<DimensionReport> dimensions_;
     std::vector<SummaryRow> summary_;
+    std::vector<long long> referenceRated_;
     std::optional<BootstrapOptions> bootstrap_;
 };
 

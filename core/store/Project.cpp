@@ -432,6 +432,39 @@ Result<QVector<Annotation>> Project::annotations() {
     return collect<Annotation>(st.value(), readAnnotation);
 }
 
+Result<QVector<CodedLabel>> Project::codedLabels() {
+    // The metrics redo this after every label change: compare raw UTF-8 against the
+    // few dimension and class names, so no string is allocated per row.
+    struct DimBytes {
+        std::string name;
+        std::vector<std::string> classes;
+    };
+    std::vector<DimBytes> dims;
+    for (const auto& d : codebook_.dimensions) {
+        DimBytes db{d.name.toStdString(), {}};
+        for (const auto& c : d.classes) db.classes.push_back(c.name.toStdString());
+        dims.push_back(std::move(db));
+    }
+    auto st = cached("SELECT annotator_id, clip_id, dimension, label FROM annotations");
+    if (!st) return st.error();
+    QVector<CodedLabel> out;
+    for (;;) {
+        auto row = (*st)->step();
+        if (!row) return row.error();
+        if (!row.value()) break;
+        const std::string_view dim = (*st)->rawText(2);
+        const std::string_view label = (*st)->rawText(3);
+        for (size_t d = 0; d < dims.size(); ++d) {
+            if (dims[d].name != dim) continue;
+            for (size_t c = 0; c < dims[d].classes.size(); ++c)
+                if (dims[d].classes[c] == label) out.push_back({(*st)->int64(0), (*st)->int64(1), int(d), int(c)});
+            break;
+        }
+    }
+    (*st)->reset();
+    return out;
+}
+
 Result<QVector<Annotation>> Project::annotationsForClip(int64_t clipId) {
     auto st = cached("SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
                      "FROM annotations WHERE clip_id = ? ORDER BY annotator_id, dimension");

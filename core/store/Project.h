@@ -25,6 +25,15 @@ struct ProjectCounts {
     int64_t annotations = 0;
 };
 
+// One stored label as indices into the project's codebook: what the metrics need,
+// without a string per row.
+struct CodedLabel {
+    int64_t annotatorId = 0;
+    int64_t clipId = 0;
+    int dimension = 0;  // index into codebook().dimensions
+    int label = 0;      // index into that dimension's classes
+};
+
 struct LabelWrite {
     int64_t clipId = 0;
     int64_t annotatorId = 0;
@@ -93,6 +102,9 @@ public:
     // a crash or power loss.
     Status setLabel(const LabelWrite& w);
     Result<QVector<Annotation>> annotations();
+    // Every label whose dimension and class the current codebook has (labels of a
+    // class renamed in a newer codebook version are left out).
+    Result<QVector<CodedLabel>> codedLabels();
     Result<QVector<Annotation>> annotationsForClip(int64_t clipId);
     Result<std::optional<Annotation>> annotation(int64_t clipId, int64_t annotatorId, const QString& dimension);
     Result<QVector<AuditEntry>> auditLog(int64_t clipId = 0);
@@ -103,8 +115,6 @@ public:
 
     Result<ProjectCounts> counts();
     Result<QString> integrityCheck();  // "ok" when healthy
-
-    store::SqliteDatabase& database() { return db_; }
 
 private:
     Project() = default;

@@ -9,11 +9,25 @@
 
 namespace motor {
 
-struct Error {
-    QString message;
+// What kind of failure, for callers that must tell them apart (a cancelled run is
+// resumed, not reported as failed). The message is for people; never compare it.
+enum class ErrorCode {
+    Failed,     // anything else: bad input, I/O, a backend's error
+    Cancelled,  // the user asked to stop
 };
 
-inline Error makeError(QString message) { return Error{std::move(message)}; }
+struct Error {
+    QString message;
+    ErrorCode code = ErrorCode::Failed;
+};
+
+inline Error makeError(QString message) { return Error{std::move(message), ErrorCode::Failed}; }
+inline Error cancelledError(QString message = QStringLiteral("cancelled")) {
+    return Error{std::move(message), ErrorCode::Cancelled};
+}
+inline bool isCancelled(const Error& e) { return e.code == ErrorCode::Cancelled; }
+// The same failure with context in front of its message ("clip g1-c01: ...").
+inline Error withContext(const QString& prefix, const Error& e) { return Error{prefix + e.message, e.code}; }
 
 template <class T>
 class [[nodiscard]] Result {

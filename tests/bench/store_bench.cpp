@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "core/metrics/ProjectTables.h"
+#include "core/metrics/ProjectMetrics.h"
 #include "core/metrics/Report.h"
 #include "core/store/Project.h"
 
@@ -126,12 +126,12 @@ BENCHMARK(BM_Reference_WriteFsync)->Iterations(500)->Unit(benchmark::kMillisecon
 // the store and rebuild the report.
 void BM_RecomputeMetricsFromStore(benchmark::State& state) {
     auto p = Project::open(fixture().path).value();
-    metrics::ReportOptions options;
+    metrics::MetricsOptions options;
     options.reference = QStringLiteral("coder0");
     for (auto _ : state) {
-        auto tables = metrics::ratingTablesFromProject(*p).value();
-        auto report = metrics::Report::build(tables, options);
-        benchmark::DoNotOptimize(report.ok());
+        auto labels = metrics::LabelSet::fromProject(*p).value();
+        auto computed = metrics::computeMetrics(labels, options);
+        benchmark::DoNotOptimize(computed.ok());
     }
 }
 BENCHMARK(BM_RecomputeMetricsFromStore)->Unit(benchmark::kMillisecond);

@@ -67,7 +67,7 @@ TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys) {
     EXPECT_EQ(keysOf(dimensions), (std::set<QString>{"behavior", "cognition", "emotion"}));
 
     const QJsonObject b = dimensions["behavior"].toObject();
-    EXPECT_EQ(keysOf(b), (std::set<QString>{"classes", "agreement", "vs_reference"}));
+    EXPECT_EQ(keysOf(b), (std::set<QString>{"classes", "reference_n", "agreement", "vs_reference"}));
     EXPECT_EQ(b["classes"].toArray().toVariantList(), QVariant(behavior()).toList());
 
     const QJsonObject agreement = b["agreement"].toObject();
@@ -94,7 +94,19 @@ TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys) {
     const QJsonArray summary = json["summary"].toArray();
     ASSERT_EQ(summary.size(), 2);
     EXPECT_EQ(keysOf(summary[0].toObject()),
-              (std::set<QString>{"annotator", "behavior", "cognition", "emotion", "average"}));
+              (std::set<QString>{"annotator", "behavior", "cognition", "emotion", "average", "n", "partial"}));
+    // n per dimension is the scored pair count, and a coder with fewer clips than the
+    // reference rated is flagged: expert2 rated 20 of the reference's 40 clips, the model 40.
+    EXPECT_EQ(b["reference_n"].toInteger(), 40);
+    for (const QJsonValue& row : summary) {
+        const QString who = row.toObject()["annotator"].toString();
+        for (const QJsonValue& c : b["vs_reference"].toArray()) {
+            if (c.toObject()["annotator"].toString() == who) {
+                EXPECT_EQ(row.toObject()["n"].toObject()["behavior"].toInteger(), c.toObject()["n"].toInteger()) << who.toStdString();
+            }
+        }
+        EXPECT_EQ(row.toObject()["partial"].toBool(), who == QLatin1String("expert2")) << who.toStdString();
+    }
 }
 
 TEST(MetricsReport, ValuesMatchTheStatistics) {

@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 
 #include "core/metrics/CohenKappa.h"
-#include "core/metrics/ProjectTables.h"
+#include "core/metrics/ProjectMetrics.h"
 #include "core/store/Project.h"
 #include "motor/gpu/model_writer.h"
 
@@ -99,9 +99,9 @@ TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
         EXPECT_FALSE(utt->isEmpty()) << qPrintable(c.key);
     }
     // Realistic disagreement: kappa between 0.5 and 0.8 on every dimension.
-    auto tables = motor::metrics::ratingTablesFromProject(*project.value());
-    ASSERT_TRUE(tables.ok());
-    for (const auto& t : tables.value()) {
+    auto labels = motor::metrics::LabelSet::fromProject(*project.value());
+    ASSERT_TRUE(labels.ok());
+    for (const auto& t : motor::metrics::ratingTables(labels.value())) {
         const double k = motor::metrics::CohenKappa::fromTable(t.table, t.table.coderIndex("Anna"), t.table.coderIndex("Mikko")).kappa;
         EXPECT_GT(k, 0.5) << qPrintable(t.name);
         EXPECT_LT(k, 0.8) << qPrintable(t.name);

@@ -2,14 +2,18 @@
 // to exactly the clips it counts.
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
 #include <cmath>
 
-#include "core/metrics/Report.h"
+#include "core/metrics/ProjectMetrics.h"
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
 #include "ui/browser/ClipBrowser.h"
@@ -78,11 +82,12 @@ TEST_F(MetricsTest, DashboardShowsCoreMetricsNumbers) {
     for (const metrics::SummaryRow& row : expected.summary()) {
         int r = -1;
         for (int i = 0; i < summary->rowCount(); ++i)
-            if (summary->item(i, 0)->text() == row.annotator) r = i;
+            if (summary->item(i, 0)->text() == row.annotator + (row.partial ? QStringLiteral(" *") : QString())) r = i;
         ASSERT_GE(r, 0) << row.annotator.toStdString();
+        // The figure, then n: clips rated by both this coder and the reference.
         for (size_t d = 0; d < row.macroF1.size(); ++d)
             EXPECT_EQ(summary->item(r, int(d) + 1)->text().toStdString(),
-                      QString::number(row.macroF1[d] * 100.0, 'f', 2).toStdString())
+                      QStringLiteral("%1  (n=%2)").arg(QString::number(row.macroF1[d] * 100.0, 'f', 2)).arg(row.n[d]).toStdString())
                 << row.annotator.toStdString() << " dim " << d;
         EXPECT_EQ(summary->item(r, int(row.macroF1.size()) + 1)->text().toStdString(),
                   QString::number(row.average * 100.0, 'f', 2).toStdString());
@@ -145,6 +150,58 @@ TEST_F(MetricsTest, ClickingAConfusionCellFiltersTheBrowser) {
     EXPECT_TRUE(browser->proxy()->hasClipSet());
     browser->proxy()->clearClipSet();
     EXPECT_EQ(browser->visibleClipCount(), 24);
+}
+
+// One metrics service: `motor eval` and the Metrics tab show the same numbers for the
+// same project and options, default reference included (issue "One path for each job").
+TEST_F(MetricsTest, EvalAndTheDashboardShowTheSameReport) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 24;
+    options.secondaryCoverage = 0.6;
+    auto path = createFixtureProject(dir_.path(), QStringLiteral("same"), options);
+    ASSERT_TRUE(path.ok()) << path.error().message.toStdString();
+    projectPath_ = path.value();
+    {
+        // The default reference is the expert with the most labels: here one added last,
+        // so "the first expert" (what the dashboard used to take) would be another.
+        auto project = Project::open(projectPath_);
+        ASSERT_TRUE(project.ok());
+        const int64_t zoe = project.value()->ensureAnnotator(QStringLiteral("Zoe"), AnnotatorKind::Human).value();
+        const int64_t first = project.value()->annotatorByName(QStringLiteral("Expert A")).value()->id;
+        const auto clips = project.value()->clips().value();
+        for (const Clip& c : clips)
+            for (const Dimension& d : project.value()->codebook().dimensions)
+                ASSERT_TRUE(project.value()->setLabel({c.id, zoe, d.name, d.classes.first().name, {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(project.value()->setLabel({clips.first().id, first, QStringLiteral("behavior"), {}, {}, {}, std::nan("")}).ok());
+    }
+    window_ = std::make_unique<ui::MainWindow>();
+    window_->resize(1400, 900);
+    window_->show();
+    ASSERT_TRUE(window_->openProject(projectPath_, QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
+    window_->showView(ui::MainWindow::View::Metrics);
+    ui::MetricsDashboard* dash = window_->metrics();
+    dash->recompute();
+    waitForMetrics();
+    EXPECT_EQ(dash->reference(), QStringLiteral("Zoe"));
+    for (const bool allCoders : {false, true}) {
+        if (allCoders) {
+            for (QCheckBox* box : dash->findChildren<QCheckBox*>())
+                if (box->text() == QStringLiteral("Models in agreement")) box->setChecked(true);
+            waitForMetrics();
+        }
+        QProcess eval;
+        QStringList args{QStringLiteral("eval"), projectPath_, QStringLiteral("--format"), QStringLiteral("json")};
+        if (allCoders) args << QStringLiteral("--agreement") << QStringLiteral("all");
+        eval.start(QStringLiteral(MOTOR_CLI), args);
+        ASSERT_TRUE(eval.waitForFinished(30000));
+        ASSERT_EQ(eval.exitCode(), 0) << eval.readAllStandardError().toStdString();
+        const QJsonObject cli = QJsonDocument::fromJson(eval.readAllStandardOutput()).object();
+        const QJsonObject shown = metrics::reportJson(*dash->report());
+        EXPECT_EQ(cli.value(QStringLiteral("reference")).toString(), dash->reference());
+        EXPECT_EQ(cli, shown) << "allCoders=" << allCoders << "\n" << QJsonDocument(cli).toJson().toStdString() << "\n"
+                              << QJsonDocument(shown).toJson().toStdString();
+    }
 }
 
 }  // namespace

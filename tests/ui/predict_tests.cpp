@@ -5,7 +5,10 @@
 
 #include <QCheckBox>
 #include <QElapsedTimer>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -71,7 +74,7 @@ TEST_F(PredictTest, MajorityBaselineRunAppearsInTheDatabaseAndInReview) {
     QTest::keyClick(window_.get(), Qt::Key_4, Qt::ControlModifier);
     ui::PredictorPanel* panel = window_->predictor();
     ASSERT_TRUE(panel->isVisible());
-    panel->setBackend(ui::PredictBackend::MajorityBaseline);
+    panel->setBackend(agents::BackendKind::MajorityBaseline);
     panel->setReferenceExpert(QStringLiteral("Expert A"));
     panel->setClips(ui::PredictorPanel::Clips::All);
     panel->setRunName(QStringLiteral("majority-test"));
@@ -126,7 +129,7 @@ TEST_F(PredictTest, CancelStopsASlowRunWithinASecond) {
     panel->job()->setModelFactoryForTesting(
         [](Project&) -> Result<std::unique_ptr<agents::LanguageModel>> { return std::unique_ptr<agents::LanguageModel>(std::make_unique<SlowModel>()); });
     panel->setRunName(QStringLiteral("slow-run"));
-    QSignalSpy clipDone(panel->job(), &ui::PredictionJob::clipPredicted);
+    QSignalSpy clipDone(panel->job(), &ui::PredictionJob::clipsFinished);
     QSignalSpy finished(panel, &ui::PredictorPanel::runFinished);
     panel->startRun();
     EXPECT_TRUE(panel->isRunning());
@@ -158,19 +161,66 @@ TEST_F(PredictTest, RemoteServerAsksBeforeSendingFrames) {
     openStudio(options);
     ui::PredictorPanel* panel = window_->predictor();
     window_->showView(ui::MainWindow::View::Predict);
-    panel->setBackend(ui::PredictBackend::OpenAi);
-    auto* confirm = panel->findChild<QCheckBox*>();
+    panel->setBackend(agents::BackendKind::OpenAi);
+    QCheckBox* confirm = nullptr;
+    for (QCheckBox* box : panel->findChildren<QCheckBox*>())
+        if (box->text().contains(QStringLiteral("Send frames"))) confirm = box;
     ASSERT_NE(confirm, nullptr);
     auto* url = panel->findChild<QLineEdit*>(QStringLiteral("PredictUrl"));
     ASSERT_NE(url, nullptr);
     EXPECT_FALSE(confirm->isVisible());  // loopback by default
     url->setText(QStringLiteral("https://models.example.org/v1"));
     EXPECT_TRUE(confirm->isVisible());
-    EXPECT_FALSE(panel->config().allowRemoteFrames);
+    EXPECT_FALSE(panel->config().backend.allowRemoteFrames);
     confirm->setChecked(true);
-    EXPECT_TRUE(panel->config().allowRemoteFrames);
+    EXPECT_TRUE(panel->config().backend.allowRemoteFrames);
     panel->setMode(agents::PredictorMode::TextOnly);  // no frames, nothing to confirm
     EXPECT_FALSE(confirm->isVisible());
+}
+
+// Every `motor predict` option is in the GUI (Advanced), and the run name suggestion
+// follows the backend and the model.
+TEST_F(PredictTest, AdvancedHoldsEveryCliOptionAndTheRunNameFollowsTheBackend) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    window_->showView(ui::MainWindow::View::Predict);
+    ui::PredictorPanel* panel = window_->predictor();
+    panel->setBackend(agents::BackendKind::MajorityBaseline);
+    EXPECT_TRUE(panel->runNameField()->placeholderText().contains(QStringLiteral("baseline:majority")));
+    panel->setBackend(agents::BackendKind::CueBaseline);
+    EXPECT_TRUE(panel->runNameField()->placeholderText().contains(QStringLiteral("baseline:transcript-cues")));
+    panel->setBackend(agents::BackendKind::Local);
+    panel->setModelPath(QStringLiteral("/models/qwen3-0.6b-q8_0.gguf"));
+    panel->setMode(agents::PredictorMode::TextOnly);
+    EXPECT_TRUE(panel->runNameField()->placeholderText().contains(QStringLiteral("local:qwen3-0.6b-q8_0.gguf:text-only")))
+        << panel->runNameField()->placeholderText().toStdString();
+    EXPECT_TRUE(panel->modelInfo()->text().contains(QStringLiteral("missing")) ||
+                panel->modelInfo()->text().contains(QStringLiteral("Cannot use")))
+        << panel->modelInfo()->text().toStdString();
+
+    // Advanced: device, threads, batch, timeout, retries, rationale, prefix sharing, prompts.
+    QWidget* advanced = panel->advancedBox();
+    ASSERT_NE(advanced, nullptr);
+    const auto spins = advanced->findChildren<QSpinBox*>();
+    ASSERT_EQ(spins.size(), 5);
+    spins[0]->setValue(3);    // threads
+    spins[1]->setValue(6);    // batch
+    spins[2]->setValue(30);   // timeout
+    spins[3]->setValue(0);    // retries
+    spins[4]->setValue(120);  // rationale
+    advanced->findChild<QComboBox*>()->setCurrentIndex(1);  // cpu
+    advanced->findChild<QCheckBox*>()->setChecked(false);   // prefix sharing off
+    advanced->findChild<QLineEdit*>()->setText(QStringLiteral("/prompts"));
+    const ui::PredictConfig c = panel->config();
+    EXPECT_EQ(c.backend.threads, 3);
+    EXPECT_EQ(c.backend.batch, 6);
+    EXPECT_EQ(c.backend.timeoutS, 30);
+    EXPECT_EQ(c.backend.retries, 0);
+    EXPECT_EQ(c.backend.device, QStringLiteral("cpu"));
+    EXPECT_EQ(c.maxRationaleChars, 120);
+    EXPECT_EQ(c.prefixSharing, agents::PrefixSharing::Off);
+    EXPECT_EQ(c.promptDir, QStringLiteral("/prompts"));
 }
 
 TEST(PredictTranslations, NewPanelsAreInFinnish) {

@@ -45,7 +45,7 @@ TEST_F(ProjectLockChild, HoldsTheProjectRunsAPredictionAndLabels) {
 
     window_->showView(ui::MainWindow::View::Predict);
     ui::PredictorPanel* panel = window_->predictor();
-    panel->setBackend(ui::PredictBackend::MajorityBaseline);
+    panel->setBackend(agents::BackendKind::MajorityBaseline);
     panel->setReferenceExpert(QStringLiteral("Expert A"));
     panel->setClips(ui::PredictorPanel::Clips::All);
     panel->setRunName(QStringLiteral("lock-run"));

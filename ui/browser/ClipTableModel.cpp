@@ -2,6 +2,8 @@
 
 #include <QLocale>
 #include <QBrush>
+
+#include <algorithm>
 #include <QColor>
 #include <QFont>
 #include <QStringList>
@@ -28,9 +30,15 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
         if (rowCount() > 0) emit dataChanged(index(0, DisagreementColumn), index(rowCount() - 1, DisagreementColumn));
         emit headerDataChanged(Qt::Horizontal, DisagreementColumn, DisagreementColumn);
     });
-    connect(session_, &ProjectSession::labelsChanged, this, [this](qint64 clipId) {
-        const int row = rowOfClip(clipId);
-        if (row >= 0) emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    connect(session_, &ProjectSession::labelsChanged, this, [this](const QVector<qint64>& clipIds) {
+        int first = rowCount(), last = -1;
+        for (qint64 id : clipIds) {
+            const int row = rowOfClip(id);
+            if (row < 0) continue;
+            first = std::min(first, row);
+            last = std::max(last, row);
+        }
+        if (last >= first) emit dataChanged(index(first, 0), index(last, columnCount() - 1));
     });
     resetAll();
 }
@@ -49,12 +57,7 @@ int ClipTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : FirstExpertColumn + int(experts_.size());
 }
 
-int ClipTableModel::rowOfClip(int64_t clipId) const {
-    const auto& clips = session_->clips();
-    for (int i = 0; i < clips.size(); ++i)
-        if (clips[i].id == clipId) return i;
-    return -1;
-}
+int ClipTableModel::rowOfClip(int64_t clipId) const { return session_->clipRow(clipId); }
 
 int64_t ClipTableModel::clipIdAt(int row) const {
     const auto& clips = session_->clips();

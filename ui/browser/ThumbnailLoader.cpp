@@ -8,7 +8,7 @@
 namespace motor {
 namespace ui {
 
-ThumbnailLoader::ThumbnailLoader(QObject* parent) : QObject(parent) {}
+ThumbnailLoader::ThumbnailLoader(QObject* parent, int width) : QObject(parent), width_(width) {}
 
 ThumbnailLoader::~ThumbnailLoader() { cancel(); }
 
@@ -24,10 +24,10 @@ void ThumbnailLoader::start(QVector<Job> jobs) {
     QPointer<ThumbnailLoader> self(this);
     // The worker owns copies of everything it reads; it checks the flag between frames
     // and posts results through the event loop, never touching the loader directly.
-    (void)QtConcurrent::run([jobs = std::move(jobs), cancelled, self] {
+    (void)QtConcurrent::run([jobs = std::move(jobs), cancelled, self, width = width_] {
         for (const Job& job : jobs) {
             if (cancelled->load()) return;
-            auto frame = media::Thumbnailer::thumbnailAt(job.mediaPath, job.timeMs, kWidth);
+            auto frame = media::Thumbnailer::thumbnailAt(job.mediaPath, job.timeMs, width);
             if (!frame) continue;
             const media::RgbFrame& f = frame.value();
             // Deep copy: the frame's buffer dies with this iteration.

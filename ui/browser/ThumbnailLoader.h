@@ -19,7 +19,8 @@ class ThumbnailLoader : public QObject {
 public:
     static constexpr int kWidth = 64;
 
-    explicit ThumbnailLoader(QObject* parent = nullptr);
+    // width: the thumbnails' maximum width (the browser's column, the Predict tab's frames).
+    explicit ThumbnailLoader(QObject* parent = nullptr, int width = kWidth);
     ~ThumbnailLoader() override;
 
     struct Job {
@@ -34,6 +35,7 @@ signals:
     void thumbnailReady(qint64 clipId, const QImage& image);
 
 private:
+    int width_;
     std::shared_ptr<std::atomic<bool>> cancelled_;
 };
 

@@ -46,8 +46,8 @@ LabelPanel::LabelPanel(ProjectSession* session, QWidget* parent) : QWidget(paren
     connect(session_, &ProjectSession::currentClipChanged, this, &LabelPanel::refresh);
     connect(session_, &ProjectSession::currentExpertChanged, this, &LabelPanel::refresh);
     connect(session_, &ProjectSession::labelsReloaded, this, &LabelPanel::refresh);
-    connect(session_, &ProjectSession::labelsChanged, this, [this](qint64 clipId) {
-        if (clipId == session_->currentClipId()) refresh();
+    connect(session_, &ProjectSession::labelsChanged, this, [this](const QVector<qint64>& clipIds) {
+        if (clipIds.contains(session_->currentClipId())) refresh();
     });
     rebuild();
 }

@@ -376,10 +376,6 @@ void MainWindow::openDemo() {
         openProject(existing);
         return;
     }
-#ifndef MOTOR_HAVE_DEMO
-    showError(tr("Cannot create the demo project"), tr("This build has no demo generator."), Interaction::Interactive);
-    return;
-#else
     QDir().mkpath(dir);
     demoRunning_ = true;
     auto* progress = new QProgressDialog(tr("Generating the demo clips…"), tr("Cancel"), 0, 0, this);
@@ -415,7 +411,6 @@ void MainWindow::openDemo() {
         openProject(r.value());
     });
     watcher->setFuture(future);
-#endif
 }
 
 void MainWindow::nextUnlabeled() {

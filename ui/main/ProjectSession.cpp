@@ -1,5 +1,7 @@
 #include "ui/main/ProjectSession.h"
 
+#include <QDateTime>
+
 namespace motor {
 namespace ui {
 namespace {
@@ -71,6 +73,43 @@ Status ProjectSession::reload() {
         emit labelsReloaded();
     }
     return s;
+}
+
+Status ProjectSession::refreshAnnotators() {
+    if (!project_) return {};
+    auto annotators = project_->annotators();
+    if (!annotators) return annotators.error();
+    const bool changed = annotators->size() != annotators_.size();
+    annotators_ = annotators.value();
+    if (changed) emit annotatorsChanged();
+    return {};
+}
+
+void ProjectSession::applyPredictions(const QVector<agents::FinishedClip>& clips) {
+    if (!project_) return;
+    bool unknownCoder = false;
+    for (const agents::FinishedClip& c : clips)
+        if (c.ok && !annotator(c.annotatorId)) unknownCoder = true;
+    if (unknownCoder) (void)refreshAnnotators();  // the run's annotator, once
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVector<qint64> changed;
+    for (const agents::FinishedClip& c : clips) {
+        if (!c.ok || !clipRow_.contains(c.clipId)) continue;
+        auto& mine = labels_[c.clipId][c.annotatorId];
+        for (const agents::DimensionPrediction& p : c.labels) {
+            Annotation a;
+            a.annotatorId = c.annotatorId;
+            a.clipId = c.clipId;
+            a.dimension = p.dimension;
+            a.label = p.label;
+            a.rationale = p.rationale;
+            a.confidence = p.confidence;
+            a.updatedAtMs = now;
+            mine[p.dimension] = a;
+        }
+        changed.push_back(c.clipId);
+    }
+    if (!changed.isEmpty()) emit labelsChanged(changed);
 }
 
 QString ProjectSession::projectName() const { return project_ ? project_->name() : QString(); }
@@ -210,7 +249,7 @@ Status ProjectSession::writeLabel(int64_t clipId, int64_t annotatorId, const QSt
         return s;
     }
     const Status refreshed = refreshClip(clipId);
-    emit labelsChanged(clipId);
+    emit labelsChanged({clipId});
     return refreshed;
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "core/store/Project.h"
+#include "core/agents/PredictionRun.h"
 #include "core/metrics/ClipConflict.h"
 
 namespace motor {
@@ -35,6 +36,8 @@ public:
     const Codebook& codebook() const;
     const QVector<Clip>& clips() const { return clips_; }
     const Clip* clip(int64_t clipId) const;
+    // Index of the clip in clips(), -1 when unknown.
+    int clipRow(int64_t clipId) const { return clipRow_.value(clipId, -1); }
     const Media* media(int64_t mediaId) const;
     QString mediaPath(int64_t mediaId) const;
     const QVector<Annotator>& annotators() const { return annotators_; }
@@ -68,8 +71,14 @@ public:
     // stack (LabelPanel does) for user edits; this is the primitive it calls.
     Status writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension,
                       const QString& label, const QString& note);
-    // Re-reads every annotation and annotator (after a model run wrote to the file).
+    // Re-reads every annotation and annotator (after an import wrote to the file).
     Status reload();
+    // A prediction run's clips as another connection committed them: the index takes
+    // the labels the predictor had in hand, without reading the store; the batch is
+    // announced with one labelsChanged.
+    void applyPredictions(const QVector<agents::FinishedClip>& clips);
+    // Re-reads the annotators only (a new run, a run's provenance at its end).
+    Status refreshAnnotators();
 
     QUndoStack* undoStack() { return &undo_; }
 
@@ -77,7 +86,8 @@ signals:
     void projectOpened();
     void projectClosed();
     void annotatorsChanged();
-    void labelsChanged(qint64 clipId);
+    // Labels of these clips changed (one clip for an edit, many for a batch of a run).
+    void labelsChanged(const QVector<qint64>& clipIds);
     void labelsReloaded();
     void currentClipChanged(qint64 clipId);
     void currentExpertChanged();

@@ -90,7 +90,7 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
             if (dock->objectName() == QLatin1String("ClipsDock")) window_->resizeDocks({dock}, {420}, Qt::Horizontal);
         window_->showView(MainWindow::View::Predict);
         PredictorPanel* panel = window_->predictor();
-        panel->setBackend(PredictBackend::MajorityBaseline);
+        panel->setBackend(agents::BackendKind::MajorityBaseline);
         panel->setReferenceExpert(session->currentExpertName());
         panel->startRun();
         QElapsedTimer wait;

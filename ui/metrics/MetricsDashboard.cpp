@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/main/CodebookText.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/metrics/ConfusionHeatmap.h"
 
@@ -212,6 +213,11 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     });
 }
 
+void MetricsDashboard::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_) recompute();
+}
+
 MetricsDashboard::~MetricsDashboard() {
     // The worker only touches its own snapshot; waiting keeps the result's owner alive.
     watcher_.waitForFinished();
@@ -239,10 +245,12 @@ void MetricsDashboard::rebuildChoices() {
         const QSignalBlocker b2(dimension_);
         reference_->clear();
         for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) reference_->addItem(a.name, a.name);
-        const int keep = reference_->findData(previousRef);
+        // The same default as `motor eval`: the expert with the most labels.
+        int keep = reference_->findData(previousRef);
+        if (keep < 0 && session_->isOpen()) keep = reference_->findData(metrics::defaultReference(labelSetOf(*session_)));
         reference_->setCurrentIndex(keep >= 0 ? keep : 0);
         dimension_->clear();
-        for (const Dimension& d : session_->codebook().dimensions) dimension_->addItem(d.name);
+        for (const Dimension& d : session_->codebook().dimensions) dimension_->addItem(dimensionTitle(d), d.name);
         dimension_->setCurrentIndex(std::min(previousDim, dimension_->count() - 1));
     }
     recompute();
@@ -254,6 +262,12 @@ void MetricsDashboard::recompute() {
         showResult();
         return;
     }
+    // Out of sight (another tab, a run writing labels): recompute when shown.
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     const int resamples = bootstrap_->isChecked() ? kResamples : 0;
     computing_ = true;
     busy_->show();
@@ -264,10 +278,12 @@ void MetricsDashboard::recompute() {
         rerun_ = true;
         return;
     }
-    MetricsSnapshot snapshot = MetricsSnapshot::take(*session_);
-    if (modelsInAgreement_->isChecked()) snapshot.agreementCoders = snapshot.coders;
-    const QString ref = reference();
-    watcher_.setFuture(QtConcurrent::run([snapshot, ref, resamples] { return computeMetrics(snapshot, ref, resamples); }));
+    metrics::LabelSet labels = labelSetOf(*session_);
+    metrics::MetricsOptions options;
+    options.reference = reference();  // empty: the service's default reference
+    options.agreement = modelsInAgreement_->isChecked() ? metrics::AgreementCoders::All : metrics::AgreementCoders::Experts;
+    options.bootstrapResamples = resamples;
+    watcher_.setFuture(QtConcurrent::run([labels = std::move(labels), options] { return computeDashboardMetrics(labels, options); }));
 }
 
 void MetricsDashboard::cancel() {
@@ -340,19 +356,26 @@ void MetricsDashboard::fillSummary() {
         return;
     }
     QStringList headers{tr("Coder")};
-    for (const auto& d : rep->dimensions()) headers << d.name;
+    for (const auto& d : rep->dimensions()) headers << dimensionTitle(session_->codebook(), d.name);
     headers << tr("average");
     summary_->setColumnCount(int(headers.size()));
     summary_->setHorizontalHeaderLabels(headers);
     summary_->setRowCount(int(rep->summary().size()));
     for (int r = 0; r < int(rep->summary().size()); ++r) {
         const metrics::SummaryRow& row = rep->summary()[size_t(r)];
-        summary_->setItem(r, 0, cell(row.annotator, Qt::AlignLeft | Qt::AlignVCenter));
+        auto* name = cell(row.partial ? row.annotator + QStringLiteral(" *") : row.annotator, Qt::AlignLeft | Qt::AlignVCenter);
+        if (row.partial)
+            name->setToolTip(tr("Covers fewer clips than the reference rated: not comparable with a coder who did them all"));
+        summary_->setItem(r, 0, name);
         for (int d = 0; d < int(row.macroF1.size()); ++d) {
             QString text = percent(row.macroF1[size_t(d)]);
             for (const auto& c : rep->dimensions()[size_t(d)].vsReference)
                 if (c.annotator == row.annotator) text += interval(c.macroF1Interval, true);
-            summary_->setItem(r, d + 1, cell(text));
+            // n beside every figure: 5 of 24 clips is not 24 of 24.
+            text += QStringLiteral("  (n=%1)").arg(row.n[size_t(d)]);
+            auto* item = cell(text);
+            item->setToolTip(tr("%n clip(s) rated by both this coder and the reference", nullptr, int(row.n[size_t(d)])));
+            summary_->setItem(r, d + 1, item);
         }
         auto* avg = cell(percent(row.average));
         QFont bold = avg->font();
@@ -376,7 +399,7 @@ void MetricsDashboard::fillAgreement() {
     agreementText_->setText(
         tr("<b>%1</b> among %2 coder(s): Fleiss' κ = <b>%3</b>%4 (n = %5) &nbsp;·&nbsp; Krippendorff's α = "
            "<b>%6</b>%7 (units = %8)")
-            .arg(dim->name.toHtmlEscaped())
+            .arg(dimensionTitle(session_->codebook(), dim->name).toHtmlEscaped())
             .arg(a.annotators.size())
             .arg(ratio(a.fleiss.kappa), interval(a.fleissInterval, false))
             .arg(a.fleiss.n)
@@ -429,7 +452,8 @@ void MetricsDashboard::fillPerClass() {
             for (int col = 0; col < 3; ++col) perClass_->setSpan(row, col, classes, 1);
         for (int k = 0; k < classes; ++k) {
             const metrics::ClassScore& s = c.scores.perClass[size_t(k)];
-            perClass_->setItem(row + k, 3, cell(dim->classes[k], Qt::AlignLeft | Qt::AlignVCenter));
+            perClass_->setItem(row + k, 3, cell(classTitle(session_->codebook(), dim->name, dim->classes[k]),
+                                                Qt::AlignLeft | Qt::AlignVCenter));
             perClass_->setItem(row + k, 4, cell(s.inAverage ? percent(s.precision) : QStringLiteral("–")));
             perClass_->setItem(row + k, 5, cell(s.inAverage ? percent(s.recall) : QStringLiteral("–")));
             perClass_->setItem(row + k, 6, cell(s.inAverage ? percent(s.f1) : QStringLiteral("–")));
@@ -457,7 +481,7 @@ void MetricsDashboard::fillCharts() {
     }
     const metrics::DimensionReport* dim = shownDimension();
     const metrics::Report* rep = report();
-    perClass->setTitle(dim ? tr("F1 per class — %1").arg(dim->name) : tr("F1 per class"));
+    perClass->setTitle(dim ? tr("F1 per class — %1").arg(dimensionTitle(session_->codebook(), dim->name)) : tr("F1 per class"));
     macro->setTitle(tr("Macro-F1 per coder"));
     if (!dim || !rep) return;
 
@@ -471,7 +495,7 @@ void MetricsDashboard::fillCharts() {
     }
     perClass->addSeries(series);
     auto* classAxis = new QBarCategoryAxis;
-    classAxis->append(dim->classes);
+    for (const QString& c : dim->classes) classAxis->append(classTitle(session_->codebook(), dim->name, c));
     auto* valueAxis = new QValueAxis;
     valueAxis->setRange(0, 100);
     valueAxis->setLabelFormat(QStringLiteral("%d"));
@@ -485,7 +509,7 @@ void MetricsDashboard::fillCharts() {
     QStringList coders;
     for (const metrics::SummaryRow& row : rep->summary()) coders << row.annotator;
     for (size_t d = 0; d < rep->dimensions().size(); ++d) {
-        auto* set = new QBarSet(rep->dimensions()[d].name);
+        auto* set = new QBarSet(dimensionTitle(session_->codebook(), rep->dimensions()[d].name));
         set->setColor(kSeriesColors[d % kSeriesColors.size()]);
         for (const metrics::SummaryRow& row : rep->summary())
             *set << (std::isnan(row.macroF1[d]) ? 0.0 : row.macroF1[d] * 100.0);
@@ -515,20 +539,24 @@ void MetricsDashboard::fillHeatmap() {
     std::vector<long long> counts(size_t(n) * n);
     for (int r = 0; r < n; ++r)
         for (int k = 0; k < n; ++k) counts[size_t(r) * n + k] = c->scores.confusion.at(r, k);
-    heatmap_->setMatrix(dim->classes, counts, reference(), c->annotator);
+    QStringList shown;
+    for (const QString& k : dim->classes) shown << classTitle(session_->codebook(), dim->name, k);
+    heatmap_->setMatrix(shown, counts, reference(), c->annotator);
 }
 
 QSet<qint64> MetricsDashboard::clipsOfCell(int referenceClass, int predictedClass) const {
     QSet<qint64> out;
     const int d = dimensionIndex();
-    if (d < 0 || d >= int(result_.tables.size())) return out;
-    const metrics::RatingTable& table = result_.tables[size_t(d)].table;
+    if (!result_.metrics || d < 0 || d >= int(result_.metrics->tables.size())) return out;
+    const metrics::RatingTable& table = result_.metrics->tables[size_t(d)].table;
+    QHash<QString, qint64> idOfKey;
+    for (const Clip& c : session_->clips()) idOfKey.insert(c.key, c.id);
     const int ref = table.coderIndex(reference());
     const int coder = table.coderIndex(confusionCoder());
     if (ref < 0 || coder < 0) return out;
     for (int item = 0; item < table.itemCount(); ++item)
         if (table.at(ref, item) == referenceClass && table.at(coder, item) == predictedClass)
-            out.insert(table.itemId(item).toLongLong());
+            out.insert(idOfKey.value(table.itemId(item)));
     return out;
 }
 
@@ -537,36 +565,17 @@ void MetricsDashboard::activateCell(int referenceClass, int predictedClass) {
     if (!dim) return;
     const QSet<qint64> clips = clipsOfCell(referenceClass, predictedClass);
     emit clipsRequested(clips, tr("%1: %2 says %3, %4 says %5 — %n clip(s)", nullptr, int(clips.size()))
-                                   .arg(dim->name, reference(), dim->classes.value(referenceClass), confusionCoder(),
-                                        dim->classes.value(predictedClass)));
+                                   .arg(dimensionTitle(session_->codebook(), dim->name), reference(),
+                                        classTitle(session_->codebook(), dim->name, dim->classes.value(referenceClass)),
+                                        confusionCoder(),
+                                        classTitle(session_->codebook(), dim->name, dim->classes.value(predictedClass))));
 }
 
 QString MetricsDashboard::summaryCsv() const {
+    // `motor eval --format csv`'s table, then the per-class scores: one service renders both.
     const metrics::Report* rep = report();
     if (!rep) return {};
-    QStringList lines;
-    QStringList header{QStringLiteral("annotator")};
-    for (const auto& d : rep->dimensions()) header << d.name;
-    header << QStringLiteral("average");
-    lines << header.join(QLatin1Char(','));
-    auto csvNumber = [](double v) { return std::isnan(v) ? QString() : QString::number(v * 100.0, 'f', 2); };
-    auto quoted = [](QString s) { return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
-    for (const metrics::SummaryRow& row : rep->summary()) {
-        QStringList fields{quoted(row.annotator)};
-        for (double v : row.macroF1) fields << csvNumber(v);
-        fields << csvNumber(row.average);
-        lines << fields.join(QLatin1Char(','));
-    }
-    lines << QString() << QStringLiteral("dimension,annotator,class,precision,recall,f1,support");
-    for (const auto& d : rep->dimensions())
-        for (const auto& c : d.vsReference)
-            for (int k = 0; k < d.classes.size(); ++k) {
-                const metrics::ClassScore& s = c.scores.perClass[size_t(k)];
-                lines << QStringList{d.name, quoted(c.annotator), d.classes[k], csvNumber(s.precision),
-                                     csvNumber(s.recall), csvNumber(s.f1), QString::number(s.support)}
-                             .join(QLatin1Char(','));
-            }
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return metrics::reportCsv(*rep) + QStringLiteral("\r\n") + metrics::perClassCsv(*rep);
 }
 
 void MetricsDashboard::copyCsv() {

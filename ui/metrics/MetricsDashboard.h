@@ -30,7 +30,7 @@ public:
     explicit MetricsDashboard(ProjectSession* session, QWidget* parent = nullptr);
     ~MetricsDashboard() override;
 
-    const metrics::Report* report() const { return result_.report ? &*result_.report : nullptr; }
+    const metrics::Report* report() const { return result_.metrics ? &result_.metrics->report : nullptr; }
     QString reference() const;
     int dimensionIndex() const;
     QString confusionCoder() const;
@@ -55,6 +55,9 @@ public slots:
 signals:
     void clipsRequested(const QSet<qint64>& clipIds, const QString& description);
     void computed();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void rebuildChoices();
@@ -90,6 +93,7 @@ private:
     QFutureWatcher<MetricsResult> watcher_;
     MetricsResult result_;
     bool computing_ = false;
+    bool stale_ = false;  // labels changed while hidden
     bool rerun_ = false;  // a request came in while a job ran
 };
 

@@ -5,59 +5,32 @@
 namespace motor {
 namespace ui {
 
-MetricsSnapshot MetricsSnapshot::take(const ProjectSession& session) {
-    MetricsSnapshot s;
+metrics::LabelSet labelSetOf(const ProjectSession& session) {
+    metrics::LabelSet s;
     s.codebook = session.codebook();
-    QHash<int64_t, QString> names;
-    for (AnnotatorKind kind : {AnnotatorKind::Human, AnnotatorKind::Model, AnnotatorKind::Baseline}) {
-        for (const Annotator& a : session.annotatorsOfKind(kind)) {
-            names.insert(a.id, a.name);
-            s.coders << a.name;
-            if (kind == AnnotatorKind::Human) s.agreementCoders << a.name;
-        }
-    }
+    s.clips = session.clips();
+    s.coders = session.annotators();
+    s.orderCoders();
     for (const Clip& c : session.clips()) {
         const ClipLabels& labels = session.labelsOfClip(c.id);
         for (auto it = labels.cbegin(); it != labels.cend(); ++it)
-            for (const Annotation& a : it.value())
-                if (!a.label.isEmpty()) s.ratings.push_back({c.id, names.value(it.key()), a.dimension, a.label});
+            for (const Annotation& a : it.value()) {
+                for (int d = 0; d < s.codebook.dimensions.size(); ++d) {
+                    if (s.codebook.dimensions[d].name != a.dimension) continue;
+                    const int k = s.codebook.dimensions[d].classIndex(a.label);
+                    if (k >= 0) s.labels.push_back({it.key(), c.id, d, k});
+                    break;
+                }
+            }
     }
     return s;
 }
 
-MetricsResult computeMetrics(const MetricsSnapshot& snapshot, const QString& reference, int bootstrapResamples) {
+MetricsResult computeDashboardMetrics(const metrics::LabelSet& labels, const metrics::MetricsOptions& options) {
     MetricsResult out;
-    QHash<QString, int> dimIndex;
-    for (const Dimension& d : snapshot.codebook.dimensions) {
-        dimIndex.insert(d.name, int(out.tables.size()));
-        metrics::DimensionTable t{d.name, metrics::RatingTable(d.classNames())};
-        // Every coder is a row even without ratings, so coder indices match across dimensions.
-        for (const QString& coder : snapshot.coders) t.table.addCoder(coder);
-        out.tables.push_back(std::move(t));
-    }
-    for (const MetricsSnapshot::Rating& r : snapshot.ratings) {
-        const auto it = dimIndex.constFind(r.dimension);
-        if (it == dimIndex.cend()) continue;
-        const Status s = out.tables[*it].table.set(r.coder, QString::number(r.clipId), r.label);
-        if (!s) {
-            out.error = s.error().message;
-            return out;
-        }
-    }
-    metrics::ReportOptions options;
-    options.reference = reference;
-    options.agreementCoders = snapshot.agreementCoders;
-    if (bootstrapResamples > 0) {
-        metrics::BootstrapOptions b;
-        b.resamples = bootstrapResamples;
-        options.bootstrap = b;
-    }
-    auto report = metrics::Report::build(out.tables, options);
-    if (!report) {
-        out.error = report.error().message;
-        return out;
-    }
-    out.report = std::move(report.value());
+    auto computed = metrics::computeMetrics(labels, options);
+    if (!computed) out.error = computed.error().message;
+    else out.metrics = std::move(computed.value());
     return out;
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 // One prediction run off the GUI thread: the worker opens its own Project connection,
-// builds the backend with the same core calls as `motor predict` and calls core's
-// runPrediction. Progress and every finished clip's labels come back as queued signals;
+// builds the backend with core's BackendFactory (as `motor predict` does) and calls
+// core's runPrediction. Each committed clip comes back with the labels the predictor had
+// in hand (no store re-reads); the GUI thread takes what has piled up ten times a
+// second, so a fast run cannot flood the event loop.
 // cancel() sets core's CancelFlag, which stops the run between requests/tokens.
 #include <QObject>
+#include <QTimer>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -11,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/agents/BackendFactory.h"
 #include "core/agents/LanguageModel.h"
 #include "core/agents/PredictionRun.h"
 #include "core/agents/PredictorMode.h"
@@ -20,29 +24,17 @@ namespace motor {
 class Project;
 namespace ui {
 
-enum class PredictBackend { MajorityBaseline, CueBaseline, Local, OpenAi };
-
+// What the Predict tab asks for: the backend (every `motor predict` option) and the run.
 struct PredictConfig {
     QString projectPath;
-    PredictBackend backend = PredictBackend::MajorityBaseline;
-    QString referenceExpert;  // majority baseline
-    QString modelPath;        // local: .gguf file or Hugging Face folder
-    QString url;              // openai
-    QString modelName;        // openai
-    bool allowRemoteFrames = false;
+    agents::BackendSpec backend;
     agents::PredictorMode mode = agents::PredictorMode::MotorMas;
     agents::ClipSelection selection = agents::ClipSelection::All;
     QStringList clipIds;  // ClipSelection::List
     QString runName;      // empty: core's default name
-};
-
-// A finished clip as the results list shows it: dimension -> label, mean confidence.
-struct PredictedClip {
-    qint64 clipId = 0;
-    QString clipKey;
-    QStringList dimensions;
-    QStringList labels;
-    double confidence = -1.0;  // < 0: the backend gave none
+    agents::PrefixSharing prefixSharing = agents::PrefixSharing::On;
+    int maxRationaleChars = 300;
+    QString promptDir;    // empty: the built-in prompts
 };
 
 class PredictionJob : public QObject {
@@ -62,15 +54,19 @@ public:
 
 signals:
     void progressed(int finished, int total, int failed, qint64 elapsedMs, qint64 etaMs);
-    void clipPredicted(const motor::ui::PredictedClip& clip);
+    // Clips finished since the last signal, in order (failed ones with their error).
+    void clipsFinished(const QVector<motor::agents::FinishedClip>& clips);
     // ok=false: the run could not start or stopped on an error (message says why).
     void finished(bool ok, bool cancelled, const QString& runName, const QString& message);
 
 private:
     Result<agents::RunSummary> run(const PredictConfig& config);
+    void flush();
 
+    static constexpr int kFlushIntervalMs = 100;
     struct Shared;
     std::shared_ptr<Shared> shared_;
+    QTimer* flushTimer_;
     ModelFactory factoryForTesting_;
     bool running_ = false;
 };
@@ -78,4 +74,4 @@ private:
 }  // namespace ui
 }  // namespace motor
 
-Q_DECLARE_METATYPE(motor::ui::PredictedClip)
+Q_DECLARE_METATYPE(QVector<motor::agents::FinishedClip>)

@@ -1,9 +1,9 @@
 #include "ui/predict/PredictorPanel.h"
 
-#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -11,15 +11,23 @@
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <cmath>
+
+#include "motor/gpu/weights.h"
 #include "ui/browser/ClipBrowser.h"
+#include "ui/browser/ThumbnailLoader.h"
 #include "ui/main/CodebookText.h"
 #include "ui/main/Docs.h"
 #include "ui/main/ProjectSession.h"
@@ -27,15 +35,29 @@
 namespace motor {
 namespace ui {
 
+using agents::BackendKind;
+
+namespace {
+constexpr int kFrameThumbWidth = 112;
+constexpr int kFramesRole = Qt::UserRole + 1;  // QVariantList of frame times (ms) on the clip's row
+
+QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent) {
+    auto* l = new QLabel(text, parent);
+    l->setBuddy(buddy);
+    return l;
+}
+}  // namespace
+
 PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QWidget* parent)
-    : QWidget(parent), session_(session), browser_(browser), job_(new PredictionJob(this)) {
+    : QWidget(parent), session_(session), browser_(browser), job_(new PredictionJob(this)),
+      frameLoader_(new ThumbnailLoader(this, kFrameThumbWidth)) {
     setObjectName(QStringLiteral("PredictorPanel"));
 
     backend_ = new QComboBox(this);
-    backend_->addItem(tr("Baseline: majority class of an expert"), int(PredictBackend::MajorityBaseline));
-    backend_->addItem(tr("Baseline: transcript cue words"), int(PredictBackend::CueBaseline));
-    backend_->addItem(tr("Local model (.gguf or Hugging Face folder)"), int(PredictBackend::Local));
-    backend_->addItem(tr("OpenAI-compatible server"), int(PredictBackend::OpenAi));
+    backend_->addItem(tr("Baseline: majority class of an expert"), int(BackendKind::MajorityBaseline));
+    backend_->addItem(tr("Baseline: transcript cue words"), int(BackendKind::CueBaseline));
+    backend_->addItem(tr("Local model (.gguf or Hugging Face folder)"), int(BackendKind::Local));
+    backend_->addItem(tr("OpenAI-compatible server"), int(BackendKind::OpenAi));
 
     mode_ = new QComboBox(this);
     // Core's names, so that the run reads the same here, in the CLI and in the provenance.
@@ -51,7 +73,7 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     clips_->setToolTip(tr("Clips this run has already done are skipped, so a cancelled run resumes where it stopped."));
 
     runName_ = new QLineEdit(this);
-    runName_->setPlaceholderText(tr("automatic, e.g. baseline:majority"));
+    runName_->setObjectName(QStringLiteral("RunName"));
     runName_->setToolTip(tr("The run is stored as a coder of this name. Starting a run of the same name "
                             "again resumes it."));
 
@@ -70,18 +92,34 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     form->addRow(tr("C&lips:"), clips_);
     form->addRow(tr("Run &name:"), runName_);
 
+    advancedToggle_ = new QToolButton(this);
+    advancedToggle_->setObjectName(QStringLiteral("AdvancedToggle"));
+    advancedToggle_->setText(tr("Advanced"));
+    advancedToggle_->setCheckable(true);
+    advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    advancedToggle_->setArrowType(Qt::RightArrow);
+    advancedToggle_->setAutoRaise(true);
+    advanced_ = buildAdvanced();
+    advanced_->setVisible(false);
+    connect(advancedToggle_, &QToolButton::toggled, this, [this](bool on) {
+        advanced_->setVisible(on);
+        advancedToggle_->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    });
+
     start_ = new QPushButton(tr("&Start"), this);
     start_->setObjectName(QStringLiteral("PrimaryButton"));
     start_->setDefault(true);
     cancel_ = new QPushButton(tr("Cancel"), this);
     cancel_->setToolTip(tr("Stops within a second; finished clips stay stored and the run can be resumed."));
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(advancedToggle_);
     buttons->addStretch(1);
     buttons->addWidget(cancel_);
     buttons->addWidget(start_);
 
     auto* left = new QVBoxLayout;
     left->addWidget(settings);
+    left->addWidget(advanced_);
     left->addLayout(buttons);
     // What a run does to the project, said once where the decision is made.
     auto* about = new QLabel(tr("A run is stored as a coder with its full provenance (backend, model, mode, "
@@ -97,8 +135,8 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     left->addStretch(1);
     auto* leftBox = new QWidget(this);
     leftBox->setLayout(left);
-    leftBox->setMinimumWidth(400);
-    leftBox->setMaximumWidth(460);
+    leftBox->setMinimumWidth(420);
+    leftBox->setMaximumWidth(500);
 
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1);
@@ -119,12 +157,20 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     results_->horizontalHeader()->setStretchLastSection(true);
     results_->setToolTip(tr("Double-click a clip to open it"));
 
+    frameStrip_ = new QWidget(this);
+    frameStrip_->setObjectName(QStringLiteral("FrameStrip"));
+    frameStripLayout_ = new QHBoxLayout(frameStrip_);
+    frameStripLayout_->setContentsMargins(0, 0, 0, 0);
+    frameStripLayout_->setSpacing(4);
+    frameStrip_->setVisible(false);
+
     auto* resultsTitle = new QLabel(tr("<b>Results</b> — each clip's labels as it finishes"), this);
     auto* right = new QVBoxLayout;
     right->addWidget(resultsTitle);
     right->addWidget(progress_);
     right->addWidget(status_);
     right->addWidget(results_, 1);
+    right->addWidget(frameStrip_);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
@@ -134,14 +180,24 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
 
     connect(backend_, qOverload<int>(&QComboBox::currentIndexChanged), this, &PredictorPanel::updateForm);
     connect(url_, &QLineEdit::textChanged, this, &PredictorPanel::updateForm);
+    connect(modelName_, &QLineEdit::textChanged, this, &PredictorPanel::updateForm);
+    connect(modelPath_, &QLineEdit::textChanged, this, &PredictorPanel::updateForm);
+    connect(modelPath_, &QLineEdit::editingFinished, this, &PredictorPanel::inspectModel);
+    connect(mmprojPath_, &QLineEdit::editingFinished, this, &PredictorPanel::inspectModel);
     connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this, &PredictorPanel::updateForm);
     connect(start_, &QPushButton::clicked, this, &PredictorPanel::startRun);
     connect(cancel_, &QPushButton::clicked, this, &PredictorPanel::cancelRun);
     connect(job_, &PredictionJob::progressed, this, &PredictorPanel::onProgress);
-    connect(job_, &PredictionJob::clipPredicted, this, &PredictorPanel::onClip);
+    connect(job_, &PredictionJob::clipsFinished, this, &PredictorPanel::onClips);
     connect(job_, &PredictionJob::finished, this, &PredictorPanel::onFinished);
     connect(results_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (QTableWidgetItem* item = results_->item(row, 0)) session_->setCurrentClip(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(results_, &QTableWidget::currentCellChanged, this, [this](int row) { showFrames(row); });
+    connect(frameLoader_, &ThumbnailLoader::thumbnailReady, this, [this](qint64 index, const QImage& image) {
+        const auto labels = frameStrip_->findChildren<QLabel*>(QStringLiteral("FrameThumb"));
+        for (QLabel* l : labels)
+            if (l->property("frameIndex").toLongLong() == index) l->setPixmap(QPixmap::fromImage(image));
     });
     connect(session_, &ProjectSession::projectOpened, this, &PredictorPanel::rebuildExperts);
     connect(session_, &ProjectSession::projectOpened, this, &PredictorPanel::updateForm);
@@ -177,6 +233,7 @@ QWidget* PredictorPanel::buildBackendPages() {
     auto* lf = new QFormLayout(local);
     lf->setContentsMargins(0, 0, 0, 0);
     modelPath_ = new QLineEdit(local);
+    modelPath_->setObjectName(QStringLiteral("ModelPath"));
     modelPath_->setPlaceholderText(tr("model.gguf or a Hugging Face folder"));
     auto* file = new QPushButton(tr("File…"), local);
     auto* folder = new QPushButton(tr("Folder…"), local);
@@ -184,17 +241,23 @@ QWidget* PredictorPanel::buildBackendPages() {
     row->addWidget(modelPath_, 1);
     row->addWidget(file);
     row->addWidget(folder);
-    auto* modelLabel = new QLabel(tr("&Model:"), local);
-    modelLabel->setBuddy(modelPath_);
-    lf->addRow(modelLabel, row);
+    lf->addRow(buddyLabel(tr("&Model:"), modelPath_, local), row);
+    mmprojPath_ = new QLineEdit(local);
+    mmprojPath_->setPlaceholderText(tr("found beside a .gguf model (mmproj-….gguf)"));
+    mmprojPath_->setToolTip(tr("The vision projector of a .gguf model: only needed when it is not beside the model"));
+    lf->addRow(buddyLabel(tr("Pro&jector:"), mmprojPath_, local), mmprojPath_);
+    modelInfo_ = new QLabel(local);
+    modelInfo_->setObjectName(QStringLiteral("ModelInfo"));
+    modelInfo_->setWordWrap(true);
+    lf->addRow(modelInfo_);
     connect(file, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getOpenFileName(this, tr("Model file"), modelPath_->text(),
                                                        tr("GGUF models (*.gguf);;All files (*)"));
-        if (!p.isEmpty()) modelPath_->setText(p);
+        if (!p.isEmpty()) setModelPath(p);
     });
     connect(folder, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"), modelPath_->text());
-        if (!p.isEmpty()) modelPath_->setText(p);
+        if (!p.isEmpty()) setModelPath(p);
     });
     localHelp_ = new QLabel(local);
     localHelp_->setObjectName(QStringLiteral("MutedLabel"));
@@ -226,6 +289,50 @@ QWidget* PredictorPanel::buildBackendPages() {
     return pages_;
 }
 
+QWidget* PredictorPanel::buildAdvanced() {
+    auto* box = new QGroupBox(tr("Advanced"), this);
+    box->setObjectName(QStringLiteral("AdvancedBox"));
+    auto* f = new QFormLayout(box);
+    f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    device_ = new QComboBox(box);
+    device_->addItem(tr("auto"), QStringLiteral("auto"));
+    device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+    device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+    threads_ = new QSpinBox(box);
+    threads_->setRange(0, 256);
+    threads_->setSpecialValueText(tr("all cores"));
+    batch_ = new QSpinBox(box);
+    batch_->setRange(0, 256);
+    batch_->setSpecialValueText(tr("backend's default"));
+    batch_->setToolTip(tr("Clips decoded together (local) or requests in flight (server)"));
+    timeout_ = new QSpinBox(box);
+    timeout_->setRange(1, 3600);
+    timeout_->setValue(120);
+    timeout_->setSuffix(tr(" s"));
+    retries_ = new QSpinBox(box);
+    retries_->setRange(0, 20);
+    retries_->setValue(3);
+    rationale_ = new QSpinBox(box);
+    rationale_->setRange(0, 2000);
+    rationale_->setValue(300);
+    rationale_->setSuffix(tr(" characters"));
+    prefixSharing_ = new QCheckBox(tr("Share the clip context between agents"), box);
+    prefixSharing_->setChecked(true);
+    prefixSharing_->setToolTip(tr("Off recomputes the context for every agent (for comparison); the labels are the same"));
+    promptDir_ = new QLineEdit(box);
+    promptDir_->setPlaceholderText(tr("built-in prompts"));
+    promptDir_->setToolTip(tr("A folder of prompt templates (*.txt) overriding the built-in ones"));
+    f->addRow(buddyLabel(tr("De&vice:"), device_, box), device_);
+    f->addRow(buddyLabel(tr("&Threads:"), threads_, box), threads_);
+    f->addRow(buddyLabel(tr("Batc&h:"), batch_, box), batch_);
+    f->addRow(buddyLabel(tr("T&imeout:"), timeout_, box), timeout_);
+    f->addRow(buddyLabel(tr("Retr&ies:"), retries_, box), retries_);
+    f->addRow(buddyLabel(tr("Rationale &up to:"), rationale_, box), rationale_);
+    f->addRow(prefixSharing_);
+    f->addRow(buddyLabel(tr("&Prompts:"), promptDir_, box), promptDir_);
+    return box;
+}
+
 void PredictorPanel::rebuildExperts() {
     const QString previous = reference_->currentText();
     reference_->clear();
@@ -243,29 +350,62 @@ bool PredictorPanel::remoteHost() const {
     return address.isNull() || !address.isLoopback();
 }
 
+void PredictorPanel::inspectModel() {
+    const QString path = modelPath_->text().trimmed();
+    if (path.isEmpty()) {
+        modelInfo_->clear();
+        return;
+    }
+    // Opening maps the files and reads headers only: quick even for an 8B model.
+    gpu::OpenOptions o;
+    o.mmproj = mmprojPath_->text().trimmed().toStdString();
+    auto w = gpu::openModel(path.toStdString(), o);
+    if (!w) {
+        modelInfo_->setText(tr("<span style=\"color:#b3261e\">Cannot use this model: %1</span>")
+                                .arg(QString::fromStdString(w.error().message).toHtmlEscaped()));
+        return;
+    }
+    const gpu::ModelConfig& c = w.value()->config();
+    const QString arch = QString::fromLatin1(gpu::architectureName(c.arch));
+    if (const gpu::VisionConfig* v = w.value()->visionConfig())
+        modelInfo_->setText(tr("<b>%1</b> language model with a vision tower: <b>it sees the frames</b> "
+                               "(%2 per clip, %3×%3).")
+                                .arg(arch)
+                                .arg(8)
+                                .arg(v->imageSize));
+    else
+        modelInfo_->setText(tr("<b>%1</b> language model without a vision tower: it reads the transcript only "
+                               "(runs record frames_used=false).")
+                                .arg(arch));
+}
+
 void PredictorPanel::updateForm() {
-    const auto backend = PredictBackend(backend_->currentData().toInt());
+    const auto backend = BackendKind(backend_->currentData().toInt());
     pages_->setCurrentIndex(backend_->currentIndex());
-    const bool baseline = backend == PredictBackend::MajorityBaseline || backend == PredictBackend::CueBaseline;
+    const bool baseline = backend == BackendKind::MajorityBaseline || backend == BackendKind::CueBaseline;
     // Baselines have no agents or prompts; core records their mode as "baseline".
     mode_->setEnabled(!baseline);
     const bool framesWanted = agents::modeUsesFrames(agents::PredictorMode(mode_->currentData().toInt()));
     sendFrames_->setVisible(remoteHost() && framesWanted);
+    // The name the run gets if none is typed, in step with the backend and model.
+    runName_->setPlaceholderText(tr("automatic: %1").arg(agents::suggestedRunName(config().backend, config().mode)));
     const bool running = job_->isRunning();
     start_->setEnabled(!running && session_->isOpen());
     cancel_->setEnabled(running);
-    for (QWidget* w : {static_cast<QWidget*>(backend_), static_cast<QWidget*>(pages_),
-                       static_cast<QWidget*>(clips_), static_cast<QWidget*>(runName_)})
+    for (QWidget* w : {static_cast<QWidget*>(backend_), static_cast<QWidget*>(pages_), static_cast<QWidget*>(clips_),
+                       static_cast<QWidget*>(runName_), advanced_})
         w->setEnabled(!running);
     if (running) mode_->setEnabled(false);
 }
 
-void PredictorPanel::setBackend(PredictBackend backend) {
-    backend_->setCurrentIndex(backend_->findData(int(backend)));
-}
+void PredictorPanel::setBackend(BackendKind backend) { backend_->setCurrentIndex(backend_->findData(int(backend))); }
 void PredictorPanel::setReferenceExpert(const QString& name) {
     rebuildExperts();
     reference_->setCurrentIndex(reference_->findText(name));
+}
+void PredictorPanel::setModelPath(const QString& path) {
+    modelPath_->setText(path);
+    inspectModel();
 }
 void PredictorPanel::setMode(agents::PredictorMode mode) { mode_->setCurrentIndex(mode_->findData(int(mode))); }
 void PredictorPanel::setClips(Clips clips) { clips_->setCurrentIndex(clips_->findData(int(clips))); }
@@ -274,13 +414,23 @@ void PredictorPanel::setRunName(const QString& name) { runName_->setText(name); 
 PredictConfig PredictorPanel::config() const {
     PredictConfig c;
     c.projectPath = session_->projectPath();
-    c.backend = PredictBackend(backend_->currentData().toInt());
-    c.referenceExpert = reference_->currentText();
-    c.modelPath = modelPath_->text().trimmed();
-    c.url = url_->text().trimmed();
-    c.modelName = modelName_->text().trimmed();
-    c.allowRemoteFrames = sendFrames_->isChecked();  // core asks only for a non-loopback host
+    agents::BackendSpec& b = c.backend;
+    b.kind = BackendKind(backend_->currentData().toInt());
+    b.referenceExpert = reference_->currentText();
+    b.modelPath = modelPath_->text().trimmed();
+    b.mmprojPath = mmprojPath_->text().trimmed();
+    b.url = url_->text().trimmed();
+    b.modelName = modelName_->text().trimmed();
+    b.allowRemoteFrames = sendFrames_->isChecked();  // core asks only for a non-loopback host
+    b.device = device_->currentData().toString();
+    b.threads = threads_->value();
+    b.batch = batch_->value();
+    b.timeoutS = timeout_->value();
+    b.retries = retries_->value();
     c.mode = agents::PredictorMode(mode_->currentData().toInt());
+    c.maxRationaleChars = rationale_->value();
+    c.prefixSharing = prefixSharing_->isChecked() ? agents::PrefixSharing::On : agents::PrefixSharing::Off;
+    c.promptDir = promptDir_->text().trimmed();
     switch (Clips(clips_->currentData().toInt())) {
     case Clips::All: c.selection = agents::ClipSelection::All; break;
     case Clips::NoExpertYet: c.selection = agents::ClipSelection::Unlabeled; break;
@@ -297,11 +447,11 @@ void PredictorPanel::startRun() {
     if (!session_->isOpen() || job_->isRunning()) return;
     const PredictConfig c = config();
     QString problem;
-    if (c.backend == PredictBackend::MajorityBaseline && c.referenceExpert.isEmpty())
+    if (c.backend.kind == BackendKind::MajorityBaseline && c.backend.referenceExpert.isEmpty())
         problem = tr("Choose the expert whose labels the baseline counts.");
-    else if (c.backend == PredictBackend::Local && c.modelPath.isEmpty())
+    else if (c.backend.kind == BackendKind::Local && c.backend.modelPath.isEmpty())
         problem = tr("Choose a model file or folder.");
-    else if (c.backend == PredictBackend::OpenAi && (c.url.isEmpty() || c.modelName.isEmpty()))
+    else if (c.backend.kind == BackendKind::OpenAi && (c.backend.url.isEmpty() || c.backend.modelName.isEmpty()))
         problem = tr("Enter the server URL and the model name.");
     else if (c.selection == agents::ClipSelection::List && c.clipIds.isEmpty())
         problem = tr("The browser shows no clips.");
@@ -312,16 +462,18 @@ void PredictorPanel::startRun() {
     }
     results_->clear();
     results_->setRowCount(0);
+    frameStrip_->setVisible(false);
     QStringList headers{tr("Clip")};
     for (const Dimension& d : session_->codebook().dimensions) headers << dimensionTitle(d);
-    headers << tr("Confidence");
+    headers << tr("Confidence") << tr("Frames at (s)");
     results_->setColumnCount(int(headers.size()));
     results_->setHorizontalHeaderLabels(headers);
-    // The labels share the width; clip key and confidence keep to their contents.
+    // The labels share the width; clip key, confidence and frames keep to their contents.
     QHeaderView* header = results_->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Stretch);
     header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(int(headers.size()) - 2, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(int(headers.size()) - 1, QHeaderView::ResizeToContents);
     progress_->setRange(0, 0);  // busy until core reports the clip count
     status_->setText(tr("Starting…"));
@@ -358,34 +510,93 @@ void PredictorPanel::onProgress(int finished, int total, int failed, qint64 elap
     status_->setText(text);
 }
 
-void PredictorPanel::onClip(const PredictedClip& clip) {
-    const int row = results_->rowCount();
-    results_->insertRow(row);
-    auto* key = new QTableWidgetItem(clip.clipKey);
-    key->setData(Qt::UserRole, clip.clipId);
-    results_->setItem(row, 0, key);
-    for (int i = 0; i < clip.labels.size() && i + 1 < results_->columnCount() - 1; ++i)
-        results_->setItem(row, i + 1,
-                          new QTableWidgetItem(classTitle(session_->codebook(), clip.dimensions.value(i), clip.labels[i])));
-    auto* confidence = new QTableWidgetItem(clip.confidence < 0 ? QStringLiteral("–")
-                                                                : QLocale().toString(clip.confidence, 'f', 2));
-    confidence->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    results_->setItem(row, results_->columnCount() - 1, confidence);
+void PredictorPanel::onClips(const QVector<agents::FinishedClip>& clips) {
+    // The session's index takes the labels as they are (Review and Metrics follow the
+    // run); the results list gets one row per clip, laid out once per batch.
+    session_->applyPredictions(clips);
+    results_->setUpdatesEnabled(false);
+    const Codebook& cb = session_->codebook();
+    for (const agents::FinishedClip& clip : clips) {
+        const int row = results_->rowCount();
+        results_->insertRow(row);
+        auto* key = new QTableWidgetItem(clip.clipKey);
+        key->setData(Qt::UserRole, qlonglong(clip.clipId));
+        QVariantList times;
+        for (int64_t t : clip.frameTimesMs) times << QVariant::fromValue<qlonglong>(t);
+        key->setData(kFramesRole, times);
+        results_->setItem(row, 0, key);
+        const int confidenceColumn = results_->columnCount() - 2;
+        if (!clip.ok) {
+            auto* error = new QTableWidgetItem(tr("failed: %1").arg(clip.error));
+            error->setToolTip(clip.error);
+            error->setForeground(QColor(0xb3, 0x26, 0x1e));
+            results_->setItem(row, 1, error);
+            results_->setSpan(row, 1, 1, confidenceColumn - 1);
+            continue;
+        }
+        double sum = 0.0;
+        int n = 0;
+        for (int i = 0; i < clip.labels.size() && i + 1 < confidenceColumn; ++i) {
+            const agents::DimensionPrediction& p = clip.labels[i];
+            auto* item = new QTableWidgetItem(classTitle(cb, p.dimension, p.label));
+            if (!p.rationale.isEmpty()) item->setToolTip(p.rationale);
+            results_->setItem(row, i + 1, item);
+            if (!std::isnan(p.confidence)) {
+                sum += p.confidence;
+                ++n;
+            }
+        }
+        auto* confidence = new QTableWidgetItem(n == 0 ? QStringLiteral("–") : QLocale().toString(sum / n, 'f', 2));
+        confidence->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        results_->setItem(row, confidenceColumn, confidence);
+        const Clip* c = session_->clip(clip.clipId);
+        QStringList at;
+        for (int64_t t : clip.frameTimesMs) at << QLocale().toString(double(t - (c ? c->startMs : 0)) / 1000.0, 'f', 1);
+        auto* frames = new QTableWidgetItem(at.isEmpty() ? tr("none") : at.join(QStringLiteral(" · ")));
+        frames->setToolTip(at.isEmpty() ? tr("The model read the transcript only")
+                                        : tr("The frames the model saw, in seconds from the clip's start; "
+                                             "select the row to see them"));
+        results_->setItem(row, confidenceColumn + 1, frames);
+    }
+    results_->setUpdatesEnabled(true);
     results_->scrollToBottom();
+}
+
+void PredictorPanel::showFrames(int row) {
+    frameLoader_->cancel();
+    for (QLabel* l : frameStrip_->findChildren<QLabel*>(QStringLiteral("FrameThumb"))) delete l;
+    QTableWidgetItem* key = row >= 0 ? results_->item(row, 0) : nullptr;
+    const QVariantList times = key ? key->data(kFramesRole).toList() : QVariantList();
+    const Clip* clip = key ? session_->clip(key->data(Qt::UserRole).toLongLong()) : nullptr;
+    frameStrip_->setVisible(clip && !times.isEmpty());
+    if (!clip || times.isEmpty()) return;
+    const QString path = session_->mediaPath(clip->mediaId);
+    QVector<ThumbnailLoader::Job> jobs;
+    for (int i = 0; i < times.size(); ++i) {
+        auto* thumb = new QLabel(frameStrip_);
+        thumb->setObjectName(QStringLiteral("FrameThumb"));
+        thumb->setProperty("frameIndex", qlonglong(i));
+        thumb->setFixedSize(kFrameThumbWidth, kFrameThumbWidth * 9 / 16);
+        thumb->setScaledContents(true);
+        thumb->setToolTip(tr("Frame %1 at %2 s").arg(i + 1).arg(QLocale().toString(double(times[i].toLongLong()) / 1000.0, 'f', 2)));
+        frameStripLayout_->addWidget(thumb);
+        jobs.push_back({qint64(i), path, times[i].toLongLong()});
+    }
+    frameLoader_->start(jobs);
 }
 
 void PredictorPanel::onFinished(bool ok, bool cancelled, const QString& runName, const QString& message) {
     lastMessage_ = message;
     if (progress_->maximum() == 0) progress_->setRange(0, 1);
     if (ok) {
-        // The worker wrote through its own connection; the views read the session's index.
-        const Status reloaded = session_->reload();
+        // The labels are in the index already; the run's record (its status) is re-read.
+        const Status refreshed = session_->refreshAnnotators();
         status_->setText((cancelled ? tr("Run %1 cancelled.") : tr("Run %1 finished.")).arg(runName) +
                          QLatin1Char(' ') + message +
                          (cancelled ? QString() : QLatin1Char(' ') + tr("It is now in Review and Metrics.")));
-        if (!reloaded) status_->setText(status_->text() + QLatin1Char('\n') + reloaded.error().message);
+        if (!refreshed) status_->setText(status_->text() + QLatin1Char('\n') + refreshed.error().message);
     } else {
-        status_->setText(tr("The run did not start: %1").arg(message));
+        status_->setText(cancelled ? message : tr("The run did not start: %1").arg(message));
     }
     updateForm();
     emit runFinished(ok, cancelled, runName);

@@ -1,9 +1,11 @@
 #pragma once
 // The Predict tab: run MOTOR-MAS, an ablation or a baseline over the project's clips as
-// a model annotator. Backend (baseline majority / transcript cues, a local model file,
-// an OpenAI-compatible server), mode, which clips, run name; Start / Cancel with a
-// progress bar and ETA, and each clip's labels listed as it finishes. When the run ends
-// the session reloads, so the run shows in Review and Metrics like any coder.
+// a model annotator. Backend (baseline majority / transcript cues, a local model file or
+// folder with its vision projector, an OpenAI-compatible server), mode, which clips, run
+// name, and under Advanced every other option `motor predict` has; Start / Cancel with a
+// progress bar and ETA; each clip's labels and the times of the frames it was given, as
+// it finishes, with the frames themselves for the selected clip. Finished clips go
+// straight into the session's index, so Review and Metrics follow the run as it goes.
 #include <QWidget>
 
 #include "ui/predict/PredictionJob.h"
@@ -11,18 +13,22 @@
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
+class QToolButton;
 
 namespace motor {
 namespace ui {
 
 class ClipBrowser;
 class ProjectSession;
+class ThumbnailLoader;
 
 class PredictorPanel : public QWidget {
     Q_OBJECT
@@ -32,8 +38,9 @@ public:
     enum class Clips { All, NoExpertYet, BrowserSelection };
 
     // Settings as the form holds them (also used by tests and the screenshot).
-    void setBackend(PredictBackend backend);
+    void setBackend(agents::BackendKind backend);
     void setReferenceExpert(const QString& name);
+    void setModelPath(const QString& path);
     void setMode(agents::PredictorMode mode);
     void setClips(Clips clips);
     void setRunName(const QString& name);
@@ -44,6 +51,11 @@ public:
     QProgressBar* progressBar() const { return progress_; }
     QPushButton* startButton() const { return start_; }
     QPushButton* cancelButton() const { return cancel_; }
+    QLineEdit* runNameField() const { return runName_; }
+    QLabel* modelInfo() const { return modelInfo_; }
+    QWidget* advancedBox() const { return advanced_; }
+    // The frames of the selected result row (thumbnails, loaded in the background).
+    QWidget* frameStrip() const { return frameStrip_; }
     bool isRunning() const { return job_->isRunning(); }
     QString lastMessage() const { return lastMessage_; }
 
@@ -56,21 +68,27 @@ signals:
 
 private:
     QWidget* buildBackendPages();
+    QWidget* buildAdvanced();
     void rebuildExperts();
     void updateForm();
+    void inspectModel();
     void onProgress(int finished, int total, int failed, qint64 elapsedMs, qint64 etaMs);
-    void onClip(const PredictedClip& clip);
+    void onClips(const QVector<agents::FinishedClip>& clips);
     void onFinished(bool ok, bool cancelled, const QString& runName, const QString& message);
+    void showFrames(int row);
     bool remoteHost() const;
     static QString duration(qint64 ms);
 
     ProjectSession* session_;
     ClipBrowser* browser_;
     PredictionJob* job_;
+    ThumbnailLoader* frameLoader_;
     QComboBox* backend_;
     QStackedWidget* pages_;
     QComboBox* reference_;
     QLineEdit* modelPath_;
+    QLineEdit* mmprojPath_;
+    QLabel* modelInfo_;
     QLabel* localHelp_ = nullptr;
     QLineEdit* url_;
     QLineEdit* modelName_;
@@ -78,12 +96,25 @@ private:
     QComboBox* mode_;
     QComboBox* clips_;
     QLineEdit* runName_;
+    QToolButton* advancedToggle_;
+    QWidget* advanced_;
+    QComboBox* device_;
+    QSpinBox* threads_;
+    QSpinBox* batch_;
+    QSpinBox* timeout_;
+    QSpinBox* retries_;
+    QSpinBox* rationale_;
+    QCheckBox* prefixSharing_;
+    QLineEdit* promptDir_;
     QPushButton* start_;
     QPushButton* cancel_;
     QProgressBar* progress_;
     QLabel* status_;
     QTableWidget* results_;
+    QWidget* frameStrip_;
+    QHBoxLayout* frameStripLayout_;
     QString lastMessage_;
+    QString framesPath_;  // media of the clip whose frames the strip shows
 };
 
 }  // namespace ui

@@ -123,8 +123,8 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     connect(session_, &ProjectSession::projectOpened, this, &ReviewPane::rebuildQueue);
     connect(session_, &ProjectSession::projectClosed, this, &ReviewPane::rebuildQueue);
     connect(session_, &ProjectSession::labelsReloaded, this, &ReviewPane::rebuildQueue);
-    connect(session_, &ProjectSession::labelsChanged, this, [this](qint64 clipId) {
-        if (clipId == session_->currentClipId()) refreshClip();
+    connect(session_, &ProjectSession::labelsChanged, this, [this](const QVector<qint64>& clipIds) {
+        if (clipIds.contains(session_->currentClipId())) refreshClip();
         queueTimer_->start();
     });
     refreshClip();
@@ -234,7 +234,22 @@ void ReviewPane::showDetails(int row, int column) {
     details_->setHtml(html);
 }
 
+void ReviewPane::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (queueStale_) rebuildQueue();
+}
+
 void ReviewPane::rebuildQueue() {
+    // Out of sight the queue is rebuilt when shown (or when M asks for it).
+    if (!isVisible()) {
+        queueStale_ = true;
+        return;
+    }
+    rebuildQueueNow();
+}
+
+void ReviewPane::rebuildQueueNow() {
+    queueStale_ = false;
     struct Entry {
         qint64 clipId;
         metrics::ClipConflict conflict;
@@ -270,9 +285,9 @@ void ReviewPane::rebuildQueue() {
 }
 
 void ReviewPane::nextInQueue() {
-    if (queueTimer_->isActive()) {
+    if (queueTimer_->isActive() || queueStale_) {
         queueTimer_->stop();
-        rebuildQueue();
+        rebuildQueueNow();
     }
     if (queue_.isEmpty()) return;
     const int at = int(queue_.indexOf(session_->currentClipId()));

@@ -35,9 +35,13 @@ public slots:
 signals:
     void clipRequested(qint64 clipId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refreshClip();
     void rebuildQueue();
+    void rebuildQueueNow();
     void showDetails(int row, int column);
 
     ProjectSession* session_;
@@ -51,6 +55,7 @@ private:
     QLabel* queueSummary_;
     QTimer* queueTimer_;
     QVector<qint64> queue_;
+    bool queueStale_ = false;
     QVector<qint64> rowCoder_;
 };
 

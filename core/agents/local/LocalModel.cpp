@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -11,7 +12,6 @@
 #include "core/agents/ReplyParser.h"
 #include "core/util/LiveDatabaseFiles.h"
 #include "motor/gpu/engine.h"
-#include "motor/gpu/tokenizer.h"
 
 namespace motor::agents {
 
@@ -19,16 +19,31 @@ namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
+Error engineError(const gpu::Error& e) { return makeError(QStringLiteral("local: ") + qs(e.message)); }
+
+gpu::ChatRole chatRole(LmRole r) { return r == LmRole::System ? gpu::ChatRole::System : gpu::ChatRole::User; }
+
 class LocalSession final : public LmSession {
 public:
     LocalSession(LocalModel* model, gpu::Session session, bool started)
         : model_(model), session_(std::move(session)), started_(started) {}
 
     Status prefill(const LmContent& content, const CancelFlag* cancel) override {
-        if (cancelled(cancel)) return makeError(QStringLiteral("cancelled"));
-        const auto tokens = model_->turnTokens(content.role == LmRole::System ? QStringLiteral("system") : QStringLiteral("user"),
-                                               content.text, false, !started_);
-        return append(tokens);
+        if (cancelled(cancel)) return cancelledError();
+        std::optional<gpu::VisionEmbeddings> rows;
+        if (!content.images.isEmpty()) {
+            const gpu::VisionEncoder* vision = model_->model().vision();
+            if (!vision) return makeError(QStringLiteral("local: this model has no vision tower; it cannot take frames"));
+            std::vector<gpu::RgbImage> frames;
+            for (const media::RgbFrame& f : content.images) frames.push_back(gpu::RgbImage{f.width, f.height, f.rgb});
+            auto encoded = vision->encode(frames);
+            if (!encoded) return engineError(encoded.error());
+            rows = std::move(encoded.value());
+        }
+        const gpu::ChatMessage m{chatRole(content.role), content.text.toStdString(), int(content.images.size())};
+        auto prompt = model_->chat().render(std::span(&m, 1), !started_, false);
+        if (!prompt) return engineError(prompt.error());
+        return append(prompt.value(), rows ? &*rows : nullptr);
     }
     Result<std::unique_ptr<LmSession>> fork() const override {
         return std::unique_ptr<LmSession>(std::make_unique<LocalSession>(model_, session_.fork(), started_));
@@ -38,14 +53,14 @@ public:
         return std::move(out.front());
     }
 
-    Status append(const std::vector<int32_t>& tokens) {
-        if (tokens.empty()) return {};
-        if (session_.position() + int(tokens.size()) > session_.contextLength())
+    Status append(const gpu::ChatPrompt& prompt, const gpu::VisionEmbeddings* rows) {
+        const gpu::VisionEncoder* vision = model_->model().vision();
+        const int length = prompt.length(vision ? vision->tokensPerImage() : 0);
+        if (session_.position() + length > session_.contextLength())
             return makeError(QStringLiteral("local: prompt of %1 tokens exceeds the model's context of %2 tokens")
-                                 .arg(session_.position() + int(tokens.size()))
+                                 .arg(session_.position() + length)
                                  .arg(session_.contextLength()));
-        auto r = session_.prefill(tokens);
-        if (!r) return makeError(QStringLiteral("local: ") + qs(r.error().message));
+        if (auto r = gpu::prefillPrompt(session_, prompt, rows); !r) return engineError(r.error());
         started_ = true;
         return {};
     }
@@ -53,21 +68,6 @@ public:
     LocalModel* model_;
     gpu::Session session_;
     bool started_;
-};
-
-// One constrained reply being decoded.
-struct Item {
-    size_t request = 0;
-    QString field;
-    gpu::Session* session = nullptr;
-    std::unique_ptr<LocalSession> owned;  // fork for one field of a multi-field request
-    const gpu::JsonLabelConstraint* constraint = nullptr;
-    gpu::JsonLabelConstraint::State state;
-    std::string text;
-    std::vector<double> probabilities;
-    bool probabilitiesDone = false;
-    bool finished = false;
-    std::optional<Error> error;
 };
 
 Result<QByteArray> hashFile(const QString& path, QJsonObject* info) {
@@ -87,6 +87,33 @@ Result<QByteArray> hashFile(const QString& path, QJsonObject* info) {
         info->insert(QStringLiteral("fingerprint"), QStringLiteral("sha256 of size + first and last 64 MiB"));
     }
     return h.result();
+}
+
+// The rationale of a reply the constraint shaped as {"label": ..., "rationale": ...};
+// a reply cut short (budget, cancel) keeps what it has.
+QString rationaleOf(const std::string& text) {
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text));
+    if (doc.isObject()) return doc.object().value(QStringLiteral("rationale")).toString();
+    const QString t = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    const qsizetype at = t.indexOf(QLatin1String("\"rationale\""));
+    if (at < 0) return {};
+    const qsizetype q = t.indexOf(QLatin1Char('"'), t.indexOf(QLatin1Char(':'), at) + 1);
+    return q >= 0 ? t.mid(q + 1) : QString();
+}
+
+QJsonObject visionIdentity(const gpu::VisionEncoder& v) {
+    const gpu::VisionConfig& c = v.config();
+    return QJsonObject{{QStringLiteral("tower"), QStringLiteral("%1 layers, dim %2, %3 heads, %4")
+                                                     .arg(c.layers)
+                                                     .arg(c.dim)
+                                                     .arg(c.heads)
+                                                     .arg(c.norm == gpu::VisionNorm::LayerNorm ? QStringLiteral("layernorm")
+                                                                                               : QStringLiteral("rmsnorm"))},
+                       {QStringLiteral("image_size"), c.imageSize},
+                       {QStringLiteral("tokens_per_image"), c.tokensPerImage()},
+                       {QStringLiteral("projector"), qs(c.projectorType)},
+                       {QStringLiteral("preprocessing"), qs(v.preprocessing().describe())},
+                       {QStringLiteral("layout"), QStringLiteral("FrameN: <img>...</img> (InternVL video)")}};
 }
 
 }  // namespace
@@ -123,31 +150,29 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& options
         return makeError(QStringLiteral("local: the engine's CUDA backend is not available to the predictor in this build; use --device cpu"));
     device = QStringLiteral("cpu");
     if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH)"));
-    if (auto refused = util::LiveDatabaseFiles::refuse(options.modelPath, QStringLiteral("a model")); !refused) return refused.error();
-    auto weights = gpu::openModel(options.modelPath.toStdString());
-    if (!weights) return makeError(QStringLiteral("local: ") + qs(weights.error().message));
+    for (const QString& p : {options.modelPath, options.mmprojPath})
+        if (auto refused = util::LiveDatabaseFiles::refuse(p, QStringLiteral("a model")); !p.isEmpty() && !refused)
+            return refused.error();
+    gpu::OpenOptions open;
+    open.mmproj = options.mmprojPath.toStdString();
+    auto weights = gpu::openModel(options.modelPath.toStdString(), open);
+    if (!weights) return engineError(weights.error());
     const std::string format = weights.value()->formatName();
-    const std::string chatTemplate = weights.value()->chatTemplate();
+    const bool hasVision = weights.value()->visionConfig() != nullptr;
+    const QString visionPath = hasVision ? qs(weights.value()->visionPath()) : QString();
     gpu::ModelOptions mo;
     mo.threads = options.threads;
     auto model = gpu::Model::load(std::move(weights.value()), mo);
-    if (!model) return makeError(QStringLiteral("local: ") + qs(model.error().message));
-    auto tokenizer = gpu::Tokenizer::create(model.value()->tokenizerData());
-    if (!tokenizer) return makeError(QStringLiteral("local: tokenizer: ") + qs(tokenizer.error().message));
+    if (!model) return engineError(model.error());
+    auto chat = gpu::ChatTemplate::forModel(*model.value());
+    if (!chat) return engineError(chat.error());
 
     std::unique_ptr<LocalModel> m(new LocalModel());
     m->options_ = options;
     m->device_ = device;
     m->model_ = std::move(model.value());
-    m->tokenizer_ = std::make_unique<gpu::Tokenizer>(std::move(tokenizer.value()));
+    m->chat_.emplace(std::move(chat.value()));
     m->tokenBytes_ = gpu::tokenBytesFromTokenizerData(m->model_->tokenizerData());
-    const auto& td = m->model_->tokenizerData();
-    if (td.eos >= 0) m->endIds_.push_back(td.eos);
-    for (int32_t id : td.extraEos) m->endIds_.push_back(id);
-    if (m->tokenizer_->tokenId("<|im_start|>") && m->tokenizer_->tokenId("<|im_end|>")) m->format_ = ChatFormat::ChatMl;
-    else if (m->tokenizer_->tokenId("<|start_header_id|>") && m->tokenizer_->tokenId("<|eot_id|>")) m->format_ = ChatFormat::Llama3;
-    if (auto id = m->tokenizer_->tokenId(m->format_ == ChatFormat::ChatMl ? "<|im_end|>" : "<|eot_id|>"))
-        if (m->format_ != ChatFormat::Plain) m->endIds_.push_back(*id);
 
     const auto& cfg = m->model_->config();
     int64_t parameters = 0;
@@ -159,90 +184,35 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& options
                    {QStringLiteral("architecture"), QString::fromLatin1(gpu::architectureName(cfg.arch))},
                    {QStringLiteral("parameters"), double(parameters)},
                    {QStringLiteral("context_length"), cfg.contextLength},
-                   {QStringLiteral("chat_format"), m->format_ == ChatFormat::ChatMl ? QStringLiteral("chatml")
-                                                   : m->format_ == ChatFormat::Llama3 ? QStringLiteral("llama3")
-                                                                                       : QStringLiteral("plain")},
-                   {QStringLiteral("vision"), false}};
+                   {QStringLiteral("chat_format"), QString::fromLatin1(m->chat_->familyName())},
+                   {QStringLiteral("vision"), m->model_->vision() ? QJsonValue(visionIdentity(*m->model_->vision()))
+                                                                   : QJsonValue(false)}};
     if (options.hashContent) {
         auto h = modelContentHash(options.modelPath);
         if (!h) return h.error();
         for (auto it = h.value().begin(); it != h.value().end(); ++it) id.insert(it.key(), it.value());
+        // A GGUF's projector is a second file: it is part of the model's identity.
+        if (!visionPath.isEmpty() && QFileInfo(visionPath).absoluteFilePath() != fi.absoluteFilePath() && !fi.isDir()) {
+            auto mh = modelContentHash(visionPath);
+            if (!mh) return mh.error();
+            id.insert(QStringLiteral("mmproj"), QFileInfo(visionPath).absoluteFilePath());
+            id.insert(QStringLiteral("mmproj_sha256"), mh.value().value(QStringLiteral("sha256")));
+        }
     }
     m->identity_ = id;
     return m;
 }
 
+bool LocalModel::sees() const { return model_->vision() != nullptr; }
+
 LmCapabilities LocalModel::capabilities() const {
     LmCapabilities c;
-    c.vision = false;
+    c.vision = sees();
+    c.nativeFrames = true;  // the engine resizes exactly as InternVL does
     c.constrainedDecoding = true;
     c.prefixSharing = true;
     c.preferredBatch = std::max(1, options_.batch);
     return c;
-}
-
-std::vector<int32_t> LocalModel::turnTokens(const QString& role, const QString& text, bool open, bool first) const {
-    using T = gpu::Tokenizer;
-    std::vector<int32_t> out;
-    auto add = [&](const QString& s) {
-        const auto ids = tokenizer_->encode(s.toStdString(), T::AddSpecial::No, T::SpecialText::Plain);
-        out.insert(out.end(), ids.begin(), ids.end());
-    };
-    auto special = [&](const char* piece) {
-        if (auto id = tokenizer_->tokenId(piece)) out.push_back(*id);
-    };
-    const auto& td = model_->tokenizerData();
-    if (first && td.addBos && td.bos >= 0) out.push_back(td.bos);
-    switch (format_) {
-    case ChatFormat::ChatMl:
-        special("<|im_start|>");
-        add(role + QLatin1Char('\n') + text);
-        if (!open) {
-            special("<|im_end|>");
-            add(QStringLiteral("\n"));
-        }
-        break;
-    case ChatFormat::Llama3:
-        special("<|start_header_id|>");
-        add(role);
-        special("<|end_header_id|>");
-        add(QStringLiteral("\n\n") + text);
-        if (!open) special("<|eot_id|>");
-        break;
-    case ChatFormat::Plain: {
-        QString r = role;
-        if (!r.isEmpty()) r[0] = r[0].toUpper();
-        add(QStringLiteral("### %1:\n%2").arg(r, text));
-        if (!open) add(QStringLiteral("\n\n"));
-        break;
-    }
-    }
-    return out;
-}
-
-std::vector<int32_t> LocalModel::assistantStart() const {
-    using T = gpu::Tokenizer;
-    std::vector<int32_t> out;
-    auto add = [&](const char* s) {
-        const auto ids = tokenizer_->encode(s, T::AddSpecial::No, T::SpecialText::Plain);
-        out.insert(out.end(), ids.begin(), ids.end());
-    };
-    switch (format_) {
-    case ChatFormat::ChatMl:
-        if (auto id = tokenizer_->tokenId("<|im_start|>")) out.push_back(*id);
-        add("assistant\n");
-        break;
-    case ChatFormat::Llama3:
-        if (auto id = tokenizer_->tokenId("<|start_header_id|>")) out.push_back(*id);
-        add("assistant");
-        if (auto id = tokenizer_->tokenId("<|end_header_id|>")) out.push_back(*id);
-        add("\n\n");
-        break;
-    case ChatFormat::Plain:
-        add("### Assistant:\n");
-        break;
-    }
-    return out;
 }
 
 Result<const gpu::JsonLabelConstraint*> LocalModel::constraintFor(const QStringList& labels, int maxRationaleChars) {
@@ -255,8 +225,8 @@ Result<const gpu::JsonLabelConstraint*> LocalModel::constraintFor(const QStringL
     }
     auto it = constraints_.find(key);
     if (it != constraints_.end()) return it->second.get();
-    auto c = gpu::JsonLabelConstraint::create(schema, tokenBytes_, endIds_);
-    if (!c) return makeError(QStringLiteral("local: ") + qs(c.error().message));
+    auto c = gpu::JsonLabelConstraint::create(schema, tokenBytes_, chat_->stopIds());
+    if (!c) return engineError(c.error());
     auto owned = std::make_unique<gpu::JsonLabelConstraint>(std::move(c.value()));
     const gpu::JsonLabelConstraint* p = owned.get();
     constraints_.emplace(key, std::move(owned));
@@ -270,185 +240,113 @@ Result<std::unique_ptr<LmSession>> LocalModel::newSession(const SessionInfo&) {
 std::vector<Result<LmOutput>> LocalModel::generateBatch(const std::vector<LmSession*>& sessions,
                                                         const std::vector<LmRequest>& requests,
                                                         const CancelFlag* cancel) {
+    // One reply being decoded: a request's only field, or (single-agent mode) one of
+    // its fields on a fork of its session.
+    struct Item {
+        size_t request = 0;
+        QString field;
+        LocalSession* session = nullptr;
+        std::unique_ptr<LocalSession> owned;
+    };
     const size_t n = sessions.size();
     std::vector<std::optional<Error>> requestError(n);
-    std::vector<std::unique_ptr<Item>> items;
-    int maxTokens = options_.extraTokens;
-    // Prefill every instruction (and, per field of a multi-field request, a fork).
+    std::vector<Item> items;
+    std::vector<gpu::GenerateOptions> options;
     for (size_t i = 0; i < n && !cancelled(cancel); ++i) {
         auto* s = static_cast<LocalSession*>(sessions[i]);
         const LmRequest& r = requests[i];
-        maxTokens = std::max(maxTokens, r.constraint.maxRationaleChars + options_.extraTokens);
         if (r.constraint.fields.isEmpty()) {
             requestError[i] = makeError(QStringLiteral("local: request without a label field"));
             continue;
         }
         const bool multi = r.constraint.fields.size() > 1;
-        auto tokens = turnTokens(QStringLiteral("user"), r.instruction.text, multi, false);
-        if (!multi) {
-            const auto a = assistantStart();
-            tokens.insert(tokens.end(), a.begin(), a.end());
-        }
-        if (auto st = s->append(tokens); !st) {
-            requestError[i] = st.error();
-            continue;
-        }
         for (const auto& f : r.constraint.fields) {
-            auto item = std::make_unique<Item>();
-            item->request = i;
-            item->field = f.name;
             auto c = constraintFor(f.labels, r.constraint.maxRationaleChars);
             if (!c) {
                 requestError[i] = c.error();
                 break;
             }
-            item->constraint = c.value();
-            item->state = item->constraint->initial();
+            Item item{i, f.name, s, nullptr};
+            QString text = r.instruction.text;
             if (multi) {
                 // The single-agent ablation asks the same prompt once per field.
-                item->owned = std::make_unique<LocalSession>(this, s->session_.fork(), true);
-                std::vector<int32_t> t;
-                const auto ids = tokenizer_->encode(
-                    QStringLiteral("\nNow give only the \"%1\" label, as {\"label\": ..., \"rationale\": ...}.").arg(f.name).toStdString(),
-                    gpu::Tokenizer::AddSpecial::No, gpu::Tokenizer::SpecialText::Plain);
-                t.insert(t.end(), ids.begin(), ids.end());
-                if (format_ == ChatFormat::ChatMl) {
-                    if (auto id = tokenizer_->tokenId("<|im_end|>")) t.push_back(*id);
-                    const auto nl = tokenizer_->encode("\n", gpu::Tokenizer::AddSpecial::No, gpu::Tokenizer::SpecialText::Plain);
-                    t.insert(t.end(), nl.begin(), nl.end());
-                } else if (format_ == ChatFormat::Llama3) {
-                    if (auto id = tokenizer_->tokenId("<|eot_id|>")) t.push_back(*id);
-                } else {
-                    const auto nl = tokenizer_->encode("\n\n", gpu::Tokenizer::AddSpecial::No, gpu::Tokenizer::SpecialText::Plain);
-                    t.insert(t.end(), nl.begin(), nl.end());
-                }
-                const auto a = assistantStart();
-                t.insert(t.end(), a.begin(), a.end());
-                if (auto st = item->owned->append(t); !st) {
-                    requestError[i] = st.error();
-                    break;
-                }
-                item->session = &item->owned->session_;
-            } else {
-                item->session = &s->session_;
+                item.owned = std::make_unique<LocalSession>(this, s->session_.fork(), true);
+                item.session = item.owned.get();
+                text += QStringLiteral("\nNow give only the \"%1\" label, as {\"label\": ..., \"rationale\": ...}.").arg(f.name);
             }
+            const gpu::ChatMessage m{gpu::ChatRole::User, text.toStdString(), 0};
+            auto prompt = chat_->render(std::span(&m, 1), !item.session->started_, true);
+            if (!prompt) {
+                requestError[i] = engineError(prompt.error());
+                break;
+            }
+            if (auto st = item.session->append(prompt.value(), nullptr); !st) {
+                requestError[i] = st.error();
+                break;
+            }
+            gpu::GenerateOptions o;
+            o.maxTokens = r.constraint.maxRationaleChars + options_.extraTokens;
+            o.constraint = c.value();
+            o.stopIds = chat_->stopIds();
+            o.tokenBytes = &tokenBytes_;
+            options.push_back(o);
             items.push_back(std::move(item));
         }
     }
-
-    // Decode all items together, one token per item per pass.
-    std::vector<float> logits;
-    auto isEnd = [&](int32_t t) { return std::find(endIds_.begin(), endIds_.end(), t) != endIds_.end(); };
-    for (int step = 0; step < maxTokens && !cancelled(cancel); ++step) {
-        std::vector<gpu::Session*> feedSessions;
-        std::vector<int32_t> feedTokens;
-        for (auto& it : items) {
-            if (it->finished || it->error || requestError[it->request]) continue;
-            const gpu::JsonLabelConstraint& c = *it->constraint;
-            const auto raw = it->session->logits();
-            logits.assign(raw.begin(), raw.end());
-            const bool complete = c.complete(it->state);
-            c.mask(it->state, logits);
-            for (int32_t id : endIds_)
-                if (id >= 0 && size_t(id) < logits.size()) logits[size_t(id)] = complete ? raw[size_t(id)] : -INFINITY;
-            const int32_t token = gpu::argmax(logits);
-            if (token < 0) {
-                it->error = makeError(QStringLiteral("local: no token allowed at step %1").arg(step));
-                continue;
-            }
-            if (isEnd(token) || c.isEos(token)) {
-                it->finished = true;
-                continue;
-            }
-            gpu::JsonLabelConstraint::State next = it->state;
-            if (!c.advance(next, token)) {
-                it->error = makeError(QStringLiteral("local: constraint rejected its own token"));
-                continue;
-            }
-            if (!it->probabilitiesDone && !c.labelStarted(it->state) && c.labelStarted(next)) {
-                auto p = gpu::labelProbabilities(*it->session, c, it->state);
-                if (!p) {
-                    it->error = makeError(QStringLiteral("local: ") + qs(p.error().message));
-                    continue;
-                }
-                it->probabilities = std::move(p.value());
-                it->probabilitiesDone = true;
-            }
-            it->state = next;
-            if (size_t(token) < tokenBytes_.size()) it->text += tokenBytes_[size_t(token)];
-            if (c.complete(it->state) && !c.hasEos()) {
-                it->finished = true;
-                continue;
-            }
-            if (it->session->position() >= it->session->contextLength()) {
-                it->finished = true;
-                continue;
-            }
-            feedSessions.push_back(it->session);
-            feedTokens.push_back(token);
-        }
-        if (feedSessions.empty()) break;
-        auto r = gpu::Session::decodeBatch(feedSessions, feedTokens);
-        if (!r) {
-            for (auto& it : items)
-                if (!it->finished && !it->error) it->error = makeError(QStringLiteral("local: ") + qs(r.error().message));
-            break;
-        }
+    // Requests that failed while their items were being set up decode nothing.
+    std::vector<gpu::Session*> feed;
+    std::vector<gpu::GenerateOptions> feedOptions;
+    std::vector<size_t> feedItem;
+    for (size_t k = 0; k < items.size(); ++k) {
+        if (requestError[items[k].request]) continue;
+        feed.push_back(&items[k].session->session_);
+        feedOptions.push_back(options[k]);
+        feedItem.push_back(k);
     }
+    const auto results = gpu::generateBatch(feed, feedOptions, cancel ? cancel->atomic() : nullptr);
 
     std::vector<LmOutput> outputs(n);
-    for (auto& it : items) {
-        if (requestError[it->request]) continue;
-        if (it->error) {
-            requestError[it->request] = *it->error;
+    for (size_t j = 0; j < results.size(); ++j) {
+        const Item& it = items[feedItem[j]];
+        if (requestError[it.request]) continue;
+        if (!results[j]) {
+            requestError[it.request] = engineError(results[j].error());
             continue;
         }
-        const gpu::JsonLabelConstraint& c = *it->constraint;
-        const std::optional<int> label = it->state.label >= 0 ? std::optional<int>(it->state.label) : c.determinedLabel(it->state);
-        if (!label) {
-            requestError[it->request] = cancelled(cancel) ? makeError(QStringLiteral("cancelled"))
-                                                          : makeError(QStringLiteral("local: no label within the token budget"));
+        const gpu::GenerateResult& g = results[j].value();
+        if (!g.label) {
+            requestError[it.request] = g.stop == gpu::StopReason::Cancelled || cancelled(cancel)
+                                           ? cancelledError()
+                                           : makeError(QStringLiteral("local: no label within the token budget"));
             continue;
         }
-        const auto& labels = c.schema().labels;
+        const auto& labels = feedOptions[j].constraint->schema().labels;
         LmFieldResult f;
-        f.label = qs(labels[size_t(*label)]);
-        if (it->probabilities.size() == labels.size()) {
-            for (size_t k = 0; k < labels.size(); ++k) f.probabilities.insert(qs(labels[k]), it->probabilities[k]);
-            f.confidence = it->probabilities[size_t(*label)];
+        f.label = qs(*g.label);
+        if (g.labelProbabilities.size() == labels.size()) {
+            for (size_t k = 0; k < labels.size(); ++k) f.probabilities.insert(qs(labels[k]), g.labelProbabilities[k]);
+            f.confidence = g.labelProbabilities[size_t(g.labelIndex)];
         } else {
             f.confidence = 1.0;
         }
-        LmOutput& out = outputs[it->request];
+        LmOutput& out = outputs[it.request];
         out.constrained = true;
-        out.fields.insert(it->field, f);
-        const QString text = QString::fromUtf8(it->text);
-        out.raw += text;
-        QString rationale;
-        const QJsonDocument doc = QJsonDocument::fromJson(it->text.c_str());
-        if (doc.isObject()) {
-            rationale = doc.object().value(QStringLiteral("rationale")).toString();
-        } else {
-            const qsizetype at = text.indexOf(QLatin1String("\"rationale\""));
-            if (at >= 0) {
-                const qsizetype q = text.indexOf(QLatin1Char('"'), text.indexOf(QLatin1Char(':'), at) + 1);
-                if (q >= 0) rationale = text.mid(q + 1);
-            }
-        }
-        rationale = boundRationale(rationale, requests[it->request].constraint.maxRationaleChars);
-        if (requests[it->request].constraint.fields.size() > 1)
-            out.rationale += (out.rationale.isEmpty() ? QString() : QStringLiteral("; ")) + it->field + QStringLiteral(": ") + rationale;
+        out.fields.insert(it.field, f);
+        out.raw += QString::fromStdString(g.text);
+        const QString rationale = boundRationale(rationaleOf(g.text), requests[it.request].constraint.maxRationaleChars);
+        if (requests[it.request].constraint.fields.size() > 1)
+            out.rationale += (out.rationale.isEmpty() ? QString() : QStringLiteral("; ")) + it.field + QStringLiteral(": ") + rationale;
         else
             out.rationale = rationale;
     }
-    std::vector<Result<LmOutput>> results;
-    results.reserve(n);
+    std::vector<Result<LmOutput>> out;
+    out.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-        if (requestError[i]) results.push_back(*requestError[i]);
-        else if (cancelled(cancel) && outputs[i].fields.isEmpty()) results.push_back(makeError(QStringLiteral("cancelled")));
-        else results.push_back(std::move(outputs[i]));
+        if (requestError[i]) out.push_back(*requestError[i]);
+        else if (outputs[i].fields.isEmpty()) out.push_back(cancelledError());
+        else out.push_back(std::move(outputs[i]));
     }
-    return results;
+    return out;
 }
 
 }  // namespace motor::agents

@@ -1,30 +1,30 @@
 #pragma once
 // Backend on the in-process engine (motor_gpu). A session is an engine Session: the
 // clip context is prefilled once and every agent forks it (the KV pages are shared, not
-// recomputed). Replies are decoded under the engine's JSON label constraint, so the
-// label is always a codebook class and comes with P(label) for every class. The agents
-// of several clips decode together (one batched pass per token). The engine has no
-// vision encoder yet: the model gets transcript + metadata and runs record
-// frames_used=false.
+// recomputed). Chat layout comes from the engine's ChatTemplate for the model; a model
+// with a vision tower (InternVL) sees the clip's frames in its video layout, encoded in
+// one batched pass per clip. Replies are decoded under the engine's JSON label
+// constraint by its generation loop, so the label is always a codebook class and comes
+// with P(label) for every class; the agents of several clips decode together.
 #include <QMap>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/agents/LanguageModel.h"
+#include "motor/gpu/chat.h"
 
 namespace motor::gpu {
 class Model;
-class Tokenizer;
 class JsonLabelConstraint;
 }  // namespace motor::gpu
 
 namespace motor::agents {
 
-enum class ChatFormat { ChatMl, Llama3, Plain };
-
 struct LocalOptions {
     QString modelPath;        // .gguf file or Hugging Face folder
+    QString mmprojPath;       // vision projector GGUF; empty: found beside a .gguf, or none
     QString device = QStringLiteral("auto");  // auto | cpu | cuda
     int threads = 0;          // 0: the engine's default pool
     int batch = 4;            // clips decoded together
@@ -46,14 +46,9 @@ public:
                                                 const CancelFlag* cancel) override;
 
     const gpu::Model& model() const { return *model_; }
-    const gpu::Tokenizer& tokenizer() const { return *tokenizer_; }
-    ChatFormat chatFormat() const { return format_; }
+    const gpu::ChatTemplate& chat() const { return *chat_; }
     QString deviceUsed() const { return device_; }
-
-    // Tokens of a chat turn (role header + text + end marker); text is never parsed for
-    // special tokens. open=true leaves the turn open (no end marker).
-    std::vector<int32_t> turnTokens(const QString& role, const QString& text, bool open, bool first) const;
-    std::vector<int32_t> assistantStart() const;
+    bool sees() const;
 
 private:
     LocalModel();
@@ -61,11 +56,9 @@ private:
 
     LocalOptions options_;
     std::unique_ptr<gpu::Model> model_;
-    std::unique_ptr<gpu::Tokenizer> tokenizer_;
+    std::optional<gpu::ChatTemplate> chat_;
     std::vector<std::string> tokenBytes_;
-    std::vector<int32_t> endIds_;
     std::map<std::string, std::unique_ptr<gpu::JsonLabelConstraint>> constraints_;
-    ChatFormat format_ = ChatFormat::Plain;
     QJsonObject identity_;
     QString device_;
 };
