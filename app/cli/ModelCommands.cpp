@@ -5,8 +5,11 @@
 #include <QCommandLineParser>
 
 #include <map>
+#include <optional>
 
 #include "Command.h"
+#include "core/media/ImageReader.h"
+#include "motor/gpu/chat.h"
 #include "motor/gpu/engine.h"
 #include "motor/gpu/token_stream_decoder.h"
 #include "motor/gpu/tokenizer.h"
@@ -103,9 +106,19 @@ int cmdGenerate(const QStringList& args) {
                                          QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Sampling seed (default 0)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("N"), QStringLiteral("0"));
-    for (const auto* o : {&prompt, &count, &temperature, &seed, &threads}) p.addOption(*o);
+    const QCommandLineOption image(QStringLiteral("image"),
+                                   QStringLiteral("A picture (PNG, JPEG...) the model looks at; repeat for several (in order, as video frames)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("The vision projector of a .gguf model (default: beside it)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption chat(QStringLiteral("chat"),
+                                  QStringLiteral("Ask as a user turn in the model's chat template (always so with --image)."));
+    for (const auto* o : {&prompt, &count, &temperature, &seed, &threads, &image, &mmproj, &chat}) p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
-    if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Continue a prompt with the local engine; prints only the generated text."), 1, 1);
+    if (int rc = motor::cli::parseOrExit(p, args,
+                                         QStringLiteral("Continue a prompt with the local engine, or answer it about pictures; prints "
+                                                        "only the generated text."),
+                                         1, 1);
         rc >= 0)
         return rc;
     if (!p.isSet(prompt)) {
@@ -121,7 +134,19 @@ int cmdGenerate(const QStringList& args) {
         printError(QStringLiteral("-n, --temperature, --seed and --threads take non-negative numbers"));
         return 2;
     }
-    auto w = gpu::openModel(p.positionalArguments().first().toStdString());
+    // Pictures first: a missing or broken file is reported before a model is loaded.
+    std::vector<motor::media::RgbFrame> pictures;
+    for (const QString& file : p.values(image)) {
+        auto picture = motor::media::ImageReader::read(file);
+        if (!picture) {
+            printError(picture.error().message);
+            return 1;
+        }
+        pictures.push_back(std::move(picture.value()));
+    }
+    gpu::OpenOptions open;
+    open.mmproj = p.value(mmproj).toStdString();
+    auto w = gpu::openModel(p.positionalArguments().first().toStdString(), open);
     if (!w) {
         printError(qs(w.error().message));
         return 1;
@@ -133,32 +158,75 @@ int cmdGenerate(const QStringList& args) {
         printError(qs(model.error().message));
         return 1;
     }
-    auto tokenizer = gpu::Tokenizer::create(model.value()->tokenizerData());
+    const gpu::Model& m = *model.value();
+    if (!pictures.empty() && !m.vision()) {
+        printError(QStringLiteral("%1 has no vision tower: it cannot look at pictures (a GGUF needs its mmproj file)")
+                       .arg(p.positionalArguments().first()));
+        return 1;
+    }
+    auto tokenizer = gpu::Tokenizer::create(m.tokenizerData());
     if (!tokenizer) {
         printError(qs(tokenizer.error().message));
         return 1;
     }
-    const auto ids = tokenizer.value().encode(p.value(prompt).toStdString());
-    if (ids.empty()) {
-        printError(QStringLiteral("the prompt encodes to no tokens"));
-        return 2;
-    }
-    gpu::Session session = model.value()->newSession();
-    if (int(ids.size()) >= session.contextLength()) {
-        printError(QStringLiteral("the prompt (%1 tokens) does not fit the context (%2)").arg(ids.size()).arg(session.contextLength()));
+    auto chatTemplate = gpu::ChatTemplate::forModel(m);
+    if (!chatTemplate) {
+        printError(qs(chatTemplate.error().message));
         return 1;
     }
-    if (auto r = session.prefill(ids); !r) {
-        printError(qs(r.error().message));
-        return 1;
-    }
+    gpu::Session session = m.newSession();
     gpu::GenerateOptions go;
     go.maxTokens = n;
     go.sampler.temperature = float(temp);
     go.sampler.seed = s;
-    const auto& td = model.value()->tokenizerData();
-    if (td.eos >= 0) go.stopIds.push_back(td.eos);
-    for (int32_t id : td.extraEos) go.stopIds.push_back(id);
+    if (!pictures.empty() || p.isSet(chat)) {
+        // The chat template's user turn (with the pictures in the model's layout) and the
+        // assistant header; generation stops at the end of the turn.
+        std::optional<gpu::VisionEmbeddings> rows;
+        if (!pictures.empty()) {
+            std::vector<gpu::RgbImage> frames;
+            for (const auto& f : pictures) frames.push_back(gpu::RgbImage{f.width, f.height, f.rgb});
+            auto encoded = m.vision()->encode(frames);
+            if (!encoded) {
+                printError(qs(encoded.error().message));
+                return 1;
+            }
+            rows = std::move(encoded.value());
+        }
+        const gpu::ChatMessage message{gpu::ChatRole::User, p.value(prompt).toStdString(), int(pictures.size())};
+        auto rendered = chatTemplate.value().render(std::span(&message, 1), true, true);
+        if (!rendered) {
+            printError(qs(rendered.error().message));
+            return 1;
+        }
+        const int length = rendered.value().length(m.vision() ? m.vision()->tokensPerImage() : 0);
+        if (length >= session.contextLength()) {
+            printError(QStringLiteral("the prompt (%1 positions) does not fit the context (%2)").arg(length).arg(session.contextLength()));
+            return 1;
+        }
+        if (auto r = gpu::prefillPrompt(session, rendered.value(), rows ? &*rows : nullptr); !r) {
+            printError(qs(r.error().message));
+            return 1;
+        }
+        go.stopIds = chatTemplate.value().stopIds();
+    } else {
+        const auto ids = tokenizer.value().encode(p.value(prompt).toStdString());
+        if (ids.empty()) {
+            printError(QStringLiteral("the prompt encodes to no tokens"));
+            return 2;
+        }
+        if (int(ids.size()) >= session.contextLength()) {
+            printError(QStringLiteral("the prompt (%1 tokens) does not fit the context (%2)").arg(ids.size()).arg(session.contextLength()));
+            return 1;
+        }
+        if (auto r = session.prefill(ids); !r) {
+            printError(qs(r.error().message));
+            return 1;
+        }
+        const auto& td = m.tokenizerData();
+        if (td.eos >= 0) go.stopIds.push_back(td.eos);
+        for (int32_t id : td.extraEos) go.stopIds.push_back(id);
+    }
     auto out = gpu::generate(session, go);
     if (!out) {
         printError(qs(out.error().message));

@@ -509,6 +509,18 @@ Result<QVector<int64_t>> Project::finishedRunClips(int64_t annotatorId) {
     return collect<int64_t>(**st, [](const store::SqliteStatement& s) { return s.int64(0); });
 }
 
+Result<std::optional<QJsonObject>> Project::runItemDetail(int64_t annotatorId, int64_t clipId) {
+    auto st = cached("SELECT detail FROM run_items WHERE annotator_id = ? AND clip_id = ?");
+    if (!st) return st.error();
+    (*st)->bind(1, annotatorId).bind(2, clipId);
+    auto row = (*st)->step();
+    if (!row) return row.error();
+    std::optional<QJsonObject> out;
+    if (row.value()) out = fromJsonText((*st)->text(0));
+    (*st)->reset();
+    return out;
+}
+
 Result<ProjectCounts> Project::counts() {
     ProjectCounts c;
     const std::pair<int64_t*, const char*> queries[] = {

@@ -3,6 +3,7 @@
 // thread; a background job opens its own Project on the same file (WAL lets an expert
 // label while the predictor writes).
 #include <QDir>
+#include <QJsonObject>
 #include <QString>
 #include <QVector>
 
@@ -112,6 +113,9 @@ public:
     // Model runs: which clips a run has finished, for resuming.
     Status markRunItem(int64_t annotatorId, int64_t clipId, double latencyMs, const QJsonObject& detail);
     Result<QVector<int64_t>> finishedRunClips(int64_t annotatorId);
+    // What the run recorded for one clip (frames used and their times, per-dimension
+    // details); nullopt when the run has not finished the clip.
+    Result<std::optional<QJsonObject>> runItemDetail(int64_t annotatorId, int64_t clipId);
 
     Result<ProjectCounts> counts();
     Result<QString> integrityCheck();  // "ok" when healthy

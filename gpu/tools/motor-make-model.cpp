@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "motor/gpu/convert.h"
 #include "motor/gpu/model_writer.h"
 #include "motor/gpu/weights.h"
 
@@ -15,8 +16,11 @@ void usage() {
     std::fprintf(stderr,
                  "usage: motor-make-model --arch llama|qwen2|qwen3 --dim D --layers L --heads H --kv-heads K\n"
                  "                        --hidden F --vocab V [--head-dim HD] [--tied] [--dtype f32|f16|bf16|q8_0|q4_0]\n"
-                 "                        [--seed S] [--out-hf DIR] [--out-gguf FILE]\n"
-                 "Quantised dtypes apply to the GGUF file; the HF folder is then written in F32.\n");
+                 "                        [--seed S] [--context N] [--out-hf DIR] [--out-gguf FILE]\n"
+                 "                        [--vision-dim D --vision-layers L --vision-heads H --vision-hidden F]\n"
+                 "Quantised dtypes apply to the GGUF file; the HF folder is then written in F32.\n"
+                 "With --vision-dim the model is an InternVL-3.5-shaped vision-language model (qwen3 only):\n"
+                 "the HF folder in the original OpenGVLab layout, the GGUF as text model + mmproj-FILE beside it.\n");
 }
 
 bool parseInt(const char* s, long long& out) {
@@ -31,7 +35,8 @@ bool parseInt(const char* s, long long& out) {
 int main(int argc, char** argv) {
     using namespace motor::gpu;
     std::string arch, dtype = "f32", outHf, outGguf;
-    long long dim = 0, layers = 0, heads = 0, kvHeads = 0, hidden = 0, vocab = 0, headDim = 0, seed = 1;
+    long long dim = 0, layers = 0, heads = 0, kvHeads = 0, hidden = 0, vocab = 0, headDim = 0, seed = 1, context = 0;
+    long long visionDim = 0, visionLayers = 0, visionHeads = 0, visionHidden = 0;
     bool tied = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -50,7 +55,9 @@ int main(int argc, char** argv) {
         const char* v = argv[++i];
         long long* target = a == "--dim" ? &dim : a == "--layers" ? &layers : a == "--heads" ? &heads
                           : a == "--kv-heads" ? &kvHeads : a == "--hidden" ? &hidden : a == "--vocab" ? &vocab
-                          : a == "--head-dim" ? &headDim : a == "--seed" ? &seed : nullptr;
+                          : a == "--head-dim" ? &headDim : a == "--seed" ? &seed : a == "--context" ? &context
+                          : a == "--vision-dim" ? &visionDim : a == "--vision-layers" ? &visionLayers
+                          : a == "--vision-heads" ? &visionHeads : a == "--vision-hidden" ? &visionHidden : nullptr;
         if (target != nullptr) {
             if (!parseInt(v, *target) || *target < 0 || *target > 1'000'000'000) {
                 std::fprintf(stderr, "motor-make-model: %s: '%s' is not a valid number\n", a.c_str(), v);
@@ -98,8 +105,38 @@ int main(int argc, char** argv) {
                                         static_cast<int>(kvHeads), static_cast<int>(hidden), static_cast<int>(vocab));
     if (headDim > 0) spec.config.headDim = static_cast<int>(headDim);
     spec.config.tiedEmbeddings = tied;
+    if (context > 0) spec.config.contextLength = static_cast<int>(context);
     spec.seed = static_cast<uint64_t>(seed);
     spec.dtype = dt;
+    if (visionDim > 0) {
+        if (ar != Architecture::Qwen3 || outHf.empty()) {
+            std::fprintf(stderr, "motor-make-model: a vision model needs --arch qwen3 and --out-hf (the GGUF is converted from it)\n");
+            return 2;
+        }
+        RandomInternVLSpec v;
+        v.llm = spec.config;
+        v.visionDim = static_cast<int>(visionDim);
+        v.visionLayers = static_cast<int>(visionLayers);
+        v.visionHeads = static_cast<int>(visionHeads);
+        v.visionHiddenDim = static_cast<int>(visionHidden);
+        v.seed = spec.seed;
+        if (auto r = writeRandomInternVLHf(v, outHf); !r) {
+            std::fprintf(stderr, "motor-make-model: %s\n", r.error().message.c_str());
+            return 1;
+        }
+        std::printf("wrote %s (InternVL, F32)\n", outHf.c_str());
+        if (!outGguf.empty()) {
+            ConvertOptions o;
+            o.type = dt;
+            auto r = convertToGguf(outHf, outGguf, o);
+            if (!r) {
+                std::fprintf(stderr, "motor-make-model: %s\n", r.error().message.c_str());
+                return 1;
+            }
+            std::printf("wrote %s and %s (%s)\n", r->textPath.c_str(), r->mmprojPath.c_str(), dtypeName(dt));
+        }
+        return 0;
+    }
     if (!outHf.empty()) {
         RandomModelSpec hf = spec;
         if (dt == DType::Q8_0 || dt == DType::Q4_0) hf.dtype = DType::F32;

@@ -304,6 +304,67 @@ TEST_F(CliTest, ImportTranscriptsAndSegments) {
 // with a small random-weight model. Every clip gets three valid labels with a
 // confidence, the run is a model coder in `motor eval`, and prefix sharing gives exactly
 // the labels of recomputing the context for each agent.
+// Issue "The engine sees": the demo project end to end with a small random InternVL
+// (vision tower + projector + Qwen3): every clip gets three valid labels from the
+// frames and the transcript, the run says frames_used=true with each clip's frame
+// times, and prefix sharing gives exactly the labels of recomputing.
+TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
+    motor::gpu::RandomInternVLSpec spec;
+    spec.llm = motor::gpu::makeRandomModelConfig(motor::gpu::Architecture::Qwen3, 64, 2, 4, 2, 128, 520);
+    spec.llm.contextLength = 8192;  // 8 frames x 256 rows + the prompts
+    spec.visionDim = 32;
+    spec.visionLayers = 1;
+    spec.visionHeads = 2;
+    spec.visionHiddenDim = 64;
+    spec.seed = 11;
+    const QString model = dir_->filePath("random-internvl");
+    ASSERT_TRUE(motor::gpu::writeRandomInternVLHf(spec, model.toStdString()).ok());
+
+    const CliRun shared = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "vl-shared",
+                                    "--rationale-chars", "16", "--quiet"});
+    ASSERT_EQ(shared.exitCode, 0) << qPrintable(shared.err);
+    EXPECT_TRUE(shared.out.contains("frames_used=true")) << qPrintable(shared.out);
+    const CliRun recomputed = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "vl-recomputed",
+                                        "--rationale-chars", "16", "--no-prefix-sharing", "--clips", "g1-c01,g3-c02", "--quiet"});
+    ASSERT_EQ(recomputed.exitCode, 0) << qPrintable(recomputed.err);
+
+    auto project = motor::Project::open(demo_);
+    ASSERT_TRUE(project.ok());
+    auto& p = *project.value();
+    const auto run = p.annotatorByName("vl-shared").value();
+    const auto again = p.annotatorByName("vl-recomputed").value();
+    ASSERT_TRUE(run.has_value() && again.has_value());
+    EXPECT_TRUE(run->provenance["frames_used"].toBool());
+    const QJsonObject vision = run->provenance["model"].toObject()["vision"].toObject();
+    EXPECT_TRUE(vision["preprocessing"].toString().startsWith("pil-bicubic 448x448")) << qPrintable(vision["preprocessing"].toString());
+    EXPECT_EQ(run->provenance["parameters"].toObject()["frame_fit"].toString(), "native");
+    for (const auto& c : p.clips().value()) {
+        for (const auto& d : p.codebook().dimensions) {
+            auto a = p.annotation(c.id, run->id, d.name);
+            ASSERT_TRUE(a.ok() && a->has_value()) << qPrintable(c.key + " " + d.name);
+            EXPECT_GE(d.classIndex((*a)->label), 0) << qPrintable((*a)->label);
+            if (c.key == QLatin1String("g1-c01") || c.key == QLatin1String("g3-c02")) {
+                auto b = p.annotation(c.id, again->id, d.name);
+                ASSERT_TRUE(b.ok() && b->has_value());
+                EXPECT_EQ((*a)->label, (*b)->label) << qPrintable(c.key + " " + d.name);
+                EXPECT_EQ((*a)->rationale, (*b)->rationale) << qPrintable(c.key + " " + d.name);
+                EXPECT_DOUBLE_EQ((*a)->confidence, (*b)->confidence);
+            }
+        }
+    }
+    // Each clip's run item records the eight frame times, inside the clip.
+    for (const auto& c : p.clips().value()) {
+        auto detail = p.runItemDetail(run->id, c.id);
+        ASSERT_TRUE(detail.ok() && detail->has_value()) << qPrintable(c.key);
+        const QJsonArray times = (**detail)["frame_times_ms"].toArray();
+        ASSERT_EQ(times.size(), 8) << qPrintable(c.key);
+        for (const QJsonValue& t : times) {
+            EXPECT_GE(t.toDouble(), double(c.startMs)) << qPrintable(c.key);
+            EXPECT_LT(t.toDouble(), double(c.endMs)) << qPrintable(c.key);
+        }
+    }
+}
+
 TEST_F(CliTest, LocalBackendLabelsTheWholeDemoAndIsEvaluable) {
     motor::gpu::RandomModelSpec spec;
     spec.config = motor::gpu::makeRandomModelConfig(motor::gpu::Architecture::Qwen3, 64, 2, 4, 2, 128, 512);

@@ -1,10 +1,17 @@
 // `motor models inspect|generate` on a random-weight model.
 #include <gtest/gtest.h>
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "motor/gpu/engine.h"
 #include "motor/gpu/model_writer.h"
+#include "motor/gpu/token_stream_decoder.h"
+#include "motor/gpu/tokenizer.h"
 
 namespace {
 
@@ -42,4 +49,49 @@ TEST(PredictModels, InspectAndReproducibleGenerate) {
 
     auto [rc3, missing] = motorRun({"models", "inspect", dir.filePath("nope.gguf")});
     EXPECT_EQ(rc3, 1);
+}
+
+// `motor models generate --image` end to end against transformers: the CLI decodes the
+// two fixture frames, preprocesses them as InternVL does, renders the chat template,
+// encodes the frames and decodes greedily; the tokens are the reference's (made by
+// tests/reference/make_internvl_fixtures.py with the same frames and question).
+TEST(PredictModels, GenerateWithImagesEqualsTransformersGreedy) {
+    const QString data = QStringLiteral(MOTOR_TEST_DATA "/internvl");
+    QFile manifestFile(data + QStringLiteral("/manifest.json"));
+    ASSERT_TRUE(manifestFile.open(QIODevice::ReadOnly));
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    std::vector<int32_t> greedy;
+    for (const QJsonValue& v : manifest["reference"].toObject()["greedy"].toArray()) greedy.push_back(int32_t(v.toInt()));
+    ASSERT_EQ(greedy.size(), 20u);
+    // The text those ids make, decoded the way the CLI decodes.
+    auto weights = motor::gpu::openModel((data + QStringLiteral("/native")).toStdString());
+    ASSERT_TRUE(weights.ok());
+    auto tok = motor::gpu::Tokenizer::create(weights.value()->tokenizerData());
+    ASSERT_TRUE(tok.ok());
+    motor::gpu::TokenStreamDecoder decoder(tok.value());
+    std::string expected;
+    for (int32_t id : greedy) expected += decoder.push(id);
+    expected += decoder.finish();
+
+    for (const char* layout : {"native", "original"}) {
+        auto [rc, out] = motorRun({"models", "generate", data + QLatin1Char('/') + QLatin1String(layout), "--image",
+                                   data + QStringLiteral("/frame0.ppm"), "--image", data + QStringLiteral("/frame1.ppm"),
+                                   "--prompt", "What happens in the video?", "-n", "20"});
+        ASSERT_EQ(rc, 0) << layout;
+        EXPECT_EQ(out, QString::fromUtf8(expected.data(), qsizetype(expected.size())) + QLatin1Char('\n')) << layout;
+    }
+    // A text-only model is told it cannot look at pictures.
+    QTemporaryDir dir;
+    const QString textOnly = dir.filePath(QStringLiteral("t.gguf"));
+    motor::gpu::RandomModelSpec spec;
+    spec.config = motor::gpu::makeRandomModelConfig(motor::gpu::Architecture::Qwen3, 64, 1, 4, 2, 128, 300);
+    ASSERT_TRUE(motor::gpu::writeRandomModelGguf(spec, textOnly.toStdString()).ok());
+    QProcess p;
+    p.start(QStringLiteral(MOTOR_CLI), {"models", "generate", textOnly, "--image", data + QStringLiteral("/frame0.ppm"), "--prompt", "x"});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 1);
+    EXPECT_TRUE(p.readAllStandardError().contains("no vision tower"));
+    // A missing picture is named.
+    auto [rcMissing, _] = motorRun({"models", "generate", data + QStringLiteral("/native"), "--image", dir.filePath("nope.png"), "--prompt", "x"});
+    EXPECT_EQ(rcMissing, 1);
 }

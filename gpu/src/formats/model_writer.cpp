@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -162,6 +163,115 @@ Result<void> writeRandomModelHf(const RandomModelSpec& spec, const std::string& 
     }
     MOTOR_TRY(formats::writeSafetensors(folder + "/model.safetensors", entries));
     MOTOR_TRY(writeText(folder + "/config.json", configJson(spec.config, tok, spec.dtype)));
+    MOTOR_TRY(writeText(folder + "/tokenizer.json", tokenizerJson(tok)));
+    MOTOR_TRY(writeText(folder + "/tokenizer_config.json",
+                        "{\n  \"add_bos_token\": false,\n  \"bos_token\": null,\n  \"eos_token\": " +
+                            formats::jsonQuote(tok.tokens[tok.eos]) + ",\n  \"pad_token\": " + formats::jsonQuote(tok.tokens[tok.pad]) +
+                            ",\n  \"chat_template\": " + formats::jsonQuote(kChatTemplate) + "\n}\n"));
+    return writeText(folder + "/generation_config.json",
+                     "{\n  \"bos_token_id\": " + std::to_string(tok.bos) + ",\n  \"eos_token_id\": [" + std::to_string(tok.eos) + ", " +
+                         std::to_string(tok.extraEos[0]) + "]\n}\n");
+}
+
+namespace {
+
+// InternViT and projector tensors under the original release's names, values keyed by
+// (seed, name) like the language model's.
+std::vector<formats::RandomTensor> randomVisionTensors(const RandomInternVLSpec& s) {
+    const int64_t c = s.visionDim, h = s.visionHiddenDim, d = s.llm.dim;
+    const int64_t grid = s.imageSize / s.patchSize, positions = grid * grid + 1, merged = c * 4;
+    std::vector<formats::RandomTensor> out;
+    auto add = [&](const std::string& name, std::vector<int64_t> shape, float scale, float offset) {
+        formats::RandomTensor t{name, name, std::move(shape), {}};
+        int64_t n = 1;
+        for (int64_t x : t.shape) n *= x;
+        t.values.resize(size_t(n));
+        uint64_t state = s.seed ^ 0x5bd1e995ull;
+        for (char ch : name) state = (state ^ uint8_t(ch)) * 1099511628211ull;
+        for (float& v : t.values) {
+            state += 0x9E3779B97F4A7C15ull;
+            uint64_t z = state;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+            z ^= z >> 31;
+            const float u = float(z >> 40) / float(1ull << 24) * 2.0f - 1.0f;
+            v = offset + scale * u;
+        }
+        out.push_back(std::move(t));
+    };
+    auto linear = [&](const std::string& name, int64_t rows, int64_t cols) {
+        add(name + ".weight", {rows, cols}, std::sqrt(3.0f / float(cols)), 0.0f);
+        add(name + ".bias", {rows}, 0.02f, 0.0f);
+    };
+    auto norm = [&](const std::string& name, int64_t n) {
+        add(name + ".weight", {n}, 0.1f, 1.0f);
+        add(name + ".bias", {n}, 0.02f, 0.0f);
+    };
+    const std::string e = "vision_model.embeddings.";
+    add(e + "class_embedding", {1, 1, c}, 0.5f, 0.0f);
+    add(e + "patch_embedding.weight", {c, 3, s.patchSize, s.patchSize}, std::sqrt(3.0f / float(3 * s.patchSize * s.patchSize)), 0.0f);
+    add(e + "patch_embedding.bias", {c}, 0.02f, 0.0f);
+    add(e + "position_embedding", {1, positions, c}, 0.5f, 0.0f);
+    for (int l = 0; l < s.visionLayers; ++l) {
+        const std::string b = "vision_model.encoder.layers." + std::to_string(l) + ".";
+        norm(b + "norm1", c);
+        linear(b + "attn.qkv", 3 * c, c);
+        linear(b + "attn.proj", c, c);
+        add(b + "ls1", {c}, 0.05f, 0.1f);
+        norm(b + "norm2", c);
+        linear(b + "mlp.fc1", h, c);
+        linear(b + "mlp.fc2", c, h);
+        add(b + "ls2", {c}, 0.05f, 0.1f);
+    }
+    norm("mlp1.0", merged);
+    linear("mlp1.1", d, merged);
+    linear("mlp1.3", d, d);
+    return out;
+}
+
+}  // namespace
+
+Result<void> writeRandomInternVLHf(const RandomInternVLSpec& spec, const std::string& folder) {
+    RandomModelSpec llm{spec.llm, spec.dtype, spec.seed};
+    llm.config.arch = Architecture::Qwen3;
+    MOTOR_TRY(checkSpec(llm, folder));
+    if (spec.dtype != DType::F32 && spec.dtype != DType::F16 && spec.dtype != DType::BF16)
+        return makeError(folder + ": safetensors models are written in F32, F16 or BF16, not " + dtypeName(spec.dtype));
+    if (spec.patchSize <= 0 || spec.imageSize % spec.patchSize != 0 || (spec.imageSize / spec.patchSize) % 2 != 0)
+        return makeError(folder + ": the image size must be an even number of patches");
+    if (::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST)
+        return makeError(folder + ": cannot create folder: " + std::strerror(errno));
+    // The chat vocabulary, then InternVL's three image tokens as the last ids.
+    TokenizerData tok = makeSmallByteLevelTokenizer(llm.config.vocabSize - 3, llm.config.arch);
+    for (const char* special : {"<img>", "</img>", "<IMG_CONTEXT>"}) {
+        tok.tokens.push_back(special);
+        tok.types.push_back(TokenType::Control);
+    }
+    std::vector<formats::SafetensorsEntry> entries;
+    for (auto& t : formats::makeRandomTensors(llm.config, spec.seed)) {
+        roundThrough(spec.dtype, t.values);
+        entries.push_back({"language_model." + t.hfName, spec.dtype, t.shape, encode(spec.dtype, t.values)});
+    }
+    for (auto& t : randomVisionTensors(spec)) {
+        roundThrough(spec.dtype, t.values);
+        entries.push_back({t.hfName, spec.dtype, t.shape, encode(spec.dtype, t.values)});
+    }
+    MOTOR_TRY(formats::writeSafetensors(folder + "/model.safetensors", entries));
+    const std::string llmJson = configJson(llm.config, tok, spec.dtype);
+    const char* dtype = spec.dtype == DType::F16 ? "float16" : spec.dtype == DType::BF16 ? "bfloat16" : "float32";
+    const std::string config =
+        "{\n  \"architectures\": [\"InternVLChatModel\"],\n  \"model_type\": \"internvl_chat\",\n"
+        "  \"template\": \"internvl2_5\",\n  \"downsample_ratio\": 0.5,\n  \"ps_version\": \"v2\",\n"
+        "  \"select_layer\": -1,\n  \"force_image_size\": " + std::to_string(spec.imageSize) + ",\n"
+        "  \"torch_dtype\": \"" + dtype + "\",\n  \"vision_config\": {\"architectures\": [\"InternVisionModel\"], "
+        "\"model_type\": \"intern_vit_6b\", \"hidden_size\": " + std::to_string(spec.visionDim) +
+        ", \"intermediate_size\": " + std::to_string(spec.visionHiddenDim) + ", \"num_hidden_layers\": " +
+        std::to_string(spec.visionLayers) + ", \"num_attention_heads\": " + std::to_string(spec.visionHeads) +
+        ", \"image_size\": " + std::to_string(spec.imageSize) + ", \"patch_size\": " + std::to_string(spec.patchSize) +
+        ", \"num_channels\": 3, \"layer_norm_eps\": 1e-06, \"hidden_act\": \"gelu\", \"norm_type\": \"layer_norm\", "
+        "\"qk_normalization\": false, \"qkv_bias\": true, \"torch_dtype\": \"" + dtype + "\"},\n"
+        "  \"llm_config\": " + llmJson.substr(0, llmJson.size() - 1) + "\n}\n";
+    MOTOR_TRY(writeText(folder + "/config.json", config));
     MOTOR_TRY(writeText(folder + "/tokenizer.json", tokenizerJson(tok)));
     MOTOR_TRY(writeText(folder + "/tokenizer_config.json",
                         "{\n  \"add_bos_token\": false,\n  \"bos_token\": null,\n  \"eos_token\": " +

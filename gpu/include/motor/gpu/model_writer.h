@@ -33,6 +33,25 @@ Result<void> writeRandomModelHf(const RandomModelSpec& spec, const std::string& 
 // HF weights, so both files describe the same function despite their rope layouts.
 Result<void> writeRandomModelGguf(const RandomModelSpec& spec, const std::string& path);
 
+// A random InternVL-3.5-shaped model (InternViT-style vision tower + MLP projector + a
+// Qwen3 language model) in the original OpenGVLab folder layout, for tests and
+// benchmarks that need a vision-language model of a given shape. The vocabulary is the
+// small byte-level one plus <img>, </img> and <IMG_CONTEXT> as its last three ids
+// (llm.vocabSize counts them). The language model's hidden size is the projector's
+// output size; vision.projectionDim is set from it.
+struct RandomInternVLSpec {
+    ModelConfig llm;          // Qwen3 (makeRandomModelConfig(Architecture::Qwen3, ...))
+    int visionDim = 64;       // InternViT-300M: 1024
+    int visionLayers = 2;     // 24
+    int visionHeads = 4;      // 16
+    int visionHiddenDim = 128;  // 4096
+    int imageSize = 448;
+    int patchSize = 14;
+    DType dtype = DType::F32;  // F32, F16 or BF16
+    uint64_t seed = 1;
+};
+Result<void> writeRandomInternVLHf(const RandomInternVLSpec& spec, const std::string& folder);
+
 // A small byte-level BPE vocabulary of exactly vocabSize tokens (at least 259): the
 // 256 byte tokens, merges learned from a built-in English/Finnish text, then
 // <|endoftext|>, <|im_start|>, <|im_end|> as the last three ids.
