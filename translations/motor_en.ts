@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ScreenshotRunner</name>
     <message>
         <source>--screenshot needs a project</source>
@@ -28,29 +46,6 @@
     </message>
     <message>
         <source>Set %1 = %2 on %3</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Label classroom clips and review AI models.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Project file to open.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Render a view to FILE.png and exit.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Label as this expert.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>View to show: browser, review, metrics or predict.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -109,19 +104,25 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 of %2 clips shown</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Conflict</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n clip(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n clip shown</numerusform>
+            <numerusform>%1 of %n clips shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>motor::ui::ClipTableModel</name>
     <message numerus="yes">
         <source>%n dim.</source>
-        <translation><numerusform>%n dim.</numerusform><numerusform>%n dim.</numerusform></translation>
+        <translation>
+            <numerusform>%n dim.</numerusform>
+            <numerusform>%n dim.</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
@@ -144,11 +145,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Dimensions on which the coders (experts and models) disagree</source>
+        <source>This expert's labels, one per dimension</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This expert's labels, one per dimension</source>
+        <source>Dimensions on which the experts disagree (red). Model runs and baselines are not counted; choose "all coders" in Review to count them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dimensions on which any two coders disagree, model runs and baselines included (red).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -230,27 +235,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 recordings and %2 clips imported.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 already in the project.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Importing transcripts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 utterances now in the transcript of %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Importing labels</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 labels imported, %2 new coders.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -262,23 +251,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 label rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Export cancelled after: %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 clips in JSONL</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 ELAN documents</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 clip videos</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -305,6 +278,106 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>The export failed. Files written before the error stay in the folder.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%1 already has a transcript of %n utterance(s).</source>
+        <translation>
+            <numerusform>%1 already has a transcript of %n utterance.</numerusform>
+            <numerusform>%1 already has a transcript of %n utterances.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace it with the new file, or add the new utterances beside it? Labels are not affected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add beside it</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) imported</source>
+        <translation>
+            <numerusform>%n recording imported</numerusform>
+            <numerusform>%n recordings imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) made.</source>
+        <translation>
+            <numerusform>%n clip made.</numerusform>
+            <numerusform>%n clips made.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the project.</source>
+        <translation>
+            <numerusform>%n already in the project.</numerusform>
+            <numerusform>%n already in the project.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utterance(s) now in the transcript of %1.</source>
+        <translation>
+            <numerusform>%n utterance now in the transcript of %1.</numerusform>
+            <numerusform>%n utterances now in the transcript of %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n earlier utterance(s) (%1–%2).</source>
+        <translation>
+            <numerusform>Replaced %n earlier utterance (%1–%2).</numerusform>
+            <numerusform>Replaced %n earlier utterances (%1–%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) imported</source>
+        <translation>
+            <numerusform>%n label imported</numerusform>
+            <numerusform>%n labels imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new coder(s).</source>
+        <translation>
+            <numerusform>%n new coder.</numerusform>
+            <numerusform>%n new coders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label row(s)</source>
+        <translation>
+            <numerusform>%n label row</numerusform>
+            <numerusform>%n label rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) in JSONL</source>
+        <translation>
+            <numerusform>%n clip in JSONL</numerusform>
+            <numerusform>%n clips in JSONL</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ELAN document(s)</source>
+        <translation>
+            <numerusform>%n ELAN document</numerusform>
+            <numerusform>%n ELAN documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip video(s)</source>
+        <translation>
+            <numerusform>%n clip video</numerusform>
+            <numerusform>%n clip videos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ExpertDialog</name>
@@ -321,7 +394,11 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Expert:</source>
+        <source>&amp;Coder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask every time a project opens (a shared computer)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -602,14 +679,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No expert chosen: labelling is off.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot use this expert</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open project</source>
         <translation type="unfinished" />
     </message>
@@ -634,10 +703,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This build has no demo generator.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Generating the demo clips…</source>
         <translation type="unfinished" />
     </message>
@@ -654,28 +719,54 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 — %2 / %3 clips labelled — MOTOR Studio</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Expert: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No expert chosen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 / %2 clips done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Predict</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Ctrl+4</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who is labelling: switch coder, add one, or have MOTOR Studio ask on every open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No coder chosen: labelling is off. Choose one with "Coder" below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot use this coder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New coder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask who is labelling on every open</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 / %n clip(s) labelled — MOTOR Studio</source>
+        <translation>
+            <numerusform>%1 — %2 / %n clip labelled — MOTOR Studio</numerusform>
+            <numerusform>%1 — %2 / %n clips labelled — MOTOR Studio</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coder: %1 ▾</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coder: none (labelling off) — choose ▾</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 / %n clip(s) done</source>
+        <translation>
+            <numerusform>%1 / %n clip done</numerusform>
+            <numerusform>%1 / %n clips done</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -781,10 +872,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 vs %2: κ = %3 on %4 clips</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Accuracy</source>
         <translation type="unfinished" />
     </message>
@@ -834,7 +921,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message numerus="yes">
         <source>%1: %2 says %3, %4 says %5 — %n clip(s)</source>
-        <translation><numerusform>%1: %2 says %3, %4 says %5 — %n clip</numerusform><numerusform>%1: %2 says %3, %4 says %5 — %n clips</numerusform></translation>
+        <translation>
+            <numerusform>%1: %2 says %3, %4 says %5 — %n clip</numerusform>
+            <numerusform>%1: %2 says %3, %4 says %5 — %n clips</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied the summary and per-class scores as CSV.</source>
@@ -851,6 +941,24 @@ Cancel stops after the file being written; files already written stay.</source>
     <message>
         <source>Cannot write %1.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Covers fewer clips than the reference rated: not comparable with a coder who did them all</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) rated by both this coder and the reference</source>
+        <translation>
+            <numerusform>%n clip rated by both this coder and the reference</numerusform>
+            <numerusform>%n clips rated by both this coder and the reference</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 vs %2: κ = %3 on %n clip(s)</source>
+        <translation>
+            <numerusform>%1 vs %2: κ = %3 on %n clip</numerusform>
+            <numerusform>%1 vs %2: κ = %3 on %n clips</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -915,16 +1023,19 @@ Cancel stops after the file being written; files already written stay.</source>
 <context>
     <name>motor::ui::PredictionJob</name>
     <message>
-        <source>%1 clips labelled now, %2 done earlier, %3 failed, of %4.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Cancelled: start the same run again to resume it.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Cancelled before the run started.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 labelled now, %2 done earlier, %3 failed, of %n clip(s).</source>
+        <translation>
+            <numerusform>%1 labelled now, %2 done earlier, %3 failed, of %n clip.</numerusform>
+            <numerusform>%1 labelled now, %2 done earlier, %3 failed, of %n clips.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -975,10 +1086,6 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Clips this run has already done are skipped, so a cancelled run resumes where it stopped.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>automatic, e.g. baseline:majority</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1130,10 +1237,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 of %2 clips · elapsed %3 · about %4 left</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 failed</source>
         <translation type="unfinished" />
     </message>
@@ -1151,6 +1254,157 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>The run did not start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>found beside a .gguf model (mmproj-….gguf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The vision projector of a .gguf model: only needed when it is not beside the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pro&amp;jector:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A model is one &lt;b&gt;.gguf&lt;/b&gt; file (llama.cpp's format; a vision model has an &lt;i&gt;mmproj-….gguf&lt;/i&gt; beside it) or a &lt;b&gt;Hugging Face folder&lt;/b&gt; with config.json, *.safetensors and tokenizer.json. Llama 2/3, Qwen2/2.5 and Qwen3 read the transcript; InternVL3.5 also sees the clip's frames. It runs on this computer. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which models work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>backend's default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clips decoded together (local) or requests in flight (server)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share the clip context between agents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off recomputes the context for every agent (for comparison); the labels are the same</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>built-in prompts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A folder of prompt templates (*.txt) overriding the built-in ones</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batc&amp;h:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retr&amp;ies:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rationale &amp;up to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Prompts:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;span style="color:#b3261e"&gt;Cannot use this model: %1&lt;/span&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; language model with a vision tower: &lt;b&gt;it sees the frames&lt;/b&gt; (%2 per clip, %3×%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; language model without a vision tower: it reads the transcript only (runs record frames_used=false).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>automatic: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frames at (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n clip(s) · elapsed %2 · about %3 left</source>
+        <translation>
+            <numerusform>%1 of %n clip · elapsed %2 · about %3 left</numerusform>
+            <numerusform>%1 of %n clips · elapsed %2 · about %3 left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The model read the transcript only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The frames the model saw, in seconds from the clip's start; select the row to see them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Frame %1 at %2 s</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1229,7 +1483,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message numerus="yes">
         <source>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimension(s)</source>
-        <translation><numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimension</numerusform><numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimensions</numerusform></translation>
+        <translation>
+            <numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimension</numerusform>
+            <numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimensions</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clip &lt;b&gt;%1&lt;/b&gt; — no disagreement</source>
@@ -1249,7 +1506,41 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message numerus="yes">
         <source>%n contested clip(s)</source>
-        <translation><numerusform>%n contested clip</numerusform><numerusform>%n contested clips</numerusform></translation>
+        <translation>
+            <numerusform>%n contested clip</numerusform>
+            <numerusform>%n contested clips</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disagreement among experts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disagreement among all coders (models too)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whether model runs and baselines count as dissenting coders here, in the queue and in the browser's Conflict column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all coders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the experts</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Clip &lt;b&gt;%1&lt;/b&gt; — experts disagree on %n dimension(s)</source>
+        <translation>
+            <numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — experts disagree on %n dimension</numerusform>
+            <numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — experts disagree on %n dimensions</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotRunner</name>
     <message>
         <source>--screenshot needs a project</source>
@@ -29,29 +47,6 @@
     <message>
         <source>Set %1 = %2 on %3</source>
         <translation>Aseta %1 = %2 leikkeelle %3</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Label classroom clips and review AI models.</source>
-        <translation>Luokittele luokkahuoneleikkeitä ja arvioi tekoälymalleja.</translation>
-    </message>
-    <message>
-        <source>Project file to open.</source>
-        <translation>Avattava projektitiedosto.</translation>
-    </message>
-    <message>
-        <source>Render a view to FILE.png and exit.</source>
-        <translation>Tallenna näkymä tiedostoon FILE.png ja lopeta.</translation>
-    </message>
-    <message>
-        <source>Label as this expert.</source>
-        <translation>Luokittele tämän asiantuntijan nimissä.</translation>
-    </message>
-    <message>
-        <source>View to show: browser, review, metrics or predict.</source>
-        <translation>Näytettävä näkymä: browser, review, metrics tai predict.</translation>
     </message>
 </context>
 <context>
@@ -109,19 +104,25 @@
         <translation>Mikä tahansa luokka</translation>
     </message>
     <message>
-        <source>%1 of %2 clips shown</source>
-        <translation>Näytetään %1 / %2 leikettä</translation>
-    </message>
-    <message>
         <source>Conflict</source>
         <translation>Ristiriita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n clip(s) shown</source>
+        <translation>
+            <numerusform>Näytetään %1 / %n leike</numerusform>
+            <numerusform>Näytetään %1 / %n leikettä</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>motor::ui::ClipTableModel</name>
     <message numerus="yes">
         <source>%n dim.</source>
-        <translation><numerusform>%n ulott.</numerusform><numerusform>%n ulott.</numerusform></translation>
+        <translation>
+            <numerusform>%n ulott.</numerusform>
+            <numerusform>%n ulott.</numerusform>
+        </translation>
     </message>
     <message>
         <source>(none)</source>
@@ -144,12 +145,16 @@
         <translation>Ristiriita</translation>
     </message>
     <message>
-        <source>Dimensions on which the coders (experts and models) disagree</source>
-        <translation>Ulottuvuudet, joista koodaajat (asiantuntijat ja mallit) ovat eri mieltä</translation>
-    </message>
-    <message>
         <source>This expert's labels, one per dimension</source>
         <translation>Tämän asiantuntijan luokitukset, yksi kullekin ulottuvuudelle</translation>
+    </message>
+    <message>
+        <source>Dimensions on which the experts disagree (red). Model runs and baselines are not counted; choose "all coders" in Review to count them.</source>
+        <translation>Ulottuvuudet, joista asiantuntijat ovat eri mieltä (punainen). Mallien ajoja ja vertailutasoja ei lasketa; valitse Tarkastelussa "kaikki koodaajat", niin ne lasketaan.</translation>
+    </message>
+    <message>
+        <source>Dimensions on which any two coders disagree, model runs and baselines included (red).</source>
+        <translation>Ulottuvuudet, joista mitkä tahansa kaksi koodaajaa ovat eri mieltä, mallien ajot ja vertailutasot mukaan lukien (punainen).</translation>
     </message>
 </context>
 <context>
@@ -230,28 +235,12 @@
         <translation>Tuodaan mediaa</translation>
     </message>
     <message>
-        <source>%1 recordings and %2 clips imported.</source>
-        <translation>Tuotiin %1 tallennetta ja %2 leikettä.</translation>
-    </message>
-    <message>
-        <source>%1 already in the project.</source>
-        <translation>%1 oli jo projektissa.</translation>
-    </message>
-    <message>
         <source>Importing transcripts</source>
         <translation>Tuodaan litteraatteja</translation>
     </message>
     <message>
-        <source>%1 utterances now in the transcript of %2.</source>
-        <translation>Tallenteen %2 litteraatissa on nyt %1 puheenvuoroa.</translation>
-    </message>
-    <message>
         <source>Importing labels</source>
         <translation>Tuodaan luokituksia</translation>
-    </message>
-    <message>
-        <source>%1 labels imported, %2 new coders.</source>
-        <translation>Tuotiin %1 luokitusta, %2 uutta koodaajaa.</translation>
     </message>
     <message>
         <source>Exporting the dataset</source>
@@ -262,24 +251,8 @@
         <translation>Kansiota %1 ei voi luoda</translation>
     </message>
     <message>
-        <source>%1 label rows</source>
-        <translation>%1 luokitusriviä</translation>
-    </message>
-    <message>
         <source>Export cancelled after: %1.</source>
         <translation>Vienti peruttiin. Valmiina: %1.</translation>
-    </message>
-    <message>
-        <source>%1 clips in JSONL</source>
-        <translation>%1 leikettä JSONL-muodossa</translation>
-    </message>
-    <message>
-        <source>%1 ELAN documents</source>
-        <translation>%1 ELAN-dokumenttia</translation>
-    </message>
-    <message>
-        <source>%1 clip videos</source>
-        <translation>%1 leikevideota</translation>
     </message>
     <message>
         <source>Exported to %1: %2.</source>
@@ -309,6 +282,106 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>The export failed. Files written before the error stay in the folder.</source>
         <translation>Vienti epäonnistui. Ennen virhettä kirjoitetut tiedostot jäävät kansioon.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 already has a transcript of %n utterance(s).</source>
+        <translation>
+            <numerusform>Tallenteella %1 on jo litteraatti, jossa on %n puheenvuoro.</numerusform>
+            <numerusform>Tallenteella %1 on jo litteraatti, jossa on %n puheenvuoroa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace it with the new file, or add the new utterances beside it? Labels are not affected.</source>
+        <translation>Korvataanko se uudella tiedostolla vai lisätäänkö uudet puheenvuorot sen rinnalle? Luokitukset eivät muutu.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Korvaa</translation>
+    </message>
+    <message>
+        <source>&amp;Add beside it</source>
+        <translation>&amp;Lisää rinnalle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recording(s) imported</source>
+        <translation>
+            <numerusform>%n tallenne tuotu</numerusform>
+            <numerusform>%n tallennetta tuotu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) made.</source>
+        <translation>
+            <numerusform>%n leike tehty.</numerusform>
+            <numerusform>%n leikettä tehty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the project.</source>
+        <translation>
+            <numerusform>%n oli jo projektissa.</numerusform>
+            <numerusform>%n oli jo projektissa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utterance(s) now in the transcript of %1.</source>
+        <translation>
+            <numerusform>Tallenteen %1 litteraatissa on nyt %n puheenvuoro.</numerusform>
+            <numerusform>Tallenteen %1 litteraatissa on nyt %n puheenvuoroa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n earlier utterance(s) (%1–%2).</source>
+        <translation>
+            <numerusform>Korvattiin %n aiempi puheenvuoro (%1–%2).</numerusform>
+            <numerusform>Korvattiin %n aiempaa puheenvuoroa (%1–%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Varoitus: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s) imported</source>
+        <translation>
+            <numerusform>%n luokitus tuotu</numerusform>
+            <numerusform>%n luokitusta tuotu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new coder(s).</source>
+        <translation>
+            <numerusform>%n uusi koodaaja.</numerusform>
+            <numerusform>%n uutta koodaajaa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label row(s)</source>
+        <translation>
+            <numerusform>%n luokitusrivi</numerusform>
+            <numerusform>%n luokitusriviä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) in JSONL</source>
+        <translation>
+            <numerusform>%n leike JSONL-muodossa</numerusform>
+            <numerusform>%n leikettä JSONL-muodossa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ELAN document(s)</source>
+        <translation>
+            <numerusform>%n ELAN-dokumentti</numerusform>
+            <numerusform>%n ELAN-dokumenttia</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip video(s)</source>
+        <translation>
+            <numerusform>%n leikevideo</numerusform>
+            <numerusform>%n leikevideota</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ExpertDialog</name>
@@ -325,8 +398,12 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>esim. Asiantuntija A</translation>
     </message>
     <message>
-        <source>&amp;Expert:</source>
-        <translation>&amp;Asiantuntija:</translation>
+        <source>&amp;Coder:</source>
+        <translation>&amp;Koodaaja:</translation>
+    </message>
+    <message>
+        <source>Ask every time a project opens (a shared computer)</source>
+        <translation>Kysy aina, kun projekti avataan (yhteiskäyttöinen tietokone)</translation>
     </message>
 </context>
 <context>
@@ -606,14 +683,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Projektia ei voi avata</translation>
     </message>
     <message>
-        <source>No expert chosen: labelling is off.</source>
-        <translation>Asiantuntijaa ei valittu: luokittelu ei ole käytössä.</translation>
-    </message>
-    <message>
-        <source>Cannot use this expert</source>
-        <translation>Tätä asiantuntijaa ei voi käyttää</translation>
-    </message>
-    <message>
         <source>Open project</source>
         <translation>Avaa projekti</translation>
     </message>
@@ -638,10 +707,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Esittelyprojektia ei voi luoda</translation>
     </message>
     <message>
-        <source>This build has no demo generator.</source>
-        <translation>Tässä versiossa ei ole esittelyprojektin luojaa.</translation>
-    </message>
-    <message>
         <source>Generating the demo clips…</source>
         <translation>Luodaan esittelyleikkeitä…</translation>
     </message>
@@ -658,28 +723,54 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>MOTOR Studio</translation>
     </message>
     <message>
-        <source>%1 — %2 / %3 clips labelled — MOTOR Studio</source>
-        <translation>%1 — %2 / %3 leikettä luokiteltu — MOTOR Studio</translation>
-    </message>
-    <message>
-        <source>Expert: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>Asiantuntija: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>No expert chosen</source>
-        <translation>Asiantuntijaa ei valittu</translation>
-    </message>
-    <message>
-        <source>%1 / %2 clips done</source>
-        <translation>%1 / %2 leikettä valmiina</translation>
-    </message>
-    <message>
         <source>&amp;Predict</source>
         <translation>&amp;Ennusta</translation>
     </message>
     <message>
         <source>Ctrl+4</source>
         <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Who is labelling: switch coder, add one, or have MOTOR Studio ask on every open</source>
+        <translation>Kuka luokittelee: vaihda koodaajaa, lisää uusi tai pyydä MOTOR Studiota kysymään joka avauksella</translation>
+    </message>
+    <message>
+        <source>No coder chosen: labelling is off. Choose one with "Coder" below.</source>
+        <translation>Koodaajaa ei ole valittu: luokittelu on pois päältä. Valitse koodaaja alhaalta kohdasta "Koodaaja".</translation>
+    </message>
+    <message>
+        <source>Cannot use this coder</source>
+        <translation>Tätä koodaajaa ei voi käyttää</translation>
+    </message>
+    <message>
+        <source>New coder…</source>
+        <translation>Uusi koodaaja…</translation>
+    </message>
+    <message>
+        <source>Ask who is labelling on every open</source>
+        <translation>Kysy luokittelijaa joka avauksella</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 / %n clip(s) labelled — MOTOR Studio</source>
+        <translation>
+            <numerusform>%1 — %2 / %n leike luokiteltu — MOTOR Studio</numerusform>
+            <numerusform>%1 — %2 / %n leikettä luokiteltu — MOTOR Studio</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Coder: %1 ▾</source>
+        <translation>Koodaaja: %1 ▾</translation>
+    </message>
+    <message>
+        <source>Coder: none (labelling off) — choose ▾</source>
+        <translation>Koodaaja: ei valittu (luokittelu pois) — valitse ▾</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %n clip(s) done</source>
+        <translation>
+            <numerusform>%1 / %n leike valmiina</numerusform>
+            <numerusform>%1 / %n leikettä valmiina</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -785,10 +876,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 koodaajaa: Fleissin κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorffin α = &lt;b&gt;%6&lt;/b&gt;%7 (yksiköitä %8)</translation>
     </message>
     <message>
-        <source>%1 vs %2: κ = %3 on %4 clips</source>
-        <translation>%1 – %2: κ = %3, %4 leikettä</translation>
-    </message>
-    <message>
         <source>Accuracy</source>
         <translation>Tarkkuus</translation>
     </message>
@@ -838,7 +925,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message numerus="yes">
         <source>%1: %2 says %3, %4 says %5 — %n clip(s)</source>
-        <translation><numerusform>%1: %2 sanoo %3, %4 sanoo %5 — %n leike</numerusform><numerusform>%1: %2 sanoo %3, %4 sanoo %5 — %n leikettä</numerusform></translation>
+        <translation>
+            <numerusform>%1: %2 sanoo %3, %4 sanoo %5 — %n leike</numerusform>
+            <numerusform>%1: %2 sanoo %3, %4 sanoo %5 — %n leikettä</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied the summary and per-class scores as CSV.</source>
@@ -855,6 +945,24 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Cannot write %1.</source>
         <translation>Tiedostoon %1 ei voi kirjoittaa.</translation>
+    </message>
+    <message>
+        <source>Covers fewer clips than the reference rated: not comparable with a coder who did them all</source>
+        <translation>Kattaa vähemmän leikkeitä kuin vertailukohta luokitteli: ei vertailukelpoinen kaikki leikkeet luokitelleen kanssa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) rated by both this coder and the reference</source>
+        <translation>
+            <numerusform>%n leike, jonka sekä tämä koodaaja että vertailukohta luokittelivat</numerusform>
+            <numerusform>%n leikettä, jotka sekä tämä koodaaja että vertailukohta luokittelivat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 vs %2: κ = %3 on %n clip(s)</source>
+        <translation>
+            <numerusform>%1 vs %2: κ = %3, %n leike</numerusform>
+            <numerusform>%1 vs %2: κ = %3, %n leikettä</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -919,16 +1027,19 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
 <context>
     <name>motor::ui::PredictionJob</name>
     <message>
-        <source>%1 clips labelled now, %2 done earlier, %3 failed, of %4.</source>
-        <translation>Nyt luokiteltiin %1 leikettä, aiemmin %2, epäonnistui %3; yhteensä %4.</translation>
-    </message>
-    <message>
         <source>Cancelled: start the same run again to resume it.</source>
         <translation>Peruttu: käynnistä sama ajo uudelleen, niin se jatkuu.</translation>
     </message>
     <message>
         <source>Cancelled before the run started.</source>
         <translation>Peruttiin ennen ajon alkua.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 labelled now, %2 done earlier, %3 failed, of %n clip(s).</source>
+        <translation>
+            <numerusform>%1 luokiteltu nyt, %2 aiemmin, %3 epäonnistui; yhteensä %n leike.</numerusform>
+            <numerusform>%1 luokiteltu nyt, %2 aiemmin, %3 epäonnistui; yhteensä %n leikettä.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -980,10 +1091,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Clips this run has already done are skipped, so a cancelled run resumes where it stopped.</source>
         <translation>Ajon jo tekemät leikkeet ohitetaan, joten peruttu ajo jatkuu siitä, mihin se jäi.</translation>
-    </message>
-    <message>
-        <source>automatic, e.g. baseline:majority</source>
-        <translation>automaattinen, esim. baseline:majority</translation>
     </message>
     <message>
         <source>The run is stored as a coder of this name. Starting a run of the same name again resumes it.</source>
@@ -1134,10 +1241,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Perutaan… valmiit leikkeet jäävät talteen.</translation>
     </message>
     <message>
-        <source>%1 of %2 clips · elapsed %3 · about %4 left</source>
-        <translation>%1 / %2 leikettä · kulunut %3 · noin %4 jäljellä</translation>
-    </message>
-    <message>
         <source>%1 failed</source>
         <translation>%1 epäonnistui</translation>
     </message>
@@ -1156,6 +1259,157 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>The run did not start: %1</source>
         <translation>Ajo ei käynnistynyt: %1</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Lisäasetukset</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Ei ajoa vielä</translation>
+    </message>
+    <message>
+        <source>found beside a .gguf model (mmproj-….gguf)</source>
+        <translation>löytyy .gguf-mallin vierestä (mmproj-….gguf)</translation>
+    </message>
+    <message>
+        <source>The vision projector of a .gguf model: only needed when it is not beside the model</source>
+        <translation>.gguf-mallin näköprojektori: tarvitaan vain, jos se ei ole mallin vieressä</translation>
+    </message>
+    <message>
+        <source>Pro&amp;jector:</source>
+        <translation>Pro&amp;jektori:</translation>
+    </message>
+    <message>
+        <source>A model is one &lt;b&gt;.gguf&lt;/b&gt; file (llama.cpp's format; a vision model has an &lt;i&gt;mmproj-….gguf&lt;/i&gt; beside it) or a &lt;b&gt;Hugging Face folder&lt;/b&gt; with config.json, *.safetensors and tokenizer.json. Llama 2/3, Qwen2/2.5 and Qwen3 read the transcript; InternVL3.5 also sees the clip's frames. It runs on this computer. %1</source>
+        <translation>Malli on yksi &lt;b&gt;.gguf&lt;/b&gt;-tiedosto (llama.cpp:n muoto; näkevän mallin vieressä on &lt;i&gt;mmproj-….gguf&lt;/i&gt;) tai &lt;b&gt;Hugging Face -kansio&lt;/b&gt;, jossa on config.json, *.safetensors ja tokenizer.json. Llama 2/3, Qwen2/2.5 ja Qwen3 lukevat litteraatin; InternVL3.5 näkee myös leikkeen kuvat. Malli toimii tällä tietokoneella. %1</translation>
+    </message>
+    <message>
+        <source>Which models work</source>
+        <translation>Mitkä mallit toimivat</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automaattinen</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>kaikki ytimet</translation>
+    </message>
+    <message>
+        <source>backend's default</source>
+        <translation>taustajärjestelmän oletus</translation>
+    </message>
+    <message>
+        <source>Clips decoded together (local) or requests in flight (server)</source>
+        <translation>Yhdessä käsiteltävät leikkeet (paikallinen) tai samanaikaiset pyynnöt (palvelin)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> merkkiä</translation>
+    </message>
+    <message>
+        <source>Share the clip context between agents</source>
+        <translation>Jaa leikkeen konteksti agenttien kesken</translation>
+    </message>
+    <message>
+        <source>Off recomputes the context for every agent (for comparison); the labels are the same</source>
+        <translation>Pois päältä konteksti lasketaan jokaiselle agentille erikseen (vertailua varten); luokitukset ovat samat</translation>
+    </message>
+    <message>
+        <source>built-in prompts</source>
+        <translation>sisäänrakennetut kehotteet</translation>
+    </message>
+    <message>
+        <source>A folder of prompt templates (*.txt) overriding the built-in ones</source>
+        <translation>Kansio kehotepohjia (*.txt), jotka korvaavat sisäänrakennetut</translation>
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation>&amp;Laite:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>Sä&amp;ikeet:</translation>
+    </message>
+    <message>
+        <source>Batc&amp;h:</source>
+        <translation>&amp;Erä:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>A&amp;ikaraja:</translation>
+    </message>
+    <message>
+        <source>Retr&amp;ies:</source>
+        <translation>Uu&amp;sintayritykset:</translation>
+    </message>
+    <message>
+        <source>Rationale &amp;up to:</source>
+        <translation>Perustelu e&amp;nintään:</translation>
+    </message>
+    <message>
+        <source>&amp;Prompts:</source>
+        <translation>&amp;Kehotteet:</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:#b3261e"&gt;Cannot use this model: %1&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b3261e"&gt;Mallia ei voi käyttää: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; language model with a vision tower: &lt;b&gt;it sees the frames&lt;/b&gt; (%2 per clip, %3×%3).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;-kielimalli näkötornilla: &lt;b&gt;se näkee kuvat&lt;/b&gt; (%2 leikettä kohden, %3×%3).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; language model without a vision tower: it reads the transcript only (runs record frames_used=false).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;-kielimalli ilman näkötornia: se lukee vain litteraatin (ajot tallentavat frames_used=false).</translation>
+    </message>
+    <message>
+        <source>automatic: %1</source>
+        <translation>automaattinen: %1</translation>
+    </message>
+    <message>
+        <source>Frames at (s)</source>
+        <translation>Kuvat kohdissa (s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n clip(s) · elapsed %2 · about %3 left</source>
+        <translation>
+            <numerusform>%1 / %n leike · kulunut %2 · noin %3 jäljellä</numerusform>
+            <numerusform>%1 / %n leikettä · kulunut %2 · noin %3 jäljellä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>epäonnistui: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ei kuvia</translation>
+    </message>
+    <message>
+        <source>The model read the transcript only</source>
+        <translation>Malli luki vain litteraatin</translation>
+    </message>
+    <message>
+        <source>The frames the model saw, in seconds from the clip's start; select the row to see them</source>
+        <translation>Kuvat, jotka malli näki, sekunteina leikkeen alusta; valitse rivi nähdäksesi ne</translation>
+    </message>
+    <message>
+        <source>Frame %1 at %2 s</source>
+        <translation>Kuva %1 kohdassa %2 s</translation>
     </message>
 </context>
 <context>
@@ -1233,7 +1487,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message numerus="yes">
         <source>Clip &lt;b&gt;%1&lt;/b&gt; — coders disagree on %n dimension(s)</source>
-        <translation><numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — koodaajat eri mieltä %n ulottuvuudesta</numerusform><numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — koodaajat eri mieltä %n ulottuvuudesta</numerusform></translation>
+        <translation>
+            <numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — koodaajat eri mieltä %n ulottuvuudesta</numerusform>
+            <numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — koodaajat eri mieltä %n ulottuvuudesta</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clip &lt;b&gt;%1&lt;/b&gt; — no disagreement</source>
@@ -1253,7 +1510,41 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message numerus="yes">
         <source>%n contested clip(s)</source>
-        <translation><numerusform>%n kiistanalainen leike</numerusform><numerusform>%n kiistanalaista leikettä</numerusform></translation>
+        <translation>
+            <numerusform>%n kiistanalainen leike</numerusform>
+            <numerusform>%n kiistanalaista leikettä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disagreement among experts</source>
+        <translation>Erimielisyys asiantuntijoiden kesken</translation>
+    </message>
+    <message>
+        <source>Disagreement among all coders (models too)</source>
+        <translation>Erimielisyys kaikkien koodaajien kesken (myös mallit)</translation>
+    </message>
+    <message>
+        <source>Whether model runs and baselines count as dissenting coders here, in the queue and in the browser's Conflict column</source>
+        <translation>Lasketaanko mallien ajot ja vertailutasot eri mieltä oleviksi koodaajiksi täällä, jonossa ja selaimen Ristiriita-sarakkeessa</translation>
+    </message>
+    <message>
+        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
+        <translation>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; samaa mieltä kuin enemmistö (%3) &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; eri mieltä &amp;nbsp; (n,nn) varmuus &amp;nbsp; ✎ perustelu tai huomautus</translation>
+    </message>
+    <message>
+        <source>all coders</source>
+        <translation>kaikki koodaajat</translation>
+    </message>
+    <message>
+        <source>the experts</source>
+        <translation>asiantuntijat</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clip &lt;b&gt;%1&lt;/b&gt; — experts disagree on %n dimension(s)</source>
+        <translation>
+            <numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — asiantuntijat eri mieltä %n ulottuvuudesta</numerusform>
+            <numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — asiantuntijat eri mieltä %n ulottuvuudesta</numerusform>
+        </translation>
     </message>
 </context>
 <context>
