@@ -158,6 +158,12 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
         else todo.push_back(c);
     }
     summary.progress.total = int(clips.value().size());
+    if (options.started) {
+        QVector<int64_t> earlier;
+        for (const auto& c : clips.value())
+            if (finishedSet.contains(c.id)) earlier.push_back(c.id);
+        options.started(summary.annotatorId, earlier);
+    }
 
     Predictor predictor(model, builder, options.prefixSharing);
     const int batch = std::max(1, options.batchSize > 0 ? options.batchSize : caps.preferredBatch);

@@ -63,6 +63,9 @@ struct RunOptions {
     // Called after each clip is committed (or has failed), from the thread running the
     // prediction; finished clips of an earlier session of the run are not reported.
     std::function<void(const FinishedClip&)> clipFinished;
+    // Called once the run's annotator exists, before any clip: its id and the selected
+    // clips an earlier session of the run finished (they are skipped now).
+    std::function<void(int64_t annotatorId, const QVector<int64_t>& finishedEarlier)> started;
     const CancelFlag* cancel = nullptr;
 };
 

@@ -184,8 +184,10 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     grid->setRowStretch(0, 2);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 3);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    // The tables (left) need more width than the kappa matrix and the heatmap (right):
+    // at 1600x1000 with the clip browser open, every per-class column stays visible.
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
 
@@ -461,12 +463,15 @@ void MetricsDashboard::fillPerClass() {
         }
         row += classes;
     }
-    perClass_->resizeColumnsToContents();
-    // Spanned cells do not widen their column; size the coder column to its names.
-    int nameWidth = perClass_->horizontalHeader()->sectionSizeHint(0);
-    for (const metrics::ReferenceComparison& c : dim->vsReference)
-        nameWidth = std::max(nameWidth, perClass_->fontMetrics().horizontalAdvance(c.annotator) + 16);
-    perClass_->setColumnWidth(0, nameWidth);
+    // The figures keep their width; the coder column takes what is left and elides a
+    // long run name (its tooltip has it whole), so no column hides behind a scroll bar.
+    QHeaderView* header = perClass_->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    perClass_->setTextElideMode(Qt::ElideMiddle);
+    for (int r = 0; r < perClass_->rowCount(); ++r)
+        if (QTableWidgetItem* item = perClass_->item(r, 0)) item->setToolTip(item->text());
 }
 
 void MetricsDashboard::fillCharts() {

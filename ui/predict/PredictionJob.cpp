@@ -121,6 +121,10 @@ Result<agents::RunSummary> PredictionJob::run(const PredictConfig& config) {
     };
     options.progress = [post](const RunProgress& p) { post([&](Shared& s) { s.progress = p; }); };
     options.clipFinished = [post](const FinishedClip& c) { post([&](Shared& s) { s.pending.push_back(c); }); };
+    options.started = [this](int64_t annotatorId, const QVector<int64_t>& earlier) {
+        const QVector<qint64> ids(earlier.begin(), earlier.end());
+        QMetaObject::invokeMethod(this, [this, annotatorId, ids] { emit runStarted(annotatorId, ids); }, Qt::QueuedConnection);
+    };
     return runPrediction(project, *lm, options);
 }
 

@@ -54,6 +54,8 @@ public:
 
 signals:
     void progressed(int finished, int total, int failed, qint64 elapsedMs, qint64 etaMs);
+    // The run's annotator exists; these selected clips were finished by an earlier session.
+    void runStarted(qint64 annotatorId, const QVector<qint64>& finishedEarlier);
     // Clips finished since the last signal, in order (failed ones with their error).
     void clipsFinished(const QVector<motor::agents::FinishedClip>& clips);
     // ok=false: the run could not start or stopped on an error (message says why).

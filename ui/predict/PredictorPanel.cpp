@@ -17,7 +17,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QUrl>
@@ -189,6 +188,7 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     connect(cancel_, &QPushButton::clicked, this, &PredictorPanel::cancelRun);
     connect(job_, &PredictionJob::progressed, this, &PredictorPanel::onProgress);
     connect(job_, &PredictionJob::clipsFinished, this, &PredictorPanel::onClips);
+    connect(job_, &PredictionJob::runStarted, this, &PredictorPanel::onStarted);
     connect(job_, &PredictionJob::finished, this, &PredictorPanel::onFinished);
     connect(results_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (QTableWidgetItem* item = results_->item(row, 0)) session_->setCurrentClip(item->data(Qt::UserRole).toLongLong());
@@ -208,7 +208,11 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
 }
 
 QWidget* PredictorPanel::buildBackendPages() {
-    pages_ = new QStackedWidget(this);
+    // One page per backend, only the current one shown: hidden widgets take no room in
+    // a layout, so the form is as tall as the chosen backend's settings.
+    pages_ = new QWidget(this);
+    auto* pagesLayout = new QVBoxLayout(pages_);
+    pagesLayout->setContentsMargins(0, 0, 0, 0);
 
     auto* majority = new QWidget(pages_);
     auto* mf = new QFormLayout(majority);
@@ -220,14 +224,14 @@ QWidget* PredictorPanel::buildBackendPages() {
     mNote->setObjectName(QStringLiteral("MutedLabel"));
     mNote->setWordWrap(true);
     mf->addRow(mNote);
-    pages_->addWidget(majority);
+    pagesLayout->addWidget(majority);
 
     auto* cues = new QLabel(tr("Classifies each clip by SRL cue words in its transcript (Finnish and English); "
                                "each rationale lists the cues found."),
                             pages_);
     cues->setObjectName(QStringLiteral("MutedLabel"));
     cues->setWordWrap(true);
-    pages_->addWidget(cues);
+    pagesLayout->addWidget(cues);
 
     auto* local = new QWidget(pages_);
     auto* lf = new QFormLayout(local);
@@ -270,7 +274,7 @@ QWidget* PredictorPanel::buildBackendPages() {
                            "InternVL3.5 also sees the clip's frames. It runs on this computer. %1")
                             .arg(docsLink(QStringLiteral("MODELS.md"), tr("Which models work"))));
     lf->addRow(localHelp_);
-    pages_->addWidget(local);
+    pagesLayout->addWidget(local);
 
     auto* openai = new QWidget(pages_);
     auto* of = new QFormLayout(openai);
@@ -285,7 +289,7 @@ QWidget* PredictorPanel::buildBackendPages() {
     of->addRow(tr("&URL:"), url_);
     of->addRow(tr("Mo&del:"), modelName_);
     of->addRow(sendFrames_);
-    pages_->addWidget(openai);
+    pagesLayout->addWidget(openai);
     return pages_;
 }
 
@@ -381,7 +385,8 @@ void PredictorPanel::inspectModel() {
 
 void PredictorPanel::updateForm() {
     const auto backend = BackendKind(backend_->currentData().toInt());
-    pages_->setCurrentIndex(backend_->currentIndex());
+    const auto pages = pages_->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly);
+    for (int i = 0; i < pages.size(); ++i) pages[i]->setVisible(i == backend_->currentIndex());
     const bool baseline = backend == BackendKind::MajorityBaseline || backend == BackendKind::CueBaseline;
     // Baselines have no agents or prompts; core records their mode as "baseline".
     mode_->setEnabled(!baseline);
@@ -468,13 +473,11 @@ void PredictorPanel::startRun() {
     headers << tr("Confidence") << tr("Frames at (s)");
     results_->setColumnCount(int(headers.size()));
     results_->setHorizontalHeaderLabels(headers);
-    // The labels share the width; clip key, confidence and frames keep to their contents.
+    // Every column as wide as its header and cells (Finnish dimension names are long);
+    // the frame times take the rest.
     QHeaderView* header = results_->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Stretch);
-    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(int(headers.size()) - 2, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(int(headers.size()) - 1, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
     progress_->setRange(0, 0);  // busy until core reports the clip count
     status_->setText(tr("Starting…"));
     lastMessage_.clear();
@@ -560,6 +563,32 @@ void PredictorPanel::onClips(const QVector<agents::FinishedClip>& clips) {
     }
     results_->setUpdatesEnabled(true);
     results_->scrollToBottom();
+}
+
+void PredictorPanel::onStarted(qint64 annotatorId, const QVector<qint64>& finishedEarlier) {
+    // A resumed run lists what it did before too, from the session's index (the frame
+    // times of those clips are in the project, not in memory).
+    if (finishedEarlier.isEmpty()) return;
+    if (!session_->annotator(annotatorId)) (void)session_->refreshAnnotators();
+    QVector<agents::FinishedClip> earlier;
+    for (qint64 clipId : finishedEarlier) {
+        const Clip* c = session_->clip(clipId);
+        if (!c) continue;
+        agents::FinishedClip f{annotatorId, clipId, c->key, true, {}, {}, {}};
+        const auto mine = session_->labelsOfClip(clipId).value(annotatorId);
+        for (const Dimension& d : session_->codebook().dimensions) {
+            const Annotation a = mine.value(d.name);
+            if (a.label.isEmpty()) continue;
+            agents::DimensionPrediction p;
+            p.dimension = d.name;
+            p.label = a.label;
+            p.rationale = a.rationale;
+            p.confidence = a.confidence;
+            f.labels.push_back(p);
+        }
+        earlier.push_back(f);
+    }
+    onClips(earlier);
 }
 
 void PredictorPanel::showFrames(int row) {

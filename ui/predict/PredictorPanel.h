@@ -19,7 +19,6 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 class QTableWidget;
 class QToolButton;
 
@@ -74,6 +73,7 @@ private:
     void inspectModel();
     void onProgress(int finished, int total, int failed, qint64 elapsedMs, qint64 etaMs);
     void onClips(const QVector<agents::FinishedClip>& clips);
+    void onStarted(qint64 annotatorId, const QVector<qint64>& finishedEarlier);
     void onFinished(bool ok, bool cancelled, const QString& runName, const QString& message);
     void showFrames(int row);
     bool remoteHost() const;
@@ -84,7 +84,7 @@ private:
     PredictionJob* job_;
     ThumbnailLoader* frameLoader_;
     QComboBox* backend_;
-    QStackedWidget* pages_;
+    QWidget* pages_;  // one child per backend, in backend_'s order
     QComboBox* reference_;
     QLineEdit* modelPath_;
     QLineEdit* mmprojPath_;
