@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -36,7 +37,10 @@ public:
             if (!vision) return makeError(QStringLiteral("local: this model has no vision tower; it cannot take frames"));
             std::vector<gpu::RgbImage> frames;
             for (const media::RgbFrame& f : content.images) frames.push_back(gpu::RgbImage{f.width, f.height, f.rgb});
+            QElapsedTimer timer;
+            timer.start();
             auto encoded = vision->encode(frames);
+            model_->addVisionMs(double(timer.nsecsElapsed()) / 1e6);
             if (!encoded) return engineError(encoded.error());
             rows = std::move(encoded.value());
         }

@@ -49,6 +49,9 @@ public:
     const gpu::ChatTemplate& chat() const { return *chat_; }
     QString deviceUsed() const { return device_; }
     bool sees() const;
+    // Wall time spent in the vision encoder (preprocessing included), summed.
+    double visionMs() const { return visionMs_; }
+    void addVisionMs(double ms) { visionMs_ += ms; }
 
 private:
     LocalModel();
@@ -61,6 +64,7 @@ private:
     std::map<std::string, std::unique_ptr<gpu::JsonLabelConstraint>> constraints_;
     QJsonObject identity_;
     QString device_;
+    double visionMs_ = 0.0;
 };
 
 // SHA-256 of a model file, or of a folder's files (name + bytes, sorted); files over
