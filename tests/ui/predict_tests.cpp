@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -19,6 +20,7 @@
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
+#include "ui/main/Docs.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
@@ -221,6 +223,27 @@ TEST_F(PredictTest, AdvancedHoldsEveryCliOptionAndTheRunNameFollowsTheBackend) {
     EXPECT_EQ(c.maxRationaleChars, 120);
     EXPECT_EQ(c.prefixSharing, agents::PrefixSharing::Off);
     EXPECT_EQ(c.promptDir, QStringLiteral("/prompts"));
+}
+
+// The Predict tab's help opens docs/MODELS.md inside the application (built into the
+// resources, so it works installed too).
+TEST_F(PredictTest, LocalModelHelpOpensTheModelGuide) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    window_->showView(ui::MainWindow::View::Predict);
+    ui::PredictorPanel* panel = window_->predictor();
+    panel->setBackend(agents::BackendKind::Local);
+    EXPECT_TRUE(ui::docsText(QStringLiteral("MODELS.md")).contains(QStringLiteral("InternVL3.5")));
+    QLabel* help = nullptr;
+    for (QLabel* l : panel->findChildren<QLabel*>())
+        if (l->text().contains(QStringLiteral("help:MODELS.md"))) help = l;
+    ASSERT_NE(help, nullptr);
+    emit help->linkActivated(QStringLiteral("help:MODELS.md"));
+    auto* dialog = panel->findChild<QDialog*>(QStringLiteral("HelpDialog"));
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    dialog->close();
 }
 
 TEST(PredictTranslations, NewPanelsAreInFinnish) {
