@@ -123,6 +123,7 @@ int cmdLabel(const QStringList& args) {
     w.dimension = pos[3];
     w.label = pos[4];
     w.note = parser.value(QStringLiteral("note"));
+    w.source = LabelSource::Cli;
     Status s = p.transaction([&]() -> Status {
         auto existing = p.annotatorByName(annotatorName);
         if (!existing) return existing.error();

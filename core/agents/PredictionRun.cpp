@@ -246,6 +246,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
                     w.label = d.label;
                     w.rationale = d.rationale;
                     w.confidence = d.confidence;
+                    w.source = LabelSource::Run;
                     if (auto s = project.setLabel(w); !s) return s;
                 }
                 return project.markRunItem(summary.annotatorId, p.clipId, perClipMs, detail);

@@ -97,6 +97,7 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
             w.dimension = row.dimension;
             w.label = row.label;
             w.note = row.note;
+            w.source = LabelSource::Import;
             w.rationale = row.rationale;
             w.confidence = row.confidence;
             if (auto set = project.setLabel(w); !set)

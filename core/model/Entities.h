@@ -29,6 +29,8 @@ struct Clip {
     int64_t endMs = 0;
     QString group;
     QString session;
+    // Its range changed after it was labelled: its labels want a second look.
+    bool needsReview = false;
 
     int64_t durationMs() const { return endMs - startMs; }
 };
@@ -76,6 +78,8 @@ struct AuditEntry {
     QString newLabel;   // empty: removed
     QString oldNote;
     QString newNote;
+    int64_t clipTimeMs = -1;  // where in the clip the coder was (GUI); -1: unknown
+    QString source;           // gui, cli, import, merge, run; empty: before schema 2
 };
 
 }  // namespace motor

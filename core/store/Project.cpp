@@ -7,16 +7,15 @@
 
 #include <algorithm>
 
+#include "core/store/ProjectRows.h"
 #include "core/store/Schema.h"
 #include "core/util/NaturalOrder.h"
 
 namespace motor {
+
+using namespace store::rows;
+
 namespace {
-
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
-
-QString toJsonText(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QJsonObject fromJsonText(const QString& s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
 
 // The 16-byte SQLite header, checked before any query: SQLite accepts any file lazily,
 // and a file that is not a project must be rejected before anything can touch it. Read
@@ -29,73 +28,6 @@ Status checkSqliteHeader(store::SqliteDatabase& db, const QString& path) {
     if (header.value() != QByteArray("SQLite format 3\0", 16))
         return makeError(path + QStringLiteral(": not a MOTOR project (not an SQLite database)"));
     return {};
-}
-
-Media readMedia(const store::SqliteStatement& st) {
-    Media m;
-    m.id = st.int64(0);
-    m.path = st.text(1);
-    m.sizeBytes = st.int64(2);
-    m.contentHash = st.text(3);
-    m.durationMs = st.int64(4);
-    m.fps = st.real(5);
-    m.width = int(st.int64(6));
-    m.height = int(st.int64(7));
-    m.rotationDeg = int(st.int64(8));
-    m.hasAudio = st.int64(9) != 0;
-    return m;
-}
-const char* const kMediaCols = "id, path, size_bytes, content_hash, duration_ms, fps, width, height, rotation_deg, has_audio";
-
-Clip readClip(const store::SqliteStatement& st) {
-    Clip c;
-    c.id = st.int64(0);
-    c.key = st.text(1);
-    c.mediaId = st.int64(2);
-    c.startMs = st.int64(3);
-    c.endMs = st.int64(4);
-    c.group = st.text(5);
-    c.session = st.text(6);
-    return c;
-}
-const char* const kClipCols = "id, key, media_id, start_ms, end_ms, group_name, session_name";
-
-Annotation readAnnotation(const store::SqliteStatement& st) {
-    Annotation a;
-    a.id = st.int64(0);
-    a.annotatorId = st.int64(1);
-    a.clipId = st.int64(2);
-    a.dimension = st.text(3);
-    a.label = st.text(4);
-    a.note = st.text(5);
-    a.rationale = st.text(6);
-    a.confidence = st.real(7);
-    a.updatedAtMs = st.int64(8);
-    return a;
-}
-const char* const kAnnotationCols =
-    "id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms";
-
-Annotator readAnnotator(const store::SqliteStatement& st) {
-    Annotator a;
-    a.id = st.int64(0);
-    a.name = st.text(1);
-    parseAnnotatorKind(st.text(2), &a.kind);
-    a.provenance = fromJsonText(st.text(3));
-    return a;
-}
-
-template <class T, class Reader>
-Result<QVector<T>> collect(store::SqliteStatement& st, Reader read) {
-    QVector<T> out;
-    for (;;) {
-        auto row = st.step();
-        if (!row) return row.error();
-        if (!row.value()) break;
-        out.push_back(read(st));
-    }
-    st.reset();
-    return out;
 }
 
 }  // namespace
@@ -380,119 +312,6 @@ Result<std::optional<Annotator>> Project::annotatorByName(const QString& annotat
     if (!rows) return rows.error();
     if (rows->isEmpty()) return std::optional<Annotator>();
     return std::optional<Annotator>(rows->front());
-}
-
-Status Project::validateLabel(const LabelWrite& w) {
-    const Dimension* dim = codebook_.dimension(w.dimension);
-    if (!dim)
-        return makeError(QStringLiteral("unknown dimension '%1' (codebook %2 has: %3)")
-                             .arg(w.dimension, codebook_.name, codebook_.dimensionNames().join(", ")));
-    if (!w.label.isEmpty() && dim->classIndex(w.label) < 0)
-        return makeError(QStringLiteral("label '%1' is not a class of dimension '%2' (classes: %3)")
-                             .arg(w.label, w.dimension, dim->classNames().join(", ")));
-    return {};
-}
-
-Status Project::setLabel(const LabelWrite& w) {
-    if (auto s = validateLabel(w); !s) return s;
-    return transaction([&]() -> Status {
-        auto old = annotation(w.clipId, w.annotatorId, w.dimension);
-        if (!old) return old.error();
-        const QString oldLabel = old->has_value() ? (*old)->label : QString();
-        const QString oldNote = old->has_value() ? (*old)->note : QString();
-        const qint64 now = nowMs();
-        if (w.label.isEmpty()) {
-            auto del = cached("DELETE FROM annotations WHERE annotator_id = ? AND clip_id = ? AND dimension = ?");
-            if (!del) return del.error();
-            (*del)->bind(1, w.annotatorId).bind(2, w.clipId).bind(3, w.dimension);
-            if (auto s = (*del)->run(); !s) return s;
-        } else {
-            auto up = cached("INSERT INTO annotations(annotator_id, clip_id, dimension, label, note, rationale, confidence, created_at_ms, updated_at_ms) "
-                             "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(annotator_id, clip_id, dimension) DO UPDATE SET "
-                             "label = excluded.label, note = excluded.note, rationale = excluded.rationale, "
-                             "confidence = excluded.confidence, updated_at_ms = excluded.updated_at_ms");
-            if (!up) return up.error();
-            (*up)->bind(1, w.annotatorId).bind(2, w.clipId).bind(3, w.dimension).bind(4, w.label).bind(5, w.note)
-                .bind(6, w.rationale).bindOptional(7, w.confidence).bind(8, int64_t(now)).bind(9, int64_t(now));
-            if (auto s = (*up)->run(); !s)
-                return makeError(QStringLiteral("label of clip %1, dimension '%2': %3").arg(w.clipId).arg(w.dimension, s.error().message));
-        }
-        if (oldLabel == w.label && oldNote == w.note) return {};
-        auto audit = cached("INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, new_note) VALUES(?,?,?,?,?,?,?,?)");
-        if (!audit) return audit.error();
-        (*audit)->bind(1, int64_t(now)).bind(2, w.annotatorId).bind(3, w.clipId).bind(4, w.dimension)
-            .bind(5, oldLabel).bind(6, w.label).bind(7, oldNote).bind(8, w.note);
-        return (*audit)->run();
-    });
-}
-
-Result<QVector<Annotation>> Project::annotations() {
-    auto st = db_.prepare(QStringLiteral("SELECT %1 FROM annotations ORDER BY clip_id, annotator_id, dimension").arg(kAnnotationCols));
-    if (!st) return st.error();
-    return collect<Annotation>(st.value(), readAnnotation);
-}
-
-Result<QVector<CodedLabel>> Project::codedLabels() {
-    // The metrics redo this after every label change: compare raw UTF-8 against the
-    // few dimension and class names, so no string is allocated per row.
-    struct DimBytes {
-        std::string name;
-        std::vector<std::string> classes;
-    };
-    std::vector<DimBytes> dims;
-    for (const auto& d : codebook_.dimensions) {
-        DimBytes db{d.name.toStdString(), {}};
-        for (const auto& c : d.classes) db.classes.push_back(c.name.toStdString());
-        dims.push_back(std::move(db));
-    }
-    auto st = cached("SELECT annotator_id, clip_id, dimension, label FROM annotations");
-    if (!st) return st.error();
-    QVector<CodedLabel> out;
-    for (;;) {
-        auto row = (*st)->step();
-        if (!row) return row.error();
-        if (!row.value()) break;
-        const std::string_view dim = (*st)->rawText(2);
-        const std::string_view label = (*st)->rawText(3);
-        for (size_t d = 0; d < dims.size(); ++d) {
-            if (dims[d].name != dim) continue;
-            for (size_t c = 0; c < dims[d].classes.size(); ++c)
-                if (dims[d].classes[c] == label) out.push_back({(*st)->int64(0), (*st)->int64(1), int(d), int(c)});
-            break;
-        }
-    }
-    (*st)->reset();
-    return out;
-}
-
-Result<QVector<Annotation>> Project::annotationsForClip(int64_t clipId) {
-    auto st = cached("SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
-                     "FROM annotations WHERE clip_id = ? ORDER BY annotator_id, dimension");
-    if (!st) return st.error();
-    (*st)->bind(1, clipId);
-    return collect<Annotation>(**st, readAnnotation);
-}
-
-Result<std::optional<Annotation>> Project::annotation(int64_t clipId, int64_t annotatorId, const QString& dimension) {
-    auto st = cached("SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
-                     "FROM annotations WHERE clip_id = ? AND annotator_id = ? AND dimension = ?");
-    if (!st) return st.error();
-    (*st)->bind(1, clipId).bind(2, annotatorId).bind(3, dimension);
-    auto rows = collect<Annotation>(**st, readAnnotation);
-    if (!rows) return rows.error();
-    if (rows->isEmpty()) return std::optional<Annotation>();
-    return std::optional<Annotation>(rows->front());
-}
-
-Result<QVector<AuditEntry>> Project::auditLog(int64_t clipId) {
-    auto st = db_.prepare(QStringLiteral(
-        "SELECT id, at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, new_note FROM audit_log %1 ORDER BY id")
-                              .arg(clipId ? QStringLiteral("WHERE clip_id = ?") : QString()));
-    if (!st) return st.error();
-    if (clipId) st->bind(1, clipId);
-    return collect<AuditEntry>(st.value(), [](const store::SqliteStatement& s) {
-        return AuditEntry{s.int64(0), s.int64(1), s.int64(2), s.int64(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)};
-    });
 }
 
 Status Project::markRunItem(int64_t annotatorId, int64_t clipId, double latencyMs, const QJsonObject& detail) {

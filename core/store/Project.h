@@ -35,6 +35,10 @@ struct CodedLabel {
     int label = 0;      // index into that dimension's classes
 };
 
+// What wrote a label, for the coding log.
+enum class LabelSource { Unknown, Gui, Cli, Import, Merge, Run };
+const char* labelSourceName(LabelSource source);
+
 struct LabelWrite {
     int64_t clipId = 0;
     int64_t annotatorId = 0;
@@ -43,6 +47,23 @@ struct LabelWrite {
     QString note;
     QString rationale;
     double confidence = std::nan("");
+    int64_t clipTimeMs = -1;  // the player's position in the clip when labelled (GUI)
+    LabelSource source = LabelSource::Unknown;
+};
+
+// One line of the coding log: who labelled what, when (wall clock) and where in the clip.
+struct CodingLogEntry {
+    qint64 atMs = 0;
+    QString coder;
+    AnnotatorKind coderKind = AnnotatorKind::Human;
+    QString clipKey;
+    int64_t clipTimeMs = -1;
+    QString dimension;
+    QString oldLabel;
+    QString newLabel;
+    QString oldNote;
+    QString newNote;
+    QString source;
 };
 
 class Project {
@@ -109,6 +130,24 @@ public:
     Result<QVector<Annotation>> annotationsForClip(int64_t clipId);
     Result<std::optional<Annotation>> annotation(int64_t clipId, int64_t annotatorId, const QString& dimension);
     Result<QVector<AuditEntry>> auditLog(int64_t clipId = 0);
+    // Every label change in time order, with coder names and clip keys (the export a team
+    // reports coding effort and order from).
+    Result<QVector<CodingLogEntry>> codingLog();
+
+    // Project settings (the meta table): text values by key; empty when unset.
+    Result<QString> setting(const QString& key);
+    Status setSetting(const QString& key, const QString& value);
+
+    // Segmenting. Clip ids (keys) never change when a neighbour does. A clip whose range
+    // changes keeps its labels and is flagged needsReview when it has any.
+    Status setClipRange(int64_t clipId, int64_t startMs, int64_t endMs);
+    // Splits at atMs (strictly inside): the clip keeps its id for the first part, the
+    // second part is a new clip (id KEY.2, KEY.3, ... as free) without labels; returns it.
+    Result<int64_t> splitClip(int64_t clipId, int64_t atMs);
+    // Joins `next` (adjacent on the same recording) into `clipId`; refused when `next`
+    // has labels (they would be lost); `clipId` is flagged when it has labels.
+    Status mergeClips(int64_t clipId, int64_t next);
+    Status setClipNeedsReview(int64_t clipId, bool needsReview);
 
     // Model runs: which clips a run has finished, for resuming.
     Status markRunItem(int64_t annotatorId, int64_t clipId, double latencyMs, const QJsonObject& detail);

@@ -82,23 +82,61 @@ CREATE TABLE run_items(
   PRIMARY KEY(annotator_id, clip_id));
 )SQL";
 
+// Version 2: the research team's workflow.
+// - clips.needs_review: a clip whose range changed after it was labelled is flagged for
+//   a second look (the labels stay);
+// - audit_log.clip_time_ms and .source: where in the clip the coder was when labelling
+//   (the GUI's player position; NULL elsewhere) and what wrote the change (gui, cli,
+//   import, merge, run), for the coding log.
+const char* const kToV2 = R"SQL(
+ALTER TABLE clips ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_log ADD COLUMN clip_time_ms INTEGER;
+ALTER TABLE audit_log ADD COLUMN source TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_by_annotator ON audit_log(annotator_id, at_ms);
+)SQL";
+
+// Each step takes the database from version N to N+1; index = N - 1.
+const char* const kSteps[] = {kToV2};
+
+Status stamp(SqliteDatabase& db, int version) {
+    if (auto s = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s) return s;
+    return db.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+}
+
 }  // namespace
 
 Status createSchema(SqliteDatabase& db) {
     SqliteTransaction tx(db);
     if (auto s = tx.begin(); !s) return s;
     if (auto s = db.exec(QString::fromUtf8(kSchemaV1)); !s) return s;
-    if (auto s = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s) return s;
-    if (auto s = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)); !s) return s;
+    for (const char* step : kSteps)
+        if (auto s = db.exec(QString::fromUtf8(step)); !s) return s;
+    if (auto s = stamp(db, kSchemaVersion); !s) return s;
+    return tx.commit();
+}
+
+Status createSchemaV1ForTesting(SqliteDatabase& db) {
+    SqliteTransaction tx(db);
+    if (auto s = tx.begin(); !s) return s;
+    if (auto s = db.exec(QString::fromUtf8(kSchemaV1)); !s) return s;
+    if (auto s = stamp(db, 1); !s) return s;
     return tx.commit();
 }
 
 Status migrate(SqliteDatabase& db, int fromVersion) {
-    // Version 1 is the first schema; later versions append steps here, each one
-    // taking the database from version N to N+1 inside the same transaction.
     if (fromVersion == kSchemaVersion) return {};
-    return makeError(QStringLiteral("%1: no migration from schema version %2 to %3")
-                         .arg(db.path()).arg(fromVersion).arg(kSchemaVersion));
+    if (fromVersion < 1 || fromVersion > kSchemaVersion)
+        return makeError(QStringLiteral("%1: no migration from schema version %2 to %3")
+                             .arg(db.path()).arg(fromVersion).arg(kSchemaVersion));
+    // All steps in one transaction: a failed migration leaves the file at its version
+    // (and Project::open wrote a backup copy before).
+    SqliteTransaction tx(db);
+    if (auto s = tx.begin(); !s) return s;
+    for (int v = fromVersion; v < kSchemaVersion; ++v)
+        if (auto s = db.exec(QString::fromUtf8(kSteps[v - 1])); !s)
+            return makeError(QStringLiteral("%1: migrating from schema version %2: %3").arg(db.path()).arg(v).arg(s.error().message));
+    if (auto s = stamp(db, kSchemaVersion); !s) return s;
+    return tx.commit();
 }
 
 }  // namespace motor::store

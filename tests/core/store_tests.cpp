@@ -166,6 +166,52 @@ TEST_F(StoreTest, NewerProjectIsRejectedUnchanged) {
     EXPECT_EQ(test::fileSha256(path()), before);
 }
 
+// The first real migration: a version 1 project (as MOTOR Studio wrote them before the
+// team workflow) opens, keeps every row, gets the new columns, and leaves a backup.
+TEST_F(StoreTest, VersionOneProjectIsMigratedWithABackupAndKeepsItsData) {
+    {
+        auto db = store::SqliteDatabase::open(path(), store::SqliteDatabase::OpenMode::ReadWriteCreate);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(db->exec(QStringLiteral("PRAGMA journal_mode=WAL")).ok());
+        ASSERT_TRUE(store::createSchemaV1ForTesting(db.value()).ok());
+        QString codebook = QString::fromUtf8(QJsonDocument(Codebook::motorDefault().toJson()).toJson(QJsonDocument::Compact));
+        ASSERT_TRUE(db->exec(QStringLiteral(
+                        "INSERT INTO codebooks(name, version, json, active, created_at_ms) VALUES('MOTOR', 1, '%1', 1, 1);"
+                        "INSERT INTO media(path, size_bytes, content_hash, duration_ms, fps, width, height) VALUES('a.mp4', 1, 'h', 6000, 25, 64, 64);"
+                        "INSERT INTO clips(key, media_id, start_ms, end_ms) VALUES('c1', 1, 0, 6000);"
+                        "INSERT INTO annotators(name, kind, created_at_ms) VALUES('Anna', 'human', 1);"
+                        "INSERT INTO annotations(annotator_id, clip_id, dimension, label, created_at_ms, updated_at_ms) VALUES(1, 1, 'behavior', 'Mixed', 1, 1);"
+                        "INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, new_label) VALUES(1, 1, 1, 'behavior', 'Mixed');")
+                                 .arg(codebook.replace(QLatin1Char('\''), QStringLiteral("''"))))
+                        .ok());
+    }
+    auto p = Project::open(path());
+    ASSERT_TRUE(p.ok()) << qPrintable(p.error().message);
+    EXPECT_TRUE(QFile::exists(path() + QStringLiteral(".bak-v1")));
+    auto annotations = p.value()->annotations();
+    ASSERT_TRUE(annotations.ok());
+    ASSERT_EQ(annotations->size(), 1);
+    EXPECT_EQ(annotations->front().label, QStringLiteral("Mixed"));
+    EXPECT_EQ(p.value()->auditLog().value().size(), 1);
+    // The new columns work: a label written now records where and by what.
+    const int64_t anna = p.value()->annotatorByName(QStringLiteral("Anna")).value()->id;
+    LabelWrite w{1, anna, QStringLiteral("emotion"), QStringLiteral("Neutral"), {}, {}, std::nan("")};
+    w.clipTimeMs = 2500;
+    w.source = LabelSource::Gui;
+    ASSERT_TRUE(p.value()->setLabel(w).ok());
+    const auto log = p.value()->codingLog();
+    ASSERT_TRUE(log.ok()) << qPrintable(log.error().message);
+    ASSERT_EQ(log->size(), 2);
+    EXPECT_EQ(log->back().clipTimeMs, 2500);
+    EXPECT_EQ(log->back().source, QStringLiteral("gui"));
+    EXPECT_EQ(log->front().clipTimeMs, -1);  // unknown for the old entry
+    p.value().reset();
+    // The backup is the version 1 file, untouched.
+    auto backup = store::SqliteDatabase::open(path() + QStringLiteral(".bak-v1"), store::SqliteDatabase::OpenMode::ReadOnly);
+    ASSERT_TRUE(backup.ok());
+    EXPECT_EQ(backup->queryInt(QStringLiteral("PRAGMA user_version")).value(), 1);
+}
+
 TEST_F(StoreTest, DamagedDatabaseIsRejectedUnchanged) {
     {
         auto p = test::makeProject(path(), 400);
@@ -290,4 +336,47 @@ TEST(CodebookTest, DisplayNamesPerLanguageKeepIdsStable) {
         for (auto& c : d.classes) c.i18n = {};
     }
     EXPECT_FALSE(QJsonDocument(plain.toJson()).toJson().contains("i18n"));
+}
+
+// Segmenting keeps ids stable and never drops a label: a labelled clip whose range
+// changes is flagged for a second look; a split's new part has no labels; merging a
+// labelled clip away is refused.
+TEST_F(StoreTest, ClipEditsKeepIdsAndLabelsAndFlagChangedRanges) {
+    auto p = test::makeProject(path(), 3);  // c001 0-6 s, c002 6-12 s, c003 12-18 s
+    const auto clips = p->clips().value();
+    const int64_t anna = p->ensureAnnotator(QStringLiteral("Anna"), AnnotatorKind::Human).value();
+    ASSERT_TRUE(p->setLabel({clips[0].id, anna, QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")}).ok());
+
+    // An unlabelled clip's range changes without a flag; a labelled one is flagged.
+    ASSERT_TRUE(p->setClipRange(clips[1].id, 6500, 12000).ok());
+    EXPECT_FALSE(p->clipById(clips[1].id)->needsReview);
+    ASSERT_TRUE(p->setClipRange(clips[0].id, 0, 6500).ok());
+    EXPECT_TRUE(p->clipById(clips[0].id)->needsReview);
+    EXPECT_EQ(p->annotationsForClip(clips[0].id)->size(), 1);
+    EXPECT_FALSE(p->setClipRange(clips[0].id, 3000, 3000).ok());
+
+    // Split: the first part keeps id and labels, the second is c001.2.
+    auto second = p->splitClip(clips[0].id, 3000);
+    ASSERT_TRUE(second.ok()) << qPrintable(second.error().message);
+    const Clip part = p->clipById(second.value()).value();
+    EXPECT_EQ(part.key, QStringLiteral("c001.2"));
+    EXPECT_EQ(part.startMs, 3000);
+    EXPECT_EQ(part.endMs, 6500);
+    EXPECT_TRUE(p->annotationsForClip(part.id)->isEmpty());
+    EXPECT_EQ(p->clipById(clips[0].id)->endMs, 3000);
+    EXPECT_FALSE(p->splitClip(clips[0].id, 3000).ok());  // not strictly inside
+
+    // Merge: the labelled part cannot be merged away; the unlabelled one can.
+    auto refused = p->mergeClips(part.id, clips[0].id);
+    EXPECT_FALSE(refused.ok());
+    ASSERT_TRUE(p->mergeClips(clips[0].id, part.id).ok());
+    EXPECT_EQ(p->clipById(clips[0].id)->endMs, 6500);
+    EXPECT_FALSE(p->clipByKey(QStringLiteral("c001.2"))->has_value());
+    ASSERT_TRUE(p->setClipNeedsReview(clips[0].id, false).ok());
+    EXPECT_FALSE(p->clipById(clips[0].id)->needsReview);
+
+    // Settings round trip.
+    EXPECT_EQ(p->setting(QStringLiteral("blind_coding")).value(), QString());
+    ASSERT_TRUE(p->setSetting(QStringLiteral("blind_coding"), QStringLiteral("on")).ok());
+    EXPECT_EQ(p->setting(QStringLiteral("blind_coding")).value(), QStringLiteral("on"));
 }

@@ -119,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(labelDock_->toggleViewAction(), &QAction::triggered, this,
             [this](bool shown) { labelDockHiddenByUser_ = !shown; });
     connect(player_, &PlayerPane::mediaPositionChanged, transcript_, &TranscriptPane::setMediaPosition);
+    connect(player_, &PlayerPane::mediaPositionChanged, session_, &ProjectSession::setMediaPosition);
     connect(transcript_, &TranscriptPane::seekRequested, player_, &PlayerPane::seekMedia);
     connect(review_, &ReviewPane::clipRequested, session_, &ProjectSession::setCurrentClip);
     connect(metrics_, &MetricsDashboard::clipsRequested, this, [this](const QSet<qint64>& ids, const QString& what) {

@@ -243,6 +243,11 @@ Status ProjectSession::writeLabel(int64_t clipId, int64_t annotatorId, const QSt
     w.dimension = dimension;
     w.label = label;
     w.note = label.isEmpty() ? QString() : note;
+    w.source = LabelSource::Gui;
+    if (const int row = clipRow_.value(clipId, -1); row >= 0 && clipId == currentClipId_ && mediaPositionMs_ >= 0) {
+        const Clip& c = clips_[row];
+        if (mediaPositionMs_ >= c.startMs && mediaPositionMs_ <= c.endMs) w.clipTimeMs = mediaPositionMs_ - c.startMs;
+    }
     const Status s = project_->setLabel(w);
     if (!s) {
         emit writeFailed(s.error().message);

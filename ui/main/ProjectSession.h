@@ -51,6 +51,9 @@ public:
     QString currentExpertName() const;
 
     int64_t currentClipId() const { return currentClipId_; }
+    // The player's media time; a label written for the current clip records where in the
+    // clip the expert was (the coding log).
+    void setMediaPosition(qint64 mediaMs) { mediaPositionMs_ = mediaMs; }
     void setCurrentClip(int64_t clipId);
 
     const ClipLabels& labelsOfClip(int64_t clipId) const;
@@ -108,6 +111,7 @@ private:
     QHash<int64_t, ClipLabels> labels_;
     int64_t expertId_ = 0;
     int64_t currentClipId_ = 0;
+    qint64 mediaPositionMs_ = -1;
     metrics::ConflictScope conflictScope_ = metrics::ConflictScope::Experts;
     QUndoStack undo_;
 };

@@ -1,0 +1,115 @@
+// Project: segmenting (clip ranges, split, merge, the review flag) and settings (split
+// from Project.cpp). Clip ids stay stable when a neighbour changes; labels are never
+// dropped by an edit: a labelled clip whose range changes is flagged needsReview.
+#include "core/store/Project.h"
+
+#include "core/store/ProjectRows.h"
+
+namespace motor {
+
+using namespace store::rows;
+
+namespace {
+
+Result<bool> hasLabels(Project& p, int64_t clipId) {
+    auto labels = p.annotationsForClip(clipId);
+    if (!labels) return labels.error();
+    return !labels->isEmpty();
+}
+
+}  // namespace
+
+Status Project::setClipRange(int64_t clipId, int64_t startMs, int64_t endMs) {
+    return transaction([&]() -> Status {
+        auto clip = clipById(clipId);
+        if (!clip) return clip.error();
+        if (startMs < 0 || endMs <= startMs)
+            return makeError(QStringLiteral("clip '%1': end %2 ms is not after start %3 ms").arg(clip->key).arg(endMs).arg(startMs));
+        auto media = mediaById(clip->mediaId);
+        if (!media) return media.error();
+        if (media->durationMs > 0 && endMs > media->durationMs)
+            return makeError(QStringLiteral("clip '%1': end %2 ms is past the end of the recording (%3 ms)")
+                                 .arg(clip->key).arg(endMs).arg(media->durationMs));
+        if (startMs == clip->startMs && endMs == clip->endMs) return {};
+        auto labelled = hasLabels(*this, clipId);
+        if (!labelled) return labelled.error();
+        auto st = cached("UPDATE clips SET start_ms = ?, end_ms = ?, needs_review = needs_review OR ? WHERE id = ?");
+        if (!st) return st.error();
+        (*st)->bind(1, startMs).bind(2, endMs).bind(3, int64_t(labelled.value() ? 1 : 0)).bind(4, clipId);
+        return (*st)->run();
+    });
+}
+
+Result<int64_t> Project::splitClip(int64_t clipId, int64_t atMs) {
+    int64_t created = 0;
+    const Status s = transaction([&]() -> Status {
+        auto clip = clipById(clipId);
+        if (!clip) return clip.error();
+        if (atMs <= clip->startMs || atMs >= clip->endMs)
+            return makeError(QStringLiteral("clip '%1': %2 ms is not inside %3-%4 ms").arg(clip->key).arg(atMs).arg(clip->startMs).arg(clip->endMs));
+        QString key;
+        for (int n = 2;; ++n) {
+            key = QStringLiteral("%1.%2").arg(clip->key).arg(n);
+            auto taken = clipByKey(key);
+            if (!taken) return taken.error();
+            if (!taken->has_value()) break;
+        }
+        Clip second = clip.value();
+        second.id = 0;
+        second.key = key;
+        second.startMs = atMs;
+        second.needsReview = false;
+        if (auto r = setClipRange(clipId, clip->startMs, atMs); !r) return r;
+        auto id = addClip(second);
+        if (!id) return id.error();
+        created = id.value();
+        return {};
+    });
+    if (!s) return s.error();
+    return created;
+}
+
+Status Project::mergeClips(int64_t clipId, int64_t next) {
+    return transaction([&]() -> Status {
+        auto a = clipById(clipId);
+        if (!a) return a.error();
+        auto b = clipById(next);
+        if (!b) return b.error();
+        if (a->mediaId != b->mediaId) return makeError(QStringLiteral("clips '%1' and '%2' are on different recordings").arg(a->key, b->key));
+        if (b->startMs < a->startMs) return makeError(QStringLiteral("clip '%1' comes before '%2'").arg(b->key, a->key));
+        auto labelled = hasLabels(*this, next);
+        if (!labelled) return labelled.error();
+        if (labelled.value())
+            return makeError(QStringLiteral("clip '%1' has labels: merging it into '%2' would lose them; clear them first")
+                                 .arg(b->key, a->key));
+        if (auto d = deleteClip(next); !d) return d;
+        return setClipRange(clipId, a->startMs, std::max(a->endMs, b->endMs));
+    });
+}
+
+Status Project::setClipNeedsReview(int64_t clipId, bool needsReview) {
+    auto st = cached("UPDATE clips SET needs_review = ? WHERE id = ?");
+    if (!st) return st.error();
+    (*st)->bind(1, int64_t(needsReview ? 1 : 0)).bind(2, clipId);
+    return (*st)->run();
+}
+
+Result<QString> Project::setting(const QString& key) {
+    auto st = cached("SELECT value FROM meta WHERE key = ?");
+    if (!st) return st.error();
+    (*st)->bind(1, key);
+    auto row = (*st)->step();
+    if (!row) return row.error();
+    const QString value = row.value() ? (*st)->text(0) : QString();
+    (*st)->reset();
+    return value;
+}
+
+Status Project::setSetting(const QString& key, const QString& value) {
+    auto st = cached("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!st) return st.error();
+    (*st)->bind(1, key).bind(2, value);
+    return (*st)->run();
+}
+
+}  // namespace motor
