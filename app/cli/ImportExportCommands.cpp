@@ -10,6 +10,7 @@
 #include "core/io/MediaImporter.h"
 #include "core/io/MediaRelinker.h"
 #include "core/io/SegmentImporter.h"
+#include "core/io/StatisticsExporter.h"
 #include "core/io/TranscriptImporter.h"
 #include "core/store/Project.h"
 
@@ -158,12 +159,38 @@ int cmdImportLabels(const QStringList& args) {
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("Rows clip,annotator,dimension,label."));
     parser.addOption(encodingOption());
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Import expert labels; all rows or none."), 2, 2); rc >= 0) return rc;
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Report what the import would change; write nothing.")});
+    parser.addOption({QStringLiteral("overwrite"), QStringLiteral("Replace labels that differ from the file's.")});
+    if (int rc = parseOrExit(parser, args,
+                             QStringLiteral("Import expert labels; all rows or none. A file that would change labels "
+                                            "the project has needs --overwrite."),
+                             2, 2);
+        rc >= 0)
+        return rc;
     auto p = openOrReport(parser.positionalArguments().at(0));
     if (!p) return 1;
-    auto r = io::LabelImporter::importLabels(*p, parser.positionalArguments().at(1), parser.value(QStringLiteral("encoding")));
-    if (!r) return fail(r.error());
-    printOut(QStringLiteral("imported %1 labels (%2 new annotators)\n").arg(r->labelsWritten).arg(r->annotatorsCreated));
+    io::LabelImportOptions options;
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    options.overwrite = parser.isSet(QStringLiteral("overwrite"));
+    auto r = io::LabelImporter::importLabels(*p, parser.positionalArguments().at(1), parser.value(QStringLiteral("encoding")),
+                                             options);
+    if (!r) {
+        printError(r.error().message + (r.error().code == ErrorCode::Conflict ? QStringLiteral(" (--overwrite)") : QString()));
+        return 1;
+    }
+    QString out = QStringLiteral("%1 %2 labels: %3 new, %4 changed, %5 already so (%6 new annotators)\n")
+                      .arg(r->applied ? QStringLiteral("imported") : QStringLiteral("would import"))
+                      .arg(r->labelsWritten)
+                      .arg(r->labelsNew)
+                      .arg(r->changes.size())
+                      .arg(r->labelsUnchanged)
+                      .arg(r->annotatorsCreated);
+    for (const io::LabelChange& c : r->changes)
+        out += QStringLiteral("%1 line %2: clip %3, %4, %5: %6 -> %7\n")
+                   .arg(r->applied ? QStringLiteral("changed") : QStringLiteral("would change"))
+                   .arg(c.line)
+                   .arg(c.clip, c.annotator, c.dimension, c.oldLabel, c.newLabel);
+    printOut(out);
     return 0;
 }
 
@@ -185,14 +212,19 @@ int cmdExport(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
     parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Export folder (created if needed)."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Comma-separated: csv, jsonl, eaf (default: all three)."),
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("Comma-separated: csv (labels.csv, one row per label), jsonl, eaf, wide (wide.csv, "
+                                     "one row per clip for R/SPSS), agreement (agreement.csv and per_class.csv as "
+                                     "'motor eval --format csv'), coding-log (coding_log.csv); default csv,jsonl,eaf."),
                       QStringLiteral("LIST"), QStringLiteral("csv,jsonl,eaf")});
     parser.addOption({QStringLiteral("cut-clips"), QStringLiteral("Also write every clip as its own media file.")});
     if (int rc = parseOrExit(parser, args, QStringLiteral("Export the annotated dataset."), 2, 2); rc >= 0) return rc;
     const QStringList formats = parser.value(QStringLiteral("format")).split(',', Qt::SkipEmptyParts);
+    const QStringList known{QStringLiteral("csv"),  QStringLiteral("jsonl"),     QStringLiteral("eaf"),
+                            QStringLiteral("wide"), QStringLiteral("agreement"), QStringLiteral("coding-log")};
     for (const auto& f : formats)
-        if (f != QLatin1String("csv") && f != QLatin1String("jsonl") && f != QLatin1String("eaf")) {
-            printError(QStringLiteral("unknown export format '%1' (csv, jsonl, eaf)").arg(f));
+        if (!known.contains(f)) {
+            printError(QStringLiteral("unknown export format '%1' (%2)").arg(f, known.join(QStringLiteral(", "))));
             return 2;
         }
     auto p = openOrReport(parser.positionalArguments().at(0));
@@ -217,6 +249,23 @@ int cmdExport(const QStringList& args) {
         auto r = io::EafExporter::exportEaf(*p, dir.filePath(QStringLiteral("elan")));
         if (!r) return fail(r.error());
         out += QStringLiteral("elan/: %1 documents\n").arg(r->size());
+    }
+    if (formats.contains(QStringLiteral("wide"))) {
+        auto r = io::StatisticsExporter::exportWide(*p, dir.filePath(QStringLiteral("wide.csv")));
+        if (!r) return fail(r.error());
+        out += QStringLiteral("wide.csv: %1 clips\n").arg(r.value());
+    }
+    if (formats.contains(QStringLiteral("agreement"))) {
+        if (auto s = io::StatisticsExporter::exportAgreement(*p, dir.filePath(QStringLiteral("agreement.csv")),
+                                                             dir.filePath(QStringLiteral("per_class.csv")));
+            !s)
+            return fail(s.error());
+        out += QStringLiteral("agreement.csv, per_class.csv\n");
+    }
+    if (formats.contains(QStringLiteral("coding-log"))) {
+        auto r = io::StatisticsExporter::exportCodingLog(*p, dir.filePath(QStringLiteral("coding_log.csv")));
+        if (!r) return fail(r.error());
+        out += QStringLiteral("coding_log.csv: %1 changes\n").arg(r.value());
     }
     if (parser.isSet(QStringLiteral("cut-clips"))) {
         auto r = io::ClipExporter::exportClips(*p, dir.filePath(QStringLiteral("clips")));

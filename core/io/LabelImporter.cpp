@@ -18,7 +18,7 @@ struct Row {
 }  // namespace
 
 Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QString& csvPath,
-                                                      const QString& declaredEncoding) {
+                                                      const QString& declaredEncoding, const LabelImportOptions& options) {
     auto table = CsvReader::readTable(csvPath, declaredEncoding);
     if (!table) return table.error();
     int clipCol = table->column(QStringLiteral("clip"));
@@ -80,6 +80,7 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
     }
 
     LabelImportReport report;
+    const QString kRollback = QStringLiteral("\x01dry run");
     const Status s = project.transaction([&]() -> Status {
         QHash<QString, int64_t> annotatorIds;
         for (const Row& row : rows) {
@@ -100,14 +101,46 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
             w.source = LabelSource::Import;
             w.rationale = row.rationale;
             w.confidence = row.confidence;
+            auto before = project.annotation(w.clipId, w.annotatorId, w.dimension);
+            if (!before) return before.error();
+            if (before->has_value()) {
+                const Annotation& b = **before;
+                if (b.label == w.label && b.note == w.note && b.rationale == w.rationale) {
+                    ++report.labelsUnchanged;
+                    continue;
+                }
+                if (b.label != w.label) report.changes.push_back({row.line, row.clip, row.annotator, w.dimension, b.label, w.label});
+            } else {
+                ++report.labelsNew;
+            }
             if (auto set = project.setLabel(w); !set)
                 return makeError(QStringLiteral("%1:%2: %3").arg(csvPath).arg(row.line).arg(set.error().message));
             ++report.labelsWritten;
         }
+        if (!report.changes.isEmpty() && !options.overwrite && !options.dryRun)
+            return Error{csvPath + QStringLiteral(": ") + describeChanges(report.changes) +
+                             QStringLiteral(". Nothing was imported; import again with overwrite to replace them."),
+                         ErrorCode::Conflict};
+        if (options.dryRun) return makeError(kRollback);
         return {};
     });
+    if (!s && s.error().message == kRollback) return report;
     if (!s) return s.error();
+    report.applied = true;
     return report;
+}
+
+QString LabelImporter::describeChanges(const QVector<LabelChange>& changes, int limit) {
+    QStringList shown;
+    for (const LabelChange& c : changes) {
+        if (shown.size() == limit) break;
+        shown << QStringLiteral("clip %1, %2, %3: %4 -> %5 (line %6)")
+                     .arg(c.clip, c.annotator, c.dimension, c.oldLabel, c.newLabel)
+                     .arg(c.line);
+    }
+    QString text = QStringLiteral("%1 label(s) differ from the project's: %2").arg(changes.size()).arg(shown.join(QStringLiteral("; ")));
+    if (changes.size() > limit) text += QStringLiteral("; ...");
+    return text;
 }
 
 }  // namespace motor::io

@@ -13,6 +13,7 @@
 
 #include "core/model/Codebook.h"
 #include "core/model/Entities.h"
+#include "core/store/MergeReport.h"
 #include "core/store/SqliteDatabase.h"
 #include "core/util/Result.h"
 
@@ -155,6 +156,16 @@ public:
     // What the run recorded for one clip (frames used and their times, per-dimension
     // details); nullopt when the run has not finished the clip.
     Result<std::optional<QJsonObject>> runItemDetail(int64_t annotatorId, int64_t clipId);
+
+    // Brings another copy of this project (a coder's laptop) in: media matched by content
+    // hash, clips by id, coders by name; each coder's labels, notes, audit history, model
+    // run items and missing transcripts are carried over in one transaction. A label
+    // the same coder set differently in the two copies is a conflict, settled by
+    // `resolution`; with Report (or dryRun) nothing is written and the report says what
+    // would happen. Fails, writing nothing, when the copies cannot be joined (a clip id
+    // on two different recordings, a coder who is an expert in one and a model in the
+    // other, a label the target's codebook does not have).
+    Result<MergeReport> mergeFrom(const QString& sourcePath, MergeResolution resolution, bool dryRun = false);
 
     Result<ProjectCounts> counts();
     Result<QString> integrityCheck();  // "ok" when healthy

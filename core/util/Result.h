@@ -14,6 +14,7 @@ namespace motor {
 enum class ErrorCode {
     Failed,     // anything else: bad input, I/O, a backend's error
     Cancelled,  // the user asked to stop
+    Conflict,   // it would overwrite others' work; nothing was written, the caller may choose
 };
 
 struct Error {

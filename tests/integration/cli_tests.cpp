@@ -251,10 +251,56 @@ TEST_F(CliTest, ExportAllFormatsAndReimportLabels) {
     expertsCsv.close();
     const CliRun again = motorCli({"import", "labels", demo_, out + "/experts.csv"});
     ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
-    EXPECT_TRUE(again.out.contains(QStringLiteral("imported %1 labels").arg(expertRows))) << qPrintable(again.out);
+    // The project has every one of them already: nothing to write, nothing to ask.
+    EXPECT_TRUE(again.out.contains(QStringLiteral("imported 0 labels: 0 new, 0 changed, %1 already so").arg(expertRows)))
+        << qPrintable(again.out);
     const CliRun models = motorCli({"import", "labels", demo_, out + "/labels.csv"});
     EXPECT_NE(models.exitCode, 0);
     EXPECT_TRUE(models.err.contains("baseline:transcript-cues")) << qPrintable(models.err);
+}
+
+// Issue 16: coders' copies merged, conflicts reported then settled; the statistics exports.
+TEST_F(CliTest, MergeCopiesAndExportStatistics) {
+    const QString a = dir_->filePath("a.motor"), b = dir_->filePath("b.motor");
+    ASSERT_TRUE(QFile::copy(demo_, a));
+    ASSERT_TRUE(QFile::copy(demo_, b));
+    ASSERT_EQ(motorCli({"label", a, "g1-c01", "Dana", "behavior", "Monitoring"}).exitCode, 0);
+    ASSERT_EQ(motorCli({"label", b, "g1-c01", "Dana", "behavior", "Mixed", "--note", "laptop"}).exitCode, 0);
+    ASSERT_EQ(motorCli({"label", b, "g1-c02", "Dana", "emotion", "Neutral"}).exitCode, 0);
+
+    const CliRun conflict = motorCli({"merge", a, b});
+    EXPECT_EQ(conflict.exitCode, 1);
+    EXPECT_TRUE(conflict.out.contains("conflict: clip g1-c01, Dana, behavior: here Monitoring, there Mixed (\"laptop\")"))
+        << qPrintable(conflict.out);
+    EXPECT_TRUE(conflict.err.contains("--resolve")) << qPrintable(conflict.err);
+    const CliRun unchanged = motorCli({"export", a, dir_->filePath("x"), "--format", "wide"});
+    ASSERT_EQ(unchanged.exitCode, 0) << qPrintable(unchanged.err);
+
+    const CliRun merged = motorCli({"merge", a, b, "--resolve", "take", "--format", "json"});
+    ASSERT_EQ(merged.exitCode, 0) << qPrintable(merged.err);
+    const QJsonObject first = QJsonDocument::fromJson(merged.out.toUtf8()).object()["merges"].toArray().first().toObject();
+    EXPECT_TRUE(first["applied"].toBool());
+    EXPECT_EQ(first["labels_added"].toInt(), 1);
+    EXPECT_EQ(first["labels_replaced"].toInt(), 1);
+
+    const QString out = dir_->filePath("stats");
+    const CliRun exported = motorCli({"export", a, out, "--format", "wide,agreement,coding-log"});
+    ASSERT_EQ(exported.exitCode, 0) << qPrintable(exported.err);
+    QFile wide(out + "/wide.csv");
+    ASSERT_TRUE(wide.open(QIODevice::ReadOnly));
+    const QByteArray wideText = wide.readAll();
+    EXPECT_EQ(wideText.count('\n'), 25);
+    EXPECT_TRUE(wideText.contains("Dana.behavior,Dana.behavior.note")) << wideText.left(400).constData();
+    EXPECT_TRUE(wideText.contains(",Mixed,laptop,"));
+    QFile agreement(out + "/agreement.csv");
+    ASSERT_TRUE(agreement.open(QIODevice::ReadOnly));
+    const CliRun eval = motorCli({"eval", a, "--format", "csv"});
+    ASSERT_EQ(eval.exitCode, 0);
+    EXPECT_EQ(QString::fromUtf8(agreement.readAll()), eval.out);
+    QFile log(out + "/coding_log.csv");
+    ASSERT_TRUE(log.open(QIODevice::ReadOnly));
+    const QByteArray logText = log.readAll();
+    EXPECT_TRUE(logText.contains(",Dana,human,g1-c01,,behavior,Monitoring,Mixed,,laptop,merge,")) << logText.right(600).constData();
 }
 
 TEST_F(CliTest, FailedImportChangesNothing) {

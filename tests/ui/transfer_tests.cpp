@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <cmath>
+
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
 #include "ui/io/DataTransfer.h"
@@ -175,6 +177,134 @@ TEST_F(TransferTest, FailingMediaImportAddsNoClips) {
     EXPECT_FALSE(window_->transfer()->lastError().isEmpty());
     EXPECT_EQ(int(window_->session()->clips().size()), clipsBefore);
     if (auto* box = window_->findChild<QMessageBox*>(QStringLiteral("TransferError"))) box->accept();
+}
+
+}  // namespace
+}  // namespace motor::testing
+
+namespace motor::testing {
+namespace {
+
+QMessageBox* waitForBox(QWidget* window, const QString& name) {
+    QMessageBox* box = nullptr;
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 10000 && !(box && box->isVisible())) {
+        QTest::qWait(20);
+        box = window->findChild<QMessageBox*>(name);
+    }
+    return box && box->isVisible() ? box : nullptr;
+}
+
+QPushButton* buttonWithText(QMessageBox* box, const QString& text) {
+    for (QAbstractButton* b : box->buttons())
+        if (b->text() == text) return qobject_cast<QPushButton*>(b);
+    return nullptr;
+}
+
+// File ▸ Merge: a coder's laptop copy comes in; the same coder's differing label is a
+// conflict the user settles in a dialog, never overwritten silently.
+TEST_F(TransferTest, MergeACodersCopyAsksHowToSettleConflicts) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    // The laptop copy: the same project (same seed), where Expert A changed one label
+    // later and Expert C labelled a clip.
+    auto laptop = createFixtureProject(dir_.path(), QStringLiteral("laptop"), options);
+    ASSERT_TRUE(laptop.ok()) << laptop.error().message.toStdString();
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    const Clip clip = session->clips().first();
+    const int64_t expertA = session->currentExpertId();
+    const QString mine = session->label(clip.id, expertA, QStringLiteral("behavior"));
+    ASSERT_FALSE(mine.isEmpty());
+    const QString theirs = mine == QLatin1String("Mixed") ? QStringLiteral("Monitoring") : QStringLiteral("Mixed");
+    QTest::qWait(5);
+    {
+        auto p = Project::open(laptop.value());
+        ASSERT_TRUE(p.ok());
+        const int64_t a = p.value()->annotatorByName(QStringLiteral("Expert A")).value()->id;
+        const int64_t c = p.value()->ensureAnnotator(QStringLiteral("Expert C"), AnnotatorKind::Human).value();
+        ASSERT_TRUE(p.value()->setLabel({clip.id, a, QStringLiteral("behavior"), theirs, {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(p.value()->setLabel({clip.id, c, QStringLiteral("emotion"), QStringLiteral("Neutral"), {}, {}, std::nan("")}).ok());
+    }
+    const int before = annotationCount();
+
+    ui::DataTransfer* transfer = window_->transfer();
+    QSignalSpy done(transfer, &ui::DataTransfer::finished);
+    transfer->mergeProjects({laptop.value()});
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_EQ(annotationCount(), before);  // nothing written yet
+
+    QMessageBox* box = waitForBox(window_.get(), QStringLiteral("ConflictQuestion"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->informativeText().contains(QStringLiteral("here %1, there %2").arg(mine, theirs)))
+        << box->informativeText().toStdString();
+    QPushButton* newer = buttonWithText(box, QStringLiteral("The &newer change wins"));
+    ASSERT_NE(newer, nullptr);
+    done.clear();
+    newer->click();
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << transfer->lastError().toStdString();
+
+    EXPECT_EQ(session->label(clip.id, expertA, QStringLiteral("behavior")), theirs);
+    int64_t expertC = 0;
+    for (const Annotator& a : session->annotators())
+        if (a.name == QLatin1String("Expert C")) expertC = a.id;
+    ASSERT_NE(expertC, 0);
+    EXPECT_EQ(session->label(clip.id, expertC, QStringLiteral("emotion")), QStringLiteral("Neutral"));
+    EXPECT_EQ(annotationCount(), before + 1);
+}
+
+// Import labels: a file that would change an expert's labels asks first.
+TEST_F(TransferTest, LabelImportThatWouldOverwriteAsksFirst) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    const Clip clip = session->clips().first();
+    const QString mine = session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior"));
+    ASSERT_FALSE(mine.isEmpty());
+    const QString theirs = mine == QLatin1String("Mixed") ? QStringLiteral("Monitoring") : QStringLiteral("Mixed");
+    const QString csv = dir_.filePath(QStringLiteral("change.csv"));
+    writeFile(csv, QStringLiteral("clip,annotator,dimension,label\n%1,Expert A,behavior,%2\n").arg(clip.key, theirs).toUtf8());
+    ui::DataTransfer* transfer = window_->transfer();
+    QSignalSpy done(transfer, &ui::DataTransfer::finished);
+    transfer->importLabels(csv);
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_EQ(session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior")), mine);
+    QMessageBox* box = waitForBox(window_.get(), QStringLiteral("ConflictQuestion"));
+    ASSERT_NE(box, nullptr);
+    QPushButton* overwrite = buttonWithText(box, QStringLiteral("&Overwrite them"));
+    ASSERT_NE(overwrite, nullptr);
+    done.clear();
+    overwrite->click();
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << transfer->lastError().toStdString();
+    EXPECT_EQ(session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior")), theirs);
+}
+
+TEST_F(TransferTest, StatisticsExportsFromTheDialogChoice) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::DataTransfer* transfer = window_->transfer();
+    QSignalSpy done(transfer, &ui::DataTransfer::finished);
+    ui::ExportChoice choice;
+    choice.folder = dir_.filePath(QStringLiteral("stats"));
+    choice.csv = choice.jsonl = false;
+    choice.wide = choice.agreement = choice.codingLog = true;
+    transfer->exportDataset(choice);
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << transfer->lastError().toStdString();
+    for (const char* name : {"wide.csv", "agreement.csv", "per_class.csv", "coding_log.csv"})
+        EXPECT_TRUE(QFileInfo(choice.folder + QLatin1Char('/') + QLatin1String(name)).size() > 0) << name;
+    EXPECT_FALSE(QFileInfo::exists(choice.folder + QStringLiteral("/labels.csv")));
+    QFile wide(choice.folder + QStringLiteral("/wide.csv"));
+    ASSERT_TRUE(wide.open(QIODevice::ReadOnly));
+    EXPECT_EQ(wide.readAll().count('\n'), window_->session()->clips().size() + 1);
 }
 
 }  // namespace

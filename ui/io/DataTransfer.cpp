@@ -11,6 +11,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTime>
+#include <QTimer>
 #include <QWidget>
 #include <QtConcurrent>
 
@@ -19,6 +20,7 @@
 #include "core/io/EafExporter.h"
 #include "core/io/JsonlExporter.h"
 #include "core/io/LabelImporter.h"
+#include "core/io/StatisticsExporter.h"
 #include "core/io/MediaImporter.h"
 #include "core/io/TranscriptImporter.h"
 #include "core/store/Project.h"
@@ -43,13 +45,15 @@ void DataTransfer::addActions(QMenu* file) {
     QAction* media = file->addAction(tr("Import &media…"));
     QAction* transcripts = file->addAction(tr("Import &transcripts…"));
     QAction* labels = file->addAction(tr("Import &labels…"));
+    QAction* merge = file->addAction(tr("Me&rge copies of this project…"));
     exportAction_ = file->addAction(tr("&Export dataset…"));
     exportAction_->setShortcut(QKeySequence(tr("Ctrl+E")));
     connect(media, &QAction::triggered, this, &DataTransfer::importMediaDialog);
     connect(transcripts, &QAction::triggered, this, &DataTransfer::importTranscriptsDialog);
     connect(labels, &QAction::triggered, this, &DataTransfer::importLabelsDialog);
+    connect(merge, &QAction::triggered, this, &DataTransfer::mergeProjectsDialog);
     connect(exportAction_, &QAction::triggered, this, &DataTransfer::exportDatasetDialog);
-    actions_ = {media, transcripts, labels, exportAction_};
+    actions_ = {media, transcripts, labels, merge, exportAction_};
     updateEnabled();
 }
 
@@ -170,18 +174,74 @@ void DataTransfer::importTranscripts(const QString& mediaPath, const QStringList
           });
 }
 
-void DataTransfer::importLabels(const QString& csvPath) {
+void DataTransfer::importLabels(const QString& csvPath, bool overwrite) {
+    retry_ = [this, csvPath] { importLabels(csvPath, true); };
+    retryQuestion_ = tr("The file would change labels the project has already.");
+    retryButton_ = tr("&Overwrite them");
     start(Kind::Import, tr("Importing labels"), 0,
-          [csvPath](Project& project, const std::function<void(int)>&, const std::atomic<bool>&) -> Result<QString> {
-              auto r = io::LabelImporter::importLabels(project, csvPath);
+          [csvPath, overwrite](Project& project, const std::function<void(int)>&, const std::atomic<bool>&) -> Result<QString> {
+              io::LabelImportOptions options;
+              options.overwrite = overwrite;
+              auto r = io::LabelImporter::importLabels(project, csvPath, {}, options);
               if (!r) return r.error();
               return tr("%n label(s) imported", nullptr, r.value().labelsWritten) + QStringLiteral(", ") +
+                     tr("%n changed", nullptr, int(r.value().changes.size())) + QStringLiteral(", ") +
                      tr("%n new coder(s).", nullptr, r.value().annotatorsCreated);
           });
 }
 
+void DataTransfer::mergeProjectsDialog() {
+    if (!session_->isOpen() || busy_) return;
+    const QStringList files = QFileDialog::getOpenFileNames(window_, tr("Merge other copies of this project"),
+                                                            QFileInfo(session_->projectPath()).absolutePath(),
+                                                            tr("MOTOR projects (*.motor);;All files (*)"));
+    if (!files.isEmpty()) mergeProjects(files);
+}
+
+void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution resolution) {
+    retry_ = nullptr;
+    if (resolution == MergeResolution::Report) {
+        retryQuestion_ = tr("The same coder labelled some clips differently in the two copies.");
+        retryChoices_ = {{tr("Keep &this project's"), [this, sources] { mergeProjects(sources, MergeResolution::KeepTarget); }},
+                         {tr("Take the &other copy's"), [this, sources] { mergeProjects(sources, MergeResolution::TakeSource); }},
+                         {tr("The &newer change wins"), [this, sources] { mergeProjects(sources, MergeResolution::Newer); }}};
+    }
+    start(Kind::Import, tr("Merging projects"), int(sources.size()),
+          [sources, resolution](Project& project, const std::function<void(int)>& step,
+                                const std::atomic<bool>&) -> Result<QString> {
+              QStringList done;
+              int labels = 0, conflicts = 0;
+              for (int i = 0; i < sources.size(); ++i) {
+                  auto r = project.mergeFrom(sources[i], resolution);
+                  if (!r) return r.error();
+                  if (r->unresolved() > 0) {
+                      QStringList listed;
+                      for (const MergeConflict& c : r->conflicts) {
+                          if (listed.size() == 5) break;
+                          listed << tr("clip %1, %2, %3: here %4, there %5")
+                                        .arg(c.clipKey, c.coder, c.dimension, c.targetLabel, c.sourceLabel);
+                      }
+                      QString text = tr("%1: %n conflicting label(s); nothing of this copy was merged.", nullptr,
+                                        r->unresolved())
+                                         .arg(QFileInfo(sources[i]).fileName()) +
+                                     QLatin1Char('\n') + listed.join(QLatin1Char('\n'));
+                      if (!done.isEmpty())
+                          text += QLatin1Char('\n') + tr("Merged before it: %1.").arg(done.join(QStringLiteral(", ")));
+                      return Error{text, ErrorCode::Conflict};
+                  }
+                  labels += r->labelsAdded + r->labelsReplaced;
+                  conflicts += int(r->conflicts.size());
+                  done << QFileInfo(sources[i]).fileName();
+                  step(i + 1);
+              }
+              QString text = tr("Merged %1: %n label(s) brought in", nullptr, labels).arg(done.join(QStringLiteral(", ")));
+              if (conflicts > 0) text += QStringLiteral(", ") + tr("%n conflict(s) settled", nullptr, conflicts);
+              return text + QLatin1Char('.');
+          });
+}
+
 void DataTransfer::exportDataset(const ExportChoice& choice) {
-    const int steps = int(choice.csv) + int(choice.jsonl) + int(choice.eaf) + int(choice.clips);
+    const int steps = choice.steps();
     start(Kind::Export, tr("Exporting the dataset"), steps,
           [choice](Project& project, const std::function<void(int)>& step,
                    const std::atomic<bool>& cancel) -> Result<QString> {
@@ -198,6 +258,26 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
                   auto r = io::CsvLabelExporter::exportCsv(project, dir.filePath(QStringLiteral("labels.csv")));
                   if (!r) return r.error();
                   written << tr("%n label row(s)", nullptr, r.value());
+                  if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
+              }
+              if (choice.wide) {
+                  auto r = io::StatisticsExporter::exportWide(project, dir.filePath(QStringLiteral("wide.csv")));
+                  if (!r) return r.error();
+                  written << tr("a wide table of %n clip(s)", nullptr, r.value());
+                  if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
+              }
+              if (choice.agreement) {
+                  if (auto s = io::StatisticsExporter::exportAgreement(project, dir.filePath(QStringLiteral("agreement.csv")),
+                                                                       dir.filePath(QStringLiteral("per_class.csv")));
+                      !s)
+                      return s.error();
+                  written << tr("the agreement and F1 tables");
+                  if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
+              }
+              if (choice.codingLog) {
+                  auto r = io::StatisticsExporter::exportCodingLog(project, dir.filePath(QStringLiteral("coding_log.csv")));
+                  if (!r) return r.error();
+                  written << tr("a coding log of %n change(s)", nullptr, r.value());
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.jsonl) {
@@ -304,6 +384,11 @@ void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& 
         return;
     }
     lastError_ = result.error().message;
+    if (result.error().code == ErrorCode::Conflict && !cancelled && (retry_ || !retryChoices_.isEmpty())) {
+        askToSettle(title);
+        emit finished(false, lastError_);
+        return;
+    }
     auto* box = new QMessageBox(QMessageBox::Warning, title, QString(), QMessageBox::Ok, window_);
     box->setObjectName(QStringLiteral("TransferError"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -314,6 +399,23 @@ void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& 
     if (!cancelled) box->open();  // not exec(): the event loop (and the tests) keep turning
     else box->deleteLater();
     emit finished(false, lastError_);
+}
+
+void DataTransfer::askToSettle(const QString& title) {
+    auto* box = new QMessageBox(QMessageBox::Question, title, retryQuestion_, QMessageBox::NoButton, window_);
+    box->setObjectName(QStringLiteral("ConflictQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Nothing was changed yet.") + QLatin1Char('\n') + lastError_);
+    QVector<std::pair<QString, std::function<void()>>> choices = retryChoices_;
+    if (retry_) choices.push_back({retryButton_, retry_});
+    retry_ = nullptr;
+    retryChoices_.clear();
+    for (const auto& [text, action] : choices) {
+        QPushButton* b = box->addButton(text, QMessageBox::AcceptRole);
+        connect(b, &QPushButton::clicked, this, [action] { QTimer::singleShot(0, action); });
+    }
+    box->addButton(QMessageBox::Cancel);
+    box->open();
 }
 
 }  // namespace ui

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <atomic>
 #include <functional>
@@ -16,6 +17,7 @@
 #include <optional>
 
 #include "core/io/TranscriptImporter.h"
+#include "core/store/MergeReport.h"
 #include "core/util/Result.h"
 #include "ui/io/ExportDialog.h"
 
@@ -48,7 +50,13 @@ public:
     // or is added beside it (a message box named "TranscriptMergeQuestion"); nullopt
     // when the user cancels. IfEmpty when there is nothing to ask about.
     std::optional<io::TranscriptMerge> askTranscriptMerge(const QString& mediaPath);
-    void importLabels(const QString& csvPath);
+    // A file that would change labels the project has asks first (a message box named
+    // "ConflictQuestion"); overwrite replaces them without asking.
+    void importLabels(const QString& csvPath, bool overwrite = false);
+    // File ▸ Merge: other copies of this project (coders' laptops), one transaction each.
+    // Conflicting labels ask how to settle them ("ConflictQuestion") unless `resolution`
+    // says.
+    void mergeProjects(const QStringList& sources, MergeResolution resolution = MergeResolution::Report);
     void exportDataset(const ExportChoice& choice);
 
     bool isBusy() const { return busy_; }
@@ -59,6 +67,7 @@ public slots:
     void importMediaDialog();
     void importTranscriptsDialog();
     void importLabelsDialog();
+    void mergeProjectsDialog();
     void exportDatasetDialog();
 
 signals:
@@ -74,6 +83,7 @@ private:
     void start(Kind kind, const QString& title, int steps, Job job);
     void done(Kind kind, const QString& title, const Result<QString>& result);
     void updateEnabled();
+    void askToSettle(const QString& title);
 
     ProjectSession* session_;
     QWidget* window_;
@@ -84,6 +94,11 @@ private:
     bool busy_ = false;
     QString lastError_;
     QString lastMessage_;
+    // What a Conflict result offers: one retry (overwrite) or several ways to settle.
+    std::function<void()> retry_;
+    QString retryQuestion_;
+    QString retryButton_;
+    QVector<std::pair<QString, std::function<void()>>> retryChoices_;
 };
 
 }  // namespace ui

@@ -27,6 +27,15 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
     jsonl_ = new QCheckBox(tr("Clips with transcript and labels as JSONL (clips.jsonl)"), this);
     eaf_ = new QCheckBox(tr("ELAN documents, one per recording (elan/)"), this);
     clips_ = new QCheckBox(tr("Cut every clip into its own video (clips/; slow)"), this);
+    wide_ = new QCheckBox(tr("Wide table for R or SPSS: a row per clip, a column per coder and dimension, notes "
+                             "included (wide.csv)"),
+                          this);
+    agreement_ = new QCheckBox(tr("Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv)"), this);
+    codingLog_ = new QCheckBox(tr("Coding log: every label change with its time and the clip time (coding_log.csv)"), this);
+    csv_->setObjectName(QStringLiteral("ExportCsv"));
+    wide_->setObjectName(QStringLiteral("ExportWide"));
+    agreement_->setObjectName(QStringLiteral("ExportAgreement"));
+    codingLog_->setObjectName(QStringLiteral("ExportCodingLog"));
     csv_->setChecked(true);
     jsonl_->setChecked(true);
 
@@ -35,7 +44,7 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
     folderLabel->setBuddy(folder_);
     form->addRow(folderLabel, folderRow);
     auto* formats = new QVBoxLayout;
-    for (QCheckBox* c : {csv_, jsonl_, eaf_, clips_}) {
+    for (QCheckBox* c : {csv_, wide_, agreement_, codingLog_, jsonl_, eaf_, clips_}) {
         formats->addWidget(c);
         connect(c, &QCheckBox::toggled, this, &ExportDialog::updateOk);
     }
@@ -57,7 +66,7 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateOk();
-    resize(560, sizeHint().height());
+    resize(640, sizeHint().height());
 }
 
 void ExportDialog::browse() {
@@ -77,6 +86,9 @@ ExportChoice ExportDialog::choice() const {
     c.jsonl = jsonl_->isChecked();
     c.eaf = eaf_->isChecked();
     c.clips = clips_->isChecked();
+    c.wide = wide_->isChecked();
+    c.agreement = agreement_->isChecked();
+    c.codingLog = codingLog_->isChecked();
     return c;
 }
 

@@ -17,7 +17,13 @@ struct ExportChoice {
     bool jsonl = true;
     bool eaf = false;
     bool clips = false;
-    bool any() const { return csv || jsonl || eaf || clips; }
+    bool wide = false;       // wide.csv: one row per clip, a column per coder x dimension (R, SPSS)
+    bool agreement = false;  // agreement.csv + per_class.csv, as `motor eval --format csv`
+    bool codingLog = false;  // coding_log.csv: every label change with its times
+    bool any() const { return csv || jsonl || eaf || clips || wide || agreement || codingLog; }
+    int steps() const {
+        return int(csv) + int(jsonl) + int(eaf) + int(clips) + int(wide) + int(agreement) + int(codingLog);
+    }
 };
 
 class ExportDialog : public QDialog {
@@ -35,6 +41,9 @@ private:
     QCheckBox* jsonl_;
     QCheckBox* eaf_;
     QCheckBox* clips_;
+    QCheckBox* wide_;
+    QCheckBox* agreement_;
+    QCheckBox* codingLog_;
     QDialogButtonBox* buttons_;
 };
 

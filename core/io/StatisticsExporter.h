@@ -1,0 +1,31 @@
+#pragma once
+// Exports for statistics programs (R, SPSS) and for reporting coding effort, beside the
+// long labels.csv: all RFC 4180 UTF-8, written atomically.
+#include <QString>
+
+#include "core/store/Project.h"
+#include "core/util/Result.h"
+
+namespace motor::io {
+
+class StatisticsExporter {
+public:
+    // One row per clip: clip, media, start_ms, end_ms, group, session, needs_review, then
+    // per coder (experts first, then model runs, each by name) and dimension a column
+    // "CODER.DIMENSION" with the label (empty: not labelled), and for experts a column
+    // "CODER.DIMENSION.note". Returns the number of clip rows.
+    static Result<int> exportWide(Project& project, const QString& path);
+
+    // Every label change in time order: at (ISO 8601, UTC), at_ms, coder, coder_kind,
+    // clip, clip_time_ms (where in the clip the coder was; empty when unknown),
+    // dimension, old_label, new_label, old_note, new_note, source (gui, cli, import,
+    // merge, run), gap_ms (since the same coder's previous change; empty for the first).
+    // Returns the number of rows.
+    static Result<int> exportCodingLog(Project& project, const QString& path);
+
+    // The agreement and F1 tables in the shape `motor eval --format csv` prints
+    // (default reference, experts' agreement), and the per-class table beside it.
+    static Status exportAgreement(Project& project, const QString& summaryPath, const QString& perClassPath);
+};
+
+}  // namespace motor::io
