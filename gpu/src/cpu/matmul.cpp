@@ -4,115 +4,183 @@
 #include <vector>
 
 #include "cpu/block_decode.h"
-#include "cpu/row_dot.h"
+#include "cpu/cache_sizes.h"
+#include "cpu/gemm_kernels.h"
 
 namespace motor::gpu::cpu {
 
 namespace {
 
-// Cache blocking: a work item is a run of weight rows; inside it the tokens are walked
-// in tiles of kTokenTile so that the tile's activations stay in L2 while each weight
-// row is streamed once per tile from L1 (kMaxDotTokens tokens per kernel call).
-// Items are sized by work (rows x cols x tokens), not by a fixed row count: claiming an
-// item costs two atomics on lines shared by every core, and with 16-row items a Q8_0
-// decode step spent more time bouncing those lines than computing (2 threads were
-// slower than 1 on a 110M model). With the integer Q8_0 kernel an item of 2^17
-// multiply-adds took ~2.5 us and the claims still cost ~12% of a decode step; items of
-// 2^19 (about 10 us) and 2 per thread took 110M Q8_0 decode from ~363 to ~412 tok/s
-// and F32 from ~138 to ~146 (docs/PERFORMANCE.md). Each row's result does not depend
-// on the split.
-constexpr int64_t kMinRowsPerItem = 16;
-constexpr int64_t kTargetItemWork = int64_t(1) << 19;  // multiply-adds, about 10 us
-constexpr int64_t kMinItemsPerThread = 2;               // enough items to balance the load
-constexpr int kTokenTile = 32;  // a multiple of kMaxDotTokens
-// From this many tokens on, a quantized row without an integer kernel (K-quants) is
-// decoded once per token tile into an fp32 buffer and dotted with the F32 kernel
-// (bit-identical, see DecodeRowFn) instead of being decoded again for every kernel
-// call. Q8_0/Q4_0 rows always go through the integer kernels (activations quantized
-// once per call), whatever the token count.
-constexpr int kDecodeOnceTokens = 8;
+// Blocking. A work item is (matrix, run of rows, run of tokens). Inside it, every panel
+// of kPanelRows weight rows is walked over column blocks, and each column block of the
+// panel (in L1) is multiplied with all of the item's tokens before the next one is
+// read; the item's activations (a token block) stay in L2 across its panels.
+//
+//  - Token block: as many tokens as fill half the L2 with their activations (fp32 for
+//    the float family, QuantBlocks for the integer one), split evenly.
+//  - Column block: a panel's column block takes a quarter of L1 (fp32: 4 x 512 floats
+//    in a 32 KiB L1), leaving room for the streamed activation rows. A single tile of
+//    tokens (decode) reuses nothing, so it walks whole rows.
+//  - Item size: by work. Claiming an item costs two atomics on lines both cores share;
+//    with 16-row items a Q8_0 decode step spent more time bouncing those lines than
+//    computing. Items of 2^19 multiply-adds (~10 us) and at least 2 per thread took
+//    110M Q8_0 decode from ~363 to ~412 tok/s (docs/PERFORMANCE.md). Prefill items are
+//    larger (2^22) since each also re-reads its panels once per token block.
+// None of this changes a result: the kernels' per-element arithmetic does not depend on
+// tiles, blocks or threads (gemm_kernels.h).
+constexpr int64_t kDecodeItemWork = int64_t(1) << 19;
+constexpr int64_t kPrefillItemWork = int64_t(1) << 22;
+constexpr int64_t kMinItemsPerThread = 2;
+constexpr int kSingleTileTokens = 3;  // up to this many tokens the whole row is one block
 
 struct Item {
     int task;
-    int64_t rowBegin;
-    int64_t rowEnd;
+    int64_t rowBegin, rowEnd;
+    int tokenBegin, tokenEnd;
 };
+
+struct Plan {
+    int64_t colBlock = 0;   // columns per column block (whole row for small batches)
+    int tokenBlock = 0;     // tokens per item
+    std::vector<Item> items;
+    int64_t work = 0;
+};
+
+int64_t roundDown(int64_t v, int64_t m) { return v / m * m; }
+
+Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool integer) {
+    const CacheSizes& cache = cacheSizes();
+    const int64_t cols = tasks[0].w->cols;
+    Plan p;
+    // Bytes of one token's activations as the kernels read them.
+    const int64_t actBytes = integer ? cols / kQuantBlock * int64_t(sizeof(QuantBlock)) : cols * 4;
+    const int64_t maxTokens = std::max<int64_t>(3, cache.l2Bytes / 2 / std::max<int64_t>(1, actBytes));
+    const int64_t tokenBlocks = (tokens + maxTokens - 1) / maxTokens;
+    p.tokenBlock = int((tokens + tokenBlocks - 1) / tokenBlocks);
+    if (tokens <= kSingleTileTokens) {
+        p.colBlock = cols;
+    } else if (integer) {
+        const int64_t blocks = cache.l1dBytes / 4 / (kPanelRows * kQ8_0Bytes);
+        p.colBlock = std::max<int64_t>(1, blocks) * kQuantBlock;
+    } else {
+        // A multiple of 256 so K-quant super-blocks are never split.
+        p.colBlock = std::max<int64_t>(256, roundDown(cache.l1dBytes / 4 / (kPanelRows * 4), 256));
+    }
+    const int64_t itemWork = tokens <= kSingleTileTokens ? kDecodeItemWork : kPrefillItemWork;
+    int64_t totalRows = 0;
+    for (const MatmulTask& t : tasks) totalRows += t.w->rows;
+    const int64_t balanced = totalRows * tokenBlocks / (kMinItemsPerThread * threads);
+    for (int t0 = 0; t0 < tokens; t0 += p.tokenBlock) {
+        const int t1 = std::min(tokens, t0 + p.tokenBlock);
+        for (size_t ti = 0; ti < tasks.size(); ++ti) {
+            const int64_t rows = tasks[ti].w->rows;
+            const int64_t rowWork = std::max<int64_t>(1, cols * (t1 - t0));
+            p.work += rows * rowWork;
+            int64_t perItem = std::min(itemWork / rowWork, balanced);
+            perItem = std::max<int64_t>(4 * kPanelRows, roundDown(perItem, kPanelRows));
+            for (int64_t r = 0; r < rows; r += perItem)
+                p.items.push_back({int(ti), r, std::min(rows, r + perItem), t0, t1});
+        }
+    }
+    return p;
+}
+
+// Per-thread scratch, kept between calls (the forward pass makes hundreds per token).
+struct Scratch {
+    std::vector<float> acc;
+    std::vector<float> panel;
+    std::vector<std::byte> q8;
+};
+
+Scratch& threadScratch() {
+    thread_local Scratch s;
+    return s;
+}
+
+void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const MatmulTask& task, const float* x, int64_t ldx,
+             const std::vector<QuantBlock>& xq, int64_t qBlocks) {
+    const WeightMatrix& w = *task.w;
+    const int64_t cols = w.cols;
+    const int nt = it.tokenEnd - it.tokenBegin;
+    Scratch& s = threadScratch();
+    if (s.acc.size() < size_t(kPanelRows) * size_t(nt) * kAccLanes) s.acc.resize(size_t(kPanelRows) * size_t(nt) * kAccLanes);
+    float* yBase = task.y + int64_t(it.tokenBegin) * task.ldy;
+    const bool integer = GemmKernels::integerFamily(w.dtype);
+    const int64_t colBlock = plan.colBlock;
+    for (int64_t r = it.rowBegin; r < it.rowEnd; r += kPanelRows) {
+        const int rows = int(std::min<int64_t>(kPanelRows, it.rowEnd - r));
+        for (int64_t k0 = 0; k0 < cols; k0 += colBlock) {
+            const int64_t kLen = std::min(colBlock, cols - k0);
+            const int phase = (k0 == 0 ? kPanelFirst : 0) | (k0 + kLen == cols ? kPanelLast : 0);
+            if (integer) {
+                const int64_t b0 = k0 / kQuantBlock, nb = kLen / kQuantBlock;
+                const std::byte* wp = w.row(r) + b0 * kQ8_0Bytes;
+                int64_t rb = w.rowBytes;
+                if (w.dtype == DType::Q4_0) {
+                    s.q8.resize(size_t(kPanelRows * nb * kQ8_0Bytes));
+                    for (int i = 0; i < rows; ++i)
+                        k.q4ToQ8(w.row(r + i) + b0 * kQ4_0Bytes, nb, s.q8.data() + i * nb * kQ8_0Bytes);
+                    wp = s.q8.data();
+                    rb = nb * kQ8_0Bytes;
+                }
+                k.q8Panel(wp, rb, rows, xq.data() + int64_t(it.tokenBegin) * qBlocks + b0, qBlocks, nt, nb, s.acc.data(),
+                          phase, yBase + r, task.ldy);
+            } else {
+                const float* wp = reinterpret_cast<const float*>(w.row(r)) + k0;
+                int64_t ws = w.rowBytes / 4;
+                if (w.dtype != DType::F32) {
+                    // Decoded once per panel and column block, reused by every token
+                    // of the item (bit-identical values, block_decode.h).
+                    const int64_t stride = (kLen + 7) / 8 * 8;
+                    s.panel.resize(size_t(kPanelRows * stride));
+                    for (int i = 0; i < rows; ++i) k.decode[int(w.dtype)](w.row(r + i), k0, kLen, s.panel.data() + i * stride);
+                    wp = s.panel.data();
+                    ws = stride;
+                }
+                k.f32Panel(wp, ws, rows, x + int64_t(it.tokenBegin) * ldx + k0, ldx, nt, kLen, s.acc.data(), phase,
+                           yBase + r, task.ldy);
+            }
+        }
+    }
+}
 
 }  // namespace
 
 void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx) {
+    matmulWith(gemmKernels(), pool, tasks, x, tokens, ldx);
+}
+
+void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens,
+                int64_t ldx) {
     if (tokens <= 0 || tasks.empty()) return;
-    const RowDotKernels& k = rowDotKernels();
-    std::vector<Item> items;
-    int64_t work = 0;
-    bool anyQuant = false;
-    for (size_t ti = 0; ti < tasks.size(); ++ti) {
-        const int64_t rows = tasks[ti].w->rows;
-        const int64_t rowWork = std::max<int64_t>(1, tasks[ti].w->cols * tokens);
-        work += rows * rowWork;
-        const int64_t balanced = rows / (kMinItemsPerThread * std::max(1, pool.size()));
-        int64_t perItem = std::min(kTargetItemWork / rowWork, balanced);
-        perItem = std::max(kMinRowsPerItem, perItem / kMinRowsPerItem * kMinRowsPerItem);
-        for (int64_t r = 0; r < rows; r += perItem) items.push_back({int(ti), r, std::min<int64_t>(rows, r + perItem)});
-        anyQuant = anyQuant || k.quantizesActivations(tasks[ti].w->dtype);
+    bool anyInteger = false, anyFloat = false;
+    for (const MatmulTask& t : tasks) {
+        anyInteger = anyInteger || GemmKernels::integerFamily(t.w->dtype);
+        anyFloat = anyFloat || !GemmKernels::integerFamily(t.w->dtype);
     }
-    // Activations quantized once for every integer-kernel matrix of the call.
+    // Activations quantized once for every integer-family matrix of the call.
     const int64_t cols = tasks[0].w->cols;
     const int64_t qBlocks = cols / kQuantBlock;
     std::vector<QuantBlock> xq;
-    if (anyQuant) {
+    if (anyInteger) {
         xq.resize(size_t(tokens) * size_t(qBlocks));
         auto quantizeToken = [&](int t, int) { k.quantize(x + int64_t(t) * ldx, cols, xq.data() + int64_t(t) * qBlocks); };
-        if (tokens >= kDecodeOnceTokens) pool.parallelFor(tokens, quantizeToken);
+        if (tokens > kSingleTileTokens) pool.parallelFor(tokens, quantizeToken);
         else
             for (int t = 0; t < tokens; ++t) quantizeToken(t, 0);
     }
-    // Per-thread decode buffers (only used for float-kernel quantized weights in
-    // batched calls).
-    int64_t maxCols = 0;
-    if (tokens >= kDecodeOnceTokens)
+    // One plan per family present (a call mixes families only for odd models).
+    for (const bool integer : {false, true}) {
+        if (integer ? !anyInteger : !anyFloat) continue;
+        std::vector<MatmulTask> family;
         for (const MatmulTask& t : tasks)
-            if (t.w->dtype != DType::F32 && !k.quantizesActivations(t.w->dtype)) maxCols = std::max(maxCols, t.w->cols);
-    std::vector<float> buffers(size_t(maxCols) * size_t(pool.size()));
-    pool.parallelFor(int(items.size()), work, [&](int index, int thread) {
-        const Item& it = items[size_t(index)];
-        const MatmulTask& task = tasks[size_t(it.task)];
-        const WeightMatrix& w = *task.w;
-        if (k.quantizesActivations(w.dtype)) {
-            // Token groups outside, rows inside: an item's rows stay in L1/L2 across
-            // the groups of a tile.
-            for (int t = 0; t < tokens; t += kMaxDotTokens) {
-                const int n = std::min(kMaxDotTokens, tokens - t);
-                const QuantBlock* xs[kMaxDotTokens];
-                for (int j = 0; j < n; ++j) xs[j] = xq.data() + int64_t(t + j) * qBlocks;
-                k.getQuant(w.dtype, n)(w.row(it.rowBegin), w.rowBytes, it.rowEnd - it.rowBegin, w.cols, xs,
-                                       task.y + int64_t(t) * task.ldy + it.rowBegin, task.ldy);
-            }
-            return;
-        }
-        const bool decodeOnce = w.dtype != DType::F32 && tokens >= kDecodeOnceTokens;
-        const DType dotType = decodeOnce ? DType::F32 : w.dtype;
-        const RowDotFn full = k.get(dotType, kMaxDotTokens);
-        float* decoded = buffers.data() + size_t(thread) * size_t(maxCols);
-        for (int t0 = 0; t0 < tokens; t0 += kTokenTile) {
-            const int t1 = std::min(tokens, t0 + kTokenTile);
-            for (int64_t r = it.rowBegin; r < it.rowEnd; ++r) {
-                const std::byte* row = w.row(r);
-                if (decodeOnce) {
-                    k.decode[int(w.dtype)](row, w.cols, decoded);
-                    row = reinterpret_cast<const std::byte*>(decoded);
-                }
-                const float* xs[kMaxDotTokens];
-                float out[kMaxDotTokens];
-                for (int t = t0; t < t1; t += kMaxDotTokens) {
-                    const int n = std::min(kMaxDotTokens, t1 - t);
-                    for (int j = 0; j < n; ++j) xs[j] = x + int64_t(t + j) * ldx;
-                    (n == kMaxDotTokens ? full : k.get(dotType, n))(row, w.cols, xs, out);
-                    for (int j = 0; j < n; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
-                }
-            }
-        }
-    });
+            if (GemmKernels::integerFamily(t.w->dtype) == integer) family.push_back(t);
+        const Plan plan = makePlan(family, tokens, pool.size(), integer);
+        pool.parallelFor(int(plan.items.size()), plan.work, [&](int index, int) {
+            const Item& it = plan.items[size_t(index)];
+            runItem(k, plan, it, family[size_t(it.task)], x, ldx, xq, qBlocks);
+        });
+    }
 }
 
 void dequantizeRow(const WeightMatrix& w, int64_t row, float* out) {

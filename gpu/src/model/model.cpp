@@ -1,6 +1,6 @@
 #include "motor/gpu/model.h"
 
-#include "cpu/row_dot.h"
+#include "cpu/gemm_kernels.h"
 #include "model/model_impl.h"
 
 namespace motor::gpu {
@@ -18,7 +18,7 @@ const ModelConfig& Model::config() const { return impl_->config; }
 const ModelWeights& Model::weights() const { return *impl_->weights; }
 const TokenizerData& Model::tokenizerData() const { return impl_->weights->tokenizerData(); }
 Session Model::newSession() const { return Session(this); }
-const char* Model::kernelIsa() const { return cpu::rowDotKernels().isa; }
+const char* Model::kernelIsa() const { return cpu::gemmKernels().isa; }
 
 int64_t Model::weightBytesPerToken() const {
     const Impl& m = *impl_;

@@ -1,0 +1,34 @@
+#include "cpu/cpu_isa.h"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace motor::gpu::cpu {
+
+bool cpuSupports(CpuIsa isa) {
+    switch (isa) {
+        case CpuIsa::Portable: return true;
+        case CpuIsa::Avx2:
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+            __builtin_cpu_init();
+            return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+#else
+            return false;
+#endif
+    }
+    return false;
+}
+
+CpuIsa cpuIsa() {
+    static const CpuIsa chosen = [] {
+        const char* force = std::getenv("MOTOR_CPU_ISA");
+        if (force && std::strcmp(force, "portable") == 0) return CpuIsa::Portable;
+        if (force && std::strcmp(force, "avx2") == 0) return cpuSupports(CpuIsa::Avx2) ? CpuIsa::Avx2 : CpuIsa::Portable;
+        return cpuSupports(CpuIsa::Avx2) ? CpuIsa::Avx2 : CpuIsa::Portable;
+    }();
+    return chosen;
+}
+
+const char* cpuIsaName(CpuIsa isa) { return isa == CpuIsa::Avx2 ? "avx2" : "portable"; }
+
+}  // namespace motor::gpu::cpu
