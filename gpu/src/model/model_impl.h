@@ -54,7 +54,6 @@ struct Model::Impl {
 private:
     std::mutex mutex_;
     std::vector<float> x_, xb_, q_, k_, v_, att_, hb_, hb2_, normed_;
-    std::vector<std::vector<float>> scratch_;
 };
 
 Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights> weights, const ModelOptions& options);
