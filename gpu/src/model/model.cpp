@@ -19,6 +19,7 @@ const ModelWeights& Model::weights() const { return *impl_->weights; }
 const TokenizerData& Model::tokenizerData() const { return impl_->weights->tokenizerData(); }
 Session Model::newSession() const { return Session(this); }
 const char* Model::kernelIsa() const { return cpu::gemmKernels().isa; }
+int Model::threadCount() const { return impl_->pool->size(); }
 
 int64_t Model::weightBytesPerToken() const {
     const Impl& m = *impl_;
