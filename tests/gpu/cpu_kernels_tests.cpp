@@ -127,3 +127,51 @@ TEST(Dequantize, ReferenceAgreesWithFormatsQuantH) {
 
 }  // namespace
 }  // namespace motor::gpu::test
+
+#include "cpu/cpu_isa.h"
+#include "cpu/ops.h"
+#include "cpu/ops_avx2.h"
+
+namespace motor::gpu::test {
+namespace {
+
+// The row operations of the forward pass (portable, and AVX2 where the CPU has it)
+// against double-precision formulas, including lengths with a partial last vector and
+// the tails of silu's exp.
+TEST(RowOps, RmsNormAndSiluMatchDoubleFormulas) {
+    std::mt19937_64 rng(3);
+    std::normal_distribution<float> normal(0, 3);
+    for (const int64_t n : {1, 7, 64, 77, 768}) {
+        std::vector<float> x(static_cast<size_t>(n)), w(x.size()), up(x.size());
+        for (size_t i = 0; i < x.size(); ++i) {
+            x[i] = normal(rng);
+            w[i] = normal(rng);
+            up[i] = normal(rng);
+        }
+        if (n >= 7) {
+            x[1] = 95.0f;  // exp(-g) underflows
+            x[2] = -95.0f;  // and overflows
+        }
+        double ss = 0;
+        for (float v : x) ss += double(v) * v;
+        const double scale = 1.0 / std::sqrt(ss / double(n) + 1e-5);
+        using RmsFn = void (*)(const float*, const float*, int64_t, float, float*);
+        using SiluFn = void (*)(float*, const float*, int64_t);
+        std::vector<std::pair<RmsFn, SiluFn>> sets{{&cpu::rmsNorm, &cpu::siluMul}};
+        if (cpu::cpuSupports(cpu::CpuIsa::Avx2)) sets.emplace_back(&cpu::rmsNormAvx2, &cpu::siluMulAvx2);
+        for (const auto& [rms, silu] : sets) {
+            std::vector<float> out(x.size()), gate = x;
+            rms(x.data(), w.data(), n, 1e-5f, out.data());
+            silu(gate.data(), up.data(), n);
+            for (size_t i = 0; i < x.size(); ++i) {
+                const double r = x[i] * scale * w[i];
+                EXPECT_NEAR(out[i], r, 1e-6 * std::abs(r) + 1e-12) << n << " " << i;
+                const double s = double(x[i]) / (1.0 + std::exp(-double(x[i]))) * up[i];
+                EXPECT_NEAR(gate[i], s, 1e-6 * std::abs(s) + 1e-30) << n << " " << i;
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace motor::gpu::test

@@ -93,8 +93,7 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
             headNorm(q, c.heads, c.headDim, w.qNorm, c.rmsEps);
             headNorm(k, c.kvHeads, c.headDim, w.kNorm, c.rmsEps);
             const int pos = rows[size_t(t)].pos;
-            rope.apply(q, c.heads, pos);
-            rope.apply(k, c.kvHeads, pos);
+            rope.apply(q, c.heads, k, c.kvHeads, pos);
             detail::KvPage* page = (*rowPages[size_t(t)])[size_t(pos / pageSize)];
             const int64_t off = int64_t(pos % pageSize) * kvd;
             std::memcpy(page->k(l) + off, k, size_t(kvd) * sizeof(float));
