@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "cpu/aligned_vector.h"
 #include "cpu/block_decode.h"
 #include "cpu/cache_sizes.h"
 #include "cpu/gemm_kernels.h"
@@ -87,9 +88,9 @@ Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool i
 
 // Per-thread scratch, kept between calls (the forward pass makes hundreds per token).
 struct Scratch {
-    std::vector<float> acc;
-    std::vector<float> panel;
-    std::vector<std::byte> q8;
+    AlignedVector<float> acc;
+    AlignedVector<float> panel;
+    AlignedVector<std::byte> q8;
 };
 
 Scratch& threadScratch() {
@@ -98,7 +99,7 @@ Scratch& threadScratch() {
 }
 
 void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const MatmulTask& task, const float* x, int64_t ldx,
-             const std::vector<QuantBlock>& xq, int64_t qBlocks) {
+             const AlignedVector<QuantBlock>& xq, int64_t qBlocks) {
     const WeightMatrix& w = *task.w;
     const int64_t cols = w.cols;
     const int nt = it.tokenEnd - it.tokenBegin;
@@ -131,7 +132,7 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
                 if (w.dtype != DType::F32) {
                     // Decoded once per panel and column block, reused by every token
                     // of the item (bit-identical values, block_decode.h).
-                    const int64_t stride = (kLen + 7) / 8 * 8;
+                    const int64_t stride = (kLen + 15) / 16 * 16;  // rows on cache lines
                     s.panel.resize(size_t(kPanelRows * stride));
                     for (int i = 0; i < rows; ++i) k.decode[int(w.dtype)](w.row(r + i), k0, kLen, s.panel.data() + i * stride);
                     wp = s.panel.data();
@@ -161,7 +162,7 @@ void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTa
     // Activations quantized once for every integer-family matrix of the call.
     const int64_t cols = tasks[0].w->cols;
     const int64_t qBlocks = cols / kQuantBlock;
-    std::vector<QuantBlock> xq;
+    AlignedVector<QuantBlock> xq;
     if (anyInteger) {
         xq.resize(size_t(tokens) * size_t(qBlocks));
         auto quantizeToken = [&](int t, int) { k.quantize(x + int64_t(t) * ldx, cols, xq.data() + int64_t(t) * qBlocks); };
