@@ -18,7 +18,7 @@ struct CacheAlignedAllocator {
     CacheAlignedAllocator(const CacheAlignedAllocator<U>&) noexcept {}
 
     T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlignment)); }
-    void deallocate(T* p, std::size_t n) noexcept { ::operator delete(p, n * sizeof(T), kAlignment); }
+    void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, kAlignment); }
 
     template <class U>
     bool operator==(const CacheAlignedAllocator<U>&) const noexcept {

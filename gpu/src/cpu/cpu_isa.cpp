@@ -3,6 +3,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#endif
+
 namespace motor::gpu::cpu {
 
 bool cpuSupports(CpuIsa isa) {
@@ -10,8 +14,14 @@ bool cpuSupports(CpuIsa isa) {
         case CpuIsa::Portable: return true;
         case CpuIsa::Avx2:
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+        {
+            // F16C from CPUID leaf 1 (ECX bit 29): clang 14's __builtin_cpu_supports
+            // does not know "f16c".
             __builtin_cpu_init();
-            return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+            unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+            const bool f16c = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 29)) != 0;
+            return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && f16c;
+        }
 #else
             return false;
 #endif
