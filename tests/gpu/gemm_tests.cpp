@@ -9,6 +9,7 @@
 #include <cstring>
 #include <random>
 
+#include "cpu/aligned_vector.h"
 #include "cpu/block_decode.h"
 #include "cpu/gemm_kernels.h"
 #include "cpu/matmul.h"
@@ -233,15 +234,39 @@ TEST(GemmDecode, EveryKernelSetDecodesRangesExactly) {
     }
 }
 
-TEST(GemmDecode, Q4ToQ8KeepsScaleAndValues) {
-    const Operand op = makeOperand(DType::Q4_0, 1, 96, 22);
-    for (const cpu::GemmKernels* k : kernelSets()) {
-        std::vector<std::byte> q8(3 * 34);
-        k->q4ToQ8(op.w.data, 3, q8.data());
-        for (int b = 0; b < 3; ++b) {
-            const float d = cpu::halfToFloat(cpu::loadU16(q8.data() + b * 34));
-            for (int i = 0; i < 32; ++i)
-                EXPECT_EQ(d * float(int8_t(q8[size_t(b * 34 + 2 + i)])), op.dequantized[size_t(b * 32 + i)]) << k->isa;
+// Packing Q8_0 and Q4_0 panels keeps every weight's integer and scale (rows past the
+// panel's count are zero), and the packed kernel gives the direct kernel's bits.
+TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
+    const int64_t cols = 32 * 7, blocks = 7;
+    const int tokens = 5;
+    const auto x = randomActivations(tokens * cols, 23);
+    for (const DType t : {DType::Q8_0, DType::Q4_0}) {
+        const Operand op = makeOperand(t, 3, cols, 22);
+        for (const cpu::GemmKernels* k : kernelSets()) {
+            SCOPED_TRACE(std::string(k->isa) + " " + dtypeName(t));
+            cpu::AlignedVector<std::byte> packed(size_t(blocks * cpu::kPackedQ8BlockBytes), std::byte{0x55});
+            k->packQ8(t, op.w.data, op.w.rowBytes, 3, 2, blocks - 2, packed.data());
+            for (int64_t b = 0; b < blocks - 2; ++b) {
+                const std::byte* blk = packed.data() + b * cpu::kPackedQ8BlockBytes;
+                for (int r = 0; r < cpu::kPanelRows; ++r) {
+                    float d;
+                    std::memcpy(&d, blk + cpu::kPanelRows * 32 + 4 * r, 4);
+                    for (int i = 0; i < 32; ++i) {
+                        const float v = d * float(int8_t(blk[size_t(r * 32 + i)]));
+                        EXPECT_EQ(v, r < 3 ? op.dequantized[size_t(r * cols + (b + 2) * 32 + i)] : 0.0f) << r << " " << i;
+                    }
+                }
+            }
+            if (t != DType::Q8_0) continue;
+            std::vector<cpu::QuantBlock> xq(size_t(tokens * blocks));
+            for (int j = 0; j < tokens; ++j) k->quantize(x.data() + j * cols, cols, xq.data() + j * blocks);
+            std::vector<float> acc(size_t(cpu::kPanelRows * tokens * cpu::kAccLanes)), direct(size_t(tokens * 3)),
+                fromPacked(direct.size());
+            const int whole = cpu::kPanelFirst | cpu::kPanelLast;
+            k->q8Panel(op.w.data, op.w.rowBytes, 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, direct.data(), 3);
+            k->packQ8(t, op.w.data, op.w.rowBytes, 3, 0, blocks, packed.data());
+            k->q8PackedPanel(packed.data(), 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, fromPacked.data(), 3);
+            EXPECT_EQ(std::memcmp(direct.data(), fromPacked.data(), direct.size() * 4), 0);
         }
     }
 }

@@ -179,6 +179,83 @@ MOTOR_AVX2 void q8Panel(const std::byte* w, int64_t rowBytes, int rows, const Qu
     }
 }
 
+template <int RM, int RN>
+MOTOR_AVX2 void q8PackedTile(const std::byte* packed, const QuantBlock* xq, int64_t ldxq, int64_t blocks, float* acc,
+                             int64_t accRow, int phase, float* y, int64_t ldy) {
+    __m256 c[RM][RN];
+    loadAcc<RM, RN>(c, acc, accRow, phase);
+    const __m256i ones = _mm256_set1_epi16(1);
+    alignas(16) float sc[RN][4];
+    for (int64_t b = 0; b < blocks; ++b) {
+        const std::byte* blk = packed + b * kPackedQ8BlockBytes;
+        const __m128 dw = _mm_load_ps(reinterpret_cast<const float*>(blk + kPanelRows * kQuantBlock));
+        __m256i xv[RN];
+        for (int j = 0; j < RN; ++j) {
+            const QuantBlock& xb = xq[j * ldxq + b];
+            _mm_store_ps(sc[j], _mm_mul_ps(dw, _mm_broadcast_ss(&xb.d)));
+            xv[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(xb.q));
+        }
+        for (int i = 0; i < RM; ++i) {
+            const __m256i wv = _mm256_load_si256(reinterpret_cast<const __m256i*>(blk + i * kQuantBlock));
+            const __m256i aw = _mm256_sign_epi8(wv, wv);
+            for (int j = 0; j < RN; ++j) {
+                const __m256i p16 = _mm256_maddubs_epi16(aw, _mm256_sign_epi8(xv[j], wv));
+                const __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, ones));
+                c[i][j] = _mm256_fmadd_ps(p, _mm256_broadcast_ss(&sc[j][i]), c[i][j]);
+            }
+        }
+    }
+    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy);
+}
+
+template <int RM>
+MOTOR_AVX2 void q8PackedRows(const std::byte* packed, const QuantBlock* xq, int64_t ldxq, int tokens, int64_t blocks,
+                             float* acc, int phase, float* y, int64_t ldy) {
+    const int64_t accRow = int64_t(tokens) * kAccLanes;
+    int t = 0;
+    for (; t + kQ8TileTokens <= tokens; t += kQ8TileTokens)
+        q8PackedTile<RM, kQ8TileTokens>(packed, xq + t * ldxq, ldxq, blocks, acc + t * kAccLanes, accRow, phase,
+                                        y + t * ldy, ldy);
+    if (t < tokens) q8PackedTile<RM, 1>(packed, xq + t * ldxq, ldxq, blocks, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy);
+}
+
+MOTOR_AVX2 void q8PackedPanel(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
+                              int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
+    switch (rows) {
+        case 4: return q8PackedRows<4>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
+        case 3: return q8PackedRows<3>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
+        case 2: return q8PackedRows<2>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
+        case 1: return q8PackedRows<1>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
+        default: return;
+    }
+}
+
+MOTOR_AVX2 void packQ8Avx2(DType type, const std::byte* row0, int64_t rowBytes, int rows, int64_t b0, int64_t blocks,
+                           std::byte* out) {
+    const __m128i mask = _mm_set1_epi8(0x0F);
+    const __m256i eight = _mm256_set1_epi8(8);
+    for (int64_t b = 0; b < blocks; ++b) {
+        std::byte* o = out + b * kPackedQ8BlockBytes;
+        auto* d = reinterpret_cast<float*>(o + kPanelRows * kQuantBlock);
+        for (int i = 0; i < kPanelRows; ++i) {
+            __m256i q = _mm256_setzero_si256();
+            float scale = 0.0f;
+            if (i < rows && type == DType::Q8_0) {
+                const std::byte* blk = row0 + i * rowBytes + (b0 + b) * kQ8_0Bytes;
+                scale = halfAt(blk);
+                q = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(blk + 2));
+            } else if (i < rows) {
+                const std::byte* blk = row0 + i * rowBytes + (b0 + b) * kQ4_0Bytes;
+                scale = halfAt(blk);
+                const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
+                q = _mm256_sub_epi8(_mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(n, 4), mask), _mm_and_si128(n, mask)), eight);
+            }
+            _mm256_store_si256(reinterpret_cast<__m256i*>(o + i * kQuantBlock), q);
+            d[i] = scale;
+        }
+    }
+}
+
 MOTOR_AVX2 inline __m256 i8ToPs(__m128i v8) { return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v8)); }
 MOTOR_AVX2 inline __m256 u8ToPs(__m128i v8) { return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(v8)); }
 
@@ -308,19 +385,6 @@ MOTOR_AVX2 void decodeF32(const std::byte* row, int64_t col0, int64_t n, float* 
     std::memcpy(out, row + col0 * 4, size_t(n) * sizeof(float));
 }
 
-MOTOR_AVX2 void q4ToQ8Avx2(const std::byte* row, int64_t blocks, std::byte* out) {
-    const __m128i mask = _mm_set1_epi8(0x0F);
-    const __m256i eight = _mm256_set1_epi8(8);
-    for (int64_t b = 0; b < blocks; ++b) {
-        const std::byte* blk = row + b * kQ4_0Bytes;
-        std::byte* o = out + b * kQ8_0Bytes;
-        std::memcpy(o, blk, 2);
-        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
-        const __m256i nibbles = _mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(q, 4), mask), _mm_and_si128(q, mask));
-        _mm256_storeu_si256(reinterpret_cast<__m256i*>(o + 2), _mm256_sub_epi8(nibbles, eight));
-    }
-}
-
 // Quantizes activations exactly as the portable quantizer does (same max, same scale,
 // same round-to-nearest-even), eight lanes at a time.
 MOTOR_AVX2 void quantizeAvx2(const float* x, int64_t cols, QuantBlock* out) {
@@ -355,6 +419,8 @@ GemmKernels makeAvx2() {
     k.isa = "avx2";
     k.f32Panel = &f32Panel;
     k.q8Panel = &q8Panel;
+    k.q8PackedPanel = &q8PackedPanel;
+    k.packQ8 = &packQ8Avx2;
     k.decode[int(DType::F32)] = &decodeF32;
     k.decode[int(DType::F16)] = &decodeRangeAvx2<DecF16, DType::F16>;
     k.decode[int(DType::BF16)] = &decodeRangeAvx2<DecBF16, DType::BF16>;
@@ -362,7 +428,6 @@ GemmKernels makeAvx2() {
     k.decode[int(DType::Q4_0)] = &decodeRangeAvx2<DecQ4_0, DType::Q4_0>;
     k.decode[int(DType::Q4_K)] = &decodeRangeAvx2<DecQ4_K, DType::Q4_K>;
     k.decode[int(DType::Q6_K)] = &decodeRangeAvx2<DecQ6_K, DType::Q6_K>;
-    k.q4ToQ8 = &q4ToQ8Avx2;
     k.quantize = &quantizeAvx2;
     return k;
 }

@@ -63,14 +63,24 @@ using F32PanelFn = void (*)(const float* w, int64_t wStride, int rows, const flo
 using Q8PanelFn = void (*)(const std::byte* w, int64_t rowBytes, int rows, const QuantBlock* xq, int64_t ldxq,
                            int tokens, int64_t blocks, float* acc, int phase, float* y, int64_t ldy);
 
+// The same over a packed panel (packQ8): per 32-column block, kPanelRows x 32 int8
+// weights then kPanelRows fp32 scales, 32-byte aligned. One pointer, aligned loads and
+// scales already in fp32, for panels that many token tiles reuse. Same arithmetic as
+// q8Panel.
+constexpr int64_t kPackedQ8BlockBytes = kPanelRows * kQuantBlock + 32;  // scales padded to 32 bytes
+using Q8PackedPanelFn = void (*)(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
+                                 int64_t blocks, float* acc, int phase, float* y, int64_t ldy);
+
+// Packs blocks [b0, b0 + blocks) of rows (<= kPanelRows) Q8_0 or Q4_0 rows, rowBytes
+// apart, into out (blocks * kPackedQ8BlockBytes bytes). Q4_0 weights become
+// nibble - 8 with the same scale, so both formats share the integer kernel.
+using PackQ8Fn = void (*)(DType type, const std::byte* row0, int64_t rowBytes, int rows, int64_t b0, int64_t blocks,
+                          std::byte* out);
+
 // Decodes columns [col0, col0 + n) of a row to floats, exactly the values of
 // decodeChunk() in block_decode.h. col0 is a multiple of 32 (of 256 for K-quants); n is
 // a multiple of 32 or reaches the end of the row (plain types only).
 using DecodeRangeFn = void (*)(const std::byte* row, int64_t col0, int64_t n, float* out);
-
-// Rewrites blocks Q4_0 blocks of a row as Q8_0 blocks (same fp16 d, q = nibble - 8), so
-// the Q8_0 panel kernel serves both formats with identical integer products.
-using Q4ToQ8Fn = void (*)(const std::byte* row, int64_t blocks, std::byte* out);
 
 // Quantizes cols values (a multiple of 32) into cols / 32 blocks.
 using QuantizeFn = void (*)(const float* x, int64_t cols, QuantBlock* out);
@@ -79,8 +89,9 @@ struct GemmKernels {
     const char* isa;
     F32PanelFn f32Panel;
     Q8PanelFn q8Panel;
+    Q8PackedPanelFn q8PackedPanel;
+    PackQ8Fn packQ8;
     DecodeRangeFn decode[7];  // [dtype]
-    Q4ToQ8Fn q4ToQ8;
     QuantizeFn quantize;
 
     // Q8_0 and Q4_0 multiply through the integer kernel (activations quantized once per

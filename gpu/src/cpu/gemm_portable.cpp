@@ -69,6 +69,57 @@ void q8PanelPortable(const std::byte* w, int64_t rowBytes, int rows, const Quant
     }
 }
 
+// The packed layout read back as q8Panel's rows: same products in the same order.
+void q8PackedPanelPortable(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
+                           int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
+    for (int r = 0; r < rows; ++r)
+        for (int t = 0; t < tokens; ++t) {
+            const QuantBlock* xt = xq + t * ldxq;
+            float* a = acc + (int64_t(r) * tokens + t) * kAccLanes;
+            float lanes[kAccLanes] = {};
+            if (!(phase & kPanelFirst)) std::memcpy(lanes, a, sizeof lanes);
+            for (int64_t b = 0; b < blocks; ++b) {
+                const std::byte* blk = packed + b * kPackedQ8BlockBytes;
+                const auto* q = reinterpret_cast<const int8_t*>(blk + r * kQuantBlock);
+                float dw;
+                std::memcpy(&dw, blk + kPanelRows * kQuantBlock + 4 * r, 4);
+                const float scale = dw * xt[b].d;
+                for (int l = 0; l < kAccLanes; ++l) {
+                    int32_t s = 0;
+                    for (int i = 4 * l; i < 4 * l + 4; ++i) s += int32_t(q[i]) * int32_t(xt[b].q[i]);
+                    lanes[l] = lanes[l] + float(s) * scale;
+                }
+            }
+            finish(lanes, a, phase, y + t * ldy + r);
+        }
+}
+
+void packQ8Portable(DType type, const std::byte* row0, int64_t rowBytes, int rows, int64_t b0, int64_t blocks,
+                    std::byte* out) {
+    for (int64_t b = 0; b < blocks; ++b) {
+        std::byte* o = out + b * kPackedQ8BlockBytes;
+        for (int i = 0; i < kPanelRows; ++i) {
+            auto* q = reinterpret_cast<int8_t*>(o + i * kQuantBlock);
+            float scale = 0.0f;
+            if (i >= rows) {
+                std::memset(q, 0, kQuantBlock);
+            } else if (type == DType::Q8_0) {
+                const std::byte* blk = row0 + i * rowBytes + (b0 + b) * kQ8_0Bytes;
+                scale = halfToFloat(loadU16(blk));
+                std::memcpy(q, blk + 2, kQuantBlock);
+            } else {
+                const auto* blk = reinterpret_cast<const uint8_t*>(row0 + i * rowBytes + (b0 + b) * kQ4_0Bytes);
+                scale = halfToFloat(loadU16(reinterpret_cast<const std::byte*>(blk)));
+                for (int k = 0; k < 16; ++k) {
+                    q[k] = int8_t((blk[2 + k] & 0x0F) - 8);
+                    q[k + 16] = int8_t((blk[2 + k] >> 4) - 8);
+                }
+            }
+            std::memcpy(o + kPanelRows * kQuantBlock + 4 * i, &scale, 4);
+        }
+    }
+}
+
 template <DType T>
 void decodeRangePortable(const std::byte* row, int64_t col0, int64_t n, float* out) {
     const int64_t chunks = n / kChunk;
@@ -78,18 +129,6 @@ void decodeRangePortable(const std::byte* row, int64_t col0, int64_t n, float* o
         if constexpr (T == DType::F32) std::memcpy(out + i, row + 4 * col, sizeof(float));
         else if constexpr (T == DType::F16) out[i] = halfToFloat(loadU16(row + 2 * col));
         else out[i] = bf16ToFloat(loadU16(row + 2 * col));
-    }
-}
-
-void q4ToQ8Portable(const std::byte* row, int64_t blocks, std::byte* out) {
-    for (int64_t b = 0; b < blocks; ++b) {
-        const auto* blk = reinterpret_cast<const uint8_t*>(row + b * kQ4_0Bytes);
-        std::byte* o = out + b * kQ8_0Bytes;
-        std::memcpy(o, blk, 2);
-        for (int i = 0; i < 16; ++i) {
-            o[2 + i] = std::byte(uint8_t(int8_t((blk[2 + i] & 0x0F) - 8)));
-            o[2 + 16 + i] = std::byte(uint8_t(int8_t((blk[2 + i] >> 4) - 8)));
-        }
     }
 }
 
@@ -113,6 +152,8 @@ GemmKernels makePortable() {
     k.isa = "portable";
     k.f32Panel = &f32PanelPortable;
     k.q8Panel = &q8PanelPortable;
+    k.q8PackedPanel = &q8PackedPanelPortable;
+    k.packQ8 = &packQ8Portable;
     k.decode[int(DType::F32)] = &decodeRangePortable<DType::F32>;
     k.decode[int(DType::F16)] = &decodeRangePortable<DType::F16>;
     k.decode[int(DType::BF16)] = &decodeRangePortable<DType::BF16>;
@@ -120,7 +161,6 @@ GemmKernels makePortable() {
     k.decode[int(DType::Q4_0)] = &decodeRangePortable<DType::Q4_0>;
     k.decode[int(DType::Q4_K)] = &decodeRangePortable<DType::Q4_K>;
     k.decode[int(DType::Q6_K)] = &decodeRangePortable<DType::Q6_K>;
-    k.q4ToQ8 = &q4ToQ8Portable;
     k.quantize = &quantizePortable;
     return k;
 }

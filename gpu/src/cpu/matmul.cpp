@@ -115,17 +115,16 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
             const int phase = (k0 == 0 ? kPanelFirst : 0) | (k0 + kLen == cols ? kPanelLast : 0);
             if (integer) {
                 const int64_t b0 = k0 / kQuantBlock, nb = kLen / kQuantBlock;
-                const std::byte* wp = w.row(r) + b0 * kQ8_0Bytes;
-                int64_t rb = w.rowBytes;
-                if (w.dtype == DType::Q4_0) {
-                    s.q8.resize(size_t(kPanelRows * nb * kQ8_0Bytes));
-                    for (int i = 0; i < rows; ++i)
-                        k.q4ToQ8(w.row(r + i) + b0 * kQ4_0Bytes, nb, s.q8.data() + i * nb * kQ8_0Bytes);
-                    wp = s.q8.data();
-                    rb = nb * kQ8_0Bytes;
+                const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
+                if (w.dtype == DType::Q8_0 && nt <= kSingleTileTokens) {
+                    // A decode step reads each block once: packing would only add a pass.
+                    k.q8Panel(w.row(r) + b0 * kQ8_0Bytes, w.rowBytes, rows, xb, qBlocks, nt, nb, s.acc.data(), phase,
+                              yBase + r, task.ldy);
+                } else {
+                    s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
+                    k.packQ8(w.dtype, w.row(r), w.rowBytes, rows, b0, nb, s.q8.data());
+                    k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, yBase + r, task.ldy);
                 }
-                k.q8Panel(wp, rb, rows, xq.data() + int64_t(it.tokenBegin) * qBlocks + b0, qBlocks, nt, nb, s.acc.data(),
-                          phase, yBase + r, task.ldy);
             } else {
                 const float* wp = reinterpret_cast<const float*>(w.row(r)) + k0;
                 int64_t ws = w.rowBytes / 4;
