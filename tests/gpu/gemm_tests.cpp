@@ -184,7 +184,7 @@ TEST(GemmPanels, ColumnBlocksRowsAndTilesDoNotChangeResults) {
 }
 
 TEST(GemmPanels, IntegerColumnBlocksRowsAndTilesDoNotChangeResults) {
-    const int64_t cols = 32 * 150;  // more blocks than the AVX2 kernel's scale buffer
+    const int64_t cols = 32 * 150;
     const int64_t blocks = cols / 32;
     const int tokens = 5;
     const Operand op = makeOperand(DType::Q8_0, cpu::kPanelRows, cols, 12);
@@ -195,23 +195,24 @@ TEST(GemmPanels, IntegerColumnBlocksRowsAndTilesDoNotChangeResults) {
         for (int t = 0; t < tokens; ++t) k->quantize(x.data() + t * cols, cols, xq.data() + t * blocks);
         std::vector<float> acc(size_t(cpu::kPanelRows * tokens * cpu::kAccLanes));
         std::vector<float> whole(size_t(tokens * cpu::kPanelRows)), split(whole.size());
-        const int64_t rb = op.w.rowBytes;
-        k->q8Panel(op.w.data, rb, cpu::kPanelRows, xq.data(), blocks, tokens, blocks, acc.data(),
-                   cpu::kPanelFirst | cpu::kPanelLast, whole.data(), cpu::kPanelRows);
+        cpu::AlignedVector<std::byte> packed(size_t(blocks * cpu::kPackedQ8BlockBytes));
+        k->packQ8(DType::Q8_0, op.w.data, op.w.rowBytes, cpu::kPanelRows, 0, blocks, packed.data());
+        k->q8PackedPanel(packed.data(), cpu::kPanelRows, xq.data(), blocks, tokens, blocks, acc.data(),
+                         cpu::kPanelFirst | cpu::kPanelLast, whole.data(), cpu::kPanelRows);
         const int64_t cuts[] = {0, 1, 70, 133, blocks};
         for (int i = 0; i < 4; ++i) {
             const int phase = (i == 0 ? cpu::kPanelFirst : 0) | (i == 3 ? cpu::kPanelLast : 0);
-            k->q8Panel(op.w.data + cuts[i] * 34, rb, cpu::kPanelRows, xq.data() + cuts[i], blocks, tokens,
-                       cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows);
+            k->q8PackedPanel(packed.data() + cuts[i] * cpu::kPackedQ8BlockBytes, cpu::kPanelRows, xq.data() + cuts[i],
+                             blocks, tokens, cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows);
         }
         EXPECT_EQ(std::memcmp(whole.data(), split.data(), whole.size() * 4), 0);
-        for (int r = 0; r < cpu::kPanelRows; ++r)
-            for (int t = 0; t < tokens; ++t) {
-                float one = 0;
-                k->q8Panel(op.w.data + r * rb, rb, 1, xq.data() + t * blocks, blocks, 1, blocks, acc.data(),
-                           cpu::kPanelFirst | cpu::kPanelLast, &one, 1);
-                EXPECT_EQ(std::memcmp(&one, &whole[size_t(t * cpu::kPanelRows + r)], 4), 0) << r << " " << t;
-            }
+        // Decode's row kernel, one token or three at a time, gives the panel's bits.
+        std::vector<float> rows(whole.size());
+        k->q8Rows(op.w.data, op.w.rowBytes, cpu::kPanelRows, xq.data(), blocks, 3, blocks, rows.data(), cpu::kPanelRows);
+        for (int t = 3; t < tokens; ++t)
+            k->q8Rows(op.w.data, op.w.rowBytes, cpu::kPanelRows, xq.data() + t * blocks, blocks, 1, blocks,
+                      rows.data() + t * cpu::kPanelRows, cpu::kPanelRows);
+        EXPECT_EQ(std::memcmp(whole.data(), rows.data(), whole.size() * 4), 0);
     }
 }
 
@@ -235,7 +236,7 @@ TEST(GemmDecode, EveryKernelSetDecodesRangesExactly) {
 }
 
 // Packing Q8_0 and Q4_0 panels keeps every weight's integer and scale (rows past the
-// panel's count are zero), and the packed kernel gives the direct kernel's bits.
+// panel's count are zero), and the packed kernel gives the decode kernel's bits.
 TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
     const int64_t cols = 32 * 7, blocks = 7;
     const int tokens = 5;
@@ -263,7 +264,7 @@ TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
             std::vector<float> acc(size_t(cpu::kPanelRows * tokens * cpu::kAccLanes)), direct(size_t(tokens * 3)),
                 fromPacked(direct.size());
             const int whole = cpu::kPanelFirst | cpu::kPanelLast;
-            k->q8Panel(op.w.data, op.w.rowBytes, 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, direct.data(), 3);
+            k->q8Rows(op.w.data, op.w.rowBytes, 3, xq.data(), blocks, tokens, blocks, direct.data(), 3);
             k->packQ8(t, op.w.data, op.w.rowBytes, 3, 0, blocks, packed.data());
             k->q8PackedPanel(packed.data(), 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, fromPacked.data(), 3);
             EXPECT_EQ(std::memcmp(direct.data(), fromPacked.data(), direct.size() * 4), 0);

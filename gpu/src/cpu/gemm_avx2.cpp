@@ -48,11 +48,13 @@ MOTOR_AVX2 inline void loadAcc(__m256 (&c)[RM][RN], const float* acc, int64_t ac
             c[i][j] = (phase & kPanelFirst) ? _mm256_setzero_ps() : _mm256_loadu_ps(acc + i * accRow + j * kAccLanes);
 }
 
+// Row i of the tile lands in y[j * ldy + i * yRowStep] (yRowStep > 1: rows far apart).
 template <int RM, int RN>
-MOTOR_AVX2 inline void storeAcc(__m256 (&c)[RM][RN], float* acc, int64_t accRow, int phase, float* y, int64_t ldy) {
+MOTOR_AVX2 inline void storeAcc(__m256 (&c)[RM][RN], float* acc, int64_t accRow, int phase, float* y, int64_t ldy,
+                                int64_t yRowStep = 1) {
     for (int i = 0; i < RM; ++i)
         for (int j = 0; j < RN; ++j) {
-            if (phase & kPanelLast) y[j * ldy + i] = hsum8(c[i][j]);
+            if (phase & kPanelLast) y[j * ldy + i * yRowStep] = hsum8(c[i][j]);
             else _mm256_storeu_ps(acc + i * accRow + j * kAccLanes, c[i][j]);
         }
 }
@@ -61,7 +63,7 @@ MOTOR_AVX2 inline void storeAcc(__m256 (&c)[RM][RN], float* acc, int64_t accRow,
 // fill the 16 ymm registers at 4 x 3.
 template <int RM, int RN>
 MOTOR_AVX2 void f32Tile(const float* w, int64_t ws, const float* x, int64_t ldx, int64_t kLen, float* acc,
-                        int64_t accRow, int phase, float* y, int64_t ldy) {
+                        int64_t accRow, int phase, float* y, int64_t ldy, int64_t yRowStep = 1) {
     __m256 c[RM][RN];
     loadAcc<RM, RN>(c, acc, accRow, phase);
     int64_t k = 0;
@@ -83,7 +85,7 @@ MOTOR_AVX2 void f32Tile(const float* w, int64_t ws, const float* x, int64_t ldx,
             for (int j = 0; j < RN; ++j) c[i][j] = _mm256_fmadd_ps(wv, xv[j], c[i][j]);
         }
     }
-    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy);
+    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy, yRowStep);
 }
 
 constexpr int kF32TileTokens = 3;
@@ -110,73 +112,83 @@ MOTOR_AVX2 void f32Panel(const float* w, int64_t ws, int rows, const float* x, i
     }
 }
 
-// Integer tile: per block the RM weight rows are loaded once (with |w| for maddubs),
-// the RN activation blocks once, and each output costs sign, maddubs, madd, cvt and one
-// fma against its scale dw * dx (computed four rows at a time, read back broadcast).
-// |w| <= 128 and |x| <= 127 keep maddubs' pair sums below 2^15.
+// Integer tile over raw Q8_0 rows (decode: every block is read once, so nothing is
+// packed): per block the RM weight rows are loaded once (with |w| for maddubs), the RN
+// activation blocks once, and each output costs sign, maddubs, madd, cvt and one fma
+// against its scale dw * dx. |w| <= 128 and |x| <= 127 keep maddubs' pair sums below
+// 2^15. The scales are converted where the block is read, so the rows stream through
+// once, front to back.
 template <int RM, int RN>
-MOTOR_AVX2 void q8Tile(const std::byte* w, int64_t rowBytes, const float* dws, const QuantBlock* xq, int64_t ldxq,
-                       int64_t blocks, float* acc, int64_t accRow, int phase, float* y, int64_t ldy) {
+MOTOR_AVX2 void q8Tile(const std::byte* w, int64_t rowBytes, const QuantBlock* xq, int64_t ldxq, int64_t blocks,
+                       float* acc, int64_t accRow, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     __m256 c[RM][RN];
     loadAcc<RM, RN>(c, acc, accRow, phase);
     const __m256i ones = _mm256_set1_epi16(1);
-    alignas(16) float sc[RN][4];
     for (int64_t b = 0; b < blocks; ++b) {
-        const __m128 dw = _mm_loadu_ps(dws + 4 * b);
         __m256i xv[RN];
+        float dx[RN];
         for (int j = 0; j < RN; ++j) {
             const QuantBlock& xb = xq[j * ldxq + b];
-            _mm_store_ps(sc[j], _mm_mul_ps(dw, _mm_broadcast_ss(&xb.d)));
+            dx[j] = xb.d;
             xv[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(xb.q));
         }
         for (int i = 0; i < RM; ++i) {
-            const __m256i wv = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + i * rowBytes + b * kQ8_0Bytes + 2));
+            const std::byte* blk = w + i * rowBytes + b * kQ8_0Bytes;
+            const float dw = halfAt(blk);
+            const __m256i wv = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(blk + 2));
             const __m256i aw = _mm256_sign_epi8(wv, wv);
             for (int j = 0; j < RN; ++j) {
                 const __m256i p16 = _mm256_maddubs_epi16(aw, _mm256_sign_epi8(xv[j], wv));
                 const __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, ones));
-                c[i][j] = _mm256_fmadd_ps(p, _mm256_broadcast_ss(&sc[j][i]), c[i][j]);
+                c[i][j] = _mm256_fmadd_ps(p, _mm256_set1_ps(dw * dx[j]), c[i][j]);
             }
         }
     }
-    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy);
+    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy, yRowStep);
 }
 
 constexpr int kQ8TileTokens = 2;
-// Column blocks longer than this are walked in pieces so the rows' fp32 scales fit a
-// small stack buffer.
-constexpr int64_t kQ8ScaleBlocks = 64;
 
-template <int RM>
-MOTOR_AVX2 void q8PanelRows(const std::byte* w, int64_t rowBytes, const QuantBlock* xq, int64_t ldxq, int tokens,
-                            int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
-    const int64_t accRow = int64_t(tokens) * kAccLanes;
-    alignas(16) float dws[kQ8ScaleBlocks * 4] = {};
-    for (int64_t b0 = 0; b0 < blocks; b0 += kQ8ScaleBlocks) {
-        const int64_t nb = std::min(kQ8ScaleBlocks, blocks - b0);
-        const int piecePhase = (b0 == 0 ? phase & kPanelFirst : 0) | (b0 + nb == blocks ? phase & kPanelLast : 0);
-        for (int64_t b = 0; b < nb; ++b)
-            for (int i = 0; i < RM; ++i) dws[4 * b + i] = halfAt(w + i * rowBytes + (b0 + b) * kQ8_0Bytes);
-        const std::byte* wb = w + b0 * kQ8_0Bytes;
+// Decode: whole rows for up to 3 tokens, without packing (each block is read once). The
+// rows run as four interleaved streams a quarter of the range apart: four fma chains in
+// flight, and each stream reads its own pages front to back. Interleaving adjacent rows
+// instead (two or four rows 816 bytes apart) halved 110M Q8_0 decode when the weights
+// came from DRAM: the streams shared pages and defeated the hardware prefetcher
+// (docs/PERFORMANCE.md).
+MOTOR_AVX2 void q8Rows(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq, int tokens,
+                       int64_t blocks, float* y, int64_t ldy) {
+    const int whole = kPanelFirst | kPanelLast;
+    const int64_t part = rows / 4;
+    for (int64_t i = 0; i < part; ++i) {
         int t = 0;
         for (; t + kQ8TileTokens <= tokens; t += kQ8TileTokens)
-            q8Tile<RM, kQ8TileTokens>(wb, rowBytes, dws, xq + t * ldxq + b0, ldxq, nb, acc + t * kAccLanes, accRow,
-                                      piecePhase, y + t * ldy, ldy);
+            q8Tile<4, kQ8TileTokens>(w + i * rowBytes, part * rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole,
+                                     y + t * ldy + i, ldy, part);
         if (t < tokens)
-            q8Tile<RM, 1>(wb, rowBytes, dws, xq + t * ldxq + b0, ldxq, nb, acc + t * kAccLanes, accRow, piecePhase,
-                          y + t * ldy, ldy);
+            q8Tile<4, 1>(w + i * rowBytes, part * rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole, y + t * ldy + i,
+                         ldy, part);
     }
+    for (int64_t r = 4 * part; r < rows; ++r)
+        for (int t = 0; t < tokens; ++t)
+            q8Tile<1, 1>(w + r * rowBytes, rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole, y + t * ldy + r, ldy, 1);
 }
 
-MOTOR_AVX2 void q8Panel(const std::byte* w, int64_t rowBytes, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
-                        int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
-    switch (rows) {
-        case 4: return q8PanelRows<4>(w, rowBytes, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        case 3: return q8PanelRows<3>(w, rowBytes, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        case 2: return q8PanelRows<2>(w, rowBytes, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        case 1: return q8PanelRows<1>(w, rowBytes, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        default: return;
+// The same for fp32 rows (decode of F32 matrices).
+MOTOR_AVX2 void f32Rows(const float* w, int64_t ws, int64_t rows, const float* x, int64_t ldx, int tokens, int64_t cols,
+                        float* y, int64_t ldy) {
+    const int whole = kPanelFirst | kPanelLast;
+    const int64_t part = rows / 4;
+    for (int64_t i = 0; i < part; ++i) {
+        int t = 0;
+        for (; t + kF32TileTokens <= tokens; t += kF32TileTokens)
+            f32Tile<4, kF32TileTokens>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + i, ldy,
+                                       part);
+        for (; t < tokens; ++t)
+            f32Tile<4, 1>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + i, ldy, part);
     }
+    for (int64_t r = 4 * part; r < rows; ++r)
+        for (int t = 0; t < tokens; ++t)
+            f32Tile<1, 1>(w + r * ws, ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + r, ldy, 1);
 }
 
 template <int RM, int RN>
@@ -418,7 +430,8 @@ GemmKernels makeAvx2() {
     GemmKernels k{};
     k.isa = "avx2";
     k.f32Panel = &f32Panel;
-    k.q8Panel = &q8Panel;
+    k.q8Rows = &q8Rows;
+    k.f32Rows = &f32Rows;
     k.q8PackedPanel = &q8PackedPanel;
     k.packQ8 = &packQ8Avx2;
     k.decode[int(DType::F32)] = &decodeF32;

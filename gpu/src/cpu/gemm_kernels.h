@@ -57,16 +57,20 @@ enum PanelPhase : int {
 using F32PanelFn = void (*)(const float* w, int64_t wStride, int rows, const float* x, int64_t ldx, int tokens,
                             int64_t kLen, float* acc, int phase, float* y, int64_t ldy);
 
-// Integer family: rows (<= kPanelRows) of Q8_0 blocks (34 bytes: fp16 d, int8 q[32]),
-// rowBytes apart, already offset to the block's first 32-column block; blocks blocks;
-// xq: tokens rows of QuantBlocks ldxq blocks apart, offset like w. acc/phase/y as above.
-using Q8PanelFn = void (*)(const std::byte* w, int64_t rowBytes, int rows, const QuantBlock* xq, int64_t ldxq,
-                           int tokens, int64_t blocks, float* acc, int phase, float* y, int64_t ldy);
+// Decode (a few tokens, whole rows, nothing reused so nothing packed or blocked): for
+// r < rows and t < tokens, y[t * ldy + r] = W.row(r) . x[t], over F32 rows (ws floats
+// apart, cols columns) or Q8_0 rows (rowBytes apart, blocks blocks, activations xq).
+// Same per-element arithmetic as the panels; the row order inside is the kernel's.
+using F32RowsFn = void (*)(const float* w, int64_t ws, int64_t rows, const float* x, int64_t ldx, int tokens,
+                           int64_t cols, float* y, int64_t ldy);
+using Q8RowsFn = void (*)(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq,
+                          int tokens, int64_t blocks, float* y, int64_t ldy);
 
-// The same over a packed panel (packQ8): per 32-column block, kPanelRows x 32 int8
-// weights then kPanelRows fp32 scales, 32-byte aligned. One pointer, aligned loads and
-// scales already in fp32, for panels that many token tiles reuse. Same arithmetic as
-// q8Panel.
+// Integer family panel, over a packed panel (packQ8): per 32-column block, kPanelRows x
+// 32 int8 weights then kPanelRows fp32 scales, 32-byte aligned; rows (<= kPanelRows),
+// blocks blocks; xq: tokens rows of QuantBlocks ldxq blocks apart, offset to the block's
+// first column block. acc/phase/y as for F32PanelFn. Packing gives one aligned pointer
+// and fp32 scales to the token tiles that reuse the panel.
 constexpr int64_t kPackedQ8BlockBytes = kPanelRows * kQuantBlock + 32;  // scales padded to 32 bytes
 using Q8PackedPanelFn = void (*)(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
                                  int64_t blocks, float* acc, int phase, float* y, int64_t ldy);
@@ -88,7 +92,8 @@ using QuantizeFn = void (*)(const float* x, int64_t cols, QuantBlock* out);
 struct GemmKernels {
     const char* isa;
     F32PanelFn f32Panel;
-    Q8PanelFn q8Panel;
+    F32RowsFn f32Rows;
+    Q8RowsFn q8Rows;
     Q8PackedPanelFn q8PackedPanel;
     PackQ8Fn packQ8;
     DecodeRangeFn decode[7];  // [dtype]

@@ -45,15 +45,20 @@ void f32PanelPortable(const float* w, int64_t ws, int rows, const float* x, int6
     }
 }
 
-void q8PanelPortable(const std::byte* w, int64_t rowBytes, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
-                     int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
-    for (int r = 0; r < rows; ++r) {
+void f32RowsPortable(const float* w, int64_t ws, int64_t rows, const float* x, int64_t ldx, int tokens, int64_t cols,
+                     float* y, int64_t ldy) {
+    float acc[kAccLanes];
+    for (int64_t r = 0; r < rows; ++r)
+        f32PanelPortable(w + r * ws, ws, 1, x, ldx, tokens, cols, acc, kPanelFirst | kPanelLast, y + r, ldy);
+}
+
+void q8RowsPortable(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq, int tokens,
+                    int64_t blocks, float* y, int64_t ldy) {
+    for (int64_t r = 0; r < rows; ++r) {
         const std::byte* wr = w + r * rowBytes;
         for (int t = 0; t < tokens; ++t) {
             const QuantBlock* xt = xq + t * ldxq;
-            float* a = acc + (int64_t(r) * tokens + t) * kAccLanes;
             float lanes[kAccLanes] = {};
-            if (!(phase & kPanelFirst)) std::memcpy(lanes, a, sizeof lanes);
             for (int64_t b = 0; b < blocks; ++b) {
                 const std::byte* blk = wr + b * kQ8_0Bytes;
                 const auto* q = reinterpret_cast<const int8_t*>(blk + 2);
@@ -64,12 +69,12 @@ void q8PanelPortable(const std::byte* w, int64_t rowBytes, int rows, const Quant
                     lanes[l] = lanes[l] + float(s) * scale;
                 }
             }
-            finish(lanes, a, phase, y + t * ldy + r);
+            y[t * ldy + r] = hsum8(lanes);
         }
     }
 }
 
-// The packed layout read back as q8Panel's rows: same products in the same order.
+// The packed layout: q8RowsPortable's products in the same order.
 void q8PackedPanelPortable(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
                            int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
     for (int r = 0; r < rows; ++r)
@@ -151,7 +156,8 @@ GemmKernels makePortable() {
     GemmKernels k{};
     k.isa = "portable";
     k.f32Panel = &f32PanelPortable;
-    k.q8Panel = &q8PanelPortable;
+    k.f32Rows = &f32RowsPortable;
+    k.q8Rows = &q8RowsPortable;
     k.q8PackedPanel = &q8PackedPanelPortable;
     k.packQ8 = &packQ8Portable;
     k.decode[int(DType::F32)] = &decodeRangePortable<DType::F32>;

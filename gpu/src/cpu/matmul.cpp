@@ -108,6 +108,17 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
     float* yBase = task.y + int64_t(it.tokenBegin) * task.ldy;
     const bool integer = GemmKernels::integerFamily(w.dtype);
     const int64_t colBlock = plan.colBlock;
+    if (nt <= kSingleTileTokens && (w.dtype == DType::F32 || w.dtype == DType::Q8_0)) {
+        // Decode: the weights stream once, straight from the matrix.
+        const int64_t rows = it.rowEnd - it.rowBegin;
+        if (w.dtype == DType::F32)
+            k.f32Rows(reinterpret_cast<const float*>(w.row(it.rowBegin)), w.rowBytes / 4, rows,
+                      x + int64_t(it.tokenBegin) * ldx, ldx, nt, cols, yBase + it.rowBegin, task.ldy);
+        else
+            k.q8Rows(w.row(it.rowBegin), w.rowBytes, rows, xq.data() + int64_t(it.tokenBegin) * qBlocks, qBlocks, nt,
+                     cols / kQuantBlock, yBase + it.rowBegin, task.ldy);
+        return;
+    }
     for (int64_t r = it.rowBegin; r < it.rowEnd; r += kPanelRows) {
         const int rows = int(std::min<int64_t>(kPanelRows, it.rowEnd - r));
         for (int64_t k0 = 0; k0 < cols; k0 += colBlock) {
@@ -116,15 +127,9 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
             if (integer) {
                 const int64_t b0 = k0 / kQuantBlock, nb = kLen / kQuantBlock;
                 const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
-                if (w.dtype == DType::Q8_0 && nt <= kSingleTileTokens) {
-                    // A decode step reads each block once: packing would only add a pass.
-                    k.q8Panel(w.row(r) + b0 * kQ8_0Bytes, w.rowBytes, rows, xb, qBlocks, nt, nb, s.acc.data(), phase,
-                              yBase + r, task.ldy);
-                } else {
-                    s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
-                    k.packQ8(w.dtype, w.row(r), w.rowBytes, rows, b0, nb, s.q8.data());
-                    k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, yBase + r, task.ldy);
-                }
+                s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
+                k.packQ8(w.dtype, w.row(r), w.rowBytes, rows, b0, nb, s.q8.data());
+                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, yBase + r, task.ldy);
             } else {
                 const float* wp = reinterpret_cast<const float*>(w.row(r)) + k0;
                 int64_t ws = w.rowBytes / 4;
