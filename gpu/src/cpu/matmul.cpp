@@ -89,6 +89,7 @@ Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool i
 // Per-thread scratch, kept between calls (the forward pass makes hundreds per token).
 struct Scratch {
     AlignedVector<float> acc;
+    AlignedVector<float> y;  // one panel's results, [token][row]
     AlignedVector<float> panel;
     AlignedVector<std::byte> q8;
 };
@@ -119,8 +120,20 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
                      cols / kQuantBlock, yBase + it.rowBegin, task.ldy);
         return;
     }
-    for (int64_t r = it.rowBegin; r < it.rowEnd; r += kPanelRows) {
-        const int rows = int(std::min<int64_t>(kPanelRows, it.rowEnd - r));
+    // Panel p holds rows first + p + i * spread (i < kPanelRows): four runs a quarter of
+    // the item apart, each read front to back across consecutive panels, as decode does
+    // (f32Rows): interleaving adjacent rows defeats the prefetcher when weights come from
+    // DRAM. The rows left over form one last panel of adjacent rows. Results go through
+    // a small buffer (ldy kPanelRows) and are scattered after the last column block.
+    const int64_t itemRows = it.rowEnd - it.rowBegin;
+    const int64_t spread = itemRows / kPanelRows;
+    const int64_t panels = spread + (itemRows % kPanelRows ? 1 : 0);
+    if (s.y.size() < size_t(kPanelRows) * size_t(nt)) s.y.resize(size_t(kPanelRows) * size_t(nt));
+    for (int64_t p = 0; p < panels; ++p) {
+        const bool farRows = p < spread;
+        const int64_t first = farRows ? it.rowBegin + p : it.rowBegin + kPanelRows * spread;
+        const int64_t step = farRows ? spread : 1;
+        const int rows = farRows ? kPanelRows : int(itemRows % kPanelRows);
         for (int64_t k0 = 0; k0 < cols; k0 += colBlock) {
             const int64_t kLen = std::min(colBlock, cols - k0);
             const int phase = (k0 == 0 ? kPanelFirst : 0) | (k0 + kLen == cols ? kPanelLast : 0);
@@ -128,24 +141,27 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
                 const int64_t b0 = k0 / kQuantBlock, nb = kLen / kQuantBlock;
                 const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
                 s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
-                k.packQ8(w.dtype, w.row(r), w.rowBytes, rows, b0, nb, s.q8.data());
-                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, yBase + r, task.ldy);
+                k.packQ8(w.dtype, w.row(first), step * w.rowBytes, rows, b0, nb, s.q8.data());
+                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, s.y.data(), kPanelRows);
             } else {
-                const float* wp = reinterpret_cast<const float*>(w.row(r)) + k0;
-                int64_t ws = w.rowBytes / 4;
+                const float* wp = reinterpret_cast<const float*>(w.row(first)) + k0;
+                int64_t ws = step * w.rowBytes / 4;
                 if (w.dtype != DType::F32) {
                     // Decoded once per panel and column block, reused by every token
                     // of the item (bit-identical values, block_decode.h).
                     const int64_t stride = (kLen + 15) / 16 * 16;  // rows on cache lines
                     s.panel.resize(size_t(kPanelRows * stride));
-                    for (int i = 0; i < rows; ++i) k.decode[int(w.dtype)](w.row(r + i), k0, kLen, s.panel.data() + i * stride);
+                    for (int i = 0; i < rows; ++i)
+                        k.decode[int(w.dtype)](w.row(first + i * step), k0, kLen, s.panel.data() + i * stride);
                     wp = s.panel.data();
                     ws = stride;
                 }
                 k.f32Panel(wp, ws, rows, x + int64_t(it.tokenBegin) * ldx + k0, ldx, nt, kLen, s.acc.data(), phase,
-                           yBase + r, task.ldy);
+                           s.y.data(), kPanelRows);
             }
         }
+        for (int t = 0; t < nt; ++t)
+            for (int i = 0; i < rows; ++i) yBase[t * task.ldy + first + i * step] = s.y[size_t(t * kPanelRows + i)];
     }
 }
 
