@@ -18,6 +18,13 @@
 //   per block: m' = max(m, max s), a = 2^(m-m'), p = 2^(s-m'), l = l*a + sum p
 //            (8-lane sums over the block's keys in order, same tree), o = o*a + p V
 //            (fma chain over keys in order); out = o * (1/l).
+//
+// The vision tower's use (non-causal, q/k/v rows of C = heads * headDim floats, frame
+// f's len tokens from row f * len), one call per (frame, head, block of query rows),
+// spread over the pool:
+//   const KvRows k{nullptr, kAll + f * len * C, 0, C}, v{nullptr, vAll + f * len * C, 0, C};
+//   const AttentionQueries q{qAll + (f * len + i0) * C, C, out + (f * len + i0) * C, C, n, nullptr, len};
+//   flashAttention({heads, heads, headDim}, q, k, v, h);
 #include <cstdint>
 
 namespace motor::gpu::cpu {
