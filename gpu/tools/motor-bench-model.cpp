@@ -3,11 +3,17 @@
 // that build only gpu/. Prints the JSON report.
 //
 //   motor-bench-model MODEL [--prompt-tokens N] [--gen-tokens M] [--threads T]
-//                           [--repeats R] [--warmups W]
+//                           [--repeats R] [--warmups W] [--mlock]
+//
+// --mlock locks the mapped model in memory (mlockall) so a memory manager that pages
+// out cold page cache (this project's VMs run DAMON reclaim) cannot turn weight reads
+// into disk reads mid-run; compare with llama-bench -lm mmap+mlock.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include <sys/mman.h>
 
 #include "motor/gpu/bench.h"
 #include "motor/gpu/engine.h"
@@ -30,8 +36,13 @@ int main(int argc, char** argv) {
     std::string path;
     BenchOptions o;
     int threads = 0;
+    bool lock = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (a == "--mlock") {
+            lock = true;
+            continue;
+        }
         int* target = a == "--prompt-tokens" ? &o.promptTokens : a == "--gen-tokens" ? &o.genTokens
                     : a == "--threads" ? &threads : a == "--repeats" ? &o.repeats : a == "--warmups" ? &o.warmups : nullptr;
         if (target != nullptr) {
@@ -45,13 +56,17 @@ int main(int argc, char** argv) {
         } else {
             std::fprintf(stderr,
                          "usage: motor-bench-model MODEL [--prompt-tokens N] [--gen-tokens M] [--threads T] "
-                         "[--repeats R] [--warmups W]\n");
+                         "[--repeats R] [--warmups W] [--mlock]\n");
             return 2;
         }
     }
     if (path.empty()) {
         std::fprintf(stderr, "motor-bench-model: no model given\n");
         return 2;
+    }
+    if (lock && mlockall(MCL_CURRENT | MCL_FUTURE) != 0) {
+        std::perror("motor-bench-model: mlockall");
+        return 1;
     }
     auto weights = openModel(path);
     if (!weights) {
