@@ -165,19 +165,19 @@ TEST(GemmPanels, ColumnBlocksRowsAndTilesDoNotChangeResults) {
         std::vector<float> acc(size_t(cpu::kPanelRows * tokens * cpu::kAccLanes));
         std::vector<float> whole(size_t(tokens * cpu::kPanelRows)), split(whole.size());
         k->f32Panel(w.data(), cols, cpu::kPanelRows, x.data(), cols, tokens, cols, acc.data(),
-                    cpu::kPanelFirst | cpu::kPanelLast, whole.data(), cpu::kPanelRows);
+                    cpu::kPanelFirst | cpu::kPanelLast, whole.data(), cpu::kPanelRows, 1);
         const int64_t cuts[] = {0, 8, 264, 520, cols};
         for (int i = 0; i < 4; ++i) {
             const int phase = (i == 0 ? cpu::kPanelFirst : 0) | (i == 3 ? cpu::kPanelLast : 0);
             k->f32Panel(w.data() + cuts[i], cols, cpu::kPanelRows, x.data() + cuts[i], cols, tokens, cuts[i + 1] - cuts[i],
-                        acc.data(), phase, split.data(), cpu::kPanelRows);
+                        acc.data(), phase, split.data(), cpu::kPanelRows, 1);
         }
         EXPECT_EQ(std::memcmp(whole.data(), split.data(), whole.size() * 4), 0);
         for (int r = 0; r < cpu::kPanelRows; ++r)
             for (int t = 0; t < tokens; ++t) {
                 float one = 0;
                 k->f32Panel(w.data() + r * cols, cols, 1, x.data() + t * cols, cols, 1, cols, acc.data(),
-                            cpu::kPanelFirst | cpu::kPanelLast, &one, 1);
+                            cpu::kPanelFirst | cpu::kPanelLast, &one, 1, 1);
                 EXPECT_EQ(std::memcmp(&one, &whole[size_t(t * cpu::kPanelRows + r)], 4), 0) << r << " " << t;
             }
     }
@@ -198,12 +198,12 @@ TEST(GemmPanels, IntegerColumnBlocksRowsAndTilesDoNotChangeResults) {
         cpu::AlignedVector<std::byte> packed(size_t(blocks * cpu::kPackedQ8BlockBytes));
         k->packQ8(DType::Q8_0, op.w.data, op.w.rowBytes, cpu::kPanelRows, 0, blocks, packed.data());
         k->q8PackedPanel(packed.data(), cpu::kPanelRows, xq.data(), blocks, tokens, blocks, acc.data(),
-                         cpu::kPanelFirst | cpu::kPanelLast, whole.data(), cpu::kPanelRows);
+                         cpu::kPanelFirst | cpu::kPanelLast, whole.data(), cpu::kPanelRows, 1);
         const int64_t cuts[] = {0, 1, 70, 133, blocks};
         for (int i = 0; i < 4; ++i) {
             const int phase = (i == 0 ? cpu::kPanelFirst : 0) | (i == 3 ? cpu::kPanelLast : 0);
             k->q8PackedPanel(packed.data() + cuts[i] * cpu::kPackedQ8BlockBytes, cpu::kPanelRows, xq.data() + cuts[i],
-                             blocks, tokens, cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows);
+                             blocks, tokens, cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows, 1);
         }
         EXPECT_EQ(std::memcmp(whole.data(), split.data(), whole.size() * 4), 0);
         // Decode's row kernel, one token or three at a time, gives the panel's bits.
@@ -266,7 +266,7 @@ TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
             const int whole = cpu::kPanelFirst | cpu::kPanelLast;
             k->q8Rows(op.w.data, op.w.rowBytes, 3, xq.data(), blocks, tokens, blocks, direct.data(), 3);
             k->packQ8(t, op.w.data, op.w.rowBytes, 3, 0, blocks, packed.data());
-            k->q8PackedPanel(packed.data(), 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, fromPacked.data(), 3);
+            k->q8PackedPanel(packed.data(), 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, fromPacked.data(), 3, 1);
             EXPECT_EQ(std::memcmp(direct.data(), fromPacked.data(), direct.size() * 4), 0);
         }
     }

@@ -92,22 +92,25 @@ constexpr int kF32TileTokens = 3;
 
 template <int RM>
 MOTOR_AVX2 void f32PanelRows(const float* w, int64_t ws, const float* x, int64_t ldx, int tokens, int64_t kLen,
-                             float* acc, int phase, float* y, int64_t ldy) {
+                             float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     const int64_t accRow = int64_t(tokens) * kAccLanes;
     int t = 0;
     for (; t + kF32TileTokens <= tokens; t += kF32TileTokens)
-        f32Tile<RM, kF32TileTokens>(w, ws, x + t * ldx, ldx, kLen, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy);
-    if (tokens - t == 2) f32Tile<RM, 2>(w, ws, x + t * ldx, ldx, kLen, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy);
-    if (tokens - t == 1) f32Tile<RM, 1>(w, ws, x + t * ldx, ldx, kLen, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy);
+        f32Tile<RM, kF32TileTokens>(w, ws, x + t * ldx, ldx, kLen, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy,
+                                    yRowStep);
+    if (tokens - t == 2)
+        f32Tile<RM, 2>(w, ws, x + t * ldx, ldx, kLen, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy, yRowStep);
+    if (tokens - t == 1)
+        f32Tile<RM, 1>(w, ws, x + t * ldx, ldx, kLen, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy, yRowStep);
 }
 
 MOTOR_AVX2 void f32Panel(const float* w, int64_t ws, int rows, const float* x, int64_t ldx, int tokens, int64_t kLen,
-                         float* acc, int phase, float* y, int64_t ldy) {
+                         float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     switch (rows) {
-        case 4: return f32PanelRows<4>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy);
-        case 3: return f32PanelRows<3>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy);
-        case 2: return f32PanelRows<2>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy);
-        case 1: return f32PanelRows<1>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy);
+        case 4: return f32PanelRows<4>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        case 3: return f32PanelRows<3>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        case 2: return f32PanelRows<2>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        case 1: return f32PanelRows<1>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
         default: return;
     }
 }
@@ -193,7 +196,7 @@ MOTOR_AVX2 void f32Rows(const float* w, int64_t ws, int64_t rows, const float* x
 
 template <int RM, int RN>
 MOTOR_AVX2 void q8PackedTile(const std::byte* packed, const QuantBlock* xq, int64_t ldxq, int64_t blocks, float* acc,
-                             int64_t accRow, int phase, float* y, int64_t ldy) {
+                             int64_t accRow, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     __m256 c[RM][RN];
     loadAcc<RM, RN>(c, acc, accRow, phase);
     const __m256i ones = _mm256_set1_epi16(1);
@@ -217,27 +220,29 @@ MOTOR_AVX2 void q8PackedTile(const std::byte* packed, const QuantBlock* xq, int6
             }
         }
     }
-    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy);
+    storeAcc<RM, RN>(c, acc, accRow, phase, y, ldy, yRowStep);
 }
 
 template <int RM>
 MOTOR_AVX2 void q8PackedRows(const std::byte* packed, const QuantBlock* xq, int64_t ldxq, int tokens, int64_t blocks,
-                             float* acc, int phase, float* y, int64_t ldy) {
+                             float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     const int64_t accRow = int64_t(tokens) * kAccLanes;
     int t = 0;
     for (; t + kQ8TileTokens <= tokens; t += kQ8TileTokens)
         q8PackedTile<RM, kQ8TileTokens>(packed, xq + t * ldxq, ldxq, blocks, acc + t * kAccLanes, accRow, phase,
-                                        y + t * ldy, ldy);
-    if (t < tokens) q8PackedTile<RM, 1>(packed, xq + t * ldxq, ldxq, blocks, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy);
+                                        y + t * ldy, ldy, yRowStep);
+    if (t < tokens)
+        q8PackedTile<RM, 1>(packed, xq + t * ldxq, ldxq, blocks, acc + t * kAccLanes, accRow, phase, y + t * ldy, ldy,
+                            yRowStep);
 }
 
 MOTOR_AVX2 void q8PackedPanel(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
-                              int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
+                              int64_t blocks, float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     switch (rows) {
-        case 4: return q8PackedRows<4>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        case 3: return q8PackedRows<3>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        case 2: return q8PackedRows<2>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
-        case 1: return q8PackedRows<1>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy);
+        case 4: return q8PackedRows<4>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        case 3: return q8PackedRows<3>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        case 2: return q8PackedRows<2>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        case 1: return q8PackedRows<1>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
         default: return;
     }
 }

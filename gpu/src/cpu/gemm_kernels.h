@@ -52,10 +52,10 @@ enum PanelPhase : int {
 // Float family. w: rows (<= kPanelRows) fp32 weight rows wStride floats apart, columns
 // [0, kLen) of the block; x: tokens activation rows ldx floats apart, already offset to
 // the block's first column. acc: rows x tokens x kAccLanes floats ([row][token][lane]),
-// the running lane sums between column blocks. On kPanelLast, y[t * ldy + r] = hsum8.
-// kLen is a multiple of 8 except in the last block.
+// the running lane sums between column blocks. On kPanelLast, y[t * ldy + r * yRowStep]
+// = hsum8. kLen is a multiple of 8 except in the last block.
 using F32PanelFn = void (*)(const float* w, int64_t wStride, int rows, const float* x, int64_t ldx, int tokens,
-                            int64_t kLen, float* acc, int phase, float* y, int64_t ldy);
+                            int64_t kLen, float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep);
 
 // Decode (a few tokens, whole rows, nothing reused so nothing packed or blocked): for
 // r < rows and t < tokens, y[t * ldy + r] = W.row(r) . x[t], over F32 rows (ws floats
@@ -73,7 +73,7 @@ using Q8RowsFn = void (*)(const std::byte* w, int64_t rowBytes, int64_t rows, co
 // and fp32 scales to the token tiles that reuse the panel.
 constexpr int64_t kPackedQ8BlockBytes = kPanelRows * kQuantBlock + 32;  // scales padded to 32 bytes
 using Q8PackedPanelFn = void (*)(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
-                                 int64_t blocks, float* acc, int phase, float* y, int64_t ldy);
+                                 int64_t blocks, float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep);
 
 // Packs blocks [b0, b0 + blocks) of rows (<= kPanelRows) Q8_0 or Q4_0 rows, rowBytes
 // apart, into out (blocks * kPackedQ8BlockBytes bytes). Q4_0 weights become

@@ -26,7 +26,7 @@ void finish(float lanes[kAccLanes], float* acc, int phase, float* y) {
 }
 
 void f32PanelPortable(const float* w, int64_t ws, int rows, const float* x, int64_t ldx, int tokens, int64_t kLen,
-                      float* acc, int phase, float* y, int64_t ldy) {
+                      float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     for (int r = 0; r < rows; ++r) {
         const float* wr = w + r * ws;
         for (int t = 0; t < tokens; ++t) {
@@ -40,7 +40,7 @@ void f32PanelPortable(const float* w, int64_t ws, int rows, const float* x, int6
                     const float p = (in ? wr[k + l] : 0.0f) * (in ? xt[k + l] : 0.0f);
                     lanes[l] = lanes[l] + p;
                 }
-            finish(lanes, a, phase, y + t * ldy + r);
+            finish(lanes, a, phase, y + t * ldy + r * yRowStep);
         }
     }
 }
@@ -49,7 +49,7 @@ void f32RowsPortable(const float* w, int64_t ws, int64_t rows, const float* x, i
                      float* y, int64_t ldy) {
     float acc[kAccLanes];
     for (int64_t r = 0; r < rows; ++r)
-        f32PanelPortable(w + r * ws, ws, 1, x, ldx, tokens, cols, acc, kPanelFirst | kPanelLast, y + r, ldy);
+        f32PanelPortable(w + r * ws, ws, 1, x, ldx, tokens, cols, acc, kPanelFirst | kPanelLast, y + r, ldy, 1);
 }
 
 void q8RowsPortable(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq, int tokens,
@@ -76,7 +76,7 @@ void q8RowsPortable(const std::byte* w, int64_t rowBytes, int64_t rows, const Qu
 
 // The packed layout: q8RowsPortable's products in the same order.
 void q8PackedPanelPortable(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
-                           int64_t blocks, float* acc, int phase, float* y, int64_t ldy) {
+                           int64_t blocks, float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     for (int r = 0; r < rows; ++r)
         for (int t = 0; t < tokens; ++t) {
             const QuantBlock* xt = xq + t * ldxq;
@@ -95,7 +95,7 @@ void q8PackedPanelPortable(const std::byte* packed, int rows, const QuantBlock* 
                     lanes[l] = lanes[l] + float(s) * scale;
                 }
             }
-            finish(lanes, a, phase, y + t * ldy + r);
+            finish(lanes, a, phase, y + t * ldy + r * yRowStep);
         }
 }
 
