@@ -132,6 +132,41 @@ INSTANTIATE_TEST_SUITE_P(
         Case{DType::Q6_K, 5, 768, 1}, Case{DType::Q6_K, 9, 256, 37}, Case{DType::Q6_K, 2, 2560, 8}),
     caseName);
 
+// -128 never comes out of a quantizer but is a valid Q8_0 weight byte in a file: |w| =
+// 128 must survive the unsigned x signed byte products of the packed panels and of
+// decode's row kernel.
+TEST(GemmQ8, MinusOneTwentyEightWeightsMultiplyExactly) {
+    const int64_t rows = 9, cols = 96;
+    const int tokens = 7;
+    Operand op = makeOperand(DType::Q8_0, rows, cols, 31);
+    for (int64_t r = 0; r < rows; ++r)
+        for (int64_t b = 0; b < cols / 32; ++b) op.bytes[size_t(r * op.w.rowBytes + b * 34 + 2 + (r + b) % 32)] = std::byte(0x80);
+    TensorView view{"w", DType::Q8_0, {rows, cols}, op.bytes.data(), int64_t(op.bytes.size())};
+    op.dequantized = referenceDequantize(view);
+    const auto x = randomActivations(cols * tokens, 32);
+    cpu::ThreadPool pool(2);
+    for (const cpu::GemmKernels* k : kernelSets()) {
+        SCOPED_TRACE(k->isa);
+        std::vector<float> batch(size_t(rows * tokens)), single(static_cast<size_t>(rows));
+        const cpu::MatmulTask task[] = {{&op.w, batch.data(), rows}};
+        cpu::matmulWith(*k, pool, task, x.data(), tokens, cols);
+        for (int t = 0; t < tokens; ++t) {
+            const auto xq = naiveQuantized(x.data() + t * cols, cols);
+            const cpu::MatmulTask one[] = {{&op.w, single.data(), rows}};
+            cpu::matmulWith(*k, pool, one, x.data() + t * cols, 1, cols);
+            for (int64_t r = 0; r < rows; ++r) {
+                double ref = 0, mag = 0;
+                for (int64_t i = 0; i < cols; ++i) {
+                    ref += double(op.dequantized[size_t(r * cols + i)]) * xq[size_t(i)];
+                    mag += std::abs(double(op.dequantized[size_t(r * cols + i)]) * xq[size_t(i)]);
+                }
+                EXPECT_NEAR(batch[size_t(t * rows + r)], ref, 1e-5 * mag + 1e-6) << t << " " << r;
+                EXPECT_EQ(std::memcmp(&single[size_t(r)], &batch[size_t(t * rows + r)], 4), 0) << t << " " << r;
+            }
+        }
+    }
+}
+
 // Several matrices (different dtypes and families, as q/k/v or gate/up) in one call give
 // the bits of separate calls.
 TEST(GemmTasks, SharedCallEqualsSeparateCalls) {
@@ -251,10 +286,11 @@ TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
                 const std::byte* blk = packed.data() + b * cpu::kPackedQ8BlockBytes;
                 for (int r = 0; r < cpu::kPanelRows; ++r) {
                     float d;
-                    std::memcpy(&d, blk + cpu::kPanelRows * 32 + 4 * r, 4);
+                    std::memcpy(&d, blk + cpu::kPackedQ8ScaleOffset + 4 * r, 4);
                     for (int i = 0; i < 32; ++i) {
-                        const float v = d * float(int8_t(blk[size_t(r * 32 + i)]));
-                        EXPECT_EQ(v, r < 3 ? op.dequantized[size_t(r * cols + (b + 2) * 32 + i)] : 0.0f) << r << " " << i;
+                        const int q = int8_t(blk[size_t(r * 32 + i)]);
+                        EXPECT_EQ(d * float(q), r < 3 ? op.dequantized[size_t(r * cols + (b + 2) * 32 + i)] : 0.0f) << r << " " << i;
+                        EXPECT_EQ(int(uint8_t(blk[size_t(cpu::kPackedQ8AbsOffset + r * 32 + i)])), std::abs(q)) << r << " " << i;
                     }
                 }
             }

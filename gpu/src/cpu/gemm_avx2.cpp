@@ -203,7 +203,7 @@ MOTOR_AVX2 void q8PackedTile(const std::byte* packed, const QuantBlock* xq, int6
     alignas(16) float sc[RN][4];
     for (int64_t b = 0; b < blocks; ++b) {
         const std::byte* blk = packed + b * kPackedQ8BlockBytes;
-        const __m128 dw = _mm_load_ps(reinterpret_cast<const float*>(blk + kPanelRows * kQuantBlock));
+        const __m128 dw = _mm_load_ps(reinterpret_cast<const float*>(blk + kPackedQ8ScaleOffset));
         __m256i xv[RN];
         for (int j = 0; j < RN; ++j) {
             const QuantBlock& xb = xq[j * ldxq + b];
@@ -212,7 +212,7 @@ MOTOR_AVX2 void q8PackedTile(const std::byte* packed, const QuantBlock* xq, int6
         }
         for (int i = 0; i < RM; ++i) {
             const __m256i wv = _mm256_load_si256(reinterpret_cast<const __m256i*>(blk + i * kQuantBlock));
-            const __m256i aw = _mm256_sign_epi8(wv, wv);
+            const __m256i aw = _mm256_load_si256(reinterpret_cast<const __m256i*>(blk + kPackedQ8AbsOffset + i * kQuantBlock));
             for (int j = 0; j < RN; ++j) {
                 const __m256i p16 = _mm256_maddubs_epi16(aw, _mm256_sign_epi8(xv[j], wv));
                 const __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, ones));
@@ -253,7 +253,7 @@ MOTOR_AVX2 void packQ8Avx2(DType type, const std::byte* row0, int64_t rowBytes, 
     const __m256i eight = _mm256_set1_epi8(8);
     for (int64_t b = 0; b < blocks; ++b) {
         std::byte* o = out + b * kPackedQ8BlockBytes;
-        auto* d = reinterpret_cast<float*>(o + kPanelRows * kQuantBlock);
+        auto* d = reinterpret_cast<float*>(o + kPackedQ8ScaleOffset);
         for (int i = 0; i < kPanelRows; ++i) {
             __m256i q = _mm256_setzero_si256();
             float scale = 0.0f;
@@ -268,6 +268,7 @@ MOTOR_AVX2 void packQ8Avx2(DType type, const std::byte* row0, int64_t rowBytes, 
                 q = _mm256_sub_epi8(_mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(n, 4), mask), _mm_and_si128(n, mask)), eight);
             }
             _mm256_store_si256(reinterpret_cast<__m256i*>(o + i * kQuantBlock), q);
+            _mm256_store_si256(reinterpret_cast<__m256i*>(o + kPackedQ8AbsOffset + i * kQuantBlock), _mm256_sign_epi8(q, q));
             d[i] = scale;
         }
     }

@@ -67,11 +67,15 @@ using Q8RowsFn = void (*)(const std::byte* w, int64_t rowBytes, int64_t rows, co
                           int tokens, int64_t blocks, float* y, int64_t ldy);
 
 // Integer family panel, over a packed panel (packQ8): per 32-column block, kPanelRows x
-// 32 int8 weights then kPanelRows fp32 scales, 32-byte aligned; rows (<= kPanelRows),
+// 32 int8 weights, the same as |w| (maddubs' unsigned operand, so the tile loop does
+// not recompute it for every token tile), then kPanelRows fp32 scales; 32-byte
+// aligned; rows (<= kPanelRows),
 // blocks blocks; xq: tokens rows of QuantBlocks ldxq blocks apart, offset to the block's
 // first column block. acc/phase/y as for F32PanelFn. Packing gives one aligned pointer
 // and fp32 scales to the token tiles that reuse the panel.
-constexpr int64_t kPackedQ8BlockBytes = kPanelRows * kQuantBlock + 32;  // scales padded to 32 bytes
+constexpr int64_t kPackedQ8AbsOffset = kPanelRows * kQuantBlock;        // |w| of the 4 rows
+constexpr int64_t kPackedQ8ScaleOffset = 2 * kPanelRows * kQuantBlock;  // 4 fp32 scales
+constexpr int64_t kPackedQ8BlockBytes = kPackedQ8ScaleOffset + 32;      // scales padded to 32 bytes
 using Q8PackedPanelFn = void (*)(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
                                  int64_t blocks, float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep);
 

@@ -87,7 +87,7 @@ void q8PackedPanelPortable(const std::byte* packed, int rows, const QuantBlock* 
                 const std::byte* blk = packed + b * kPackedQ8BlockBytes;
                 const auto* q = reinterpret_cast<const int8_t*>(blk + r * kQuantBlock);
                 float dw;
-                std::memcpy(&dw, blk + kPanelRows * kQuantBlock + 4 * r, 4);
+                std::memcpy(&dw, blk + kPackedQ8ScaleOffset + 4 * r, 4);
                 const float scale = dw * xt[b].d;
                 for (int l = 0; l < kAccLanes; ++l) {
                     int32_t s = 0;
@@ -120,7 +120,9 @@ void packQ8Portable(DType type, const std::byte* row0, int64_t rowBytes, int row
                     q[k + 16] = int8_t((blk[2 + k] >> 4) - 8);
                 }
             }
-            std::memcpy(o + kPanelRows * kQuantBlock + 4 * i, &scale, 4);
+            auto* a = reinterpret_cast<int8_t*>(o + kPackedQ8AbsOffset + i * kQuantBlock);
+            for (int k = 0; k < kQuantBlock; ++k) a[k] = int8_t(q[k] < 0 ? -q[k] : q[k]);  // -128 stays 0x80 (= 128 unsigned)
+            std::memcpy(o + kPackedQ8ScaleOffset + 4 * i, &scale, 4);
         }
     }
 }
