@@ -1,4 +1,5 @@
-// `motor models inspect MODEL`, `motor models generate MODEL --prompt TEXT` and
+// `motor models inspect MODEL`, `motor models generate MODEL --prompt TEXT`,
+// `motor models bench MODEL` (prefill/decode speed, to compare with llama-bench) and
 // `motor models convert MODEL OUT.gguf`: what the local engine sees in a model file
 // (vision tower included), plain text generation with it, and conversion to GGUF
 // (+ mmproj GGUF for a multimodal model).
@@ -9,6 +10,7 @@
 
 #include "Command.h"
 #include "core/media/ImageReader.h"
+#include "motor/gpu/bench.h"
 #include "motor/gpu/chat.h"
 #include "motor/gpu/engine.h"
 #include "motor/gpu/token_stream_decoder.h"
@@ -276,11 +278,93 @@ int cmdConvert(const QStringList& args) {
     return 0;
 }
 
+int cmdBench(const QStringList& args) {
+    QCommandLineParser p;
+    const QCommandLineOption promptTokens(QStringLiteral("prompt-tokens"), QStringLiteral("Tokens prefilled per run (default 128; 0 skips)."),
+                                          QStringLiteral("N"), QStringLiteral("128"));
+    const QCommandLineOption genTokens(QStringLiteral("gen-tokens"), QStringLiteral("Tokens decoded one by one per run (default 64; 0 skips)."),
+                                       QStringLiteral("M"), QStringLiteral("64"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("T"), QStringLiteral("0"));
+    const QCommandLineOption repeats(QStringLiteral("repeats"), QStringLiteral("Timed runs per test (default 3)."), QStringLiteral("R"),
+                                     QStringLiteral("3"));
+    const QCommandLineOption warmups(QStringLiteral("warmups"), QStringLiteral("Untimed runs first (default 1)."), QStringLiteral("W"),
+                                     QStringLiteral("1"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"),
+                                    QStringLiteral("text"));
+    for (const auto* o : {&promptTokens, &genTokens, &threads, &repeats, &warmups, &format}) p.addOption(*o);
+    p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
+    if (int rc = motor::cli::parseOrExit(
+            p, args,
+            QStringLiteral("Measure prefill and decode speed of a model through the engine's API (tok/s, mean and standard "
+                           "deviation over repeats): prefill N tokens in a fresh session, decode M tokens one by one, as "
+                           "llama-bench's pp/tg tests."),
+            1, 1);
+        rc >= 0)
+        return rc;
+    gpu::BenchOptions o;
+    int th = 0;
+    bool ok[5] = {};
+    o.promptTokens = p.value(promptTokens).toInt(&ok[0]);
+    o.genTokens = p.value(genTokens).toInt(&ok[1]);
+    th = p.value(threads).toInt(&ok[2]);
+    o.repeats = p.value(repeats).toInt(&ok[3]);
+    o.warmups = p.value(warmups).toInt(&ok[4]);
+    if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || o.promptTokens < 0 || o.genTokens < 0 || th < 0 || o.repeats < 1 ||
+        o.warmups < 0) {
+        printError(QStringLiteral("--prompt-tokens, --gen-tokens, --threads and --warmups take non-negative numbers, --repeats a positive one"));
+        return 2;
+    }
+    const QString fmt = p.value(format);
+    if (fmt != QStringLiteral("text") && fmt != QStringLiteral("json")) {
+        printError(QStringLiteral("--format must be text or json"));
+        return 2;
+    }
+    const std::string path = p.positionalArguments().first().toStdString();
+    auto w = gpu::openModel(path);
+    if (!w) {
+        printError(qs(w.error().message));
+        return 1;
+    }
+    gpu::ModelOptions mo;
+    mo.threads = th;
+    auto model = gpu::Model::load(std::move(w.value()), mo);
+    if (!model) {
+        printError(qs(model.error().message));
+        return 1;
+    }
+    auto report = gpu::benchModel(*model.value(), o);
+    if (!report) {
+        printError(qs(report.error().message));
+        return 1;
+    }
+    const gpu::BenchReport& r = report.value();
+    if (fmt == QStringLiteral("json")) {
+        printOut(qs(gpu::benchReportJson(r, path)) + QLatin1Char('\n'));
+        return 0;
+    }
+    QString text = QStringLiteral("model     %1\nthreads   %2, %3 kernels\n").arg(qs(path)).arg(r.threads).arg(qs(r.kernelIsa));
+    auto line = [&](const char* name, const gpu::BenchStats& s) {
+        if (s.tokens == 0) return;
+        text += QStringLiteral("%1 %2 tokens: %3 +- %4 tok/s (%5 runs)\n")
+                    .arg(QString::fromLatin1(name))
+                    .arg(s.tokens)
+                    .arg(s.meanTokensPerSecond, 0, 'f', 1)
+                    .arg(s.stddevTokensPerSecond, 0, 'f', 1)
+                    .arg(r.repeats);
+    };
+    line("prefill  ", r.prefill);
+    line("decode   ", r.decode);
+    printOut(text);
+    return 0;
+}
+
 const motor::cli::CommandRegistration regConvert(QStringLiteral("models convert"), QStringLiteral("convert a model to GGUF (+ mmproj GGUF)"),
                                                  cmdConvert);
 const motor::cli::CommandRegistration regInspect(QStringLiteral("models inspect"), QStringLiteral("show what the local engine sees in a model"),
                                                  cmdInspect);
 const motor::cli::CommandRegistration regGenerate(QStringLiteral("models generate"), QStringLiteral("generate text with a local model"),
                                                   cmdGenerate);
+const motor::cli::CommandRegistration regBench(QStringLiteral("models bench"), QStringLiteral("measure a local model's prefill and decode speed"),
+                                               cmdBench);
 
 }  // namespace

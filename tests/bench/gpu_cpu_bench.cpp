@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "cpu/block_decode.h"
-#include "cpu/row_dot.h"
+#include "cpu/gemm_kernels.h"
 #include "cpu/thread_pool.h"
 #include "motor/gpu/engine.h"
 #include "support/random_model.h"
@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
     }
     cpu::ThreadPool pool(threads);
     BandwidthProbe probe(pool);
-    std::printf("threads: %d, kernels: %s\n\n", pool.size(), cpu::rowDotKernels().isa);
+    std::printf("threads: %d, kernels: %s\n\n", pool.size(), cpu::gemmKernels().isa);
     std::printf("| model | params (M) | weights read/token (MB) | prefill tok/s | decode tok/s | decode tok/s, 1 thread | "
                 "decode GB/s | probe GB/s | bandwidth bound tok/s | decode %% of bound | plain loop tok/s |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");

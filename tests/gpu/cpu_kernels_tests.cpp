@@ -1,5 +1,5 @@
-// CPU kernels against plain loops: row dots of every dtype (portable and AVX2 sets),
-// batch independence, fp16 conversions, the thread pool.
+// CPU kernels against plain loops: the activation quantizer of every kernel set, fp16
+// conversions, the thread pool (the GEMM itself: gemm_tests.cpp).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -9,7 +9,7 @@
 
 #include "cpu/half.h"
 #include "cpu/matmul.h"
-#include "cpu/row_dot.h"
+#include "cpu/gemm_kernels.h"
 #include "cpu/thread_pool.h"
 #include "support/random_model.h"
 #include "support/reference_forward.h"
@@ -17,61 +17,7 @@
 namespace motor::gpu::test {
 namespace {
 
-struct DotCase {
-    DType type;
-    int64_t cols;
-};
-
-class RowDot : public ::testing::TestWithParam<DotCase> {};
-
-// The float kernels of every dtype (for Q8_0/Q4_0 they remain the decode path of
-// DecodeRowFn users; products go through the integer kernels below).
-TEST_P(RowDot, EveryKernelSetMatchesDequantizedReference) {
-    const auto [type, cols] = GetParam();
-    const int64_t rows = 3;
-    auto bytes = randomTensorBytes(type, rows, cols, 0.5f, 99);
-    TensorView view{"w", type, {rows, cols}, bytes.data(), int64_t(bytes.size())};
-    const auto w = referenceDequantize(view);
-    std::mt19937_64 rng(5);
-    std::uniform_real_distribution<float> uni(-1, 1);
-    std::vector<std::vector<float>> x(4, std::vector<float>(size_t(cols)));
-    for (auto& v : x)
-        for (auto& f : v) f = uni(rng);
-    std::vector<const cpu::RowDotKernels*> sets{&cpu::portableRowDotKernels()};
-    if (cpu::avx2RowDotKernels() && &cpu::rowDotKernels() == cpu::avx2RowDotKernels())
-        sets.push_back(cpu::avx2RowDotKernels());
-    const int64_t rb = int64_t(bytes.size()) / rows;
-    for (const auto* k : sets) {
-        for (int64_t r = 0; r < rows; ++r) {
-            std::vector<float> single(4);
-            for (int t = 0; t < 4; ++t) {
-                const float* xs[1] = {x[size_t(t)].data()};
-                k->get(type, 1)(bytes.data() + r * rb, cols, xs, &single[size_t(t)]);
-                double ref = 0, mag = 0;
-                for (int64_t i = 0; i < cols; ++i) {
-                    ref += double(w[size_t(r * cols + i)]) * x[size_t(t)][size_t(i)];
-                    mag += std::abs(double(w[size_t(r * cols + i)]) * x[size_t(t)][size_t(i)]);
-                }
-                EXPECT_NEAR(single[size_t(t)], ref, 1e-5 * mag + 1e-6) << k->isa << " " << dtypeName(type);
-            }
-            // Batched calls give bit-identical results to single-token calls.
-            for (int n = 2; n <= cpu::kMaxDotTokens; ++n) {
-                const float* xs[4] = {x[0].data(), x[1].data(), x[2].data(), x[3].data()};
-                float out[4];
-                k->get(type, n)(bytes.data() + r * rb, cols, xs, out);
-                for (int t = 0; t < n; ++t) EXPECT_EQ(std::memcmp(&out[t], &single[size_t(t)], 4), 0) << k->isa << " n=" << n;
-            }
-        }
-    }
-}
-
-INSTANTIATE_TEST_SUITE_P(Cpu, RowDot,
-                         ::testing::Values(DotCase{DType::F32, 172}, DotCase{DType::F32, 256}, DotCase{DType::F16, 200},
-                                           DotCase{DType::BF16, 77}, DotCase{DType::Q8_0, 320},
-                                           DotCase{DType::Q4_0, 96}, DotCase{DType::Q4_K, 512},
-                                           DotCase{DType::Q6_K, 768}));
-
-// The test's own activation quantizer, written from the definition in row_dot.h:
+// The test's own activation quantizer, written from the definition in gemm_kernels.h:
 // d = max|x| / 127, q = x / d rounded to nearest, ties to even.
 struct NaiveQuant {
     std::vector<float> d;
@@ -90,10 +36,9 @@ NaiveQuant naiveQuantize(const std::vector<float>& x) {
     return r;
 }
 
-std::vector<const cpu::RowDotKernels*> activeSets() {
-    std::vector<const cpu::RowDotKernels*> sets{&cpu::portableRowDotKernels()};
-    if (cpu::avx2RowDotKernels() && &cpu::rowDotKernels() == cpu::avx2RowDotKernels())
-        sets.push_back(cpu::avx2RowDotKernels());
+std::vector<const cpu::GemmKernels*> activeSets() {
+    std::vector<const cpu::GemmKernels*> sets{&cpu::portableGemmKernels()};
+    if (const cpu::GemmKernels* avx2 = cpu::avx2GemmKernels()) sets.push_back(avx2);
     return sets;
 }
 
@@ -128,61 +73,6 @@ TEST(QuantizeActivations, EveryKernelSetMatchesTheDefinition) {
     }
 }
 
-class QuantRowDot : public ::testing::TestWithParam<DType> {};
-
-TEST_P(QuantRowDot, IntegerKernelsMatchExactProductOfQuantizedValues) {
-    const DType type = GetParam();
-    const int64_t rows = 3, cols = 32 * 11;  // an odd block count exercises the tail
-    auto bytes = randomTensorBytes(type, rows, cols, 0.5f, 41);
-    // -128 never comes out of a quantizer but is a valid Q8_0 byte in a file: |w| = 128
-    // must survive the unsigned x signed byte products.
-    if (type == DType::Q8_0) bytes[2] = bytes[3 * 34 + 5] = std::byte(0x80);
-    TensorView view{"w", type, {rows, cols}, bytes.data(), int64_t(bytes.size())};
-    const auto w = referenceDequantize(view);
-    std::mt19937_64 rng(6);
-    std::normal_distribution<float> normal(0, 1);
-    std::vector<std::vector<float>> x(4, std::vector<float>(size_t(cols)));
-    for (auto& v : x)
-        for (auto& f : v) f = normal(rng);
-    const int64_t rb = int64_t(bytes.size()) / rows;
-    for (const auto* k : activeSets()) {
-        ASSERT_TRUE(k->quantizesActivations(type)) << k->isa;
-        std::vector<std::vector<cpu::QuantBlock>> xq(4, std::vector<cpu::QuantBlock>(size_t(cols / 32)));
-        for (int t = 0; t < 4; ++t) k->quantize(x[size_t(t)].data(), cols, xq[size_t(t)].data());
-        for (int64_t r = 0; r < rows; ++r) {
-            float single[4];
-            for (int t = 0; t < 4; ++t) {
-                const cpu::QuantBlock* xs[1] = {xq[size_t(t)].data()};
-                k->getQuant(type, 1)(bytes.data() + r * rb, rb, 1, cols, xs, &single[t], 1);
-                // Reference: dequantized weights times dequantized activations, in
-                // double; and the plain float product, which differs by at most half
-                // a quantization step of each activation.
-                const NaiveQuant nq = naiveQuantize(x[size_t(t)]);
-                double exact = 0, mag = 0, plain = 0, bound = 0;
-                for (int64_t i = 0; i < cols; ++i) {
-                    const double wi = w[size_t(r * cols + i)];
-                    const double xi = double(nq.d[size_t(i / 32)]) * nq.q[size_t(i)];
-                    exact += wi * xi;
-                    mag += std::abs(wi * xi);
-                    plain += wi * x[size_t(t)][size_t(i)];
-                    bound += std::abs(wi) * nq.d[size_t(i / 32)] * 0.5;
-                }
-                EXPECT_NEAR(single[t], exact, 1e-5 * mag + 1e-6) << k->isa << " " << dtypeName(type);
-                EXPECT_LE(std::abs(single[t] - plain), bound * (1 + 1e-4) + 1e-5 * mag) << k->isa;
-            }
-            for (int n = 2; n <= cpu::kMaxDotTokens; ++n) {
-                const cpu::QuantBlock* xs[4] = {xq[0].data(), xq[1].data(), xq[2].data(), xq[3].data()};
-                float out[4];
-                k->getQuant(type, n)(bytes.data() + r * rb, rb, 1, cols, xs, out, 1);
-                for (int t = 0; t < n; ++t) EXPECT_EQ(std::memcmp(&out[t], &single[t], 4), 0) << k->isa << " n=" << n;
-            }
-        }
-    }
-}
-
-INSTANTIATE_TEST_SUITE_P(Cpu, QuantRowDot, ::testing::Values(DType::Q8_0, DType::Q4_0),
-                         [](const ::testing::TestParamInfo<DType>& info) { return std::string(dtypeName(info.param)); });
-
 TEST(Half, RoundTripsAndSpecialValues) {
     for (uint32_t h = 0; h < 0x10000; ++h) {
         const float f = cpu::halfToFloat(uint16_t(h));
@@ -192,25 +82,6 @@ TEST(Half, RoundTripsAndSpecialValues) {
     EXPECT_EQ(cpu::halfToFloat(0x3C00), 1.0f);
     EXPECT_EQ(cpu::halfToFloat(0x0001), std::ldexp(1.0f, -24));
     EXPECT_EQ(cpu::bf16ToFloat(cpu::floatToBf16(1.5f)), 1.5f);
-}
-
-TEST(Matmul, ManyTokensMatchesSingleTokenBitForBit) {
-    const int64_t rows = 70, cols = 96;
-    const int T = 37;
-    auto bytes = randomTensorBytes(DType::Q8_0, rows, cols, 0.5f, 3);
-    cpu::WeightMatrix w{DType::Q8_0, bytes.data(), rows, cols, cols / 32 * 34};
-    std::vector<float> x(size_t(T * cols));
-    std::mt19937_64 rng(1);
-    for (auto& f : x) f = float(int(rng() % 2001) - 1000) / 1000.0f;
-    cpu::ThreadPool pool(3);
-    std::vector<float> batched(size_t(T * rows)), single(static_cast<size_t>(rows));
-    const cpu::MatmulTask task[] = {{&w, batched.data(), rows}};
-    cpu::matmul(pool, task, x.data(), T, cols);
-    for (int t = 0; t < T; ++t) {
-        const cpu::MatmulTask one[] = {{&w, single.data(), rows}};
-        cpu::matmul(pool, one, x.data() + t * cols, 1, cols);
-        EXPECT_EQ(std::memcmp(single.data(), batched.data() + t * rows, size_t(rows) * 4), 0) << t;
-    }
 }
 
 TEST(ThreadPool, EveryItemRunsExactlyOnceAcrossManyLoops) {
@@ -251,6 +122,54 @@ TEST(Dequantize, ReferenceAgreesWithFormatsQuantH) {
         std::vector<float> other(static_cast<size_t>(n));
         dequantizeRow(t, bytes.data(), other.data(), n);
         EXPECT_EQ(std::memcmp(ref.data(), other.data(), size_t(n) * 4), 0) << dtypeName(t);
+    }
+}
+
+}  // namespace
+}  // namespace motor::gpu::test
+
+#include "cpu/cpu_isa.h"
+#include "cpu/ops.h"
+#include "cpu/ops_avx2.h"
+
+namespace motor::gpu::test {
+namespace {
+
+// The row operations of the forward pass (portable, and AVX2 where the CPU has it)
+// against double-precision formulas, including lengths with a partial last vector and
+// the tails of silu's exp.
+TEST(RowOps, RmsNormAndSiluMatchDoubleFormulas) {
+    std::mt19937_64 rng(3);
+    std::normal_distribution<float> normal(0, 3);
+    for (const int64_t n : {1, 7, 64, 77, 768}) {
+        std::vector<float> x(static_cast<size_t>(n)), w(x.size()), up(x.size());
+        for (size_t i = 0; i < x.size(); ++i) {
+            x[i] = normal(rng);
+            w[i] = normal(rng);
+            up[i] = normal(rng);
+        }
+        if (n >= 7) {
+            x[1] = 95.0f;  // exp(-g) underflows
+            x[2] = -95.0f;  // and overflows
+        }
+        double ss = 0;
+        for (float v : x) ss += double(v) * v;
+        const double scale = 1.0 / std::sqrt(ss / double(n) + 1e-5);
+        using RmsFn = void (*)(const float*, const float*, int64_t, float, float*);
+        using SiluFn = void (*)(float*, const float*, int64_t);
+        std::vector<std::pair<RmsFn, SiluFn>> sets{{&cpu::rmsNorm, &cpu::siluMul}};
+        if (cpu::cpuSupports(cpu::CpuIsa::Avx2)) sets.emplace_back(&cpu::rmsNormAvx2, &cpu::siluMulAvx2);
+        for (const auto& [rms, silu] : sets) {
+            std::vector<float> out(x.size()), gate = x;
+            rms(x.data(), w.data(), n, 1e-5f, out.data());
+            silu(gate.data(), up.data(), n);
+            for (size_t i = 0; i < x.size(); ++i) {
+                const double r = x[i] * scale * w[i];
+                EXPECT_NEAR(out[i], r, 1e-6 * std::abs(r) + 1e-12) << n << " " << i;
+                const double s = double(x[i]) / (1.0 + std::exp(-double(x[i]))) * up[i];
+                EXPECT_NEAR(gate[i], s, 1e-6 * std::abs(s) + 1e-30) << n << " " << i;
+            }
+        }
     }
 }
 

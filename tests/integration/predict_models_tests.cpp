@@ -1,4 +1,4 @@
-// `motor models inspect|generate` on a random-weight model.
+// `motor models inspect|generate|bench` on a random-weight model.
 #include <gtest/gtest.h>
 
 #include <QFile>
@@ -94,4 +94,45 @@ TEST(PredictModels, GenerateWithImagesEqualsTransformersGreedy) {
     // A missing picture is named.
     auto [rcMissing, _] = motorRun({"models", "generate", data + QStringLiteral("/native"), "--image", dir.filePath("nope.png"), "--prompt", "x"});
     EXPECT_EQ(rcMissing, 1);
+}
+
+// The bench's JSON parses and carries every field, with the requested token counts and
+// one positive sample per repeat; bad arguments are refused.
+TEST(PredictModels, BenchJsonHasTheFields) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("m.gguf"));
+    motor::gpu::RandomModelSpec spec;
+    spec.config = motor::gpu::makeRandomModelConfig(motor::gpu::Architecture::Llama, 64, 2, 4, 4, 128, 300);
+    ASSERT_TRUE(motor::gpu::writeRandomModelGguf(spec, path.toStdString()).ok());
+
+    auto [rc, out] = motorRun({"models", "bench", path, "--prompt-tokens", "16", "--gen-tokens", "4", "--threads", "1",
+                               "--repeats", "2", "--format", "json"});
+    ASSERT_EQ(rc, 0) << qPrintable(out);
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << qPrintable(out);
+    const QJsonObject o = doc.object();
+    EXPECT_EQ(o.value(QStringLiteral("model")).toString(), path);
+    EXPECT_EQ(o.value(QStringLiteral("threads")).toInt(), 1);
+    EXPECT_FALSE(o.value(QStringLiteral("kernel_isa")).toString().isEmpty());
+    EXPECT_EQ(o.value(QStringLiteral("repeats")).toInt(), 2);
+    for (const auto& [name, tokens] : {std::pair{"prefill", 16}, std::pair{"decode", 4}}) {
+        const QJsonObject t = o.value(QLatin1String(name)).toObject();
+        EXPECT_EQ(t.value(QStringLiteral("tokens")).toInt(), tokens) << name;
+        EXPECT_GT(t.value(QStringLiteral("tokens_per_second_mean")).toDouble(), 0.0) << name;
+        EXPECT_GE(t.value(QStringLiteral("tokens_per_second_stddev")).toDouble(), 0.0) << name;
+        const QJsonArray samples = t.value(QStringLiteral("samples")).toArray();
+        ASSERT_EQ(samples.size(), 2) << name;
+        for (const auto& v : samples) EXPECT_GT(v.toDouble(), 0.0) << name;
+    }
+
+    auto [rcText, text] = motorRun({"models", "bench", path, "--prompt-tokens", "8", "--gen-tokens", "0", "--repeats", "1"});
+    EXPECT_EQ(rcText, 0);
+    EXPECT_TRUE(text.contains(QStringLiteral("prefill"))) << qPrintable(text);
+    EXPECT_FALSE(text.contains(QStringLiteral("decode"))) << qPrintable(text);
+
+    auto [rcBad, bad] = motorRun({"models", "bench", path, "--repeats", "0"});
+    EXPECT_EQ(rcBad, 2);
+    auto [rcLong, tooLong] = motorRun({"models", "bench", path, "--prompt-tokens", "100000", "--gen-tokens", "0"});
+    EXPECT_EQ(rcLong, 1);
 }

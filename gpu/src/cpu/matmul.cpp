@@ -1,118 +1,221 @@
 #include "cpu/matmul.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
+#include "cpu/aligned_vector.h"
 #include "cpu/block_decode.h"
-#include "cpu/row_dot.h"
+#include "cpu/cache_sizes.h"
+#include "cpu/gemm_kernels.h"
 
 namespace motor::gpu::cpu {
 
 namespace {
 
-// Cache blocking: a work item is a run of weight rows; inside it the tokens are walked
-// in tiles of kTokenTile so that the tile's activations stay in L2 while each weight
-// row is streamed once per tile from L1 (kMaxDotTokens tokens per kernel call).
-// Items are sized by work (rows x cols x tokens), not by a fixed row count: claiming an
-// item costs two atomics on lines shared by every core, and with 16-row items a Q8_0
-// decode step spent more time bouncing those lines than computing (2 threads were
-// slower than 1 on a 110M model). With the integer Q8_0 kernel an item of 2^17
-// multiply-adds took ~2.5 us and the claims still cost ~12% of a decode step; items of
-// 2^19 (about 10 us) and 2 per thread took 110M Q8_0 decode from ~363 to ~412 tok/s
-// and F32 from ~138 to ~146 (docs/PERFORMANCE.md). Each row's result does not depend
-// on the split.
-constexpr int64_t kMinRowsPerItem = 16;
-constexpr int64_t kTargetItemWork = int64_t(1) << 19;  // multiply-adds, about 10 us
-constexpr int64_t kMinItemsPerThread = 2;               // enough items to balance the load
-constexpr int kTokenTile = 32;  // a multiple of kMaxDotTokens
-// From this many tokens on, a quantized row without an integer kernel (K-quants) is
-// decoded once per token tile into an fp32 buffer and dotted with the F32 kernel
-// (bit-identical, see DecodeRowFn) instead of being decoded again for every kernel
-// call. Q8_0/Q4_0 rows always go through the integer kernels (activations quantized
-// once per call), whatever the token count.
-constexpr int kDecodeOnceTokens = 8;
+// Blocking. A work item is (matrix, run of rows, run of tokens). Inside it, every panel
+// of kPanelRows weight rows is walked over column blocks, and each column block of the
+// panel (in L1) is multiplied with all of the item's tokens before the next one is
+// read; the item's activations (a token block) stay in L2 across its panels.
+//
+//  - Token block: as many tokens as fill half the L2 with their activations (fp32 for
+//    the float family, QuantBlocks for the integer one), split evenly.
+//  - Column block: a panel's column block takes up to half the L1, leaving room for
+//    the streamed activation rows (see makePlan). A single tile of tokens (decode)
+//    reuses nothing, so it walks whole rows.
+//  - Item size: by work. Claiming an item costs two atomics on lines both cores share;
+//    with 16-row items a Q8_0 decode step spent more time bouncing those lines than
+//    computing. Items of 2^19 multiply-adds (~10 us) and at least 2 per thread took
+//    110M Q8_0 decode from ~363 to ~412 tok/s (docs/PERFORMANCE.md). Prefill items are
+//    larger (2^22) since each also re-reads its panels once per token block.
+// None of this changes a result: the kernels' per-element arithmetic does not depend on
+// tiles, blocks or threads (gemm_kernels.h).
+constexpr int64_t kDecodeItemWork = int64_t(1) << 19;
+constexpr int64_t kPrefillItemWork = int64_t(1) << 22;
+constexpr int64_t kMinItemsPerThread = 2;
+// Items start at multiples of 16 rows: one cache line of fp32 results, so two threads
+// never write the same line of y (its rows are multiples of 16 floats in the forward
+// pass). 40-row items let neighbouring items share lines (A/B: +3% 110M Q8_0 pp128 on
+// 2 threads with 16-row alignment, medians of 6).
+constexpr int64_t kItemRowAlign = 16;
+constexpr int kSingleTileTokens = 3;  // up to this many tokens the whole row is one block
 
 struct Item {
     int task;
-    int64_t rowBegin;
-    int64_t rowEnd;
+    int64_t rowBegin, rowEnd;
+    int tokenBegin, tokenEnd;
 };
+
+struct Plan {
+    int64_t colBlock = 0;   // columns per column block (whole row for small batches)
+    int tokenBlock = 0;     // tokens per item
+    std::vector<Item> items;
+    int64_t work = 0;
+};
+
+int64_t roundDown(int64_t v, int64_t m) { return v / m * m; }
+
+Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool integer) {
+    const CacheSizes& cache = cacheSizes();
+    const int64_t cols = tasks[0].w->cols;
+    Plan p;
+    // Bytes of one token's activations as the kernels read them.
+    const int64_t actBytes = integer ? cols / kQuantBlock * int64_t(sizeof(QuantBlock)) : cols * 4;
+    const int64_t maxTokens = std::max<int64_t>(3, cache.l2Bytes / 2 / std::max<int64_t>(1, actBytes));
+    const int64_t tokenBlocks = (tokens + maxTokens - 1) / maxTokens;
+    p.tokenBlock = int((tokens + tokenBlocks - 1) / tokenBlocks);
+    if (tokens <= kSingleTileTokens) {
+        p.colBlock = cols;
+    } else {
+        // The largest block whose panel fills half the L1 (fp32: 4 rows x 1024 floats in
+        // 32 KiB; packed integer: 102 blocks of 160 bytes), then the columns split evenly so
+        // no block is a short remainder: a tile's setup and its accumulator round trip
+        // are paid once per block, and 768 columns in one block instead of 512 + 256
+        // took 110M F32 pp128 from ~228 to ~277 tok/s (same loaded machine, A/B).
+        // Multiples of 256 (F32 family: K-quant super-blocks are never split) or 32.
+        const int64_t unit = integer ? kQuantBlock : 256;
+        const int64_t bytesPerCol = integer ? kPackedQ8BlockBytes / kQuantBlock : int64_t(kPanelRows) * 4;
+        const int64_t maxBlock = std::max(unit, roundDown(cache.l1dBytes / 2 / bytesPerCol, unit));
+        const int64_t blocks = (cols + maxBlock - 1) / maxBlock;
+        p.colBlock = std::min(cols, (cols / blocks + unit - 1) / unit * unit);
+    }
+    const int64_t itemWork = tokens <= kSingleTileTokens ? kDecodeItemWork : kPrefillItemWork;
+    int64_t totalRows = 0;
+    for (const MatmulTask& t : tasks) totalRows += t.w->rows;
+    const int64_t balanced = totalRows * tokenBlocks / (kMinItemsPerThread * threads);
+    for (int t0 = 0; t0 < tokens; t0 += p.tokenBlock) {
+        const int t1 = std::min(tokens, t0 + p.tokenBlock);
+        for (size_t ti = 0; ti < tasks.size(); ++ti) {
+            const int64_t rows = tasks[ti].w->rows;
+            const int64_t rowWork = std::max<int64_t>(1, cols * (t1 - t0));
+            p.work += rows * rowWork;
+            int64_t perItem = std::min(itemWork / rowWork, balanced);
+            perItem = std::max(kItemRowAlign, roundDown(perItem, kItemRowAlign));
+            for (int64_t r = 0; r < rows; r += perItem)
+                p.items.push_back({int(ti), r, std::min(rows, r + perItem), t0, t1});
+        }
+    }
+    return p;
+}
+
+// Per-thread scratch, kept between calls (the forward pass makes hundreds per token).
+struct Scratch {
+    AlignedVector<float> acc;
+    AlignedVector<float> y;  // the item's results, [token][item row]
+    AlignedVector<float> panel;
+    AlignedVector<std::byte> q8;
+};
+
+Scratch& threadScratch() {
+    thread_local Scratch s;
+    return s;
+}
+
+void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const MatmulTask& task, const float* x, int64_t ldx,
+             const AlignedVector<QuantBlock>& xq, int64_t qBlocks) {
+    const WeightMatrix& w = *task.w;
+    const int64_t cols = w.cols;
+    const int nt = it.tokenEnd - it.tokenBegin;
+    Scratch& s = threadScratch();
+    if (s.acc.size() < size_t(kPanelRows) * size_t(nt) * kAccLanes) s.acc.resize(size_t(kPanelRows) * size_t(nt) * kAccLanes);
+    float* yBase = task.y + int64_t(it.tokenBegin) * task.ldy;
+    const bool integer = GemmKernels::integerFamily(w.dtype);
+    const int64_t colBlock = plan.colBlock;
+    if (nt <= kSingleTileTokens && (w.dtype == DType::F32 || w.dtype == DType::Q8_0)) {
+        // Decode: the weights stream once, straight from the matrix.
+        const int64_t rows = it.rowEnd - it.rowBegin;
+        if (w.dtype == DType::F32)
+            k.f32Rows(reinterpret_cast<const float*>(w.row(it.rowBegin)), w.rowBytes / 4, rows,
+                      x + int64_t(it.tokenBegin) * ldx, ldx, nt, cols, yBase + it.rowBegin, task.ldy);
+        else
+            k.q8Rows(w.row(it.rowBegin), w.rowBytes, rows, xq.data() + int64_t(it.tokenBegin) * qBlocks, qBlocks, nt,
+                     cols / kQuantBlock, yBase + it.rowBegin, task.ldy);
+        return;
+    }
+    // Panel p holds rows rowBegin + p + i * spread (i < kPanelRows): four runs a quarter
+    // of the item apart, each read front to back across consecutive panels, as decode
+    // does (f32Rows): interleaving adjacent rows defeats the prefetcher when weights come
+    // from DRAM. The rows left over form one last panel of adjacent rows. Results land
+    // in an item buffer ([token][item row], L1/L2-resident) that is copied to y row by
+    // row at the end; scattering them straight into y cost ~7% of a Q8_0 prefill.
+    const int64_t itemRows = it.rowEnd - it.rowBegin;
+    const int64_t spread = itemRows / kPanelRows;
+    const int64_t panels = spread + (itemRows % kPanelRows ? 1 : 0);
+    if (s.y.size() < size_t(itemRows) * size_t(nt)) s.y.resize(size_t(itemRows) * size_t(nt));
+    for (int64_t p = 0; p < panels; ++p) {
+        const bool farRows = p < spread;
+        const int64_t first = farRows ? it.rowBegin + p : it.rowBegin + kPanelRows * spread;
+        const int64_t step = farRows ? spread : 1;
+        const int rows = farRows ? kPanelRows : int(itemRows % kPanelRows);
+        for (int64_t k0 = 0; k0 < cols; k0 += colBlock) {
+            const int64_t kLen = std::min(colBlock, cols - k0);
+            const int phase = (k0 == 0 ? kPanelFirst : 0) | (k0 + kLen == cols ? kPanelLast : 0);
+            if (integer) {
+                const int64_t b0 = k0 / kQuantBlock, nb = kLen / kQuantBlock;
+                const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
+                s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
+                k.packQ8(w.dtype, w.row(first), step * w.rowBytes, rows, b0, nb, s.q8.data());
+                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, s.y.data() + (first - it.rowBegin),
+                                itemRows, step);
+            } else {
+                const float* wp = reinterpret_cast<const float*>(w.row(first)) + k0;
+                int64_t ws = step * w.rowBytes / 4;
+                if (w.dtype != DType::F32) {
+                    // Decoded once per panel and column block, reused by every token
+                    // of the item (bit-identical values, block_decode.h).
+                    const int64_t stride = (kLen + 15) / 16 * 16;  // rows on cache lines
+                    s.panel.resize(size_t(kPanelRows * stride));
+                    for (int i = 0; i < rows; ++i)
+                        k.decode[int(w.dtype)](w.row(first + i * step), k0, kLen, s.panel.data() + i * stride);
+                    wp = s.panel.data();
+                    ws = stride;
+                }
+                k.f32Panel(wp, ws, rows, x + int64_t(it.tokenBegin) * ldx + k0, ldx, nt, kLen, s.acc.data(), phase,
+                           s.y.data() + (first - it.rowBegin), itemRows, step);
+            }
+        }
+    }
+    for (int t = 0; t < nt; ++t)
+        std::memcpy(yBase + t * task.ldy + it.rowBegin, s.y.data() + int64_t(t) * itemRows, size_t(itemRows) * sizeof(float));
+}
 
 }  // namespace
 
 void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx) {
+    matmulWith(gemmKernels(), pool, tasks, x, tokens, ldx);
+}
+
+void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens,
+                int64_t ldx) {
     if (tokens <= 0 || tasks.empty()) return;
-    const RowDotKernels& k = rowDotKernels();
-    std::vector<Item> items;
-    int64_t work = 0;
-    bool anyQuant = false;
-    for (size_t ti = 0; ti < tasks.size(); ++ti) {
-        const int64_t rows = tasks[ti].w->rows;
-        const int64_t rowWork = std::max<int64_t>(1, tasks[ti].w->cols * tokens);
-        work += rows * rowWork;
-        const int64_t balanced = rows / (kMinItemsPerThread * std::max(1, pool.size()));
-        int64_t perItem = std::min(kTargetItemWork / rowWork, balanced);
-        perItem = std::max(kMinRowsPerItem, perItem / kMinRowsPerItem * kMinRowsPerItem);
-        for (int64_t r = 0; r < rows; r += perItem) items.push_back({int(ti), r, std::min<int64_t>(rows, r + perItem)});
-        anyQuant = anyQuant || k.quantizesActivations(tasks[ti].w->dtype);
+    bool anyInteger = false, anyFloat = false;
+    for (const MatmulTask& t : tasks) {
+        anyInteger = anyInteger || GemmKernels::integerFamily(t.w->dtype);
+        anyFloat = anyFloat || !GemmKernels::integerFamily(t.w->dtype);
     }
-    // Activations quantized once for every integer-kernel matrix of the call.
+    // Activations quantized once for every integer-family matrix of the call.
     const int64_t cols = tasks[0].w->cols;
     const int64_t qBlocks = cols / kQuantBlock;
-    std::vector<QuantBlock> xq;
-    if (anyQuant) {
+    AlignedVector<QuantBlock> xq;
+    if (anyInteger) {
         xq.resize(size_t(tokens) * size_t(qBlocks));
         auto quantizeToken = [&](int t, int) { k.quantize(x + int64_t(t) * ldx, cols, xq.data() + int64_t(t) * qBlocks); };
-        if (tokens >= kDecodeOnceTokens) pool.parallelFor(tokens, quantizeToken);
+        if (tokens > kSingleTileTokens) pool.parallelFor(tokens, quantizeToken);
         else
             for (int t = 0; t < tokens; ++t) quantizeToken(t, 0);
     }
-    // Per-thread decode buffers (only used for float-kernel quantized weights in
-    // batched calls).
-    int64_t maxCols = 0;
-    if (tokens >= kDecodeOnceTokens)
+    // One plan per family present (a call mixes families only for odd models).
+    for (const bool integer : {false, true}) {
+        if (integer ? !anyInteger : !anyFloat) continue;
+        std::vector<MatmulTask> family;
         for (const MatmulTask& t : tasks)
-            if (t.w->dtype != DType::F32 && !k.quantizesActivations(t.w->dtype)) maxCols = std::max(maxCols, t.w->cols);
-    std::vector<float> buffers(size_t(maxCols) * size_t(pool.size()));
-    pool.parallelFor(int(items.size()), work, [&](int index, int thread) {
-        const Item& it = items[size_t(index)];
-        const MatmulTask& task = tasks[size_t(it.task)];
-        const WeightMatrix& w = *task.w;
-        if (k.quantizesActivations(w.dtype)) {
-            // Token groups outside, rows inside: an item's rows stay in L1/L2 across
-            // the groups of a tile.
-            for (int t = 0; t < tokens; t += kMaxDotTokens) {
-                const int n = std::min(kMaxDotTokens, tokens - t);
-                const QuantBlock* xs[kMaxDotTokens];
-                for (int j = 0; j < n; ++j) xs[j] = xq.data() + int64_t(t + j) * qBlocks;
-                k.getQuant(w.dtype, n)(w.row(it.rowBegin), w.rowBytes, it.rowEnd - it.rowBegin, w.cols, xs,
-                                       task.y + int64_t(t) * task.ldy + it.rowBegin, task.ldy);
-            }
-            return;
-        }
-        const bool decodeOnce = w.dtype != DType::F32 && tokens >= kDecodeOnceTokens;
-        const DType dotType = decodeOnce ? DType::F32 : w.dtype;
-        const RowDotFn full = k.get(dotType, kMaxDotTokens);
-        float* decoded = buffers.data() + size_t(thread) * size_t(maxCols);
-        for (int t0 = 0; t0 < tokens; t0 += kTokenTile) {
-            const int t1 = std::min(tokens, t0 + kTokenTile);
-            for (int64_t r = it.rowBegin; r < it.rowEnd; ++r) {
-                const std::byte* row = w.row(r);
-                if (decodeOnce) {
-                    k.decode[int(w.dtype)](row, w.cols, decoded);
-                    row = reinterpret_cast<const std::byte*>(decoded);
-                }
-                const float* xs[kMaxDotTokens];
-                float out[kMaxDotTokens];
-                for (int t = t0; t < t1; t += kMaxDotTokens) {
-                    const int n = std::min(kMaxDotTokens, t1 - t);
-                    for (int j = 0; j < n; ++j) xs[j] = x + int64_t(t + j) * ldx;
-                    (n == kMaxDotTokens ? full : k.get(dotType, n))(row, w.cols, xs, out);
-                    for (int j = 0; j < n; ++j) task.y[int64_t(t + j) * task.ldy + r] = out[j];
-                }
-            }
-        }
-    });
+            if (GemmKernels::integerFamily(t.w->dtype) == integer) family.push_back(t);
+        const Plan plan = makePlan(family, tokens, pool.size(), integer);
+        pool.parallelFor(int(plan.items.size()), plan.work, [&](int index, int) {
+            const Item& it = plan.items[size_t(index)];
+            runItem(k, plan, it, family[size_t(it.task)], x, ldx, xq, qBlocks);
+        });
+    }
 }
 
 void dequantizeRow(const WeightMatrix& w, int64_t row, float* out) {

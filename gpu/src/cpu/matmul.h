@@ -28,8 +28,15 @@ struct MatmulTask {
 };
 
 // For every task and every token t < tokens: task.y[t*ldy + r] = W.row(r) . x[t*ldx ..].
-// Every task's matrix must have cols equal to the activation width.
+// Every task's matrix must have cols equal to the activation width. Each result is
+// bit-identical whatever tokens, tasks and threads share the call (gemm_kernels.h).
 void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx);
+
+struct GemmKernels;
+// The same with a given kernel set instead of the process's (tests run every set the
+// CPU supports in one process).
+void matmulWith(const GemmKernels& kernels, ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
+                int tokens, int64_t ldx);
 
 // Decodes one row to floats (embedding lookup).
 void dequantizeRow(const WeightMatrix& w, int64_t row, float* out);

@@ -30,19 +30,24 @@ Rope::Rope(const ModelConfig& c) : headDim_(c.headDim), style_(c.ropeStyle) {
     }
 }
 
-void Rope::apply(float* x, int heads, int pos) const {
+void Rope::apply(float* x, int heads, int pos) const { apply(x, heads, nullptr, 0, pos); }
+
+void Rope::apply(float* q, int qHeads, float* k, int kHeads, int pos) const {
     const int half = headDim_ / 2;
     for (int i = 0; i < half; ++i) {
         const double angle = double(pos) * invFreq_[size_t(i)];
         const float c = float(std::cos(angle));
         const float s = float(std::sin(angle));
-        for (int h = 0; h < heads; ++h) {
-            float* v = x + int64_t(h) * headDim_;
-            const int a = style_ == RopeStyle::Interleaved ? 2 * i : i;
-            const int b = style_ == RopeStyle::Interleaved ? 2 * i + 1 : i + half;
-            const float x0 = v[a], x1 = v[b];
-            v[a] = x0 * c - x1 * s;
-            v[b] = x0 * s + x1 * c;
+        const int a = style_ == RopeStyle::Interleaved ? 2 * i : i;
+        const int b = style_ == RopeStyle::Interleaved ? 2 * i + 1 : i + half;
+        for (float* x : {q, k}) {
+            const int heads = x == q ? qHeads : kHeads;
+            for (int h = 0; h < heads && x != nullptr; ++h) {
+                float* v = x + int64_t(h) * headDim_;
+                const float x0 = v[a], x1 = v[b];
+                v[a] = x0 * c - x1 * s;
+                v[b] = x0 * s + x1 * c;
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ public:
 
     // Rotates heads vectors of headDim floats laid out back to back, at position pos.
     void apply(float* x, int heads, int pos) const;
+    // The same for a token's query and key heads, computing each angle's sine and
+    // cosine once for both (same values as two apply calls).
+    void apply(float* q, int qHeads, float* k, int kHeads, int pos) const;
 
     const std::vector<double>& inverseFrequencies() const { return invFreq_; }
 

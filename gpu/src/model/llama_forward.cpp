@@ -6,7 +6,7 @@
 #include <cstring>
 #include <map>
 
-#include "cpu/attention.h"
+#include "cpu/flash_attention.h"
 #include "cpu/ops.h"
 #include "model/model_impl.h"
 
@@ -17,6 +17,19 @@ namespace {
 void addBias(float* y, const std::vector<float>& bias) {
     if (!bias.empty()) cpu::addInPlace(y, bias.data(), int64_t(bias.size()));
 }
+
+// Query positions per attention item: with 2 threads a 256-token prefill chunk of a
+// 12-head model makes 96 items.
+constexpr int kAttentionRunRows = 32;
+
+struct AttentionRun {
+    int begin, end;  // rows of the forward batch
+};
+
+// One layer's K and V page pointers of one cache.
+struct LayerPages {
+    std::vector<const float*> k, v;
+};
 
 void headNorm(float* x, int heads, int headDim, const std::vector<float>& w, float eps) {
     if (w.empty()) return;
@@ -39,7 +52,6 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
     att_.resize(size_t(T * qd));
     hb_.resize(size_t(T * hidden));
     hb2_.resize(size_t(T * hidden));
-    scratch_.resize(size_t(pool->size()));
 
     for (int t = 0; t < T; ++t) {
         const ForwardRow& r = rows[size_t(t)];
@@ -57,8 +69,17 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
     std::vector<const std::vector<detail::KvPage*>*> rowPages(static_cast<size_t>(T));
     for (int t = 0; t < T; ++t) rowPages[size_t(t)] = &pagePtrs[rows[size_t(t)].pages];
 
-    const cpu::AttentionShape shape{c.heads, c.kvHeads, c.headDim, pageSize};
-    std::vector<const float*> kp, vp;
+    const cpu::FlashAttentionShape shape{c.heads, c.kvHeads, c.headDim};
+    std::vector<AttentionRun> runs;
+    std::vector<int> visible(static_cast<size_t>(T));
+    for (int t = 0; t < T; ++t) {
+        visible[size_t(t)] = rows[size_t(t)].pos + 1;
+        const bool extends = !runs.empty() && rows[size_t(t)].pages == rows[size_t(t - 1)].pages &&
+                             rows[size_t(t)].pos == rows[size_t(t - 1)].pos + 1 && t - runs.back().begin < kAttentionRunRows;
+        if (extends) runs.back().end = t + 1;
+        else runs.push_back({t, t + 1});
+    }
+    std::map<const PageList*, LayerPages> layerPages;
     for (int l = 0; l < c.layers; ++l) {
         const LayerWeights& w = layers[size_t(l)];
         pool->parallelFor(T, T * dim * 4, [&](int t, int) {
@@ -76,34 +97,34 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
             headNorm(q, c.heads, c.headDim, w.qNorm, c.rmsEps);
             headNorm(k, c.kvHeads, c.headDim, w.kNorm, c.rmsEps);
             const int pos = rows[size_t(t)].pos;
-            rope.apply(q, c.heads, pos);
-            rope.apply(k, c.kvHeads, pos);
+            rope.apply(q, c.heads, k, c.kvHeads, pos);
             detail::KvPage* page = (*rowPages[size_t(t)])[size_t(pos / pageSize)];
             const int64_t off = int64_t(pos % pageSize) * kvd;
             std::memcpy(page->k(l) + off, k, size_t(kvd) * sizeof(float));
             std::memcpy(page->v(l) + off, v, size_t(kvd) * sizeof(float));
         });
-        // Attention: one item per (row, group of heads) so decode of one token still
-        // spreads over the threads.
-        const int headsPerItem = std::max(1, c.heads / std::max(1, 2 * pool->size()));
-        const int headItems = (c.heads + headsPerItem - 1) / headsPerItem;
+        // Attention: items are (run of rows, KV head); a run is up to kAttentionRunRows
+        // consecutive positions of one cache (a prefill chunk splits into several, a
+        // decodeBatch gives one per session), so decode of one token still spreads
+        // its KV heads over the threads.
+        for (auto& [list, pages] : pagePtrs) {
+            auto& ptrs = layerPages[list];
+            ptrs.k.resize(pages.size());
+            ptrs.v.resize(pages.size());
+            for (size_t p = 0; p < pages.size(); ++p) {
+                ptrs.k[p] = pages[p]->k(l);
+                ptrs.v[p] = pages[p]->v(l);
+            }
+        }
         int64_t attnWork = 0;
         for (const ForwardRow& r : rows) attnWork += int64_t(r.pos + 1) * qd * 2;
-        pool->parallelFor(T * headItems, attnWork, [&](int item, int thread) {
-            const int t = item / headItems;
-            const int h0 = (item % headItems) * headsPerItem;
-            const int h1 = std::min(c.heads, h0 + headsPerItem);
-            const auto& pages = *rowPages[size_t(t)];
-            const int length = rows[size_t(t)].pos + 1;
-            const int nPages = (length + pageSize - 1) / pageSize;
-            // Small per-item pointer tables; the page count is context / pageSize.
-            std::vector<const float*> kPtr(static_cast<size_t>(nPages)), vPtr(static_cast<size_t>(nPages));
-            for (int p = 0; p < nPages; ++p) {
-                kPtr[size_t(p)] = pages[size_t(p)]->k(l);
-                vPtr[size_t(p)] = pages[size_t(p)]->v(l);
-            }
-            cpu::attendHeads(shape, {kPtr.data(), vPtr.data()}, length, q_.data() + t * qd, h0, h1,
-                             att_.data() + t * qd, scratch_[size_t(thread)]);
+        pool->parallelFor(int(runs.size()) * c.kvHeads, attnWork, [&](int item, int) {
+            const AttentionRun& run = runs[size_t(item / c.kvHeads)];
+            const LayerPages& lp = layerPages[rows[size_t(run.begin)].pages];
+            const cpu::KvRows kRows{lp.k.data(), nullptr, pageSize, kvd}, vRows{lp.v.data(), nullptr, pageSize, kvd};
+            const cpu::AttentionQueries queries{q_.data() + run.begin * qd, qd, att_.data() + run.begin * qd, qd,
+                                                run.end - run.begin, visible.data() + run.begin, 0};
+            cpu::flashAttention(shape, queries, kRows, vRows, item % c.kvHeads);
         });
         const cpu::MatmulTask oTask[] = {{&w.o, xb_.data(), dim}};
         cpu::matmul(*pool, oTask, att_.data(), T, qd);

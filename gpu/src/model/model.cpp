@@ -1,6 +1,6 @@
 #include "motor/gpu/model.h"
 
-#include "cpu/row_dot.h"
+#include "cpu/gemm_kernels.h"
 #include "model/model_impl.h"
 
 namespace motor::gpu {
@@ -19,7 +19,8 @@ const ModelWeights& Model::weights() const { return *impl_->weights; }
 const TokenizerData& Model::tokenizerData() const { return impl_->weights->tokenizerData(); }
 const VisionEncoder* Model::vision() const { return impl_->vision.get(); }
 Session Model::newSession() const { return Session(this); }
-const char* Model::kernelIsa() const { return cpu::rowDotKernels().isa; }
+const char* Model::kernelIsa() const { return cpu::gemmKernels().isa; }
+int Model::threadCount() const { return impl_->pool->size(); }
 
 int64_t Model::weightBytesPerToken() const {
     const Impl& m = *impl_;

@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "cpu/aligned_vector.h"
 #include "cpu/matmul.h"
 #include "cpu/rope.h"
 #include "cpu/thread_pool.h"
@@ -58,8 +59,7 @@ struct Model::Impl {
 
 private:
     std::mutex mutex_;
-    std::vector<float> x_, xb_, q_, k_, v_, att_, hb_, hb2_, normed_;
-    std::vector<std::vector<float>> scratch_;
+    cpu::AlignedVector<float> x_, xb_, q_, k_, v_, att_, hb_, hb2_, normed_;
 };
 
 Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights> weights, const ModelOptions& options);

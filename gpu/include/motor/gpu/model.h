@@ -45,6 +45,8 @@ public:
     int64_t weightBytesPerToken() const;
     // "avx2" or "portable": the kernel set chosen for this CPU.
     const char* kernelIsa() const;
+    // Threads of the pool the forward pass runs on (the caller counts as one).
+    int threadCount() const;
 
     struct Impl;
 
