@@ -108,7 +108,7 @@ rm -f "$root/tmp/$(basename "$deb")"
 grep -E '^(Setting up|Unpacking) motor-studio' "$work/apt-install.log" || true
 echo "packages pulled in: $(grep -c '^Setting up' "$work/apt-install.log")"
 in_root dpkg -s motor-studio | grep -E '^(Version|Depends|Recommends):'
-in_root dpkg -L motor-studio | grep -Ev '/$' | grep -v '^/\.$' | sed 's/^/  /' | head -80
+in_root sh -c 'dpkg -L motor-studio | while read -r f; do [ -f "$f" ] && echo "  $f"; done'
 in_root sh -c 'ls /usr/share/motor-studio /usr/share/man/man1/motor*.gz /usr/share/icons/hicolor/*/apps/motor-studio.* >/dev/null'
 if [ -e "$root/work" ] || [ -e "$root/$build" ]; then fail "the source or build tree is visible in the root"; fi
 
