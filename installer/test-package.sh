@@ -82,11 +82,16 @@ as_user() {
     XDG_RUNTIME_DIR=/run/user/1000 "$@"
 }
 
-# What the test itself needs (an X server for the GUI) is installed before the "before"
-# snapshot, so the comparison after purging is about the package alone.
-step "apt-get update; the test's own tools (xvfb, xauth); user 'tester'"
+# What the test itself needs (an X server for the GUI) and what any desktop has (the MIME
+# and desktop-file databases whose triggers register the package's files) are installed
+# before the "before" snapshot, so the comparison after purging is about the package alone.
+step "apt-get update; the test's X server and desktop databases; user 'tester'"
 in_root apt-get update -qq
-in_root apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
+# systemd and dbus too: the package's libraries pull them into a minbase root, and their
+# own postinst scripts create files (machine-id, mtab, /var/lib/systemd/...) that purging
+# them leaves, which would hide what the package itself leaves.
+in_root apt-get install -y -qq --no-install-recommends xvfb xauth desktop-file-utils shared-mime-info hicolor-icon-theme \
+  systemd systemd-sysv dbus dbus-user-session libpam-systemd >/dev/null
 in_root useradd --create-home --uid 1000 --shell /bin/sh tester
 mkdir -p "$root/run/user/1000" && chmod 700 "$root/run/user/1000" && in_root chown tester:tester /run/user/1000
 in_root apt-get clean
@@ -163,7 +168,7 @@ if ! diff "$work/files-installed.txt" "$work/files-used.txt" >"$work/written-out
   cat "$work/written-outside-home.diff"
   fail "running the programs wrote outside the user's home"
 fi
-(cd "$root/home/tester" && find . -path ./demo -prune -o -type f -print | LC_ALL=C sort | sed 's/^/  ~\//')
+(cd "$root/home/tester" && find . -path ./demo -prune -o -type f -print | LC_ALL=C sort | sed 's|^\./|  ~/|')
 stray="$(cd "$root/tmp" && find . -mindepth 1 -user tester ! -name '.X*' 2>/dev/null | head || true)"
 [ -z "$stray" ] || { echo "$stray"; fail "files left in /tmp"; }
 
