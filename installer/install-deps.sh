@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev ffmpeg
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
   qml6-module-qtmultimedia libqt6multimedia6 xvfb xauth
+  # packaging: the .deb's checks (ctest Package.*), lintian, the clean-system test, icons
+  appstream desktop-file-utils libxml2-utils lintian debootstrap librsvg2-bin
 )
 
 missing=()

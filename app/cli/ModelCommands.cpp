@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "Command.h"
+#include "core/agents/local/LocalModel.h"
 #include "core/media/ImageReader.h"
 #include "motor/gpu/bench.h"
 #include "motor/gpu/chat.h"
@@ -52,13 +53,15 @@ int cmdInspect(const QStringList& args) {
     const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("Vision projector GGUF for a .gguf model (default: an mmproj*.gguf beside it)."),
                                     QStringLiteral("FILE"));
     p.addOption(mmproj);
-    p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
+    p.addPositionalArgument(
+        QStringLiteral("MODEL"),
+        QStringLiteral(".gguf file or Hugging Face model folder, or its name in ~/.cache/motor-studio/models."));
     if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Show a model's architecture, size, dtypes, context, tokenizer, vision tower and chat template."), 1, 1);
         rc >= 0)
         return rc;
     gpu::OpenOptions oo;
     oo.mmproj = p.value(mmproj).toStdString();
-    auto w = gpu::openModel(p.positionalArguments().first().toStdString(), oo);
+    auto w = gpu::openModel(motor::agents::resolveModelPath(p.positionalArguments().first()).toStdString(), oo);
     if (!w) {
         printError(qs(w.error().message));
         return 1;
@@ -116,7 +119,9 @@ int cmdGenerate(const QStringList& args) {
     const QCommandLineOption chat(QStringLiteral("chat"),
                                   QStringLiteral("Ask as a user turn in the model's chat template (always so with --image)."));
     for (const auto* o : {&prompt, &count, &temperature, &seed, &threads, &image, &mmproj, &chat}) p.addOption(*o);
-    p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
+    p.addPositionalArgument(
+        QStringLiteral("MODEL"),
+        QStringLiteral(".gguf file or Hugging Face model folder, or its name in ~/.cache/motor-studio/models."));
     if (int rc = motor::cli::parseOrExit(p, args,
                                          QStringLiteral("Continue a prompt with the local engine, or answer it about pictures; prints "
                                                         "only the generated text."),
@@ -148,7 +153,7 @@ int cmdGenerate(const QStringList& args) {
     }
     gpu::OpenOptions open;
     open.mmproj = p.value(mmproj).toStdString();
-    auto w = gpu::openModel(p.positionalArguments().first().toStdString(), open);
+    auto w = gpu::openModel(motor::agents::resolveModelPath(p.positionalArguments().first()).toStdString(), open);
     if (!w) {
         printError(qs(w.error().message));
         return 1;

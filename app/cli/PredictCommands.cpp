@@ -35,9 +35,11 @@ QString duration(qint64 ms) {
 int cmdPredict(const QStringList& args) {
     QCommandLineParser p;
     const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("local, openai or baseline."), QStringLiteral("BACKEND"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("local: model file/folder; openai: server model name; baseline: majority or cues."),
-                                   QStringLiteral("PATH|NAME"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QStringLiteral("local: model file/folder, or its name in ~/.cache/motor-studio/models ($MOTOR_MODELS_DIR); "
+                       "openai: server model name; baseline: majority or cues."),
+        QStringLiteral("PATH|NAME"));
     const QCommandLineOption mmproj(QStringLiteral("mmproj"),
                                     QStringLiteral("local: the vision projector GGUF of a .gguf model (default: an mmproj*.gguf beside it)."),
                                     QStringLiteral("FILE"));

@@ -2,7 +2,6 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QLineEdit>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -11,6 +10,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -24,10 +24,11 @@
 #include <QtConcurrent>
 
 #include "core/demo/DemoProject.h"
+#include "core/util/ProjectFolder.h"
 #include "ui/browser/ClipBrowser.h"
 #include "ui/browser/ClipFilterProxy.h"
-#include "ui/labels/LabelPanel.h"
 #include "ui/io/DataTransfer.h"
+#include "ui/labels/LabelPanel.h"
 #include "ui/main/ExpertDialog.h"
 #include "ui/main/LanguageSetup.h"
 #include "ui/main/ProjectSession.h"
@@ -351,13 +352,15 @@ void MainWindow::showError(const QString& title, const QString& message, Interac
 }
 
 void MainWindow::openProjectDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("MOTOR projects (*.motor);;All files (*)"));
+    const QString start = util::defaultProjectFolder(QSettings().value(QLatin1String(kRecentKey)).toStringList());
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open project"), start, tr("MOTOR projects (*.motor);;All files (*)"));
     if (!path.isEmpty()) openProject(path);
 }
 
 void MainWindow::newProjectDialog() {
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), tr("MOTOR projects (*.motor)"));
+    const QString start = util::defaultProjectFolder(QSettings().value(QLatin1String(kRecentKey)).toStringList());
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), start, tr("MOTOR projects (*.motor)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".motor"))) path += QLatin1String(".motor");
     auto created = Project::create(path, Codebook::motorDefault());

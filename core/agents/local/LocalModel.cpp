@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 
 #include <cmath>
 
@@ -146,14 +147,16 @@ Result<QJsonObject> modelContentHash(const QString& path) {
 LocalModel::LocalModel() = default;
 LocalModel::~LocalModel() = default;
 
-Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& options) {
+Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& requested) {
+    LocalOptions options = requested;
+    options.modelPath = resolveModelPath(requested.modelPath);
     QString device = options.device.isEmpty() ? QStringLiteral("auto") : options.device;
     if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
         return makeError(QStringLiteral("local: --device must be auto, cpu or cuda, got '%1'").arg(device));
     if (device == QLatin1String("cuda"))
         return makeError(QStringLiteral("local: the engine's CUDA backend is not available to the predictor in this build; use --device cpu"));
     device = QStringLiteral("cpu");
-    if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH)"));
+    if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH|NAME)"));
     for (const QString& p : {options.modelPath, options.mmprojPath})
         if (auto refused = util::LiveDatabaseFiles::refuse(p, QStringLiteral("a model")); !p.isEmpty() && !refused)
             return refused.error();
@@ -351,6 +354,20 @@ std::vector<Result<LmOutput>> LocalModel::generateBatch(const std::vector<LmSess
         else out.push_back(std::move(outputs[i]));
     }
     return out;
+}
+
+QString modelsDirectory() {
+    const QString overridden = qEnvironmentVariable("MOTOR_MODELS_DIR");
+    if (!overridden.isEmpty()) return QDir::cleanPath(overridden);
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+           QStringLiteral("/motor-studio/models");
+}
+
+QString resolveModelPath(const QString& pathOrName) {
+    if (pathOrName.isEmpty() || QFileInfo::exists(pathOrName) || pathOrName.contains(QLatin1Char('/')))
+        return pathOrName;
+    const QString inStore = modelsDirectory() + QLatin1Char('/') + pathOrName;
+    return QFileInfo::exists(inStore) ? inStore : pathOrName;
 }
 
 }  // namespace motor::agents

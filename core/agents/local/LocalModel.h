@@ -71,4 +71,13 @@ private:
 // 1 GiB are fingerprinted (size + first and last 64 MiB) and say so.
 Result<QJsonObject> modelContentHash(const QString& path);
 
+// Where models named without a path live: $MOTOR_MODELS_DIR when set, else
+// $XDG_CACHE_HOME/motor-studio/models (~/.cache/motor-studio/models). Nothing is written
+// there by the engine; it is the place to put downloaded or converted models.
+QString modelsDirectory();
+// The model a --model argument means: the path itself when it exists; else, for a bare
+// name (no '/'), that entry of modelsDirectory() when it exists; else the argument
+// unchanged, so the error names what the user typed.
+QString resolveModelPath(const QString& pathOrName);
+
 }  // namespace motor::agents
