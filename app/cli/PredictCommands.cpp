@@ -41,7 +41,10 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption mmproj(QStringLiteral("mmproj"),
                                     QStringLiteral("local: the vision projector GGUF of a .gguf model (default: an mmproj*.gguf beside it)."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1)."), QStringLiteral("URL"));
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1); repeat it (or separate URLs by "
+                                                "commas) to spread the clips over several servers."),
+                                 QStringLiteral("URL"));
     const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("motor-mas (default), single-agent, no-srl or text-only."), QStringLiteral("MODE"),
                                   QStringLiteral("motor-mas"));
     const QCommandLineOption clips(QStringLiteral("clips"), QStringLiteral("all (default), unlabeled, or clip keys/ids separated by commas."),
@@ -131,7 +134,7 @@ int cmdPredict(const QStringList& args) {
         }
     } else if (backendName == QLatin1String("openai")) {
         spec.kind = BackendKind::OpenAi;
-        spec.url = p.value(url);
+        for (const QString& v : p.values(url)) spec.urls << splitServerUrls(v);
         spec.modelName = p.value(model);
         spec.timeoutS = timeoutS;
         spec.retries = retriesN;
@@ -180,13 +183,23 @@ int cmdPredict(const QStringList& args) {
     }
     const RunSummary& s = summary.value();
     for (const auto& e : s.errors) printError(e);
+    if (s.stopped) {
+        printError(s.stopReason);
+        printError(
+            QStringLiteral("the run stopped; its %1 finished clips are kept: when the server can serve again, run the "
+                           "same command to resume (--run %2)")
+                .arg(s.progress.skipped + s.progress.done)
+                .arg(s.runName));
+    }
     printOut(QStringLiteral("run %1: %2 clips labelled now, %3 already done, %4 failed, of %5%6; frames_used=%7\n")
                  .arg(s.runName)
                  .arg(s.progress.done)
                  .arg(s.progress.skipped)
                  .arg(s.progress.failed)
                  .arg(s.progress.total)
-                 .arg(s.cancelled ? QStringLiteral(" (cancelled; run again to resume)") : QString())
+                 .arg(s.cancelled ? QStringLiteral(" (cancelled; run again to resume)")
+                      : s.stopped ? QStringLiteral(" (stopped; run again to resume)")
+                                  : QString())
                  .arg(s.framesUsed ? QStringLiteral("true") : QStringLiteral("false")));
     printOut(QStringLiteral("time: media %1 ms, prefill %2 ms, decode %3 ms, store %4 ms, total %5 ms\n")
                  .arg(s.mediaMs, 0, 'f', 0)
@@ -194,7 +207,10 @@ int cmdPredict(const QStringList& args) {
                  .arg(s.decodeMs, 0, 'f', 0)
                  .arg(s.storeMs, 0, 'f', 0)
                  .arg(s.totalMs, 0, 'f', 0));
+    if (s.annotatorId == 0 && s.progress.skipped == 0)
+        printOut(QStringLiteral("nothing was stored: the project has no run %1\n").arg(s.runName));
     if (s.cancelled) return 130;
+    if (s.stopped) return 1;
     return s.progress.failed > 0 ? 1 : 0;
 }
 
