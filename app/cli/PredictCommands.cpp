@@ -63,7 +63,8 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption prompts(QStringLiteral("prompts"), QStringLiteral("Folder of prompt templates overriding the built-in ones."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("openai: seconds per request (default 120)."), QStringLiteral("S"));
-    const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("openai: retries after transport errors/5xx (default 3)."),
+    const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("openai: retries of a request after a transient failure (no connection, timeout, 429, "
+                                                    "502-504); a server failing N+1 attempts in a row is taken out (default 3)."),
                                      QStringLiteral("N"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("local: CPU threads (default: all)."), QStringLiteral("N"));
     const QCommandLineOption rationale(QStringLiteral("rationale-chars"), QStringLiteral("Maximum rationale length (default 300)."),
