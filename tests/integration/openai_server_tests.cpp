@@ -188,7 +188,7 @@ TEST_F(OpenAiRealServer, AServerWithoutAProjectorStopsTheRunAtOnce) {
     const Outcome r = runMotor(predict("frames", "motor-mas"));
     EXPECT_EQ(r.rc, 1) << qPrintable(r.out + r.err);
     EXPECT_LT(t.elapsed(), 60000);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("ignored the picture"))) << qPrintable(r.err);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("takes no images"))) << qPrintable(r.err);
     EXPECT_TRUE(r.err.contains(QStringLiteral("--mmproj"))) << qPrintable(r.err);
     EXPECT_TRUE(r.err.contains(QStringLiteral("--mode text-only"))) << qPrintable(r.err);
     EXPECT_FALSE(annotator("frames").has_value());

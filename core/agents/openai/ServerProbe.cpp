@@ -210,7 +210,10 @@ Result<ServerInfo> probeServer(QNetworkAccessManager& nam, const ProbeOptions& o
         return info;
     }
     const ServerFailure f = answer.failure();
-    if (!o.images || f.transient() || f.kind == FailureKind::Unauthorized || f.kind == FailureKind::ModelNotFound)
+    // Any HTTP error may be the picture's: llama.cpp answers 500 "image input is not
+    // supported", llama-cpp-python's chat templates fail on a list content with a 500 of
+    // their own words. Only no reply at all, a refused key or model say nothing of it.
+    if (!o.images || f.httpStatus == 0 || f.kind == FailureKind::Unauthorized || f.kind == FailureKind::ModelNotFound)
         return probeError(where, answer, info, o.model);
     // Refused with a picture: the same words without it tell whether the picture was why.
     const QJsonObject textOnly = tinyRequest(o.model, false);
