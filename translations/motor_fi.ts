@@ -1151,6 +1151,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
             <numerusform>%1 luokiteltu nyt, %2 aiemmin, %3 epäonnistui; yhteensä %n leikettä.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stopped, the finished clips kept: %1 When the server can serve again, start the same run to resume it.</source>
+        <translation>Pysäytetty, valmiit leikkeet säilytettiin: %1 Kun palvelin taas toimii, jatka ajoa käynnistämällä sama ajo uudelleen.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored.</source>
+        <translation>Mitään ei tallennettu.</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::PredictorPanel</name>
@@ -1305,10 +1313,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Send frames to this server</source>
         <translation>Lähetä kuvat tälle palvelimelle</translation>
-    </message>
-    <message>
-        <source>The server is not this computer: clip frames would leave it. Without this, choose text-only or use a local server.</source>
-        <translation>Palvelin ei ole tämä tietokone: leikkeiden kuvat lähtisivät koneelta. Ilman tätä valitse text-only tai käytä paikallista palvelinta.</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
@@ -1520,6 +1524,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Frame %1 at %2 s</source>
         <translation>Kuva %1 kohdassa %2 s</translation>
+    </message>
+    <message>
+        <source>One server, or several separated by commas: the clips are spread over them.</source>
+        <translation>Yksi palvelin tai useampi pilkuin eroteltuina: leikkeet jaetaan niiden kesken.</translation>
+    </message>
+    <message>
+        <source>Clip frames would leave this computer for: %1. Without this, choose text-only or use a local server.</source>
+        <translation>Leikkeiden kuvat lähtisivät tältä tietokoneelta kohteeseen: %1. Ilman tätä valitse text-only tai käytä paikallista palvelinta.</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,10 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption mmproj(QStringLiteral("mmproj"),
                                     QStringLiteral("local: the vision projector GGUF of a .gguf model (default: an mmproj*.gguf beside it)."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1)."), QStringLiteral("URL"));
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1); repeat it (or separate URLs by "
+                                                "commas) to spread the clips over several servers."),
+                                 QStringLiteral("URL"));
     const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("motor-mas (default), single-agent, no-srl or text-only."), QStringLiteral("MODE"),
                                   QStringLiteral("motor-mas"));
     const QCommandLineOption clips(QStringLiteral("clips"), QStringLiteral("all (default), unlabeled, or clip keys/ids separated by commas."),
@@ -62,7 +65,8 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption prompts(QStringLiteral("prompts"), QStringLiteral("Folder of prompt templates overriding the built-in ones."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("openai: seconds per request (default 120)."), QStringLiteral("S"));
-    const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("openai: retries after transport errors/5xx (default 3)."),
+    const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("openai: retries of a request after a transient failure (no connection, timeout, 429, "
+                                                    "502-504); a server failing N+1 attempts in a row is taken out (default 3)."),
                                      QStringLiteral("N"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("local: CPU threads (default: all)."), QStringLiteral("N"));
     const QCommandLineOption rationale(QStringLiteral("rationale-chars"), QStringLiteral("Maximum rationale length (default 300)."),
@@ -133,7 +137,7 @@ int cmdPredict(const QStringList& args) {
         }
     } else if (backendName == QLatin1String("openai")) {
         spec.kind = BackendKind::OpenAi;
-        spec.url = p.value(url);
+        for (const QString& v : p.values(url)) spec.urls << splitServerUrls(v);
         spec.modelName = p.value(model);
         spec.timeoutS = timeoutS;
         spec.retries = retriesN;
@@ -182,13 +186,23 @@ int cmdPredict(const QStringList& args) {
     }
     const RunSummary& s = summary.value();
     for (const auto& e : s.errors) printError(e);
+    if (s.stopped) {
+        printError(s.stopReason);
+        printError(
+            QStringLiteral("the run stopped; its %1 finished clips are kept: when the server can serve again, run the "
+                           "same command to resume (--run %2)")
+                .arg(s.progress.skipped + s.progress.done)
+                .arg(s.runName));
+    }
     printOut(QStringLiteral("run %1: %2 clips labelled now, %3 already done, %4 failed, of %5%6; frames_used=%7\n")
                  .arg(s.runName)
                  .arg(s.progress.done)
                  .arg(s.progress.skipped)
                  .arg(s.progress.failed)
                  .arg(s.progress.total)
-                 .arg(s.cancelled ? QStringLiteral(" (cancelled; run again to resume)") : QString())
+                 .arg(s.cancelled ? QStringLiteral(" (cancelled; run again to resume)")
+                      : s.stopped ? QStringLiteral(" (stopped; run again to resume)")
+                                  : QString())
                  .arg(s.framesUsed ? QStringLiteral("true") : QStringLiteral("false")));
     printOut(QStringLiteral("time: media %1 ms, prefill %2 ms, decode %3 ms, store %4 ms, total %5 ms\n")
                  .arg(s.mediaMs, 0, 'f', 0)
@@ -196,7 +210,10 @@ int cmdPredict(const QStringList& args) {
                  .arg(s.decodeMs, 0, 'f', 0)
                  .arg(s.storeMs, 0, 'f', 0)
                  .arg(s.totalMs, 0, 'f', 0));
+    if (s.annotatorId == 0 && s.progress.skipped == 0)
+        printOut(QStringLiteral("nothing was stored: the project has no run %1\n").arg(s.runName));
     if (s.cancelled) return 130;
+    if (s.stopped) return 1;
     return s.progress.failed > 0 ? 1 : 0;
 }
 

@@ -1,6 +1,7 @@
 #include "core/agents/BackendFactory.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include "core/agents/CueBaseline.h"
@@ -10,6 +11,11 @@
 #include "core/agents/local/LocalModel.h"
 
 namespace motor::agents {
+
+QStringList splitServerUrls(const QString& text) {
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
 
 QString backendKindName(BackendKind kind) {
     switch (kind) {
@@ -46,7 +52,7 @@ Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
     case BackendKind::CueBaseline: b.model = std::make_unique<CueBaseline>(); break;
     case BackendKind::OpenAi: {
         OpenAiOptions o;
-        o.url = QUrl(spec.url);
+        for (const QString& url : spec.urls) o.urls << QUrl(url.trimmed());
         o.model = spec.modelName;
         o.timeoutMs = spec.timeoutS * 1000;
         o.maxRetries = spec.retries;

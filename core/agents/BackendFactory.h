@@ -31,8 +31,8 @@ struct BackendSpec {
     int threads = 0;  // 0: all cores
     // Clips decoded together (local) or requests in flight (openai); 0: the backend's default.
     int batch = 0;
-    // OpenAi: server URL and model name.
-    QString url;
+    // OpenAi: server URLs (clips are spread over them) and the model name.
+    QStringList urls;
     QString modelName;
     int timeoutS = 120;
     int retries = 3;
@@ -48,6 +48,9 @@ struct Backend {
 // Builds the backend; errors name what is wrong (a missing model file, an unknown
 // expert, a bad URL).
 Result<Backend> makeBackend(Project& project, const BackendSpec& spec);
+
+// Server URLs as typed: separated by commas, spaces or new lines; empty parts dropped.
+QStringList splitServerUrls(const QString& text);
 
 // "baseline", "local" or "openai", as runs record it.
 QString backendKindName(BackendKind kind);

@@ -79,6 +79,7 @@ struct LmOutput {
     bool constrained = false;  // true: decoding itself enforced the labels
     int attempts = 1;          // requests / parses needed (strict parsing with retries)
     QString raw;               // the reply text as produced
+    QString origin;            // the server that produced it (its URL); empty: this machine
 };
 
 // What baselines may look at (models get the same facts through the prompt text).
@@ -86,6 +87,11 @@ struct SessionInfo {
     int64_t clipId = 0;
     QString clipKey;
     QVector<Utterance> transcript;
+};
+
+// What a run is about to ask of a backend, for its check before the first clip.
+struct RunNeeds {
+    bool images = false;  // clip frames will be sent
 };
 
 struct LmCapabilities {
@@ -121,6 +127,18 @@ public:
     // Called once before a run sends pictures. A backend that would send them off this
     // machine asks for explicit confirmation here and fails when it is refused.
     virtual Status permitImages() { return {}; }
+    // Called once before a run's first clip, after permitImages(). A backend that talks
+    // to servers checks here that they can serve the run (reachable, the model served,
+    // pictures taken when needed) and sizes its requests to them; an error (Fatal when
+    // no clip could succeed) stops the run before anything is stored.
+    virtual Status prepare(const RunNeeds& needs, const CancelFlag* cancel) {
+        (void)needs;
+        (void)cancel;
+        return {};
+    }
+    // What prepare() learned (the servers, their context and health), for the run's
+    // provenance; empty when there is nothing to say.
+    virtual QJsonObject preparedInfo() const { return {}; }
     // Runs requests[i] on sessions[i]; sessions are distinct. Backends that can, run them
     // together (one batched pass, or concurrent HTTP requests). The default loops.
     virtual std::vector<Result<LmOutput>> generateBatch(const std::vector<LmSession*>& sessions,

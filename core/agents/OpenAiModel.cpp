@@ -1,90 +1,38 @@
 #include "core/agents/OpenAiModel.h"
 
-#include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QPointer>
-#include <QTimer>
+#include <QSet>
 
-#include <optional>
-
+#include "core/agents/openai/BatchDispatcher.h"
+#include "core/agents/openai/OpenAiSession.h"
+#include "core/agents/openai/ServerFailure.h"
 #include "core/media/JpegEncoder.h"
 #include "core/agents/ReplyParser.h"
 
 namespace motor::agents {
 
-namespace {
-
-class OpenAiSession final : public LmSession {
-public:
-    OpenAiSession(OpenAiModel* model, QJsonArray messages) : messages_(std::move(messages)), model_(model) {}
-
-    Status prefill(const LmContent& content, const CancelFlag* cancel) override {
-        if (cancelled(cancel)) return cancelledError();
-        auto json = model_->contentJson(content);
-        if (!json) return json.error();
-        messages_.append(QJsonObject{{QStringLiteral("role"), content.role == LmRole::System ? QStringLiteral("system") : QStringLiteral("user")},
-                                     {QStringLiteral("content"), json.value()}});
-        return {};
-    }
-    Result<std::unique_ptr<LmSession>> fork() const override {
-        return std::unique_ptr<LmSession>(std::make_unique<OpenAiSession>(model_, messages_));
-    }
-    Result<LmOutput> generate(const LmRequest& request, const CancelFlag* cancel) override {
-        auto out = model_->generateBatch({this}, {request}, cancel);
-        return std::move(out.front());
-    }
-
-    QJsonArray messages_;
-
-private:
-    OpenAiModel* model_;
-};
-
-QString serverMessage(const QByteArray& body) {
-    const QJsonDocument doc = QJsonDocument::fromJson(body);
-    if (doc.isObject()) {
-        const QJsonValue err = doc.object().value(QStringLiteral("error"));
-        if (err.isObject() && err.toObject().value(QStringLiteral("message")).isString())
-            return err.toObject().value(QStringLiteral("message")).toString();
-        if (err.isString()) return err.toString();
-        if (doc.object().value(QStringLiteral("message")).isString()) return doc.object().value(QStringLiteral("message")).toString();
-    }
-    QString text = QString::fromUtf8(body).simplified();
-    if (text.size() > 200) text = text.left(200) + QStringLiteral("...");
-    return text.isEmpty() ? QStringLiteral("(empty body)") : text;
+Status OpenAiSession::prefill(const LmContent& content, const CancelFlag* cancel) {
+    if (cancelled(cancel)) return cancelledError();
+    auto json = model_->contentJson(content);
+    if (!json) return json.error();
+    messages_.append(QJsonObject{
+        {QStringLiteral("role"), content.role == LmRole::System ? QStringLiteral("system") : QStringLiteral("user")},
+        {QStringLiteral("content"), json.value()}});
+    return {};
 }
 
-// choices[0].message.content, or why not.
-Result<QString> replyContent(const QByteArray& body) {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("malformed reply (not a JSON object: %1)").arg(pe.errorString()));
-    const QJsonArray choices = doc.object().value(QStringLiteral("choices")).toArray();
-    if (choices.isEmpty()) return makeError(QStringLiteral("malformed reply (no choices)"));
-    const QJsonValue content = choices.first().toObject().value(QStringLiteral("message")).toObject().value(QStringLiteral("content"));
-    if (!content.isString()) return makeError(QStringLiteral("malformed reply (choices[0].message.content is not a string)"));
-    return content.toString();
+Result<std::unique_ptr<LmSession>> OpenAiSession::fork() const {
+    return std::unique_ptr<LmSession>(std::make_unique<OpenAiSession>(model_, messages_, lastServer_));
 }
 
-struct Job {
-    OpenAiSession* session = nullptr;
-    const LmRequest* request = nullptr;
-    QJsonArray messages;
-    int transportRetries = 0;
-    int parseRetries = 0;
-    std::optional<Result<LmOutput>> result;
-    QPointer<QNetworkReply> reply;
-};
+Result<LmOutput> OpenAiSession::generate(const LmRequest& request, const CancelFlag* cancel) {
+    auto out = model_->generateBatch({this}, {request}, cancel);
+    return std::move(out.front());
+}
 
-}  // namespace
-
-QJsonObject responseFormatFor(const LmConstraint& constraint) {
+QJsonObject responseFormatFor(const LmConstraint& constraint, SchemaStyle style) {
     QJsonObject properties;
     QJsonArray required;
     for (qsizetype i = 0; i < constraint.fields.size(); ++i) {
@@ -100,76 +48,141 @@ QJsonObject responseFormatFor(const LmConstraint& constraint) {
                              {QStringLiteral("properties"), properties},
                              {QStringLiteral("required"), required},
                              {QStringLiteral("additionalProperties"), false}};
-    return QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
-                       {QStringLiteral("json_schema"), QJsonObject{{QStringLiteral("name"), QStringLiteral("motor_labels")},
-                                                                  {QStringLiteral("strict"), true},
-                                                                  {QStringLiteral("schema"), schema}}}};
+    if (style == SchemaStyle::JsonObject)
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("json_object")}, {QStringLiteral("schema"), schema}};
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("json_schema")},
+        {QStringLiteral("json_schema"), QJsonObject{{QStringLiteral("name"), QStringLiteral("motor_labels")},
+                                                    {QStringLiteral("strict"), true},
+                                                    {QStringLiteral("schema"), schema}}}};
 }
 
-OpenAiModel::OpenAiModel(OpenAiOptions options) : options_(std::move(options)) {}
-
-Result<std::unique_ptr<OpenAiModel>> OpenAiModel::create(OpenAiOptions options) {
-    if (!options.url.isValid() || (options.url.scheme() != QLatin1String("http") && options.url.scheme() != QLatin1String("https")))
-        return makeError(QStringLiteral("openai: --url must be an http(s) URL, got '%1'").arg(options.url.toString()));
-    if (options.model.isEmpty()) return makeError(QStringLiteral("openai: a server model name is needed (--model NAME)"));
-    if (options.apiKey.isEmpty()) options.apiKey = qEnvironmentVariable("MOTOR_OPENAI_API_KEY");
-    options.concurrency = std::max(1, options.concurrency);
-    std::unique_ptr<OpenAiModel> m(new OpenAiModel(std::move(options)));
-    QUrl e = m->options_.url;
-    QString path = e.path();
-    while (path.endsWith(QLatin1Char('/'))) path.chop(1);
-    if (path.endsWith(QLatin1String("/chat/completions"))) {
-    } else if (path.endsWith(QLatin1String("/v1"))) {
-        path += QStringLiteral("/chat/completions");
-    } else {
-        path += QStringLiteral("/v1/chat/completions");
-    }
-    e.setPath(path);
-    m->endpoint_ = e;
-    m->schemaSupported_ = m->options_.jsonSchema;
-    return m;
-}
-
-bool OpenAiModel::isLoopback() const {
-    const QString host = endpoint_.host();
+bool isLoopbackHost(const QString& host) {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) return true;
     const QHostAddress a(host);
     return !a.isNull() && a.isLoopback();
 }
 
+OpenAiModel::OpenAiModel(OpenAiOptions options) : options_(std::move(options)) {}
+
+Result<std::unique_ptr<OpenAiModel>> OpenAiModel::create(OpenAiOptions options) {
+    if (options.urls.isEmpty()) return makeError(QStringLiteral("openai: a server URL is needed (--url URL)"));
+    for (const QUrl& url : options.urls)
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return makeError(QStringLiteral("openai: --url must be an http(s) URL, got '%1'").arg(url.toString()));
+    if (options.model.isEmpty())
+        return makeError(QStringLiteral("openai: a server model name is needed (--model NAME)"));
+    if (options.apiKey.isEmpty()) options.apiKey = qEnvironmentVariable("MOTOR_OPENAI_API_KEY");
+    options.concurrency = std::max(1, options.concurrency);
+    std::unique_ptr<OpenAiModel> m(new OpenAiModel(std::move(options)));
+    QSet<QString> seen;
+    for (const QUrl& url : m->options_.urls) {
+        ServerState s;
+        QString path = url.path();
+        while (path.endsWith(QLatin1Char('/'))) path.chop(1);
+        if (path.endsWith(QLatin1String("/chat/completions"))) path.chop(int(qstrlen("/chat/completions")));
+        if (!path.endsWith(QLatin1String("/v1"))) path += QStringLiteral("/v1");
+        s.base = url;
+        s.base.setPath(path);
+        s.chat = s.base;
+        s.chat.setPath(path + QStringLiteral("/chat/completions"));
+        QUrl shown = s.base;
+        shown.setUserInfo({});
+        s.shown = shown.toString();
+        if (seen.contains(s.shown)) return makeError(QStringLiteral("openai: --url %1 is given twice").arg(s.shown));
+        seen.insert(s.shown);
+        m->servers_.push_back(s);
+    }
+    m->schemaStyle_ = m->options_.jsonSchema ? SchemaStyle::JsonSchema : SchemaStyle::None;
+    return m;
+}
+
+bool OpenAiModel::isLoopback() const {
+    for (const auto& s : servers_)
+        if (!isLoopbackHost(s.base.host())) return false;
+    return true;
+}
+
 QJsonObject OpenAiModel::identity() const {
-    QUrl shown = endpoint_;
-    shown.setUserInfo({});
-    return QJsonObject{{QStringLiteral("name"), options_.model}, {QStringLiteral("url"), shown.toString()}};
+    // The servers are where the model runs, not what it is: a run resumes on others.
+    QJsonArray urls;
+    for (const auto& s : servers_) urls.append(s.shown);
+    return QJsonObject{{QStringLiteral("name"), options_.model}, {QStringLiteral("urls"), urls}};
 }
 
 LmCapabilities OpenAiModel::capabilities() const {
     LmCapabilities c;
     c.vision = options_.vision;
-    c.constrainedDecoding = schemaSupported_;
+    c.constrainedDecoding = schemaStyle_ != SchemaStyle::None;
     c.prefixSharing = false;  // the server may cache the prefix; we resend it
-    c.preferredBatch = options_.concurrency;
+    // Enough clips per stage to keep every live server busy.
+    int batch = 0;
+    for (const auto& s : servers_)
+        if (!s.down) batch += s.requestLimit(options_.concurrency);
+    c.preferredBatch = std::max(1, batch);
     return c;
 }
 
 Status OpenAiModel::permitImages() {
-    if (isLoopback() || imagesPermitted_) {
-        imagesPermitted_ = true;
-        return {};
+    if (imagesPermitted_) return {};
+    QStringList hosts;
+    for (const auto& s : servers_)
+        if (!isLoopbackHost(s.base.host()) && !hosts.contains(s.base.host())) hosts << s.base.host();
+    for (const QString& host : hosts)
+        if (!options_.confirmRemoteFrames || !options_.confirmRemoteFrames(host))
+            return makeError(
+                QStringLiteral("openai: sending clip frames to %1, which is not this machine, needs explicit "
+                               "confirmation (--allow-remote-frames), or use --mode text-only")
+                    .arg(host));
+    imagesPermitted_ = true;
+    return {};
+}
+
+Status OpenAiModel::prepare(const RunNeeds& needs, const CancelFlag* cancel) {
+    QNetworkAccessManager nam;
+    for (auto& s : servers_) {
+        if (s.down) continue;
+        ProbeOptions o;
+        o.base = s.base;
+        o.model = options_.model;
+        o.apiKey = options_.apiKey;
+        o.images = needs.images;
+        o.timeoutMs = options_.probeTimeoutMs;
+        o.attempts = options_.maxRetries + 1;
+        o.backoffMs = options_.backoffMs;
+        auto info = probeServer(nam, o, cancel);
+        if (!info) {
+            if (isCancelled(info.error())) return info.error();
+            s.down = true;
+            s.downReason = info.error().message;
+            continue;
+        }
+        s.info = info.value();
+        s.probed = true;
+        if (needs.images && s.info.images == ImageSupport::No) {
+            s.down = true;
+            s.downReason = QStringLiteral("openai %1: the server takes no images (%2); %3")
+                               .arg(s.shown, s.info.imageRefusal, noImagesAdvice());
+        }
     }
-    if (options_.confirmRemoteFrames && options_.confirmRemoteFrames(endpoint_.host())) {
-        imagesPermitted_ = true;
-        return {};
-    }
-    return makeError(QStringLiteral("openai: sending clip frames to %1, which is not this machine, needs explicit "
-                                    "confirmation (--allow-remote-frames), or use --mode text-only")
-                         .arg(endpoint_.host()));
+    QStringList why;
+    for (const auto& s : servers_)
+        if (s.down) why << s.downReason;
+    if (why.size() == qsizetype(servers_.size())) return fatalError(why.join(QStringLiteral("\n")));
+    return {};
+}
+
+QJsonObject OpenAiModel::preparedInfo() const {
+    QJsonArray servers;
+    for (const auto& s : servers_) servers.append(s.toJson());
+    return QJsonObject{{QStringLiteral("servers"), servers}};
 }
 
 Result<QJsonValue> OpenAiModel::contentJson(const LmContent& content) const {
     if (content.images.isEmpty()) return QJsonValue(content.text);
     if (!imagesPermitted_ && !isLoopback())
-        return makeError(QStringLiteral("openai: frames for %1 were not confirmed").arg(endpoint_.host()));
+        return makeError(QStringLiteral("openai: frames for a remote server were not confirmed"));
     QJsonArray parts;
     for (const auto& frame : content.images) {
         auto jpeg = media::JpegEncoder::encode(frame, options_.jpegQuality);
@@ -183,160 +196,37 @@ Result<QJsonValue> OpenAiModel::contentJson(const LmContent& content) const {
 }
 
 Result<std::unique_ptr<LmSession>> OpenAiModel::newSession(const SessionInfo&) {
-    return std::unique_ptr<LmSession>(std::make_unique<OpenAiSession>(this, QJsonArray{}));
+    return std::unique_ptr<LmSession>(std::make_unique<OpenAiSession>(this, QJsonArray{}, -1));
 }
 
 std::vector<Result<LmOutput>> OpenAiModel::generateBatch(const std::vector<LmSession*>& sessions,
                                                          const std::vector<LmRequest>& requests,
                                                          const CancelFlag* cancel) {
     const size_t n = sessions.size();
-    std::vector<Job> jobs(n);
+    std::vector<OpenAiSession*> mine;
+    std::vector<QJsonArray> messages;
+    std::vector<LmRequest> kept;
+    std::vector<size_t> index;
+    std::vector<Result<LmOutput>> out(n, Result<LmOutput>(cancelledError()));
     for (size_t i = 0; i < n; ++i) {
-        jobs[i].session = static_cast<OpenAiSession*>(sessions[i]);
-        jobs[i].request = &requests[i];
-        jobs[i].messages = jobs[i].session->messages_;
+        auto* session = static_cast<OpenAiSession*>(sessions[i]);
         auto instruction = contentJson(requests[i].instruction);
         if (!instruction) {
-            jobs[i].result = instruction.error();
+            out[i] = instruction.error();
             continue;
         }
-        jobs[i].messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                            {QStringLiteral("content"), instruction.value()}});
+        QJsonArray m = session->messages_;
+        m.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                             {QStringLiteral("content"), instruction.value()}});
+        mine.push_back(session);
+        messages.push_back(std::move(m));
+        kept.push_back(requests[i]);
+        index.push_back(i);
     }
-
-    QNetworkAccessManager nam;
-    QEventLoop loop;
-    size_t next = 0;
-    int inFlight = 0;
-    bool stopped = false;
-    const QString where = endpoint_.toString();
-
-    std::function<void(Job&)> send;
-    std::function<void()> startMore;
-    auto remaining = [&] {
-        for (const auto& j : jobs)
-            if (!j.result) return true;
-        return false;
-    };
-    auto finish = [&](Job& j, Result<LmOutput> r) {
-        j.result = std::move(r);
-        --inFlight;
-        startMore();
-        if (!remaining()) loop.quit();
-    };
-    auto retryLater = [&](Job& j, const QString& why) {
-        if (j.transportRetries >= options_.maxRetries) {
-            finish(j, makeError(QStringLiteral("openai %1: %2 (gave up after %3 retries)").arg(where, why).arg(j.transportRetries)));
-            return;
-        }
-        const int delay = options_.backoffMs * (1 << std::min(j.transportRetries, 10));
-        ++j.transportRetries;
-        QTimer::singleShot(delay, &loop, [&, jp = &j] {
-            if (!stopped) send(*jp);
-        });
-    };
-    auto onFinished = [&](Job& j, QNetworkReply* reply) {
-        reply->deleteLater();
-        if (stopped || j.result) return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = status != 0 ? reply->readAll() : QByteArray();
-        if (status == 0) {
-            const QString why = reply->error() == QNetworkReply::OperationCanceledError
-                                    ? QStringLiteral("no reply within %1 ms").arg(options_.timeoutMs)
-                                    : reply->errorString();
-            retryLater(j, why);
-            return;
-        }
-        if (status == 408 || status == 429 || status >= 500) {
-            retryLater(j, QStringLiteral("HTTP %1: %2").arg(status).arg(serverMessage(body)));
-            return;
-        }
-        if (status == 400 && schemaSupported_) {
-            const QString msg = serverMessage(body).toLower();
-            if (msg.contains(QLatin1String("response_format")) || msg.contains(QLatin1String("json_schema")) ||
-                msg.contains(QLatin1String("schema"))) {
-                schemaSupported_ = false;  // this server: strict parsing only
-                send(j);
-                return;
-            }
-        }
-        if (status < 200 || status >= 300) {
-            finish(j, makeError(QStringLiteral("openai %1: HTTP %2: %3").arg(where).arg(status).arg(serverMessage(body))));
-            return;
-        }
-        auto content = replyContent(body);
-        Result<LmOutput> parsed = content ? parseReply(content.value(), j.request->constraint) : Result<LmOutput>(content.error());
-        if (!parsed) {
-            if (j.parseRetries >= options_.parseRetries) {
-                finish(j, makeError(QStringLiteral("openai %1: %2 (after %3 attempts)").arg(where, parsed.error().message).arg(j.parseRetries + 1)));
-                return;
-            }
-            ++j.parseRetries;
-            if (content) {
-                j.messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), content.value()}});
-                j.messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                              {QStringLiteral("content"), QStringLiteral("That reply was invalid: %1. Answer again with only the JSON object.")
-                                                                              .arg(parsed.error().message)}});
-            }
-            send(j);
-            return;
-        }
-        LmOutput out = std::move(parsed.value());
-        out.constrained = schemaSupported_;
-        out.attempts = 1 + j.parseRetries + j.transportRetries;
-        j.messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), content.value()}});
-        j.session->messages_ = j.messages;
-        finish(j, std::move(out));
-    };
-    send = [&](Job& j) {
-        if (cancelled(cancel)) return;  // the poll timer finishes it
-        QJsonObject body{{QStringLiteral("model"), options_.model},
-                         {QStringLiteral("messages"), j.messages},
-                         {QStringLiteral("temperature"), options_.temperature},
-                         {QStringLiteral("max_tokens"), options_.maxTokens},
-                         {QStringLiteral("stream"), false}};
-        if (schemaSupported_) body.insert(QStringLiteral("response_format"), responseFormatFor(j.request->constraint));
-        QNetworkRequest req(endpoint_);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        if (!options_.apiKey.isEmpty()) req.setRawHeader("Authorization", "Bearer " + options_.apiKey.toUtf8());
-        req.setTransferTimeout(options_.timeoutMs);
-        QNetworkReply* reply = nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
-        j.reply = reply;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, jp = &j, reply] { onFinished(*jp, reply); });
-    };
-    startMore = [&] {
-        while (!stopped && inFlight < options_.concurrency && next < n) {
-            Job& j = jobs[next++];
-            if (j.result) continue;
-            ++inFlight;
-            send(j);
-        }
-    };
-
-    QTimer poll;
-    poll.setInterval(50);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (!cancelled(cancel)) return;
-        stopped = true;
-        for (auto& j : jobs) {
-            if (j.reply) j.reply->abort();
-            if (!j.result) j.result = cancelledError();
-        }
-        loop.quit();
-    });
-    poll.start();
-    startMore();
-    if (remaining()) loop.exec();
-    stopped = true;
-    for (auto& j : jobs)
-        if (j.reply) {
-            j.reply->disconnect();
-            j.reply->abort();
-        }
-
-    std::vector<Result<LmOutput>> out;
-    out.reserve(n);
-    for (auto& j : jobs) out.push_back(j.result ? std::move(*j.result) : Result<LmOutput>(cancelledError()));
+    if (mine.empty()) return out;
+    BatchDispatcher dispatcher(options_, servers_, schemaStyle_);
+    auto results = dispatcher.run(mine, messages, kept, cancel);
+    for (size_t k = 0; k < index.size(); ++k) out[index[k]] = std::move(results[k]);
     return out;
 }
 

@@ -64,8 +64,47 @@ Result<QVector<Clip>> selectClips(Project& project, const RunOptions& options) {
 // The settings that make two sessions the same run.
 QJsonObject runIdentity(const QJsonObject& p) {
     QJsonObject o;
-    for (const char* key : {"backend", "model", "mode", "prompts", "codebook"}) o.insert(QLatin1String(key), p.value(QLatin1String(key)));
+    for (const char* key : {"backend", "model", "mode", "prompts", "codebook"})
+        o.insert(QLatin1String(key), p.value(QLatin1String(key)));
+    // Where a server model ran is not what it is: a run resumes on other servers.
+    QJsonObject model = o.value(QStringLiteral("model")).toObject();
+    model.remove(QStringLiteral("url"));
+    model.remove(QStringLiteral("urls"));
+    o.insert(QStringLiteral("model"), model);
     return o;
+}
+
+// What the run records for a clip: the frames, and per dimension the attempts, whether
+// decoding enforced the labels, the probabilities and the server that answered.
+QJsonObject runItemDetail(const ClipContext& ctx, const ClipPrediction& p, const QVector<int64_t>& frameTimes) {
+    QJsonObject detail{{QStringLiteral("frames_used"), ctx.framesUsed}};
+    if (ctx.framesUsed) {
+        QJsonArray times;
+        for (int64_t ms : frameTimes) times.append(double(ms));
+        detail.insert(QStringLiteral("frame_times_ms"), times);
+        if (!ctx.frames.isEmpty())
+            detail.insert(QStringLiteral("frame_size"),
+                          QStringLiteral("%1x%2").arg(ctx.frames.front().width).arg(ctx.frames.front().height));
+    }
+    QJsonObject perDim;
+    QSet<QString> origins;
+    for (const auto& d : p.labels) {
+        QJsonObject probs;
+        for (auto it = d.probabilities.begin(); it != d.probabilities.end(); ++it) probs.insert(it.key(), it.value());
+        QJsonObject dim{{QStringLiteral("attempts"), d.attempts},
+                        {QStringLiteral("constrained"), d.constrained},
+                        {QStringLiteral("probabilities"), probs}};
+        if (!d.origin.isEmpty()) {
+            dim.insert(QStringLiteral("server"), d.origin);
+            origins.insert(d.origin);
+        }
+        perDim.insert(d.dimension, dim);
+    }
+    detail.insert(QStringLiteral("labels"), perDim);
+    // The clip's server, when one answered all its agents (the usual case: a clip stays
+    // on the server that has its prefix cached).
+    if (origins.size() == 1) detail.insert(QStringLiteral("server"), *origins.begin());
+    return detail;
 }
 
 }  // namespace
@@ -88,9 +127,9 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     auto library = PromptLibrary::load(options.promptDir);
     if (!library) return library.error();
     PromptBuilder builder(project.codebook(), options.mode, library.value(), options.maxRationaleChars);
-    const LmCapabilities caps = model.capabilities();
     const bool isBaseline = model.backendName() == QLatin1String("baseline");
-    const bool wantFrames = !isBaseline && caps.vision && modeUsesFrames(options.mode) && bool(options.frames);
+    const bool wantFrames =
+        !isBaseline && model.capabilities().vision && modeUsesFrames(options.mode) && bool(options.frames);
     if (wantFrames)
         if (auto st = model.permitImages(); !st) return st.error();
 
@@ -109,16 +148,6 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
                                                  {QStringLiteral("version"), project.codebook().version},
                                                  {QStringLiteral("sha256"), codebookHash(project.codebook())}}},
     };
-    QJsonObject parameters = options.parameters;
-    parameters.insert(QStringLiteral("prefix_sharing"), options.prefixSharing == PrefixSharing::On);
-    parameters.insert(QStringLiteral("max_rationale_chars"), options.maxRationaleChars);
-    parameters.insert(QStringLiteral("frames"), options.context.frameCount);
-    // How frames reach the model: letterboxed to frame_size by MOTOR Studio, or at the
-    // recording's resolution for a backend that resizes them itself (the local engine:
-    // InternVL's own resize, described in the model's identity).
-    parameters.insert(QStringLiteral("frame_size"), caps.nativeFrames ? 0 : options.context.frameSize);
-    parameters.insert(QStringLiteral("frame_fit"), caps.nativeFrames ? QStringLiteral("native") : QStringLiteral("letterbox"));
-    parameters.insert(QStringLiteral("constrained_decoding"), caps.constrainedDecoding);
 
     const AnnotatorKind kind = isBaseline ? AnnotatorKind::Baseline : AnnotatorKind::Model;
     auto existing = project.annotatorByName(summary.runName);
@@ -135,29 +164,55 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
                                  .arg(summary.runName));
         sessions = a.provenance.value(QStringLiteral("sessions")).toArray();
         provenance.insert(QStringLiteral("started_at"), a.provenance.value(QStringLiteral("started_at")));
+        summary.annotatorId = a.id;
     }
-    if (!provenance.contains(QStringLiteral("started_at"))) provenance.insert(QStringLiteral("started_at"), nowIso());
-    provenance.insert(QStringLiteral("parameters"), parameters);
-    provenance.insert(QStringLiteral("status"), QStringLiteral("running"));
-    provenance.insert(QStringLiteral("frames_used"), wantFrames);
-    const QString sessionStart = nowIso();
-    sessions.append(QJsonObject{{QStringLiteral("started_at"), sessionStart}, {QStringLiteral("status"), QStringLiteral("running")}});
-    provenance.insert(QStringLiteral("sessions"), sessions);
-
-    auto annotatorId = project.ensureAnnotator(summary.runName, kind, provenance);
-    if (!annotatorId) return annotatorId.error();
-    summary.annotatorId = annotatorId.value();
-    if (auto st = project.updateAnnotatorProvenance(summary.annotatorId, provenance); !st) return st.error();
-
-    auto finished = project.finishedRunClips(summary.annotatorId);
-    if (!finished) return finished.error();
-    const QSet<int64_t> finishedSet(finished.value().begin(), finished.value().end());
+    const bool existedBefore = summary.annotatorId != 0;
+    QSet<int64_t> finishedSet;
+    if (existedBefore) {
+        auto finished = project.finishedRunClips(summary.annotatorId);
+        if (!finished) return finished.error();
+        finishedSet = QSet<int64_t>(finished.value().begin(), finished.value().end());
+    }
     QVector<Clip> todo;
     for (const auto& c : clips.value()) {
         if (finishedSet.contains(c.id)) ++summary.progress.skipped;
         else todo.push_back(c);
     }
     summary.progress.total = int(clips.value().size());
+
+    // The backend checks it can serve the run before anything is stored: a server that
+    // is down or takes no pictures stops the run here, with nothing to clean up.
+    QJsonObject prepared;
+    if (!todo.isEmpty()) {
+        if (auto st = model.prepare(RunNeeds{wantFrames}, options.cancel); !st) return st.error();
+        prepared = model.preparedInfo();
+    }
+    const LmCapabilities caps = model.capabilities();
+
+    QJsonObject parameters = options.parameters;
+    parameters.insert(QStringLiteral("prefix_sharing"), options.prefixSharing == PrefixSharing::On);
+    parameters.insert(QStringLiteral("max_rationale_chars"), options.maxRationaleChars);
+    parameters.insert(QStringLiteral("frames"), options.context.frameCount);
+    // How frames reach the model: letterboxed to frame_size by MOTOR Studio, or at the
+    // recording's resolution for a backend that resizes them itself (the local engine:
+    // InternVL's own resize, described in the model's identity).
+    parameters.insert(QStringLiteral("frame_size"), caps.nativeFrames ? 0 : options.context.frameSize);
+    parameters.insert(QStringLiteral("frame_fit"),
+                      caps.nativeFrames ? QStringLiteral("native") : QStringLiteral("letterbox"));
+    parameters.insert(QStringLiteral("constrained_decoding"), caps.constrainedDecoding);
+
+    if (!provenance.contains(QStringLiteral("started_at"))) provenance.insert(QStringLiteral("started_at"), nowIso());
+    provenance.insert(QStringLiteral("parameters"), parameters);
+    provenance.insert(QStringLiteral("status"), QStringLiteral("running"));
+    provenance.insert(QStringLiteral("frames_used"), wantFrames);
+    QJsonObject thisSession{{QStringLiteral("started_at"), nowIso()},
+                            {QStringLiteral("status"), QStringLiteral("running")}};
+    for (auto it = prepared.begin(); it != prepared.end(); ++it) thisSession.insert(it.key(), it.value());
+    sessions.append(thisSession);
+    provenance.insert(QStringLiteral("sessions"), sessions);
+    if (summary.annotatorId != 0)
+        if (auto st = project.updateAnnotatorProvenance(summary.annotatorId, provenance); !st) return st.error();
+
     if (options.started) {
         QVector<int64_t> earlier;
         for (const auto& c : clips.value())
@@ -181,9 +236,15 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
         summary.progress.etaMs = finishedNow > 0 ? qint64(double(summary.progress.elapsedMs) / finishedNow * remaining) : -1;
         if (options.progress) options.progress(summary.progress);
     };
+    auto failClip = [&](const Clip& clip, const QString& message, const QVector<int64_t>& frameTimes) {
+        ++summary.progress.failed;
+        summary.errors << message;
+        if (options.clipFinished)
+            options.clipFinished(FinishedClip{summary.annotatorId, clip.id, clip.key, false, message, {}, frameTimes});
+    };
     report();
 
-    for (qsizetype start = 0; start < todo.size(); start += batch) {
+    for (qsizetype start = 0; start < todo.size() && !summary.stopped; start += batch) {
         if (cancelled(options.cancel)) break;
         QElapsedTimer batchTimer;
         batchTimer.start();
@@ -194,9 +255,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
             auto ctx = loadClipContext(project, todo[i], ctxOptions, options.frames);
             summary.mediaMs += double(t.nsecsElapsed()) / 1e6;
             if (!ctx) {
-                ++summary.progress.failed;
-                summary.errors << ctx.error().message;
-                if (options.clipFinished) options.clipFinished(FinishedClip{summary.annotatorId, todo[i].id, todo[i].key, false, ctx.error().message, {}, {}});
+                failClip(todo[i], ctx.error().message, {});
                 continue;
             }
             anyFrames = anyFrames || ctx.value().framesUsed;
@@ -211,33 +270,26 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
             QVector<int64_t> frameTimes;
             for (const media::RgbFrame& f : ctx.frames) frameTimes.push_back(f.ptsMs);
             if (!results[k]) {
-                // A cancelled clip is not a failure: resuming the run does it.
+                // A cancelled clip is not a failure: resuming the run does it. Nor is one
+                // the backend could not even try: the run stops and resuming does it.
                 if (isCancelled(results[k].error()) || cancelled(options.cancel)) continue;
-                ++summary.progress.failed;
-                summary.errors << results[k].error().message;
-                if (options.clipFinished)
-                    options.clipFinished(FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, false, results[k].error().message, {}, frameTimes});
+                if (isFatal(results[k].error())) {
+                    if (!summary.stopped) summary.stopReason = results[k].error().message;
+                    summary.stopped = true;
+                    continue;
+                }
+                failClip(ctx.clip, results[k].error().message, frameTimes);
                 continue;
             }
             const ClipPrediction& p = results[k].value();
-            QJsonObject detail{{QStringLiteral("frames_used"), ctx.framesUsed}};
-            if (ctx.framesUsed) {
-                QJsonArray times;
-                for (int64_t ms : frameTimes) times.append(double(ms));
-                detail.insert(QStringLiteral("frame_times_ms"), times);
-                if (!ctx.frames.isEmpty())
-                    detail.insert(QStringLiteral("frame_size"), QStringLiteral("%1x%2").arg(ctx.frames.front().width).arg(ctx.frames.front().height));
-            }
-            QJsonObject perDim;
-            for (const auto& d : p.labels) {
-                QJsonObject probs;
-                for (auto it = d.probabilities.begin(); it != d.probabilities.end(); ++it) probs.insert(it.key(), it.value());
-                perDim.insert(d.dimension, QJsonObject{{QStringLiteral("attempts"), d.attempts},
-                                                       {QStringLiteral("constrained"), d.constrained},
-                                                       {QStringLiteral("probabilities"), probs}});
-            }
-            detail.insert(QStringLiteral("labels"), perDim);
+            const QJsonObject detail = runItemDetail(ctx, p, frameTimes);
             const Status st = project.transaction([&]() -> Status {
+                // The run's annotator comes with its first finished clip.
+                if (summary.annotatorId == 0) {
+                    auto id = project.ensureAnnotator(summary.runName, kind, provenance);
+                    if (!id) return id.error();
+                    summary.annotatorId = id.value();
+                }
                 for (const auto& d : p.labels) {
                     LabelWrite w;
                     w.clipId = p.clipId;
@@ -252,10 +304,10 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
                 return project.markRunItem(summary.annotatorId, p.clipId, perClipMs, detail);
             });
             if (!st) {
-                ++summary.progress.failed;
-                summary.errors << QStringLiteral("clip %1: store: %2").arg(ctx.clip.key, st.error().message);
-                if (options.clipFinished)
-                    options.clipFinished(FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, false, summary.errors.last(), {}, frameTimes});
+                // The annotator insert rolled back with the clip.
+                if (!existedBefore && summary.progress.done == 0) summary.annotatorId = 0;
+                failClip(ctx.clip, QStringLiteral("clip %1: store: %2").arg(ctx.clip.key, st.error().message),
+                         frameTimes);
                 continue;
             }
             ++summary.progress.done;
@@ -271,13 +323,16 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     summary.prefillMs = predictor.timings().prefillMs;
     summary.decodeMs = predictor.timings().decodeMs;
     summary.totalMs = double(total.nsecsElapsed()) / 1e6;
+    if (summary.annotatorId == 0) return summary;  // nothing stored, nothing to record
 
-    const QString status = summary.cancelled ? QStringLiteral("cancelled")
+    const QString status = summary.cancelled             ? QStringLiteral("cancelled")
+                           : summary.stopped             ? QStringLiteral("stopped")
                            : summary.progress.failed > 0 ? QStringLiteral("incomplete")
                                                          : QStringLiteral("finished");
     QJsonObject last = sessions.last().toObject();
     last.insert(QStringLiteral("finished_at"), nowIso());
     last.insert(QStringLiteral("status"), status);
+    if (summary.stopped) last.insert(QStringLiteral("stop_reason"), summary.stopReason);
     last.insert(QStringLiteral("clips_done"), summary.progress.done);
     last.insert(QStringLiteral("clips_failed"), summary.progress.failed);
     last.insert(QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("media"), summary.mediaMs},

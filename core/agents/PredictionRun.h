@@ -38,7 +38,7 @@ struct RunProgress {
 
 // One clip's outcome, as the run stores it: what a view shows without reading the store.
 struct FinishedClip {
-    int64_t annotatorId = 0;  // the run's annotator
+    int64_t annotatorId = 0;  // the run's annotator; 0 while it has stored nothing
     int64_t clipId = 0;
     QString clipKey;
     bool ok = false;
@@ -63,17 +63,23 @@ struct RunOptions {
     // Called after each clip is committed (or has failed), from the thread running the
     // prediction; finished clips of an earlier session of the run are not reported.
     std::function<void(const FinishedClip&)> clipFinished;
-    // Called once the run's annotator exists, before any clip: its id and the selected
-    // clips an earlier session of the run finished (they are skipped now).
+    // Called once before any clip: the run's annotator (0 when the run has stored nothing
+    // yet: a run's annotator is created with its first finished clip, so a run that
+    // finishes none leaves none) and the selected clips an earlier session of the run
+    // finished (they are skipped now).
     std::function<void(int64_t annotatorId, const QVector<int64_t>& finishedEarlier)> started;
     const CancelFlag* cancel = nullptr;
 };
 
 struct RunSummary {
-    int64_t annotatorId = 0;
+    int64_t annotatorId = 0;  // 0: the run stored nothing, and the project has no annotator for it
     QString runName;
     RunProgress progress;
     bool cancelled = false;
+    // The backend could not go on (ErrorCode::Fatal: no server reachable, no images
+    // taken...): the run stopped, keeping its finished clips; running it again resumes.
+    bool stopped = false;
+    QString stopReason;
     bool framesUsed = false;
     QStringList errors;  // one per failed clip
     double mediaMs = 0.0, prefillMs = 0.0, decodeMs = 0.0, storeMs = 0.0, totalMs = 0.0;
@@ -84,8 +90,9 @@ QString defaultRunName(const LanguageModel& model, PredictorMode mode);
 QString runNameFor(const QString& backend, const QString& name, PredictorMode mode);
 
 // Fails before any work when the run's settings are unusable (unknown clip id, a run of
-// that name made with another model, mode or prompts). Clip failures do not stop the
-// run: they are listed in the summary and retried when the run is resumed.
+// that name made with another model, mode or prompts) or the backend cannot serve it
+// (LanguageModel::prepare). Clip failures do not stop the run: they are listed in the
+// summary and retried when the run is resumed; a Fatal one stops it (summary.stopped).
 Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const RunOptions& options);
 
 }  // namespace motor::agents

@@ -18,6 +18,7 @@ DimensionPrediction toPrediction(const QString& dimension, const LmOutput& out) 
     p.probabilities = f.probabilities;
     p.attempts = out.attempts;
     p.constrained = out.constrained;
+    p.origin = out.origin;
     return p;
 }
 

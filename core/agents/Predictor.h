@@ -20,6 +20,7 @@ struct DimensionPrediction {
     QMap<QString, double> probabilities;
     int attempts = 1;
     bool constrained = false;
+    QString origin;  // the server that answered (empty: this machine)
 };
 
 struct ClipPrediction {

@@ -15,6 +15,10 @@ enum class ErrorCode {
     Failed,     // anything else: bad input, I/O, a backend's error
     Cancelled,  // the user asked to stop
     Conflict,   // it would overwrite others' work; nothing was written, the caller may choose
+    // The backend cannot go on (its server is unreachable, takes no images, does not
+    // serve the model): every further clip would fail the same way, so a run stops and
+    // keeps what it finished; running it again resumes.
+    Fatal,
 };
 
 struct Error {
@@ -27,6 +31,8 @@ inline Error cancelledError(QString message = QStringLiteral("cancelled")) {
     return Error{std::move(message), ErrorCode::Cancelled};
 }
 inline bool isCancelled(const Error& e) { return e.code == ErrorCode::Cancelled; }
+inline Error fatalError(QString message) { return Error{std::move(message), ErrorCode::Fatal}; }
+inline bool isFatal(const Error& e) { return e.code == ErrorCode::Fatal; }
 // The same failure with context in front of its message ("clip g1-c01: ...").
 inline Error withContext(const QString& prefix, const Error& e) { return Error{prefix + e.message, e.code}; }
 

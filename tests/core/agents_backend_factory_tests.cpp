@@ -6,6 +6,7 @@
 
 #include "agents_fixture.h"
 #include "core/agents/BackendFactory.h"
+#include "core/agents/OpenAiModel.h"
 #include "core/agents/PredictionRun.h"
 #include "motor/gpu/model_writer.h"
 
@@ -35,7 +36,7 @@ TEST(BackendFactory, BuildsEveryBackendWithItsParametersAndSuggestsItsRunName) {
     local.batch = 3;
     BackendSpec server;
     server.kind = BackendKind::OpenAi;
-    server.url = QStringLiteral("http://127.0.0.1:9/v1");
+    server.urls = {QStringLiteral("http://127.0.0.1:9/v1")};
     server.modelName = QStringLiteral("internvl");
     server.timeoutS = 7;
     server.retries = 1;
@@ -54,6 +55,22 @@ TEST(BackendFactory, BuildsEveryBackendWithItsParametersAndSuggestsItsRunName) {
     auto o = makeBackend(*project, server);
     EXPECT_EQ(o->parameters.value(QStringLiteral("timeout_ms")).toInt(), 7000);
     EXPECT_EQ(o->parameters.value(QStringLiteral("retries")).toInt(), 1);
+
+    // Several servers, typed with commas, spaces or new lines; each once.
+    EXPECT_EQ(splitServerUrls(QStringLiteral(" http://a:1/v1, http://b:2/v1\nhttp://c:3 ")),
+              (QStringList{"http://a:1/v1", "http://b:2/v1", "http://c:3"}));
+    BackendSpec several = server;
+    several.urls = splitServerUrls(QStringLiteral("http://127.0.0.1:9/v1,http://127.0.0.1:10"));
+    auto s2 = makeBackend(*project, several);
+    ASSERT_TRUE(s2.ok()) << qPrintable(s2.error().message);
+    const auto* servers = dynamic_cast<const OpenAiModel*>(s2->model.get());
+    ASSERT_NE(servers, nullptr);
+    ASSERT_EQ(servers->servers().size(), 2u);
+    EXPECT_EQ(servers->servers()[1].chat.toString(), "http://127.0.0.1:10/v1/chat/completions");
+    several.urls << QStringLiteral("http://127.0.0.1:9/v1/");
+    auto twice = makeBackend(*project, several);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_TRUE(twice.error().message.contains("--url http://127.0.0.1:9/v1 is given twice")) << qPrintable(twice.error().message);
 
     // Bad settings are errors that say what is wrong.
     BackendSpec noExpert = majority;

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 #include "core/agents/LanguageModel.h"
 #include "core/store/Project.h"
@@ -51,7 +52,12 @@ public:
     int forks = 0;
     int sessionsCreated = 0;
     int calls = 0;
-    int failOnCall = -1;  // this call (0-based) fails
+    int failOnCall = -1;                // this call (0-based) fails
+    int failFromCall = -1;              // this call and every later one fail
+    bool fatal = false;                 // ...with ErrorCode::Fatal (the backend cannot go on)
+    std::optional<Error> prepareError;  // prepare() fails with it
+    agents::RunNeeds prepared;
+    int prepareCalls = 0;
 
     QString backendName() const override { return QStringLiteral("scripted"); }
     QJsonObject identity() const override { return QJsonObject{{QStringLiteral("name"), QStringLiteral("scripted")}}; }
@@ -60,6 +66,12 @@ public:
         c.prefixSharing = true;
         c.preferredBatch = 3;
         return c;
+    }
+    Status prepare(const agents::RunNeeds& needs, const agents::CancelFlag*) override {
+        ++prepareCalls;
+        prepared = needs;
+        if (prepareError) return *prepareError;
+        return {};
     }
     Result<std::unique_ptr<agents::LmSession>> newSession(const agents::SessionInfo&) override {
         ++sessionsCreated;
@@ -81,7 +93,9 @@ private:
         Result<agents::LmOutput> generate(const agents::LmRequest& r, const agents::CancelFlag*) override {
             const int call = m->calls++;
             m->instructions << r.instruction.text;
-            if (call == m->failOnCall) return makeError(QStringLiteral("scripted failure"));
+            if (call == m->failOnCall || (m->failFromCall >= 0 && call >= m->failFromCall))
+                return m->fatal ? fatalError(QStringLiteral("scripted server gone"))
+                                : makeError(QStringLiteral("scripted failure"));
             agents::LmOutput out;
             for (qsizetype i = 0; i < r.constraint.fields.size(); ++i) {
                 const auto& f = r.constraint.fields[i];

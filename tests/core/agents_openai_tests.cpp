@@ -1,5 +1,7 @@
 // The OpenAI-compatible backend against a chat-completions server on 127.0.0.1 that
-// follows the published request/response format and misbehaves on demand.
+// follows the published request/response format and misbehaves on demand
+// (tests/core/support/ChatServer.h). Failure classes, the probe, the circuit breaker and
+// several servers: agents_openai_servers_tests.cpp.
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
@@ -16,90 +18,17 @@
 #include "agents_fixture.h"
 #include "core/agents/OpenAiModel.h"
 #include "core/agents/PredictionRun.h"
+#include "core/support/ChatServer.h"
 
 using namespace motor;
 using namespace motor::agents;
 
 namespace {
 
-struct Reply {
-    int status = 200;
-    QByteArray body;
-    int delayMs = 0;
-    bool hangUp = false;  // close the connection without answering
-};
-
-QByteArray completion(const QString& content) {
-    const QJsonObject o{{"id", "chatcmpl-1"},
-                        {"object", "chat.completion"},
-                        {"model", "test-model"},
-                        {"choices", QJsonArray{QJsonObject{{"index", 0},
-                                                           {"message", QJsonObject{{"role", "assistant"}, {"content", content}}},
-                                                           {"finish_reason", "stop"}}}}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-// The first label the request's schema (or its prompt) allows.
-QString firstAllowedLabel(const QJsonObject& request) {
-    const QJsonArray e = request.value("response_format").toObject().value("json_schema").toObject().value("schema").toObject()
-                             .value("properties").toObject().value("label").toObject().value("enum").toArray();
-    if (!e.isEmpty()) return e.first().toString();
-    const QString prompt = QJsonDocument(request.value("messages").toArray()).toJson();
-    return prompt.contains("Monitoring") ? "Monitoring" : "Neutral";
-}
-
-class ChatServer : public QObject {
-public:
-    std::function<Reply(const QJsonObject& request, const QByteArray& headers, int n)> handler;
-    QList<QJsonObject> requests;
-    QList<QByteArray> headers;
-    int inFlight = 0, maxInFlight = 0;
-
-    ChatServer() {
-        server_.listen(QHostAddress::LocalHost, 0);
-        QObject::connect(&server_, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* s = server_.nextPendingConnection()) {
-                auto* buffer = new QByteArray;
-                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s, buffer] {
-                    buffer->append(s->readAll());
-                    const qsizetype end = buffer->indexOf("\r\n\r\n");
-                    if (end < 0) return;
-                    const QByteArray head = buffer->left(end);
-                    qsizetype length = 0;
-                    for (const QByteArray& line : head.split('\n'))
-                        if (line.toLower().startsWith("content-length:")) length = line.mid(15).trimmed().toLongLong();
-                    if (buffer->size() < end + 4 + length) return;
-                    const QJsonObject request = QJsonDocument::fromJson(buffer->mid(end + 4, length)).object();
-                    buffer->clear();
-                    requests << request;
-                    headers << head;
-                    maxInFlight = std::max(maxInFlight, ++inFlight);
-                    const Reply r = handler(request, head, int(requests.size()));
-                    QPointer<QTcpSocket> guard(s);
-                    QTimer::singleShot(r.delayMs, this, [this, guard, r] {
-                        --inFlight;
-                        if (!guard) return;
-                        if (!r.hangUp) {
-                            QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\nContent-Type: application/json\r\n"
-                                             "Connection: close\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\n\r\n" + r.body;
-                            guard->write(out);
-                            guard->flush();
-                        }
-                        guard->disconnectFromHost();
-                    });
-                });
-                QObject::connect(s, &QTcpSocket::disconnected, s, [s, buffer] {
-                    delete buffer;
-                    s->deleteLater();
-                });
-            }
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(server_.serverPort())); }
-
-private:
-    QTcpServer server_;
-};
+using test::ChatServer;
+using test::completion;
+using test::firstAllowedLabel;
+using test::Reply;
 
 struct AgentsOpenAi : ::testing::Test {
     // The application object must exist before the server's socket is made.
@@ -108,7 +37,7 @@ struct AgentsOpenAi : ::testing::Test {
 
     std::unique_ptr<OpenAiModel> model(std::function<void(OpenAiOptions&)> tweak = {}) {
         OpenAiOptions o;
-        o.url = server.url();
+        o.urls = {server.url()};
         o.model = QStringLiteral("test-model");
         o.timeoutMs = 3000;
         o.backoffMs = 10;
@@ -137,9 +66,7 @@ struct AgentsOpenAi : ::testing::Test {
 
 TEST_F(AgentsOpenAi, FullRunWithFramesAsJpegDataUrls) {
     qputenv("MOTOR_OPENAI_API_KEY", "sk-test-secret");
-    server.handler = [](const QJsonObject& req, const QByteArray&, int) {
-        return Reply{200, completion(QStringLiteral("{\"label\": \"%1\", \"rationale\": \"ok\"}").arg(firstAllowedLabel(req))), 0, false};
-    };
+    server.handler = [](const QJsonObject& req, const QByteArray&, int) { return test::labelReply(req); };
     QTemporaryDir dir;
     auto project = test::makeAgentsProject(dir.filePath("p.motor"), 3);
     auto m = model();
@@ -159,9 +86,13 @@ TEST_F(AgentsOpenAi, FullRunWithFramesAsJpegDataUrls) {
     ASSERT_TRUE(s.ok()) << qPrintable(s.error().message);
     EXPECT_EQ(s->progress.done, 3) << qPrintable(s->errors.join("\n"));
     EXPECT_TRUE(s->framesUsed);
-    ASSERT_EQ(server.requests.size(), 9);
-    EXPECT_TRUE(server.headers[0].contains("Authorization: Bearer sk-test-secret"));
-    const QJsonObject first = server.requests[0];
+    // The probe's one-token request with a picture, then 3 clips x 3 agents.
+    ASSERT_EQ(server.requests.size(), 10);
+    EXPECT_TRUE(test::isProbe(server.requests[0]));
+    EXPECT_TRUE(test::hasImage(server.requests[0]));
+    EXPECT_TRUE(server.getPaths.contains("/v1/models")) << qPrintable(server.getPaths.join(","));
+    EXPECT_TRUE(server.headers[1].contains("Authorization: Bearer sk-test-secret"));
+    const QJsonObject first = server.requests[1];
     EXPECT_EQ(first.value("model").toString(), "test-model");
     const QJsonArray messages = first.value("messages").toArray();
     ASSERT_EQ(messages.size(), 3);  // system, context (frames + transcript), agent
@@ -274,7 +205,10 @@ TEST_F(AgentsOpenAi, ServerWithoutJsonSchemaFallsBackToStrictParsing) {
     ASSERT_TRUE(r.ok()) << qPrintable(r.error().message);
     EXPECT_FALSE(r->constrained);
     EXPECT_FALSE(m->schemaSupported());
-    EXPECT_EQ(server.requests.size(), 2);
+    // json_schema, then llama-cpp-python's json_object with a schema, then none.
+    ASSERT_EQ(server.requests.size(), 3);
+    EXPECT_EQ(server.requests[1].value("response_format").toObject().value("type").toString(), "json_object");
+    EXPECT_FALSE(server.requests[2].contains("response_format"));
 }
 
 TEST_F(AgentsOpenAi, ConcurrencyIsLimited) {
@@ -311,7 +245,7 @@ TEST_F(AgentsOpenAi, CancelAbortsWithinASecond) {
 
 TEST_F(AgentsOpenAi, RemoteFramesNeedConfirmation) {
     OpenAiOptions o;
-    o.url = QUrl("http://192.0.2.10:8000/v1");
+    o.urls = {QUrl("http://192.0.2.10:8000/v1")};
     o.model = "m";
     auto refused = OpenAiModel::create(o);
     ASSERT_TRUE(refused.ok());

@@ -220,3 +220,65 @@ TEST(AgentsCueBaseline, FinnishAndEnglishCues) {
     const LmLabelField cognition{QStringLiteral("cognition"), {QStringLiteral("Positive"), QStringLiteral("Negative"), QStringLiteral("Neutral")}};
     EXPECT_EQ(b.classify(cognition, QStringLiteral("ehyvät"), nullptr).label, "Neutral");
 }
+
+// A run's annotator comes with its first finished clip: a run that finishes none (every
+// clip failed, or the backend could not serve it) leaves nothing in the project.
+TEST_F(AgentsRun, ARunThatFinishesNoClipLeavesNoAnnotator) {
+    test::ScriptedModel failing;
+    failing.failFromCall = 0;
+    RunOptions o;
+    o.runName = QStringLiteral("all failed");
+    int64_t startedWith = -1;
+    o.started = [&](int64_t id, const QVector<int64_t>&) { startedWith = id; };
+    auto s = runPrediction(*project, failing, o);
+    ASSERT_TRUE(s.ok()) << qPrintable(s.error().message);
+    EXPECT_EQ(s->progress.failed, 7);
+    EXPECT_EQ(s->annotatorId, 0);
+    EXPECT_EQ(startedWith, 0);
+    EXPECT_FALSE(project->annotatorByName(QStringLiteral("all failed")).value().has_value());
+
+    test::ScriptedModel unusable;
+    unusable.prepareError = fatalError(QStringLiteral("the server takes no images"));
+    o.runName = QStringLiteral("never started");
+    auto refused = runPrediction(*project, unusable, o);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(isFatal(refused.error()));
+    EXPECT_EQ(unusable.calls, 0);
+    EXPECT_FALSE(project->annotatorByName(QStringLiteral("never started")).value().has_value());
+    for (const Annotator& a : project->annotators().value())
+        EXPECT_NE(a.kind, AnnotatorKind::Model) << qPrintable(a.name);
+}
+
+// A Fatal error (no server left) stops the run at once: finished clips stay, the rest
+// are neither failed nor tried; the same run resumes where it stopped.
+TEST_F(AgentsRun, AFatalBackendErrorStopsTheRunAndResumingFinishesIt) {
+    test::ScriptedModel dying;
+    dying.failFromCall = 9;  // batches of 3 clips x 3 agents: the second batch finds the server gone
+    dying.fatal = true;
+    RunOptions o;
+    o.runName = QStringLiteral("server died");
+    auto first = runPrediction(*project, dying, o);
+    ASSERT_TRUE(first.ok()) << qPrintable(first.error().message);
+    EXPECT_TRUE(first->stopped);
+    EXPECT_TRUE(first->stopReason.contains(QStringLiteral("scripted server gone")));
+    EXPECT_EQ(first->progress.done, 3);
+    EXPECT_EQ(first->progress.failed, 0);
+    EXPECT_TRUE(first->errors.isEmpty());
+    EXPECT_EQ(dying.calls, 9 + 3);  // the second batch's first stage, and nothing after it
+    auto ann = project->annotatorByName(QStringLiteral("server died")).value();
+    ASSERT_TRUE(ann.has_value());
+    EXPECT_EQ(ann->provenance.value("status").toString(), "stopped");
+    const QJsonObject session = ann->provenance.value("sessions").toArray().last().toObject();
+    EXPECT_TRUE(session.value("stop_reason").toString().contains(QStringLiteral("scripted server gone")));
+
+    test::ScriptedModel back;
+    auto second = runPrediction(*project, back, o);
+    ASSERT_TRUE(second.ok());
+    EXPECT_FALSE(second->stopped);
+    EXPECT_EQ(second->progress.skipped, 3);
+    EXPECT_EQ(second->progress.done, 4);
+    EXPECT_EQ(second->annotatorId, first->annotatorId);
+    EXPECT_EQ(labelsOf(second->annotatorId).size(), 21);
+    EXPECT_EQ(project->annotatorByName(QStringLiteral("server died")).value()->provenance.value("status").toString(),
+              "finished");
+}

@@ -178,6 +178,16 @@ TEST_F(PredictTest, RemoteServerAsksBeforeSendingFrames) {
     EXPECT_TRUE(panel->config().backend.allowRemoteFrames);
     panel->setMode(agents::PredictorMode::TextOnly);  // no frames, nothing to confirm
     EXPECT_FALSE(confirm->isVisible());
+
+    // Several servers, separated by commas: the run spreads its clips over them, and one
+    // yes covers every one that is not this computer, each named.
+    panel->setMode(agents::PredictorMode::MotorMas);
+    url->setText(QStringLiteral("http://127.0.0.1:8000/v1, http://gpu2:8000/v1,http://gpu3:8000/v1"));
+    EXPECT_EQ(panel->config().backend.urls,
+              (QStringList{"http://127.0.0.1:8000/v1", "http://gpu2:8000/v1", "http://gpu3:8000/v1"}));
+    EXPECT_TRUE(confirm->isVisible());
+    EXPECT_TRUE(confirm->toolTip().contains(QStringLiteral("gpu2, gpu3"))) << confirm->toolTip().toStdString();
+    EXPECT_FALSE(confirm->toolTip().contains(QStringLiteral("127.0.0.1"))) << confirm->toolTip().toStdString();
 }
 
 // Every `motor predict` option is in the GUI (Advanced), and the run name suggestion

@@ -59,6 +59,11 @@ bool PredictionJob::start(const PredictConfig& config) {
                                   .arg(s.progress.skipped)
                                   .arg(s.progress.failed);
             if (s.cancelled) message += QLatin1Char(' ') + tr("Cancelled: start the same run again to resume it.");
+            if (s.stopped)
+                message += QLatin1Char(' ') + tr("Stopped, the finished clips kept: %1 When the server can serve again, start the "
+                                                 "same run to resume it.")
+                                                  .arg(s.stopReason);
+            if (s.annotatorId == 0 && s.progress.skipped == 0) message += QLatin1Char(' ') + tr("Nothing was stored.");
             if (!s.errors.isEmpty()) message += QLatin1Char('\n') + s.errors.join(QLatin1Char('\n'));
             emit finished(true, s.cancelled, s.runName, message);
         }, Qt::QueuedConnection);

@@ -8,7 +8,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -24,6 +23,7 @@
 
 #include <cmath>
 
+#include "core/agents/OpenAiModel.h"
 #include "motor/gpu/weights.h"
 #include "ui/browser/ClipBrowser.h"
 #include "ui/browser/ThumbnailLoader.h"
@@ -281,11 +281,10 @@ QWidget* PredictorPanel::buildBackendPages() {
     of->setContentsMargins(0, 0, 0, 0);
     url_ = new QLineEdit(QStringLiteral("http://127.0.0.1:8000/v1"), openai);
     url_->setObjectName(QStringLiteral("PredictUrl"));
+    url_->setToolTip(tr("One server, or several separated by commas: the clips are spread over them."));
     modelName_ = new QLineEdit(openai);
     modelName_->setPlaceholderText(tr("the server's model name"));
     sendFrames_ = new QCheckBox(tr("Send frames to this server"), openai);
-    sendFrames_->setToolTip(tr("The server is not this computer: clip frames would leave it. "
-                               "Without this, choose text-only or use a local server."));
     of->addRow(tr("&URL:"), url_);
     of->addRow(tr("Mo&del:"), modelName_);
     of->addRow(sendFrames_);
@@ -347,11 +346,13 @@ void PredictorPanel::rebuildExperts() {
     reference_->setCurrentIndex(std::max(0, index));
 }
 
-bool PredictorPanel::remoteHost() const {
-    const QString host = QUrl(url_->text().trimmed()).host();
-    if (host.isEmpty() || host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) return false;
-    const QHostAddress address(host);
-    return address.isNull() || !address.isLoopback();
+QStringList PredictorPanel::remoteHosts() const {
+    QStringList hosts;
+    for (const QString& url : agents::splitServerUrls(url_->text())) {
+        const QString host = QUrl(url).host();
+        if (!host.isEmpty() && !agents::isLoopbackHost(host) && !hosts.contains(host)) hosts << host;
+    }
+    return hosts;
 }
 
 void PredictorPanel::inspectModel() {
@@ -391,7 +392,12 @@ void PredictorPanel::updateForm() {
     // Baselines have no agents or prompts; core records their mode as "baseline".
     mode_->setEnabled(!baseline);
     const bool framesWanted = agents::modeUsesFrames(agents::PredictorMode(mode_->currentData().toInt()));
-    sendFrames_->setVisible(remoteHost() && framesWanted);
+    const QStringList remote = remoteHosts();
+    sendFrames_->setVisible(!remote.isEmpty() && framesWanted);
+    // One yes covers every server that is not this computer; the tooltip names them.
+    sendFrames_->setToolTip(tr("Clip frames would leave this computer for: %1. Without this, choose text-only or use a "
+                               "local server.")
+                                .arg(remote.join(QStringLiteral(", "))));
     // The name the run gets if none is typed, in step with the backend and model.
     runName_->setPlaceholderText(tr("automatic: %1").arg(agents::suggestedRunName(config().backend, config().mode)));
     const bool running = job_->isRunning();
@@ -424,7 +430,7 @@ PredictConfig PredictorPanel::config() const {
     b.referenceExpert = reference_->currentText();
     b.modelPath = modelPath_->text().trimmed();
     b.mmprojPath = mmprojPath_->text().trimmed();
-    b.url = url_->text().trimmed();
+    b.urls = agents::splitServerUrls(url_->text());
     b.modelName = modelName_->text().trimmed();
     b.allowRemoteFrames = sendFrames_->isChecked();  // core asks only for a non-loopback host
     b.device = device_->currentData().toString();
@@ -456,7 +462,7 @@ void PredictorPanel::startRun() {
         problem = tr("Choose the expert whose labels the baseline counts.");
     else if (c.backend.kind == BackendKind::Local && c.backend.modelPath.isEmpty())
         problem = tr("Choose a model file or folder.");
-    else if (c.backend.kind == BackendKind::OpenAi && (c.backend.url.isEmpty() || c.backend.modelName.isEmpty()))
+    else if (c.backend.kind == BackendKind::OpenAi && (c.backend.urls.isEmpty() || c.backend.modelName.isEmpty()))
         problem = tr("Enter the server URL and the model name.");
     else if (c.selection == agents::ClipSelection::List && c.clipIds.isEmpty())
         problem = tr("The browser shows no clips.");

@@ -76,7 +76,7 @@ private:
     void onStarted(qint64 annotatorId, const QVector<qint64>& finishedEarlier);
     void onFinished(bool ok, bool cancelled, const QString& runName, const QString& message);
     void showFrames(int row);
-    bool remoteHost() const;
+    QStringList remoteHosts() const;
     static QString duration(qint64 ms);
 
     ProjectSession* session_;

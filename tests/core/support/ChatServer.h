@@ -1,0 +1,170 @@
+#pragma once
+// A chat-completions server on 127.0.0.1 for the openai backend's tests: it follows the
+// published request/response format and misbehaves on demand (a fault schedule: status,
+// body, delay, Retry-After, hang-ups). GET routes (/v1/models, /props) answer from
+// `gets`; POSTs go to `handler` and are recorded in `requests`.
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+#include <functional>
+
+namespace motor::test {
+
+struct Reply {
+    Reply(int status_ = 200, QByteArray body_ = {}, int delayMs_ = 0, bool hangUp_ = false, QByteArray retryAfter_ = {})
+        : status(status_),
+          body(std::move(body_)),
+          delayMs(delayMs_),
+          hangUp(hangUp_),
+          retryAfter(std::move(retryAfter_)) {}
+    int status;
+    QByteArray body;
+    int delayMs;
+    bool hangUp;            // close the connection without answering
+    QByteArray retryAfter;  // a Retry-After header when set
+};
+
+inline QByteArray completion(const QString& content, int promptTokens = 0, int completionTokens = 0) {
+    QJsonObject o{
+        {"id", "chatcmpl-1"},
+        {"object", "chat.completion"},
+        {"model", "test-model"},
+        {"choices", QJsonArray{QJsonObject{{"index", 0},
+                                           {"message", QJsonObject{{"role", "assistant"}, {"content", content}}},
+                                           {"finish_reason", "stop"}}}}};
+    if (promptTokens > 0)
+        o.insert("usage", QJsonObject{{"prompt_tokens", promptTokens},
+                                      {"completion_tokens", completionTokens},
+                                      {"total_tokens", promptTokens + completionTokens}});
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// The first label the request's schema (or its prompt) allows.
+inline QString firstAllowedLabel(const QJsonObject& request) {
+    const QJsonArray e = request.value("response_format")
+                             .toObject()
+                             .value("json_schema")
+                             .toObject()
+                             .value("schema")
+                             .toObject()
+                             .value("properties")
+                             .toObject()
+                             .value("label")
+                             .toObject()
+                             .value("enum")
+                             .toArray();
+    if (!e.isEmpty()) return e.first().toString();
+    const QString prompt = QJsonDocument(request.value("messages").toArray()).toJson();
+    return prompt.contains("Monitoring") ? "Monitoring" : "Neutral";
+}
+
+// A valid reply to any agent request.
+inline Reply labelReply(const QJsonObject& request) {
+    return Reply{
+        200,
+        completion(QStringLiteral("{\"label\": \"%1\", \"rationale\": \"ok\"}").arg(firstAllowedLabel(request))),
+        0,
+        false,
+        {}};
+}
+
+// The probe's one-token request (max_tokens 1) and whether it carries a picture.
+inline bool isProbe(const QJsonObject& request) {
+    return request.value("max_tokens").toInt() == 1;
+}
+inline bool hasImage(const QJsonObject& request) {
+    return QJsonDocument(request.value("messages").toArray()).toJson().contains("image_url");
+}
+
+class ChatServer : public QObject {
+public:
+    std::function<Reply(const QJsonObject& request, const QByteArray& headers, int n)> handler;
+    QMap<QString, Reply> gets;  // path -> reply; other GETs get 404
+    QList<QJsonObject> requests;
+    QList<QByteArray> headers;
+    QStringList getPaths;
+    int inFlight = 0, maxInFlight = 0;
+
+    ChatServer() {
+        server_.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&server_, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* s = server_.nextPendingConnection()) {
+                auto* buffer = new QByteArray;
+                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s, buffer] {
+                    buffer->append(s->readAll());
+                    const qsizetype end = buffer->indexOf("\r\n\r\n");
+                    if (end < 0) return;
+                    const QByteArray head = buffer->left(end);
+                    qsizetype length = 0;
+                    for (const QByteArray& line : head.split('\n'))
+                        if (line.toLower().startsWith("content-length:")) length = line.mid(15).trimmed().toLongLong();
+                    if (buffer->size() < end + 4 + length) return;
+                    const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+                    const QByteArray method = requestLine.value(0);
+                    const QString path = QString::fromLatin1(requestLine.value(1));
+                    const QByteArray content = buffer->mid(end + 4, length);
+                    buffer->clear();
+                    Reply r;
+                    if (method == "GET") {
+                        getPaths << path;
+                        r = gets.value(
+                            path, Reply{404,
+                                        R"({"error":{"code":404,"message":"File Not Found","type":"not_found_error"}})",
+                                        0,
+                                        false,
+                                        {}});
+                    } else {
+                        const QJsonObject request = QJsonDocument::fromJson(content).object();
+                        requests << request;
+                        headers << head;
+                        r = handler(request, head, int(requests.size()));
+                    }
+                    maxInFlight = std::max(maxInFlight, ++inFlight);
+                    QPointer<QTcpSocket> guard(s);
+                    QTimer::singleShot(r.delayMs, this, [this, guard, r] {
+                        --inFlight;
+                        if (!guard) return;
+                        if (!r.hangUp) {
+                            QByteArray out =
+                                "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\nContent-Type: application/json\r\n";
+                            if (!r.retryAfter.isEmpty()) out += "Retry-After: " + r.retryAfter + "\r\n";
+                            out += "Connection: close\r\nContent-Length: " + QByteArray::number(r.body.size()) +
+                                   "\r\n\r\n" + r.body;
+                            guard->write(out);
+                            guard->flush();
+                        }
+                        guard->disconnectFromHost();
+                    });
+                });
+                QObject::connect(s, &QTcpSocket::disconnected, s, [s, buffer] {
+                    delete buffer;
+                    s->deleteLater();
+                });
+            }
+        });
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(server_.serverPort())); }
+    quint16 port() const { return server_.serverPort(); }
+    // Stops listening: new connections are refused (a server that died).
+    void stopListening() { server_.close(); }
+
+    // Only the agents' requests, without the probe's.
+    QList<QJsonObject> agentRequests() const {
+        QList<QJsonObject> out;
+        for (const auto& r : requests)
+            if (!isProbe(r)) out << r;
+        return out;
+    }
+
+private:
+    QTcpServer server_;
+};
+
+}  // namespace motor::test
