@@ -22,10 +22,10 @@ Outputs (little-endian; .f32 = raw float32, .i32 = raw int32):
       layout (99 languages), tiny128 the large-v3 one (100 languages, 128 bins)
   tiny80_encoder.f32 ...: encoder output rows 0, 8, 16, ... (every 8th of 1500)
   tiny80_logits.f32 ...: decoder logits at every position of a fixed 8-token prompt
-  ggml-tiny16.bin: a whisper.cpp model file (vocabulary size 51865, so the special ids
-      follow whisper.cpp's rule), width 16, written from the documented format
-  ggml16_*.f32 / .i32: its encoder rows, logits top-k, greedy tokens
-  manifest.json: shapes, ids, greedy token sequences (short and long form), versions
+  ggml-tiny8.bin: a whisper.cpp model file (vocabulary size 51865, so the special ids
+      follow whisper.cpp's rule), width 8, written from the documented format
+  ggml8_*.f32 / .i32: its encoder rows, logits top-k, greedy tokens
+  manifest.json: shapes, ids, greedy token sequences (at most MAX_NEW new tokens), versions
 """
 import json
 import os
@@ -41,13 +41,18 @@ from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
 import transformers
 from transformers import GenerationConfig, WhisperConfig, WhisperFeatureExtractor, WhisperForConditionalGeneration
+from transformers.generation.logits_process import (SuppressTokensAtBeginLogitsProcessor, SuppressTokensLogitsProcessor,
+                                                    WhisperTimeStampLogitsProcessor)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "data", "whisper")
 SR = 16000
-MEL_FRAMES = 400
+MEL_FRAMES = 200
 LONG_SLICE = (2950, 3050)
 ENCODER_ROW_STEP = 8
+# Greedy references stop after this many new tokens (transformers' generate on CPU is
+# slow on these models; the C++ test decodes with the same limit).
+MAX_NEW = 32
 
 # openai/whisper's language order (tokenizer.LANGUAGES); large-v3 adds "yue".
 LANGUAGES = ["en", "zh", "de", "es", "ru", "ko", "fr", "ja", "pt", "tr", "pl", "ca", "nl", "ar", "sv", "it", "id",
@@ -149,7 +154,7 @@ def special_ids(tok, langs):
     return ids
 
 
-def build_hf(name, n_mels, langs, seed, en_audio, long_feats, long_frames):
+def build_hf(name, n_mels, langs, seed, en_audio):
     folder = os.path.join(OUT, name)
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(folder)
@@ -158,8 +163,8 @@ def build_hf(name, n_mels, langs, seed, en_audio, long_feats, long_frames):
     ids = special_ids(tok, langs)
     eot, sot, notimestamps = ids["<|endoftext|>"], ids["<|startoftranscript|>"], ids["<|notimestamps|>"]
     space = tok.token_to_id("\u0120")  # "Ġ", a lone space, as whisper's begin_suppress_tokens has 220
-    cfg = WhisperConfig(vocab_size=vocab, num_mel_bins=n_mels, d_model=64, encoder_layers=2, decoder_layers=2,
-                        encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=128, decoder_ffn_dim=128,
+    cfg = WhisperConfig(vocab_size=vocab, num_mel_bins=n_mels, d_model=32, encoder_layers=2, decoder_layers=2,
+                        encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=64, decoder_ffn_dim=64,
                         max_source_positions=1500, max_target_positions=448, decoder_start_token_id=sot,
                         pad_token_id=eot, bos_token_id=eot, eos_token_id=eot, begin_suppress_tokens=[space, eot],
                         suppress_tokens=None, torch_dtype="float32")
@@ -175,7 +180,7 @@ def build_hf(name, n_mels, langs, seed, en_audio, long_feats, long_frames):
         begin_suppress_tokens=[space, eot], suppress_tokens=suppress, no_timestamps_token_id=notimestamps,
         max_initial_timestamp_index=50, is_multilingual=True, lang_to_id={f"<|{l}|>": ids["lang"][l] for l in langs},
         task_to_id={"transcribe": ids["<|transcribe|>"], "translate": ids["<|translate|>"]},
-        prev_sot_token_id=ids["<|startofprev|>"], return_timestamps=False)
+        prev_sot_token_id=ids["<|startofprev|>"], return_timestamps=False, max_new_tokens=MAX_NEW)
     model.generation_config = gen
 
     state = {k: v.to(torch.float16).contiguous() for k, v in model.state_dict().items() if k != "proj_out.weight"}
@@ -202,30 +207,38 @@ def build_hf(name, n_mels, langs, seed, en_audio, long_feats, long_frames):
         out["logits_prompt"] = prompt
 
         # Greedy with timestamps, language given; and the language the model detects.
-        g = model.generate(feats, language="en", task="transcribe", return_timestamps=True)
-        out["greedy_en"] = g[0].tolist()
-        g = model.generate(feats, language="fi", task="transcribe", return_timestamps=False)
-        out["greedy_fi_notimestamps"] = g[0].tolist()
+        out["greedy_en"] = greedy(model, feats, [sot, ids["lang"]["en"], ids["<|transcribe|>"]], gen, True)
+        out["greedy_fi_notimestamps"] = greedy(model, feats, [sot, ids["lang"]["fi"], ids["<|transcribe|>"], notimestamps],
+                                               gen, False)
         lang = model.detect_language(feats)
         out["detected_language_id"] = int(lang[0])
 
-        # Margins of the greedy choices: a near-tie would make the C++ comparison fragile.
-        out["long_form"] = long_form(model, long_feats, long_frames)
     return out
 
 
-def long_form(model, feats, frames):
-    """Sequential long-form decoding (temperature 0, no fallback, not conditioned on the
-    previous window) over features made the openai way: the whole recording plus 30 s
-    of silence featurised at once; the attention mask ends at the recording's end."""
-    mask = torch.zeros((1, feats.shape[-1]), dtype=torch.long)
-    mask[0, :frames] = 1
-    res = model.generate(torch.from_numpy(feats), attention_mask=mask, language="en", task="transcribe",
-                         return_timestamps=True, return_segments=True, condition_on_prev_tokens=False)
-    segs = []
-    for s in res["segments"][0]:
-        segs.append({"start": float(s["start"]), "end": float(s["end"]), "tokens": s["tokens"].tolist()})
-    return segs
+def greedy(model, feats, prompt, gen, timestamps):
+    """Greedy decoding of one window with transformers' own Whisper logits processors
+    (suppress_tokens, begin_suppress_tokens, WhisperTimeStampLogitsProcessor), in the
+    order generate() applies them; a plain loop because generate() is very slow on CPU
+    here. Returns the prompt and the sampled tokens (eot included when reached)."""
+    begin = len(prompt)
+    procs = [SuppressTokensLogitsProcessor(gen.suppress_tokens, device="cpu"),
+             SuppressTokensAtBeginLogitsProcessor(gen.begin_suppress_tokens, begin, device="cpu")]
+    if timestamps:
+        procs.append(WhisperTimeStampLogitsProcessor(gen, begin_index=begin))
+    else:
+        procs.append(SuppressTokensLogitsProcessor([gen.no_timestamps_token_id + 1 + i for i in range(1501)], device="cpu"))
+    enc = model.model.encoder(feats).last_hidden_state
+    ids = torch.tensor([prompt])
+    for _ in range(MAX_NEW):
+        scores = model(encoder_outputs=(enc,), decoder_input_ids=ids).logits[:, -1, :]
+        for p in procs:
+            scores = p(ids, scores)
+        nxt = int(torch.argmax(scores, dim=-1)[0])
+        ids = torch.cat([ids, torch.tensor([[nxt]])], dim=1)
+        if nxt == gen.eos_token_id:
+            break
+    return ids[0].tolist()
 
 
 def ggml_name(hf):
@@ -284,8 +297,8 @@ def build_ggml(en_audio):
     the first 300 byte strings (whisper.cpp names the rest itself)."""
     vocab = 51865
     eot, sot, transcribe, notimestamps = 50257, 50258, 50359, 50363
-    cfg = WhisperConfig(vocab_size=vocab, num_mel_bins=80, d_model=16, encoder_layers=2, decoder_layers=2,
-                        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32, decoder_ffn_dim=32,
+    cfg = WhisperConfig(vocab_size=vocab, num_mel_bins=80, d_model=8, encoder_layers=2, decoder_layers=2,
+                        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=16, decoder_ffn_dim=16,
                         decoder_start_token_id=sot, pad_token_id=eot, bos_token_id=eot, eos_token_id=eot,
                         begin_suppress_tokens=[220, eot], suppress_tokens=None)
     cfg._attn_implementation = "eager"
@@ -300,24 +313,23 @@ def build_ggml(en_audio):
                            task_to_id={"transcribe": transcribe, "translate": 50358})
     model.generation_config = gen
     vocab_bytes = [bytes([i]) if i < 256 else ("w%d" % i).encode() for i in range(300)]
-    write_ggml(os.path.join(OUT, "ggml-tiny16.bin"), model, cfg, 80, vocab_bytes)
+    write_ggml(os.path.join(OUT, "ggml-tiny8.bin"), model, cfg, 80, vocab_bytes)
     fe = WhisperFeatureExtractor(feature_size=80)
     feats = torch.from_numpy(fe(en_audio, sampling_rate=SR, return_tensors="np")["input_features"])
     out = {"vocab": vocab}
     with torch.no_grad():
         enc = model.model.encoder(feats).last_hidden_state[0]
-        enc[::ENCODER_ROW_STEP].numpy().astype("<f4").tofile(os.path.join(OUT, "ggml16_encoder.f32"))
+        enc[::ENCODER_ROW_STEP].numpy().astype("<f4").tofile(os.path.join(OUT, "ggml8_encoder.f32"))
         prompt = [sot, 50259, transcribe, notimestamps + 1, 40, 41, 200, notimestamps + 26]
         logits = model(input_features=feats, decoder_input_ids=torch.tensor([prompt])).logits[0]
         # 51865 logits a position are too many to commit: the top 32 of each position
         # (ids and values) and the log-sum-exp over the whole row.
         top = torch.topk(logits, 32, dim=-1)
-        top.indices.numpy().astype("<i4").tofile(os.path.join(OUT, "ggml16_logits_top_ids.i32"))
-        top.values.numpy().astype("<f4").tofile(os.path.join(OUT, "ggml16_logits_top.f32"))
+        top.indices.numpy().astype("<i4").tofile(os.path.join(OUT, "ggml8_logits_top_ids.i32"))
+        top.values.numpy().astype("<f4").tofile(os.path.join(OUT, "ggml8_logits_top.f32"))
         out["logsumexp"] = torch.logsumexp(logits, dim=-1).tolist()
         out["logits_prompt"] = prompt
-        g = model.generate(feats, language="en", task="transcribe", return_timestamps=True)
-        out["greedy_en"] = g[0].tolist()
+        out["greedy_en"] = greedy(model, feats, [sot, 50259, transcribe], gen, True)
     return out
 
 
@@ -332,7 +344,7 @@ def main():
 
     manifest = {"versions": {"torch": torch.__version__, "transformers": transformers.__version__,
                              "numpy": np.__version__},
-                "mel_frames": MEL_FRAMES, "long_slice": list(LONG_SLICE), "encoder_row_step": ENCODER_ROW_STEP,
+                "mel_frames": MEL_FRAMES, "max_new_tokens": MAX_NEW, "long_slice": list(LONG_SLICE), "encoder_row_step": ENCODER_ROW_STEP,
                 "samples": {"en": len(en), "fi": len(fi), "tones": len(tn)}}
     for bins in (80, 128):
         fe = WhisperFeatureExtractor(feature_size=bins)
@@ -348,11 +360,9 @@ def main():
     lf[0][:, LONG_SLICE[0]:LONG_SLICE[1]].astype("<f4").tofile(os.path.join(OUT, "mel80_long.f32"))
     manifest["long"] = {"samples": len(long), "frames": long_frames, "feature_frames": int(lf.shape[-1])}
 
-    fe128 = WhisperFeatureExtractor(feature_size=128)
-    lf128 = fe128(padded, sampling_rate=SR, truncation=False, padding="longest", return_tensors="np")["input_features"]
-    manifest["tiny80"] = build_hf("tiny80", 80, LANGUAGES[:99], 11, en, lf, long_frames)
-    manifest["tiny128"] = build_hf("tiny128", 128, LANGUAGES, 12, en, lf128, long_frames)
-    manifest["ggml16"] = build_ggml(en)
+    manifest["tiny80"] = build_hf("tiny80", 80, LANGUAGES[:99], 11, en)
+    manifest["tiny128"] = build_hf("tiny128", 128, LANGUAGES, 12, en)
+    manifest["ggml8"] = build_ggml(en)
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1)
     total = sum(os.path.getsize(os.path.join(r, n)) for r, _, fs in os.walk(OUT) for n in fs)

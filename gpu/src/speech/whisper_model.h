@@ -45,6 +45,23 @@ struct CrossKv {
     std::vector<std::vector<float>> k, v;
 };
 
+// How openai/whisper's transcribe() cuts one window's tokens into segments: consecutive
+// timestamp pairs close segments; a window ending in a single timestamp was complete
+// (seek moves past the whole window), else seek moves to the last closing timestamp so
+// the next window redoes the unfinished segment; without a pair the whole output is one
+// segment (ending at its last timestamp, if any). Times are in mel frames from the
+// window's start (a timestamp step is inputStride frames, 2: 20 ms).
+struct WindowPart {
+    size_t begin = 0, end = 0;  // token range
+    int64_t startFrame = 0, endFrame = 0;
+};
+struct WindowSplit {
+    std::vector<WindowPart> parts;
+    int64_t seekAdvance = 0;  // mel frames
+};
+WindowSplit splitWindow(std::span<const int32_t> tokens, int32_t timestampBegin, int64_t windowSize, bool timestamps,
+                        int64_t inputStride = 2);
+
 class WhisperModel final : public SpeechModel {
 public:
     static Result<std::unique_ptr<WhisperModel>> create(std::unique_ptr<ModelWeights> weights, int threads);

@@ -85,8 +85,13 @@ public:
             for (int32_t id : ids_.suppress) kill(id);
         for (int32_t id : {ids_.translate, ids_.transcribe, ids_.sot, ids_.startOfPrev, ids_.startOfLm, ids_.noSpeech})
             kill(id);
-        if (!o_.timestamps) return;
         const int32_t tb = ids_.timestampBegin;
+        if (!o_.timestamps) {
+            // Text only: the timestamp tokens are suppressed too (a fine-tuned or
+            // random model may still rank them high).
+            std::fill(logits + tb, logits + V, kNegInf);
+            return;
+        }
         kill(ids_.noTimestamps);
         const size_t n = sampled.size();
         const bool last = n >= 1 && sampled[n - 1] >= tb;

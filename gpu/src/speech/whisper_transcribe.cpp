@@ -21,6 +21,39 @@ double secondsSince(std::chrono::steady_clock::time_point t0) {
 
 }  // namespace
 
+WindowSplit splitWindow(std::span<const int32_t> tk, int32_t tb, int64_t size, bool timestamps, int64_t inputStride) {
+    WindowSplit out;
+    if (!timestamps) {
+        out.parts.push_back({0, tk.size(), 0, size});
+        out.seekAdvance = size;
+        return out;
+    }
+    auto isTs = [&](size_t i) { return tk[i] >= tb; };
+    const bool singleEnding = tk.size() >= 2 && !isTs(tk.size() - 2) && isTs(tk.size() - 1);
+    std::vector<size_t> slices;
+    for (size_t i = 1; i < tk.size(); ++i)
+        if (isTs(i - 1) && isTs(i)) slices.push_back(i);
+    if (!slices.empty()) {
+        if (singleEnding) slices.push_back(tk.size());
+        size_t last = 0;
+        for (size_t cur : slices) {
+            out.parts.push_back(
+                {last, cur, int64_t(tk[last] - tb) * inputStride, int64_t(tk[cur - 1] - tb) * inputStride});
+            last = cur;
+        }
+        out.seekAdvance = singleEnding ? size : int64_t(tk[last - 1] - tb) * inputStride;
+        return out;
+    }
+    int64_t end = size;
+    int32_t lastTs = -1;
+    for (size_t i = 0; i < tk.size(); ++i)
+        if (isTs(i)) lastTs = tk[i];
+    if (lastTs > tb) end = int64_t(lastTs - tb) * inputStride;
+    out.parts.push_back({0, tk.size(), 0, end});
+    out.seekAdvance = size;
+    return out;
+}
+
 Result<SpeechTranscript> WhisperModel::transcribe(std::span<const float> pcm, const SpeechOptions& o,
                                                   const SpeechCallbacks& cb) const {
     const auto t0 = std::chrono::steady_clock::now();
@@ -61,7 +94,7 @@ Result<SpeechTranscript> WhisperModel::transcribe(std::span<const float> pcm, co
         if (!cb.progress) return;
         SpeechProgress p;
         p.totalMs = out.durationMs;
-        p.doneMs = std::min(out.durationMs, doneFrames * msPerFrame);
+        p.doneMs = doneFrames >= contentFrames ? out.durationMs : std::min(out.durationMs, doneFrames * msPerFrame);
         p.elapsedSeconds = secondsSince(t0);
         // Time per second of speech so far, times the speech still ahead.
         int64_t speechDone = 0, speechLeft = 0;
@@ -172,40 +205,14 @@ Result<SpeechTranscript> WhisperModel::transcribe(std::span<const float> pcm, co
             s.temperature = r.temperature;
             segs.push_back(std::move(s));
         };
-        const std::vector<int32_t>& tk = r.tokens;
-        const int32_t tb = ids_.timestampBegin;
-        auto isTs = [&](size_t i) { return tk[i] >= tb; };
-        const int64_t msPerTs = inputStride * msPerFrame;  // 20 ms
-        if (!o.timestamps) {
-            addSegment(offsetMs, offsetMs + size * msPerFrame, tk);
-            seek += size;
-        } else {
-            const bool singleEnding = tk.size() >= 2 && !isTs(tk.size() - 2) && isTs(tk.size() - 1);
-            std::vector<size_t> slices;
-            for (size_t i = 1; i < tk.size(); ++i)
-                if (isTs(i - 1) && isTs(i)) slices.push_back(i);
-            if (!slices.empty()) {
-                if (singleEnding) slices.push_back(tk.size());
-                size_t last = 0;
-                for (size_t cur : slices) {
-                    std::vector<int32_t> part(tk.begin() + std::ptrdiff_t(last), tk.begin() + std::ptrdiff_t(cur));
-                    addSegment(offsetMs + (part.front() - tb) * msPerTs, offsetMs + (part.back() - tb) * msPerTs, part);
-                    last = cur;
-                }
-                if (singleEnding)
-                    seek += size;
-                else
-                    seek += int64_t(tk[last - 1] - tb) * inputStride;
-            } else {
-                int64_t durationMs = size * msPerFrame;
-                int32_t lastTs = -1;
-                for (size_t i = 0; i < tk.size(); ++i)
-                    if (isTs(i)) lastTs = tk[i];
-                if (lastTs > tb) durationMs = int64_t(lastTs - tb) * msPerTs;
-                addSegment(offsetMs, offsetMs + durationMs, tk);
-                seek += size;
-            }
-        }
+        const WindowSplit split = splitWindow(r.tokens, ids_.timestampBegin, size, o.timestamps, inputStride);
+        for (const WindowPart& part : split.parts)
+            addSegment(offsetMs + part.startFrame * msPerFrame, offsetMs + part.endFrame * msPerFrame,
+                       std::vector<int32_t>(r.tokens.begin() + std::ptrdiff_t(part.begin),
+                                            r.tokens.begin() + std::ptrdiff_t(part.end)));
+        // A window whose only closed segment ends at <|0.00|> would be decoded again
+        // forever: it counts as consumed.
+        seek += split.seekAdvance > 0 ? split.seekAdvance : size;
         for (SpeechSegment& s : segs) {
             bool blank = true;
             for (char ch : s.text) blank = blank && std::isspace(static_cast<unsigned char>(ch));
