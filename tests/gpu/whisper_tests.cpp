@@ -516,6 +516,16 @@ TEST(WhisperTranscribe, LongAudioWindowsProgressCancelAndFallback) {
     ASSERT_FALSE(cancelled.ok());
     EXPECT_NE(cancelled.error().message.find("cancel"), std::string::npos);
 
+    // Language detection: "auto" takes the language the model finds in the first window.
+    o.language = "auto";
+    o.temperatures = {0.0f};
+    o.logprobThreshold.reset();
+    auto a = m->transcribe(std::span<const float>(pcm).first(16000 * 8), o);
+    ASSERT_TRUE(a.ok()) << a.error().message;
+    EXPECT_GE(m->tokenIds().languageId(a->language), 0) << a->language;
+    EXPECT_GT(a->languageProbability, 0.0f);
+    EXPECT_LE(a->languageProbability, 1.0f);
+
     // Errors: a language the model lacks.
     o.language = "xx";
     auto bad = m->transcribe(pcm, o);

@@ -44,6 +44,13 @@ from transformers import GenerationConfig, WhisperConfig, WhisperFeatureExtracto
 from transformers.generation.logits_process import (SuppressTokensAtBeginLogitsProcessor, SuppressTokensLogitsProcessor,
                                                     WhisperTimeStampLogitsProcessor)
 
+# The versions the committed fixtures were made with (tests/reference/requirements.txt).
+PINNED = {"torch": "2.8.0", "transformers": "4.57.1"}
+for _mod, _want in ((torch, PINNED["torch"]), (transformers, PINNED["transformers"])):
+    if not _mod.__version__.startswith(_want):
+        raise SystemExit(f"{_mod.__name__} {_mod.__version__} found, the fixtures are made with {_want} "
+                         "(pip install -r tests/reference/requirements.txt)")
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "data", "whisper")
 SR = 16000

@@ -5,6 +5,7 @@
 
 #include "cpu/ops.h"
 #include "model/tensor_loader.h"
+#include "tokenizer/utf8.h"
 #include "vision/vision_attention.h"
 #include "vision/vision_ops.h"
 
@@ -358,7 +359,7 @@ std::string WhisperModel::text(std::span<const int32_t> tokens) const {
     std::string out;
     for (int32_t t : tokens)
         if (t >= 0 && t < ids_.eot) out += tokenizer_->tokenPiece(t);
-    return out;
+    return tok::sanitizeUtf8(out);  // byte-level pieces: a cut may split a character
 }
 
 }  // namespace motor::gpu::speech
