@@ -83,7 +83,12 @@ Result<SpeechTranscript> WhisperModel::transcribe(std::span<const float> pcm, co
 
     std::vector<Clip> clips;
     if (o.vad.enabled) {
-        out.speech = detectSpeech(pcm, o.vad, c.sampleRate);
+        for (const SpeechRegion& r : detectSpeech(pcm, o.vad, c.sampleRate)) {
+            if (!out.speech.empty() && r.startMs - out.speech.back().endMs < o.vad.joinGapMs)
+                out.speech.back().endMs = r.endMs;
+            else
+                out.speech.push_back(r);
+        }
         for (const SpeechRegion& r : out.speech)
             clips.push_back({r.startMs / msPerFrame, std::min(contentFrames, r.endMs / msPerFrame)});
     } else if (contentFrames > 0) {

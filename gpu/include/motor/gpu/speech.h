@@ -41,6 +41,9 @@ struct VadOptions {
     int minSpeechMs = 250;   // shorter bursts are not speech
     int minSilenceMs = 800;  // shorter pauses do not split speech
     int padMs = 300;         // kept on both sides of speech
+    // Speech regions less than this apart are decoded together (one 30 s window spans
+    // short pauses instead of encoding every sentence on its own).
+    int joinGapMs = 3000;
 };
 
 struct SpeechOptions {
@@ -99,7 +102,7 @@ struct SpeechTranscript {
     std::string language;           // detected or given
     float languageProbability = 0;  // when detected
     int64_t durationMs = 0;
-    std::vector<SpeechRegion> speech;  // what voice activity detection kept
+    std::vector<SpeechRegion> speech;  // what voice activity detection kept (joined as decoded)
     int windows = 0;
     int fallbacks = 0;  // windows decoded again at a higher temperature
 };
