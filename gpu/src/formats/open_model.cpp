@@ -6,6 +6,7 @@
 
 #include "formats/gguf_model.h"
 #include "formats/hf_model.h"
+#include "formats/whisper_weights.h"
 #include "motor/gpu/weights.h"
 
 namespace motor::gpu {
@@ -48,8 +49,10 @@ Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path, const O
     if (S_ISDIR(st.st_mode)) {
         if (!options.mmproj.empty())
             return makeError(options.mmproj + ": an mmproj file goes with a .gguf model, not with the folder " + path);
+        if (formats::isWhisperFolder(path)) return formats::openWhisperFolder(path);
         return formats::HfModel::open(path);
     }
+    if (formats::isWhisperGgml(path)) return formats::openWhisperGgml(path);
     std::string mmproj = options.mmproj;
     if (mmproj.empty() && options.autoMmproj) {
         auto found = findMmprojBeside(path);

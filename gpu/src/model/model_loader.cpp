@@ -36,6 +36,9 @@ VisionTokenIds visionTokenIds(const TokenizerData& t) {
 
 Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights> weights, const ModelOptions& options) {
     if (!weights) return makeError("Model::load: no weights");
+    if (weights->speechConfig())
+        return makeError(weights->path() + ": a Whisper speech model; it transcribes audio (SpeechModel::load, "
+                                           "motor transcribe) and does not generate text from a prompt");
     auto impl = std::make_unique<Model::Impl>();
     impl->config = weights->config();
     const ModelConfig& c = impl->config;

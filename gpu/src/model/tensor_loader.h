@@ -7,6 +7,7 @@
 
 #include "cpu/block_decode.h"
 #include "cpu/matmul.h"
+#include "formats/try.h"
 #include "motor/gpu/weights.h"
 
 namespace motor::gpu {
@@ -91,13 +92,6 @@ private:
 };
 
 }  // namespace loader_detail
-
-#define MOTOR_TRY_ASSIGN(lhs, expr)          \
-    do {                                     \
-        auto r_ = (expr);                    \
-        if (!r_) return r_.error();          \
-        lhs = std::move(r_.value());         \
-    } while (0)
 
 
 }  // namespace motor::gpu

@@ -16,6 +16,7 @@
 
 #include "motor/gpu/model_config.h"
 #include "motor/gpu/result.h"
+#include "motor/gpu/speech_config.h"
 #include "motor/gpu/tensor.h"
 #include "motor/gpu/tokenizer_data.h"
 #include "motor/gpu/vision.h"
@@ -38,6 +39,12 @@ public:
     virtual const VisionConfig* visionConfig() const { return nullptr; }
     // The file the vision tensors came from when it is not path() (an mmproj GGUF).
     virtual const std::string& visionPath() const { return path(); }
+    // A Whisper speech model (HF folder with model_type "whisper", or a whisper.cpp
+    // ggml file): its shape and special tokens, else nullptr. Such weights load with
+    // SpeechModel::load (speech.h), not Model::load. Tensor names are whisper.cpp's
+    // (encoder.conv1.weight, encoder.blocks.N.attn.query.weight, decoder.token_embedding.weight, ...).
+    virtual const SpeechConfig* speechConfig() const { return nullptr; }
+    virtual const SpeechTokenIds* speechTokenIds() const { return nullptr; }
 };
 
 struct OpenOptions {
@@ -47,7 +54,8 @@ struct OpenOptions {
     bool autoMmproj = true;
 };
 
-// Opens a .gguf file or a Hugging Face model folder (config.json + safetensors).
+// Opens a .gguf file, a Hugging Face model folder (config.json + safetensors) or a
+// whisper.cpp ggml model file (ggml-*.bin, speech).
 // InternVL folders (original OpenGVLab or transformers-native layout) open with their
 // vision tower. A .gguf opens with options.mmproj, or with the mmproj found beside it.
 Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path);

@@ -1,0 +1,110 @@
+// Speech recognition benchmark: real-time factor (processing time / audio time) of
+// SpeechModel::transcribe on a recording made of the committed espeak-ng sentences
+// (tests/data/whisper/en.wav, fi.wav) with 1 s pauses, repeated to the asked length.
+// PyTorch's side is tests/reference/bench_whisper.py; docs/PERFORMANCE.md "Speech
+// recognition (CPU)" records both.
+//
+//   motor_whisper_bench MODEL [--seconds N] [--threads N] [--beam N] [--language fi|en]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "motor/gpu/speech.h"
+
+using namespace motor::gpu;
+
+namespace {
+
+std::vector<float> readWav(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::vector<char> b((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::vector<float> out;
+    size_t pos = 12;
+    while (pos + 8 <= b.size()) {
+        uint32_t size = 0;
+        std::memcpy(&size, b.data() + pos + 4, 4);
+        if (std::memcmp(b.data() + pos, "data", 4) == 0) {
+            for (size_t i = 0; i + 1 < size && pos + 9 + i < b.size(); i += 2) {
+                int16_t s = 0;
+                std::memcpy(&s, b.data() + pos + 8 + i, 2);
+                out.push_back(float(s) / 32768.0f);
+            }
+            break;
+        }
+        pos += 8 + size + (size & 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s MODEL [--seconds N] [--threads N] [--beam N] [--language fi|en]\n", argv[0]);
+        return 2;
+    }
+    double seconds = 60;
+    int threads = 0, beam = 5;
+    std::string language = "en";
+    for (int i = 2; i + 1 < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--seconds"))
+            seconds = std::atof(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--threads"))
+            threads = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--beam"))
+            beam = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--language"))
+            language = argv[i + 1];
+    }
+    const std::string data = std::string(MOTOR_TEST_DATA) + "/whisper/";
+    const auto en = readWav(data + "en.wav"), fi = readWav(data + "fi.wav");
+    std::vector<float> pcm;
+    while (double(pcm.size()) < seconds * 16000) {
+        for (const auto* part : {&en, &fi}) {
+            pcm.insert(pcm.end(), part->begin(), part->end());
+            pcm.resize(pcm.size() + 16000, 0.0f);
+        }
+    }
+    pcm.resize(size_t(seconds * 16000));
+    auto t0 = std::chrono::steady_clock::now();
+    auto w = openModel(argv[1]);
+    if (!w) {
+        std::fprintf(stderr, "%s\n", w.error().message.c_str());
+        return 1;
+    }
+    auto m = SpeechModel::load(std::move(w.value()), threads);
+    if (!m) {
+        std::fprintf(stderr, "%s\n", m.error().message.c_str());
+        return 1;
+    }
+    const double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    SpeechOptions o;
+    o.language = language;
+    o.beamSize = beam;
+    t0 = std::chrono::steady_clock::now();
+    auto t = m.value()->transcribe(pcm, o);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!t) {
+        std::fprintf(stderr, "%s\n", t.error().message.c_str());
+        return 1;
+    }
+    // The encoder alone on one 30 s window (the part tests/reference/bench_whisper.py
+    // times in PyTorch).
+    std::vector<float> window(pcm.begin(), pcm.begin() + std::min<size_t>(pcm.size(), 30 * 16000));
+    window.resize(30 * 16000, 0.0f);
+    const auto mel = m.value()->logMel(window);
+    const auto e0 = std::chrono::steady_clock::now();
+    auto enc = m.value()->encode(mel);
+    const double encSecs = std::chrono::duration<double>(std::chrono::steady_clock::now() - e0).count();
+    if (!enc) return 1;
+    std::printf("model %s: %d+%d layers, width %d; audio %.0f s, beam %d, threads %d\n", argv[1],
+                m.value()->config().audioLayers, m.value()->config().textLayers, m.value()->config().audioDim, seconds,
+                beam, threads);
+    std::printf("load %.2f s, transcribe %.2f s, %d windows, %d segments, %d fallbacks: real-time factor %.3f\n", load,
+                secs, t->windows, int(t->segments.size()), t->fallbacks, secs / seconds);
+    std::printf("encoder, one 30 s window: %.2f s\n", encSecs);
+    return 0;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""PyTorch side of tests/bench/whisper_bench.cpp: transformers' Whisper encoder on one
+30 s window of the same recording (the committed espeak-ng sentences with 1 s pauses),
+F32, on the CPU, at the given thread count; best of --repeat runs.
+
+    /work/venv-ref/bin/python tests/reference/bench_whisper.py /tmp/whisper-base-hf --threads 2
+"""
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+from transformers import WhisperConfig, WhisperFeatureExtractor, WhisperModel
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_whisper_fixtures import OUT, read_wav  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=2)
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    cfg = WhisperConfig.from_pretrained(a.model)
+    model = WhisperModel.from_pretrained(a.model, config=cfg, torch_dtype=torch.float32).eval()
+    en, fi = read_wav(os.path.join(OUT, "en.wav")), read_wav(os.path.join(OUT, "fi.wav"))
+    pcm = np.concatenate([en, np.zeros(16000, np.float32), fi, np.zeros(16000, np.float32)] * 4)[:30 * 16000]
+    feats = torch.from_numpy(WhisperFeatureExtractor(feature_size=cfg.num_mel_bins)(
+        pcm, sampling_rate=16000, return_tensors="np")["input_features"])
+    best = 1e9
+    with torch.no_grad():
+        for _ in range(a.repeat):
+            t = time.time()
+            model.encoder(feats)
+            best = min(best, time.time() - t)
+    print(f"torch {torch.__version__}, {a.threads} threads: encoder, one 30 s window: {best:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
