@@ -1147,6 +1147,14 @@ Cancel stops after the file being written; files already written stay.</source>
             <numerusform>%1 labelled now, %2 done earlier, %3 failed, of %n clips.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stopped, the finished clips kept: %1 When the server can serve again, start the same run to resume it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::PredictorPanel</name>
@@ -1300,10 +1308,6 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Send frames to this server</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The server is not this computer: clip frames would leave it. Without this, choose text-only or use a local server.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1515,6 +1519,14 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Frame %1 at %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One server, or several separated by commas: the clips are spread over them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clip frames would leave this computer for: %1. Without this, choose text-only or use a local server.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -21,14 +21,20 @@ Result<TranscriptImportReport> TranscriptImporter::importTranscripts(Project& pr
                                                                      const TranscriptReadOptions& options,
                                                                      TranscriptMerge merge) {
     if (files.isEmpty()) return makeError(mediaPath + QStringLiteral(": no transcript files given"));
-    auto media = MediaImporter::findMedia(project, mediaPath);
-    if (!media) return media.error();
+    if (auto media = MediaImporter::findMedia(project, mediaPath); !media) return media.error();
     QVector<Utterance> all;
     for (const QString& file : files) {
         auto u = TranscriptReader::readFile(file, options);
         if (!u) return u.error();
         all += *u;
     }
+    return attachUtterances(project, mediaPath, std::move(all), merge);
+}
+
+Result<TranscriptImportReport> TranscriptImporter::attachUtterances(Project& project, const QString& mediaPath,
+                                                                    QVector<Utterance> all, TranscriptMerge merge) {
+    auto media = MediaImporter::findMedia(project, mediaPath);
+    if (!media) return media.error();
     std::stable_sort(all.begin(), all.end(), [](const Utterance& a, const Utterance& b) { return a.startMs < b.startMs; });
 
     TranscriptImportReport report;

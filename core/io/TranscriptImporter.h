@@ -36,6 +36,10 @@ public:
                                                             const QStringList& files,
                                                             const TranscriptReadOptions& options = {},
                                                             TranscriptMerge merge = TranscriptMerge::IfEmpty);
+    // The one path that writes a recording's transcript (files read above, speech
+    // recognition): utterances sorted and attached in one transaction as `merge` says.
+    static Result<TranscriptImportReport> attachUtterances(Project& project, const QString& mediaPath,
+                                                           QVector<Utterance> utterances, TranscriptMerge merge);
     // Utterances the recording has now, for asking the user before an import.
     static Result<int> existingUtterances(Project& project, const QString& mediaPath);
 };

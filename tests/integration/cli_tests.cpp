@@ -10,7 +10,11 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <limits>
+
+#include "core/io/MediaImporter.h"
 #include "core/metrics/CohenKappa.h"
+#include "core/speech/Transcriber.h"
 #include "core/metrics/ProjectMetrics.h"
 #include "core/store/Project.h"
 #include "motor/gpu/model_writer.h"
@@ -301,6 +305,73 @@ TEST_F(CliTest, MergeCopiesAndExportStatistics) {
     ASSERT_TRUE(log.open(QIODevice::ReadOnly));
     const QByteArray logText = log.readAll();
     EXPECT_TRUE(logText.contains(",Dana,human,g1-c01,,behavior,Monitoring,Mixed,,laptop,merge,")) << logText.right(600).constData();
+}
+
+// Issue 15: a recording's transcript from its own audio. The model is the committed
+// random-weight Whisper fixture (its text is noise; what is checked is the path from the
+// recording to utterances in the project, the choices and the errors).
+TEST_F(CliTest, TranscribeARecordingWithWhisper) {
+    const QString project = dir_->filePath("demo/transcribe.motor");
+    ASSERT_TRUE(QFile::copy(demo_, project));
+    const QString model = QStringLiteral(MOTOR_TEST_DATA "/whisper/tiny80");
+    auto utterances = [&](const QString& media) {
+        auto p = motor::Project::open(project);
+        EXPECT_TRUE(p.ok());
+        auto m = motor::io::MediaImporter::findMedia(*p.value(), media);
+        EXPECT_TRUE(m.ok());
+        return p.value()->utterances(m->id, 0, std::numeric_limits<int64_t>::max()).value();
+    };
+    const auto before = utterances("media/ryhma1.mp4");
+    ASSERT_FALSE(before.isEmpty());
+
+    // A recording with a transcript is never replaced silently, and the check comes first.
+    const CliRun asked = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model});
+    EXPECT_EQ(asked.exitCode, 1);
+    EXPECT_TRUE(asked.err.contains("--replace or --add")) << qPrintable(asked.err);
+    // A broken model is named; nothing changes.
+    const QString broken = dir_->filePath("broken.bin");
+    {
+        QFile f(broken);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("lmgg\x01\x00\x00\x00 not a whisper model");
+    }
+    const CliRun bad = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model", broken, "--replace"});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_TRUE(bad.err.contains("broken.bin")) << qPrintable(bad.err);
+    EXPECT_EQ(utterances("media/ryhma1.mp4").size(), before.size());
+
+    const CliRun r = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--language", "en",
+                               "--replace", "--beam", "1", "--threads", "2"});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("replaced %1 earlier utterances").arg(before.size()))) << qPrintable(r.out);
+    const auto after = utterances("media/ryhma1.mp4");
+    ASSERT_FALSE(after.isEmpty());
+    EXPECT_TRUE(r.out.startsWith(QStringLiteral("%1 utterances written").arg(after.size()))) << qPrintable(r.out);
+    int64_t previousStart = -1;
+    for (const motor::Utterance& u : after) {
+        EXPECT_EQ(u.language, QStringLiteral("en"));
+        EXPECT_FALSE(u.text.isEmpty());
+        EXPECT_GE(u.startMs, previousStart);
+        EXPECT_LE(u.startMs, u.endMs);
+        EXPECT_LE(u.endMs, 33000);
+        previousStart = u.startMs;
+    }
+    {
+        auto p = motor::Project::open(project);
+        auto provenance = motor::speech::transcriptProvenance(*p.value(), QStringLiteral("media/ryhma1.mp4"));
+        ASSERT_TRUE(provenance.ok());
+        EXPECT_TRUE(provenance->value("model").toString().endsWith("whisper/tiny80"));
+        EXPECT_EQ(provenance->value("format").toString(), QStringLiteral("safetensors"));
+        EXPECT_EQ(provenance->value("beam_size").toInt(), 1);
+    }
+    // whisper.cpp's file format, added beside the transcript.
+    const CliRun ggml = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model",
+                                  QStringLiteral(MOTOR_TEST_DATA "/whisper/ggml-tiny8.bin"), "--language", "en", "--add",
+                                  "--beam", "1"});
+    ASSERT_EQ(ggml.exitCode, 0) << qPrintable(ggml.err);
+    EXPECT_GE(utterances("media/ryhma1.mp4").size(), after.size());
+    // Other recordings are untouched.
+    EXPECT_EQ(utterances("media/ryhma2.mp4").size(), 8);
 }
 
 TEST_F(CliTest, FailedImportChangesNothing) {

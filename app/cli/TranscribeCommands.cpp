@@ -1,0 +1,110 @@
+// motor transcribe: a recording's transcript from its own audio (Whisper, local engine).
+#include <QJsonDocument>
+
+#include <csignal>
+#include <cstdio>
+
+#include "Command.h"
+#include "core/speech/Transcriber.h"
+
+namespace motor::cli {
+namespace {
+
+std::atomic<bool> gInterrupted{false};
+void onTranscribeInterrupt(int) { gInterrupted.store(true); }
+
+QString clock(double seconds) {
+    const int s = int(seconds + 0.5);
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+int cmdTranscribe(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
+    parser.addOption({QStringLiteral("media"), QStringLiteral("The recording to transcribe (already imported)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("model"),
+                      QStringLiteral("Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in "
+                                     "~/.cache/motor-studio/models ($MOTOR_MODELS_DIR)."),
+                      QStringLiteral("PATH|NAME")});
+    parser.addOption({QStringLiteral("language"), QStringLiteral("fi, en, ... or auto (default: detect)."), QStringLiteral("CODE"),
+                      QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("replace"), QStringLiteral("Replace the recording's transcript, if it has one.")});
+    parser.addOption({QStringLiteral("add"), QStringLiteral("Add the utterances beside the recording's transcript.")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("beam"), QStringLiteral("Beam size (default 5; 1 is greedy)."), QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("no-vad"), QStringLiteral("Give the model every window, silence included.")});
+    parser.addOption({QStringLiteral("backend"), QStringLiteral("local (the built-in engine; the only one so far)."),
+                      QStringLiteral("local"), QStringLiteral("local")});
+    if (int rc = parseOrExit(parser, args,
+                             QStringLiteral("Transcribe a recording with a Whisper model and write its utterances in one "
+                                            "transaction; a recording with a transcript needs --replace or --add. Ctrl+C "
+                                            "stops and leaves the project unchanged."),
+                             1, 1);
+        rc >= 0)
+        return rc;
+    if (!parser.isSet(QStringLiteral("media")) || !parser.isSet(QStringLiteral("model"))) {
+        printError(QStringLiteral("--media and --model are required"));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("replace")) && parser.isSet(QStringLiteral("add"))) {
+        printError(QStringLiteral("give --replace or --add, not both"));
+        return 2;
+    }
+    if (parser.value(QStringLiteral("backend")) != QLatin1String("local")) {
+        printError(QStringLiteral("--backend: only 'local' is available (a server's /v1/audio/transcriptions is not "
+                                  "supported yet)"));
+        return 2;
+    }
+    bool okThreads = false, okBeam = false;
+    speech::TranscribeOptions o;
+    o.threads = parser.value(QStringLiteral("threads")).toInt(&okThreads);
+    o.beamSize = parser.value(QStringLiteral("beam")).toInt(&okBeam);
+    if (!okThreads || o.threads < 0 || !okBeam || o.beamSize < 1) {
+        printError(QStringLiteral("--threads takes a non-negative number, --beam a positive one"));
+        return 2;
+    }
+    o.mediaPath = parser.value(QStringLiteral("media"));
+    o.model = parser.value(QStringLiteral("model"));
+    o.language = parser.value(QStringLiteral("language"));
+    if (o.language == QLatin1String("auto")) o.language.clear();
+    o.voiceActivity = !parser.isSet(QStringLiteral("no-vad"));
+    o.merge = parser.isSet(QStringLiteral("replace")) ? io::TranscriptMerge::Replace
+              : parser.isSet(QStringLiteral("add"))   ? io::TranscriptMerge::Add
+                                                      : io::TranscriptMerge::IfEmpty;
+    auto opened = Project::open(parser.positionalArguments().at(0));
+    if (!opened) {
+        printError(opened.error().message);
+        return 1;
+    }
+    o.cancel = &gInterrupted;
+    std::signal(SIGINT, onTranscribeInterrupt);
+    o.progress = [](int64_t doneMs, int64_t totalMs, double eta) {
+        std::fprintf(stderr, "\rtranscribing %s / %s%s   ", qPrintable(clock(doneMs / 1000.0)), qPrintable(clock(totalMs / 1000.0)),
+                     eta >= 0 ? qPrintable(QStringLiteral(", about %1 left").arg(clock(eta))) : "");
+        std::fflush(stderr);
+    };
+    auto r = speech::transcribeRecording(*opened.value(), o);
+    std::signal(SIGINT, SIG_DFL);
+    std::fprintf(stderr, "\n");
+    if (!r) {
+        printError(r.error().message + (r.error().message.contains(QLatin1String("has a transcript already"))
+                                            ? QStringLiteral(" (--replace or --add)")
+                                            : QString()));
+        return r.error().code == ErrorCode::Cancelled ? 130 : 1;
+    }
+    QString out = QStringLiteral("%1 utterances written (%2 now on %3), language %4, %5 s of audio in %6 s\n")
+                      .arg(r->written.added)
+                      .arg(r->written.total)
+                      .arg(o.mediaPath, r->language.isEmpty() ? QStringLiteral("?") : r->language)
+                      .arg(r->durationMs / 1000.0, 0, 'f', 1)
+                      .arg(r->seconds, 0, 'f', 1);
+    if (r->written.replaced > 0) out += QStringLiteral("replaced %1 earlier utterances\n").arg(r->written.replaced);
+    printOut(out);
+    return 0;
+}
+
+const CommandRegistration regTranscribe(QStringLiteral("transcribe"), QStringLiteral("transcribe a recording with Whisper"),
+                                        cmdTranscribe);
+
+}  // namespace
+}  // namespace motor::cli
