@@ -878,6 +878,34 @@ Cancel stops after the file being written; files already written stay.</source>
             <numerusform>%1 / %n clips done</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Blind coding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each coder sees only their own labels, without the conflict column, the review or the metrics, until they have labelled every clip or a lead unlocks them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blind coding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Unlock the review for this coder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock the review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 will see the other coders' labels, the conflicts, the review and the metrics before finishing. Unlock?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blind coding: shown once you have labelled every clip, or a lead unlocks it.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -1542,6 +1570,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>"%1" is a model run, not an expert.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No coder is chosen.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -121,6 +121,7 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     connect(session_, &ProjectSession::currentExpertChanged, this, &ClipBrowser::fitColumns);
     connect(session_, &ProjectSession::projectClosed, this, &ClipBrowser::rebuildFilterChoices);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        view_->setColumnHidden(ClipTableModel::DisagreementColumn, session_->isBlind());
         fitColumns();
         loadThumbnails();
         refilter();

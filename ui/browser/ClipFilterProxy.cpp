@@ -73,10 +73,10 @@ bool ClipFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const 
         if (!session_->isComplete(clip.id, session_->currentExpertId())) return false;
         break;
     case StateFilter::Disagreements:
-        if (!session_->conflict(clip.id).any()) return false;
+        if (session_->isBlind() || !session_->conflict(clip.id).any()) return false;
         break;
     case StateFilter::ModelVsExpert:
-        if (!session_->conflict(clip.id).modelDiffersFromExpert) return false;
+        if (session_->isBlind() || !session_->conflict(clip.id).modelDiffersFromExpert) return false;
         break;
     }
     if (!class_.isEmpty()) {

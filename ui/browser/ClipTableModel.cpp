@@ -23,6 +23,7 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
     connect(session_, &ProjectSession::projectClosed, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::annotatorsChanged, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::labelsReloaded, this, &ClipTableModel::resetAll);
+    connect(session_, &ProjectSession::blindChanged, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::currentExpertChanged, this, [this] {
         if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     });
@@ -46,6 +47,11 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
 void ClipTableModel::resetAll() {
     beginResetModel();
     experts_ = session_->annotatorsOfKind(AnnotatorKind::Human);
+    // Blind coding: the coder sees only their own column.
+    if (session_->isBlind())
+        experts_.erase(std::remove_if(experts_.begin(), experts_.end(),
+                                      [&](const Annotator& a) { return a.id != session_->currentExpertId(); }),
+                       experts_.end());
     endResetModel();
 }
 
@@ -114,6 +120,7 @@ QVariant ClipTableModel::data(const QModelIndex& index, int role) const {
             if (role == SortRole) return QVariant::fromValue<qint64>(clip.durationMs());
             return QStringLiteral("%1 s").arg(QLocale().toString(clip.durationMs() / 1000.0, 'f', 1));
         case DisagreementColumn: {
+            if (session_->isBlind()) return QVariant();
             const metrics::ClipConflict c = session_->conflict(clip.id);
             if (role == SortRole) return c.dissentingCoders;
             return c.any() ? tr("%n dim.", nullptr, c.conflictingDimensions) : QString();
@@ -138,7 +145,7 @@ QVariant ClipTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && col >= FirstExpertColumn) {
         if (!session_->isComplete(clip.id, expertAtColumn(col))) return QBrush(QColor(0x8a, 0x6d, 0x1f));
     }
-    if (role == Qt::BackgroundRole && col == DisagreementColumn && session_->conflict(clip.id).any())
+    if (role == Qt::BackgroundRole && col == DisagreementColumn && !session_->isBlind() && session_->conflict(clip.id).any())
         return QBrush(QColor(0xfb, 0xe3, 0xe1));
     if (role == Qt::FontRole && col >= FirstExpertColumn && expertAtColumn(col) == session_->currentExpertId()) {
         QFont f;

@@ -117,6 +117,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(start_, &StartPage::recentRequested, this, [this](const QString& p) { openProject(p); });
     connect(labels_, &LabelPanel::nextUnlabeledRequested, this, &MainWindow::nextUnlabeled);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateForView);
+    connect(session_, &ProjectSession::blindChanged, this, &MainWindow::applyBlind);
+    connect(session_, &ProjectSession::projectOpened, this, &MainWindow::applyBlind);
     connect(labelDock_->toggleViewAction(), &QAction::triggered, this,
             [this](bool shown) { labelDockHiddenByUser_ = !shown; });
     connect(player_, &PlayerPane::mediaPositionChanged, transcript_, &TranscriptPane::setMediaPosition);
@@ -189,6 +191,27 @@ void MainWindow::buildMenus() {
     });
     connect(addKey(edit, tr("Edit &note"), QKeySequence(Qt::Key_F2)), &QAction::triggered, this,
             [this] { labels_->focusNote(0); });
+    edit->addSeparator();
+    blindAction_ = edit->addAction(tr("&Blind coding"));
+    blindAction_->setObjectName(QStringLiteral("BlindCodingAction"));
+    blindAction_->setCheckable(true);
+    blindAction_->setToolTip(tr("Each coder sees only their own labels, without the conflict column, the review "
+                                "or the metrics, until they have labelled every clip or a lead unlocks them."));
+    connect(blindAction_, &QAction::triggered, this, [this](bool on) {
+        if (const Status s = session_->setBlindCoding(on); !s) showError(tr("Blind coding"), s.error().message, Interaction::Interactive);
+        applyBlind();
+    });
+    unlockAction_ = edit->addAction(tr("&Unlock the review for this coder…"));
+    unlockAction_->setObjectName(QStringLiteral("UnlockBlindAction"));
+    connect(unlockAction_, &QAction::triggered, this, [this] {
+        if (QMessageBox::question(this, tr("Unlock the review"),
+                                  tr("%1 will see the other coders' labels, the conflicts, the review and the metrics "
+                                     "before finishing. Unlock?")
+                                      .arg(session_->currentExpertName())) != QMessageBox::Yes)
+            return;
+        if (const Status s = session_->unlockBlindCoding(); !s)
+            showError(tr("Blind coding"), s.error().message, Interaction::Interactive);
+    });
 
     QMenu* play = menuBar()->addMenu(tr("&Playback"));
     connect(addKey(play, tr("&Play / pause"), QKeySequence(Qt::Key_Space)), &QAction::triggered, player_,
@@ -215,8 +238,9 @@ void MainWindow::buildMenus() {
             [this] { browser_->step(1); });
     connect(addKey(nav, tr("&Previous clip"), QKeySequence(Qt::Key_J)), &QAction::triggered, this,
             [this] { browser_->step(-1); });
-    connect(addKey(nav, tr("Next &disagreement"), QKeySequence(Qt::Key_M)), &QAction::triggered, review_,
-            &ReviewPane::nextInQueue);
+    connect(addKey(nav, tr("Next &disagreement"), QKeySequence(Qt::Key_M)), &QAction::triggered, this, [this] {
+        if (!session_->isBlind()) review_->nextInQueue();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     connect(addKey(view, tr("&Label"), QKeySequence(tr("Ctrl+1"))), &QAction::triggered, this,
@@ -261,6 +285,19 @@ void MainWindow::buildMenus() {
 void MainWindow::showView(View view) {
     if (!session_->isOpen()) return;
     tabs_->setCurrentIndex(view == View::Label ? 0 : view == View::Review ? 1 : view == View::Metrics ? 2 : 3);
+}
+
+void MainWindow::applyBlind() {
+    const bool blind = session_->isBlind();
+    const QString why = blind ? tr("Blind coding: shown once you have labelled every clip, or a lead unlocks it.") : QString();
+    // Back to Label from a view that goes (QTabWidget would move to the next enabled tab).
+    if (blind && (tabs_->currentIndex() == 1 || tabs_->currentIndex() == 2)) tabs_->setCurrentIndex(0);
+    for (int tab : {1, 2}) {
+        tabs_->setTabEnabled(tab, !blind);
+        tabs_->setTabToolTip(tab, why);
+    }
+    if (blindAction_) blindAction_->setChecked(session_->blindCodingEnabled());
+    if (unlockAction_) unlockAction_->setEnabled(blind);
 }
 
 void MainWindow::updateForView() {

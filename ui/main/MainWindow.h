@@ -79,6 +79,7 @@ private:
     void fillCoderMenu();
     // The label panel and its keys belong to the Label and Review views.
     void updateForView();
+    void applyBlind();
     void showError(const QString& title, const QString& message, Interaction interaction);
     QAction* addKey(QMenu* menu, const QString& text, const QKeySequence& key);
 
@@ -104,6 +105,8 @@ private:
     QLabel* pathStatus_;
     QString lastError_;
     bool demoRunning_ = false;
+    QAction* blindAction_ = nullptr;
+    QAction* unlockAction_ = nullptr;
 };
 
 }  // namespace ui

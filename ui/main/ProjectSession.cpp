@@ -27,6 +27,7 @@ Status ProjectSession::open(const QString& path) {
     currentClipId_ = 0;
     undo_.clear();
     emit projectOpened();
+    updateBlind();
     return {};
 }
 
@@ -41,7 +42,9 @@ void ProjectSession::close() {
     labels_.clear();
     expertId_ = 0;
     currentClipId_ = 0;
+    blindSetting_ = false;
     emit projectClosed();
+    updateBlind();
 }
 
 Status ProjectSession::loadAll() {
@@ -62,6 +65,9 @@ Status ProjectSession::loadAll() {
     annotators_ = annotators.value();
     labels_.clear();
     for (const Annotation& a : annotations.value()) labels_[a.clipId][a.annotatorId][a.dimension] = a;
+    auto blind = project_->setting(QStringLiteral("blind-coding"));
+    if (!blind) return blind.error();
+    blindSetting_ = blind.value() == QLatin1String("on");
     return {};
 }
 
@@ -71,6 +77,7 @@ Status ProjectSession::reload() {
     if (s) {
         emit annotatorsChanged();
         emit labelsReloaded();
+        updateBlind();
     }
     return s;
 }
@@ -173,7 +180,43 @@ Status ProjectSession::setCurrentExpert(const QString& name) {
     expertId_ = id.value();
     if (added) emit annotatorsChanged();
     emit currentExpertChanged();
+    updateBlind();
     return {};
+}
+
+Status ProjectSession::setBlindCoding(bool on) {
+    if (!project_) return makeError(tr("No project is open."));
+    if (auto s = project_->setSetting(QStringLiteral("blind-coding"), on ? QStringLiteral("on") : QString()); !s) return s;
+    blindSetting_ = on;
+    updateBlind();
+    return {};
+}
+
+Status ProjectSession::unlockBlindCoding() {
+    if (!project_) return makeError(tr("No project is open."));
+    if (expertId_ == 0) return makeError(tr("No coder is chosen."));
+    if (auto s = project_->setSetting(QStringLiteral("blind-unlocked/") + currentExpertName(), QStringLiteral("1")); !s)
+        return s;
+    updateBlind();
+    return {};
+}
+
+bool ProjectSession::finishedEveryClip(int64_t annotatorId) const {
+    if (clips_.isEmpty()) return false;
+    for (const Clip& c : clips_)
+        if (!isComplete(c.id, annotatorId)) return false;
+    return true;
+}
+
+void ProjectSession::updateBlind() {
+    bool blind = false;
+    if (project_ && blindSetting_ && expertId_ != 0) {
+        auto unlocked = project_->setting(QStringLiteral("blind-unlocked/") + currentExpertName());
+        blind = !(unlocked && unlocked.value() == QLatin1String("1")) && !finishedEveryClip(expertId_);
+    }
+    if (blind == blind_) return;
+    blind_ = blind;
+    emit blindChanged();
 }
 
 QString ProjectSession::currentExpertName() const {
@@ -255,6 +298,7 @@ Status ProjectSession::writeLabel(int64_t clipId, int64_t annotatorId, const QSt
     }
     const Status refreshed = refreshClip(clipId);
     emit labelsChanged({clipId});
+    if (blind_) updateBlind();  // the coder may just have finished
     return refreshed;
 }
 

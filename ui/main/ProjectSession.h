@@ -50,6 +50,15 @@ public:
     int64_t currentExpertId() const { return expertId_; }
     QString currentExpertName() const;
 
+    // Blind coding (a project setting, for coders who must label independently): until
+    // the current coder has labelled every clip in every dimension, or a lead unlocks it
+    // for them, the views hide other coders' labels, the conflict column, the review and
+    // the metrics.
+    bool blindCodingEnabled() const { return blindSetting_; }
+    bool isBlind() const { return blind_; }
+    Status setBlindCoding(bool on);
+    Status unlockBlindCoding();  // for the current coder
+
     int64_t currentClipId() const { return currentClipId_; }
     // The player's media time; a label written for the current clip records where in the
     // clip the expert was (the coding log).
@@ -96,12 +105,16 @@ signals:
     void currentExpertChanged();
     // The Conflict column and the review queue count other coders now.
     void conflictScopeChanged();
+    // isBlind() changed (setting, coder, unlock, or the coder finished every clip).
+    void blindChanged();
     // core refused a write (the message names the cause); views show it.
     void writeFailed(const QString& message);
 
 private:
     Status loadAll();
     Status refreshClip(int64_t clipId);
+    void updateBlind();
+    bool finishedEveryClip(int64_t annotatorId) const;
 
     std::unique_ptr<Project> project_;
     QVector<Clip> clips_;
@@ -112,6 +125,8 @@ private:
     int64_t expertId_ = 0;
     int64_t currentClipId_ = 0;
     qint64 mediaPositionMs_ = -1;
+    bool blindSetting_ = false;
+    bool blind_ = false;
     metrics::ConflictScope conflictScope_ = metrics::ConflictScope::Experts;
     QUndoStack undo_;
 };

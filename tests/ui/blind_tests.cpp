@@ -1,0 +1,98 @@
+// Blind coding (issue 16): a coder who has not finished sees neither the others' labels
+// nor the conflicts, the review or the metrics, until every clip is labelled or a lead
+// unlocks them; the setting lives in the project.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QTabWidget>
+#include <QTableView>
+
+#include "support/StudioFixture.h"
+#include "ui/browser/ClipBrowser.h"
+#include "ui/browser/ClipTableModel.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor::testing {
+namespace {
+
+class BlindTest : public StudioFixture {
+protected:
+    QTabWidget* tabs() const { return window_->findChild<QTabWidget*>(); }
+    QTableView* table() const { return window_->browser()->findChild<QTableView*>(); }
+    QStringList headers() const {
+        QStringList out;
+        auto* model = table()->model();
+        for (int c = 0; c < model->columnCount(); ++c)
+            if (!table()->isColumnHidden(c)) out << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        return out;
+    }
+};
+
+TEST_F(BlindTest, HidesOthersUntilTheCoderFinishesOrIsUnlocked) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 3;
+    openStudio(options, QStringLiteral("Expert C"));  // a coder with nothing labelled yet
+    ui::ProjectSession* session = window_->session();
+    const QStringList open = headers();
+    ASSERT_TRUE(open.contains(QStringLiteral("Expert A"))) << open.join(',').toStdString();
+    ASSERT_TRUE(open.contains(QStringLiteral("Conflict")));
+    EXPECT_FALSE(session->isBlind());
+
+    auto* blind = window_->findChild<QAction*>(QStringLiteral("BlindCodingAction"));
+    ASSERT_NE(blind, nullptr);
+    tabs()->setCurrentIndex(2);  // the metrics
+    blind->trigger();
+    EXPECT_TRUE(session->isBlind());
+    EXPECT_TRUE(blind->isChecked());
+    EXPECT_EQ(tabs()->currentIndex(), 0);
+    EXPECT_FALSE(tabs()->isTabEnabled(1));
+    EXPECT_FALSE(tabs()->isTabEnabled(2));
+    EXPECT_TRUE(tabs()->isTabEnabled(3));
+    const QStringList hidden = headers();
+    EXPECT_FALSE(hidden.contains(QStringLiteral("Expert A"))) << hidden.join(',').toStdString();
+    EXPECT_FALSE(hidden.contains(QStringLiteral("Expert B")));
+    EXPECT_FALSE(hidden.contains(QStringLiteral("Conflict")));
+    EXPECT_TRUE(hidden.contains(QStringLiteral("Expert C")));
+
+    // The setting is the project's: a reopened window is blind too.
+    ASSERT_TRUE(window_->openProject(projectPath_, QStringLiteral("Expert C"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_TRUE(session->isBlind());
+    EXPECT_FALSE(tabs()->isTabEnabled(1));
+
+    // Finishing every clip in every dimension lifts it.
+    const Codebook& cb = session->codebook();
+    const int64_t me = session->currentExpertId();
+    for (const Clip& c : session->clips())
+        for (const Dimension& d : cb.dimensions) {
+            EXPECT_TRUE(session->isBlind());
+            ASSERT_TRUE(session->writeLabel(c.id, me, d.name, d.classes.front().name, {}).ok());
+        }
+    EXPECT_FALSE(session->isBlind());
+    EXPECT_TRUE(tabs()->isTabEnabled(1));
+    EXPECT_TRUE(headers().contains(QStringLiteral("Expert A")));
+    EXPECT_TRUE(headers().contains(QStringLiteral("Conflict")));
+}
+
+TEST_F(BlindTest, ALeadUnlocksOneCoder) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options, QStringLiteral("Expert C"));
+    ui::ProjectSession* session = window_->session();
+    ASSERT_TRUE(session->setBlindCoding(true).ok());
+    EXPECT_TRUE(session->isBlind());
+    ASSERT_TRUE(session->unlockBlindCoding().ok());
+    EXPECT_FALSE(session->isBlind());
+    EXPECT_TRUE(tabs()->isTabEnabled(2));
+    // Another coder who has not finished is still blind.
+    ASSERT_TRUE(window_->switchCoder(QStringLiteral("Expert D"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_TRUE(session->isBlind());
+    EXPECT_FALSE(tabs()->isTabEnabled(2));
+    // Turning the setting off shows everything again.
+    ASSERT_TRUE(session->setBlindCoding(false).ok());
+    EXPECT_FALSE(session->isBlind());
+    EXPECT_TRUE(tabs()->isTabEnabled(2));
+}
+
+}  // namespace
+}  // namespace motor::testing
