@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README's quick start. On a fresh Debian 12:
 #   bash installer/quickstart.sh demo   builds, makes the demo project, opens MOTOR Studio on it
-#   bash installer/quickstart.sh test   builds everything and runs every test suite
+#   bash installer/quickstart.sh test   checks the formatting, builds everything and runs every test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
@@ -24,6 +24,7 @@ case "$mode" in
     fi
     ;;
   test)
+    bash installer/check-format.sh
     preset="${MOTOR_PRESET:-ci}"
     cmake --preset "$preset"
     cmake --build --preset "$preset"

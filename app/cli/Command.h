@@ -5,14 +5,13 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <vector>
 
 namespace motor::cli {
 
 struct Command {
-    QString name;       // "import media" for nested commands
+    QString name;  // "import media" for nested commands
     QString summary;
     std::function<int(const QStringList& args)> run;  // args[0] is "motor <name>"
 };
@@ -29,7 +28,7 @@ struct CommandRegistration {
 void printError(const QString& message);
 void printOut(const QString& text);  // UTF-8, no newline added
 // Parses args with --help support; returns -1 to continue, else an exit code.
-int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
-                int minPositional, int maxPositional);
+int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description, int minPositional,
+                int maxPositional);
 
 }  // namespace motor::cli

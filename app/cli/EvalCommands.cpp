@@ -2,7 +2,6 @@
 #include <QDir>
 #include <QJsonDocument>
 
-
 #include "Command.h"
 #include "core/demo/DemoProject.h"
 #include "core/metrics/ProjectMetrics.h"
@@ -14,16 +13,18 @@ namespace {
 int cmdEval(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
-    parser.addOption({QStringLiteral("reference"), QStringLiteral("Annotator to score the others against (default: the expert with most labels)."),
+    parser.addOption({QStringLiteral("reference"),
+                      QStringLiteral("Annotator to score the others against (default: the expert with most labels)."),
                       QStringLiteral("ANNOTATOR")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), json or csv."), QStringLiteral("text|json|csv"),
-                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
+                      QStringLiteral("text|json|csv"), QStringLiteral("text")});
     parser.addOption({QStringLiteral("agreement"),
                       QStringLiteral("Coders in the agreement statistics: experts (default) or all (models too)."),
                       QStringLiteral("experts|all"), QStringLiteral("experts")});
     parser.addOption({QStringLiteral("bootstrap"), QStringLiteral("Bootstrap resamples for 95% intervals (0: none)."),
                       QStringLiteral("N"), QStringLiteral("0")});
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Agreement and F1 of every coder, experts and model runs."), 1, 1);
+    if (int rc =
+            parseOrExit(parser, args, QStringLiteral("Agreement and F1 of every coder, experts and model runs."), 1, 1);
         rc >= 0)
         return rc;
     const QString format = parser.value(QStringLiteral("format"));
@@ -55,7 +56,8 @@ int cmdEval(const QStringList& args) {
     }
     metrics::MetricsOptions options;
     options.reference = parser.value(QStringLiteral("reference"));
-    options.agreement = agreement == QLatin1String("all") ? metrics::AgreementCoders::All : metrics::AgreementCoders::Experts;
+    options.agreement =
+        agreement == QLatin1String("all") ? metrics::AgreementCoders::All : metrics::AgreementCoders::Experts;
     options.bootstrapResamples = resamples;
     auto computed = metrics::computeMetrics(labels.value(), options);
     if (!computed) {
@@ -74,13 +76,15 @@ int cmdEval(const QStringList& args) {
 
 int cmdDemo(const QStringList& args) {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder to write demo.motor and its media into."));
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 QStringLiteral("Folder to write demo.motor and its media into."));
     parser.addOption({QStringLiteral("clips"), QStringLiteral("Number of clips (default 24)."), QStringLiteral("N"),
                       QStringLiteral("24")});
-    if (int rc = parseOrExit(parser, args,
-                             QStringLiteral("Write a demo project: generated classroom-like clips, Finnish transcripts, "
-                                            "the MOTOR codebook, two experts' labels and a transcript-cue baseline run."),
-                             1, 1);
+    if (int rc =
+            parseOrExit(parser, args,
+                        QStringLiteral("Write a demo project: generated classroom-like clips, Finnish transcripts, "
+                                       "the MOTOR codebook, two experts' labels and a transcript-cue baseline run."),
+                        1, 1);
         rc >= 0)
         return rc;
     demo::DemoOptions options;

@@ -40,9 +40,13 @@ QCommandLineOption encodingOption() {
 int cmdImportMedia(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
-    parser.addPositionalArgument(QStringLiteral("PATH..."), QStringLiteral("Media files or folders (searched recursively)."));
-    parser.addOption({QStringLiteral("no-clips"), QStringLiteral("Add the media only; cut clips later with 'import segments'.")});
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Add media files; one clip per file unless --no-clips."), 2, -1); rc >= 0)
+    parser.addPositionalArgument(QStringLiteral("PATH..."),
+                                 QStringLiteral("Media files or folders (searched recursively)."));
+    parser.addOption(
+        {QStringLiteral("no-clips"), QStringLiteral("Add the media only; cut clips later with 'import segments'.")});
+    if (int rc =
+            parseOrExit(parser, args, QStringLiteral("Add media files; one clip per file unless --no-clips."), 2, -1);
+        rc >= 0)
         return rc;
     auto p = openOrReport(parser.positionalArguments().at(0));
     if (!p) return 1;
@@ -60,14 +64,20 @@ int cmdImportMedia(const QStringList& args) {
 int cmdImportSegments(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
-    parser.addOption({QStringLiteral("media"), QStringLiteral("The recording to cut (already imported)."), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("csv"), QStringLiteral("Segments as start,end[,id] rows."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("window"), QStringLiteral("Fixed windows of this many seconds."), QStringLiteral("SECONDS")});
-    parser.addOption({QStringLiteral("min-tail"),
-                      QStringLiteral("With --window: a last window shorter than this joins the one before (default: half a window)."),
-                      QStringLiteral("SECONDS")});
+    parser.addOption(
+        {QStringLiteral("media"), QStringLiteral("The recording to cut (already imported)."), QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("csv"), QStringLiteral("Segments as start,end[,id] rows."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("window"), QStringLiteral("Fixed windows of this many seconds."), QStringLiteral("SECONDS")});
+    parser.addOption(
+        {QStringLiteral("min-tail"),
+         QStringLiteral(
+             "With --window: a last window shorter than this joins the one before (default: half a window)."),
+         QStringLiteral("SECONDS")});
     parser.addOption(encodingOption());
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Cut a long recording into clips."), 1, 1); rc >= 0) return rc;
+    if (int rc = parseOrExit(parser, args, QStringLiteral("Cut a long recording into clips."), 1, 1); rc >= 0)
+        return rc;
     const bool hasCsv = parser.isSet(QStringLiteral("csv")), hasWindow = parser.isSet(QStringLiteral("window"));
     if (!parser.isSet(QStringLiteral("media")) || hasCsv == hasWindow) {
         printError(QStringLiteral("give --media and exactly one of --csv or --window"));
@@ -77,8 +87,9 @@ int cmdImportSegments(const QStringList& args) {
     if (!p) return 1;
     Result<io::SegmentImportReport> r = io::SegmentImportReport{};
     if (hasCsv) {
-        r = io::SegmentImporter::importSegments(*p, parser.value(QStringLiteral("media")), parser.value(QStringLiteral("csv")),
-                                               parser.value(QStringLiteral("encoding")));
+        r = io::SegmentImporter::importSegments(*p, parser.value(QStringLiteral("media")),
+                                                parser.value(QStringLiteral("csv")),
+                                                parser.value(QStringLiteral("encoding")));
     } else {
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("window")).toDouble(&ok);
@@ -95,8 +106,8 @@ int cmdImportSegments(const QStringList& args) {
             }
             minTailMs = int64_t(tail * 1000.0 + 0.5);
         }
-        r = io::SegmentImporter::importWindows(*p, parser.value(QStringLiteral("media")), int64_t(seconds * 1000.0 + 0.5),
-                                               minTailMs);
+        r = io::SegmentImporter::importWindows(*p, parser.value(QStringLiteral("media")),
+                                               int64_t(seconds * 1000.0 + 0.5), minTailMs);
     }
     if (!r) return fail(r.error());
     QString out = QStringLiteral("added %1 clips\n").arg(r->clipsAdded);
@@ -110,8 +121,10 @@ int cmdImportSegments(const QStringList& args) {
 int cmdImportTranscripts(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
-    parser.addPositionalArgument(QStringLiteral("FILE..."), QStringLiteral("SRT, WebVTT, ELAN .eaf or CSV/TSV transcripts."));
-    parser.addOption({QStringLiteral("media"), QStringLiteral("The media the transcript belongs to."), QStringLiteral("PATH")});
+    parser.addPositionalArgument(QStringLiteral("FILE..."),
+                                 QStringLiteral("SRT, WebVTT, ELAN .eaf or CSV/TSV transcripts."));
+    parser.addOption(
+        {QStringLiteral("media"), QStringLiteral("The media the transcript belongs to."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("Language code stored with each utterance, e.g. fi."),
                       QStringLiteral("CODE")});
     parser.addOption(encodingOption());
@@ -142,7 +155,8 @@ int cmdImportTranscripts(const QStringList& args) {
     auto r = io::TranscriptImporter::importTranscripts(*p, parser.value(QStringLiteral("media")),
                                                        parser.positionalArguments().mid(1), options, merge);
     if (!r) {
-        printError(r.error().message + (merge == io::TranscriptMerge::IfEmpty && r.error().message.contains(QLatin1String("has a transcript already"))
+        printError(r.error().message + (merge == io::TranscriptMerge::IfEmpty &&
+                                                r.error().message.contains(QLatin1String("has a transcript already"))
                                             ? QStringLiteral(" (--replace or --add)")
                                             : QString()));
         return 1;
@@ -159,7 +173,8 @@ int cmdImportLabels(const QStringList& args) {
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("Rows clip,annotator,dimension,label."));
     parser.addOption(encodingOption());
-    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Report what the import would change; write nothing.")});
+    parser.addOption(
+        {QStringLiteral("dry-run"), QStringLiteral("Report what the import would change; write nothing.")});
     parser.addOption({QStringLiteral("overwrite"), QStringLiteral("Replace labels that differ from the file's.")});
     if (int rc = parseOrExit(parser, args,
                              QStringLiteral("Import expert labels; all rows or none. A file that would change labels "
@@ -172,10 +187,11 @@ int cmdImportLabels(const QStringList& args) {
     io::LabelImportOptions options;
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
     options.overwrite = parser.isSet(QStringLiteral("overwrite"));
-    auto r = io::LabelImporter::importLabels(*p, parser.positionalArguments().at(1), parser.value(QStringLiteral("encoding")),
-                                             options);
+    auto r = io::LabelImporter::importLabels(*p, parser.positionalArguments().at(1),
+                                             parser.value(QStringLiteral("encoding")), options);
     if (!r) {
-        printError(r.error().message + (r.error().code == ErrorCode::Conflict ? QStringLiteral(" (--overwrite)") : QString()));
+        printError(r.error().message +
+                   (r.error().code == ErrorCode::Conflict ? QStringLiteral(" (--overwrite)") : QString()));
         return 1;
     }
     QString out = QStringLiteral("%1 %2 labels: %3 new, %4 changed, %5 already so (%6 new annotators)\n")
@@ -198,7 +214,8 @@ int cmdRelink(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
     parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("Where the moved media are now."));
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Find moved media by content fingerprint."), 2, 2); rc >= 0) return rc;
+    if (int rc = parseOrExit(parser, args, QStringLiteral("Find moved media by content fingerprint."), 2, 2); rc >= 0)
+        return rc;
     auto p = openOrReport(parser.positionalArguments().at(0));
     if (!p) return 1;
     auto r = io::MediaRelinker::relink(*p, parser.positionalArguments().at(1));
@@ -212,11 +229,12 @@ int cmdExport(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
     parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Export folder (created if needed)."));
-    parser.addOption({QStringLiteral("format"),
-                      QStringLiteral("Comma-separated: csv (labels.csv, one row per label), jsonl, eaf, wide (wide.csv, "
-                                     "one row per clip for R/SPSS), agreement (agreement.csv and per_class.csv as "
-                                     "'motor eval --format csv'), coding-log (coding_log.csv); default csv,jsonl,eaf."),
-                      QStringLiteral("LIST"), QStringLiteral("csv,jsonl,eaf")});
+    parser.addOption(
+        {QStringLiteral("format"),
+         QStringLiteral("Comma-separated: csv (labels.csv, one row per label), jsonl, eaf, wide (wide.csv, "
+                        "one row per clip for R/SPSS), agreement (agreement.csv and per_class.csv as "
+                        "'motor eval --format csv'), coding-log (coding_log.csv); default csv,jsonl,eaf."),
+         QStringLiteral("LIST"), QStringLiteral("csv,jsonl,eaf")});
     parser.addOption({QStringLiteral("cut-clips"), QStringLiteral("Also write every clip as its own media file.")});
     if (int rc = parseOrExit(parser, args, QStringLiteral("Export the annotated dataset."), 2, 2); rc >= 0) return rc;
     const QStringList formats = parser.value(QStringLiteral("format")).split(',', Qt::SkipEmptyParts);
@@ -276,13 +294,17 @@ int cmdExport(const QStringList& args) {
     return 0;
 }
 
-const CommandRegistration regMedia(QStringLiteral("import media"), QStringLiteral("add media files or folders"), cmdImportMedia);
-const CommandRegistration regSegments(QStringLiteral("import segments"), QStringLiteral("cut a recording into clips"), cmdImportSegments);
-const CommandRegistration regTranscripts(QStringLiteral("import transcripts"), QStringLiteral("attach SRT/VTT/EAF/CSV transcripts"),
-                                         cmdImportTranscripts);
-const CommandRegistration regLabels(QStringLiteral("import labels"), QStringLiteral("import labels from CSV"), cmdImportLabels);
+const CommandRegistration regMedia(QStringLiteral("import media"), QStringLiteral("add media files or folders"),
+                                   cmdImportMedia);
+const CommandRegistration regSegments(QStringLiteral("import segments"), QStringLiteral("cut a recording into clips"),
+                                      cmdImportSegments);
+const CommandRegistration regTranscripts(QStringLiteral("import transcripts"),
+                                         QStringLiteral("attach SRT/VTT/EAF/CSV transcripts"), cmdImportTranscripts);
+const CommandRegistration regLabels(QStringLiteral("import labels"), QStringLiteral("import labels from CSV"),
+                                    cmdImportLabels);
 const CommandRegistration regRelink(QStringLiteral("relink"), QStringLiteral("find moved media"), cmdRelink);
-const CommandRegistration regExport(QStringLiteral("export"), QStringLiteral("export CSV, JSONL, ELAN, clips"), cmdExport);
+const CommandRegistration regExport(QStringLiteral("export"), QStringLiteral("export CSV, JSONL, ELAN, clips"),
+                                    cmdExport);
 
 }  // namespace
 }  // namespace motor::cli

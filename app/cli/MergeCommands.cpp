@@ -10,8 +10,9 @@ namespace motor::cli {
 namespace {
 
 QString reportText(const MergeReport& r) {
-    QString out = QStringLiteral("%1 %2: %3 labels added, %4 already the same, %5 replaced; %6 history entries; "
-                                 "%7 clips, %8 recordings, %9 coders added")
+    QString out = QStringLiteral(
+                      "%1 %2: %3 labels added, %4 already the same, %5 replaced; %6 history entries; "
+                      "%7 clips, %8 recordings, %9 coders added")
                       .arg(r.applied ? QStringLiteral("merged") : QStringLiteral("would merge"), r.source)
                       .arg(r.labelsAdded)
                       .arg(r.labelsSame)
@@ -24,11 +25,12 @@ QString reportText(const MergeReport& r) {
     if (r.utterancesAdded) out += QStringLiteral("; %1 utterances").arg(r.utterancesAdded);
     out += QLatin1Char('\n');
     for (const MergeConflict& c : r.conflicts)
-        out += QStringLiteral("conflict: clip %1, %2, %3: here %4%5, there %6%7%8\n")
-                   .arg(c.clipKey, c.coder, c.dimension, c.targetLabel,
-                        c.targetNote.isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(c.targetNote), c.sourceLabel,
-                        c.sourceNote.isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(c.sourceNote),
-                        c.resolvedTo.isEmpty() ? QString() : QStringLiteral(" -> kept %1's").arg(c.resolvedTo));
+        out +=
+            QStringLiteral("conflict: clip %1, %2, %3: here %4%5, there %6%7%8\n")
+                .arg(c.clipKey, c.coder, c.dimension, c.targetLabel,
+                     c.targetNote.isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(c.targetNote), c.sourceLabel,
+                     c.sourceNote.isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(c.sourceNote),
+                     c.resolvedTo.isEmpty() ? QString() : QStringLiteral(" -> kept %1's").arg(c.resolvedTo));
     for (const QString& w : r.warnings) out += QStringLiteral("warning: %1\n").arg(w);
     return out;
 }
@@ -64,7 +66,8 @@ QJsonObject reportJson(const MergeReport& r) {
 int cmdMerge(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("TARGET"), QStringLiteral("The project to merge into."));
-    parser.addPositionalArgument(QStringLiteral("SOURCE..."), QStringLiteral("Other copies of the project (coders' laptops)."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE..."),
+                                 QStringLiteral("Other copies of the project (coders' laptops)."));
     parser.addOption({QStringLiteral("resolve"),
                       QStringLiteral("A label one coder set differently in two copies: report (default: list the "
                                      "conflicts and write nothing), keep (the target's), take (the source's), newer "
@@ -73,11 +76,12 @@ int cmdMerge(const QStringList& args) {
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Report what would be merged; write nothing.")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("text|json"),
                       QStringLiteral("text")});
-    if (int rc = parseOrExit(parser, args,
-                             QStringLiteral("Bring coders' copies of a project together: clips matched by id, recordings "
-                                            "by content, coders by name; labels, notes and history carried over. Each "
-                                            "source is merged in one transaction, in the order given."),
-                             2, -1);
+    if (int rc =
+            parseOrExit(parser, args,
+                        QStringLiteral("Bring coders' copies of a project together: clips matched by id, recordings "
+                                       "by content, coders by name; labels, notes and history carried over. Each "
+                                       "source is merged in one transaction, in the order given."),
+                        2, -1);
         rc >= 0)
         return rc;
     MergeResolution resolution;
@@ -106,8 +110,10 @@ int cmdMerge(const QStringList& args) {
             rc = 1;
             break;
         }
-        if (format == QLatin1String("json")) reports.append(reportJson(r.value()));
-        else printOut(reportText(r.value()));
+        if (format == QLatin1String("json"))
+            reports.append(reportJson(r.value()));
+        else
+            printOut(reportText(r.value()));
         if (r->unresolved() > 0) {
             printError(QStringLiteral("%1: %2 conflicting label(s); nothing of it was merged. Choose with --resolve "
                                       "keep|take|newer, or change the labels in one copy.")
@@ -118,11 +124,13 @@ int cmdMerge(const QStringList& args) {
         }
     }
     if (format == QLatin1String("json"))
-        printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("merges"), reports}}).toJson(QJsonDocument::Indented)));
+        printOut(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("merges"), reports}}).toJson(QJsonDocument::Indented)));
     return rc;
 }
 
-const CommandRegistration regMerge(QStringLiteral("merge"), QStringLiteral("merge coders' copies of a project"), cmdMerge);
+const CommandRegistration regMerge(QStringLiteral("merge"), QStringLiteral("merge coders' copies of a project"),
+                                   cmdMerge);
 
 }  // namespace
 }  // namespace motor::cli

@@ -4,7 +4,6 @@
 // (vision tower included), plain text generation with it, and conversion to GGUF
 // (+ mmproj GGUF for a multimodal model).
 #include <QCommandLineParser>
-
 #include <map>
 #include <optional>
 
@@ -23,7 +22,9 @@ using motor::cli::printError;
 using motor::cli::printOut;
 namespace gpu = motor::gpu;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 // The vision tower and projector lines of `inspect` ("no" for a text-only model).
 QString visionText(const gpu::ModelWeights& m) {
@@ -33,16 +34,28 @@ QString visionText(const gpu::ModelWeights& m) {
     for (const auto& t : m.tensors())
         if (t.name.rfind("v.", 0) == 0 || t.name.rfind("mm.", 0) == 0) parameters += t.elements();
     QString text;
-    text += QStringLiteral("vision          InternViT from %1, %2 M parameters\n").arg(qs(m.visionPath())).arg(double(parameters) / 1e6, 0, 'f', 2);
+    text += QStringLiteral("vision          InternViT from %1, %2 M parameters\n")
+                .arg(qs(m.visionPath()))
+                .arg(double(parameters) / 1e6, 0, 'f', 2);
     text += QStringLiteral("  tower         %1 layers, dim %2, mlp %3, heads %4, %5%6%7\n")
-                .arg(v->layers).arg(v->dim).arg(v->hiddenDim).arg(v->heads)
+                .arg(v->layers)
+                .arg(v->dim)
+                .arg(v->hiddenDim)
+                .arg(v->heads)
                 .arg(v->norm == gpu::VisionNorm::LayerNorm ? QStringLiteral("LayerNorm") : QStringLiteral("RMSNorm"))
                 .arg(v->qkNorm ? QStringLiteral(", qk norm") : QString())
                 .arg(v->layerScale ? QStringLiteral(", layer scale") : QString());
     text += QStringLiteral("  image         %1x%1, patch %2, %3 patches + class token, feature layer %4\n")
-                .arg(v->imageSize).arg(v->patchSize).arg(v->patchesPerImage()).arg(v->selectLayer);
+                .arg(v->imageSize)
+                .arg(v->patchSize)
+                .arg(v->patchesPerImage())
+                .arg(v->selectLayer);
     text += QStringLiteral("  projector     %1: pixel shuffle %2x%2 (%3), LayerNorm, Linear %4 -> %5, GELU, Linear\n")
-                .arg(qs(v->projectorType)).arg(v->scaleFactor).arg(qs(v->psVersion)).arg(v->dim * v->scaleFactor * v->scaleFactor).arg(v->projectionDim);
+                .arg(qs(v->projectorType))
+                .arg(v->scaleFactor)
+                .arg(qs(v->psVersion))
+                .arg(v->dim * v->scaleFactor * v->scaleFactor)
+                .arg(v->projectionDim);
     text += QStringLiteral("  tokens/image  %1\n").arg(v->tokensPerImage());
     if (!v->templateName.empty()) text += QStringLiteral("  template      %1\n").arg(qs(v->templateName));
     return text;
@@ -50,13 +63,19 @@ QString visionText(const gpu::ModelWeights& m) {
 
 int cmdInspect(const QStringList& args) {
     QCommandLineParser p;
-    const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("Vision projector GGUF for a .gguf model (default: an mmproj*.gguf beside it)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption mmproj(
+        QStringLiteral("mmproj"),
+        QStringLiteral("Vision projector GGUF for a .gguf model (default: an mmproj*.gguf beside it)."),
+        QStringLiteral("FILE"));
     p.addOption(mmproj);
     p.addPositionalArgument(
         QStringLiteral("MODEL"),
         QStringLiteral(".gguf file or Hugging Face model folder, or its name in ~/.cache/motor-studio/models."));
-    if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Show a model's architecture, size, dtypes, context, tokenizer, vision tower and chat template."), 1, 1);
+    if (int rc = motor::cli::parseOrExit(
+            p, args,
+            QStringLiteral(
+                "Show a model's architecture, size, dtypes, context, tokenizer, vision tower and chat template."),
+            1, 1);
         rc >= 0)
         return rc;
     gpu::OpenOptions oo;
@@ -76,56 +95,78 @@ int cmdInspect(const QStringList& args) {
         dtypes[gpu::dtypeName(t.dtype)] += t.elements();
     }
     QStringList dt;
-    for (const auto& [name, n] : dtypes) dt << QStringLiteral("%1 %2%").arg(qs(name)).arg(100.0 * double(n) / double(std::max<int64_t>(1, parameters)), 0, 'f', 1);
+    for (const auto& [name, n] : dtypes)
+        dt << QStringLiteral("%1 %2%").arg(qs(name)).arg(100.0 * double(n) / double(std::max<int64_t>(1, parameters)),
+                                                         0, 'f', 1);
     const gpu::TokenizerData& t = m.tokenizerData();
     QString text;
-    text += QStringLiteral("path            %1\nformat          %2\narchitecture    %3\n").arg(qs(m.path()), QString::fromLatin1(m.formatName()),
-                                                                                       QString::fromLatin1(gpu::architectureName(c.arch)));
-    text += QStringLiteral("parameters      %1 (%2 M), %3 MiB of tensors\n").arg(parameters).arg(double(parameters) / 1e6, 0, 'f', 2).arg(double(bytes) / 1048576.0, 0, 'f', 1);
+    text +=
+        QStringLiteral("path            %1\nformat          %2\narchitecture    %3\n")
+            .arg(qs(m.path()), QString::fromLatin1(m.formatName()), QString::fromLatin1(gpu::architectureName(c.arch)));
+    text += QStringLiteral("parameters      %1 (%2 M), %3 MiB of tensors\n")
+                .arg(parameters)
+                .arg(double(parameters) / 1e6, 0, 'f', 2)
+                .arg(double(bytes) / 1048576.0, 0, 'f', 1);
     text += QStringLiteral("dtypes          %1\n").arg(dt.join(QStringLiteral(", ")));
     text += QStringLiteral("layers          %1, dim %2, ffn %3, heads %4 (kv %5), head dim %6\n")
-                .arg(c.layers).arg(c.dim).arg(c.hiddenDim).arg(c.heads).arg(c.kvHeads).arg(c.headDim);
+                .arg(c.layers)
+                .arg(c.dim)
+                .arg(c.hiddenDim)
+                .arg(c.heads)
+                .arg(c.kvHeads)
+                .arg(c.headDim);
     text += QStringLiteral("context length  %1\nrope            theta %2, %3\n")
                 .arg(c.contextLength)
                 .arg(double(c.ropeTheta))
                 .arg(c.ropeStyle == gpu::RopeStyle::NeoX ? QStringLiteral("neox") : QStringLiteral("interleaved"));
     text += QStringLiteral("tokenizer       %1, %2 tokens, bos %3, eos %4%5\n")
-                .arg(t.kind == gpu::TokenizerKind::SentencePiece ? QStringLiteral("sentencepiece") : QStringLiteral("byte-level bpe (%1)").arg(qs(t.preTokenizer)))
+                .arg(t.kind == gpu::TokenizerKind::SentencePiece
+                         ? QStringLiteral("sentencepiece")
+                         : QStringLiteral("byte-level bpe (%1)").arg(qs(t.preTokenizer)))
                 .arg(t.tokens.size())
                 .arg(t.bos)
                 .arg(t.eos)
                 .arg(t.extraEos.empty() ? QString() : QStringLiteral(", %1 extra end ids").arg(t.extraEos.size()));
     text += visionText(m);
     const std::string& tmpl = m.chatTemplate();
-    text += tmpl.empty() ? QStringLiteral("chat template   none\n") : QStringLiteral("chat template   %1 bytes:\n%2\n").arg(tmpl.size()).arg(qs(tmpl));
+    text += tmpl.empty() ? QStringLiteral("chat template   none\n")
+                         : QStringLiteral("chat template   %1 bytes:\n%2\n").arg(tmpl.size()).arg(qs(tmpl));
     printOut(text);
     return 0;
 }
 
 int cmdGenerate(const QStringList& args) {
     QCommandLineParser p;
-    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("The prompt text."), QStringLiteral("TEXT"));
-    const QCommandLineOption count(QStringList{QStringLiteral("n"), QStringLiteral("max-tokens")}, QStringLiteral("Tokens to generate (default 64)."),
-                                   QStringLiteral("N"), QStringLiteral("64"));
-    const QCommandLineOption temperature(QStringLiteral("temperature"), QStringLiteral("0 (default) decodes greedily."), QStringLiteral("T"),
-                                         QStringLiteral("0"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Sampling seed (default 0)."), QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption image(QStringLiteral("image"),
-                                   QStringLiteral("A picture (PNG, JPEG...) the model looks at; repeat for several (in order, as video frames)."),
-                                   QStringLiteral("FILE"));
-    const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("The vision projector of a .gguf model (default: beside it)."),
+    const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("The prompt text."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption count(QStringList{QStringLiteral("n"), QStringLiteral("max-tokens")},
+                                   QStringLiteral("Tokens to generate (default 64)."), QStringLiteral("N"),
+                                   QStringLiteral("64"));
+    const QCommandLineOption temperature(QStringLiteral("temperature"), QStringLiteral("0 (default) decodes greedily."),
+                                         QStringLiteral("T"), QStringLiteral("0"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Sampling seed (default 0)."),
+                                  QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption image(
+        QStringLiteral("image"),
+        QStringLiteral("A picture (PNG, JPEG...) the model looks at; repeat for several (in order, as video frames)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption mmproj(QStringLiteral("mmproj"),
+                                    QStringLiteral("The vision projector of a .gguf model (default: beside it)."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption chat(QStringLiteral("chat"),
-                                  QStringLiteral("Ask as a user turn in the model's chat template (always so with --image)."));
+    const QCommandLineOption chat(
+        QStringLiteral("chat"),
+        QStringLiteral("Ask as a user turn in the model's chat template (always so with --image)."));
     for (const auto* o : {&prompt, &count, &temperature, &seed, &threads, &image, &mmproj, &chat}) p.addOption(*o);
     p.addPositionalArgument(
         QStringLiteral("MODEL"),
         QStringLiteral(".gguf file or Hugging Face model folder, or its name in ~/.cache/motor-studio/models."));
-    if (int rc = motor::cli::parseOrExit(p, args,
-                                         QStringLiteral("Continue a prompt with the local engine, or answer it about pictures; prints "
-                                                        "only the generated text."),
-                                         1, 1);
+    if (int rc = motor::cli::parseOrExit(
+            p, args,
+            QStringLiteral("Continue a prompt with the local engine, or answer it about pictures; prints "
+                           "only the generated text."),
+            1, 1);
         rc >= 0)
         return rc;
     if (!p.isSet(prompt)) {
@@ -208,7 +249,9 @@ int cmdGenerate(const QStringList& args) {
         }
         const int length = rendered.value().length(m.vision() ? m.vision()->tokensPerImage() : 0);
         if (length >= session.contextLength()) {
-            printError(QStringLiteral("the prompt (%1 positions) does not fit the context (%2)").arg(length).arg(session.contextLength()));
+            printError(QStringLiteral("the prompt (%1 positions) does not fit the context (%2)")
+                           .arg(length)
+                           .arg(session.contextLength()));
             return 1;
         }
         if (auto r = gpu::prefillPrompt(session, rendered.value(), rows ? &*rows : nullptr); !r) {
@@ -223,7 +266,9 @@ int cmdGenerate(const QStringList& args) {
             return 2;
         }
         if (int(ids.size()) >= session.contextLength()) {
-            printError(QStringLiteral("the prompt (%1 tokens) does not fit the context (%2)").arg(ids.size()).arg(session.contextLength()));
+            printError(QStringLiteral("the prompt (%1 tokens) does not fit the context (%2)")
+                           .arg(ids.size())
+                           .arg(session.contextLength()));
             return 1;
         }
         if (auto r = session.prefill(ids); !r) {
@@ -249,19 +294,29 @@ int cmdGenerate(const QStringList& args) {
 
 int cmdConvert(const QStringList& args) {
     QCommandLineParser p;
-    const QCommandLineOption mmproj(QStringLiteral("mmproj"), QStringLiteral("Where the vision projector GGUF goes (default: mmproj-OUT beside OUT)."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("f32, f16 (default), bf16, q8_0 or q4_0."), QStringLiteral("TYPE"),
-                                  QStringLiteral("f16"));
+    const QCommandLineOption mmproj(
+        QStringLiteral("mmproj"),
+        QStringLiteral("Where the vision projector GGUF goes (default: mmproj-OUT beside OUT)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("f32, f16 (default), bf16, q8_0 or q4_0."),
+                                  QStringLiteral("TYPE"), QStringLiteral("f16"));
     p.addOption(mmproj);
     p.addOption(type);
-    p.addPositionalArgument(QStringLiteral("MODEL_DIR"), QStringLiteral("Hugging Face folder (InternVL original or transformers layout, Llama/Qwen) or .gguf."));
+    p.addPositionalArgument(
+        QStringLiteral("MODEL_DIR"),
+        QStringLiteral("Hugging Face folder (InternVL original or transformers layout, Llama/Qwen) or .gguf."));
     p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("The text GGUF to write."));
-    if (int rc = motor::cli::parseOrExit(p, args, QStringLiteral("Convert a model to GGUF in llama.cpp's naming (text GGUF + mmproj GGUF for a vision model)."), 2, 2);
+    if (int rc = motor::cli::parseOrExit(
+            p, args,
+            QStringLiteral(
+                "Convert a model to GGUF in llama.cpp's naming (text GGUF + mmproj GGUF for a vision model)."),
+            2, 2);
         rc >= 0)
         return rc;
-    const std::map<QString, gpu::DType> types = {{QStringLiteral("f32"), gpu::DType::F32}, {QStringLiteral("f16"), gpu::DType::F16},
-                                                 {QStringLiteral("bf16"), gpu::DType::BF16}, {QStringLiteral("q8_0"), gpu::DType::Q8_0},
+    const std::map<QString, gpu::DType> types = {{QStringLiteral("f32"), gpu::DType::F32},
+                                                 {QStringLiteral("f16"), gpu::DType::F16},
+                                                 {QStringLiteral("bf16"), gpu::DType::BF16},
+                                                 {QStringLiteral("q8_0"), gpu::DType::Q8_0},
                                                  {QStringLiteral("q4_0"), gpu::DType::Q4_0}};
     const auto t = types.find(p.value(type).toLower());
     if (t == types.end()) {
@@ -277,32 +332,40 @@ int cmdConvert(const QStringList& args) {
         printError(qs(r.error().message));
         return 1;
     }
-    QString text = QStringLiteral("wrote %1 (%2 MiB)\n").arg(qs(r->textPath)).arg(double(r->textBytes) / 1048576.0, 0, 'f', 1);
-    if (!r->mmprojPath.empty()) text += QStringLiteral("wrote %1 (%2 MiB)\n").arg(qs(r->mmprojPath)).arg(double(r->mmprojBytes) / 1048576.0, 0, 'f', 1);
+    QString text =
+        QStringLiteral("wrote %1 (%2 MiB)\n").arg(qs(r->textPath)).arg(double(r->textBytes) / 1048576.0, 0, 'f', 1);
+    if (!r->mmprojPath.empty())
+        text += QStringLiteral("wrote %1 (%2 MiB)\n")
+                    .arg(qs(r->mmprojPath))
+                    .arg(double(r->mmprojBytes) / 1048576.0, 0, 'f', 1);
     printOut(text);
     return 0;
 }
 
 int cmdBench(const QStringList& args) {
     QCommandLineParser p;
-    const QCommandLineOption promptTokens(QStringLiteral("prompt-tokens"), QStringLiteral("Tokens prefilled per run (default 128; 0 skips)."),
+    const QCommandLineOption promptTokens(QStringLiteral("prompt-tokens"),
+                                          QStringLiteral("Tokens prefilled per run (default 128; 0 skips)."),
                                           QStringLiteral("N"), QStringLiteral("128"));
-    const QCommandLineOption genTokens(QStringLiteral("gen-tokens"), QStringLiteral("Tokens decoded one by one per run (default 64; 0 skips)."),
+    const QCommandLineOption genTokens(QStringLiteral("gen-tokens"),
+                                       QStringLiteral("Tokens decoded one by one per run (default 64; 0 skips)."),
                                        QStringLiteral("M"), QStringLiteral("64"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("T"), QStringLiteral("0"));
-    const QCommandLineOption repeats(QStringLiteral("repeats"), QStringLiteral("Timed runs per test (default 3)."), QStringLiteral("R"),
-                                     QStringLiteral("3"));
-    const QCommandLineOption warmups(QStringLiteral("warmups"), QStringLiteral("Untimed runs first (default 1)."), QStringLiteral("W"),
-                                     QStringLiteral("1"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."), QStringLiteral("FORMAT"),
-                                    QStringLiteral("text"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."),
+                                     QStringLiteral("T"), QStringLiteral("0"));
+    const QCommandLineOption repeats(QStringLiteral("repeats"), QStringLiteral("Timed runs per test (default 3)."),
+                                     QStringLiteral("R"), QStringLiteral("3"));
+    const QCommandLineOption warmups(QStringLiteral("warmups"), QStringLiteral("Untimed runs first (default 1)."),
+                                     QStringLiteral("W"), QStringLiteral("1"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
     for (const auto* o : {&promptTokens, &genTokens, &threads, &repeats, &warmups, &format}) p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
     if (int rc = motor::cli::parseOrExit(
             p, args,
-            QStringLiteral("Measure prefill and decode speed of a model through the engine's API (tok/s, mean and standard "
-                           "deviation over repeats): prefill N tokens in a fresh session, decode M tokens one by one, as "
-                           "llama-bench's pp/tg tests."),
+            QStringLiteral(
+                "Measure prefill and decode speed of a model through the engine's API (tok/s, mean and standard "
+                "deviation over repeats): prefill N tokens in a fresh session, decode M tokens one by one, as "
+                "llama-bench's pp/tg tests."),
             1, 1);
         rc >= 0)
         return rc;
@@ -314,9 +377,11 @@ int cmdBench(const QStringList& args) {
     th = p.value(threads).toInt(&ok[2]);
     o.repeats = p.value(repeats).toInt(&ok[3]);
     o.warmups = p.value(warmups).toInt(&ok[4]);
-    if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || o.promptTokens < 0 || o.genTokens < 0 || th < 0 || o.repeats < 1 ||
-        o.warmups < 0) {
-        printError(QStringLiteral("--prompt-tokens, --gen-tokens, --threads and --warmups take non-negative numbers, --repeats a positive one"));
+    if (!ok[0] || !ok[1] || !ok[2] || !ok[3] || !ok[4] || o.promptTokens < 0 || o.genTokens < 0 || th < 0 ||
+        o.repeats < 1 || o.warmups < 0) {
+        printError(
+            QStringLiteral("--prompt-tokens, --gen-tokens, --threads and --warmups take non-negative numbers, "
+                           "--repeats a positive one"));
         return 2;
     }
     const QString fmt = p.value(format);
@@ -347,7 +412,8 @@ int cmdBench(const QStringList& args) {
         printOut(qs(gpu::benchReportJson(r, path)) + QLatin1Char('\n'));
         return 0;
     }
-    QString text = QStringLiteral("model     %1\nthreads   %2, %3 kernels\n").arg(qs(path)).arg(r.threads).arg(qs(r.kernelIsa));
+    QString text =
+        QStringLiteral("model     %1\nthreads   %2, %3 kernels\n").arg(qs(path)).arg(r.threads).arg(qs(r.kernelIsa));
     auto line = [&](const char* name, const gpu::BenchStats& s) {
         if (s.tokens == 0) return;
         text += QStringLiteral("%1 %2 tokens: %3 +- %4 tok/s (%5 runs)\n")
@@ -363,13 +429,15 @@ int cmdBench(const QStringList& args) {
     return 0;
 }
 
-const motor::cli::CommandRegistration regConvert(QStringLiteral("models convert"), QStringLiteral("convert a model to GGUF (+ mmproj GGUF)"),
-                                                 cmdConvert);
-const motor::cli::CommandRegistration regInspect(QStringLiteral("models inspect"), QStringLiteral("show what the local engine sees in a model"),
+const motor::cli::CommandRegistration regConvert(QStringLiteral("models convert"),
+                                                 QStringLiteral("convert a model to GGUF (+ mmproj GGUF)"), cmdConvert);
+const motor::cli::CommandRegistration regInspect(QStringLiteral("models inspect"),
+                                                 QStringLiteral("show what the local engine sees in a model"),
                                                  cmdInspect);
-const motor::cli::CommandRegistration regGenerate(QStringLiteral("models generate"), QStringLiteral("generate text with a local model"),
-                                                  cmdGenerate);
-const motor::cli::CommandRegistration regBench(QStringLiteral("models bench"), QStringLiteral("measure a local model's prefill and decode speed"),
+const motor::cli::CommandRegistration regGenerate(QStringLiteral("models generate"),
+                                                  QStringLiteral("generate text with a local model"), cmdGenerate);
+const motor::cli::CommandRegistration regBench(QStringLiteral("models bench"),
+                                               QStringLiteral("measure a local model's prefill and decode speed"),
                                                cmdBench);
 
 }  // namespace

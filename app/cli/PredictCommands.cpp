@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QTextStream>
 #include <QUrl>
-
 #include <csignal>
 #include <cstdio>
 
@@ -23,60 +22,81 @@ using motor::cli::printOut;
 
 CancelFlag g_cancel;
 
-extern "C" void onInterrupt(int) { g_cancel.cancel(); }
+extern "C" void onInterrupt(int) {
+    g_cancel.cancel();
+}
 
 QString duration(qint64 ms) {
     if (ms < 0) return QStringLiteral("?");
     const qint64 s = ms / 1000;
-    return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+    return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                           .arg(s / 3600)
+                           .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 int cmdPredict(const QStringList& args) {
     QCommandLineParser p;
-    const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("local, openai or baseline."), QStringLiteral("BACKEND"));
+    const QCommandLineOption backend(QStringLiteral("backend"), QStringLiteral("local, openai or baseline."),
+                                     QStringLiteral("BACKEND"));
     const QCommandLineOption model(
         QStringLiteral("model"),
         QStringLiteral("local: model file/folder, or its name in ~/.cache/motor-studio/models ($MOTOR_MODELS_DIR); "
                        "openai: server model name; baseline: majority or cues."),
         QStringLiteral("PATH|NAME"));
-    const QCommandLineOption mmproj(QStringLiteral("mmproj"),
-                                    QStringLiteral("local: the vision projector GGUF of a .gguf model (default: an mmproj*.gguf beside it)."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption url(QStringLiteral("url"),
-                                 QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1); repeat it (or separate URLs by "
-                                                "commas) to spread the clips over several servers."),
-                                 QStringLiteral("URL"));
-    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("motor-mas (default), single-agent, no-srl or text-only."), QStringLiteral("MODE"),
-                                  QStringLiteral("motor-mas"));
-    const QCommandLineOption clips(QStringLiteral("clips"), QStringLiteral("all (default), unlabeled, or clip keys/ids separated by commas."),
+    const QCommandLineOption mmproj(
+        QStringLiteral("mmproj"),
+        QStringLiteral("local: the vision projector GGUF of a .gguf model (default: an mmproj*.gguf beside it)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption url(
+        QStringLiteral("url"),
+        QStringLiteral("openai: server URL (e.g. http://127.0.0.1:8000/v1); repeat it (or separate URLs by "
+                       "commas) to spread the clips over several servers."),
+        QStringLiteral("URL"));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  QStringLiteral("motor-mas (default), single-agent, no-srl or text-only."),
+                                  QStringLiteral("MODE"), QStringLiteral("motor-mas"));
+    const QCommandLineOption clips(QStringLiteral("clips"),
+                                   QStringLiteral("all (default), unlabeled, or clip keys/ids separated by commas."),
                                    QStringLiteral("WHICH"), QStringLiteral("all"));
-    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run (annotator) name; the same name resumes."), QStringLiteral("NAME"));
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("local: auto (default), cpu or cuda."), QStringLiteral("DEVICE"),
-                                    QStringLiteral("auto"));
-    const QCommandLineOption reference(QStringLiteral("reference"), QStringLiteral("baseline majority: the expert whose labels are counted."),
+    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Run (annotator) name; the same name resumes."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("local: auto (default), cpu or cuda."),
+                                    QStringLiteral("DEVICE"), QStringLiteral("auto"));
+    const QCommandLineOption reference(QStringLiteral("reference"),
+                                       QStringLiteral("baseline majority: the expert whose labels are counted."),
                                        QStringLiteral("EXPERT"));
-    const QCommandLineOption allowRemote(QStringLiteral("allow-remote-frames"),
-                                         QStringLiteral("openai: allow sending clip frames to a server that is not this machine."));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Clips processed together (local) or requests in flight (openai)."),
+    const QCommandLineOption allowRemote(
+        QStringLiteral("allow-remote-frames"),
+        QStringLiteral("openai: allow sending clip frames to a server that is not this machine."));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Clips processed together (local) or requests in flight (openai)."),
                                    QStringLiteral("N"));
     const QCommandLineOption noSharing(QStringLiteral("no-prefix-sharing"),
                                        QStringLiteral("Recompute the clip context for every agent (for comparison)."));
-    const QCommandLineOption prompts(QStringLiteral("prompts"), QStringLiteral("Folder of prompt templates overriding the built-in ones."),
+    const QCommandLineOption prompts(QStringLiteral("prompts"),
+                                     QStringLiteral("Folder of prompt templates overriding the built-in ones."),
                                      QStringLiteral("DIR"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("openai: seconds per request (default 120)."), QStringLiteral("S"));
-    const QCommandLineOption retries(QStringLiteral("retries"), QStringLiteral("openai: retries of a request after a transient failure (no connection, timeout, 429, "
-                                                    "502-504); a server failing N+1 attempts in a row is taken out (default 3)."),
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("openai: seconds per request (default 120)."), QStringLiteral("S"));
+    const QCommandLineOption retries(
+        QStringLiteral("retries"),
+        QStringLiteral("openai: retries of a request after a transient failure (no connection, timeout, 429, "
+                       "502-504); a server failing N+1 attempts in a row is taken out (default 3)."),
+        QStringLiteral("N"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("local: CPU threads (default: all)."),
                                      QStringLiteral("N"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("local: CPU threads (default: all)."), QStringLiteral("N"));
-    const QCommandLineOption rationale(QStringLiteral("rationale-chars"), QStringLiteral("Maximum rationale length (default 300)."),
-                                       QStringLiteral("N"));
+    const QCommandLineOption rationale(QStringLiteral("rationale-chars"),
+                                       QStringLiteral("Maximum rationale length (default 300)."), QStringLiteral("N"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines."));
-    for (const auto* o : {&backend, &model, &mmproj, &url, &mode, &clips, &run, &device, &reference, &allowRemote, &batch, &noSharing, &prompts,
-                          &timeout, &retries, &threads, &rationale, &quiet})
+    for (const auto* o : {&backend, &model, &mmproj, &url, &mode, &clips, &run, &device, &reference, &allowRemote,
+                          &batch, &noSharing, &prompts, &timeout, &retries, &threads, &rationale, &quiet})
         p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file."));
-    if (int rc = cli::parseOrExit(p, args, QStringLiteral("Predict labels for a project's clips with MOTOR-MAS or a baseline."), 1, 1); rc >= 0)
+    if (int rc = cli::parseOrExit(
+            p, args, QStringLiteral("Predict labels for a project's clips with MOTOR-MAS or a baseline."), 1, 1);
+        rc >= 0)
         return rc;
 
     const QString backendName = p.value(backend);
@@ -86,12 +106,15 @@ int cmdPredict(const QStringList& args) {
     }
     RunOptions options;
     if (!parsePredictorMode(p.value(mode), &options.mode)) {
-        printError(QStringLiteral("--mode: unknown mode '%1' (motor-mas, single-agent, no-srl, text-only)").arg(p.value(mode)));
+        printError(QStringLiteral("--mode: unknown mode '%1' (motor-mas, single-agent, no-srl, text-only)")
+                       .arg(p.value(mode)));
         return 2;
     }
     const QString which = p.value(clips);
-    if (which == QLatin1String("all")) options.selection = ClipSelection::All;
-    else if (which == QLatin1String("unlabeled") || which == QLatin1String("unlabelled")) options.selection = ClipSelection::Unlabeled;
+    if (which == QLatin1String("all"))
+        options.selection = ClipSelection::All;
+    else if (which == QLatin1String("unlabeled") || which == QLatin1String("unlabelled"))
+        options.selection = ClipSelection::Unlabeled;
     else {
         options.selection = ClipSelection::List;
         options.clipIds = which.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -171,8 +194,9 @@ int cmdPredict(const QStringList& args) {
     const bool showProgress = !p.isSet(quiet);
     options.progress = [showProgress](const RunProgress& pr) {
         if (!showProgress) return;
-        std::fprintf(stderr, "predict: %d/%d clips (%d already done, %d failed), elapsed %s, ETA %s\n", pr.skipped + pr.done, pr.total,
-                     pr.skipped, pr.failed, duration(pr.elapsedMs).toUtf8().constData(), duration(pr.etaMs).toUtf8().constData());
+        std::fprintf(stderr, "predict: %d/%d clips (%d already done, %d failed), elapsed %s, ETA %s\n",
+                     pr.skipped + pr.done, pr.total, pr.skipped, pr.failed, duration(pr.elapsedMs).toUtf8().constData(),
+                     duration(pr.etaMs).toUtf8().constData());
         std::fflush(stderr);
     };
     std::signal(SIGINT, onInterrupt);
@@ -217,7 +241,7 @@ int cmdPredict(const QStringList& args) {
     return s.progress.failed > 0 ? 1 : 0;
 }
 
-const motor::cli::CommandRegistration regPredict(QStringLiteral("predict"),
-                                                 QStringLiteral("label clips with MOTOR-MAS (local, openai) or a baseline"), cmdPredict);
+const motor::cli::CommandRegistration regPredict(
+    QStringLiteral("predict"), QStringLiteral("label clips with MOTOR-MAS (local, openai) or a baseline"), cmdPredict);
 
 }  // namespace

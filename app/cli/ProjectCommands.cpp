@@ -11,14 +11,17 @@
 namespace motor::cli {
 namespace {
 
-Result<std::unique_ptr<Project>> openProject(const QString& path) { return Project::open(path); }
+Result<std::unique_ptr<Project>> openProject(const QString& path) {
+    return Project::open(path);
+}
 
 int cmdInit(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file to create (.motor)."));
     parser.addOption({QStringLiteral("codebook"), QStringLiteral("'motor' (default) or a codebook JSON file."),
                       QStringLiteral("motor|FILE.json"), QStringLiteral("motor")});
-    if (int rc = parseOrExit(parser, args, QStringLiteral("Create a new, empty MOTOR project."), 1, 1); rc >= 0) return rc;
+    if (int rc = parseOrExit(parser, args, QStringLiteral("Create a new, empty MOTOR project."), 1, 1); rc >= 0)
+        return rc;
     const QString path = parser.positionalArguments().at(0);
     const QString cbArg = parser.value(QStringLiteral("codebook"));
     Codebook codebook;
@@ -38,7 +41,9 @@ int cmdInit(const QStringList& args) {
         return 1;
     }
     printOut(QStringLiteral("created %1 (codebook %2 v%3: %4)\n")
-                 .arg(path, codebook.name).arg(codebook.version).arg(codebook.dimensionNames().join(", ")));
+                 .arg(path, codebook.name)
+                 .arg(codebook.version)
+                 .arg(codebook.dimensionNames().join(", ")));
     return 0;
 }
 
@@ -63,7 +68,9 @@ int cmdInfo(const QStringList& args) {
     auto annotators = p.annotators();
     auto annotations = p.annotations();
     if (!counts || !annotators || !annotations) {
-        printError(!counts ? counts.error().message : !annotators ? annotators.error().message : annotations.error().message);
+        printError(!counts       ? counts.error().message
+                   : !annotators ? annotators.error().message
+                                 : annotations.error().message);
         return 1;
     }
     QMap<int64_t, int> perAnnotator;
@@ -71,20 +78,32 @@ int cmdInfo(const QStringList& args) {
     if (format == QLatin1String("json")) {
         QJsonArray list;
         for (const auto& a : annotators.value())
-            list.append(QJsonObject{{"name", a.name}, {"kind", annotatorKindName(a.kind)}, {"annotations", perAnnotator.value(a.id)}});
-        QJsonObject o{{"media", qint64(counts->media)},           {"clips", qint64(counts->clips)},
-                      {"utterances", qint64(counts->utterances)}, {"annotators", list},
+            list.append(QJsonObject{
+                {"name", a.name}, {"kind", annotatorKindName(a.kind)}, {"annotations", perAnnotator.value(a.id)}});
+        QJsonObject o{{"media", qint64(counts->media)},
+                      {"clips", qint64(counts->clips)},
+                      {"utterances", qint64(counts->utterances)},
+                      {"annotators", list},
                       {"codebook", p.codebook().toJson()}};
         printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
         return 0;
     }
     QString out;
     out += QStringLiteral("project     %1\n").arg(p.path());
-    out += QStringLiteral("codebook    %1 v%2 (%3)\n").arg(p.codebook().name).arg(p.codebook().version).arg(p.codebook().dimensionNames().join(", "));
-    out += QStringLiteral("media       %1\nclips       %2\nutterances  %3\n").arg(counts->media).arg(counts->clips).arg(counts->utterances);
+    out += QStringLiteral("codebook    %1 v%2 (%3)\n")
+               .arg(p.codebook().name)
+               .arg(p.codebook().version)
+               .arg(p.codebook().dimensionNames().join(", "));
+    out += QStringLiteral("media       %1\nclips       %2\nutterances  %3\n")
+               .arg(counts->media)
+               .arg(counts->clips)
+               .arg(counts->utterances);
     out += QStringLiteral("annotators  %1\n").arg(counts->annotators);
     for (const auto& a : annotators.value())
-        out += QStringLiteral("  %1 %2 %3 labels\n").arg(a.name, -24).arg(annotatorKindName(a.kind), -9).arg(perAnnotator.value(a.id));
+        out += QStringLiteral("  %1 %2 %3 labels\n")
+                   .arg(a.name, -24)
+                   .arg(annotatorKindName(a.kind), -9)
+                   .arg(perAnnotator.value(a.id));
     printOut(out);
     return 0;
 }
@@ -95,10 +114,11 @@ int cmdLabel(const QStringList& args) {
     parser.addPositionalArgument(QStringLiteral("CLIP"), QStringLiteral("Clip id."));
     parser.addPositionalArgument(QStringLiteral("ANNOTATOR"), QStringLiteral("Expert name (created if new)."));
     parser.addPositionalArgument(QStringLiteral("DIMENSION"), QStringLiteral("Codebook dimension, e.g. behavior."));
-    parser.addPositionalArgument(QStringLiteral("LABEL"), QStringLiteral("Class name; an empty string removes the label."));
+    parser.addPositionalArgument(QStringLiteral("LABEL"),
+                                 QStringLiteral("Class name; an empty string removes the label."));
     parser.addOption({QStringLiteral("note"), QStringLiteral("Free-text note."), QStringLiteral("TEXT")});
-    if (int rc = parseOrExit(parser, args,
-                             QStringLiteral("Set one label. Prints 'committed' once the label is durable on disk."), 5, 5);
+    if (int rc = parseOrExit(
+            parser, args, QStringLiteral("Set one label. Prints 'committed' once the label is durable on disk."), 5, 5);
         rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
@@ -128,7 +148,8 @@ int cmdLabel(const QStringList& args) {
         auto existing = p.annotatorByName(annotatorName);
         if (!existing) return existing.error();
         if (existing->has_value() && (*existing)->kind != AnnotatorKind::Human)
-            return makeError(QStringLiteral("annotator '%1' is a %2, not an expert").arg(annotatorName, annotatorKindName((*existing)->kind)));
+            return makeError(QStringLiteral("annotator '%1' is a %2, not an expert")
+                                 .arg(annotatorName, annotatorKindName((*existing)->kind)));
         auto id = p.ensureAnnotator(annotatorName, AnnotatorKind::Human);
         if (!id) return id.error();
         w.annotatorId = id.value();

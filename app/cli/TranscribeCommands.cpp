@@ -1,6 +1,5 @@
 // motor transcribe: a recording's transcript from its own audio (Whisper, local engine).
 #include <QJsonDocument>
-
 #include <csignal>
 #include <cstdio>
 
@@ -11,7 +10,9 @@ namespace motor::cli {
 namespace {
 
 std::atomic<bool> gInterrupted{false};
-void onTranscribeInterrupt(int) { gInterrupted.store(true); }
+void onTranscribeInterrupt(int) {
+    gInterrupted.store(true);
+}
 
 QString clock(double seconds) {
     const int s = int(seconds + 0.5);
@@ -21,25 +22,29 @@ QString clock(double seconds) {
 int cmdTranscribe(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("Project file."));
-    parser.addOption({QStringLiteral("media"), QStringLiteral("The recording to transcribe (already imported)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("media"), QStringLiteral("The recording to transcribe (already imported)."),
+                      QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("model"),
                       QStringLiteral("Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in "
                                      "~/.cache/motor-studio/models ($MOTOR_MODELS_DIR)."),
                       QStringLiteral("PATH|NAME")});
-    parser.addOption({QStringLiteral("language"), QStringLiteral("fi, en, ... or auto (default: detect)."), QStringLiteral("CODE"),
-                      QStringLiteral("auto")});
+    parser.addOption({QStringLiteral("language"), QStringLiteral("fi, en, ... or auto (default: detect)."),
+                      QStringLiteral("CODE"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("replace"), QStringLiteral("Replace the recording's transcript, if it has one.")});
     parser.addOption({QStringLiteral("add"), QStringLiteral("Add the utterances beside the recording's transcript.")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("N"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("beam"), QStringLiteral("Beam size (default 5; 1 is greedy)."), QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (default: all)."), QStringLiteral("N"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("beam"), QStringLiteral("Beam size (default 5; 1 is greedy)."),
+                      QStringLiteral("N"), QStringLiteral("5")});
     parser.addOption({QStringLiteral("no-vad"), QStringLiteral("Give the model every window, silence included.")});
     parser.addOption({QStringLiteral("backend"), QStringLiteral("local (the built-in engine; the only one so far)."),
                       QStringLiteral("local"), QStringLiteral("local")});
-    if (int rc = parseOrExit(parser, args,
-                             QStringLiteral("Transcribe a recording with a Whisper model and write its utterances in one "
-                                            "transaction; a recording with a transcript needs --replace or --add. Ctrl+C "
-                                            "stops and leaves the project unchanged."),
-                             1, 1);
+    if (int rc =
+            parseOrExit(parser, args,
+                        QStringLiteral("Transcribe a recording with a Whisper model and write its utterances in one "
+                                       "transaction; a recording with a transcript needs --replace or --add. Ctrl+C "
+                                       "stops and leaves the project unchanged."),
+                        1, 1);
         rc >= 0)
         return rc;
     if (!parser.isSet(QStringLiteral("media")) || !parser.isSet(QStringLiteral("model"))) {
@@ -51,8 +56,9 @@ int cmdTranscribe(const QStringList& args) {
         return 2;
     }
     if (parser.value(QStringLiteral("backend")) != QLatin1String("local")) {
-        printError(QStringLiteral("--backend: only 'local' is available (a server's /v1/audio/transcriptions is not "
-                                  "supported yet)"));
+        printError(
+            QStringLiteral("--backend: only 'local' is available (a server's /v1/audio/transcriptions is not "
+                           "supported yet)"));
         return 2;
     }
     bool okThreads = false, okBeam = false;
@@ -79,7 +85,8 @@ int cmdTranscribe(const QStringList& args) {
     o.cancel = &gInterrupted;
     std::signal(SIGINT, onTranscribeInterrupt);
     o.progress = [](int64_t doneMs, int64_t totalMs, double eta) {
-        std::fprintf(stderr, "\rtranscribing %s / %s%s   ", qPrintable(clock(doneMs / 1000.0)), qPrintable(clock(totalMs / 1000.0)),
+        std::fprintf(stderr, "\rtranscribing %s / %s%s   ", qPrintable(clock(doneMs / 1000.0)),
+                     qPrintable(clock(totalMs / 1000.0)),
                      eta >= 0 ? qPrintable(QStringLiteral(", about %1 left").arg(clock(eta))) : "");
         std::fflush(stderr);
     };
@@ -103,8 +110,8 @@ int cmdTranscribe(const QStringList& args) {
     return 0;
 }
 
-const CommandRegistration regTranscribe(QStringLiteral("transcribe"), QStringLiteral("transcribe a recording with Whisper"),
-                                        cmdTranscribe);
+const CommandRegistration regTranscribe(QStringLiteral("transcribe"),
+                                        QStringLiteral("transcribe a recording with Whisper"), cmdTranscribe);
 
 }  // namespace
 }  // namespace motor::cli

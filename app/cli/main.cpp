@@ -1,5 +1,4 @@
 #include <QCoreApplication>
-
 #include <cstdio>
 
 #include "Command.h"
@@ -22,8 +21,8 @@ void printOut(const QString& text) {
     std::fflush(stdout);
 }
 
-int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description,
-                int minPositional, int maxPositional) {
+int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QString& description, int minPositional,
+                int maxPositional) {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     if (!parser.parse(args)) {

@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-
 #include <cstdio>
 
 #include "ui/main/LanguageSetup.h"
@@ -31,8 +30,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption view(QStringLiteral("view"),
                                   QApplication::translate("main", "View to show: browser, review, metrics or predict."),
                                   QStringLiteral("VIEW"), QStringLiteral("browser"));
-    const QCommandLineOption expert(QStringLiteral("expert"),
-                                    QApplication::translate("main", "Label as this expert."), QStringLiteral("NAME"));
+    const QCommandLineOption expert(QStringLiteral("expert"), QApplication::translate("main", "Label as this expert."),
+                                    QStringLiteral("NAME"));
     parser.addOptions({screenshot, view, expert});
     parser.process(app);
 
@@ -40,8 +39,7 @@ int main(int argc, char* argv[]) {
     motor::ui::MainWindow window;
     if (parser.isSet(screenshot)) {
         motor::ui::ScreenshotRunner runner(&window);
-        const motor::Status s =
-            runner.run(project, parser.value(view), parser.value(expert), parser.value(screenshot));
+        const motor::Status s = runner.run(project, parser.value(view), parser.value(expert), parser.value(screenshot));
         if (!s) {
             std::fprintf(stderr, "motor-studio: %s\n", qPrintable(s.error().message));
             return 1;

@@ -19,22 +19,30 @@ QStringList splitServerUrls(const QString& text) {
 
 QString backendKindName(BackendKind kind) {
     switch (kind) {
-    case BackendKind::MajorityBaseline:
-    case BackendKind::CueBaseline: return QStringLiteral("baseline");
-    case BackendKind::Local: return QStringLiteral("local");
-    case BackendKind::OpenAi: return QStringLiteral("openai");
+        case BackendKind::MajorityBaseline:
+        case BackendKind::CueBaseline:
+            return QStringLiteral("baseline");
+        case BackendKind::Local:
+            return QStringLiteral("local");
+        case BackendKind::OpenAi:
+            return QStringLiteral("openai");
     }
     return {};
 }
 
 QString suggestedRunName(const BackendSpec& spec, PredictorMode mode) {
     switch (spec.kind) {
-    case BackendKind::MajorityBaseline: return runNameFor(QStringLiteral("baseline"), QStringLiteral("majority"), mode);
-    case BackendKind::CueBaseline: return runNameFor(QStringLiteral("baseline"), QStringLiteral("transcript-cues"), mode);
-    case BackendKind::Local:
-        return runNameFor(QStringLiteral("local"), spec.modelPath.isEmpty() ? QStringLiteral("MODEL") : QFileInfo(spec.modelPath).fileName(), mode);
-    case BackendKind::OpenAi:
-        return runNameFor(QStringLiteral("openai"), spec.modelName.isEmpty() ? QStringLiteral("MODEL") : spec.modelName, mode);
+        case BackendKind::MajorityBaseline:
+            return runNameFor(QStringLiteral("baseline"), QStringLiteral("majority"), mode);
+        case BackendKind::CueBaseline:
+            return runNameFor(QStringLiteral("baseline"), QStringLiteral("transcript-cues"), mode);
+        case BackendKind::Local:
+            return runNameFor(QStringLiteral("local"),
+                              spec.modelPath.isEmpty() ? QStringLiteral("MODEL") : QFileInfo(spec.modelPath).fileName(),
+                              mode);
+        case BackendKind::OpenAi:
+            return runNameFor(QStringLiteral("openai"),
+                              spec.modelName.isEmpty() ? QStringLiteral("MODEL") : spec.modelName, mode);
     }
     return {};
 }
@@ -42,47 +50,51 @@ QString suggestedRunName(const BackendSpec& spec, PredictorMode mode) {
 Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
     Backend b;
     switch (spec.kind) {
-    case BackendKind::MajorityBaseline: {
-        if (spec.referenceExpert.isEmpty()) return makeError(QStringLiteral("the majority baseline needs the expert whose labels it counts"));
-        auto m = MajorityBaseline::fromProject(project, spec.referenceExpert);
-        if (!m) return m.error();
-        b.model = std::move(m.value());
-        break;
-    }
-    case BackendKind::CueBaseline: b.model = std::make_unique<CueBaseline>(); break;
-    case BackendKind::OpenAi: {
-        OpenAiOptions o;
-        for (const QString& url : spec.urls) o.urls << QUrl(url.trimmed());
-        o.model = spec.modelName;
-        o.timeoutMs = spec.timeoutS * 1000;
-        o.maxRetries = spec.retries;
-        if (spec.batch > 0) o.concurrency = spec.batch;
-        const bool allow = spec.allowRemoteFrames;
-        o.confirmRemoteFrames = [allow](const QString&) { return allow; };
-        auto m = OpenAiModel::create(o);
-        if (!m) return m.error();
-        b.parameters = QJsonObject{{QStringLiteral("temperature"), o.temperature}, {QStringLiteral("max_tokens"), o.maxTokens},
-                                   {QStringLiteral("timeout_ms"), o.timeoutMs},    {QStringLiteral("retries"), o.maxRetries},
-                                   {QStringLiteral("concurrency"), o.concurrency}, {QStringLiteral("json_schema"), o.jsonSchema}};
-        b.model = std::move(m.value());
-        break;
-    }
-    case BackendKind::Local: {
-        LocalOptions o;
-        o.modelPath = spec.modelPath;
-        o.mmprojPath = spec.mmprojPath;
-        o.device = spec.device;
-        o.threads = spec.threads;
-        if (spec.batch > 0) o.batch = spec.batch;
-        auto m = LocalModel::load(o);
-        if (!m) return m.error();
-        b.parameters = QJsonObject{{QStringLiteral("device"), m.value()->deviceUsed()},
-                                   {QStringLiteral("decoding"), QStringLiteral("greedy")},
-                                   {QStringLiteral("threads"), spec.threads},
-                                   {QStringLiteral("batch"), m.value()->capabilities().preferredBatch}};
-        b.model = std::move(m.value());
-        break;
-    }
+        case BackendKind::MajorityBaseline: {
+            if (spec.referenceExpert.isEmpty())
+                return makeError(QStringLiteral("the majority baseline needs the expert whose labels it counts"));
+            auto m = MajorityBaseline::fromProject(project, spec.referenceExpert);
+            if (!m) return m.error();
+            b.model = std::move(m.value());
+            break;
+        }
+        case BackendKind::CueBaseline:
+            b.model = std::make_unique<CueBaseline>();
+            break;
+        case BackendKind::OpenAi: {
+            OpenAiOptions o;
+            for (const QString& url : spec.urls) o.urls << QUrl(url.trimmed());
+            o.model = spec.modelName;
+            o.timeoutMs = spec.timeoutS * 1000;
+            o.maxRetries = spec.retries;
+            if (spec.batch > 0) o.concurrency = spec.batch;
+            const bool allow = spec.allowRemoteFrames;
+            o.confirmRemoteFrames = [allow](const QString&) { return allow; };
+            auto m = OpenAiModel::create(o);
+            if (!m) return m.error();
+            b.parameters = QJsonObject{
+                {QStringLiteral("temperature"), o.temperature}, {QStringLiteral("max_tokens"), o.maxTokens},
+                {QStringLiteral("timeout_ms"), o.timeoutMs},    {QStringLiteral("retries"), o.maxRetries},
+                {QStringLiteral("concurrency"), o.concurrency}, {QStringLiteral("json_schema"), o.jsonSchema}};
+            b.model = std::move(m.value());
+            break;
+        }
+        case BackendKind::Local: {
+            LocalOptions o;
+            o.modelPath = spec.modelPath;
+            o.mmprojPath = spec.mmprojPath;
+            o.device = spec.device;
+            o.threads = spec.threads;
+            if (spec.batch > 0) o.batch = spec.batch;
+            auto m = LocalModel::load(o);
+            if (!m) return m.error();
+            b.parameters = QJsonObject{{QStringLiteral("device"), m.value()->deviceUsed()},
+                                       {QStringLiteral("decoding"), QStringLiteral("greedy")},
+                                       {QStringLiteral("threads"), spec.threads},
+                                       {QStringLiteral("batch"), m.value()->capabilities().preferredBatch}};
+            b.model = std::move(m.value());
+            break;
+        }
     }
     return b;
 }

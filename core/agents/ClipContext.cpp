@@ -11,7 +11,8 @@ Result<ClipContext> loadClipContext(Project& project, const Clip& clip, const Cl
     ClipContext ctx;
     ctx.clip = clip;
     auto utterances = project.utterances(clip.mediaId, clip.startMs, clip.endMs);
-    if (!utterances) return makeError(QStringLiteral("clip %1: transcript: %2").arg(clip.key, utterances.error().message));
+    if (!utterances)
+        return makeError(QStringLiteral("clip %1: transcript: %2").arg(clip.key, utterances.error().message));
     ctx.transcript = std::move(utterances.value());
     std::stable_sort(ctx.transcript.begin(), ctx.transcript.end(),
                      [](const Utterance& a, const Utterance& b) { return a.startMs < b.startMs; });

@@ -1,7 +1,6 @@
 #pragma once
 // Everything an agent may see of one clip: X = frames + transcript (+ metadata).
 #include <QVector>
-
 #include <functional>
 
 #include "core/media/RgbFrame.h"

@@ -31,7 +31,8 @@ public:
             const LmFieldResult r = model_->classify(f, text_, &matched);
             out.fields.insert(f.name, r);
             parts << (matched.isEmpty() ? QStringLiteral("%1 = %2 (no cue: default)").arg(f.name, r.label)
-                                        : QStringLiteral("%1 = %2 (cues: %3)").arg(f.name, r.label, matched.join(QStringLiteral(", "))));
+                                        : QStringLiteral("%1 = %2 (cues: %3)")
+                                              .arg(f.name, r.label, matched.join(QStringLiteral(", "))));
         }
         out.rationale = parts.join(QStringLiteral("; "));
         out.raw = out.rationale;
@@ -59,18 +60,18 @@ CueBaseline::CueTable CueBaseline::defaultCues() {
            "tiedättekö", "miten menee", "mitä meidän", "paljonko", "are we", "check", "did we", "do you understand",
            "where are we", "how far"});
     t[QStringLiteral("behavior")][QStringLiteral("controlling")] =
-        l({"tehdään", "tehään", "pitää", "pitäis", "laitetaan", "kokeillaan", "otetaan", "mennään", "aloitetaan",
-           "vaihdetaan", "ei vaan", "sen sijaan", "kirjoita", "let's", "lets", "we should", "instead", "try ",
-           "do it", "next we"});
+        l({"tehdään", "tehään",     "pitää",      "pitäis",  "laitetaan",  "kokeillaan", "otetaan",
+           "mennään", "aloitetaan", "vaihdetaan", "ei vaan", "sen sijaan", "kirjoita",   "let's",
+           "lets",    "we should",  "instead",    "try ",    "do it",      "next we"});
     t[QStringLiteral("cognition")][QStringLiteral("positive")] =
         l({"toimii", "oikein", "hyvä", "selvä", "onnistu", "järkee", "just noin", "niin on", "works", "right",
            "correct", "good", "got it", "makes sense"});
     t[QStringLiteral("cognition")][QStringLiteral("negative")] =
-        l({"väärin", "ei toimi", "en tiedä", "en ymmärrä", "en tajuu", "outo", "ei onnistu", "virhe", "hmm",
-           "wrong", "don't know", "confus", "doesn't work", "error", "no idea"});
+        l({"väärin", "ei toimi", "en tiedä", "en ymmärrä", "en tajuu", "outo", "ei onnistu", "virhe", "hmm", "wrong",
+           "don't know", "confus", "doesn't work", "error", "no idea"});
     t[QStringLiteral("emotion")][QStringLiteral("positive")] =
-        l({"haha", "hah", "jee", "jes", "ihana", "siisti", "kiva", "mahtava", "naur", "great", "awesome", "yay",
-           "lol", ":d"});
+        l({"haha", "hah", "jee", "jes", "ihana", "siisti", "kiva", "mahtava", "naur", "great", "awesome", "yay", "lol",
+           ":d"});
     t[QStringLiteral("emotion")][QStringLiteral("negative")] =
         l({"vittu", "perkele", "ärsyttä", "tylsä", "huoh", "voi ei", "apua", "ugh", "argh", "boring", "annoying",
            "hate"});

@@ -9,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <atomic>
 #include <cmath>
 #include <memory>
@@ -34,7 +33,9 @@ private:
     std::atomic<bool> flag_{false};
 };
 
-inline bool cancelled(const CancelFlag* c) { return c != nullptr && c->isCancelled(); }
+inline bool cancelled(const CancelFlag* c) {
+    return c != nullptr && c->isCancelled();
+}
 
 enum class LmRole { System, User };
 
@@ -69,7 +70,7 @@ struct LmRequest {
 
 struct LmFieldResult {
     QString label;
-    double confidence = std::nan("");  // probability of `label` when the backend knows it
+    double confidence = std::nan("");     // probability of `label` when the backend knows it
     QMap<QString, double> probabilities;  // per label, when the backend knows them
 };
 
@@ -95,7 +96,7 @@ struct RunNeeds {
 };
 
 struct LmCapabilities {
-    bool vision = false;              // accepts images in LmContent
+    bool vision = false;  // accepts images in LmContent
     // The backend resizes frames itself, exactly as its model was trained (the local
     // engine does InternVL's resize): give it frames at the recording's resolution.
     bool nativeFrames = false;

@@ -41,13 +41,16 @@ private:
 
 }  // namespace
 
-MajorityBaseline::MajorityBaseline(QString reference, QMap<QString, QMap<QString, int>> counts, const Codebook& codebook)
+MajorityBaseline::MajorityBaseline(QString reference, QMap<QString, QMap<QString, int>> counts,
+                                   const Codebook& codebook)
     : reference_(std::move(reference)), counts_(std::move(counts)), codebook_(codebook) {}
 
-Result<std::unique_ptr<MajorityBaseline>> MajorityBaseline::fromProject(Project& project, const QString& referenceAnnotator) {
+Result<std::unique_ptr<MajorityBaseline>> MajorityBaseline::fromProject(Project& project,
+                                                                        const QString& referenceAnnotator) {
     auto annotator = project.annotatorByName(referenceAnnotator);
     if (!annotator) return annotator.error();
-    if (!annotator.value()) return makeError(QStringLiteral("reference annotator '%1' not in the project").arg(referenceAnnotator));
+    if (!annotator.value())
+        return makeError(QStringLiteral("reference annotator '%1' not in the project").arg(referenceAnnotator));
     auto all = project.annotations();
     if (!all) return all.error();
     QMap<QString, QMap<QString, int>> counts;

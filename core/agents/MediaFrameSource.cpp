@@ -5,7 +5,8 @@
 namespace motor::agents {
 
 FrameSource mediaFrameSource() {
-    return [](const QString& path, int64_t startMs, int64_t endMs, int count, int size) -> Result<QVector<media::RgbFrame>> {
+    return [](const QString& path, int64_t startMs, int64_t endMs, int count,
+              int size) -> Result<QVector<media::RgbFrame>> {
         media::SampleRequest request;
         request.startMs = startMs;
         request.endMs = endMs;

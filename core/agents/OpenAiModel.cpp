@@ -5,11 +5,11 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 
+#include "core/agents/ReplyParser.h"
 #include "core/agents/openai/BatchDispatcher.h"
 #include "core/agents/openai/OpenAiSession.h"
 #include "core/agents/openai/ServerFailure.h"
 #include "core/media/JpegEncoder.h"
-#include "core/agents/ReplyParser.h"
 
 namespace motor::agents {
 
@@ -37,12 +37,14 @@ QJsonObject responseFormatFor(const LmConstraint& constraint, SchemaStyle style)
     QJsonArray required;
     for (qsizetype i = 0; i < constraint.fields.size(); ++i) {
         const QString key = replyKey(constraint, i);
-        properties.insert(key, QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                           {QStringLiteral("enum"), QJsonArray::fromStringList(constraint.fields[i].labels)}});
+        properties.insert(
+            key, QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                             {QStringLiteral("enum"), QJsonArray::fromStringList(constraint.fields[i].labels)}});
         required.append(key);
     }
-    properties.insert(QStringLiteral("rationale"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                                               {QStringLiteral("maxLength"), constraint.maxRationaleChars}});
+    properties.insert(QStringLiteral("rationale"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                  {QStringLiteral("maxLength"), constraint.maxRationaleChars}});
     required.append(QStringLiteral("rationale"));
     const QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
                              {QStringLiteral("properties"), properties},

@@ -13,7 +13,6 @@
 // circuit breaker per server, ErrorCode::Fatal when no server can go on.
 #include <QList>
 #include <QUrl>
-
 #include <functional>
 #include <vector>
 

@@ -14,7 +14,9 @@ namespace motor::agents {
 
 namespace {
 
-QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+QString nowIso() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 
 QString codebookHash(const Codebook& cb) {
     const QByteArray json = QJsonDocument(cb.toJson()).toJson(QJsonDocument::Compact);
@@ -175,8 +177,10 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     }
     QVector<Clip> todo;
     for (const auto& c : clips.value()) {
-        if (finishedSet.contains(c.id)) ++summary.progress.skipped;
-        else todo.push_back(c);
+        if (finishedSet.contains(c.id))
+            ++summary.progress.skipped;
+        else
+            todo.push_back(c);
     }
     summary.progress.total = int(clips.value().size());
 
@@ -233,7 +237,8 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
         summary.progress.elapsedMs = runTimer.elapsed();
         const int finishedNow = summary.progress.done + summary.progress.failed;
         const int remaining = int(todo.size()) - finishedNow;
-        summary.progress.etaMs = finishedNow > 0 ? qint64(double(summary.progress.elapsedMs) / finishedNow * remaining) : -1;
+        summary.progress.etaMs =
+            finishedNow > 0 ? qint64(double(summary.progress.elapsedMs) / finishedNow * remaining) : -1;
         if (options.progress) options.progress(summary.progress);
     };
     auto failClip = [&](const Clip& clip, const QString& message, const QVector<int64_t>& frameTimes) {
@@ -312,7 +317,9 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
             }
             ++summary.progress.done;
             summary.progress.lastClipKey = ctx.clip.key;
-            if (options.clipFinished) options.clipFinished(FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, true, {}, p.labels, frameTimes});
+            if (options.clipFinished)
+                options.clipFinished(
+                    FinishedClip{summary.annotatorId, ctx.clip.id, ctx.clip.key, true, {}, p.labels, frameTimes});
         }
         summary.storeMs += double(storeTimer.nsecsElapsed()) / 1e6;
         report();

@@ -6,7 +6,6 @@
 // requests/tokens, leaving every finished clip stored.
 #include <QJsonObject>
 #include <QStringList>
-
 #include <functional>
 
 #include "core/agents/ClipContext.h"
@@ -27,12 +26,12 @@ enum class ClipSelection {
 };
 
 struct RunProgress {
-    int total = 0;        // clips selected
-    int skipped = 0;      // finished by an earlier session of this run
-    int done = 0;         // finished now
+    int total = 0;    // clips selected
+    int skipped = 0;  // finished by an earlier session of this run
+    int done = 0;     // finished now
     int failed = 0;
     qint64 elapsedMs = 0;
-    qint64 etaMs = -1;    // -1 until something finished
+    qint64 etaMs = -1;  // -1 until something finished
     QString lastClipKey;
 };
 
@@ -42,9 +41,9 @@ struct FinishedClip {
     int64_t clipId = 0;
     QString clipKey;
     bool ok = false;
-    QString error;                  // when !ok
+    QString error;                        // when !ok
     QVector<DimensionPrediction> labels;  // codebook dimension order, when ok
-    QVector<int64_t> frameTimesMs;  // the frames the model saw (empty: none)
+    QVector<int64_t> frameTimesMs;        // the frames the model saw (empty: none)
 };
 
 struct RunOptions {
@@ -57,7 +56,7 @@ struct RunOptions {
     int maxRationaleChars = 300;
     QString promptDir;  // overrides of the built-in templates (empty: none)
     ClipContextOptions context;
-    FrameSource frames;  // empty: no frames (recorded as frames_used=false)
+    FrameSource frames;      // empty: no frames (recorded as frames_used=false)
     QJsonObject parameters;  // backend parameters for the provenance (temperature, device...)
     std::function<void(const RunProgress&)> progress;
     // Called after each clip is committed (or has failed), from the thread running the

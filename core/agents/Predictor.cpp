@@ -6,7 +6,9 @@ namespace motor::agents {
 
 namespace {
 
-SessionInfo infoOf(const ClipContext& clip) { return SessionInfo{clip.clip.id, clip.clip.key, clip.transcript}; }
+SessionInfo infoOf(const ClipContext& clip) {
+    return SessionInfo{clip.clip.id, clip.clip.key, clip.transcript};
+}
 
 DimensionPrediction toPrediction(const QString& dimension, const LmOutput& out) {
     const LmFieldResult f = out.fields.value(dimension);
@@ -59,8 +61,10 @@ std::vector<Result<ClipPrediction>> Predictor::predict(const QVector<ClipContext
         done[size_t(i)].clipId = clips[i].clip.id;
         if (sharing_ == PrefixSharing::Off) continue;
         auto s = contextSession(clips[i], cancel);
-        if (s) bases[size_t(i)] = std::move(s.value());
-        else failed[size_t(i)] = s.error();
+        if (s)
+            bases[size_t(i)] = std::move(s.value());
+        else
+            failed[size_t(i)] = s.error();
     }
     timings_.prefillMs += double(timer.nsecsElapsed()) / 1e6;
 
@@ -99,9 +103,12 @@ std::vector<Result<ClipPrediction>> Predictor::predict(const QVector<ClipContext
         timings_.decodeMs += double(t.nsecsElapsed()) / 1e6;
         for (size_t k = 0; k < index.size(); ++k) {
             const int i = index[k];
-            if (k >= outs.size()) failed[size_t(i)] = makeError(QStringLiteral("backend returned too few replies"));
-            else if (!outs[k]) failed[size_t(i)] = outs[k].error();
-            else accept(i, outs[k].value());
+            if (k >= outs.size())
+                failed[size_t(i)] = makeError(QStringLiteral("backend returned too few replies"));
+            else if (!outs[k])
+                failed[size_t(i)] = outs[k].error();
+            else
+                accept(i, outs[k].value());
         }
     };
 
@@ -136,8 +143,11 @@ std::vector<Result<ClipPrediction>> Predictor::predict(const QVector<ClipContext
             const Dimension* dim = cb.dimension(p.dimension);
             valid = valid && dim && dim->classIndex(p.label) >= 0;
         }
-        if (!valid) results.push_back(makeError(QStringLiteral("clip %1: backend produced a label outside the codebook").arg(clips[i].clip.key)));
-        else results.push_back(std::move(done[size_t(i)]));
+        if (!valid)
+            results.push_back(makeError(
+                QStringLiteral("clip %1: backend produced a label outside the codebook").arg(clips[i].clip.key)));
+        else
+            results.push_back(std::move(done[size_t(i)]));
     }
     return results;
 }

@@ -32,8 +32,8 @@ enum class PrefixSharing { On, Off };
 
 // Wall time spent per phase, summed over calls (for the benchmark and the provenance).
 struct PredictorTimings {
-    double prefillMs = 0.0;   // system + context
-    double decodeMs = 0.0;    // agents (instruction + reply)
+    double prefillMs = 0.0;  // system + context
+    double decodeMs = 0.0;   // agents (instruction + reply)
 };
 
 class Predictor {

@@ -13,6 +13,8 @@ enum class PredictorMode {
 
 QString predictorModeName(PredictorMode m);  // "motor-mas", "single-agent", ...
 bool parsePredictorMode(const QString& s, PredictorMode* out);
-inline bool modeUsesFrames(PredictorMode m) { return m != PredictorMode::TextOnly; }
+inline bool modeUsesFrames(PredictorMode m) {
+    return m != PredictorMode::TextOnly;
+}
 
 }  // namespace motor::agents

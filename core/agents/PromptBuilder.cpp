@@ -6,7 +6,9 @@ namespace motor::agents {
 
 namespace {
 
-QString seconds(int64_t ms) { return QString::number(double(ms) / 1000.0, 'f', 1); }
+QString seconds(int64_t ms) {
+    return QString::number(double(ms) / 1000.0, 'f', 1);
+}
 
 QString jsonString(const QString& s) {
     QString out = QStringLiteral("\"");
@@ -37,7 +39,9 @@ QString transcriptText(const ClipContext& clip) {
 }
 
 PromptBuilder::PromptBuilder(Codebook codebook, PredictorMode mode, PromptLibrary library, int maxRationaleChars)
-    : codebook_(std::move(codebook)), mode_(mode), library_(std::move(library)),
+    : codebook_(std::move(codebook)),
+      mode_(mode),
+      library_(std::move(library)),
       maxRationaleChars_(maxRationaleChars) {}
 
 QMap<QString, QString> PromptBuilder::baseValues() const {
@@ -47,8 +51,8 @@ QMap<QString, QString> PromptBuilder::baseValues() const {
 }
 
 Result<LmContent> PromptBuilder::system() const {
-    auto text = library_.fill(mode_ == PredictorMode::NoSrl ? QStringLiteral("system_generic") : QStringLiteral("system"),
-                              baseValues());
+    auto text = library_.fill(
+        mode_ == PredictorMode::NoSrl ? QStringLiteral("system_generic") : QStringLiteral("system"), baseValues());
     if (!text) return text.error();
     return LmContent{LmRole::System, text.value(), {}};
 }
@@ -83,11 +87,13 @@ Result<QString> PromptBuilder::outputFormat(const LmConstraint& constraint) cons
     for (qsizetype i = 0; i < constraint.fields.size(); ++i) {
         QStringList quoted;
         for (const auto& l : constraint.fields[i].labels) quoted << jsonString(l);
-        parts << QStringLiteral("%1: one of %2").arg(jsonString(replyKey(constraint, i)), quoted.join(QStringLiteral(" | ")));
+        parts << QStringLiteral("%1: one of %2")
+                     .arg(jsonString(replyKey(constraint, i)), quoted.join(QStringLiteral(" | ")));
     }
     parts << QStringLiteral("\"rationale\": a string");
     auto values = baseValues();
-    values.insert(QStringLiteral("json_shape"), QStringLiteral("{") + parts.join(QStringLiteral(", ")) + QStringLiteral("}"));
+    values.insert(QStringLiteral("json_shape"),
+                  QStringLiteral("{") + parts.join(QStringLiteral(", ")) + QStringLiteral("}"));
     return library_.fill(QStringLiteral("output_format"), values);
 }
 

@@ -7,7 +7,9 @@
 
 #include "core/util/ReadFile.h"
 
-static void initPromptResources() { Q_INIT_RESOURCE(resources); }
+static void initPromptResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace motor::agents {
 
@@ -66,8 +68,7 @@ QJsonObject PromptLibrary::hashes() const {
     return o;
 }
 
-Result<QString> fillPlaceholders(const QString& text, const QMap<QString, QString>& values,
-                                 const QString& sourceName) {
+Result<QString> fillPlaceholders(const QString& text, const QMap<QString, QString>& values, const QString& sourceName) {
     static const QRegularExpression re(QStringLiteral("\\{\\{\\s*([A-Za-z0-9_]+)\\s*\\}\\}"));
     QString out;
     qsizetype pos = 0;

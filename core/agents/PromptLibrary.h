@@ -34,7 +34,6 @@ private:
 };
 
 // Replaces {{key}} by values[key]; an unknown key is an error.
-Result<QString> fillPlaceholders(const QString& text, const QMap<QString, QString>& values,
-                                 const QString& sourceName);
+Result<QString> fillPlaceholders(const QString& text, const QMap<QString, QString>& values, const QString& sourceName);
 
 }  // namespace motor::agents

@@ -17,14 +17,20 @@ QString firstJsonObject(const QString& text) {
     for (qsizetype i = start; i < text.size(); ++i) {
         const QChar c = text[i];
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == QLatin1Char('\\')) escaped = true;
-            else if (c == QLatin1Char('"')) inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == QLatin1Char('\\'))
+                escaped = true;
+            else if (c == QLatin1Char('"'))
+                inString = false;
             continue;
         }
-        if (c == QLatin1Char('"')) inString = true;
-        else if (c == QLatin1Char('{')) ++depth;
-        else if (c == QLatin1Char('}') && --depth == 0) return text.mid(start, i - start + 1);
+        if (c == QLatin1Char('"'))
+            inString = true;
+        else if (c == QLatin1Char('{'))
+            ++depth;
+        else if (c == QLatin1Char('}') && --depth == 0)
+            return text.mid(start, i - start + 1);
     }
     return {};
 }
@@ -58,8 +64,8 @@ Result<LmOutput> parseReply(const QString& reply, const LmConstraint& constraint
         for (const auto& l : f.labels)
             if (l.compare(given, Qt::CaseInsensitive) == 0) match = l;
         if (match.isEmpty())
-            return makeError(QStringLiteral("\"%1\": \"%2\" is not one of %3")
-                                 .arg(key, given, f.labels.join(QStringLiteral(", "))));
+            return makeError(
+                QStringLiteral("\"%1\": \"%2\" is not one of %3").arg(key, given, f.labels.join(QStringLiteral(", "))));
         LmFieldResult r;
         r.label = match;
         const QJsonValue conf = o.value(QStringLiteral("confidence"));

@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-
 #include <random>
 
 #include "core/agents/CueBaseline.h"
@@ -141,7 +140,9 @@ Result<QString> createDemoProject(const QString& dirPath, const DemoOptions& opt
         for (int i = 0; i < plan.size(); ++i) {
             const PlannedClip& pc = plan[i];
             Clip c;
-            c.key = QStringLiteral("g%1-c%2").arg(pc.recording + 1).arg(i % kClipsPerRecording + 1, 2, 10, QLatin1Char('0'));
+            c.key = QStringLiteral("g%1-c%2")
+                        .arg(pc.recording + 1)
+                        .arg(i % kClipsPerRecording + 1, 2, 10, QLatin1Char('0'));
             c.mediaId = mediaIds[pc.recording];
             c.startMs = pc.startMs;
             c.endMs = pc.endMs;
@@ -163,8 +164,10 @@ Result<QString> createDemoProject(const QString& dirPath, const DemoOptions& opt
             }
             for (int d = 0; d < cb.dimensions.size(); ++d) {
                 const QString& dim = cb.dimensions[d].name;
-                if (auto r = project.setLabel({clipId.value(), a.value(), dim, anna[d][i], {}, {}, std::nan("")}); !r) return r;
-                if (auto r = project.setLabel({clipId.value(), b.value(), dim, mikko[d][i], {}, {}, std::nan("")}); !r) return r;
+                if (auto r = project.setLabel({clipId.value(), a.value(), dim, anna[d][i], {}, {}, std::nan("")}); !r)
+                    return r;
+                if (auto r = project.setLabel({clipId.value(), b.value(), dim, mikko[d][i], {}, {}, std::nan("")}); !r)
+                    return r;
             }
         }
         return {};

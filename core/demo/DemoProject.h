@@ -4,7 +4,6 @@
 // disagree realistically (Cohen's kappa between 0.5 and 0.8 per dimension), and a
 // transcript-cue baseline run is the first model coder.
 #include <QString>
-
 #include <functional>
 
 #include "core/util/Result.h"

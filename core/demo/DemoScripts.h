@@ -7,7 +7,7 @@
 namespace motor::demo {
 
 struct DemoLine {
-    int speaker;      // 0..3 -> "Oppilas A".."Oppilas D"
+    int speaker;  // 0..3 -> "Oppilas A".."Oppilas D"
     QString text;
 };
 

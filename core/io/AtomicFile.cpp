@@ -9,7 +9,8 @@
 namespace motor::io {
 
 Status AtomicFile::write(const QString& path, const QByteArray& bytes) {
-    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("an export file")); !refused) return refused;
+    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("an export file")); !refused)
+        return refused;
     const QString parent = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(parent)) return makeError(parent + QStringLiteral(": cannot create folder"));
     QSaveFile f(path);

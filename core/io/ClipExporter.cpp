@@ -19,7 +19,8 @@ Result<QStringList> ClipExporter::exportClips(Project& project, const QString& f
         const QString source = project.absoluteMediaPath(m);
         // Keep containers that hold whatever stream-copy brings along; others become MP4.
         QString ext = QFileInfo(source).suffix().toLower();
-        if (!QStringList{QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("mkv"), QStringLiteral("m4v")}.contains(ext))
+        if (!QStringList{QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("mkv"), QStringLiteral("m4v")}
+                 .contains(ext))
             ext = QStringLiteral("mp4");
         const QString target = QDir(folder).filePath(SafeFileName::unique(c.key, QLatin1Char('.') + ext, &taken));
         if (!SafeFileName::isInside(folder, target))

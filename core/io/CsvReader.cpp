@@ -8,7 +8,8 @@ Result<QVector<CsvRecord>> CsvReader::parse(const QString& text, const QString& 
     const qsizetype firstEnd = text.indexOf(QLatin1Char('\n'));
     const QStringView firstLine = QStringView(text).left(firstEnd < 0 ? text.size() : firstEnd);
     const QChar delim = firstLine.contains(QLatin1Char('\t')) && !firstLine.contains(QLatin1Char(','))
-                            ? QLatin1Char('\t') : QLatin1Char(',');
+                            ? QLatin1Char('\t')
+                            : QLatin1Char(',');
     QVector<CsvRecord> out;
     CsvRecord rec;
     QString field;
@@ -33,8 +34,11 @@ Result<QVector<CsvRecord>> CsvReader::parse(const QString& text, const QString& 
         const QChar c = text.at(i);
         if (inQuotes) {
             if (c == QLatin1Char('"')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) { field.append(c); ++i; }
-                else inQuotes = false;
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                    field.append(c);
+                    ++i;
+                } else
+                    inQuotes = false;
             } else {
                 if (c == QLatin1Char('\n')) ++line;
                 // CRLF inside a quoted field is one line break, stored as '\n'.
@@ -51,7 +55,10 @@ Result<QVector<CsvRecord>> CsvReader::parse(const QString& text, const QString& 
         if (c == QLatin1Char('"')) {
             if (!field.trimmed().isEmpty() || fieldWasQuoted)
                 return makeError(QStringLiteral("%1:%2: field %3: a quote inside an unquoted field (quote the whole "
-                                                "field and double inner quotes)").arg(sourceName).arg(line).arg(rec.fields.size() + 1));
+                                                "field and double inner quotes)")
+                                     .arg(sourceName)
+                                     .arg(line)
+                                     .arg(rec.fields.size() + 1));
             field.clear();
             inQuotes = fieldWasQuoted = recordHasContent = true;
             quoteLine = line;
@@ -66,7 +73,9 @@ Result<QVector<CsvRecord>> CsvReader::parse(const QString& text, const QString& 
         } else {
             if (fieldWasQuoted && !c.isSpace())
                 return makeError(QStringLiteral("%1:%2: field %3: text after the closing quote")
-                                     .arg(sourceName).arg(line).arg(rec.fields.size() + 1));
+                                     .arg(sourceName)
+                                     .arg(line)
+                                     .arg(rec.fields.size() + 1));
             if (!c.isSpace()) recordHasContent = true;
             if (!fieldWasQuoted) field.append(c);
         }
@@ -87,7 +96,10 @@ Result<CsvTable> CsvReader::parseTable(const QString& text, const QString& sourc
         const CsvRecord& r = (*records)[i];
         if (r.fields.size() != table.header.size())
             return makeError(QStringLiteral("%1:%2: %3 fields, but the header has %4")
-                                 .arg(sourceName).arg(r.line).arg(r.fields.size()).arg(table.header.size()));
+                                 .arg(sourceName)
+                                 .arg(r.line)
+                                 .arg(r.fields.size())
+                                 .arg(table.header.size()));
         table.records.append(r);
     }
     return table;

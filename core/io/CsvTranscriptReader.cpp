@@ -35,7 +35,8 @@ Result<QVector<Utterance>> CsvTranscriptReader::parse(const QString& text, const
     const int textCol = table->column(QStringLiteral("text"));
     if (start.index < 0 || end.index < 0 || textCol < 0)
         return makeError(sourceName + QStringLiteral(":1: header must name the columns start, end, text (and "
-                                                     "optionally speaker); found: %1").arg(table->header.join(", ")));
+                                                     "optionally speaker); found: %1")
+                                          .arg(table->header.join(", ")));
     if (table->records.isEmpty()) return makeError(sourceName + QStringLiteral(":1: no utterances after the header"));
     QVector<Utterance> out;
     for (const CsvRecord& r : table->records) {
@@ -43,11 +44,16 @@ Result<QVector<Utterance>> CsvTranscriptReader::parse(const QString& text, const
             return QStringLiteral("%1:%2: field '%3': ").arg(sourceName).arg(r.line).arg(c.name);
         };
         const auto s = readTime(r.fields[start.index], start.milliseconds);
-        if (!s) return makeError(at(start) + QStringLiteral("'%1' is not a time (seconds or HH:MM:SS.mmm)").arg(r.fields[start.index]));
+        if (!s)
+            return makeError(at(start) +
+                             QStringLiteral("'%1' is not a time (seconds or HH:MM:SS.mmm)").arg(r.fields[start.index]));
         const auto e = readTime(r.fields[end.index], end.milliseconds);
-        if (!e) return makeError(at(end) + QStringLiteral("'%1' is not a time (seconds or HH:MM:SS.mmm)").arg(r.fields[end.index]));
+        if (!e)
+            return makeError(at(end) +
+                             QStringLiteral("'%1' is not a time (seconds or HH:MM:SS.mmm)").arg(r.fields[end.index]));
         if (*e < *s)
-            return makeError(at(end) + QStringLiteral("end %1 is before start %2").arg(Timecode::format(*e), Timecode::format(*s)));
+            return makeError(
+                at(end) + QStringLiteral("end %1 is before start %2").arg(Timecode::format(*e), Timecode::format(*s)));
         Utterance u;
         u.startMs = *s;
         u.endMs = *e;

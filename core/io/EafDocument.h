@@ -6,7 +6,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <cstdint>
 
 namespace motor::io {
@@ -20,9 +19,9 @@ struct EafAnnotation {
 
 struct EafTier {
     QString id;
-    QString participant;     // empty when the tier names nobody
-    QString annotator;       // ANNOTATOR: who made the tier's annotations (label tiers)
-    QString parentRef;       // empty for top-level tiers
+    QString participant;  // empty when the tier names nobody
+    QString annotator;    // ANNOTATOR: who made the tier's annotations (label tiers)
+    QString parentRef;    // empty for top-level tiers
     QString linguisticType;
     QString controlledVocabulary;  // CV_ID of the tier's linguistic type, if any
     QVector<EafAnnotation> annotations;

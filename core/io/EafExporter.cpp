@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QUrl>
-
 #include <algorithm>
 #include <limits>
 
@@ -25,7 +24,8 @@ Result<EafDocument> build(Project& project, const ExportData* data, const Media&
     const QString absolute = project.absoluteMediaPath(media);
     doc.mediaUrl = QUrl::fromLocalFile(absolute).toString();
     QString relative = QDir(exportFolder).relativeFilePath(absolute);
-    if (!relative.startsWith(QLatin1String("../")) && !QDir::isAbsolutePath(relative)) relative.prepend(QStringLiteral("./"));
+    if (!relative.startsWith(QLatin1String("../")) && !QDir::isAbsolutePath(relative))
+        relative.prepend(QStringLiteral("./"));
     doc.relativeMediaUrl = relative;
 
     const Codebook& codebook = project.codebook();
@@ -43,7 +43,8 @@ Result<EafDocument> build(Project& project, const ExportData* data, const Media&
         QVector<Clip> clips;
         for (const Clip& c : data->clips)
             if (c.mediaId == media.id) clips.append(c);
-        std::stable_sort(clips.begin(), clips.end(), [](const Clip& a, const Clip& b) { return a.startMs < b.startMs; });
+        std::stable_sort(clips.begin(), clips.end(),
+                         [](const Clip& a, const Clip& b) { return a.startMs < b.startMs; });
         for (const Clip& c : clips)
             for (const Annotation& a : data->labelsByClip.value(c.id)) {
                 if (a.dimension != dim.name) continue;
@@ -70,7 +71,8 @@ Result<EafDocument> build(Project& project, const ExportData* data, const Media&
         EafTier& tier = bySpeaker[u.speaker];
         if (tier.id.isEmpty()) {
             QString id = u.speaker.isEmpty() ? QStringLiteral("transcript") : u.speaker;
-            for (int n = 2; tierIds.contains(id); ++n) id = QStringLiteral("%1 %2").arg(u.speaker.isEmpty() ? QStringLiteral("transcript") : u.speaker).arg(n);
+            for (int n = 2; tierIds.contains(id); ++n)
+                id = QStringLiteral("%1 %2").arg(u.speaker.isEmpty() ? QStringLiteral("transcript") : u.speaker).arg(n);
             tierIds.insert(id);
             tier.id = id;
             tier.participant = u.speaker;
@@ -103,7 +105,8 @@ Result<QStringList> EafExporter::exportEaf(Project& project, const QString& fold
         const QString path = QDir(folder).filePath(name);
         if (!SafeFileName::isInside(folder, path))
             return makeError(path + QStringLiteral(": refusing to write outside the export folder"));
-        if (auto s = AtomicFile::write(path, EafWriter::toXml(*doc, QStringLiteral("MOTOR Studio"))); !s) return s.error();
+        if (auto s = AtomicFile::write(path, EafWriter::toXml(*doc, QStringLiteral("MOTOR Studio"))); !s)
+            return s.error();
         written.append(path);
     }
     return written;

@@ -1,10 +1,10 @@
 #include "core/io/EafReader.h"
 
-#include "core/util/ReadFile.h"
 #include <QHash>
 #include <QXmlStreamReader>
-
 #include <optional>
+
+#include "core/util/ReadFile.h"
 
 namespace motor::io {
 namespace {
@@ -12,8 +12,8 @@ namespace {
 struct RawAnnotation {
     bool alignable = true;
     QString id;
-    QString slot1, slot2;    // alignable
-    QString annotationRef;   // reference
+    QString slot1, slot2;   // alignable
+    QString annotationRef;  // reference
     QString value;
     qint64 line = 0;
 };
@@ -51,12 +51,17 @@ private:
             r.readNext();
             if (r.isEndElement()) {
                 const auto name = r.name();
-                if (name == QLatin1String("TIER") && tier) { tiers_.append(std::move(*tier)); tier.reset(); }
-                else if ((name == QLatin1String("ALIGNABLE_ANNOTATION") || name == QLatin1String("REF_ANNOTATION")) && ann) {
-                    if (!tier) return makeError(at(ann->line) + QStringLiteral("annotation '%1' outside a TIER").arg(ann->id));
+                if (name == QLatin1String("TIER") && tier) {
+                    tiers_.append(std::move(*tier));
+                    tier.reset();
+                } else if ((name == QLatin1String("ALIGNABLE_ANNOTATION") || name == QLatin1String("REF_ANNOTATION")) &&
+                           ann) {
+                    if (!tier)
+                        return makeError(at(ann->line) + QStringLiteral("annotation '%1' outside a TIER").arg(ann->id));
                     tier->annotations.append(std::move(*ann));
                     ann.reset();
-                } else if (name == QLatin1String("CONTROLLED_VOCABULARY")) cvId.clear();
+                } else if (name == QLatin1String("CONTROLLED_VOCABULARY"))
+                    cvId.clear();
                 continue;
             }
             if (!r.isStartElement()) continue;
@@ -66,7 +71,8 @@ private:
             if (!sawRoot) {
                 if (name != QLatin1String("ANNOTATION_DOCUMENT"))
                     return makeError(at(line) + QStringLiteral("not an ELAN document (root element '%1', expected "
-                                                               "ANNOTATION_DOCUMENT)").arg(name.toString()));
+                                                               "ANNOTATION_DOCUMENT)")
+                                                    .arg(name.toString()));
                 sawRoot = true;
             } else if (name == QLatin1String("MEDIA_DESCRIPTOR")) {
                 if (mediaUrl_.isEmpty()) {
@@ -76,14 +82,16 @@ private:
             } else if (name == QLatin1String("TIME_SLOT")) {
                 const QString id = attrs.value(QLatin1String("TIME_SLOT_ID")).toString();
                 if (id.isEmpty()) return makeError(at(line) + QStringLiteral("TIME_SLOT without TIME_SLOT_ID"));
-                if (slotIndex_.contains(id)) return makeError(at(line) + QStringLiteral("duplicate time slot '%1'").arg(id));
+                if (slotIndex_.contains(id))
+                    return makeError(at(line) + QStringLiteral("duplicate time slot '%1'").arg(id));
                 std::optional<int64_t> value;
                 if (attrs.hasAttribute(QLatin1String("TIME_VALUE"))) {
                     bool ok = false;
                     const qint64 v = attrs.value(QLatin1String("TIME_VALUE")).toLongLong(&ok);
                     if (!ok || v < 0)
                         return makeError(at(line) + QStringLiteral("time slot '%1': TIME_VALUE '%2' is not a number of "
-                                                                   "milliseconds").arg(id, attrs.value(QLatin1String("TIME_VALUE"))));
+                                                                   "milliseconds")
+                                                        .arg(id, attrs.value(QLatin1String("TIME_VALUE"))));
                     value = v;
                 }
                 slotIndex_.insert(id, slotValues_.size());
@@ -135,7 +143,8 @@ private:
     Result<int> slot(const QString& id, const RawAnnotation& a) const {
         const auto it = slotIndex_.constFind(id);
         if (it == slotIndex_.constEnd())
-            return makeError(at(a.line) + QStringLiteral("annotation '%1' refers to unknown time slot '%2'").arg(a.id, id));
+            return makeError(at(a.line) +
+                             QStringLiteral("annotation '%1' refers to unknown time slot '%2'").arg(a.id, id));
         return *it;
     }
 
@@ -181,10 +190,15 @@ private:
             while (next < n && !slotValues_[next]) ++next;
             if (prev < 0 && next >= n)
                 return makeError(source_ + QStringLiteral(": time slot '%1' has no TIME_VALUE and no aligned slot "
-                                                          "to derive one from").arg(slotIds_[i]));
-            if (prev < 0) slotValues_[i] = *slotValues_[next];
-            else if (next >= n) slotValues_[i] = *slotValues_[prev];
-            else slotValues_[i] = *slotValues_[prev] + (*slotValues_[next] - *slotValues_[prev]) * (i - prev) / (next - prev);
+                                                          "to derive one from")
+                                               .arg(slotIds_[i]));
+            if (prev < 0)
+                slotValues_[i] = *slotValues_[next];
+            else if (next >= n)
+                slotValues_[i] = *slotValues_[prev];
+            else
+                slotValues_[i] =
+                    *slotValues_[prev] + (*slotValues_[next] - *slotValues_[prev]) * (i - prev) / (next - prev);
         }
         return {};
     }
@@ -193,7 +207,8 @@ private:
         if (auto it = spans_.constFind(id); it != spans_.constEnd()) return *it;
         const auto found = byId_.constFind(id);
         if (found == byId_.constEnd())
-            return makeError(at(from.line) + QStringLiteral("annotation '%1' refers to unknown annotation '%2'").arg(from.id, id));
+            return makeError(at(from.line) +
+                             QStringLiteral("annotation '%1' refers to unknown annotation '%2'").arg(from.id, id));
         const RawAnnotation& a = **found;
         if (depth > 64) return makeError(at(a.line) + QStringLiteral("annotation '%1': reference cycle").arg(a.id));
         Span s;
@@ -201,10 +216,13 @@ private:
             s = {*slotValues_[slotIndex_.value(a.slot1)], *slotValues_[slotIndex_.value(a.slot2)]};
             if (s.endMs < s.startMs)
                 return makeError(at(a.line) + QStringLiteral("annotation '%1' ends (%2 ms) before it starts (%3 ms)")
-                                                  .arg(a.id).arg(s.endMs).arg(s.startMs));
+                                                  .arg(a.id)
+                                                  .arg(s.endMs)
+                                                  .arg(s.startMs));
         } else {
             if (a.annotationRef.isEmpty())
-                return makeError(at(a.line) + QStringLiteral("reference annotation '%1' without ANNOTATION_REF").arg(a.id));
+                return makeError(at(a.line) +
+                                 QStringLiteral("reference annotation '%1' without ANNOTATION_REF").arg(a.id));
             auto parent = spanOf(a.annotationRef, a, depth + 1);
             if (!parent) return parent.error();
             s = *parent;

@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QXmlStreamWriter>
-
 #include <algorithm>
 
 namespace motor::io {
@@ -29,7 +28,9 @@ struct Slot {
 QString EafWriter::xmlId(const QString& text) {
     QString s;
     for (const QChar c : text)
-        s.append(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-') || c == QLatin1Char('.') ? c : QLatin1Char('_'));
+        s.append(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-') || c == QLatin1Char('.')
+                     ? c
+                     : QLatin1Char('_'));
     if (s.isEmpty() || !(s.front().isLetter() || s.front() == QLatin1Char('_'))) s.prepend(QLatin1Char('_'));
     return s;
 }
@@ -44,7 +45,8 @@ QByteArray EafWriter::toXml(const EafDocument& doc, const QString& author) {
         }
     QVector<int> sorted(timeSlots.size());
     for (int i = 0; i < int(sorted.size()); ++i) sorted[i] = i;
-    std::stable_sort(sorted.begin(), sorted.end(), [&](int x, int y) { return timeSlots[x].timeMs < timeSlots[y].timeMs; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [&](int x, int y) { return timeSlots[x].timeMs < timeSlots[y].timeMs; });
     QVector<int> slotNumber(timeSlots.size());
     for (int rank = 0; rank < int(sorted.size()); ++rank) slotNumber[sorted[rank]] = rank + 1;
 
@@ -55,12 +57,14 @@ QByteArray EafWriter::toXml(const EafDocument& doc, const QString& author) {
     w.writeStartDocument();
     w.writeStartElement(QStringLiteral("ANNOTATION_DOCUMENT"));
     w.writeAttribute(QStringLiteral("AUTHOR"), author);
-    w.writeAttribute(QStringLiteral("DATE"), QDateTime::currentDateTime().toOffsetFromUtc(
-                                                 QDateTime::currentDateTime().offsetFromUtc()).toString(Qt::ISODate));
+    w.writeAttribute(QStringLiteral("DATE"), QDateTime::currentDateTime()
+                                                 .toOffsetFromUtc(QDateTime::currentDateTime().offsetFromUtc())
+                                                 .toString(Qt::ISODate));
     w.writeAttribute(QStringLiteral("FORMAT"), QStringLiteral("3.0"));
     w.writeAttribute(QStringLiteral("VERSION"), QStringLiteral("3.0"));
     w.writeNamespace(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("xsi"));
-    w.writeAttribute(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("noNamespaceSchemaLocation"),
+    w.writeAttribute(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"),
+                     QStringLiteral("noNamespaceSchemaLocation"),
                      QStringLiteral("http://www.mpi.nl/tools/elan/EAFv3.0.xsd"));
 
     w.writeStartElement(QStringLiteral("HEADER"));
@@ -70,7 +74,8 @@ QByteArray EafWriter::toXml(const EafDocument& doc, const QString& author) {
         w.writeEmptyElement(QStringLiteral("MEDIA_DESCRIPTOR"));
         w.writeAttribute(QStringLiteral("MEDIA_URL"), doc.mediaUrl);
         w.writeAttribute(QStringLiteral("MIME_TYPE"), mimeTypeFor(doc.mediaUrl));
-        if (!doc.relativeMediaUrl.isEmpty()) w.writeAttribute(QStringLiteral("RELATIVE_MEDIA_URL"), doc.relativeMediaUrl);
+        if (!doc.relativeMediaUrl.isEmpty())
+            w.writeAttribute(QStringLiteral("RELATIVE_MEDIA_URL"), doc.relativeMediaUrl);
     }
     w.writeStartElement(QStringLiteral("PROPERTY"));
     w.writeAttribute(QStringLiteral("NAME"), QStringLiteral("lastUsedAnnotationId"));
@@ -125,8 +130,10 @@ QByteArray EafWriter::toXml(const EafDocument& doc, const QString& author) {
     w.writeAttribute(QStringLiteral("LANG_ID"), QStringLiteral("und"));
     w.writeAttribute(QStringLiteral("LANG_LABEL"), QStringLiteral("undetermined (und)"));
     const std::pair<const char*, const char*> constraints[] = {
-        {"Time_Subdivision", "Time subdivision of parent annotation's time interval, no time gaps allowed within this interval"},
-        {"Symbolic_Subdivision", "Symbolic subdivision of a parent annotation. Annotations refering to the same parent are ordered"},
+        {"Time_Subdivision",
+         "Time subdivision of parent annotation's time interval, no time gaps allowed within this interval"},
+        {"Symbolic_Subdivision",
+         "Symbolic subdivision of a parent annotation. Annotations refering to the same parent are ordered"},
         {"Symbolic_Association", "1-1 association with a parent annotation"},
         {"Included_In", "Time alignable annotations within the parent annotation's time interval, gaps are allowed"}};
     for (const auto& [stereotype, description] : constraints) {

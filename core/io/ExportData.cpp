@@ -21,7 +21,8 @@ Result<ExportData> ExportData::load(Project& project) {
     for (const Annotation& a : *labels) d.labelsByClip[a.clipId].append(a);
     for (auto& list : d.labelsByClip) {
         std::sort(list.begin(), list.end(), [&](const Annotation& x, const Annotation& y) {
-            const QString nx = d.annotatorById.value(x.annotatorId).name, ny = d.annotatorById.value(y.annotatorId).name;
+            const QString nx = d.annotatorById.value(x.annotatorId).name,
+                          ny = d.annotatorById.value(y.annotatorId).name;
             return nx != ny ? nx < ny : x.dimension < y.dimension;
         });
     }

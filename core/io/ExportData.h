@@ -11,8 +11,8 @@
 namespace motor::io {
 
 struct ExportData {
-    QVector<Clip> clips;  // ordered by key
-    QVector<Media> media; // ordered by path
+    QVector<Clip> clips;   // ordered by key
+    QVector<Media> media;  // ordered by path
     QHash<int64_t, Media> mediaById;
     QHash<int64_t, Annotator> annotatorById;
     QHash<int64_t, QVector<Annotation>> labelsByClip;  // ordered by annotator name, dimension

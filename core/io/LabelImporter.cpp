@@ -1,7 +1,6 @@
 #include "core/io/LabelImporter.h"
 
 #include <QHash>
-
 #include <cmath>
 
 #include "core/io/CsvReader.h"
@@ -18,7 +17,8 @@ struct Row {
 }  // namespace
 
 Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QString& csvPath,
-                                                      const QString& declaredEncoding, const LabelImportOptions& options) {
+                                                      const QString& declaredEncoding,
+                                                      const LabelImportOptions& options) {
     auto table = CsvReader::readTable(csvPath, declaredEncoding);
     if (!table) return table.error();
     int clipCol = table->column(QStringLiteral("clip"));
@@ -31,14 +31,17 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
     const int confidenceCol = table->column(QStringLiteral("confidence"));
     if (clipCol < 0 || annotatorCol < 0 || dimensionCol < 0 || labelCol < 0)
         return makeError(csvPath + QStringLiteral(":1: header must name the columns clip, annotator, dimension, "
-                                                  "label; found: %1").arg(table->header.join(", ")));
+                                                  "label; found: %1")
+                                       .arg(table->header.join(", ")));
 
     const Codebook& codebook = project.codebook();
     QHash<QString, int64_t> clipIds;
     QHash<QString, int> seen;  // clip|annotator|dimension -> line
     QVector<Row> rows;
     for (const CsvRecord& r : table->records) {
-        auto at = [&](const QString& field) { return QStringLiteral("%1:%2: %3: ").arg(csvPath).arg(r.line).arg(field); };
+        auto at = [&](const QString& field) {
+            return QStringLiteral("%1:%2: %3: ").arg(csvPath).arg(r.line).arg(field);
+        };
         Row row;
         row.line = r.line;
         row.clip = r.fields[clipCol].trimmed();
@@ -59,22 +62,27 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
         if (!clipIds.contains(row.clip)) {
             auto clip = project.clipByKey(row.clip);
             if (!clip) return clip.error();
-            if (!clip->has_value()) return makeError(at(QStringLiteral("clip")) + QStringLiteral("no clip '%1' in the project").arg(row.clip));
+            if (!clip->has_value())
+                return makeError(at(QStringLiteral("clip")) +
+                                 QStringLiteral("no clip '%1' in the project").arg(row.clip));
             clipIds.insert(row.clip, (*clip)->id);
         }
         const Dimension* dim = codebook.dimension(row.dimension);
         if (!dim)
-            return makeError(at(QStringLiteral("dimension")) + QStringLiteral("'%1' is not a dimension of codebook %2 (%3)")
-                                                                   .arg(row.dimension, codebook.name, codebook.dimensionNames().join(", ")));
+            return makeError(at(QStringLiteral("dimension")) +
+                             QStringLiteral("'%1' is not a dimension of codebook %2 (%3)")
+                                 .arg(row.dimension, codebook.name, codebook.dimensionNames().join(", ")));
         if (row.label.isEmpty()) return makeError(at(QStringLiteral("label")) + QStringLiteral("empty"));
         if (dim->classIndex(row.label) < 0)
-            return makeError(at(QStringLiteral("label")) + QStringLiteral("'%1' is not a class of '%2' (%3)")
-                                                               .arg(row.label, row.dimension, dim->classNames().join(", ")));
+            return makeError(at(QStringLiteral("label")) +
+                             QStringLiteral("'%1' is not a class of '%2' (%3)")
+                                 .arg(row.label, row.dimension, dim->classNames().join(", ")));
         const QString cell = row.clip + QLatin1Char('\x1f') + row.annotator + QLatin1Char('\x1f') + row.dimension;
         if (auto it = seen.constFind(cell); it != seen.constEnd())
             return makeError(at(QStringLiteral("label")) + QStringLiteral("clip '%1', annotator '%2', dimension '%3' "
                                                                           "already labelled on line %4")
-                                                               .arg(row.clip, row.annotator, row.dimension).arg(*it));
+                                                               .arg(row.clip, row.annotator, row.dimension)
+                                                               .arg(*it));
         seen.insert(cell, r.line);
         rows.append(row);
     }
@@ -88,7 +96,9 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
                 auto existing = project.annotatorByName(row.annotator);
                 if (!existing) return existing.error();
                 auto id = project.ensureAnnotator(row.annotator, AnnotatorKind::Human);
-                if (!id) return makeError(QStringLiteral("%1:%2: annotator: %3").arg(csvPath).arg(row.line).arg(id.error().message));
+                if (!id)
+                    return makeError(
+                        QStringLiteral("%1:%2: annotator: %3").arg(csvPath).arg(row.line).arg(id.error().message));
                 if (!existing->has_value()) ++report.annotatorsCreated;
                 annotatorIds.insert(row.annotator, *id);
             }
@@ -109,7 +119,8 @@ Result<LabelImportReport> LabelImporter::importLabels(Project& project, const QS
                     ++report.labelsUnchanged;
                     continue;
                 }
-                if (b.label != w.label) report.changes.push_back({row.line, row.clip, row.annotator, w.dimension, b.label, w.label});
+                if (b.label != w.label)
+                    report.changes.push_back({row.line, row.clip, row.annotator, w.dimension, b.label, w.label});
             } else {
                 ++report.labelsNew;
             }
@@ -138,7 +149,9 @@ QString LabelImporter::describeChanges(const QVector<LabelChange>& changes, int 
                      .arg(c.clip, c.annotator, c.dimension, c.oldLabel, c.newLabel)
                      .arg(c.line);
     }
-    QString text = QStringLiteral("%1 label(s) differ from the project's: %2").arg(changes.size()).arg(shown.join(QStringLiteral("; ")));
+    QString text = QStringLiteral("%1 label(s) differ from the project's: %2")
+                       .arg(changes.size())
+                       .arg(shown.join(QStringLiteral("; ")));
     if (changes.size() > limit) text += QStringLiteral("; ...");
     return text;
 }

@@ -22,10 +22,10 @@ struct LabelImportOptions {
 };
 
 struct LabelImportReport {
-    bool applied = false;    // false: dry run
-    int labelsWritten = 0;   // new or changed
+    bool applied = false;   // false: dry run
+    int labelsWritten = 0;  // new or changed
     int labelsNew = 0;
-    int labelsUnchanged = 0; // the project has the same label already
+    int labelsUnchanged = 0;  // the project has the same label already
     int annotatorsCreated = 0;
     QVector<LabelChange> changes;
 };

@@ -2,17 +2,16 @@
 
 #include <QDirIterator>
 #include <QFileInfo>
-
 #include <algorithm>
 
 namespace motor::io {
 
 bool MediaFileFinder::hasVideoExtension(const QString& path) {
-    static const QStringList kExtensions = {
-        QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mov"), QStringLiteral("mkv"),
-        QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
-        QStringLiteral("mts"), QStringLiteral("m2ts"), QStringLiteral("ts"), QStringLiteral("wmv"),
-        QStringLiteral("flv"), QStringLiteral("3gp"), QStringLiteral("ogv")};
+    static const QStringList kExtensions = {QStringLiteral("mp4"),  QStringLiteral("m4v"),  QStringLiteral("mov"),
+                                            QStringLiteral("mkv"),  QStringLiteral("webm"), QStringLiteral("avi"),
+                                            QStringLiteral("mpg"),  QStringLiteral("mpeg"), QStringLiteral("mts"),
+                                            QStringLiteral("m2ts"), QStringLiteral("ts"),   QStringLiteral("wmv"),
+                                            QStringLiteral("flv"),  QStringLiteral("3gp"),  QStringLiteral("ogv")};
     return kExtensions.contains(QFileInfo(path).suffix().toLower());
 }
 

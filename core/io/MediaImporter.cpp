@@ -23,9 +23,12 @@ Result<MediaImportReport> MediaImporter::importMedia(Project& project, const QSt
     QStringList files;
     for (const QString& p : paths) {
         const QFileInfo info(p);
-        if (info.isDir()) files += MediaFileFinder::findVideos(p);
-        else if (info.isFile()) files.append(info.absoluteFilePath());
-        else return makeError(p + QStringLiteral(": no such file or folder"));
+        if (info.isDir())
+            files += MediaFileFinder::findVideos(p);
+        else if (info.isFile())
+            files.append(info.absoluteFilePath());
+        else
+            return makeError(p + QStringLiteral(": no such file or folder"));
     }
     files.removeDuplicates();
     if (files.isEmpty()) return makeError(paths.join(QStringLiteral(", ")) + QStringLiteral(": no video files found"));
@@ -38,11 +41,12 @@ Result<MediaImportReport> MediaImporter::importMedia(Project& project, const QSt
         if (!info) return makeError(file + QStringLiteral(": cannot import: ") + info.error().message);
         if (!info->hasVideo) return makeError(file + QStringLiteral(": cannot import: no video stream"));
         if (info->truncated())
-            return makeError(file + QStringLiteral(": cannot import: the file is truncated: its data ends at %1 s of the "
-                                                   "%2 s its header states (an interrupted copy?). Copy it again from "
-                                                   "the original.")
-                                        .arg(double(info->dataEndMs) / 1000.0, 0, 'f', 2)
-                                        .arg(double(info->durationMs) / 1000.0, 0, 'f', 2));
+            return makeError(file +
+                             QStringLiteral(": cannot import: the file is truncated: its data ends at %1 s of the "
+                                            "%2 s its header states (an interrupted copy?). Copy it again from "
+                                            "the original.")
+                                 .arg(double(info->dataEndMs) / 1000.0, 0, 'f', 2)
+                                 .arg(double(info->durationMs) / 1000.0, 0, 'f', 2));
         auto fp = media::MediaFingerprint::compute(file);
         if (!fp) return fp.error();
         Media m;

@@ -44,8 +44,8 @@ QString SafeFileName::component(const QString& name, int maxBytes) {
     if (s.isEmpty()) s = QStringLiteral("_");
     if (isReservedOnWindows(s)) s.prepend(QLatin1Char('_'));
     if (s.toUtf8().size() > maxBytes) {
-        const QString tag = QString::fromLatin1(
-            QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
+        const QString tag =
+            QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
         s = truncateUtf8(s, maxBytes - 9) + QLatin1Char('-') + tag;
     }
     return s;

@@ -1,7 +1,6 @@
 #include "core/io/SegmentImporter.h"
 
 #include <QFileInfo>
-
 #include <optional>
 
 #include "core/io/ClipKeys.h"
@@ -49,7 +48,8 @@ Result<SegmentImportReport> writeSegments(Project& project, const Media& media, 
                 if (auto d = project.deleteClip(w.id); !d) return d;
                 report.replacedWholeClip = w.key;
             } else {
-                report.notes << QStringLiteral("the whole-recording clip '%1' has %2 labels and was kept beside the new clips")
+                report.notes << QStringLiteral(
+                                    "the whole-recording clip '%1' has %2 labels and was kept beside the new clips")
                                     .arg(w.key)
                                     .arg(labels->size());
             }
@@ -65,7 +65,8 @@ Result<SegmentImportReport> writeSegments(Project& project, const Media& media, 
                 auto free = keys.claim(key);
                 if (!free) return free.error();
                 if (!*free)
-                    return makeError(QStringLiteral("%1:%2: clip id '%3' already exists").arg(sourceName).arg(seg.line).arg(key));
+                    return makeError(
+                        QStringLiteral("%1:%2: clip id '%3' already exists").arg(sourceName).arg(seg.line).arg(key));
             }
             Clip c;
             c.key = key;
@@ -84,8 +85,8 @@ Result<SegmentImportReport> writeSegments(Project& project, const Media& media, 
 
 }  // namespace
 
-Result<SegmentImportReport> SegmentImporter::importSegments(Project& project, const QString& mediaPath, const QString& csvPath,
-                                            const QString& declaredEncoding) {
+Result<SegmentImportReport> SegmentImporter::importSegments(Project& project, const QString& mediaPath,
+                                                            const QString& csvPath, const QString& declaredEncoding) {
     auto media = MediaImporter::findMedia(project, mediaPath);
     if (!media) return media.error();
     auto text = TextDecoder::decodeFile(csvPath, declaredEncoding);
@@ -107,20 +108,26 @@ Result<SegmentImportReport> SegmentImporter::importSegments(Project& project, co
         if (idCol < 0) idCol = int(lower.indexOf(QStringLiteral("clip")));
         if (startCol < 0 || endCol < 0)
             return makeError(csvPath + QStringLiteral(":1: header must name the columns start and end (and optionally "
-                                                      "id); found: %1").arg(head.join(", ")));
+                                                      "id); found: %1")
+                                           .arg(head.join(", ")));
         first = 1;
     }
     QVector<Segment> segments;
     for (qsizetype i = first; i < records->size(); ++i) {
         const CsvRecord& r = (*records)[i];
-        auto at = [&](const char* field) { return QStringLiteral("%1:%2: field '%3': ").arg(csvPath).arg(r.line).arg(QLatin1String(field)); };
+        auto at = [&](const char* field) {
+            return QStringLiteral("%1:%2: field '%3': ").arg(csvPath).arg(r.line).arg(QLatin1String(field));
+        };
         if (r.fields.size() <= std::max(startCol, endCol))
             return makeError(QStringLiteral("%1:%2: expected start,end[,id]").arg(csvPath).arg(r.line));
         const auto s = Timecode::parseFlexible(r.fields[startCol]);
         if (!s) return makeError(at("start") + QStringLiteral("'%1' is not a time").arg(r.fields[startCol]));
         const auto e = Timecode::parseFlexible(r.fields[endCol]);
         if (!e) return makeError(at("end") + QStringLiteral("'%1' is not a time").arg(r.fields[endCol]));
-        if (*e <= *s) return makeError(at("end") + QStringLiteral("end %1 is not after start %2").arg(Timecode::format(*e), Timecode::format(*s)));
+        if (*e <= *s)
+            return makeError(
+                at("end") +
+                QStringLiteral("end %1 is not after start %2").arg(Timecode::format(*e), Timecode::format(*s)));
         if (media->durationMs > 0 && *e > media->durationMs)
             return makeError(at("end") + QStringLiteral("end %1 is past the end of the media (%2)")
                                              .arg(Timecode::format(*e), Timecode::format(media->durationMs)));
@@ -136,7 +143,8 @@ Result<SegmentImportReport> SegmentImporter::importWindows(Project& project, con
     if (minTailMs < 0) minTailMs = windowMs / 2;
     auto media = MediaImporter::findMedia(project, mediaPath);
     if (!media) return media.error();
-    if (media->durationMs <= 0) return makeError(mediaPath + QStringLiteral(": unknown duration, cannot cut into windows"));
+    if (media->durationMs <= 0)
+        return makeError(mediaPath + QStringLiteral(": unknown duration, cannot cut into windows"));
     QVector<Segment> segments;
     for (int64_t t = 0; t < media->durationMs; t += windowMs)
         segments.append(Segment{t, std::min(t + windowMs, media->durationMs), QString(), 0});

@@ -27,8 +27,8 @@ public:
     // Returns the number of clips added.
     // Generated keys are padded to the number of segments (lesson-0001 .. lesson-1440),
     // so they sort the same as text and naturally.
-    static Result<SegmentImportReport> importSegments(Project& project, const QString& mediaPath, const QString& csvPath,
-                                                      const QString& declaredEncoding = {});
+    static Result<SegmentImportReport> importSegments(Project& project, const QString& mediaPath,
+                                                      const QString& csvPath, const QString& declaredEncoding = {});
     // Consecutive windows of windowMs from 0 to the media's duration. A last window
     // shorter than minTailMs (default: half a window) joins the one before it instead
     // of becoming a sliver of a clip.

@@ -1,9 +1,8 @@
 #include "core/io/StatisticsExporter.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QHash>
-
+#include <QTimeZone>
 #include <algorithm>
 
 #include "core/io/AtomicFile.h"
@@ -23,8 +22,8 @@ Result<int> StatisticsExporter::exportWide(Project& project, const QString& path
         return a.name < b.name;
     });
     const QStringList dims = project.codebook().dimensionNames();
-    QStringList header{QStringLiteral("clip"),  QStringLiteral("media"),   QStringLiteral("start_ms"),
-                       QStringLiteral("end_ms"), QStringLiteral("group"), QStringLiteral("session"),
+    QStringList header{QStringLiteral("clip"),        QStringLiteral("media"), QStringLiteral("start_ms"),
+                       QStringLiteral("end_ms"),      QStringLiteral("group"), QStringLiteral("session"),
                        QStringLiteral("needs_review")};
     struct Column {
         int64_t coderId;
@@ -57,7 +56,8 @@ Result<int> StatisticsExporter::exportWide(Project& project, const QString& path
                         c.session,
                         c.needsReview ? QStringLiteral("1") : QStringLiteral("0")};
         for (const Column& col : columns) {
-            const Annotation* a = byKey.value(QString::number(col.coderId) + QLatin1Char('\x1f') + col.dimension, nullptr);
+            const Annotation* a =
+                byKey.value(QString::number(col.coderId) + QLatin1Char('\x1f') + col.dimension, nullptr);
             row << (a ? (col.note ? a->note : a->label) : QString());
         }
         csv.addRow(row);

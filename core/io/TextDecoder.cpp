@@ -1,18 +1,18 @@
 #include "core/io/TextDecoder.h"
 
-#include "core/util/ReadFile.h"
 #include <QStringDecoder>
+
+#include "core/util/ReadFile.h"
 
 namespace motor::io {
 namespace {
 
 // 0x80..0x9F of windows-1252; the rest of the code page equals Latin-1. Written out
 // because Qt's own converters only know Latin-1 unless built with ICU.
-constexpr char16_t kCp1252High[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+constexpr char16_t kCp1252High[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                      0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 QString decodeCp1252(QByteArrayView bytes) {
     QString out;
@@ -53,20 +53,29 @@ qsizetype firstInvalidUtf8(QByteArrayView s) {
     qsizetype i = 0;
     while (i < n) {
         const unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         int len = 0;
         uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-        else return i;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return i;
         if (i + len > n) return i;
         for (int k = 1; k < len; ++k) {
             if ((p[i + k] & 0xC0) != 0x80) return i;
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += len;
     }
@@ -122,7 +131,9 @@ Result<DecodedText> TextDecoder::decode(const QByteArray& bytes, const QString& 
         const qsizetype line = QByteArrayView(bytes).first(bad).count('\n') + 1;
         return makeError(QStringLiteral("%1: not valid UTF-8 at byte %2 (line %3); save it as UTF-8 or "
                                         "declare the encoding (e.g. windows-1252)")
-                             .arg(sourceName).arg(bad).arg(line));
+                             .arg(sourceName)
+                             .arg(bad)
+                             .arg(line));
     }
     return DecodedText{QString::fromUtf8(bytes), QStringLiteral("UTF-8")};
 }

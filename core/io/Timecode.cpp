@@ -13,8 +13,8 @@ int64_t fractionMs(QStringView digits) {
     return d.toLongLong();
 }
 
-std::optional<int64_t> fromParts(const QRegularExpressionMatch& m, int hourGroup, int minuteGroup,
-                                 int secondGroup, int fractionGroup) {
+std::optional<int64_t> fromParts(const QRegularExpressionMatch& m, int hourGroup, int minuteGroup, int secondGroup,
+                                 int fractionGroup) {
     if (!m.hasMatch()) return std::nullopt;
     const int64_t hours = hourGroup > 0 && m.capturedLength(hourGroup) > 0 ? m.captured(hourGroup).toLongLong() : 0;
     const int64_t minutes = m.captured(minuteGroup).toLongLong();
@@ -38,7 +38,8 @@ std::optional<int64_t> Timecode::parseVtt(QStringView text) {
 std::optional<int64_t> Timecode::parseFlexible(QStringView text) {
     const QStringView t = text.trimmed();
     static const QRegularExpression seconds(QStringLiteral(R"(^(\d+)(?:\.(\d+))?$)"));
-    if (auto m = seconds.match(t); m.hasMatch()) return m.captured(1).toLongLong() * 1000 + fractionMs(m.capturedView(2));
+    if (auto m = seconds.match(t); m.hasMatch())
+        return m.captured(1).toLongLong() * 1000 + fractionMs(m.capturedView(2));
     static const QRegularExpression clock(QStringLiteral(R"(^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$)"));
     return fromParts(clock.match(t), 1, 2, 3, 4);
 }

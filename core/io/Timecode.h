@@ -3,7 +3,6 @@
 // nothing when the text is not exactly a time in that notation (callers add file:line).
 #include <QString>
 #include <QStringView>
-
 #include <cstdint>
 #include <optional>
 

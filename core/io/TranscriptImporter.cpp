@@ -35,7 +35,8 @@ Result<TranscriptImportReport> TranscriptImporter::attachUtterances(Project& pro
                                                                     QVector<Utterance> all, TranscriptMerge merge) {
     auto media = MediaImporter::findMedia(project, mediaPath);
     if (!media) return media.error();
-    std::stable_sort(all.begin(), all.end(), [](const Utterance& a, const Utterance& b) { return a.startMs < b.startMs; });
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Utterance& a, const Utterance& b) { return a.startMs < b.startMs; });
 
     TranscriptImportReport report;
     if (media->durationMs > 0) {
@@ -46,19 +47,21 @@ Result<TranscriptImportReport> TranscriptImporter::attachUtterances(Project& pro
                 if (past++ == 0) firstPastMs = u.startMs;
             }
         if (past > 0)
-            report.warnings << QStringLiteral("%1 cues start after the end of the recording (%2), the first at %3; "
-                                              "check that the transcript belongs to this recording")
+            report.warnings << QStringLiteral(
+                                   "%1 cues start after the end of the recording (%2), the first at %3; "
+                                   "check that the transcript belongs to this recording")
                                    .arg(past)
                                    .arg(Timecode::format(media->durationMs), Timecode::format(firstPastMs));
     }
     auto existing = project.utterances(media->id, 0, std::numeric_limits<int64_t>::max());
     if (!existing) return existing.error();
     if (!existing->isEmpty() && merge == TranscriptMerge::IfEmpty)
-        return makeError(QStringLiteral("%1: has a transcript already (%2 utterances, %3-%4); choose to replace it or to "
-                                        "add the new utterances beside it")
-                             .arg(mediaPath)
-                             .arg(existing->size())
-                             .arg(Timecode::format(existing->front().startMs), Timecode::format(existing->back().endMs)));
+        return makeError(
+            QStringLiteral("%1: has a transcript already (%2 utterances, %3-%4); choose to replace it or to "
+                           "add the new utterances beside it")
+                .arg(mediaPath)
+                .arg(existing->size())
+                .arg(Timecode::format(existing->front().startMs), Timecode::format(existing->back().endMs)));
     const Status s = project.transaction([&]() -> Status {
         if (merge == TranscriptMerge::Replace && !existing->isEmpty()) {
             if (auto d = project.deleteUtterances(media->id); !d) return d;

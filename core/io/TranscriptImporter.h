@@ -21,10 +21,10 @@ enum class TranscriptMerge {
 
 struct TranscriptImportReport {
     int added = 0;
-    int replaced = 0;             // utterances deleted (Replace)
-    int64_t replacedFromMs = 0;   // their time range, when replaced > 0
+    int replaced = 0;            // utterances deleted (Replace)
+    int64_t replacedFromMs = 0;  // their time range, when replaced > 0
     int64_t replacedToMs = 0;
-    int total = 0;                // utterances the recording has now
+    int total = 0;  // utterances the recording has now
     // Cues past the end of the recording (kept, since a transcript's clock may run
     // ahead of a cut file, but said); empty when there are none.
     QStringList warnings;

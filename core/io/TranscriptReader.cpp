@@ -1,8 +1,6 @@
 #include "core/io/TranscriptReader.h"
 
-#include "core/util/ReadFile.h"
 #include <QFileInfo>
-
 #include <algorithm>
 
 #include "core/io/CsvTranscriptReader.h"
@@ -10,6 +8,7 @@
 #include "core/io/SrtReader.h"
 #include "core/io/TextDecoder.h"
 #include "core/io/VttReader.h"
+#include "core/util/ReadFile.h"
 
 namespace motor::io {
 
@@ -25,7 +24,8 @@ TranscriptFormat TranscriptReader::formatForPath(const QString& path) {
 Result<QVector<Utterance>> TranscriptReader::readFile(const QString& path, const TranscriptReadOptions& options) {
     TranscriptFormat format = options.format == TranscriptFormat::Auto ? formatForPath(path) : options.format;
     if (format == TranscriptFormat::Auto)
-        return makeError(path + QStringLiteral(": unknown transcript format (expected .srt, .vtt, .eaf, .csv or .tsv)"));
+        return makeError(path +
+                         QStringLiteral(": unknown transcript format (expected .srt, .vtt, .eaf, .csv or .tsv)"));
     auto read = util::readFile(path, QStringLiteral("a transcript"));
     if (!read) return read.error();
     const QByteArray bytes = read.value();
@@ -44,13 +44,17 @@ Result<QVector<Utterance>> TranscriptReader::readFile(const QString& path, const
     } else {
         auto text = TextDecoder::decode(bytes, path, options.encoding);
         if (!text) return text.error();
-        if (format == TranscriptFormat::Srt) parsed = SrtReader::parse(text->text, path);
-        else if (format == TranscriptFormat::WebVtt) parsed = VttReader::parse(text->text, path);
-        else parsed = CsvTranscriptReader::parse(text->text, path);
+        if (format == TranscriptFormat::Srt)
+            parsed = SrtReader::parse(text->text, path);
+        else if (format == TranscriptFormat::WebVtt)
+            parsed = VttReader::parse(text->text, path);
+        else
+            parsed = CsvTranscriptReader::parse(text->text, path);
         if (!parsed) return parsed.error();
     }
     QVector<Utterance> out = std::move(parsed.value());
-    std::stable_sort(out.begin(), out.end(), [](const Utterance& a, const Utterance& b) { return a.startMs < b.startMs; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Utterance& a, const Utterance& b) { return a.startMs < b.startMs; });
     for (Utterance& u : out) u.language = options.language;
     return out;
 }

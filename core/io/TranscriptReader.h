@@ -14,8 +14,8 @@ enum class TranscriptFormat { Auto, Srt, WebVtt, Eaf, Csv };
 
 struct TranscriptReadOptions {
     TranscriptFormat format = TranscriptFormat::Auto;
-    QString encoding;   // empty: detect (BOM, else UTF-8 or an error)
-    QString language;   // stored on every utterance, e.g. "fi"
+    QString encoding;  // empty: detect (BOM, else UTF-8 or an error)
+    QString language;  // stored on every utterance, e.g. "fi"
 };
 
 class TranscriptReader {

@@ -33,12 +33,15 @@ Result<QVector<Utterance>> VttReader::parse(const QString& text, const QString& 
     QVector<Utterance> out;
     int cueNumber = 0;
     while (i < n) {
-        if (TextLines::isBlank(lines[i])) { ++i; continue; }
+        if (TextLines::isBlank(lines[i])) {
+            ++i;
+            continue;
+        }
         const QString& first = lines[i];
         const bool hasArrow = first.contains(QLatin1String("-->"));
         if (startsWithKeyword(first, QLatin1String("NOTE")) ||
-            (!hasArrow && (startsWithKeyword(first, QLatin1String("STYLE")) ||
-                           startsWithKeyword(first, QLatin1String("REGION"))))) {
+            (!hasArrow &&
+             (startsWithKeyword(first, QLatin1String("STYLE")) || startsWithKeyword(first, QLatin1String("REGION"))))) {
             while (i < n && !TextLines::isBlank(lines[i])) ++i;
             continue;
         }
@@ -56,12 +59,15 @@ Result<QVector<Utterance>> VttReader::parse(const QString& text, const QString& 
         const auto startMs = m.hasMatch() ? Timecode::parseVtt(m.capturedView(1)) : std::nullopt;
         const auto endMs = m.hasMatch() ? Timecode::parseVtt(m.capturedView(2)) : std::nullopt;
         if (!startMs || !endMs)
-            return makeError(at(i) + cueName + QStringLiteral(": bad timing line '%1' (expected [HH:]MM:SS.mmm --> "
-                                                              "[HH:]MM:SS.mmm [settings])").arg(lines[i].trimmed().left(80)));
+            return makeError(at(i) + cueName +
+                             QStringLiteral(": bad timing line '%1' (expected [HH:]MM:SS.mmm --> "
+                                            "[HH:]MM:SS.mmm [settings])")
+                                 .arg(lines[i].trimmed().left(80)));
         const int64_t cueStartMs = startMs.value_or(0), cueEndMs = endMs.value_or(0);
         if (cueEndMs < cueStartMs)
-            return makeError(at(i) + cueName + QStringLiteral(": end %1 is before start %2")
-                                                   .arg(Timecode::format(cueEndMs), Timecode::format(cueStartMs)));
+            return makeError(at(i) + cueName +
+                             QStringLiteral(": end %1 is before start %2")
+                                 .arg(Timecode::format(cueEndMs), Timecode::format(cueStartMs)));
         ++i;
         QStringList textLines;
         while (i < n && !TextLines::isBlank(lines[i])) {
@@ -69,8 +75,9 @@ Result<QVector<Utterance>> VttReader::parse(const QString& text, const QString& 
                 // The spec ends the cue here and starts the next one (YouTube writes
                 // files like that); without any text in between it is damage.
                 if (textLines.isEmpty())
-                    return makeError(at(i) + cueName + QStringLiteral(": a second timing line where the cue text "
-                                                                      "should start (missing text or blank line?)"));
+                    return makeError(at(i) + cueName +
+                                     QStringLiteral(": a second timing line where the cue text "
+                                                    "should start (missing text or blank line?)"));
                 break;
             }
             textLines.append(lines[i++]);

@@ -1,10 +1,10 @@
 #include "core/media/AudioDecoder.h"
 
-#include "core/media/AvError.h"
-#include "core/media/MediaInput.h"
-
 #include <algorithm>
 #include <cstring>
+
+#include "core/media/AvError.h"
+#include "core/media/MediaInput.h"
 
 namespace motor::media {
 
@@ -15,14 +15,16 @@ constexpr int kMaxDecodeErrorsInARow = 500;
 // container's duration); fill that much with silence, refuse more.
 constexpr std::int64_t kTolerableShortfallMs = 100;
 
-AVSampleFormat toAv(SampleFormat f) { return f == SampleFormat::Float32 ? AV_SAMPLE_FMT_FLT : AV_SAMPLE_FMT_S16; }
+AVSampleFormat toAv(SampleFormat f) {
+    return f == SampleFormat::Float32 ? AV_SAMPLE_FMT_FLT : AV_SAMPLE_FMT_S16;
+}
 }  // namespace
 
 Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs, std::int64_t endMs,
-                                      const AudioFormat& format)
-{
+                                      const AudioFormat& format) {
     if (format.sampleRate < 1000 || format.sampleRate > 384'000 || format.channels < 1 || format.channels > 2)
-        return mediaError(path, QStringLiteral("unsupported output %1 Hz, %2 channels").arg(format.sampleRate).arg(format.channels));
+        return mediaError(
+            path, QStringLiteral("unsupported output %1 Hz, %2 channels").arg(format.sampleRate).arg(format.channels));
     if (startMs < 0 || endMs <= startMs)
         return mediaError(path, QStringLiteral("invalid time range %1-%2 ms").arg(startMs).arg(endMs));
     auto opened = MediaInput::open(path);
@@ -34,7 +36,9 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
     const std::int64_t durationMs = input.durationMs();
     if (durationMs > 0 && endMs > durationMs + 1)
         return mediaError(path, QStringLiteral("time range %1-%2 ms is outside the media (duration %3)")
-                                    .arg(startMs).arg(endMs).arg(msText(durationMs)));
+                                    .arg(startMs)
+                                    .arg(endMs)
+                                    .arg(msText(durationMs)));
     auto decoder = input.openDecoder(stream);
     if (!decoder) return decoder.error();
     AVCodecContext* dec = decoder->get();
@@ -53,7 +57,7 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
     SwrContextPtr swr;
     AVChannelLayout outLayout{};
     av_channel_layout_default(&outLayout, format.channels);
-    std::vector<std::uint8_t> decoded;  // interleaved output from firstSample on
+    std::vector<std::uint8_t> decoded;     // interleaved output from firstSample on
     std::int64_t firstSample = INT64_MIN;  // output-rate index of decoded[0]
     auto produced = [&] { return static_cast<std::int64_t>(decoded.size()) / bytesPerFrame; };
 
@@ -97,7 +101,8 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
         if (rc != AVERROR(EAGAIN) && ++errorsInARow > kMaxDecodeErrorsInARow)
             return mediaError(path, QStringLiteral("audio does not decode near %1").arg(msText(startMs)), rc);
         if (inputEnded) break;  // flushed already and still no frame: nothing more will come
-        if (input.timedOut()) return mediaError(path, QStringLiteral("timed out decoding audio at %1").arg(msText(startMs)));
+        if (input.timedOut())
+            return mediaError(path, QStringLiteral("timed out decoding audio at %1").arg(msText(startMs)));
         if (++packets > kMaxPackets) return mediaError(path, QStringLiteral("gave up decoding audio"));
         rc = input.readPacket(packet.get());
         if (rc == AVERROR_EXIT) return mediaError(path, QStringLiteral("timed out reading audio"));
@@ -120,7 +125,8 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
     if (swr && inputEnded) {
         if (Status s = appendConverted(nullptr); !s) return s.error();  // resampler tail
     }
-    if (firstSample == INT64_MIN) return mediaError(path, QStringLiteral("no decodable audio at %1").arg(msText(startMs)));
+    if (firstSample == INT64_MIN)
+        return mediaError(path, QStringLiteral("no decodable audio at %1").arg(msText(startMs)));
 
     const std::int64_t haveEnd = firstSample + produced();
     if (haveEnd < wantEnd && (wantEnd - haveEnd) * 1000 / rate > kTolerableShortfallMs)
@@ -130,11 +136,12 @@ Result<PcmAudio> AudioDecoder::decode(const QString& path, std::int64_t startMs,
     PcmAudio pcm;
     pcm.format = format;
     pcm.startMs = startMs;
-    pcm.bytes.assign(static_cast<std::size_t>(wantEnd - wantFirst) * bytesPerFrame, 0);  // silence where nothing decoded
-    for (std::int64_t i = std::max(wantFirst, firstSample); i < std::min(wantEnd, haveEnd); ) {
+    pcm.bytes.assign(static_cast<std::size_t>(wantEnd - wantFirst) * bytesPerFrame,
+                     0);  // silence where nothing decoded
+    for (std::int64_t i = std::max(wantFirst, firstSample); i < std::min(wantEnd, haveEnd);) {
         const std::int64_t run = std::min(wantEnd, haveEnd) - i;
-        std::memcpy(pcm.bytes.data() + (i - wantFirst) * bytesPerFrame, decoded.data() + (i - firstSample) * bytesPerFrame,
-                    static_cast<std::size_t>(run) * bytesPerFrame);
+        std::memcpy(pcm.bytes.data() + (i - wantFirst) * bytesPerFrame,
+                    decoded.data() + (i - firstSample) * bytesPerFrame, static_cast<std::size_t>(run) * bytesPerFrame);
         i += run;
     }
     av_channel_layout_uninit(&outLayout);

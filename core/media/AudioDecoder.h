@@ -2,12 +2,11 @@
 // Decodes [startMs, endMs) of a file's audio to PCM at a chosen rate, channel count and
 // sample format (libswresample). The result has exactly
 // (endMs - startMs) * sampleRate / 1000 samples per channel, aligned to startMs.
+#include <QString>
+#include <cstdint>
+
 #include "core/media/PcmAudio.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <cstdint>
 
 namespace motor::media {
 

@@ -5,8 +5,7 @@
 
 namespace motor::media {
 
-Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(int sampleRate, int channels, MediaOutput& output)
-{
+Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(int sampleRate, int channels, MediaOutput& output) {
     const QString& path = output.path();
     const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
     if (codec == nullptr) return mediaError(path, QStringLiteral("AAC encoder is not available"));
@@ -30,8 +29,7 @@ Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(int sampleRate, int cha
     return enc;
 }
 
-Status AudioEncoder::push(const float* const* planes, int sampleCount)
-{
+Status AudioEncoder::push(const float* const* planes, int sampleCount) {
     // av_audio_fifo_write's signature is not const-correct; it only reads.
     void* const* data = reinterpret_cast<void* const*>(const_cast<float* const*>(planes));
     if (av_audio_fifo_write(fifo_.get(), const_cast<void**>(data), sampleCount) < sampleCount)
@@ -39,18 +37,15 @@ Status AudioEncoder::push(const float* const* planes, int sampleCount)
     return encodeFrames(false);
 }
 
-Status AudioEncoder::finish()
-{
+Status AudioEncoder::finish() {
     Status rest = encodeFrames(true);
     if (!rest) return rest;
     return send(nullptr);
 }
 
-Status AudioEncoder::encodeFrames(bool flushPartial)
-{
+Status AudioEncoder::encodeFrames(bool flushPartial) {
     const int frameSize = ctx_->frame_size;
-    while (av_audio_fifo_size(fifo_.get()) >= frameSize ||
-           (flushPartial && av_audio_fifo_size(fifo_.get()) > 0)) {
+    while (av_audio_fifo_size(fifo_.get()) >= frameSize || (flushPartial && av_audio_fifo_size(fifo_.get()) > 0)) {
         const int available = std::min(av_audio_fifo_size(fifo_.get()), frameSize);
         av_frame_unref(frame_.get());
         // A short last frame is allowed only with SMALL_LAST_FRAME; otherwise pad with silence.
@@ -61,8 +56,8 @@ Status AudioEncoder::encodeFrames(bool flushPartial)
         av_channel_layout_copy(&frame_->ch_layout, &ctx_->ch_layout);
         int rc = av_frame_get_buffer(frame_.get(), 0);
         if (rc < 0) return mediaError(output_.path(), QStringLiteral("out of memory"), rc);
-        av_samples_set_silence(frame_->extended_data, 0, frame_->nb_samples,
-                               ctx_->ch_layout.nb_channels, ctx_->sample_fmt);
+        av_samples_set_silence(frame_->extended_data, 0, frame_->nb_samples, ctx_->ch_layout.nb_channels,
+                               ctx_->sample_fmt);
         av_audio_fifo_read(fifo_.get(), reinterpret_cast<void**>(frame_->extended_data), available);
         frame_->pts = nextPts_;
         nextPts_ += frame_->nb_samples;
@@ -72,10 +67,10 @@ Status AudioEncoder::encodeFrames(bool flushPartial)
     return {};
 }
 
-Status AudioEncoder::send(const AVFrame* frame)
-{
+Status AudioEncoder::send(const AVFrame* frame) {
     int rc = avcodec_send_frame(ctx_.get(), frame);
-    if (rc < 0 && rc != AVERROR_EOF) return mediaError(output_.path(), QStringLiteral("audio encoder rejected a frame"), rc);
+    if (rc < 0 && rc != AVERROR_EOF)
+        return mediaError(output_.path(), QStringLiteral("audio encoder rejected a frame"), rc);
     for (;;) {
         rc = avcodec_receive_packet(ctx_.get(), packet_.get());
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) return {};

@@ -1,11 +1,11 @@
 #pragma once
 // AAC encoder writing into a MediaOutput. AAC wants fixed-size frames (1024 samples) of
 // planar float; callers push any amount of planar float and a FIFO re-chunks it.
-#include "core/media/AvHandles.h"
-#include "core/util/Result.h"
-
 #include <cstdint>
 #include <memory>
+
+#include "core/media/AvHandles.h"
+#include "core/util/Result.h"
 
 namespace motor::media {
 

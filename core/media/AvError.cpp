@@ -7,25 +7,21 @@ extern "C" {
 
 namespace motor::media {
 
-QString avErrorText(int averror)
-{
+QString avErrorText(int averror) {
     char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
     av_strerror(averror, buffer, sizeof buffer);
     return QString::fromUtf8(buffer);
 }
 
-Error mediaError(const QString& path, const QString& what)
-{
+Error mediaError(const QString& path, const QString& what) {
     return makeError(QStringLiteral("%1: %2").arg(path, what));
 }
 
-Error mediaError(const QString& path, const QString& what, int averror)
-{
+Error mediaError(const QString& path, const QString& what, int averror) {
     return makeError(QStringLiteral("%1: %2 (%3)").arg(path, what, avErrorText(averror)));
 }
 
-void quietFfmpegLogging()
-{
+void quietFfmpegLogging() {
     static const bool once = [] {
         av_log_set_level(AV_LOG_FATAL);
         return true;
@@ -33,6 +29,8 @@ void quietFfmpegLogging()
     (void)once;
 }
 
-QString msText(std::int64_t ms) { return QStringLiteral("%1 ms").arg(ms); }
+QString msText(std::int64_t ms) {
+    return QStringLiteral("%1 ms").arg(ms);
+}
 
 }  // namespace motor::media

@@ -1,11 +1,10 @@
 #pragma once
 // Error text for core/media. Every message starts with the file it is about so that a
 // failure deep in a batch (sampling 1,440 clips) still says which clip broke.
-#include "core/util/Result.h"
-
 #include <QString>
-
 #include <cstdint>
+
+#include "core/util/Result.h"
 
 namespace motor::media {
 

@@ -21,8 +21,7 @@ struct InputFormatDeleter {
 // Output contexts are not opened by avformat_open_input, so they are closed differently:
 // the AVIOContext (if the muxer needed a file) is closed, then the context freed.
 struct OutputFormatDeleter {
-    void operator()(AVFormatContext* ctx) const
-    {
+    void operator()(AVFormatContext* ctx) const {
         if (ctx == nullptr) return;
         if (ctx->oformat != nullptr && !(ctx->oformat->flags & AVFMT_NOFILE)) avio_closep(&ctx->pb);
         avformat_free_context(ctx);
@@ -56,14 +55,15 @@ using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
 using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
 
-inline FramePtr makeFrame() { return FramePtr(av_frame_alloc()); }
+inline FramePtr makeFrame() {
+    return FramePtr(av_frame_alloc());
+}
 
 // An initialised resampler from in's channel layout, sample format and rate to the given
 // output. A frame whose layout is unspecified gets the default layout of its channel
 // count. On failure: nullptr, and the libav error code in rc.
 inline SwrContextPtr makeResampler(const AVFrame& in, const AVChannelLayout& outLayout, AVSampleFormat outFormat,
-                                   int outRate, int& rc)
-{
+                                   int outRate, int& rc) {
     AVChannelLayout inLayout{};  // zeroed: av_channel_layout_copy uninits its target
     if (in.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
         av_channel_layout_default(&inLayout, in.ch_layout.nb_channels);
@@ -71,13 +71,15 @@ inline SwrContextPtr makeResampler(const AVFrame& in, const AVChannelLayout& out
         av_channel_layout_copy(&inLayout, &in.ch_layout);
     SwrContext* raw = nullptr;
     // FFmpeg 5.1 declares the layouts non-const but only reads them.
-    rc = swr_alloc_set_opts2(&raw, const_cast<AVChannelLayout*>(&outLayout), outFormat, outRate, &inLayout, static_cast<AVSampleFormat>(in.format),
-                             in.sample_rate, 0, nullptr);
+    rc = swr_alloc_set_opts2(&raw, const_cast<AVChannelLayout*>(&outLayout), outFormat, outRate, &inLayout,
+                             static_cast<AVSampleFormat>(in.format), in.sample_rate, 0, nullptr);
     av_channel_layout_uninit(&inLayout);
     SwrContextPtr swr(raw);
     if (rc < 0 || (rc = swr_init(swr.get())) < 0) return nullptr;
     return swr;
 }
-inline PacketPtr makePacket() { return PacketPtr(av_packet_alloc()); }
+inline PacketPtr makePacket() {
+    return PacketPtr(av_packet_alloc());
+}
 
 }  // namespace motor::media

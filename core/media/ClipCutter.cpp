@@ -1,30 +1,27 @@
 #include "core/media/ClipCutter.h"
 
+#include <QFileInfo>
+#include <algorithm>
+#include <vector>
+
 #include "core/media/AvError.h"
 #include "core/media/ClipReencoder.h"
 #include "core/media/MediaInput.h"
 #include "core/media/MediaOutput.h"
-
-#include <QFileInfo>
-
-#include <algorithm>
-#include <vector>
 
 namespace motor::media {
 
 namespace {
 constexpr int kMaxPackets = 2'000'000;
 
-std::int64_t frameDurationUs(const AVStream* st)
-{
+std::int64_t frameDurationUs(const AVStream* st) {
     const AVRational rate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
     return rate.num > 0 && rate.den > 0 ? av_rescale(1'000'000, rate.den, rate.num) : 40'000;
 }
 
 // Media time of the keyframe a backward seek to startUs lands on (stream copy starts
 // there). The primary stream is the video one when there is video.
-Result<std::int64_t> keyframeAtOrBefore(MediaInput& input, int stream, std::int64_t startUs)
-{
+Result<std::int64_t> keyframeAtOrBefore(MediaInput& input, int stream, std::int64_t startUs) {
     int rc = input.seekBefore(stream, startUs);
     if (rc < 0) return mediaError(input.path(), QStringLiteral("cannot seek to %1").arg(msText(startUs / 1000)), rc);
     PacketPtr packet = makePacket();
@@ -40,8 +37,7 @@ Result<std::int64_t> keyframeAtOrBefore(MediaInput& input, int stream, std::int6
     return mediaError(input.path(), QStringLiteral("no packet of the stream near %1").arg(msText(startUs / 1000)));
 }
 
-Result<CutResult> streamCopy(MediaInput& input, const QString& targetPath, std::int64_t startUs, std::int64_t endUs)
-{
+Result<CutResult> streamCopy(MediaInput& input, const QString& targetPath, std::int64_t startUs, std::int64_t endUs) {
     const int primary = input.videoStreamIndex() >= 0 ? input.videoStreamIndex() : input.audioStreamIndex();
     auto keyframe = keyframeAtOrBefore(input, primary, startUs);
     if (!keyframe) return keyframe.error();
@@ -65,7 +61,8 @@ Result<CutResult> streamCopy(MediaInput& input, const QString& targetPath, std::
     bool done[2] = {inIndex[0] < 0, inIndex[1] < 0};
     PacketPtr packet = makePacket();
     for (int n = 0; !(done[0] && done[1]); ++n) {
-        if (n > kMaxPackets || input.timedOut()) return mediaError(input.path(), QStringLiteral("gave up copying: too many packets or timed out"));
+        if (n > kMaxPackets || input.timedOut())
+            return mediaError(input.path(), QStringLiteral("gave up copying: too many packets or timed out"));
         int rc = input.readPacket(packet.get());
         if (rc == AVERROR_EOF) break;
         if (rc < 0) return mediaError(input.path(), QStringLiteral("read error while copying"), rc);
@@ -96,7 +93,8 @@ Result<CutResult> streamCopy(MediaInput& input, const QString& targetPath, std::
         if (packet->pts != AV_NOPTS_VALUE) packet->pts -= offset;
         if (packet->dts != AV_NOPTS_VALUE) packet->dts -= offset;
         packet->pos = -1;
-        if (Status s = output.write(packet.get(), outIndex[k], input.format()->streams[st]->time_base); !s) return s.error();
+        if (Status s = output.write(packet.get(), outIndex[k], input.format()->streams[st]->time_base); !s)
+            return s.error();
         av_packet_unref(packet.get());
     }
     if (Status s = output.finish(); !s) return s.error();
@@ -106,8 +104,7 @@ Result<CutResult> streamCopy(MediaInput& input, const QString& targetPath, std::
 }  // namespace
 
 Result<CutResult> ClipCutter::cut(const QString& sourcePath, const QString& targetPath, std::int64_t startMs,
-                                  std::int64_t endMs, CutMode mode)
-{
+                                  std::int64_t endMs, CutMode mode) {
     if (startMs < 0 || endMs <= startMs)
         return mediaError(sourcePath, QStringLiteral("invalid time range %1-%2 ms").arg(startMs).arg(endMs));
     if (QFileInfo(sourcePath).absoluteFilePath() == QFileInfo(targetPath).absoluteFilePath())
@@ -120,7 +117,9 @@ Result<CutResult> ClipCutter::cut(const QString& sourcePath, const QString& targ
     const std::int64_t durationMs = input.durationMs();
     if (durationMs > 0 && endMs > durationMs + 1)
         return mediaError(sourcePath, QStringLiteral("time range %1-%2 ms is outside the media (duration %3)")
-                                          .arg(startMs).arg(endMs).arg(msText(durationMs)));
+                                          .arg(startMs)
+                                          .arg(endMs)
+                                          .arg(msText(durationMs)));
     const std::int64_t startUs = startMs * 1000;
     const std::int64_t endUs = endMs * 1000;
 

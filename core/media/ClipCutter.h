@@ -4,11 +4,10 @@
 // via libx264, else mpeg4; AAC audio) starts exactly at startMs. Auto copies when startMs
 // falls on a keyframe and re-encodes otherwise. Output appears under its name only when
 // complete (MediaOutput writes "<dst>.partial" and renames).
-#include "core/util/Result.h"
-
 #include <QString>
-
 #include <cstdint>
+
+#include "core/util/Result.h"
 
 namespace motor::media {
 

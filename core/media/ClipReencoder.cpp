@@ -1,10 +1,10 @@
 #include "core/media/ClipReencoder.h"
 
+#include <algorithm>
+
 #include "core/media/AvError.h"
 #include "core/media/DisplayRotation.h"
 #include "core/media/MediaOutput.h"
-
-#include <algorithm>
 
 namespace motor::media {
 
@@ -13,8 +13,7 @@ constexpr int kMaxPackets = 2'000'000;
 constexpr int kMaxDecodeErrorsInARow = 500;
 }  // namespace
 
-Result<CutResult> ClipReencoder::run(const QString& targetPath)
-{
+Result<CutResult> ClipReencoder::run(const QString& targetPath) {
     inIndex_[0] = in_.videoStreamIndex();
     inIndex_[1] = in_.audioStreamIndex();
     for (int k = 0; k < 2; ++k) {
@@ -46,7 +45,8 @@ Result<CutResult> ClipReencoder::run(const QString& targetPath)
         yuv_->format = AV_PIX_FMT_YUV420P;
         yuv_->width = video_->context()->width;
         yuv_->height = video_->context()->height;
-        if (int rc = av_frame_get_buffer(yuv_.get(), 0); rc < 0) return mediaError(targetPath, QStringLiteral("out of memory"), rc);
+        if (int rc = av_frame_get_buffer(yuv_.get(), 0); rc < 0)
+            return mediaError(targetPath, QStringLiteral("out of memory"), rc);
     }
     if (decoder_[1]) {
         const int channels = std::min(2, decoder_[1]->ch_layout.nb_channels);
@@ -62,14 +62,16 @@ Result<CutResult> ClipReencoder::run(const QString& targetPath)
     PacketPtr packet = makePacket();
     int errorsInARow = 0;
     for (int n = 0; !(done_[0] && done_[1]); ++n) {
-        if (n > kMaxPackets || in_.timedOut()) return mediaError(in_.path(), QStringLiteral("gave up re-encoding: too many packets or timed out"));
+        if (n > kMaxPackets || in_.timedOut())
+            return mediaError(in_.path(), QStringLiteral("gave up re-encoding: too many packets or timed out"));
         int rc = in_.readPacket(packet.get());
         if (rc < 0) break;  // end of file (or unreadable rest): flush below
         const int k = packet->stream_index == inIndex_[0] ? 0 : packet->stream_index == inIndex_[1] ? 1 : -1;
         if (k >= 0 && !done_[k]) {
             rc = avcodec_send_packet(decoder_[k].get(), packet.get());
             if (rc < 0 && rc != AVERROR(EAGAIN)) {
-                if (++errorsInARow > kMaxDecodeErrorsInARow) return mediaError(in_.path(), QStringLiteral("source does not decode"), rc);
+                if (++errorsInARow > kMaxDecodeErrorsInARow)
+                    return mediaError(in_.path(), QStringLiteral("source does not decode"), rc);
             } else {
                 errorsInARow = 0;
                 if (Status s = drain(k, packet.get()); !s) return s.error();
@@ -92,8 +94,7 @@ Result<CutResult> ClipReencoder::run(const QString& targetPath)
     return CutResult{CutMode::Reencode, startUs_ / 1000, endUs_ / 1000};
 }
 
-Status ClipReencoder::drain(int k, AVPacket*)
-{
+Status ClipReencoder::drain(int k, AVPacket*) {
     for (;;) {
         const int rc = avcodec_receive_frame(decoder_[k].get(), frame_.get());
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) return {};
@@ -104,8 +105,7 @@ Status ClipReencoder::drain(int k, AVPacket*)
     }
 }
 
-Status ClipReencoder::onVideoFrame(AVFrame* frame)
-{
+Status ClipReencoder::onVideoFrame(AVFrame* frame) {
     if (done_[0]) return {};
     const std::int64_t pts = frame->best_effort_timestamp;
     if (pts == AV_NOPTS_VALUE) return {};
@@ -115,17 +115,18 @@ Status ClipReencoder::onVideoFrame(AVFrame* frame)
         done_[0] = true;
         return {};
     }
-    sws_.reset(sws_getCachedContext(sws_.release(), frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
-                                    yuv_->width, yuv_->height, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
+    sws_.reset(sws_getCachedContext(sws_.release(), frame->width, frame->height,
+                                    static_cast<AVPixelFormat>(frame->format), yuv_->width, yuv_->height,
+                                    AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
     if (!sws_) return mediaError(in_.path(), QStringLiteral("cannot convert the video's pixel format"));
-    if (int rc = av_frame_make_writable(yuv_.get()); rc < 0) return mediaError(in_.path(), QStringLiteral("out of memory"), rc);
+    if (int rc = av_frame_make_writable(yuv_.get()); rc < 0)
+        return mediaError(in_.path(), QStringLiteral("out of memory"), rc);
     sws_scale(sws_.get(), frame->data, frame->linesize, 0, frame->height, yuv_->data, yuv_->linesize);
     yuv_->pts = pts - in_.fromMediaUs(startUs_, inIndex_[0]);
     return video_->encode(yuv_.get());
 }
 
-Status ClipReencoder::onAudioFrame(AVFrame* frame)
-{
+Status ClipReencoder::onAudioFrame(AVFrame* frame) {
     if (done_[1]) return {};
     AVCodecContext* enc = audio_->context();
     if (!swr_) {

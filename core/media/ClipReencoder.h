@@ -2,6 +2,11 @@
 // ClipCutter's re-encoding path: decodes the source from the keyframe before the start and
 // encodes exactly [start, end) -- video to H.264 (or mpeg4) at the source size and time
 // base, audio to AAC at the source rate (at most two channels), trimmed to the sample.
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
 #include "core/media/AudioEncoder.h"
 #include "core/media/AvHandles.h"
 #include "core/media/ClipCutter.h"
@@ -9,17 +14,12 @@
 #include "core/media/VideoEncoder.h"
 #include "core/util/Result.h"
 
-#include <QString>
-
-#include <cstdint>
-#include <memory>
-#include <vector>
-
 namespace motor::media {
 
 class ClipReencoder {
 public:
-    ClipReencoder(MediaInput& input, std::int64_t startUs, std::int64_t endUs) : in_(input), startUs_(startUs), endUs_(endUs) {}
+    ClipReencoder(MediaInput& input, std::int64_t startUs, std::int64_t endUs)
+        : in_(input), startUs_(startUs), endUs_(endUs) {}
     Result<CutResult> run(const QString& targetPath);
 
 private:

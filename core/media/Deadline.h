@@ -10,17 +10,13 @@ namespace motor::media {
 class Deadline {
 public:
     explicit Deadline(std::int64_t budgetMs) { restart(budgetMs); }
-    void restart(std::int64_t budgetMs)
-    {
+    void restart(std::int64_t budgetMs) {
         end_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(budgetMs);
     }
     bool expired() const { return std::chrono::steady_clock::now() >= end_; }
 
     // Shape required by AVIOInterruptCB: non-zero aborts the blocking FFmpeg call.
-    static int interruptCallback(void* opaque)
-    {
-        return static_cast<const Deadline*>(opaque)->expired() ? 1 : 0;
-    }
+    static int interruptCallback(void* opaque) { return static_cast<const Deadline*>(opaque)->expired() ? 1 : 0; }
 
 private:
     std::chrono::steady_clock::time_point end_;

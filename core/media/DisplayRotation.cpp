@@ -8,8 +8,7 @@ extern "C" {
 
 namespace motor::media {
 
-int displayRotationDeg(const AVStream* stream)
-{
+int displayRotationDeg(const AVStream* stream) {
     // FFmpeg 5.1 keeps the display matrix as stream side data.
     std::size_t size = 0;
     const uint8_t* matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size);

@@ -8,8 +8,7 @@ namespace motor::media {
 
 namespace {
 // Rotates packed RGB clockwise by 90, 180 or 270 degrees.
-RgbFrame rotated(const RgbFrame& src, int rotationDeg)
-{
+RgbFrame rotated(const RgbFrame& src, int rotationDeg) {
     RgbFrame dst;
     const bool swap = rotationDeg == 90 || rotationDeg == 270;
     dst.width = swap ? src.height : src.width;
@@ -35,8 +34,7 @@ RgbFrame rotated(const RgbFrame& src, int rotationDeg)
 }
 }  // namespace
 
-FrameConverter::Size FrameConverter::displaySize(const AVFrame* frame, int rotationDeg)
-{
+FrameConverter::Size FrameConverter::displaySize(const AVFrame* frame, int rotationDeg) {
     double w = frame->width;
     const double h = frame->height;
     const AVRational sar = frame->sample_aspect_ratio;
@@ -47,8 +45,7 @@ FrameConverter::Size FrameConverter::displaySize(const AVFrame* frame, int rotat
 }
 
 std::optional<RgbFrame> FrameConverter::convert(const AVFrame* frame, int width, int height, FitMode fit,
-                                                int rotationDeg)
-{
+                                                int rotationDeg) {
     if (fit == FitMode::Native) {
         const Size display = displaySize(frame, rotationDeg);
         width = display.width;
@@ -59,8 +56,8 @@ std::optional<RgbFrame> FrameConverter::convert(const AVFrame* frame, int width,
     int innerH = height;
     if (fit == FitMode::Letterbox) {
         const Size display = displaySize(frame, rotationDeg);
-        const double scale = std::min(static_cast<double>(width) / display.width,
-                                      static_cast<double>(height) / display.height);
+        const double scale =
+            std::min(static_cast<double>(width) / display.width, static_cast<double>(height) / display.height);
         innerW = std::clamp(static_cast<int>(std::lround(display.width * scale)), 1, width);
         innerH = std::clamp(static_cast<int>(std::lround(display.height * scale)), 1, height);
     }
@@ -69,9 +66,9 @@ std::optional<RgbFrame> FrameConverter::convert(const AVFrame* frame, int width,
     const int scaledH = swap ? innerW : innerH;
 
     // sws_getCachedContext frees the context it is given when it has to make a new one.
-    sws_.reset(sws_getCachedContext(sws_.release(), frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
-                                scaledW, scaledH, AV_PIX_FMT_RGB24, SWS_BICUBIC | SWS_ACCURATE_RND,
-                                nullptr, nullptr, nullptr));
+    sws_.reset(sws_getCachedContext(sws_.release(), frame->width, frame->height,
+                                    static_cast<AVPixelFormat>(frame->format), scaledW, scaledH, AV_PIX_FMT_RGB24,
+                                    SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr));
     if (!sws_) return std::nullopt;
     // HD footage is BT.709; swscale assumes BT.601 unless told.
     const int colorspace = frame->colorspace == AVCOL_SPC_UNSPECIFIED

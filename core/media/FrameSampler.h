@@ -3,14 +3,13 @@
 // 448x448). Frame i is the first frame at or after start + (i + 0.5) * (end - start) / N:
 // the centres of N equal slices, so no frame sits on a clip boundary where a cut from the
 // neighbouring clip may still show.
+#include <QString>
+#include <cstdint>
+#include <vector>
+
 #include "core/media/FitMode.h"
 #include "core/media/RgbFrame.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <cstdint>
-#include <vector>
 
 namespace motor::media {
 
@@ -22,9 +21,9 @@ struct SampledFrames {
 
 struct SampleRequest {
     std::int64_t startMs = 0;
-    std::int64_t endMs = 0;        // exclusive
+    std::int64_t endMs = 0;  // exclusive
     int count = 8;
-    int width = 448;   // ignored with FitMode::Native
+    int width = 448;  // ignored with FitMode::Native
     int height = 448;
     FitMode fit = FitMode::Letterbox;
 };

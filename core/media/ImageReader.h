@@ -1,10 +1,10 @@
 #pragma once
 // A still picture (PNG, JPEG, ...) decoded with FFmpeg to RGB at its own size, honouring
 // its orientation: what `motor models generate --image` gives a vision model.
+#include <QString>
+
 #include "core/media/RgbFrame.h"
 #include "core/util/Result.h"
-
-#include <QString>
 
 namespace motor::media {
 

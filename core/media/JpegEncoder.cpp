@@ -1,9 +1,9 @@
 #include "core/media/JpegEncoder.h"
 
+#include <algorithm>
+
 #include "core/media/AvError.h"
 #include "core/media/AvHandles.h"
-
-#include <algorithm>
 
 namespace motor::media {
 
@@ -11,12 +11,13 @@ namespace {
 const QString kWhat = QStringLiteral("<jpeg>");
 }
 
-Result<QByteArray> JpegEncoder::encode(const RgbFrame& frame, int quality)
-{
+Result<QByteArray> JpegEncoder::encode(const RgbFrame& frame, int quality) {
     quietFfmpegLogging();
     if (frame.width <= 0 || frame.height <= 0 ||
         frame.rgb.size() != static_cast<std::size_t>(frame.width) * frame.height * 3)
-        return mediaError(kWhat, QStringLiteral("frame %1x%2 has %3 bytes of RGB").arg(frame.width).arg(frame.height).arg(frame.rgb.size()));
+        return mediaError(
+            kWhat,
+            QStringLiteral("frame %1x%2 has %3 bytes of RGB").arg(frame.width).arg(frame.height).arg(frame.rgb.size()));
     const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_MJPEG);
     if (codec == nullptr) return mediaError(kWhat, QStringLiteral("mjpeg encoder is not available"));
     CodecContextPtr ctx(avcodec_alloc_context3(codec));

@@ -1,10 +1,10 @@
 #pragma once
 // RgbFrame -> JPEG bytes with FFmpeg's mjpeg encoder (core/ has no QtGui to do it). The
 // UI caches thumbnails in this form.
+#include <QByteArray>
+
 #include "core/media/RgbFrame.h"
 #include "core/util/Result.h"
-
-#include <QByteArray>
 
 namespace motor::media {
 

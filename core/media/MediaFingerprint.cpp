@@ -9,7 +9,8 @@ namespace motor::media {
 
 Result<MediaFingerprint> MediaFingerprint::compute(const QString& path) {
     constexpr qint64 kChunk = 1 << 20;
-    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("a recording")); !refused) return refused.error();
+    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("a recording")); !refused)
+        return refused.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return makeError(path + QStringLiteral(": cannot open: ") + f.errorString());
     QCryptographicHash h(QCryptographicHash::Sha256);

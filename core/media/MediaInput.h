@@ -3,14 +3,13 @@
 // demand, and timestamp conversion to "media time" (microseconds from the file's start,
 // which is what players show). Shared by MediaProbe, VideoFrameReader, AudioDecoder and
 // ClipCutter so that all of them open files, time out and report errors the same way.
+#include <QString>
+#include <cstdint>
+#include <memory>
+
 #include "core/media/AvHandles.h"
 #include "core/media/Deadline.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <cstdint>
-#include <memory>
 
 namespace motor::media {
 
@@ -20,8 +19,7 @@ public:
     // read loops stop when it is spent. Long-lived readers call restartBudget() per call.
     static constexpr std::int64_t kDefaultBudgetMs = 60'000;
 
-    static Result<std::unique_ptr<MediaInput>> open(const QString& path,
-                                                    std::int64_t budgetMs = kDefaultBudgetMs);
+    static Result<std::unique_ptr<MediaInput>> open(const QString& path, std::int64_t budgetMs = kDefaultBudgetMs);
 
     MediaInput(const MediaInput&) = delete;
     MediaInput& operator=(const MediaInput&) = delete;

@@ -1,8 +1,8 @@
 #include "core/media/MediaOutput.h"
 
-#include "core/media/AvError.h"
-
 #include <QFile>
+
+#include "core/media/AvError.h"
 
 extern "C" {
 #include <libavutil/display.h>
@@ -14,42 +14,34 @@ extern "C" {
 namespace motor::media {
 
 MediaOutput::MediaOutput(QString path, QString partialPath)
-    : path_(std::move(path)), partialPath_(std::move(partialPath))
-{
-}
+    : path_(std::move(path)), partialPath_(std::move(partialPath)) {}
 
-MediaOutput::~MediaOutput()
-{
+MediaOutput::~MediaOutput() {
     if (!finished_) {
         format_.reset();  // close the file before removing it
         QFile::remove(partialPath_);
     }
 }
 
-Result<std::unique_ptr<MediaOutput>> MediaOutput::create(const QString& path)
-{
+Result<std::unique_ptr<MediaOutput>> MediaOutput::create(const QString& path) {
     quietFfmpegLogging();
     std::unique_ptr<MediaOutput> out(new MediaOutput(path, path + QStringLiteral(".partial")));
     // The muxer is chosen from the real name: the .partial suffix means nothing to FFmpeg.
     const QByteArray utf8 = path.toUtf8();
     const AVOutputFormat* format = av_guess_format(nullptr, utf8.constData(), nullptr);
-    if (format == nullptr)
-        return mediaError(path, QStringLiteral("no container format for this file extension"));
+    if (format == nullptr) return mediaError(path, QStringLiteral("no container format for this file extension"));
     AVFormatContext* raw = nullptr;
-    const int rc = avformat_alloc_output_context2(&raw, format, nullptr,
-                                                  out->partialPath_.toUtf8().constData());
+    const int rc = avformat_alloc_output_context2(&raw, format, nullptr, out->partialPath_.toUtf8().constData());
     if (rc < 0 || raw == nullptr) return mediaError(path, QStringLiteral("cannot create muxer"), rc);
     out->format_.reset(raw);
     return out;
 }
 
-bool MediaOutput::needsGlobalHeader() const
-{
+bool MediaOutput::needsGlobalHeader() const {
     return (format_->oformat->flags & AVFMT_GLOBALHEADER) != 0;
 }
 
-Result<int> MediaOutput::addStream(const AVCodecContext* encoder)
-{
+Result<int> MediaOutput::addStream(const AVCodecContext* encoder) {
     AVStream* st = avformat_new_stream(format_.get(), nullptr);
     if (st == nullptr) return mediaError(path_, QStringLiteral("cannot add stream"));
     const int rc = avcodec_parameters_from_context(st->codecpar, encoder);
@@ -59,8 +51,7 @@ Result<int> MediaOutput::addStream(const AVCodecContext* encoder)
     return st->index;
 }
 
-Result<int> MediaOutput::addCopiedStream(const AVStream* source)
-{
+Result<int> MediaOutput::addCopiedStream(const AVStream* source) {
     AVStream* st = avformat_new_stream(format_.get(), nullptr);
     if (st == nullptr) return mediaError(path_, QStringLiteral("cannot add stream"));
     const int rc = avcodec_parameters_copy(st->codecpar, source->codecpar);
@@ -72,14 +63,12 @@ Result<int> MediaOutput::addCopiedStream(const AVStream* source)
     // Keep the display rotation of phone footage.
     std::size_t size = 0;
     if (const uint8_t* matrix = av_stream_get_side_data(source, AV_PKT_DATA_DISPLAYMATRIX, &size)) {
-        if (uint8_t* dst = av_stream_new_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, size))
-            std::memcpy(dst, matrix, size);
+        if (uint8_t* dst = av_stream_new_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, size)) std::memcpy(dst, matrix, size);
     }
     return st->index;
 }
 
-Status MediaOutput::setDisplayRotation(int streamIndex, int clockwiseDeg)
-{
+Status MediaOutput::setDisplayRotation(int streamIndex, int clockwiseDeg) {
     if (streamIndex < 0 || streamIndex >= static_cast<int>(format_->nb_streams))
         return mediaError(path_, QStringLiteral("no stream %1 to rotate").arg(streamIndex));
     auto* matrix = reinterpret_cast<int32_t*>(
@@ -91,8 +80,7 @@ Status MediaOutput::setDisplayRotation(int streamIndex, int clockwiseDeg)
     return {};
 }
 
-Status MediaOutput::begin()
-{
+Status MediaOutput::begin() {
     AVFormatContext* ctx = format_.get();
     if (!(ctx->oformat->flags & AVFMT_NOFILE)) {
         const int rc = avio_open(&ctx->pb, partialPath_.toUtf8().constData(), AVIO_FLAG_WRITE);
@@ -107,8 +95,7 @@ Status MediaOutput::begin()
     return {};
 }
 
-Status MediaOutput::write(AVPacket* packet, int streamIndex, AVRational packetTimeBase)
-{
+Status MediaOutput::write(AVPacket* packet, int streamIndex, AVRational packetTimeBase) {
     packet->stream_index = streamIndex;
     av_packet_rescale_ts(packet, packetTimeBase, format_->streams[streamIndex]->time_base);
     const int rc = av_interleaved_write_frame(format_.get(), packet);
@@ -116,8 +103,7 @@ Status MediaOutput::write(AVPacket* packet, int streamIndex, AVRational packetTi
     return {};
 }
 
-Status MediaOutput::finish()
-{
+Status MediaOutput::finish() {
     if (!begun_) return mediaError(path_, QStringLiteral("nothing was written"));
     int rc = av_write_trailer(format_.get());
     if (rc < 0) return mediaError(path_, QStringLiteral("cannot finish the container"), rc);

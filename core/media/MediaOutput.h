@@ -3,12 +3,11 @@
 // <path> only by finish(), so a crash, a full disk or a cancelled job never leaves a
 // half-written clip under the real name. MP4/MOV get +faststart (moov first) so that
 // GStreamer/QtMultimedia can start playing without reading the whole file.
+#include <QString>
+#include <memory>
+
 #include "core/media/AvHandles.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <memory>
 
 namespace motor::media {
 

@@ -1,11 +1,10 @@
 #include "core/media/MediaProbe.h"
 
+#include <QFileInfo>
+#include <algorithm>
+
 #include "core/media/DisplayRotation.h"
 #include "core/media/MediaInput.h"
-
-#include <QFileInfo>
-
-#include <algorithm>
 
 namespace motor::media {
 
@@ -42,7 +41,8 @@ std::int64_t readableEndMs(MediaInput& input, int streamIndex, std::int64_t dura
     for (int guard = 0; guard < 4096; ++guard) {
         if (input.readPacket(packet.get()) < 0) break;
         if (packet->stream_index == streamIndex && packet->pts != AV_NOPTS_VALUE)
-            lastMs = std::max(lastMs, input.toMediaUs(packet->pts + std::max<std::int64_t>(0, packet->duration), streamIndex) / 1000);
+            lastMs = std::max(
+                lastMs, input.toMediaUs(packet->pts + std::max<std::int64_t>(0, packet->duration), streamIndex) / 1000);
         av_packet_unref(packet.get());
     }
     if (lastMs < 0 || lastMs + kTruncationToleranceMs >= durationMs) return -1;
@@ -51,8 +51,7 @@ std::int64_t readableEndMs(MediaInput& input, int streamIndex, std::int64_t dura
 
 }  // namespace
 
-Result<MediaInfo> MediaProbe::probe(const QString& path)
-{
+Result<MediaInfo> MediaProbe::probe(const QString& path) {
     auto opened = MediaInput::open(path);
     if (!opened) return opened.error();
     MediaInput& input = **opened;
@@ -64,8 +63,7 @@ Result<MediaInfo> MediaProbe::probe(const QString& path)
         info.hasVideo = true;
         info.width = video->codecpar->width;
         info.height = video->codecpar->height;
-        if (video->avg_frame_rate.num > 0 && video->avg_frame_rate.den > 0)
-            info.fps = av_q2d(video->avg_frame_rate);
+        if (video->avg_frame_rate.num > 0 && video->avg_frame_rate.den > 0) info.fps = av_q2d(video->avg_frame_rate);
         info.rotationDeg = displayRotationDeg(video);
         info.videoCodec = QString::fromUtf8(avcodec_get_name(video->codecpar->codec_id));
     }
@@ -79,8 +77,10 @@ Result<MediaInfo> MediaProbe::probe(const QString& path)
     if (main >= 0 && info.durationMs > 0) {
         bool hadIndex = false;
         const std::int64_t missing = firstMissingSampleMs(input, main, info.sizeBytes, &hadIndex);
-        if (missing >= 0 && missing + kTruncationToleranceMs < info.durationMs) info.dataEndMs = missing;
-        else if (!hadIndex) info.dataEndMs = readableEndMs(input, main, info.durationMs);
+        if (missing >= 0 && missing + kTruncationToleranceMs < info.durationMs)
+            info.dataEndMs = missing;
+        else if (!hadIndex)
+            info.dataEndMs = readableEndMs(input, main, info.durationMs);
     }
     return info;
 }

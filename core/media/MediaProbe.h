@@ -1,8 +1,8 @@
 #pragma once
+#include <QString>
+
 #include "core/media/MediaInfo.h"
 #include "core/util/Result.h"
-
-#include <QString>
 
 namespace motor::media {
 

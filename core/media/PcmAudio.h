@@ -20,8 +20,7 @@ struct PcmAudio {
 
     int bytesPerSample() const { return format.format == SampleFormat::Float32 ? 4 : 2; }
     // Samples per channel.
-    std::int64_t frameCount() const
-    {
+    std::int64_t frameCount() const {
         return static_cast<std::int64_t>(bytes.size()) / (bytesPerSample() * format.channels);
     }
     const float* floats() const { return reinterpret_cast<const float*>(bytes.data()); }

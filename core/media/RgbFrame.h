@@ -14,10 +14,7 @@ struct RgbFrame {
     std::vector<std::uint8_t> rgb;
 
     std::uint8_t* pixel(int x, int y) { return rgb.data() + (static_cast<std::size_t>(y) * width + x) * 3; }
-    const std::uint8_t* pixel(int x, int y) const
-    {
-        return rgb.data() + (static_cast<std::size_t>(y) * width + x) * 3;
-    }
+    const std::uint8_t* pixel(int x, int y) const { return rgb.data() + (static_cast<std::size_t>(y) * width + x) * 3; }
 };
 
 }  // namespace motor::media

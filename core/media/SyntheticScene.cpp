@@ -9,8 +9,7 @@ namespace motor::media {
 namespace {
 // SplitMix64: tiny, and unlike std::uniform_*_distribution it gives the same numbers on
 // every standard library, so a seed means the same clip everywhere.
-std::uint64_t mix(std::uint64_t x)
-{
+std::uint64_t mix(std::uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
@@ -31,8 +30,7 @@ constexpr double kAudioSeconds = 600.0;
 }  // namespace
 
 SyntheticScene::SyntheticScene(int width, int height, std::uint64_t seed)
-    : width_(width), height_(height), seed_(seed)
-{
+    : width_(width), height_(height), seed_(seed) {
     Rng rng(seed);
     for (int c = 0; c < 3; ++c) {
         wallTop_[c] = static_cast<std::uint8_t>(rng.between(60, 140));
@@ -70,10 +68,11 @@ SyntheticScene::SyntheticScene(int width, int height, std::uint64_t seed)
     }
 }
 
-int SyntheticScene::indexStripHeight(int frameHeight) { return std::max(4, frameHeight / 10); }
+int SyntheticScene::indexStripHeight(int frameHeight) {
+    return std::max(4, frameHeight / 10);
+}
 
-void SyntheticScene::renderFrame(int frameIndex, RgbFrame& out) const
-{
+void SyntheticScene::renderFrame(int frameIndex, RgbFrame& out) const {
     out.width = width_;
     out.height = height_;
     out.rgb.resize(static_cast<std::size_t>(width_) * height_ * 3);
@@ -133,8 +132,7 @@ void SyntheticScene::renderFrame(int frameIndex, RgbFrame& out) const
     }
 }
 
-int SyntheticScene::decodeFrameIndex(const RgbFrame& frame)
-{
+int SyntheticScene::decodeFrameIndex(const RgbFrame& frame) {
     if (frame.width < kIndexBits || frame.height < 4) return -1;
     const int stripHeight = indexStripHeight(frame.height);
     int index = 0;
@@ -162,8 +160,7 @@ int SyntheticScene::decodeFrameIndex(const RgbFrame& frame)
 }
 
 void SyntheticScene::renderAudio(std::int64_t firstSample, int count, int sampleRate,
-                                 std::vector<std::vector<float>>& planes) const
-{
+                                 std::vector<std::vector<float>>& planes) const {
     const std::size_t channels = planes.size();
     for (auto& plane : planes) plane.assign(static_cast<std::size_t>(count), 0.0f);
     auto turn = turns_.begin();
@@ -171,7 +168,8 @@ void SyntheticScene::renderAudio(std::int64_t firstSample, int count, int sample
         const std::int64_t n = firstSample + i;
         const double t = static_cast<double>(n) / sampleRate;
         // Room noise: a hash of the sample index, so chunking does not change the signal.
-        const double noise = (static_cast<double>(mix(seed_ ^ static_cast<std::uint64_t>(n)) >> 11) * 0x1.0p-53 - 0.5) * 0.01;
+        const double noise =
+            (static_cast<double>(mix(seed_ ^ static_cast<std::uint64_t>(n)) >> 11) * 0x1.0p-53 - 0.5) * 0.01;
         double voice = 0.0;
         double pan = 0.5;
         while (turn != turns_.end() && turn->endSec <= t) ++turn;

@@ -3,10 +3,10 @@
 // a gradient wall, coloured discs for students drifting around, a bar sweeping across,
 // and along the top a strip of 12 black/white blocks that spells the frame index in
 // binary, so tests can tell exactly which frame a decoder returned.
-#include "core/media/RgbFrame.h"
-
 #include <cstdint>
 #include <vector>
+
+#include "core/media/RgbFrame.h"
 
 namespace motor::media {
 
@@ -30,7 +30,7 @@ private:
     struct Student {
         std::uint8_t r, g, b;
         double cx, cy, ax, ay, fx, fy, phase;  // a Lissajous path, in fractions of the frame
-        double radius;                          // fraction of the frame height
+        double radius;                         // fraction of the frame height
     };
     struct Turn {
         double startSec, endSec, pitchHz, pan;

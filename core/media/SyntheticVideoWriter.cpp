@@ -1,23 +1,24 @@
 #include "core/media/SyntheticVideoWriter.h"
 
+#include <vector>
+
 #include "core/media/AudioEncoder.h"
 #include "core/media/AvError.h"
 #include "core/media/MediaOutput.h"
 #include "core/media/SyntheticScene.h"
 
-#include <vector>
-
 namespace motor::media {
 
-Result<SyntheticVideoReport> SyntheticVideoWriter::write(const QString& path, const SyntheticVideoSpec& spec)
-{
+Result<SyntheticVideoReport> SyntheticVideoWriter::write(const QString& path, const SyntheticVideoSpec& spec) {
     const bool withVideo = spec.tracks != SyntheticTracks::AudioOnly;
     const bool withAudio = spec.tracks != SyntheticTracks::VideoOnly;
     if (spec.durationMs <= 0) return mediaError(path, QStringLiteral("duration must be positive"));
     if (withVideo && (spec.width < 16 || spec.height < 16 || spec.fps <= 0))
-        return mediaError(path, QStringLiteral("invalid video %1x%2 at %3 fps").arg(spec.width).arg(spec.height).arg(spec.fps));
+        return mediaError(
+            path, QStringLiteral("invalid video %1x%2 at %3 fps").arg(spec.width).arg(spec.height).arg(spec.fps));
     if (withAudio && (spec.audioSampleRate <= 0 || spec.audioChannels < 1 || spec.audioChannels > 2))
-        return mediaError(path, QStringLiteral("invalid audio %1 Hz, %2 channels").arg(spec.audioSampleRate).arg(spec.audioChannels));
+        return mediaError(
+            path, QStringLiteral("invalid audio %1 Hz, %2 channels").arg(spec.audioSampleRate).arg(spec.audioChannels));
 
     auto created = MediaOutput::create(path);
     if (!created) return created.error();
@@ -91,7 +92,8 @@ Result<SyntheticVideoReport> SyntheticVideoWriter::write(const QString& path, co
             yuv->pts = i;
             if (Status encoded = video->encode(yuv.get()); !encoded) return encoded.error();
             if (audio) {
-                if (Status a = writeAudioUntil((i + 1) * static_cast<std::int64_t>(spec.audioSampleRate) / spec.fps); !a)
+                if (Status a = writeAudioUntil((i + 1) * static_cast<std::int64_t>(spec.audioSampleRate) / spec.fps);
+                    !a)
                     return a.error();
             }
         }

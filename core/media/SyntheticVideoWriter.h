@@ -3,12 +3,11 @@
 // tests and benchmarks: H.264 yuv420p (mpeg4 when libx264 is missing) + AAC in MP4 with
 // +faststart, playable by GStreamer. Frame i has pts i / fps and carries i in its
 // index strip.
+#include <QString>
+#include <cstdint>
+
 #include "core/media/VideoEncoder.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <cstdint>
 
 namespace motor::media {
 

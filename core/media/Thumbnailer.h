@@ -1,12 +1,11 @@
 #pragma once
 // One frame of a file at a time, scaled to at most maxWidth (aspect kept, never upscaled),
 // for the clip browser. Pair with JpegEncoder to cache it.
+#include <QString>
+#include <cstdint>
+
 #include "core/media/RgbFrame.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <cstdint>
 
 namespace motor::media {
 

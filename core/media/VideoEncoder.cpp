@@ -10,22 +10,21 @@ extern "C" {
 namespace motor::media {
 
 namespace {
-const AVCodec* findCodec(VideoCodecChoice choice)
-{
+const AVCodec* findCodec(VideoCodecChoice choice) {
     switch (choice) {
-    case VideoCodecChoice::H264: return avcodec_find_encoder_by_name("libx264");
-    case VideoCodecChoice::Mpeg4: return avcodec_find_encoder(AV_CODEC_ID_MPEG4);
-    case VideoCodecChoice::Auto:
-        if (const AVCodec* x264 = avcodec_find_encoder_by_name("libx264")) return x264;
-        return avcodec_find_encoder(AV_CODEC_ID_MPEG4);
+        case VideoCodecChoice::H264:
+            return avcodec_find_encoder_by_name("libx264");
+        case VideoCodecChoice::Mpeg4:
+            return avcodec_find_encoder(AV_CODEC_ID_MPEG4);
+        case VideoCodecChoice::Auto:
+            if (const AVCodec* x264 = avcodec_find_encoder_by_name("libx264")) return x264;
+            return avcodec_find_encoder(AV_CODEC_ID_MPEG4);
     }
     return nullptr;
 }
 }  // namespace
 
-Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderSettings& settings,
-                                                         MediaOutput& output)
-{
+Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderSettings& settings, MediaOutput& output) {
     const QString& path = output.path();
     const AVCodec* codec = findCodec(settings.codec);
     if (codec == nullptr) return mediaError(path, QStringLiteral("requested video encoder is not available"));
@@ -60,19 +59,22 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderSetti
     if (ctx->width <= 0 || ctx->height <= 0)
         return mediaError(path, QStringLiteral("invalid video size %1x%2").arg(settings.width).arg(settings.height));
     int rc = avcodec_open2(ctx, codec, nullptr);
-    if (rc < 0) return mediaError(path, QStringLiteral("cannot open video encoder %1").arg(QString::fromUtf8(codec->name)), rc);
+    if (rc < 0)
+        return mediaError(path, QStringLiteral("cannot open video encoder %1").arg(QString::fromUtf8(codec->name)), rc);
     auto stream = output.addStream(ctx);
     if (!stream) return stream.error();
     enc->streamIndex_ = *stream;
     return enc;
 }
 
-QString VideoEncoder::codecName() const { return QString::fromUtf8(ctx_->codec->name); }
+QString VideoEncoder::codecName() const {
+    return QString::fromUtf8(ctx_->codec->name);
+}
 
-Status VideoEncoder::encode(const AVFrame* frame)
-{
+Status VideoEncoder::encode(const AVFrame* frame) {
     int rc = avcodec_send_frame(ctx_.get(), frame);
-    if (rc < 0 && rc != AVERROR_EOF) return mediaError(output_.path(), QStringLiteral("video encoder rejected a frame"), rc);
+    if (rc < 0 && rc != AVERROR_EOF)
+        return mediaError(output_.path(), QStringLiteral("video encoder rejected a frame"), rc);
     for (;;) {
         rc = avcodec_receive_packet(ctx_.get(), packet_.get());
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) return {};

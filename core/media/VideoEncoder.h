@@ -1,12 +1,11 @@
 #pragma once
 // H.264 (libx264) or MPEG-4 part 2 encoder writing into a MediaOutput. libx264 is in
 // Debian's libavcodec but not in every build; Auto falls back to the native mpeg4 encoder.
+#include <QString>
+#include <memory>
+
 #include "core/media/AvHandles.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <memory>
 
 namespace motor::media {
 
@@ -29,8 +28,7 @@ struct VideoEncoderSettings {
 class VideoEncoder {
 public:
     // Adds the stream to `output`; call before output.begin().
-    static Result<std::unique_ptr<VideoEncoder>> open(const VideoEncoderSettings& settings,
-                                                      MediaOutput& output);
+    static Result<std::unique_ptr<VideoEncoder>> open(const VideoEncoderSettings& settings, MediaOutput& output);
 
     AVCodecContext* context() const { return ctx_.get(); }
     QString codecName() const;

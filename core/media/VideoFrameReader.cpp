@@ -3,7 +3,6 @@
 #include "core/media/AvError.h"
 #include "core/media/DisplayRotation.h"
 
-
 namespace motor::media {
 
 namespace {
@@ -14,11 +13,12 @@ constexpr int kMaxDecodeErrorsInARow = 500;
 // Without a seek index, keep decoding rather than seek for targets this close ahead.
 constexpr std::int64_t kContinueWithoutIndexUs = 1'000'000;
 
-QString usText(std::int64_t us) { return msText(us / 1000); }
+QString usText(std::int64_t us) {
+    return msText(us / 1000);
+}
 }  // namespace
 
-Result<std::unique_ptr<VideoFrameReader>> VideoFrameReader::open(const QString& path, std::int64_t budgetMs)
-{
+Result<std::unique_ptr<VideoFrameReader>> VideoFrameReader::open(const QString& path, std::int64_t budgetMs) {
     auto opened = MediaInput::open(path, budgetMs);
     if (!opened) return opened.error();
     std::unique_ptr<VideoFrameReader> reader(new VideoFrameReader(std::move(*opened)));
@@ -30,7 +30,8 @@ Result<std::unique_ptr<VideoFrameReader>> VideoFrameReader::open(const QString& 
     auto decoder = input.openDecoder(reader->stream_);
     if (!decoder) return decoder.error();
     reader->decoder_ = std::move(*decoder);
-    if (!reader->frame_ || !reader->scratch_ || !reader->packet_) return mediaError(path, QStringLiteral("out of memory"));
+    if (!reader->frame_ || !reader->scratch_ || !reader->packet_)
+        return mediaError(path, QStringLiteral("out of memory"));
     const AVStream* st = input.videoStream();
     const AVRational rate = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
     if (rate.num > 0 && rate.den > 0) reader->frameDurationUs_ = av_rescale(1'000'000, rate.den, rate.num);
@@ -39,21 +40,18 @@ Result<std::unique_ptr<VideoFrameReader>> VideoFrameReader::open(const QString& 
     return reader;
 }
 
-bool VideoFrameReader::shouldContinue(std::int64_t targetUs) const
-{
+bool VideoFrameReader::shouldContinue(std::int64_t targetUs) const {
     if (!positioned_ || lastPtsUs_ == kNone || targetUs <= lastPtsUs_) return false;
     AVStream* st = input_->videoStream();
     const AVIndexEntry* key =
         avformat_index_get_entry_from_timestamp(st, input_->fromMediaUs(targetUs, stream_), AVSEEK_FLAG_BACKWARD);
-    if (key == nullptr || key->timestamp == AV_NOPTS_VALUE)
-        return targetUs - lastPtsUs_ <= kContinueWithoutIndexUs;
+    if (key == nullptr || key->timestamp == AV_NOPTS_VALUE) return targetUs - lastPtsUs_ <= kContinueWithoutIndexUs;
     // A seek would land on this keyframe; if we have already decoded past it, decoding on
     // is never slower.
     return input_->toMediaUs(key->timestamp, stream_) <= lastPtsUs_;
 }
 
-Status VideoFrameReader::seekTo(std::int64_t targetUs)
-{
+Status VideoFrameReader::seekTo(std::int64_t targetUs) {
     ++seekCount_;
     if (const int rc = input_->seekBefore(stream_, targetUs); rc < 0)
         return mediaError(path(), QStringLiteral("cannot seek to %1").arg(usText(targetUs)), rc);
@@ -67,8 +65,7 @@ Status VideoFrameReader::seekTo(std::int64_t targetUs)
     return {};
 }
 
-Result<const AVFrame*> VideoFrameReader::frameAt(std::int64_t targetUs)
-{
+Result<const AVFrame*> VideoFrameReader::frameAt(std::int64_t targetUs) {
     // A reader may stay open for a whole session (scrubbing in the player).
     input_->restartBudget(budgetMs_);
     // The frame we hold already is the first one at or after the target.
@@ -76,8 +73,8 @@ Result<const AVFrame*> VideoFrameReader::frameAt(std::int64_t targetUs)
         return static_cast<const AVFrame*>(frame_.get());
     if (!shouldContinue(targetUs)) {
         // A fresh reader asked for a time near the start needs no seek either.
-        const bool atStart = lastPtsUs_ == kNone && positioned_ && seekCount_ == 0 && !inputEnded_ &&
-                             targetUs < kContinueWithoutIndexUs;
+        const bool atStart =
+            lastPtsUs_ == kNone && positioned_ && seekCount_ == 0 && !inputEnded_ && targetUs < kContinueWithoutIndexUs;
         if (!atStart) {
             if (Status s = seekTo(targetUs); !s) return s.error();
         }
@@ -85,8 +82,7 @@ Result<const AVFrame*> VideoFrameReader::frameAt(std::int64_t targetUs)
     return decodeUntil(targetUs);
 }
 
-Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs)
-{
+Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs) {
     int packets = 0;
     int errorsInARow = 0;
     for (;;) {
@@ -112,10 +108,12 @@ Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs)
             // Past the last frame but within its display time: that frame is what shows.
             if (lastPtsUs_ != kNone && targetUs < lastPtsUs_ + frameDurationUs_)
                 return static_cast<const AVFrame*>(frame_.get());
-            const QString endText = lastPtsUs_ == kNone ? QStringLiteral("no decodable frame")
-                                                        : QStringLiteral("the last frame is at %1").arg(usText(lastPtsUs_));
-            return mediaError(path(), QStringLiteral("no video frame at %1: %2 (file truncated or damaged?)")
-                                          .arg(usText(targetUs), endText));
+            const QString endText = lastPtsUs_ == kNone
+                                        ? QStringLiteral("no decodable frame")
+                                        : QStringLiteral("the last frame is at %1").arg(usText(lastPtsUs_));
+            return mediaError(
+                path(),
+                QStringLiteral("no video frame at %1: %2 (file truncated or damaged?)").arg(usText(targetUs), endText));
         }
         if (rc != AVERROR(EAGAIN)) {
             if (++errorsInARow > kMaxDecodeErrorsInARow)
@@ -132,7 +130,8 @@ Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs)
             return mediaError(path(), QStringLiteral("timed out decoding video at %1").arg(usText(targetUs)));
         if (++packets > kMaxPacketsPerTarget)
             return mediaError(path(), QStringLiteral("gave up decoding after %1 packets looking for %2")
-                                          .arg(kMaxPacketsPerTarget).arg(usText(targetUs)));
+                                          .arg(kMaxPacketsPerTarget)
+                                          .arg(usText(targetUs)));
         rc = input_->readPacket(packet_.get());
         if (rc == AVERROR_EXIT)
             return mediaError(path(), QStringLiteral("timed out reading at %1").arg(usText(targetUs)));
@@ -154,7 +153,8 @@ Result<const AVFrame*> VideoFrameReader::decodeUntil(std::int64_t targetUs)
             // Corrupt packets are skipped; the decoder resyncs at the next keyframe.
             if (rc < 0 && rc != AVERROR(EAGAIN)) {
                 if (++errorsInARow > kMaxDecodeErrorsInARow)
-                    return mediaError(path(), QStringLiteral("video does not decode near %1").arg(usText(targetUs)), rc);
+                    return mediaError(path(), QStringLiteral("video does not decode near %1").arg(usText(targetUs)),
+                                      rc);
             } else {
                 errorsInARow = 0;
             }

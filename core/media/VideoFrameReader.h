@@ -4,14 +4,13 @@
 // when t lies ahead in the GOP being decoded it just keeps decoding: seeking would land
 // on the same keyframe and decode the same frames again. Requests in increasing time
 // order (FrameSampler's) therefore cost one pass per GOP.
+#include <QString>
+#include <cstdint>
+#include <memory>
+
 #include "core/media/AvHandles.h"
 #include "core/media/MediaInput.h"
 #include "core/util/Result.h"
-
-#include <QString>
-
-#include <cstdint>
-#include <memory>
 
 namespace motor::media {
 
@@ -42,18 +41,18 @@ private:
 
     std::unique_ptr<MediaInput> input_;
     CodecContextPtr decoder_;
-    FramePtr frame_ = makeFrame();      // the frame returned last
-    FramePtr scratch_ = makeFrame();    // receives the next decoded frame
+    FramePtr frame_ = makeFrame();    // the frame returned last
+    FramePtr scratch_ = makeFrame();  // receives the next decoded frame
     PacketPtr packet_ = makePacket();
     int stream_ = -1;
     int rotationDeg_ = 0;
     std::int64_t frameDurationUs_ = 40'000;
-    std::int64_t lastPtsUs_ = kNone;    // pts of frame_
-    std::int64_t prevPtsUs_ = kNone;    // pts of the frame decoded before frame_
-    bool positioned_ = false;           // decoder state follows a seek (or the file start)
+    std::int64_t lastPtsUs_ = kNone;  // pts of frame_
+    std::int64_t prevPtsUs_ = kNone;  // pts of the frame decoded before frame_
+    bool positioned_ = false;         // decoder state follows a seek (or the file start)
     bool inputEnded_ = false;
-    bool flushSent_ = false;           // the decoder was told the input ended
-    bool skippedSinceSeek_ = false;     // non-reference frames were dropped
+    bool flushSent_ = false;         // the decoder was told the input ended
+    bool skippedSinceSeek_ = false;  // non-reference frames were dropped
     int seekCount_ = 0;
     std::int64_t budgetMs_ = MediaInput::kDefaultBudgetMs;
 };

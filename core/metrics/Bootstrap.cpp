@@ -112,7 +112,8 @@ Interval Bootstrap::fleissKappa(const RatingTable& table, std::span<const int> c
 
 Interval Bootstrap::krippendorffAlpha(const RatingTable& table, std::span<const int> coders) const {
     const CategoryCounts counts = CategoryCounts::fromTable(table, coders, CategoryCounts::Coverage::AtLeastTwo);
-    return countsInterval(counts, [&](std::span<const int> m) { return KrippendorffAlpha::fromCounts(counts, m).alpha; });
+    return countsInterval(counts,
+                          [&](std::span<const int> m) { return KrippendorffAlpha::fromCounts(counts, m).alpha; });
 }
 
 }  // namespace motor::metrics

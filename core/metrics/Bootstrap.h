@@ -12,8 +12,8 @@
 // Resamples where the statistic is undefined (NaN: e.g. all drawn items in one class
 // for alpha) are left out; Interval::resamples counts the ones kept.
 #include <cstdint>
-#include <limits>
 #include <functional>
+#include <limits>
 #include <span>
 #include <vector>
 

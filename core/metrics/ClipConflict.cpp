@@ -1,7 +1,6 @@
 #include "core/metrics/ClipConflict.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 namespace motor::metrics {
@@ -18,8 +17,10 @@ ClipConflict computeClipConflict(const Codebook& codebook, const QHash<int64_t, 
             const auto found = it.value().constFind(dim.name);
             if (found == it.value().cend() || found->label.isEmpty()) continue;
             const bool expert = kinds.value(it.key(), AnnotatorKind::Human) == AnnotatorKind::Human;
-            if (expert) expertLabels.insert(found->label);
-            else modelLabels.insert(found->label);
+            if (expert)
+                expertLabels.insert(found->label);
+            else
+                modelLabels.insert(found->label);
             if (!expert && scope == ConflictScope::Experts) continue;
             ++coders;
             ++votes[found->label];

@@ -22,7 +22,8 @@ Result<LabelSet> LabelSet::fromProject(Project& project) {
 
 void LabelSet::orderCoders() {
     auto rank = [](AnnotatorKind k) { return k == AnnotatorKind::Human ? 0 : k == AnnotatorKind::Model ? 1 : 2; };
-    std::stable_sort(coders.begin(), coders.end(), [&](const Annotator& a, const Annotator& b) { return rank(a.kind) < rank(b.kind); });
+    std::stable_sort(coders.begin(), coders.end(),
+                     [&](const Annotator& a, const Annotator& b) { return rank(a.kind) < rank(b.kind); });
 }
 
 QStringList LabelSet::coderNames(bool expertsOnly) const {

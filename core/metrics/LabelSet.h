@@ -14,8 +14,8 @@ namespace motor::metrics {
 
 struct LabelSet {
     Codebook codebook;
-    QVector<Clip> clips;          // natural order of their ids
-    QVector<Annotator> coders;    // experts first, then model runs, then baselines
+    QVector<Clip> clips;        // natural order of their ids
+    QVector<Annotator> coders;  // experts first, then model runs, then baselines
     QVector<CodedLabel> labels;
 
     static Result<LabelSet> fromProject(Project& project);

@@ -1,7 +1,6 @@
 #include "core/metrics/ProjectMetrics.h"
 
 #include <QHash>
-
 #include <cmath>
 
 #include "core/io/CsvWriter.h"
@@ -10,9 +9,15 @@ namespace motor::metrics {
 
 namespace {
 
-QString pct(double v) { return std::isnan(v) ? QStringLiteral("—") : QString::number(v * 100.0, 'f', 2); }
-QString num(double v) { return std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'f', 3); }
-QString csvNum(double v) { return std::isnan(v) ? QString() : QString::number(v, 'g', 10); }
+QString pct(double v) {
+    return std::isnan(v) ? QStringLiteral("—") : QString::number(v * 100.0, 'f', 2);
+}
+QString num(double v) {
+    return std::isnan(v) ? QStringLiteral("—") : QString::number(v, 'f', 3);
+}
+QString csvNum(double v) {
+    return std::isnan(v) ? QString() : QString::number(v, 'g', 10);
+}
 
 }  // namespace
 
@@ -87,8 +92,9 @@ QString reportText(const Report& r) {
         QStringList refN;
         for (size_t d = 0; d < r.dimensions().size(); ++d)
             refN << QStringLiteral("%1 %2").arg(r.dimensions()[d].name).arg(r.referenceRated()[d]);
-        out += QStringLiteral("* covers fewer clips than the reference rated (%1): not comparable with complete coders\n")
-                   .arg(refN.join(QStringLiteral(", ")));
+        out +=
+            QStringLiteral("* covers fewer clips than the reference rated (%1): not comparable with complete coders\n")
+                .arg(refN.join(QStringLiteral(", ")));
     }
     out += QStringLiteral("\nAgreement\n");
     for (const auto& d : r.dimensions()) {
@@ -96,7 +102,8 @@ QString reportText(const Report& r) {
                    .arg(d.name, -10)
                    .arg(num(d.agreement.fleiss.kappa), num(d.agreement.alpha.alpha));
         if (d.agreement.alphaInterval.defined())
-            out += QStringLiteral(" [%1, %2]").arg(num(d.agreement.alphaInterval.lower), num(d.agreement.alphaInterval.upper));
+            out += QStringLiteral(" [%1, %2]")
+                       .arg(num(d.agreement.alphaInterval.lower), num(d.agreement.alphaInterval.upper));
         out += QLatin1Char('\n');
         for (const auto& pk : d.agreement.cohen)
             out += QStringLiteral("    Cohen kappa %1 / %2: %3 (n=%4)\n").arg(pk.a, pk.b, num(pk.kappa)).arg(pk.n);
@@ -106,22 +113,24 @@ QString reportText(const Report& r) {
 
 QString reportCsv(const Report& r) {
     io::CsvWriter csv;
-    csv.addRow({QStringLiteral("dimension"), QStringLiteral("annotator"), QStringLiteral("reference"), QStringLiteral("n"),
-                QStringLiteral("reference_n"), QStringLiteral("accuracy"), QStringLiteral("macro_f1"),
-                QStringLiteral("weighted_f1")});
+    csv.addRow({QStringLiteral("dimension"), QStringLiteral("annotator"), QStringLiteral("reference"),
+                QStringLiteral("n"), QStringLiteral("reference_n"), QStringLiteral("accuracy"),
+                QStringLiteral("macro_f1"), QStringLiteral("weighted_f1")});
     for (size_t d = 0; d < r.dimensions().size(); ++d) {
         const DimensionReport& dim = r.dimensions()[d];
         for (const auto& c : dim.vsReference)
-            csv.addRow({dim.name, c.annotator, r.reference(), QString::number(c.scores.n), QString::number(r.referenceRated()[d]),
-                        csvNum(c.scores.accuracy), csvNum(c.scores.macroF1), csvNum(c.scores.weightedF1)});
+            csv.addRow({dim.name, c.annotator, r.reference(), QString::number(c.scores.n),
+                        QString::number(r.referenceRated()[d]), csvNum(c.scores.accuracy), csvNum(c.scores.macroF1),
+                        csvNum(c.scores.weightedF1)});
     }
     return QString::fromUtf8(csv.toUtf8());
 }
 
 QString perClassCsv(const Report& r) {
     io::CsvWriter csv;
-    csv.addRow({QStringLiteral("dimension"), QStringLiteral("annotator"), QStringLiteral("class"), QStringLiteral("precision"),
-                QStringLiteral("recall"), QStringLiteral("f1"), QStringLiteral("support")});
+    csv.addRow({QStringLiteral("dimension"), QStringLiteral("annotator"), QStringLiteral("class"),
+                QStringLiteral("precision"), QStringLiteral("recall"), QStringLiteral("f1"),
+                QStringLiteral("support")});
     for (const auto& d : r.dimensions())
         for (const auto& c : d.vsReference)
             for (int k = 0; k < d.classes.size(); ++k) {
@@ -133,6 +142,8 @@ QString perClassCsv(const Report& r) {
     return QString::fromUtf8(csv.toUtf8());
 }
 
-QJsonObject reportJson(const Report& report) { return report.toJson(); }
+QJsonObject reportJson(const Report& report) {
+    return report.toJson();
+}
 
 }  // namespace motor::metrics

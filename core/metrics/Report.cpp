@@ -60,7 +60,8 @@ std::vector<ReferenceComparison> comparisonsOf(const RatingTable& table, int ref
     return comparisons;
 }
 
-std::vector<SummaryRow> summaryOf(const std::vector<DimensionReport>& dimensions, const std::vector<long long>& referenceRated) {
+std::vector<SummaryRow> summaryOf(const std::vector<DimensionReport>& dimensions,
+                                  const std::vector<long long>& referenceRated) {
     // Annotators in order of first appearance, so the summary reads like the tables.
     std::vector<SummaryRow> rows;
     QHash<QString, int> rowOf;
@@ -206,11 +207,12 @@ QJsonObject Report::toJson() const {
         for (const ReferenceComparison& comparison : dimension.vsReference)
             vsReference.append(comparisonJson(comparison, dimension.classes, withIntervals));
         const size_t d = size_t(&dimension - dimensions_.data());
-        dimensions.insert(dimension.name,
-                          QJsonObject{{QStringLiteral("classes"), QJsonArray::fromStringList(dimension.classes)},
-                                      {QStringLiteral("reference_n"), number(d < referenceRated_.size() ? referenceRated_[d] : 0LL)},
-                                      {QStringLiteral("agreement"), agreementJson(dimension.agreement, withIntervals)},
-                                      {QStringLiteral("vs_reference"), vsReference}});
+        dimensions.insert(
+            dimension.name,
+            QJsonObject{{QStringLiteral("classes"), QJsonArray::fromStringList(dimension.classes)},
+                        {QStringLiteral("reference_n"), number(d < referenceRated_.size() ? referenceRated_[d] : 0LL)},
+                        {QStringLiteral("agreement"), agreementJson(dimension.agreement, withIntervals)},
+                        {QStringLiteral("vs_reference"), vsReference}});
     }
     QJsonArray summary;
     for (const SummaryRow& row : summary_) {

@@ -1,11 +1,14 @@
 #include "core/model/Codebook.h"
 
-#include "core/util/ReadFile.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
-static void initMotorResources() { Q_INIT_RESOURCE(resources); }
+#include "core/util/ReadFile.h"
+
+static void initMotorResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace motor {
 
@@ -92,8 +95,7 @@ QJsonObject Codebook::toJson() const {
         writeI18n(dobj, d.i18n, "description");
         dims.append(dobj);
     }
-    return QJsonObject{{"name", name}, {"version", version}, {"description", description},
-                       {"dimensions", dims}};
+    return QJsonObject{{"name", name}, {"version", version}, {"description", description}, {"dimensions", dims}};
 }
 
 Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourceName) {
@@ -120,7 +122,8 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         dim.name = d.value("name").toString().trimmed();
         dim.description = d.value("description").toString();
         if (dim.name.isEmpty()) return makeError(where + QStringLiteral(".name missing or empty"));
-        if (dimNames.contains(dim.name)) return makeError(where + QStringLiteral(": duplicate dimension \"%1\"").arg(dim.name));
+        if (dimNames.contains(dim.name))
+            return makeError(where + QStringLiteral(": duplicate dimension \"%1\"").arg(dim.name));
         dimNames.insert(dim.name);
         auto dimI18n = readI18n(d, "description", where);
         if (!dimI18n) return dimI18n.error();
@@ -131,9 +134,11 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         for (int j = 0; j < classes.size(); ++j) {
             const QJsonObject c = classes[j].toObject();
             CodebookClass cls{c.value("name").toString().trimmed(), c.value("definition").toString(), {}};
-            if (cls.name.isEmpty()) return makeError(QStringLiteral("%1.classes[%2].name missing or empty").arg(where).arg(j));
+            if (cls.name.isEmpty())
+                return makeError(QStringLiteral("%1.classes[%2].name missing or empty").arg(where).arg(j));
             if (classNames.contains(cls.name))
-                return makeError(QStringLiteral("%1.classes[%2]: duplicate class \"%3\"").arg(where).arg(j).arg(cls.name));
+                return makeError(
+                    QStringLiteral("%1.classes[%2]: duplicate class \"%3\"").arg(where).arg(j).arg(cls.name));
             classNames.insert(cls.name);
             auto clsI18n = readI18n(c, "definition", QStringLiteral("%1.classes[%2]").arg(where).arg(j));
             if (!clsI18n) return clsI18n.error();

@@ -2,7 +2,6 @@
 // The project's records as plain values. Times are milliseconds on the media timeline.
 #include <QJsonObject>
 #include <QString>
-
 #include <cmath>
 #include <cstdint>
 
@@ -10,9 +9,9 @@ namespace motor {
 
 struct Media {
     int64_t id = 0;
-    QString path;          // relative to the project file's folder when possible
+    QString path;  // relative to the project file's folder when possible
     int64_t sizeBytes = 0;
-    QString contentHash;   // fingerprint to relink moved media (see MediaFingerprint)
+    QString contentHash;  // fingerprint to relink moved media (see MediaFingerprint)
     int64_t durationMs = 0;
     double fps = 0.0;
     int width = 0;
@@ -23,7 +22,7 @@ struct Media {
 
 struct Clip {
     int64_t id = 0;
-    QString key;           // stable string id, unique in the project
+    QString key;  // stable string id, unique in the project
     int64_t mediaId = 0;
     int64_t startMs = 0;
     int64_t endMs = 0;
@@ -74,8 +73,8 @@ struct AuditEntry {
     int64_t annotatorId = 0;
     int64_t clipId = 0;
     QString dimension;
-    QString oldLabel;   // empty: none before
-    QString newLabel;   // empty: removed
+    QString oldLabel;  // empty: none before
+    QString newLabel;  // empty: removed
     QString oldNote;
     QString newNote;
     int64_t clipTimeMs = -1;  // where in the clip the coder was (GUI); -1: unknown

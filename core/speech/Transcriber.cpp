@@ -3,7 +3,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
-
 #include <algorithm>
 #include <span>
 
@@ -15,9 +14,13 @@
 namespace motor::speech {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
 
-QString provenanceKey(const Media& m) { return QStringLiteral("transcript-provenance/%1").arg(m.id); }
+QString provenanceKey(const Media& m) {
+    return QStringLiteral("transcript-provenance/%1").arg(m.id);
+}
 
 }  // namespace
 
@@ -61,7 +64,8 @@ Result<TranscribeReport> transcribeRecording(Project& project, const TranscribeO
     auto transcript = model.value()->transcribe(samples, so, cb);
     if (!transcript) {
         if (options.cancel && options.cancel->load())
-            return Error{audioPath + QStringLiteral(": transcription cancelled; the project is unchanged"), ErrorCode::Cancelled};
+            return Error{audioPath + QStringLiteral(": transcription cancelled; the project is unchanged"),
+                         ErrorCode::Cancelled};
         return makeError(audioPath + QStringLiteral(": ") + qs(transcript.error().message));
     }
 
@@ -90,7 +94,8 @@ Result<TranscribeReport> transcribeRecording(Project& project, const TranscribeO
                            {QStringLiteral("windows"), report.windows},
                            {QStringLiteral("fallbacks"), transcript->fallbacks},
                            {QStringLiteral("seconds"), report.seconds}};
-    if (auto hash = agents::modelContentHash(modelPath); hash) provenance.insert(QStringLiteral("content"), hash.value());
+    if (auto hash = agents::modelContentHash(modelPath); hash)
+        provenance.insert(QStringLiteral("content"), hash.value());
     report.provenance = provenance;
 
     Result<io::TranscriptImportReport> written = io::TranscriptImportReport{};

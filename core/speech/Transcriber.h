@@ -5,7 +5,6 @@
 // the project as it was.
 #include <QJsonObject>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 
@@ -20,8 +19,8 @@ struct TranscribeOptions {
     QString model;      // Whisper folder / whisper.cpp ggml file, or a name in the models folder
     QString language;   // "fi", "en", ... or empty / "auto" to detect
     io::TranscriptMerge merge = io::TranscriptMerge::IfEmpty;
-    int threads = 0;    // 0: all cores
-    int beamSize = 5;   // 1: greedy
+    int threads = 0;            // 0: all cores
+    int beamSize = 5;           // 1: greedy
     bool voiceActivity = true;  // skip silence before the model sees it
     // Audio covered so far, of the whole; etaSeconds < 0 until known.
     std::function<void(int64_t doneMs, int64_t totalMs, double etaSeconds)> progress;
@@ -30,11 +29,11 @@ struct TranscribeOptions {
 
 struct TranscribeReport {
     io::TranscriptImportReport written;
-    QString language;       // detected or given
+    QString language;  // detected or given
     int64_t durationMs = 0;
     int windows = 0;
-    double seconds = 0;     // wall time of recognition
-    QJsonObject provenance; // model path, format, content hash, options
+    double seconds = 0;      // wall time of recognition
+    QJsonObject provenance;  // model path, format, content hash, options
 };
 
 Result<TranscribeReport> transcribeRecording(Project& project, const TranscribeOptions& options);

@@ -24,19 +24,19 @@ struct MergeConflict {
 };
 
 struct MergeReport {
-    QString source;            // the source project's path
-    bool applied = false;      // false: dry run, or unresolved conflicts (nothing written)
+    QString source;        // the source project's path
+    bool applied = false;  // false: dry run, or unresolved conflicts (nothing written)
     int mediaAdded = 0;
     int clipsAdded = 0;
     int annotatorsAdded = 0;
-    int labelsAdded = 0;       // the target had no label there
-    int labelsSame = 0;        // both copies agree
-    int labelsReplaced = 0;    // conflicts settled for the source
-    int historyAdded = 0;      // audit entries carried over
+    int labelsAdded = 0;     // the target had no label there
+    int labelsSame = 0;      // both copies agree
+    int labelsReplaced = 0;  // conflicts settled for the source
+    int historyAdded = 0;    // audit entries carried over
     int runItemsAdded = 0;
     int utterancesAdded = 0;
     QVector<MergeConflict> conflicts;
-    QStringList warnings;      // clips whose range differs, transcripts left as they were...
+    QStringList warnings;  // clips whose range differs, transcripts left as they were...
     int unresolved() const {
         int n = 0;
         for (const auto& c : conflicts) n += c.resolvedTo.isEmpty();

@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-
 #include <algorithm>
 
 #include "core/store/ProjectRows.h"
@@ -48,7 +47,9 @@ Result<std::unique_ptr<Project>> Project::create(const QString& path, const Code
         QFile::remove(path);
         return e;
     };
-    if (auto s = p->db_.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")); !s)
+    if (auto s =
+            p->db_.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"));
+        !s)
         return fail(s.error());
     if (auto s = store::createSchema(p->db_); !s) return fail(s.error());
     if (auto s = p->setCodebook(codebook); !s) return fail(s.error());
@@ -75,8 +76,10 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path) {
         auto version = ro->queryInt(QStringLiteral("PRAGMA user_version"));
         if (!version) return version.error();
         if (version.value() > store::kSchemaVersion)
-            return makeError(path + QStringLiteral(": made by a newer MOTOR Studio (schema %1; this version reads up to %2)")
-                                        .arg(version.value()).arg(store::kSchemaVersion));
+            return makeError(path +
+                             QStringLiteral(": made by a newer MOTOR Studio (schema %1; this version reads up to %2)")
+                                 .arg(version.value())
+                                 .arg(store::kSchemaVersion));
         if (version.value() < 1) return makeError(path + QStringLiteral(": not a MOTOR project (no schema version)"));
         if (version.value() < store::kSchemaVersion) {
             const QString backup = path + QStringLiteral(".bak-v%1").arg(version.value());
@@ -90,7 +93,9 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path) {
     std::unique_ptr<Project> p(new Project);
     p->db_ = std::move(db.value());
     p->path_ = QFileInfo(path).absoluteFilePath();
-    if (auto s = p->db_.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")); !s)
+    if (auto s =
+            p->db_.exec(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"));
+        !s)
         return s.error();
     auto version = p->db_.queryInt(QStringLiteral("PRAGMA user_version"));
     if (!version) return version.error();
@@ -99,8 +104,12 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path) {
     return p;
 }
 
-QString Project::name() const { return QFileInfo(path_).completeBaseName(); }
-QDir Project::baseDir() const { return QFileInfo(path_).absoluteDir(); }
+QString Project::name() const {
+    return QFileInfo(path_).completeBaseName();
+}
+QDir Project::baseDir() const {
+    return QFileInfo(path_).absoluteDir();
+}
 
 QString Project::relativeMediaPath(const QString& absolutePath) const {
     const QString abs = QFileInfo(absolutePath).absoluteFilePath();
@@ -144,10 +153,13 @@ Status Project::loadCodebook() {
 Status Project::setCodebook(const Codebook& codebook) {
     return transaction([&]() -> Status {
         if (auto s = db_.exec(QStringLiteral("UPDATE codebooks SET active = 0")); !s) return s;
-        auto st = db_.prepare(QStringLiteral(
-            "INSERT INTO codebooks(name, version, json, active, created_at_ms) VALUES(?, ?, ?, 1, ?)"));
+        auto st = db_.prepare(
+            QStringLiteral("INSERT INTO codebooks(name, version, json, active, created_at_ms) VALUES(?, ?, ?, 1, ?)"));
         if (!st) return st.error();
-        st->bind(1, codebook.name).bind(2, codebook.version).bind(3, QString::fromUtf8(QJsonDocument(codebook.toJson()).toJson(QJsonDocument::Compact))).bind(4, int64_t(nowMs()));
+        st->bind(1, codebook.name)
+            .bind(2, codebook.version)
+            .bind(3, QString::fromUtf8(QJsonDocument(codebook.toJson()).toJson(QJsonDocument::Compact)))
+            .bind(4, int64_t(nowMs()));
         if (auto s = st->run(); !s) return s;
         codebook_ = codebook;
         return {};
@@ -155,10 +167,20 @@ Status Project::setCodebook(const Codebook& codebook) {
 }
 
 Result<int64_t> Project::addMedia(const Media& m) {
-    auto st = cached("INSERT INTO media(path, size_bytes, content_hash, duration_ms, fps, width, height, rotation_deg, has_audio) VALUES(?,?,?,?,?,?,?,?,?)");
+    auto st = cached(
+        "INSERT INTO media(path, size_bytes, content_hash, duration_ms, fps, width, height, rotation_deg, has_audio) "
+        "VALUES(?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
-    (*st)->bind(1, m.path).bind(2, m.sizeBytes).bind(3, m.contentHash).bind(4, m.durationMs).bind(5, m.fps)
-        .bind(6, m.width).bind(7, m.height).bind(8, m.rotationDeg).bind(9, int64_t(m.hasAudio));
+    (*st)
+        ->bind(1, m.path)
+        .bind(2, m.sizeBytes)
+        .bind(3, m.contentHash)
+        .bind(4, m.durationMs)
+        .bind(5, m.fps)
+        .bind(6, m.width)
+        .bind(7, m.height)
+        .bind(8, m.rotationDeg)
+        .bind(9, int64_t(m.hasAudio));
     if (auto s = (*st)->run(); !s) return makeError(QStringLiteral("media '%1': %2").arg(m.path, s.error().message));
     return db_.lastInsertRowId();
 }
@@ -199,8 +221,10 @@ Result<std::optional<Media>> Project::mediaByPath(const QString& mediaPath) {
 Result<int64_t> Project::addClip(const Clip& c) {
     if (c.key.trimmed().isEmpty()) return makeError(QStringLiteral("clip: empty id"));
     if (c.endMs <= c.startMs)
-        return makeError(QStringLiteral("clip '%1': end %2 ms is not after start %3 ms").arg(c.key).arg(c.endMs).arg(c.startMs));
-    auto st = cached("INSERT INTO clips(key, media_id, start_ms, end_ms, group_name, session_name) VALUES(?,?,?,?,?,?)");
+        return makeError(
+            QStringLiteral("clip '%1': end %2 ms is not after start %3 ms").arg(c.key).arg(c.endMs).arg(c.startMs));
+    auto st =
+        cached("INSERT INTO clips(key, media_id, start_ms, end_ms, group_name, session_name) VALUES(?,?,?,?,?,?)");
     if (!st) return st.error();
     (*st)->bind(1, c.key).bind(2, c.mediaId).bind(3, c.startMs).bind(4, c.endMs).bind(5, c.group).bind(6, c.session);
     if (auto s = (*st)->run(); !s) return makeError(QStringLiteral("clip '%1': %2").arg(c.key, s.error().message));
@@ -252,14 +276,21 @@ Result<Clip> Project::clipById(int64_t id) {
 Result<int64_t> Project::addUtterance(const Utterance& u) {
     auto st = cached("INSERT INTO utterances(media_id, start_ms, end_ms, speaker, text, language) VALUES(?,?,?,?,?,?)");
     if (!st) return st.error();
-    (*st)->bind(1, u.mediaId).bind(2, u.startMs).bind(3, u.endMs).bind(4, u.speaker).bind(5, u.text).bind(6, u.language);
+    (*st)
+        ->bind(1, u.mediaId)
+        .bind(2, u.startMs)
+        .bind(3, u.endMs)
+        .bind(4, u.speaker)
+        .bind(5, u.text)
+        .bind(6, u.language);
     if (auto s = (*st)->run(); !s) return s.error();
     return db_.lastInsertRowId();
 }
 
 Result<QVector<Utterance>> Project::utterances(int64_t mediaId, int64_t startMs, int64_t endMs) {
-    auto st = cached("SELECT id, media_id, start_ms, end_ms, speaker, text, language FROM utterances "
-                     "WHERE media_id = ? AND end_ms > ? AND start_ms < ? ORDER BY start_ms, id");
+    auto st = cached(
+        "SELECT id, media_id, start_ms, end_ms, speaker, text, language FROM utterances "
+        "WHERE media_id = ? AND end_ms > ? AND start_ms < ? ORDER BY start_ms, id");
     if (!st) return st.error();
     (*st)->bind(1, mediaId).bind(2, startMs).bind(3, endMs);
     return collect<Utterance>(**st, [](const store::SqliteStatement& s) {
@@ -274,7 +305,8 @@ Status Project::deleteUtterances(int64_t mediaId) {
     return (*st)->run();
 }
 
-Result<int64_t> Project::ensureAnnotator(const QString& annotatorName, AnnotatorKind kind, const QJsonObject& provenance) {
+Result<int64_t> Project::ensureAnnotator(const QString& annotatorName, AnnotatorKind kind,
+                                         const QJsonObject& provenance) {
     if (annotatorName.trimmed().isEmpty()) return makeError(QStringLiteral("annotator: empty name"));
     auto existing = annotatorByName(annotatorName);
     if (!existing) return existing.error();
@@ -286,7 +318,11 @@ Result<int64_t> Project::ensureAnnotator(const QString& annotatorName, Annotator
     }
     auto st = cached("INSERT INTO annotators(name, kind, provenance, created_at_ms) VALUES(?,?,?,?)");
     if (!st) return st.error();
-    (*st)->bind(1, annotatorName).bind(2, annotatorKindName(kind)).bind(3, toJsonText(provenance)).bind(4, int64_t(nowMs()));
+    (*st)
+        ->bind(1, annotatorName)
+        .bind(2, annotatorKindName(kind))
+        .bind(3, toJsonText(provenance))
+        .bind(4, int64_t(nowMs()));
     if (auto s = (*st)->run(); !s) return s.error();
     return db_.lastInsertRowId();
 }
@@ -315,9 +351,16 @@ Result<std::optional<Annotator>> Project::annotatorByName(const QString& annotat
 }
 
 Status Project::markRunItem(int64_t annotatorId, int64_t clipId, double latencyMs, const QJsonObject& detail) {
-    auto st = cached("INSERT OR REPLACE INTO run_items(annotator_id, clip_id, latency_ms, finished_at_ms, detail) VALUES(?,?,?,?,?)");
+    auto st = cached(
+        "INSERT OR REPLACE INTO run_items(annotator_id, clip_id, latency_ms, finished_at_ms, detail) "
+        "VALUES(?,?,?,?,?)");
     if (!st) return st.error();
-    (*st)->bind(1, annotatorId).bind(2, clipId).bind(3, latencyMs).bind(4, int64_t(nowMs())).bind(5, toJsonText(detail));
+    (*st)
+        ->bind(1, annotatorId)
+        .bind(2, clipId)
+        .bind(3, latencyMs)
+        .bind(4, int64_t(nowMs()))
+        .bind(5, toJsonText(detail));
     return (*st)->run();
 }
 
@@ -342,10 +385,11 @@ Result<std::optional<QJsonObject>> Project::runItemDetail(int64_t annotatorId, i
 
 Result<ProjectCounts> Project::counts() {
     ProjectCounts c;
-    const std::pair<int64_t*, const char*> queries[] = {
-        {&c.media, "SELECT COUNT(*) FROM media"},       {&c.clips, "SELECT COUNT(*) FROM clips"},
-        {&c.utterances, "SELECT COUNT(*) FROM utterances"}, {&c.annotators, "SELECT COUNT(*) FROM annotators"},
-        {&c.annotations, "SELECT COUNT(*) FROM annotations"}};
+    const std::pair<int64_t*, const char*> queries[] = {{&c.media, "SELECT COUNT(*) FROM media"},
+                                                        {&c.clips, "SELECT COUNT(*) FROM clips"},
+                                                        {&c.utterances, "SELECT COUNT(*) FROM utterances"},
+                                                        {&c.annotators, "SELECT COUNT(*) FROM annotators"},
+                                                        {&c.annotations, "SELECT COUNT(*) FROM annotations"}};
     for (const auto& [out, sql] : queries) {
         auto v = db_.queryInt(QString::fromUtf8(sql));
         if (!v) return v.error();
@@ -354,6 +398,8 @@ Result<ProjectCounts> Project::counts() {
     return c;
 }
 
-Result<QString> Project::integrityCheck() { return db_.queryText(QStringLiteral("PRAGMA integrity_check")); }
+Result<QString> Project::integrityCheck() {
+    return db_.queryText(QStringLiteral("PRAGMA integrity_check"));
+}
 
 }  // namespace motor

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -114,8 +113,7 @@ public:
     Status deleteUtterances(int64_t mediaId);
 
     // Finds the annotator by name or creates it.
-    Result<int64_t> ensureAnnotator(const QString& name, AnnotatorKind kind,
-                                    const QJsonObject& provenance = {});
+    Result<int64_t> ensureAnnotator(const QString& name, AnnotatorKind kind, const QJsonObject& provenance = {});
     Status updateAnnotatorProvenance(int64_t annotatorId, const QJsonObject& provenance);
     Result<QVector<Annotator>> annotators();
     Result<std::optional<Annotator>> annotatorByName(const QString& name);

@@ -2,7 +2,6 @@
 // from Project.cpp). Clip ids stay stable when a neighbour changes; labels are never
 // dropped by an edit: a labelled clip whose range changes is flagged needsReview.
 #include "core/store/Project.h"
-
 #include "core/store/ProjectRows.h"
 
 namespace motor {
@@ -24,12 +23,15 @@ Status Project::setClipRange(int64_t clipId, int64_t startMs, int64_t endMs) {
         auto clip = clipById(clipId);
         if (!clip) return clip.error();
         if (startMs < 0 || endMs <= startMs)
-            return makeError(QStringLiteral("clip '%1': end %2 ms is not after start %3 ms").arg(clip->key).arg(endMs).arg(startMs));
+            return makeError(
+                QStringLiteral("clip '%1': end %2 ms is not after start %3 ms").arg(clip->key).arg(endMs).arg(startMs));
         auto media = mediaById(clip->mediaId);
         if (!media) return media.error();
         if (media->durationMs > 0 && endMs > media->durationMs)
             return makeError(QStringLiteral("clip '%1': end %2 ms is past the end of the recording (%3 ms)")
-                                 .arg(clip->key).arg(endMs).arg(media->durationMs));
+                                 .arg(clip->key)
+                                 .arg(endMs)
+                                 .arg(media->durationMs));
         if (startMs == clip->startMs && endMs == clip->endMs) return {};
         auto labelled = hasLabels(*this, clipId);
         if (!labelled) return labelled.error();
@@ -46,7 +48,11 @@ Result<int64_t> Project::splitClip(int64_t clipId, int64_t atMs) {
         auto clip = clipById(clipId);
         if (!clip) return clip.error();
         if (atMs <= clip->startMs || atMs >= clip->endMs)
-            return makeError(QStringLiteral("clip '%1': %2 ms is not inside %3-%4 ms").arg(clip->key).arg(atMs).arg(clip->startMs).arg(clip->endMs));
+            return makeError(QStringLiteral("clip '%1': %2 ms is not inside %3-%4 ms")
+                                 .arg(clip->key)
+                                 .arg(atMs)
+                                 .arg(clip->startMs)
+                                 .arg(clip->endMs));
         QString key;
         for (int n = 2;; ++n) {
             key = QStringLiteral("%1.%2").arg(clip->key).arg(n);
@@ -75,13 +81,16 @@ Status Project::mergeClips(int64_t clipId, int64_t next) {
         if (!a) return a.error();
         auto b = clipById(next);
         if (!b) return b.error();
-        if (a->mediaId != b->mediaId) return makeError(QStringLiteral("clips '%1' and '%2' are on different recordings").arg(a->key, b->key));
-        if (b->startMs < a->startMs) return makeError(QStringLiteral("clip '%1' comes before '%2'").arg(b->key, a->key));
+        if (a->mediaId != b->mediaId)
+            return makeError(QStringLiteral("clips '%1' and '%2' are on different recordings").arg(a->key, b->key));
+        if (b->startMs < a->startMs)
+            return makeError(QStringLiteral("clip '%1' comes before '%2'").arg(b->key, a->key));
         auto labelled = hasLabels(*this, next);
         if (!labelled) return labelled.error();
         if (labelled.value())
-            return makeError(QStringLiteral("clip '%1' has labels: merging it into '%2' would lose them; clear them first")
-                                 .arg(b->key, a->key));
+            return makeError(
+                QStringLiteral("clip '%1' has labels: merging it into '%2' would lose them; clear them first")
+                    .arg(b->key, a->key));
         if (auto d = deleteClip(next); !d) return d;
         return setClipRange(clipId, a->startMs, std::max(a->endMs, b->endMs));
     });

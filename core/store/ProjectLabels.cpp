@@ -1,6 +1,5 @@
 // Project: labels, their audit log and the coding log (split from Project.cpp).
 #include "core/store/Project.h"
-
 #include "core/store/ProjectRows.h"
 
 namespace motor {
@@ -32,31 +31,54 @@ Status Project::setLabel(const LabelWrite& w) {
             (*del)->bind(1, w.annotatorId).bind(2, w.clipId).bind(3, w.dimension);
             if (auto s = (*del)->run(); !s) return s;
         } else {
-            auto up = cached("INSERT INTO annotations(annotator_id, clip_id, dimension, label, note, rationale, confidence, created_at_ms, updated_at_ms) "
-                             "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(annotator_id, clip_id, dimension) DO UPDATE SET "
-                             "label = excluded.label, note = excluded.note, rationale = excluded.rationale, "
-                             "confidence = excluded.confidence, updated_at_ms = excluded.updated_at_ms");
+            auto up = cached(
+                "INSERT INTO annotations(annotator_id, clip_id, dimension, label, note, rationale, confidence, "
+                "created_at_ms, updated_at_ms) "
+                "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(annotator_id, clip_id, dimension) DO UPDATE SET "
+                "label = excluded.label, note = excluded.note, rationale = excluded.rationale, "
+                "confidence = excluded.confidence, updated_at_ms = excluded.updated_at_ms");
             if (!up) return up.error();
-            (*up)->bind(1, w.annotatorId).bind(2, w.clipId).bind(3, w.dimension).bind(4, w.label).bind(5, w.note)
-                .bind(6, w.rationale).bindOptional(7, w.confidence).bind(8, int64_t(now)).bind(9, int64_t(now));
+            (*up)
+                ->bind(1, w.annotatorId)
+                .bind(2, w.clipId)
+                .bind(3, w.dimension)
+                .bind(4, w.label)
+                .bind(5, w.note)
+                .bind(6, w.rationale)
+                .bindOptional(7, w.confidence)
+                .bind(8, int64_t(now))
+                .bind(9, int64_t(now));
             if (auto s = (*up)->run(); !s)
-                return makeError(QStringLiteral("label of clip %1, dimension '%2': %3").arg(w.clipId).arg(w.dimension, s.error().message));
+                return makeError(QStringLiteral("label of clip %1, dimension '%2': %3")
+                                     .arg(w.clipId)
+                                     .arg(w.dimension, s.error().message));
         }
         if (oldLabel == w.label && oldNote == w.note) return {};
-        auto audit = cached("INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, "
-                            "new_note, clip_time_ms, source) VALUES(?,?,?,?,?,?,?,?,?,?)");
+        auto audit = cached(
+            "INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, "
+            "new_note, clip_time_ms, source) VALUES(?,?,?,?,?,?,?,?,?,?)");
         if (!audit) return audit.error();
-        (*audit)->bind(1, int64_t(now)).bind(2, w.annotatorId).bind(3, w.clipId).bind(4, w.dimension)
-            .bind(5, oldLabel).bind(6, w.label).bind(7, oldNote).bind(8, w.note)
+        (*audit)
+            ->bind(1, int64_t(now))
+            .bind(2, w.annotatorId)
+            .bind(3, w.clipId)
+            .bind(4, w.dimension)
+            .bind(5, oldLabel)
+            .bind(6, w.label)
+            .bind(7, oldNote)
+            .bind(8, w.note)
             .bind(10, QString::fromLatin1(labelSourceName(w.source)));
-        if (w.clipTimeMs >= 0) (*audit)->bind(9, w.clipTimeMs);
-        else (*audit)->bindNull(9);
+        if (w.clipTimeMs >= 0)
+            (*audit)->bind(9, w.clipTimeMs);
+        else
+            (*audit)->bindNull(9);
         return (*audit)->run();
     });
 }
 
 Result<QVector<Annotation>> Project::annotations() {
-    auto st = db_.prepare(QStringLiteral("SELECT %1 FROM annotations ORDER BY clip_id, annotator_id, dimension").arg(kAnnotationCols));
+    auto st = db_.prepare(
+        QStringLiteral("SELECT %1 FROM annotations ORDER BY clip_id, annotator_id, dimension").arg(kAnnotationCols));
     if (!st) return st.error();
     return collect<Annotation>(st.value(), readAnnotation);
 }
@@ -95,16 +117,18 @@ Result<QVector<CodedLabel>> Project::codedLabels() {
 }
 
 Result<QVector<Annotation>> Project::annotationsForClip(int64_t clipId) {
-    auto st = cached("SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
-                     "FROM annotations WHERE clip_id = ? ORDER BY annotator_id, dimension");
+    auto st = cached(
+        "SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
+        "FROM annotations WHERE clip_id = ? ORDER BY annotator_id, dimension");
     if (!st) return st.error();
     (*st)->bind(1, clipId);
     return collect<Annotation>(**st, readAnnotation);
 }
 
 Result<std::optional<Annotation>> Project::annotation(int64_t clipId, int64_t annotatorId, const QString& dimension) {
-    auto st = cached("SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
-                     "FROM annotations WHERE clip_id = ? AND annotator_id = ? AND dimension = ?");
+    auto st = cached(
+        "SELECT id, annotator_id, clip_id, dimension, label, note, rationale, confidence, updated_at_ms "
+        "FROM annotations WHERE clip_id = ? AND annotator_id = ? AND dimension = ?");
     if (!st) return st.error();
     (*st)->bind(1, clipId).bind(2, annotatorId).bind(3, dimension);
     auto rows = collect<Annotation>(**st, readAnnotation);
@@ -114,14 +138,15 @@ Result<std::optional<Annotation>> Project::annotation(int64_t clipId, int64_t an
 }
 
 Result<QVector<AuditEntry>> Project::auditLog(int64_t clipId) {
-    auto st = db_.prepare(QStringLiteral("SELECT id, at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, "
-                                         "new_note, IFNULL(clip_time_ms, -1), source FROM audit_log %1 ORDER BY id")
-                              .arg(clipId ? QStringLiteral("WHERE clip_id = ?") : QString()));
+    auto st = db_.prepare(
+        QStringLiteral("SELECT id, at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, "
+                       "new_note, IFNULL(clip_time_ms, -1), source FROM audit_log %1 ORDER BY id")
+            .arg(clipId ? QStringLiteral("WHERE clip_id = ?") : QString()));
     if (!st) return st.error();
     if (clipId) st->bind(1, clipId);
     return collect<AuditEntry>(st.value(), [](const store::SqliteStatement& s) {
-        return AuditEntry{s.int64(0), s.int64(1),  s.int64(2),  s.int64(3), s.text(4), s.text(5),
-                          s.text(6),  s.text(7),   s.text(8),   s.int64(9), s.text(10)};
+        return AuditEntry{s.int64(0), s.int64(1), s.int64(2), s.int64(3), s.text(4), s.text(5),
+                          s.text(6),  s.text(7),  s.text(8),  s.int64(9), s.text(10)};
     });
 }
 
@@ -150,12 +175,18 @@ Result<QVector<CodingLogEntry>> Project::codingLog() {
 
 const char* labelSourceName(LabelSource source) {
     switch (source) {
-    case LabelSource::Unknown: return "";
-    case LabelSource::Gui: return "gui";
-    case LabelSource::Cli: return "cli";
-    case LabelSource::Import: return "import";
-    case LabelSource::Merge: return "merge";
-    case LabelSource::Run: return "run";
+        case LabelSource::Unknown:
+            return "";
+        case LabelSource::Gui:
+            return "gui";
+        case LabelSource::Cli:
+            return "cli";
+        case LabelSource::Import:
+            return "import";
+        case LabelSource::Merge:
+            return "merge";
+        case LabelSource::Run:
+            return "run";
     }
     return "";
 }

@@ -1,11 +1,10 @@
 // Project::mergeFrom: coders' copies of a project brought together (issue 16).
+#include <sqlite3.h>
+
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
-
 #include <limits>
-
-#include <sqlite3.h>
 
 #include "core/store/Project.h"
 #include "core/store/ProjectRows.h"
@@ -16,17 +15,21 @@ using namespace store::rows;
 
 const char* mergeResolutionName(MergeResolution r) {
     switch (r) {
-    case MergeResolution::Report: return "report";
-    case MergeResolution::KeepTarget: return "keep";
-    case MergeResolution::TakeSource: return "take";
-    case MergeResolution::Newer: return "newer";
+        case MergeResolution::Report:
+            return "report";
+        case MergeResolution::KeepTarget:
+            return "keep";
+        case MergeResolution::TakeSource:
+            return "take";
+        case MergeResolution::Newer:
+            return "newer";
     }
     return "report";
 }
 
 bool parseMergeResolution(const QString& text, MergeResolution* out) {
-    for (MergeResolution r : {MergeResolution::Report, MergeResolution::KeepTarget, MergeResolution::TakeSource,
-                              MergeResolution::Newer}) {
+    for (MergeResolution r :
+         {MergeResolution::Report, MergeResolution::KeepTarget, MergeResolution::TakeSource, MergeResolution::Newer}) {
         if (text == QLatin1String(mergeResolutionName(r))) {
             *out = r;
             return true;
@@ -117,12 +120,14 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
             if (mine->has_value()) {
                 const Clip& t = **mine;
                 if (t.mediaId != mediaId)
-                    return fail(QStringLiteral("clip %1 is on another recording than in %2; rename one of them before merging")
-                                    .arg(c.key, path_));
+                    return fail(
+                        QStringLiteral("clip %1 is on another recording than in %2; rename one of them before merging")
+                            .arg(c.key, path_));
                 if (t.startMs != c.startMs || t.endMs != c.endMs) {
                     rangeDiffers.insert(t.id);
-                    report.warnings << QStringLiteral("clip %1: range %2-%3 ms here, %4-%5 ms in the source; kept this range, "
-                                                      "the clip is flagged for a second look")
+                    report.warnings << QStringLiteral(
+                                           "clip %1: range %2-%3 ms here, %4-%5 ms in the source; kept this range, "
+                                           "the clip is flagged for a second look")
                                            .arg(c.key)
                                            .arg(t.startMs)
                                            .arg(t.endMs)
@@ -167,14 +172,22 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
             targetLabels.insert(labelKey(a.clipId, a.annotatorId, a.dimension), a);
         QSet<int64_t> touchedClips;
         const auto write = [&](const Annotation& a, int64_t clipId, int64_t coderId, bool replacing) -> Status {
-            auto up = cached("INSERT INTO annotations(annotator_id, clip_id, dimension, label, note, rationale, confidence, "
-                             "created_at_ms, updated_at_ms) VALUES(?,?,?,?,?,?,?,?,?) "
-                             "ON CONFLICT(annotator_id, clip_id, dimension) DO UPDATE SET label = excluded.label, "
-                             "note = excluded.note, rationale = excluded.rationale, confidence = excluded.confidence, "
-                             "updated_at_ms = excluded.updated_at_ms");
+            auto up = cached(
+                "INSERT INTO annotations(annotator_id, clip_id, dimension, label, note, rationale, confidence, "
+                "created_at_ms, updated_at_ms) VALUES(?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(annotator_id, clip_id, dimension) DO UPDATE SET label = excluded.label, "
+                "note = excluded.note, rationale = excluded.rationale, confidence = excluded.confidence, "
+                "updated_at_ms = excluded.updated_at_ms");
             if (!up) return up.error();
-            (*up)->bind(1, coderId).bind(2, clipId).bind(3, a.dimension).bind(4, a.label).bind(5, a.note)
-                .bind(6, a.rationale).bindOptional(7, a.confidence).bind(8, int64_t(a.updatedAtMs))
+            (*up)
+                ->bind(1, coderId)
+                .bind(2, clipId)
+                .bind(3, a.dimension)
+                .bind(4, a.label)
+                .bind(5, a.note)
+                .bind(6, a.rationale)
+                .bindOptional(7, a.confidence)
+                .bind(8, int64_t(a.updatedAtMs))
                 .bind(9, int64_t(replacing ? nowMs() : a.updatedAtMs));
             return (*up)->run();
         };
@@ -199,14 +212,29 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
                 ++report.labelsSame;
                 continue;
             }
-            MergeConflict c{clipKeys.value(clipId), coderNames.value(coderId), a.dimension, it->label, it->note,
-                            a.label, a.note, it->updatedAtMs, a.updatedAtMs, {}};
+            MergeConflict c{clipKeys.value(clipId),
+                            coderNames.value(coderId),
+                            a.dimension,
+                            it->label,
+                            it->note,
+                            a.label,
+                            a.note,
+                            it->updatedAtMs,
+                            a.updatedAtMs,
+                            {}};
             bool takeSource = false;
             switch (resolution) {
-            case MergeResolution::Report: break;
-            case MergeResolution::KeepTarget: c.resolvedTo = QStringLiteral("target"); break;
-            case MergeResolution::TakeSource: takeSource = true; break;
-            case MergeResolution::Newer: takeSource = a.updatedAtMs > it->updatedAtMs; break;
+                case MergeResolution::Report:
+                    break;
+                case MergeResolution::KeepTarget:
+                    c.resolvedTo = QStringLiteral("target");
+                    break;
+                case MergeResolution::TakeSource:
+                    takeSource = true;
+                    break;
+                case MergeResolution::Newer:
+                    takeSource = a.updatedAtMs > it->updatedAtMs;
+                    break;
             }
             if (resolution != MergeResolution::Report && c.resolvedTo.isEmpty())
                 c.resolvedTo = takeSource ? QStringLiteral("source") : QStringLiteral("target");
@@ -224,16 +252,27 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
         if (!mineAudit) return mineAudit.error();
         QSet<QString> known;
         for (const AuditEntry& e : mineAudit.value()) known.insert(auditIdentity(e.annotatorId, e.clipId, e));
-        auto audit = cached("INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, "
-                            "new_note, clip_time_ms, source) VALUES(?,?,?,?,?,?,?,?,?,?)");
+        auto audit = cached(
+            "INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, old_label, new_label, old_note, "
+            "new_note, clip_time_ms, source) VALUES(?,?,?,?,?,?,?,?,?,?)");
         if (!audit) return audit.error();
-        const auto addAudit = [&](qint64 at, int64_t coderId, int64_t clipId, const QString& dim, const QString& oldLabel,
-                                  const QString& newLabel, const QString& oldNote, const QString& newNote, int64_t clipTimeMs,
-                                  const QString& source) -> Status {
-            (*audit)->bind(1, int64_t(at)).bind(2, coderId).bind(3, clipId).bind(4, dim).bind(5, oldLabel).bind(6, newLabel)
-                .bind(7, oldNote).bind(8, newNote).bind(10, source);
-            if (clipTimeMs >= 0) (*audit)->bind(9, clipTimeMs);
-            else (*audit)->bindNull(9);
+        const auto addAudit = [&](qint64 at, int64_t coderId, int64_t clipId, const QString& dim,
+                                  const QString& oldLabel, const QString& newLabel, const QString& oldNote,
+                                  const QString& newNote, int64_t clipTimeMs, const QString& source) -> Status {
+            (*audit)
+                ->bind(1, int64_t(at))
+                .bind(2, coderId)
+                .bind(3, clipId)
+                .bind(4, dim)
+                .bind(5, oldLabel)
+                .bind(6, newLabel)
+                .bind(7, oldNote)
+                .bind(8, newNote)
+                .bind(10, source);
+            if (clipTimeMs >= 0)
+                (*audit)->bind(9, clipTimeMs);
+            else
+                (*audit)->bindNull(9);
             return (*audit)->run();
         };
         for (const AuditEntry& e : srcAudit.value()) {
@@ -250,8 +289,9 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
             ++report.historyAdded;
         }
         for (const auto& [before, after] : replaced)
-            if (auto s = addAudit(nowMs(), before.annotatorId, before.clipId, after.dimension, before.label, after.label,
-                                  before.note, after.note, -1, QLatin1String(labelSourceName(LabelSource::Merge)));
+            if (auto s =
+                    addAudit(nowMs(), before.annotatorId, before.clipId, after.dimension, before.label, after.label,
+                             before.note, after.note, -1, QLatin1String(labelSourceName(LabelSource::Merge)));
                 !s)
                 return s;
 
@@ -260,10 +300,12 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
                 if (auto s = setClipNeedsReview(clipId, true); !s) return s;
 
         // Model runs: which clips each run finished, so a merged run resumes correctly.
-        auto items = src.db_.prepare(QStringLiteral("SELECT annotator_id, clip_id, latency_ms, finished_at_ms, detail FROM run_items"));
+        auto items = src.db_.prepare(
+            QStringLiteral("SELECT annotator_id, clip_id, latency_ms, finished_at_ms, detail FROM run_items"));
         if (!items) return items.error();
-        auto insertItem = cached("INSERT OR IGNORE INTO run_items(annotator_id, clip_id, latency_ms, finished_at_ms, detail) "
-                                 "VALUES(?,?,?,?,?)");
+        auto insertItem = cached(
+            "INSERT OR IGNORE INTO run_items(annotator_id, clip_id, latency_ms, finished_at_ms, detail) "
+            "VALUES(?,?,?,?,?)");
         if (!insertItem) return insertItem.error();
         for (;;) {
             auto row = items->step();
@@ -272,7 +314,11 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
             const int64_t coderId = coderMap.value(items->int64(0));
             const int64_t clipId = clipMap.value(items->int64(1));
             if (!coderId || !clipId) continue;
-            (*insertItem)->bind(1, coderId).bind(2, clipId).bind(3, items->real(2)).bind(4, items->int64(3))
+            (*insertItem)
+                ->bind(1, coderId)
+                .bind(2, clipId)
+                .bind(3, items->real(2))
+                .bind(4, items->int64(3))
                 .bind(5, items->text(4));
             if (auto s = (*insertItem)->run(); !s) return s;
             report.runItemsAdded += int(sqlite3_changes(db_.handle()));
@@ -288,7 +334,8 @@ Result<MergeReport> Project::mergeFrom(const QString& sourcePath, MergeResolutio
             if (theirs->isEmpty()) continue;
             if (!mine->isEmpty()) {
                 if (mine->size() != theirs->size())
-                    report.warnings << QStringLiteral("recording %1: the transcripts differ; kept this project's").arg(m.path);
+                    report.warnings
+                        << QStringLiteral("recording %1: the transcripts differ; kept this project's").arg(m.path);
                 continue;
             }
             for (Utterance u : theirs.value()) {

@@ -11,10 +11,16 @@
 
 namespace motor::store::rows {
 
-inline qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+inline qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
-inline QString toJsonText(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-inline QJsonObject fromJsonText(const QString& s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
+inline QString toJsonText(const QJsonObject& o) {
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+inline QJsonObject fromJsonText(const QString& s) {
+    return QJsonDocument::fromJson(s.toUtf8()).object();
+}
 
 inline Media readMedia(const store::SqliteStatement& st) {
     Media m;
@@ -30,7 +36,8 @@ inline Media readMedia(const store::SqliteStatement& st) {
     m.hasAudio = st.int64(9) != 0;
     return m;
 }
-inline const char* const kMediaCols = "id, path, size_bytes, content_hash, duration_ms, fps, width, height, rotation_deg, has_audio";
+inline const char* const kMediaCols =
+    "id, path, size_bytes, content_hash, duration_ms, fps, width, height, rotation_deg, has_audio";
 
 inline Clip readClip(const store::SqliteStatement& st) {
     Clip c;
@@ -83,6 +90,5 @@ Result<QVector<T>> collect(store::SqliteStatement& st, Reader read) {
     st.reset();
     return out;
 }
-
 
 }  // namespace motor::store::rows

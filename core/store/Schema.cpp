@@ -127,14 +127,19 @@ Status migrate(SqliteDatabase& db, int fromVersion) {
     if (fromVersion == kSchemaVersion) return {};
     if (fromVersion < 1 || fromVersion > kSchemaVersion)
         return makeError(QStringLiteral("%1: no migration from schema version %2 to %3")
-                             .arg(db.path()).arg(fromVersion).arg(kSchemaVersion));
+                             .arg(db.path())
+                             .arg(fromVersion)
+                             .arg(kSchemaVersion));
     // All steps in one transaction: a failed migration leaves the file at its version
     // (and Project::open wrote a backup copy before).
     SqliteTransaction tx(db);
     if (auto s = tx.begin(); !s) return s;
     for (int v = fromVersion; v < kSchemaVersion; ++v)
         if (auto s = db.exec(QString::fromUtf8(kSteps[v - 1])); !s)
-            return makeError(QStringLiteral("%1: migrating from schema version %2: %3").arg(db.path()).arg(v).arg(s.error().message));
+            return makeError(QStringLiteral("%1: migrating from schema version %2: %3")
+                                 .arg(db.path())
+                                 .arg(v)
+                                 .arg(s.error().message));
     if (auto s = stamp(db, kSchemaVersion); !s) return s;
     return tx.commit();
 }

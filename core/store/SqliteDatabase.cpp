@@ -7,7 +7,9 @@
 namespace motor::store {
 
 SqliteDatabase::SqliteDatabase(SqliteDatabase&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), fileId_(std::exchange(other.fileId_, {})) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      path_(std::move(other.path_)),
+      fileId_(std::exchange(other.fileId_, {})) {}
 
 SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept {
     if (this != &other) {
@@ -19,7 +21,9 @@ SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept {
     return *this;
 }
 
-SqliteDatabase::~SqliteDatabase() { release(); }
+SqliteDatabase::~SqliteDatabase() {
+    release();
+}
 
 void SqliteDatabase::release() {
     if (db_) sqlite3_close_v2(db_);
@@ -30,9 +34,15 @@ void SqliteDatabase::release() {
 Result<SqliteDatabase> SqliteDatabase::open(const QString& path, OpenMode mode) {
     int flags = SQLITE_OPEN_FULLMUTEX;
     switch (mode) {
-    case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case OpenMode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+        case OpenMode::ReadWrite:
+            flags |= SQLITE_OPEN_READWRITE;
+            break;
+        case OpenMode::ReadWriteCreate:
+            flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+            break;
+        case OpenMode::ReadOnly:
+            flags |= SQLITE_OPEN_READONLY;
+            break;
     }
     SqliteDatabase db;
     db.path_ = path;
@@ -63,9 +73,11 @@ Status SqliteDatabase::exec(const QString& sql) {
 Result<SqliteStatement> SqliteDatabase::prepare(const QString& sql) {
     sqlite3_stmt* stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_prepare_v3(db_, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v3(db_, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK)
-        return makeError(QStringLiteral("%1: %2 (in: %3)").arg(path_, QString::fromUtf8(sqlite3_errmsg(db_)), sql.left(80)));
+        return makeError(
+            QStringLiteral("%1: %2 (in: %3)").arg(path_, QString::fromUtf8(sqlite3_errmsg(db_)), sql.left(80)));
     return SqliteStatement(db_, stmt, path_);
 }
 
@@ -94,12 +106,17 @@ Result<QByteArray> SqliteDatabase::readFileHeader(int bytes) {
     QByteArray header(bytes, '\0');
     const int rc = file->pMethods->xRead(file, header.data(), bytes, 0);
     if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
-        return makeError(QStringLiteral("%1: cannot read the file header: %2").arg(path_, QString::fromUtf8(sqlite3_errstr(rc))));
+        return makeError(
+            QStringLiteral("%1: cannot read the file header: %2").arg(path_, QString::fromUtf8(sqlite3_errstr(rc))));
     return header;
 }
 
-int64_t SqliteDatabase::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
-int SqliteDatabase::changes() const { return sqlite3_changes(db_); }
+int64_t SqliteDatabase::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int SqliteDatabase::changes() const {
+    return sqlite3_changes(db_);
+}
 
 SqliteTransaction::~SqliteTransaction() {
     if (active_) (void)db_.exec(QStringLiteral("ROLLBACK"));

@@ -11,7 +11,8 @@ SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, QString contex
     : db_(db), stmt_(stmt), context_(std::move(context)) {}
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)),
+    : db_(std::exchange(other.db_, nullptr)),
+      stmt_(std::exchange(other.stmt_, nullptr)),
       context_(std::move(other.context_)) {}
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
@@ -75,7 +76,9 @@ void SqliteStatement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-int64_t SqliteStatement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+int64_t SqliteStatement::int64(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
 
 double SqliteStatement::real(int col) const {
     return sqlite3_column_type(stmt_, col) == SQLITE_NULL ? std::nan("") : sqlite3_column_double(stmt_, col);
@@ -91,6 +94,8 @@ std::string_view SqliteStatement::rawText(int col) const {
     return p ? std::string_view(p, size_t(sqlite3_column_bytes(stmt_, col))) : std::string_view();
 }
 
-bool SqliteStatement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool SqliteStatement::isNull(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 
 }  // namespace motor::store

@@ -2,7 +2,6 @@
 // RAII over sqlite3_stmt with typed binding. Errors carry the database path and SQL.
 #include <QByteArray>
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 #include <string_view>

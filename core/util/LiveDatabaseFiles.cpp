@@ -1,9 +1,9 @@
 #include "core/util/LiveDatabaseFiles.h"
 
-#include <QFile>
-
-#include <mutex>
 #include <sys/stat.h>
+
+#include <QFile>
+#include <mutex>
 #include <vector>
 
 namespace motor::util {
@@ -74,7 +74,8 @@ bool LiveDatabaseFiles::contains(const QString& path) {
 
 Status LiveDatabaseFiles::refuse(const QString& path, const QString& what) {
     if (!contains(path)) return {};
-    return makeError(QStringLiteral("%1: is the database of an open project, not %2; it was not opened").arg(path, what));
+    return makeError(
+        QStringLiteral("%1: is the database of an open project, not %2; it was not opened").arg(path, what));
 }
 
 }  // namespace motor::util

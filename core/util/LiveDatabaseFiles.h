@@ -10,7 +10,6 @@
 // place that opens a user-chosen file raw (media probing, hashing, transcript and label
 // readers, atomic writers) asks first and refuses such a file with a clear message.
 #include <QString>
-
 #include <cstdint>
 
 #include "core/util/Result.h"

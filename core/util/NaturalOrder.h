@@ -9,6 +9,8 @@ namespace motor::util {
 
 // <0, 0, >0 like strcmp.
 int naturalCompare(const QString& a, const QString& b);
-inline bool naturalLess(const QString& a, const QString& b) { return naturalCompare(a, b) < 0; }
+inline bool naturalLess(const QString& a, const QString& b) {
+    return naturalCompare(a, b) < 0;
+}
 
 }  // namespace motor::util

@@ -2,7 +2,6 @@
 // Below ui/, errors are values. An Error's message names the file and the place at
 // fault ("clips.csv:12: end_ms before start_ms"); callers add context, never hide it.
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -26,15 +25,25 @@ struct Error {
     ErrorCode code = ErrorCode::Failed;
 };
 
-inline Error makeError(QString message) { return Error{std::move(message), ErrorCode::Failed}; }
+inline Error makeError(QString message) {
+    return Error{std::move(message), ErrorCode::Failed};
+}
 inline Error cancelledError(QString message = QStringLiteral("cancelled")) {
     return Error{std::move(message), ErrorCode::Cancelled};
 }
-inline bool isCancelled(const Error& e) { return e.code == ErrorCode::Cancelled; }
-inline Error fatalError(QString message) { return Error{std::move(message), ErrorCode::Fatal}; }
-inline bool isFatal(const Error& e) { return e.code == ErrorCode::Fatal; }
+inline bool isCancelled(const Error& e) {
+    return e.code == ErrorCode::Cancelled;
+}
+inline Error fatalError(QString message) {
+    return Error{std::move(message), ErrorCode::Fatal};
+}
+inline bool isFatal(const Error& e) {
+    return e.code == ErrorCode::Fatal;
+}
 // The same failure with context in front of its message ("clip g1-c01: ...").
-inline Error withContext(const QString& prefix, const Error& e) { return Error{prefix + e.message, e.code}; }
+inline Error withContext(const QString& prefix, const Error& e) {
+    return Error{prefix + e.message, e.code};
+}
 
 template <class T>
 class [[nodiscard]] Result {

@@ -8,12 +8,12 @@
 // --mlock locks the mapped model in memory (mlockall) so a memory manager that pages
 // out cold page cache (this project's VMs run DAMON reclaim) cannot turn weight reads
 // into disk reads mid-run; compare with llama-bench -lm mmap+mlock.
+#include <sys/mman.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-
-#include <sys/mman.h>
 
 #include "motor/gpu/bench.h"
 #include "motor/gpu/engine.h"
@@ -43,8 +43,12 @@ int main(int argc, char** argv) {
             lock = true;
             continue;
         }
-        int* target = a == "--prompt-tokens" ? &o.promptTokens : a == "--gen-tokens" ? &o.genTokens
-                    : a == "--threads" ? &threads : a == "--repeats" ? &o.repeats : a == "--warmups" ? &o.warmups : nullptr;
+        int* target = a == "--prompt-tokens" ? &o.promptTokens
+                      : a == "--gen-tokens"  ? &o.genTokens
+                      : a == "--threads"     ? &threads
+                      : a == "--repeats"     ? &o.repeats
+                      : a == "--warmups"     ? &o.warmups
+                                             : nullptr;
         if (target != nullptr) {
             if (i + 1 >= argc || !parseInt(argv[i + 1], *target)) {
                 std::fprintf(stderr, "motor-bench-model: %s needs a non-negative number\n", a.c_str());

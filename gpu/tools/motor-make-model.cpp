@@ -13,14 +13,15 @@
 namespace {
 
 void usage() {
-    std::fprintf(stderr,
-                 "usage: motor-make-model --arch llama|qwen2|qwen3 --dim D --layers L --heads H --kv-heads K\n"
-                 "                        --hidden F --vocab V [--head-dim HD] [--tied] [--dtype f32|f16|bf16|q8_0|q4_0]\n"
-                 "                        [--seed S] [--context N] [--out-hf DIR] [--out-gguf FILE]\n"
-                 "                        [--vision-dim D --vision-layers L --vision-heads H --vision-hidden F]\n"
-                 "Quantised dtypes apply to the GGUF file; the HF folder is then written in F32.\n"
-                 "With --vision-dim the model is an InternVL-3.5-shaped vision-language model (qwen3 only):\n"
-                 "the HF folder in the original OpenGVLab layout, the GGUF as text model + mmproj-FILE beside it.\n");
+    std::fprintf(
+        stderr,
+        "usage: motor-make-model --arch llama|qwen2|qwen3 --dim D --layers L --heads H --kv-heads K\n"
+        "                        --hidden F --vocab V [--head-dim HD] [--tied] [--dtype f32|f16|bf16|q8_0|q4_0]\n"
+        "                        [--seed S] [--context N] [--out-hf DIR] [--out-gguf FILE]\n"
+        "                        [--vision-dim D --vision-layers L --vision-heads H --vision-hidden F]\n"
+        "Quantised dtypes apply to the GGUF file; the HF folder is then written in F32.\n"
+        "With --vision-dim the model is an InternVL-3.5-shaped vision-language model (qwen3 only):\n"
+        "the HF folder in the original OpenGVLab layout, the GGUF as text model + mmproj-FILE beside it.\n");
 }
 
 bool parseInt(const char* s, long long& out) {
@@ -53,11 +54,20 @@ int main(int argc, char** argv) {
             return 2;
         }
         const char* v = argv[++i];
-        long long* target = a == "--dim" ? &dim : a == "--layers" ? &layers : a == "--heads" ? &heads
-                          : a == "--kv-heads" ? &kvHeads : a == "--hidden" ? &hidden : a == "--vocab" ? &vocab
-                          : a == "--head-dim" ? &headDim : a == "--seed" ? &seed : a == "--context" ? &context
-                          : a == "--vision-dim" ? &visionDim : a == "--vision-layers" ? &visionLayers
-                          : a == "--vision-heads" ? &visionHeads : a == "--vision-hidden" ? &visionHidden : nullptr;
+        long long* target = a == "--dim"             ? &dim
+                            : a == "--layers"        ? &layers
+                            : a == "--heads"         ? &heads
+                            : a == "--kv-heads"      ? &kvHeads
+                            : a == "--hidden"        ? &hidden
+                            : a == "--vocab"         ? &vocab
+                            : a == "--head-dim"      ? &headDim
+                            : a == "--seed"          ? &seed
+                            : a == "--context"       ? &context
+                            : a == "--vision-dim"    ? &visionDim
+                            : a == "--vision-layers" ? &visionLayers
+                            : a == "--vision-heads"  ? &visionHeads
+                            : a == "--vision-hidden" ? &visionHidden
+                                                     : nullptr;
         if (target != nullptr) {
             if (!parseInt(v, *target) || *target < 0 || *target > 1'000'000'000) {
                 std::fprintf(stderr, "motor-make-model: %s: '%s' is not a valid number\n", a.c_str(), v);
@@ -78,19 +88,27 @@ int main(int argc, char** argv) {
         }
     }
     Architecture ar;
-    if (arch == "llama") ar = Architecture::Llama;
-    else if (arch == "qwen2") ar = Architecture::Qwen2;
-    else if (arch == "qwen3") ar = Architecture::Qwen3;
+    if (arch == "llama")
+        ar = Architecture::Llama;
+    else if (arch == "qwen2")
+        ar = Architecture::Qwen2;
+    else if (arch == "qwen3")
+        ar = Architecture::Qwen3;
     else {
         std::fprintf(stderr, "motor-make-model: --arch must be llama, qwen2 or qwen3\n");
         return 2;
     }
     DType dt;
-    if (dtype == "f32") dt = DType::F32;
-    else if (dtype == "f16") dt = DType::F16;
-    else if (dtype == "bf16") dt = DType::BF16;
-    else if (dtype == "q8_0") dt = DType::Q8_0;
-    else if (dtype == "q4_0") dt = DType::Q4_0;
+    if (dtype == "f32")
+        dt = DType::F32;
+    else if (dtype == "f16")
+        dt = DType::F16;
+    else if (dtype == "bf16")
+        dt = DType::BF16;
+    else if (dtype == "q8_0")
+        dt = DType::Q8_0;
+    else if (dtype == "q4_0")
+        dt = DType::Q4_0;
     else {
         std::fprintf(stderr, "motor-make-model: --dtype must be f32, f16, bf16, q8_0 or q4_0\n");
         return 2;
@@ -110,7 +128,9 @@ int main(int argc, char** argv) {
     spec.dtype = dt;
     if (visionDim > 0) {
         if (ar != Architecture::Qwen3 || outHf.empty()) {
-            std::fprintf(stderr, "motor-make-model: a vision model needs --arch qwen3 and --out-hf (the GGUF is converted from it)\n");
+            std::fprintf(
+                stderr,
+                "motor-make-model: a vision model needs --arch qwen3 and --out-hf (the GGUF is converted from it)\n");
             return 2;
         }
         RandomInternVLSpec v;

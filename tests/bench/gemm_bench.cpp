@@ -35,9 +35,8 @@ void matmulBench(benchmark::State& state, DType type) {
         cpu::matmul(pool(), task, x.data(), tokens, cols);
         benchmark::DoNotOptimize(y.data());
     }
-    state.counters["GFLOPs"] =
-        benchmark::Counter(2.0 * double(rows * cols) * tokens, benchmark::Counter::kIsIterationInvariantRate,
-                           benchmark::Counter::kIs1000);
+    state.counters["GFLOPs"] = benchmark::Counter(
+        2.0 * double(rows * cols) * tokens, benchmark::Counter::kIsIterationInvariantRate, benchmark::Counter::kIs1000);
     state.counters["threads"] = pool().size();
 }
 

@@ -23,7 +23,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+}
 
 // Sustained read bandwidth: every thread sums its slice of a 1 GiB array (16 lanes so
 // the compiler vectorises); best of `passes` passes. The array is allocated once and
@@ -170,8 +172,8 @@ Row run(bool large, DType type, BandwidthProbe& probe, int threads, bool quick) 
     const double bytes = double(model.weightBytesPerToken());
     char name[64];
     std::snprintf(name, sizeof name, "%s %s", large ? "llama-110M" : "llama-15M", dtypeName(type));
-    return {name,   double(parameterCount(c)) / 1e6, bytes / 1e6, prefill, decode, decode1, bandwidth * 1e9 / bytes,
-            bandwidth, plain};
+    return {name,    double(parameterCount(c)) / 1e6, bytes / 1e6, prefill, decode,
+            decode1, bandwidth * 1e9 / bytes,         bandwidth,   plain};
 }
 
 }  // namespace
@@ -180,21 +182,25 @@ int main(int argc, char** argv) {
     bool quick = false;
     int threads = 0;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--quick") == 0) quick = true;
-        else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) threads = std::atoi(argv[++i]);
+        if (std::strcmp(argv[i], "--quick") == 0)
+            quick = true;
+        else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
+            threads = std::atoi(argv[++i]);
     }
     cpu::ThreadPool pool(threads);
     BandwidthProbe probe(pool);
     std::printf("threads: %d, kernels: %s\n\n", pool.size(), cpu::gemmKernels().isa);
-    std::printf("| model | params (M) | weights read/token (MB) | prefill tok/s | decode tok/s | decode tok/s, 1 thread | "
-                "decode GB/s | probe GB/s | bandwidth bound tok/s | decode %% of bound | plain loop tok/s |\n");
+    std::printf(
+        "| model | params (M) | weights read/token (MB) | prefill tok/s | decode tok/s | decode tok/s, 1 thread | "
+        "decode GB/s | probe GB/s | bandwidth bound tok/s | decode %% of bound | plain loop tok/s |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (bool large : {false, true})
         for (DType t : {DType::F32, DType::Q8_0}) {
             const Row r = run(large, t, probe, threads, quick);
-            std::printf("| %s | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.2f |\n", r.model.c_str(),
-                        r.params, r.weightMB, r.prefillTps, r.decodeTps, r.decodeTps1, r.decodeTps * r.weightMB / 1e3,
-                        r.bandwidthGBs, r.boundTps, 100.0 * r.decodeTps / r.boundTps, r.plainTps);
+            std::printf("| %s | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.2f |\n",
+                        r.model.c_str(), r.params, r.weightMB, r.prefillTps, r.decodeTps, r.decodeTps1,
+                        r.decodeTps * r.weightMB / 1e3, r.bandwidthGBs, r.boundTps, 100.0 * r.decodeTps / r.boundTps,
+                        r.plainTps);
             std::fflush(stdout);
         }
     return 0;

@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -57,22 +56,31 @@ gpu::RandomInternVLSpec shapeOf(const std::string& name) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    QString model, workdir = QDir::tempPath() + QStringLiteral("/motor-mas-bench"), random, dtype = QStringLiteral("f32");
+    QString model, workdir = QDir::tempPath() + QStringLiteral("/motor-mas-bench"), random,
+                   dtype = QStringLiteral("f32");
     int clips = 2, threads = 0;
     bool bothSharing = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> QString { return i + 1 < argc ? QString::fromLocal8Bit(argv[++i]) : QString(); };
-        if (a == "--model") model = next();
-        else if (a == "--random-internvl") random = next();
-        else if (a == "--dtype") dtype = next();
-        else if (a == "--workdir") workdir = next();
-        else if (a == "--clips") clips = next().toInt();
-        else if (a == "--threads") threads = next().toInt();
-        else if (a == "--no-sharing-too") bothSharing = true;
+        if (a == "--model")
+            model = next();
+        else if (a == "--random-internvl")
+            random = next();
+        else if (a == "--dtype")
+            dtype = next();
+        else if (a == "--workdir")
+            workdir = next();
+        else if (a == "--clips")
+            clips = next().toInt();
+        else if (a == "--threads")
+            threads = next().toInt();
+        else if (a == "--no-sharing-too")
+            bothSharing = true;
         else {
-            std::fprintf(stderr, "usage: motor_mas_bench (--model PATH | --random-internvl tiny|1b|8b [--dtype f32|q8_0|q4_0]) "
-                                 "[--workdir DIR] [--clips N] [--threads T] [--no-sharing-too]\n");
+            std::fprintf(stderr,
+                         "usage: motor_mas_bench (--model PATH | --random-internvl tiny|1b|8b [--dtype f32|q8_0|q4_0]) "
+                         "[--workdir DIR] [--clips N] [--threads T] [--no-sharing-too]\n");
             return 2;
         }
     }
@@ -139,7 +147,9 @@ int main(int argc, char** argv) {
             return 1;
         }
         agents::RunOptions o;
-        o.runName = QStringLiteral("bench-%1-%2").arg(sharing == agents::PrefixSharing::On ? "shared" : "recomputed").arg(QDateTime::currentMSecsSinceEpoch());
+        o.runName = QStringLiteral("bench-%1-%2")
+                        .arg(sharing == agents::PrefixSharing::On ? "shared" : "recomputed")
+                        .arg(QDateTime::currentMSecsSinceEpoch());
         o.prefixSharing = sharing;
         o.selection = agents::ClipSelection::List;
         for (const Clip& c : project.value()->clips().value().mid(0, clips)) o.clipIds << c.key;
@@ -153,11 +163,14 @@ int main(int argc, char** argv) {
         }
         const int n = std::max(1, s->progress.done);
         const double vision = lm.value()->visionMs() - visionBefore;
-        std::printf("prefix sharing %s: %d clips (%d failed), frames_used=%s\n", sharing == agents::PrefixSharing::On ? "on" : "off",
-                    s->progress.done, s->progress.failed, s->framesUsed ? "true" : "false");
-        std::printf("  per clip: total %.1f s = media %.2f s + vision %.1f s + text prefill %.1f s + agents' decode %.1f s (+ store %.2f s)\n",
-                    s->totalMs / 1000.0 / n, s->mediaMs / 1000.0 / n, vision / 1000.0 / n, (s->prefillMs - vision) / 1000.0 / n,
-                    s->decodeMs / 1000.0 / n, s->storeMs / 1000.0 / n);
+        std::printf("prefix sharing %s: %d clips (%d failed), frames_used=%s\n",
+                    sharing == agents::PrefixSharing::On ? "on" : "off", s->progress.done, s->progress.failed,
+                    s->framesUsed ? "true" : "false");
+        std::printf(
+            "  per clip: total %.1f s = media %.2f s + vision %.1f s + text prefill %.1f s + agents' decode %.1f s (+ "
+            "store %.2f s)\n",
+            s->totalMs / 1000.0 / n, s->mediaMs / 1000.0 / n, vision / 1000.0 / n, (s->prefillMs - vision) / 1000.0 / n,
+            s->decodeMs / 1000.0 / n, s->storeMs / 1000.0 / n);
         for (const QString& e : s->errors) std::printf("  error: %s\n", qPrintable(e));
     }
     std::printf("peak resident memory: %ld MiB\n", peakRssMiB());

@@ -2,14 +2,13 @@
 // References measured in the same run: the fsync of one small file (the durability
 // floor every committed label pays) and a bare SQLite read of the same rows.
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
 
 #include <QFile>
 #include <QTemporaryDir>
-
-#include <fcntl.h>
 #include <random>
-#include <sqlite3.h>
-#include <unistd.h>
 
 #include "core/metrics/ProjectMetrics.h"
 #include "core/metrics/Report.h"
@@ -33,13 +32,28 @@ struct Fixture {
             const int64_t media = p->addMedia(m).value();
             QVector<int64_t> coders;
             for (int c = 0; c < kCoders; ++c)
-                coders.push_back(p->ensureAnnotator(QStringLiteral("coder%1").arg(c), c < 2 ? AnnotatorKind::Human : AnnotatorKind::Model).value());
+                coders.push_back(p->ensureAnnotator(QStringLiteral("coder%1").arg(c),
+                                                    c < 2 ? AnnotatorKind::Human : AnnotatorKind::Model)
+                                     .value());
             for (int i = 0; i < kClips; ++i) {
-                Clip clip{0, QStringLiteral("clip%1").arg(i, 4, 10, QLatin1Char('0')), media, i * 6000LL, i * 6000LL + 6000, "G", "S"};
+                Clip clip{0,
+                          QStringLiteral("clip%1").arg(i, 4, 10, QLatin1Char('0')),
+                          media,
+                          i * 6000LL,
+                          i * 6000LL + 6000,
+                          "G",
+                          "S"};
                 const int64_t id = p->addClip(clip).value();
                 for (const auto& d : p->codebook().dimensions)
                     for (int64_t coder : coders)
-                        if (auto s = p->setLabel({id, coder, d.name, d.classes[int(rng() % unsigned(d.classes.size()))].name, {}, {}, std::nan("")}); !s)
+                        if (auto s = p->setLabel({id,
+                                                  coder,
+                                                  d.name,
+                                                  d.classes[int(rng() % unsigned(d.classes.size()))].name,
+                                                  {},
+                                                  {},
+                                                  std::nan("")});
+                            !s)
                             return s;
             }
             return {};

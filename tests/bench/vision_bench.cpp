@@ -60,10 +60,14 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         const int v = std::atoi(argv[i + 1]);
-        if (a == "--threads") threads = v;
-        else if (a == "--frames") frames = v;
-        else if (a == "--layers") layers = v;
-        else if (a == "--repeat") repeat = v;
+        if (a == "--threads")
+            threads = v;
+        else if (a == "--frames")
+            frames = v;
+        else if (a == "--layers")
+            layers = v;
+        else if (a == "--repeat")
+            repeat = v;
     }
     VisionConfig c;
     c.dim = 1024;
@@ -119,7 +123,7 @@ int main(int argc, char** argv) {
         best = std::min(best, s);
         std::printf("run %d: %.2f s\n", r + 1, s);
     }
-    std::printf("motor vision tower: %d layers, %d frames, %d threads: best %.2f s, %.3f frames/s\n", layers, frames, threads, best,
-                frames / best);
+    std::printf("motor vision tower: %d layers, %d frames, %d threads: best %.2f s, %.3f frames/s\n", layers, frames,
+                threads, best, frames / best);
     return 0;
 }

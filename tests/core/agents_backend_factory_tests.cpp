@@ -18,7 +18,9 @@ TEST(BackendFactory, BuildsEveryBackendWithItsParametersAndSuggestsItsRunName) {
     auto project = test::makeAgentsProject(dir.filePath(QStringLiteral("p.motor")), 3);
     const int64_t expert = project->ensureAnnotator(QStringLiteral("Anna"), AnnotatorKind::Human).value();
     for (const Clip& c : project->clips().value())
-        ASSERT_TRUE(project->setLabel({c.id, expert, QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(
+            project->setLabel({c.id, expert, QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")})
+                .ok());
     const QString model = dir.filePath(QStringLiteral("tiny.gguf"));
     gpu::RandomModelSpec spec;
     spec.config = gpu::makeRandomModelConfig(gpu::Architecture::Qwen3, 64, 1, 4, 2, 128, 400);
@@ -70,7 +72,8 @@ TEST(BackendFactory, BuildsEveryBackendWithItsParametersAndSuggestsItsRunName) {
     several.urls << QStringLiteral("http://127.0.0.1:9/v1/");
     auto twice = makeBackend(*project, several);
     ASSERT_FALSE(twice.ok());
-    EXPECT_TRUE(twice.error().message.contains("--url http://127.0.0.1:9/v1 is given twice")) << qPrintable(twice.error().message);
+    EXPECT_TRUE(twice.error().message.contains("--url http://127.0.0.1:9/v1 is given twice"))
+        << qPrintable(twice.error().message);
 
     // Bad settings are errors that say what is wrong.
     BackendSpec noExpert = majority;

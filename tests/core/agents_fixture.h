@@ -3,7 +3,6 @@
 // scripted LanguageModel that records what the agents sent.
 #include <QCoreApplication>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 
@@ -24,9 +23,9 @@ inline void ensureCoreApp() {
 inline std::unique_ptr<Project> makeAgentsProject(const QString& path, int clips) {
     auto p = makeProject(path, clips);
     auto all = p->clips();
-    const char* lines[] = {"onks meillä kaikki mittaukset nyt valmiina?", "tehdään se uudestaan, ei toimi",
-                           "haha toi on siisti, toimii!", "mä en tiedä mitä tässä pitäis tehdä",
-                           "katsotaan vielä ohjeesta", "jes, oikein meni"};
+    const char* lines[] = {
+        "onks meillä kaikki mittaukset nyt valmiina?", "tehdään se uudestaan, ei toimi", "haha toi on siisti, toimii!",
+        "mä en tiedä mitä tässä pitäis tehdä",         "katsotaan vielä ohjeesta",       "jes, oikein meni"};
     int k = 0;
     for (const auto& c : all.value()) {
         for (int u = 0; u < 2; ++u) {

@@ -3,7 +3,6 @@
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-
 #include <thread>
 
 #include "agents_fixture.h"

@@ -291,14 +291,17 @@ TEST_F(AgentsOpenAiServers, AServerThatIgnoresThePictureStopsTheRunToo) {
     ChatServer templated;
     templated.handler = [](const QJsonObject& req, const QByteArray&, int) {
         if (test::hasImage(req))
-            return Reply{500, R"({"error":{"message":"can only concatenate str (not \"list\") to str","type":"internal_server_error"}})"};
+            return Reply{
+                500,
+                R"({"error":{"message":"can only concatenate str (not \"list\") to str","type":"internal_server_error"}})"};
         return test::isProbe(req) ? Reply{200, completion("ok")} : test::labelReply(req);
     };
     auto project3 = test::makeAgentsProject(dir.filePath("p3.motor"), 2);
     auto r3 = runPrediction(*project3, *model({templated.url()}), o);
     ASSERT_FALSE(r3.ok());
     EXPECT_TRUE(isFatal(r3.error()));
-    EXPECT_TRUE(r3.error().message.contains("takes no images (HTTP 500: can only concatenate str")) << qPrintable(r3.error().message);
+    EXPECT_TRUE(r3.error().message.contains("takes no images (HTTP 500: can only concatenate str"))
+        << qPrintable(r3.error().message);
     EXPECT_TRUE(templated.agentRequests().isEmpty());
 
     // A server that sees it: the picture costs tokens, and the run goes on.

@@ -12,7 +12,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <functional>
 
 #include "agents_fixture.h"
@@ -124,7 +123,9 @@ TEST_F(AgentsOpenAi, ServerErrorsAreRetriedWithBackoff) {
 }
 
 TEST_F(AgentsOpenAi, PersistentServerErrorGivesUpWithTheServerMessage) {
-    server.handler = [](const QJsonObject&, const QByteArray&, int) { return Reply{500, R"({"error":{"message":"CUDA out of memory"}})", 0, false}; };
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return Reply{500, R"({"error":{"message":"CUDA out of memory"}})", 0, false};
+    };
     auto m = model([](OpenAiOptions& o) { o.maxRetries = 2; });
     auto r = ask(*m);
     ASSERT_FALSE(r.ok());
@@ -134,7 +135,9 @@ TEST_F(AgentsOpenAi, PersistentServerErrorGivesUpWithTheServerMessage) {
 }
 
 TEST_F(AgentsOpenAi, ClientErrorsFailAtOnce) {
-    server.handler = [](const QJsonObject&, const QByteArray&, int) { return Reply{401, R"({"error":{"message":"Invalid API key"}})", 0, false}; };
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return Reply{401, R"({"error":{"message":"Invalid API key"}})", 0, false};
+    };
     auto m = model();
     auto r = ask(*m);
     ASSERT_FALSE(r.ok());
@@ -143,7 +146,9 @@ TEST_F(AgentsOpenAi, ClientErrorsFailAtOnce) {
 }
 
 TEST_F(AgentsOpenAi, TimeoutsAreRetriedThenReported) {
-    server.handler = [](const QJsonObject&, const QByteArray&, int) { return Reply{200, completion("{}"), 5000, false}; };
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return Reply{200, completion("{}"), 5000, false};
+    };
     auto m = model([](OpenAiOptions& o) {
         o.timeoutMs = 300;
         o.maxRetries = 1;
@@ -191,13 +196,15 @@ TEST_F(AgentsOpenAi, LabelsOutsideTheCodebookNeverPass) {
     auto m = model([](OpenAiOptions& o) { o.parseRetries = 1; });
     auto r = ask(*m);
     ASSERT_FALSE(r.ok());
-    EXPECT_TRUE(r.error().message.contains("\"Curious\" is not one of Monitoring, Controlling, Mixed")) << qPrintable(r.error().message);
+    EXPECT_TRUE(r.error().message.contains("\"Curious\" is not one of Monitoring, Controlling, Mixed"))
+        << qPrintable(r.error().message);
     EXPECT_EQ(server.requests.size(), 2);
 }
 
 TEST_F(AgentsOpenAi, ServerWithoutJsonSchemaFallsBackToStrictParsing) {
     server.handler = [](const QJsonObject& req, const QByteArray&, int) {
-        if (req.contains("response_format")) return Reply{400, R"({"error":{"message":"response_format json_schema is not supported"}})", 0, false};
+        if (req.contains("response_format"))
+            return Reply{400, R"({"error":{"message":"response_format json_schema is not supported"}})", 0, false};
         return Reply{200, completion("{\"label\": \"Mixed\", \"rationale\": \"plain\"}"), 0, false};
     };
     auto m = model();
@@ -231,7 +238,9 @@ TEST_F(AgentsOpenAi, ConcurrencyIsLimited) {
 }
 
 TEST_F(AgentsOpenAi, CancelAbortsWithinASecond) {
-    server.handler = [](const QJsonObject&, const QByteArray&, int) { return Reply{200, completion("{}"), 10000, false}; };
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return Reply{200, completion("{}"), 10000, false};
+    };
     auto m = model([](OpenAiOptions& o) { o.timeoutMs = 20000; });
     CancelFlag cancel;
     QTimer::singleShot(200, [&] { cancel.cancel(); });

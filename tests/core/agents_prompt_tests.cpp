@@ -5,9 +5,9 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 
+#include "core/agents/OpenAiModel.h"
 #include "core/agents/PromptBuilder.h"
 #include "core/agents/ReplyParser.h"
-#include "core/agents/OpenAiModel.h"
 
 using namespace motor;
 using namespace motor::agents;
@@ -38,8 +38,9 @@ ClipContext sampleClip() {
 
 TEST(AgentsPrompts, BuiltInTemplatesAreVersionedAndHashed) {
     const PromptLibrary lib = library();
-    for (const char* name : {"system", "system_generic", "context", "agent_behavior", "agent_cognition", "agent_emotion",
-                             "agent_generic_srl", "agent_no_srl", "single_agent", "anchors", "output_format"}) {
+    for (const char* name :
+         {"system", "system_generic", "context", "agent_behavior", "agent_cognition", "agent_emotion",
+          "agent_generic_srl", "agent_no_srl", "single_agent", "anchors", "output_format"}) {
         const PromptTemplate* t = lib.find(QString::fromLatin1(name));
         ASSERT_NE(t, nullptr) << name;
         EXPECT_EQ(t->sha256.size(), 64) << name;
@@ -48,7 +49,8 @@ TEST(AgentsPrompts, BuiltInTemplatesAreVersionedAndHashed) {
 }
 
 TEST(AgentsPrompts, EveryModeFillsEveryPlaceholder) {
-    for (PredictorMode m : {PredictorMode::MotorMas, PredictorMode::SingleAgent, PredictorMode::NoSrl, PredictorMode::TextOnly}) {
+    for (PredictorMode m :
+         {PredictorMode::MotorMas, PredictorMode::SingleAgent, PredictorMode::NoSrl, PredictorMode::TextOnly}) {
         PromptBuilder b(Codebook::motorDefault(), m, library());
         ASSERT_TRUE(b.system().ok());
         auto ctx = b.context(sampleClip());
@@ -78,9 +80,11 @@ TEST(AgentsPrompts, EveryModeFillsEveryPlaceholder) {
 TEST(AgentsPrompts, SrlAgentsCarryTheirTheory) {
     PromptBuilder b(Codebook::motorDefault(), PredictorMode::MotorMas, library());
     const Codebook& cb = b.codebook();
-    EXPECT_TRUE(b.agentRequest(*cb.dimension("behavior"), {})->instruction.text.contains(QStringLiteral("directional intent")));
+    EXPECT_TRUE(
+        b.agentRequest(*cb.dimension("behavior"), {})->instruction.text.contains(QStringLiteral("directional intent")));
     EXPECT_TRUE(b.agentRequest(*cb.dimension("cognition"), {})->instruction.text.contains(QStringLiteral("polarity")));
-    EXPECT_TRUE(b.agentRequest(*cb.dimension("emotion"), {})->instruction.text.contains(QStringLiteral("explicit emotional markers")));
+    EXPECT_TRUE(b.agentRequest(*cb.dimension("emotion"), {})
+                    ->instruction.text.contains(QStringLiteral("explicit emotional markers")));
     EXPECT_TRUE(b.templatesUsed().contains(QStringLiteral("agent_behavior")));
     EXPECT_EQ(b.templateHashes().size(), b.templatesUsed().size());
 }
@@ -110,7 +114,8 @@ TEST(AgentsPrompts, OverrideFolderReplacesOneTemplateAndChangesItsHash) {
     EXPECT_NE(lib->find("agent_emotion")->sha256, library().find("agent_emotion")->sha256);
     EXPECT_EQ(lib->find("agent_behavior")->sha256, library().find("agent_behavior")->sha256);
     PromptBuilder b(Codebook::motorDefault(), PredictorMode::MotorMas, lib.value());
-    EXPECT_TRUE(b.agentRequest(*b.codebook().dimension("emotion"), {})->instruction.text.startsWith(QStringLiteral("Custom emotion task for emotion.")));
+    EXPECT_TRUE(b.agentRequest(*b.codebook().dimension("emotion"), {})
+                    ->instruction.text.startsWith(QStringLiteral("Custom emotion task for emotion.")));
 }
 
 TEST(AgentsPrompts, UnknownPlaceholderIsAnError) {
@@ -123,7 +128,9 @@ TEST(AgentsReplyParser, AcceptsFencedJsonAndNormalisesCase) {
     LmConstraint c;
     c.fields.push_back({QStringLiteral("behavior"), {QStringLiteral("Monitoring"), QStringLiteral("Controlling")}});
     c.maxRationaleChars = 20;
-    auto r = parseReply(QStringLiteral("Sure!\n```json\n{\"label\": \" controlling\", \"rationale\": \"they propose to redo the measurement now\"}\n```"), c);
+    auto r = parseReply(QStringLiteral("Sure!\n```json\n{\"label\": \" controlling\", \"rationale\": \"they propose to "
+                                       "redo the measurement now\"}\n```"),
+                        c);
     ASSERT_TRUE(r.ok()) << qPrintable(r.error().message);
     EXPECT_EQ(r->fields.value("behavior").label, "Controlling");
     EXPECT_LE(r->rationale.size(), 20);
@@ -138,7 +145,8 @@ TEST(AgentsReplyParser, RejectsLabelsOutsideTheCodebookAndMalformedJson) {
     EXPECT_FALSE(parseReply(QStringLiteral("{\"label\": \"Positive\""), c).ok());
     EXPECT_FALSE(parseReply(QStringLiteral("Neutral"), c).ok());
     c.fields.push_back({QStringLiteral("cognition"), {QStringLiteral("Mixed")}});
-    auto multi = parseReply(QStringLiteral("{\"emotion\": \"Neutral\", \"cognition\": \"Mixed\", \"rationale\": \"\"}"), c);
+    auto multi =
+        parseReply(QStringLiteral("{\"emotion\": \"Neutral\", \"cognition\": \"Mixed\", \"rationale\": \"\"}"), c);
     ASSERT_TRUE(multi.ok()) << qPrintable(multi.error().message);
     EXPECT_EQ(multi->fields.value("cognition").label, "Mixed");
 }

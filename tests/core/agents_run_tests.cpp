@@ -177,7 +177,11 @@ TEST_F(AgentsRun, BaselinesAreStoredAsBaselines) {
     const int64_t expert = project->ensureAnnotator(QStringLiteral("Anna"), AnnotatorKind::Human).value();
     const auto clips = project->clips().value();
     for (int i = 0; i < clips.size(); ++i) {
-        ASSERT_TRUE(project->setLabel({clips[i].id, expert, "behavior", i < 5 ? "Controlling" : "Monitoring", {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(
+            project
+                ->setLabel(
+                    {clips[i].id, expert, "behavior", i < 5 ? "Controlling" : "Monitoring", {}, {}, std::nan("")})
+                .ok());
         ASSERT_TRUE(project->setLabel({clips[i].id, expert, "emotion", "Neutral", {}, {}, std::nan("")}).ok());
     }
     auto majority = MajorityBaseline::fromProject(*project, QStringLiteral("Anna"));
@@ -206,8 +210,11 @@ TEST_F(AgentsRun, BaselinesAreStoredAsBaselines) {
 
 TEST(AgentsCueBaseline, FinnishAndEnglishCues) {
     CueBaseline b;
-    const LmLabelField behavior{QStringLiteral("behavior"), {QStringLiteral("Monitoring"), QStringLiteral("Controlling"), QStringLiteral("Mixed")}};
-    const LmLabelField emotion{QStringLiteral("emotion"), {QStringLiteral("Positive"), QStringLiteral("Negative"), QStringLiteral("Mixed"), QStringLiteral("Neutral")}};
+    const LmLabelField behavior{QStringLiteral("behavior"),
+                                {QStringLiteral("Monitoring"), QStringLiteral("Controlling"), QStringLiteral("Mixed")}};
+    const LmLabelField emotion{
+        QStringLiteral("emotion"),
+        {QStringLiteral("Positive"), QStringLiteral("Negative"), QStringLiteral("Mixed"), QStringLiteral("Neutral")}};
     QStringList m;
     EXPECT_EQ(b.classify(behavior, QStringLiteral("Tehdään se uudestaan"), &m).label, "Controlling");
     EXPECT_EQ(m, QStringList{"\"tehdään\""});
@@ -217,7 +224,8 @@ TEST(AgentsCueBaseline, FinnishAndEnglishCues) {
     EXPECT_EQ(b.classify(emotion, QStringLiteral("hahaha siisti"), nullptr).label, "Positive");
     EXPECT_EQ(b.classify(emotion, QStringLiteral("ugh tylsää"), nullptr).label, "Negative");
     // Cues match at word starts only: "hyvä" is not inside "ehyvät".
-    const LmLabelField cognition{QStringLiteral("cognition"), {QStringLiteral("Positive"), QStringLiteral("Negative"), QStringLiteral("Neutral")}};
+    const LmLabelField cognition{QStringLiteral("cognition"),
+                                 {QStringLiteral("Positive"), QStringLiteral("Negative"), QStringLiteral("Neutral")}};
     EXPECT_EQ(b.classify(cognition, QStringLiteral("ehyvät"), nullptr).label, "Neutral");
 }
 

@@ -12,7 +12,9 @@ using namespace motor::io;
 
 namespace {
 
-QString elan(const char* name) { return QStringLiteral(MOTOR_SHARED_TESTDATA "/real/elan/") + QLatin1String(name); }
+QString elan(const char* name) {
+    return QStringLiteral(MOTOR_SHARED_TESTDATA "/real/elan/") + QLatin1String(name);
+}
 
 const EafAnnotation* findAnnotation(const EafDocument& d, const QString& id) {
     for (const auto& t : d.tiers)
@@ -120,20 +122,26 @@ TEST(IoEaf, ErrorsNameFileAndLine) {
 <TIME_ORDER><TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="5"/></TIME_ORDER>
 <TIER TIER_ID="t"><ANNOTATION>
 <ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts9"><ANNOTATION_VALUE>x</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION>
-</ANNOTATION></TIER></ANNOTATION_DOCUMENT>)", QStringLiteral("bad.eaf"));
+</ANNOTATION></TIER></ANNOTATION_DOCUMENT>)",
+                                        QStringLiteral("bad.eaf"));
     ASSERT_FALSE(unknownSlot.ok());
-    EXPECT_EQ(unknownSlot.error().message, QStringLiteral("bad.eaf:4: annotation 'a1' refers to unknown time slot 'ts9'"));
+    EXPECT_EQ(unknownSlot.error().message,
+              QStringLiteral("bad.eaf:4: annotation 'a1' refers to unknown time slot 'ts9'"));
 
     auto unknownRef = EafReader::parse(R"(<ANNOTATION_DOCUMENT><TIME_ORDER/>
 <TIER TIER_ID="t"><ANNOTATION>
 <REF_ANNOTATION ANNOTATION_ID="a2" ANNOTATION_REF="a1"><ANNOTATION_VALUE>x</ANNOTATION_VALUE></REF_ANNOTATION>
-</ANNOTATION></TIER></ANNOTATION_DOCUMENT>)", QStringLiteral("bad.eaf"));
+</ANNOTATION></TIER></ANNOTATION_DOCUMENT>)",
+                                       QStringLiteral("bad.eaf"));
     ASSERT_FALSE(unknownRef.ok());
-    EXPECT_EQ(unknownRef.error().message, QStringLiteral("bad.eaf:3: annotation 'a2' refers to unknown annotation 'a1'"));
+    EXPECT_EQ(unknownRef.error().message,
+              QStringLiteral("bad.eaf:3: annotation 'a2' refers to unknown annotation 'a1'"));
 
-    auto broken = EafReader::parse("<ANNOTATION_DOCUMENT>\n<TIER TIER_ID=\"t\">\n</ANNOTATION_DOCUMENT>", QStringLiteral("bad.eaf"));
+    auto broken = EafReader::parse("<ANNOTATION_DOCUMENT>\n<TIER TIER_ID=\"t\">\n</ANNOTATION_DOCUMENT>",
+                                   QStringLiteral("bad.eaf"));
     ASSERT_FALSE(broken.ok());
-    EXPECT_TRUE(broken.error().message.startsWith(QLatin1String("bad.eaf:3: not well-formed XML"))) << broken.error().message.toStdString();
+    EXPECT_TRUE(broken.error().message.startsWith(QLatin1String("bad.eaf:3: not well-formed XML")))
+        << broken.error().message.toStdString();
 
     auto notEaf = EafReader::parse("<html/>", QStringLiteral("bad.eaf"));
     ASSERT_FALSE(notEaf.ok());

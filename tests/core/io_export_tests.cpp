@@ -40,8 +40,9 @@ protected:
         writeText(path("t.vtt"), QStringLiteral("WEBVTT\n\n00:00.200 --> 00:01.000\n<v Aino>Mitä tässä pitää tehdä?\n\n"
                                                 "00:01.600 --> 00:02.500\n<v Eero>Äänestetään, öhm.\n\n"
                                                 "00:02.600 --> 00:02.900\nNo niin.\n"));
-        auto t = TranscriptImporter::importTranscripts(*project, path("videos/ryhmä 1.mp4"), {path("t.vtt")},
-                                                       TranscriptReadOptions{TranscriptFormat::Auto, {}, QStringLiteral("fi")});
+        auto t = TranscriptImporter::importTranscripts(
+            *project, path("videos/ryhmä 1.mp4"), {path("t.vtt")},
+            TranscriptReadOptions{TranscriptFormat::Auto, {}, QStringLiteral("fi")});
         ASSERT_TRUE(t.ok()) << t.error().message.toStdString();
         writeText(path("labels.csv"), QStringLiteral("clip,annotator,dimension,label,note\n"
                                                      "\"g1,s1 \"\"a\"\"\",Expert A,behavior,Monitoring,katsoo\n"
@@ -91,14 +92,16 @@ TEST_F(IoExport, CsvRowsAreQuotedAndReadBackByTheLabelImporter) {
     EXPECT_EQ(table->records[4].fields[4], QStringLiteral("MOTOR-MAS"));
     QFile raw(path("out/labels.csv"));
     ASSERT_TRUE(raw.open(QIODevice::ReadOnly));
-    EXPECT_TRUE(raw.readAll().startsWith("clip,media,start_ms,end_ms,annotator,dimension,label\r\n\"g1,s1 \"\"a\"\"\","));
+    EXPECT_TRUE(
+        raw.readAll().startsWith("clip,media,start_ms,end_ms,annotator,dimension,label\r\n\"g1,s1 \"\"a\"\"\","));
 
     // Importing the export changes nothing but may not fail (same labels, same coders),
     // except that the model's row names a model annotator, which the importer refuses.
     const ProjectSnapshot before = snapshot(*project);
     auto back = LabelImporter::importLabels(*project, path("out/labels.csv"));
     ASSERT_FALSE(back.ok());
-    EXPECT_TRUE(back.error().message.contains(QLatin1String("labels.csv:6: annotator:"))) << back.error().message.toStdString();
+    EXPECT_TRUE(back.error().message.contains(QLatin1String("labels.csv:6: annotator:")))
+        << back.error().message.toStdString();
     EXPECT_TRUE(snapshot(*project) == before);
 }
 
@@ -132,7 +135,8 @@ TEST_F(IoExport, JsonlHasOneClipPerLineWithTranscriptAndLabels) {
     EXPECT_TRUE(labels[0].toObject()[QStringLiteral("confidence")].isNull());
     const QJsonObject a = QJsonDocument::fromJson(lines[0]).object();
     EXPECT_EQ(a[QStringLiteral("key")].toString(), QStringLiteral("g1,s1 \"a\""));
-    EXPECT_EQ(a[QStringLiteral("labels")].toArray()[0].toObject()[QStringLiteral("note")].toString(), QStringLiteral("katsoo"));
+    EXPECT_EQ(a[QStringLiteral("labels")].toArray()[0].toObject()[QStringLiteral("note")].toString(),
+              QStringLiteral("katsoo"));
 }
 
 TEST_F(IoExport, EafRoundTripsThroughOurReader) {
@@ -185,9 +189,11 @@ TEST_F(IoExport, EafRoundTripsThroughOurReader) {
     auto all = EafReader::utterances(*doc);
     QVector<Utterance> spoken;
     for (const auto& u : all)
-        if (u.speaker == QLatin1String("Aino") || u.speaker == QLatin1String("Eero") || u.speaker == QLatin1String("transcript"))
+        if (u.speaker == QLatin1String("Aino") || u.speaker == QLatin1String("Eero") ||
+            u.speaker == QLatin1String("transcript"))
             spoken.append(u);
-    std::stable_sort(spoken.begin(), spoken.end(), [](const Utterance& x, const Utterance& y) { return x.startMs < y.startMs; });
+    std::stable_sort(spoken.begin(), spoken.end(),
+                     [](const Utterance& x, const Utterance& y) { return x.startMs < y.startMs; });
     ASSERT_EQ(spoken.size(), original->size());
     for (qsizetype i = 0; i < spoken.size(); ++i) {
         EXPECT_EQ(spoken[i].text, (*original)[i].text);
@@ -204,7 +210,8 @@ TEST_F(IoExport, EafRoundTripsThroughOurReader) {
     int depth = 0;
     while (!r.atEnd()) {
         r.readNext();
-        if (r.isStartElement() && ++depth == 2 && (order.isEmpty() || order.back() != r.name().toString())) order.append(r.name().toString());
+        if (r.isStartElement() && ++depth == 2 && (order.isEmpty() || order.back() != r.name().toString()))
+            order.append(r.name().toString());
         if (r.isEndElement()) --depth;
     }
     EXPECT_EQ(order, (QStringList{"HEADER", "TIME_ORDER", "TIER", "LINGUISTIC_TYPE", "LANGUAGE", "CONSTRAINT",
@@ -215,11 +222,11 @@ TEST_F(IoExport, EafRoundTripsThroughOurReader) {
 
 TEST(IoSafeFileName, HostileNamesStayOneHarmlessComponent) {
     const QString folder = QStringLiteral("/tmp/export");
-    for (const QString& name : {QStringLiteral("../../etc/x"), QStringLiteral("a/b"), QStringLiteral("CON"),
-                                QStringLiteral("con.txt"), QStringLiteral("lpt1"), QStringLiteral(".."),
-                                QStringLiteral("."), QStringLiteral(""), QStringLiteral("a\\b:c*?\"<>|"),
-                                QStringLiteral("tab\there\nnewline"), QStringLiteral("/abs/path"),
-                                QStringLiteral("trailing. "), QString(300, QLatin1Char('x'))}) {
+    for (const QString& name :
+         {QStringLiteral("../../etc/x"), QStringLiteral("a/b"), QStringLiteral("CON"), QStringLiteral("con.txt"),
+          QStringLiteral("lpt1"), QStringLiteral(".."), QStringLiteral("."), QStringLiteral(""),
+          QStringLiteral("a\\b:c*?\"<>|"), QStringLiteral("tab\there\nnewline"), QStringLiteral("/abs/path"),
+          QStringLiteral("trailing. "), QString(300, QLatin1Char('x'))}) {
         const QString c = SafeFileName::component(name);
         SCOPED_TRACE(name.toStdString());
         EXPECT_FALSE(c.isEmpty());
@@ -254,7 +261,8 @@ TEST_F(IoExport, ClipFilesNamedFromHostileKeysStayInTheFolder) {
     writeVideo(path("videos/v.mp4"), 2000);
     ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}, {ClipPolicy::NoClips}).ok());
     const QString longKey = QString(250, QLatin1Char('k'));
-    writeText(path("seg.csv"), QStringLiteral("start,end,id\n0,0.5,../../etc/x\n0.5,1,a/b\n1,1.5,CON\n1.5,2,%1\n").arg(longKey));
+    writeText(path("seg.csv"),
+              QStringLiteral("start,end,id\n0,0.5,../../etc/x\n0.5,1,a/b\n1,1.5,CON\n1.5,2,%1\n").arg(longKey));
     ASSERT_TRUE(SegmentImporter::importSegments(*project, path("videos/v.mp4"), path("seg.csv")).ok());
     auto written = ClipExporter::exportClips(*project, path("out/clips"), media::CutMode::Reencode);
     ASSERT_TRUE(written.ok()) << written.error().message.toStdString();

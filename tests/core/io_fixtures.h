@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-
 #include <memory>
 
 #include "core/media/SyntheticVideoWriter.h"
@@ -55,15 +54,20 @@ inline ProjectSnapshot snapshot(Project& p) {
         for (const auto& m : *media) {
             s.rows.append(QStringLiteral("media %1 %2 %3").arg(m.id).arg(m.path, m.contentHash));
             if (auto us = p.utterances(m.id, 0, INT64_MAX); us.ok())
-                for (const auto& u : *us) s.rows.append(QStringLiteral("utt %1 %2 %3 %4").arg(u.startMs).arg(u.endMs).arg(u.speaker, u.text));
+                for (const auto& u : *us)
+                    s.rows.append(QStringLiteral("utt %1 %2 %3 %4").arg(u.startMs).arg(u.endMs).arg(u.speaker, u.text));
         }
     if (auto clips = p.clips(); clips.ok())
-        for (const auto& c : *clips) s.rows.append(QStringLiteral("clip %1 %2 %3 %4").arg(c.key).arg(c.mediaId).arg(c.startMs).arg(c.endMs));
+        for (const auto& c : *clips)
+            s.rows.append(QStringLiteral("clip %1 %2 %3 %4").arg(c.key).arg(c.mediaId).arg(c.startMs).arg(c.endMs));
     if (auto anns = p.annotators(); anns.ok())
         for (const auto& a : *anns) s.rows.append(QStringLiteral("annotator %1 %2").arg(a.id).arg(a.name));
     if (auto labels = p.annotations(); labels.ok())
         for (const auto& a : *labels)
-            s.rows.append(QStringLiteral("label %1 %2 %3 %4 %5").arg(a.clipId).arg(a.annotatorId).arg(a.dimension, a.label, a.note));
+            s.rows.append(QStringLiteral("label %1 %2 %3 %4 %5")
+                              .arg(a.clipId)
+                              .arg(a.annotatorId)
+                              .arg(a.dimension, a.label, a.note));
     return s;
 }
 

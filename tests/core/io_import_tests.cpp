@@ -132,12 +132,17 @@ TEST_F(IoImport, ALabelledWholeRecordingClipIsKeptAndSaidSo) {
     ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos/kept.mp4")}).ok());
     const Clip whole = project->clips()->front();
     auto anna = project->ensureAnnotator(QStringLiteral("Anna"), AnnotatorKind::Human);
-    ASSERT_TRUE(project->setLabel({whole.id, anna.value(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")}).ok());
+    ASSERT_TRUE(
+        project
+            ->setLabel(
+                {whole.id, anna.value(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")})
+            .ok());
     auto w = SegmentImporter::importWindows(*project, path("videos/kept.mp4"), 1000);
     ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
     EXPECT_TRUE(w->replacedWholeClip.isEmpty());
     ASSERT_FALSE(w->notes.isEmpty());
-    EXPECT_TRUE(w->notes.front().contains(QLatin1String("has 1 labels and was kept"))) << w->notes.front().toStdString();
+    EXPECT_TRUE(w->notes.front().contains(QLatin1String("has 1 labels and was kept")))
+        << w->notes.front().toStdString();
     EXPECT_TRUE(project->clipByKey(whole.key)->has_value());
 }
 
@@ -160,7 +165,8 @@ TEST_F(IoImport, BadSegmentRowChangesNothing) {
     writeText(path("seg.csv"), QStringLiteral("start,end,id\n0,1,x1\n1,99,x2\n"));
     auto past = SegmentImporter::importSegments(*project, path("videos/a/lesson.mp4"), path("seg.csv"));
     ASSERT_FALSE(past.ok());
-    EXPECT_TRUE(past.error().message.contains(QLatin1String("seg.csv:3: field 'end': end 00:01:39.000 is past the end")))
+    EXPECT_TRUE(
+        past.error().message.contains(QLatin1String("seg.csv:3: field 'end': end 00:01:39.000 is past the end")))
         << past.error().message.toStdString();
     writeText(path("dup.csv"), QStringLiteral("start,end,id\n0,1,new\n1,2,lesson\n"));
     auto dup = SegmentImporter::importSegments(*project, path("videos/a/lesson.mp4"), path("dup.csv"));
@@ -180,8 +186,9 @@ TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
                                              "00:01.000 --> 00:02.000\n<v Eero>Äänestetään.\n"));
     writeText(path("t2.csv"), QStringLiteral("start,end,speaker,text\n0.5,1.5,Opettaja,\"Hyvä, jatketaan\"\n"));
     const QString media = path("videos/a/lesson.mp4");
-    auto n = TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("t2.csv")},
-                                                   TranscriptReadOptions{TranscriptFormat::Auto, {}, QStringLiteral("fi")});
+    auto n =
+        TranscriptImporter::importTranscripts(*project, media, {path("t1.vtt"), path("t2.csv")},
+                                              TranscriptReadOptions{TranscriptFormat::Auto, {}, QStringLiteral("fi")});
     ASSERT_TRUE(n.ok()) << n.error().message.toStdString();
     EXPECT_EQ(n->added, 3);
     EXPECT_EQ(n->total, 3);
@@ -201,7 +208,8 @@ TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
     const ProjectSnapshot unchosen = snapshot(*project);
     auto ask = TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")});
     ASSERT_FALSE(ask.ok());
-    EXPECT_TRUE(ask.error().message.contains(QLatin1String("has a transcript already (3 utterances"))) << ask.error().message.toStdString();
+    EXPECT_TRUE(ask.error().message.contains(QLatin1String("has a transcript already (3 utterances")))
+        << ask.error().message.toStdString();
     EXPECT_TRUE(snapshot(*project) == unchosen);
     // Add keeps the three and adds one.
     auto added = TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}, {}, TranscriptMerge::Add);
@@ -209,7 +217,8 @@ TEST_F(IoImport, TranscriptsReplaceTheMediaUtterances) {
     EXPECT_EQ(added->total, 4);
     EXPECT_EQ(TranscriptImporter::existingUtterances(*project, media).value(), 4);
     // Replace says what it replaced.
-    auto replaced = TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}, {}, TranscriptMerge::Replace);
+    auto replaced =
+        TranscriptImporter::importTranscripts(*project, media, {path("t3.srt")}, {}, TranscriptMerge::Replace);
     ASSERT_TRUE(replaced.ok()) << replaced.error().message.toStdString();
     EXPECT_EQ(replaced->replaced, 4);
     EXPECT_EQ(replaced->replacedFromMs, 0);
@@ -246,11 +255,10 @@ TEST_F(IoImport, CuesPastTheEndOfTheRecordingAreSaid) {
 TEST_F(IoImport, LabelsAreValidatedBeforeAnythingIsWritten) {
     makeRecordings();
     ASSERT_TRUE(MediaImporter::importMedia(*project, {path("videos")}).ok());
-    writeText(path("labels.csv"),
-              QStringLiteral("clip,annotator,dimension,label,note\n"
-                             "lesson,Expert A,behavior,Monitoring,\"katsoo, mitä muut tekevät\"\n"
-                             "lesson-2,Expert A,emotion,Neutral,\n"
-                             "lesson,Expert B,behavior,Controlling,\n"));
+    writeText(path("labels.csv"), QStringLiteral("clip,annotator,dimension,label,note\n"
+                                                 "lesson,Expert A,behavior,Monitoring,\"katsoo, mitä muut tekevät\"\n"
+                                                 "lesson-2,Expert A,emotion,Neutral,\n"
+                                                 "lesson,Expert B,behavior,Controlling,\n"));
     auto r = LabelImporter::importLabels(*project, path("labels.csv"));
     ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
     EXPECT_EQ(r->labelsWritten, 3);
@@ -286,8 +294,7 @@ TEST_F(IoImport, LabelsAreValidatedBeforeAnythingIsWritten) {
         ASSERT_FALSE(fail.ok()) << b.expected;
         // Messages name the file as it was given, i.e. with its folder.
         const QString expected = QString::fromUtf8(b.expected).replace(QLatin1String("bad.csv"), path("bad.csv"));
-        EXPECT_TRUE(fail.error().message.contains(expected))
-            << fail.error().message.toStdString();
+        EXPECT_TRUE(fail.error().message.contains(expected)) << fail.error().message.toStdString();
         EXPECT_TRUE(snapshot(*project) == before) << b.expected;
     }
 }

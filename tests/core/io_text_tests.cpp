@@ -38,7 +38,8 @@ TEST(IoTextDecoder, InvalidUtf8NamesByteAndLine) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().message, QStringLiteral("notes.srt: not valid UTF-8 at byte 18 (line 2); save it as UTF-8 or "
                                                 "declare the encoding (e.g. windows-1252)"));
-    auto declared = TextDecoder::decode(bytes + QByteArray("\x80"), QStringLiteral("notes.srt"), QStringLiteral("windows-1252"));
+    auto declared =
+        TextDecoder::decode(bytes + QByteArray("\x80"), QStringLiteral("notes.srt"), QStringLiteral("windows-1252"));
     ASSERT_TRUE(declared.ok());
     EXPECT_EQ(declared->text, QStringLiteral("line one\nline two ä here\n€"));
     auto unknown = TextDecoder::decode(bytes, QStringLiteral("notes.srt"), QStringLiteral("klingon-8"));
@@ -79,11 +80,12 @@ TEST(IoTimecode, Notations) {
 }
 
 TEST(IoCsv, QuotedFieldsWithCommasQuotesAndNewlines) {
-    const QString text = QStringLiteral("start,end,speaker,text\r\n"
-                                        "1.0,2.5,Aino,\"Hei, mitä \"\"tässä\"\" on?\"\r\n"
-                                        "\r\n"
-                                        "00:00:03.000,00:00:04.000,\"Ville\",\"kaksi\r\nriviä\"\r\n"
-                                        "5,6,,viimeinen\r\n");
+    const QString text = QStringLiteral(
+        "start,end,speaker,text\r\n"
+        "1.0,2.5,Aino,\"Hei, mitä \"\"tässä\"\" on?\"\r\n"
+        "\r\n"
+        "00:00:03.000,00:00:04.000,\"Ville\",\"kaksi\r\nriviä\"\r\n"
+        "5,6,,viimeinen\r\n");
     auto r = CsvTranscriptReader::parse(text, QStringLiteral("t.csv"));
     ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
     ASSERT_EQ(r->size(), 3);
@@ -100,10 +102,10 @@ TEST(IoCsv, TsvAndLineNumbersAfterMultilineFields) {
     auto tsv = CsvTranscriptReader::parse(QStringLiteral("text\tend\tstart\nhello\t2\t1\n"), QStringLiteral("t.tsv"));
     ASSERT_TRUE(tsv.ok()) << tsv.error().message.toStdString();
     EXPECT_EQ(tsv->front().endMs, 2000);
-    auto bad = CsvTranscriptReader::parse(QStringLiteral("start,end,text\n1,2,\"a\nb\"\n3,x,c\n"), QStringLiteral("t.csv"));
+    auto bad =
+        CsvTranscriptReader::parse(QStringLiteral("start,end,text\n1,2,\"a\nb\"\n3,x,c\n"), QStringLiteral("t.csv"));
     ASSERT_FALSE(bad.ok());
-    EXPECT_EQ(bad.error().message,
-              QStringLiteral("t.csv:4: field 'end': 'x' is not a time (seconds or HH:MM:SS.mmm)"));
+    EXPECT_EQ(bad.error().message, QStringLiteral("t.csv:4: field 'end': 'x' is not a time (seconds or HH:MM:SS.mmm)"));
     auto open = CsvReader::parse(QStringLiteral("a,b\n1,\"never closed\n"), QStringLiteral("o.csv"));
     ASSERT_FALSE(open.ok());
     EXPECT_EQ(open.error().message, QStringLiteral("o.csv:2: a quoted field is never closed"));

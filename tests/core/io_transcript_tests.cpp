@@ -16,11 +16,12 @@ using namespace motor::io;
 
 namespace {
 
-QString subtitles() { return QStringLiteral(MOTOR_SHARED_TESTDATA "/real/subtitles"); }
+QString subtitles() {
+    return QStringLiteral(MOTOR_SHARED_TESTDATA "/real/subtitles");
+}
 
-#define REQUIRE_SUBTITLES()                                                                   \
-    if (!QDir(subtitles()).exists())                                                          \
-        GTEST_SKIP() << "shared test data absent: " << subtitles().toStdString()
+#define REQUIRE_SUBTITLES() \
+    if (!QDir(subtitles()).exists()) GTEST_SKIP() << "shared test data absent: " << subtitles().toStdString()
 
 Result<QVector<Utterance>> readSub(const char* name, const QString& encoding = {}) {
     TranscriptReadOptions o;
@@ -28,7 +29,9 @@ Result<QVector<Utterance>> readSub(const char* name, const QString& encoding = {
     return TranscriptReader::readFile(subtitles() + QLatin1Char('/') + QLatin1String(name), o);
 }
 
-std::string err(const Result<QVector<Utterance>>& r) { return r ? std::string("ok") : r.error().message.toStdString(); }
+std::string err(const Result<QVector<Utterance>>& r) {
+    return r ? std::string("ok") : r.error().message.toStdString();
+}
 
 // Rejected, and the message names the file and the line.
 void expectRejected(const char* name, int line, const char* reasonPart) {
@@ -111,10 +114,11 @@ TEST(IoSrt, CapabilityTesterMarkupIsStripped) {
     };
     EXPECT_EQ(r->front().startMs, 0);
     EXPECT_EQ(r->front().endMs, 0);  // zero-length cues are legal
-    EXPECT_TRUE(find(1500).startsWith(QStringLiteral("SubRip subtitles capability tester 1.3o by ale5000\n"
-                                                     "Use VLC 1.1 or higher")));
+    EXPECT_TRUE(
+        find(1500).startsWith(QStringLiteral("SubRip subtitles capability tester 1.3o by ale5000\n"
+                                             "Use VLC 1.1 or higher")));
     EXPECT_TRUE(find(1500).contains(QStringLiteral("\nThis text should be blue\n")));
-    EXPECT_TRUE(find(17501).contains(QStringLiteral("2<3,5>1,4<6")));  // not a tag
+    EXPECT_TRUE(find(17501).contains(QStringLiteral("2<3,5>1,4<6")));                          // not a tag
     EXPECT_EQ(find(21501), QStringLiteral("This text should NOT be in the normal position"));  // coords ignored
     EXPECT_TRUE(find(26501).isEmpty() == false);
     EXPECT_TRUE(find(7501).contains(QStringLiteral("È")));
@@ -158,8 +162,8 @@ TEST(IoSrt, DotMillisecondsAreTolerated) {
 
 TEST(IoSrt, InvalidFilesNameFileAndLine) {
     REQUIRE_SUBTITLES();
-    expectRejected("pysrt_invalid.srt", 2, "bad timing line");                  // no milliseconds
-    expectRejected("webvtt-py_invalid_format1.srt", 1, "without a timing line"); // just "1"
+    expectRejected("pysrt_invalid.srt", 2, "bad timing line");                    // no milliseconds
+    expectRejected("webvtt-py_invalid_format1.srt", 1, "without a timing line");  // just "1"
     expectRejected("webvtt-py_invalid_format2.srt", 1, "expected a cue index or a timing line");
     expectRejected("webvtt-py_invalid_format3.srt", 2, "expected a timing line");
     expectRejected("webvtt-py_invalid_format4.srt", 1, "expected a cue index or a timing line");
@@ -169,7 +173,8 @@ TEST(IoSrt, InvalidFilesNameFileAndLine) {
 TEST(IoSrt, EndBeforeStartAndTagsInline) {
     auto bad = SrtReader::parse(QStringLiteral("1\n00:00:02,000 --> 00:00:01,000\nx\n"), QStringLiteral("t.srt"));
     ASSERT_FALSE(bad.ok());
-    EXPECT_TRUE(bad.error().message.startsWith(QLatin1String("t.srt:2: cue 1: end"))) << bad.error().message.toStdString();
+    EXPECT_TRUE(bad.error().message.startsWith(QLatin1String("t.srt:2: cue 1: end")))
+        << bad.error().message.toStdString();
     auto ok = SrtReader::parse(QStringLiteral("00:00:01.5 --> 00:00:02,25\n<i>Hyvää</i> <b>päivää</b>, Åsa!\n\n"),
                                QStringLiteral("t.srt"));
     ASSERT_TRUE(ok.ok()) << ok.error().message.toStdString();
@@ -292,7 +297,8 @@ TEST(IoVtt, VoiceTagsGiveSpeakers) {
 TEST(IoVtt, CommaMillisecondsAreAnErrorInWebVtt) {
     auto r = VttReader::parse(QStringLiteral("WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nx\n"), QStringLiteral("t.vtt"));
     ASSERT_FALSE(r.ok());
-    EXPECT_TRUE(r.error().message.startsWith(QLatin1String("t.vtt:3: cue 1: bad timing line"))) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.startsWith(QLatin1String("t.vtt:3: cue 1: bad timing line")))
+        << r.error().message.toStdString();
 }
 
 TEST(IoTranscript, FinnishRoundTripsThroughAFile) {
@@ -313,12 +319,19 @@ TEST(IoTranscript, EveryFileInTheSubtitleFolderIsJudged) {
     REQUIRE_SUBTITLES();
     // Guards against a new fixture arriving untested: each file is either expected to
     // import or expected to fail, and the test knows which.
-    const QStringList invalid = {"pysrt_invalid.srt", "webvtt-py_empty.vtt", "webvtt-py_invalid.vtt",
-                                 "webvtt-py_invalid_format1.srt", "webvtt-py_invalid_format2.srt",
-                                 "webvtt-py_invalid_format3.srt", "webvtt-py_invalid_format4.srt",
-                                 "webvtt-py_invalid_timeframe.vtt", "webvtt-py_invalid_timeframe_in_cue_text.vtt",
-                                 "webvtt-py_missing_timeframe.srt", "webvtt-py_missing_timeframe.vtt",
-                                 "webvtt-py_no_captions.vtt", "pysrt_windows-1252.srt"};
+    const QStringList invalid = {"pysrt_invalid.srt",
+                                 "webvtt-py_empty.vtt",
+                                 "webvtt-py_invalid.vtt",
+                                 "webvtt-py_invalid_format1.srt",
+                                 "webvtt-py_invalid_format2.srt",
+                                 "webvtt-py_invalid_format3.srt",
+                                 "webvtt-py_invalid_format4.srt",
+                                 "webvtt-py_invalid_timeframe.vtt",
+                                 "webvtt-py_invalid_timeframe_in_cue_text.vtt",
+                                 "webvtt-py_missing_timeframe.srt",
+                                 "webvtt-py_missing_timeframe.vtt",
+                                 "webvtt-py_no_captions.vtt",
+                                 "pysrt_windows-1252.srt"};
     const QStringList files = QDir(subtitles()).entryList(QDir::Files, QDir::Name);
     ASSERT_EQ(files.size(), 38);
     for (const QString& name : files) {

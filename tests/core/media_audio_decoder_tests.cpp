@@ -1,25 +1,23 @@
-#include "core/media/AudioDecoder.h"
-#include "core/media/SyntheticScene.h"
-#include "media_fixtures.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "core/media/AudioDecoder.h"
+#include "core/media/SyntheticScene.h"
+#include "media_fixtures.h"
 
 using namespace motor::media;
 using namespace motor::media::testing;
 
 namespace {
-double rms(const float* samples, std::int64_t count)
-{
+double rms(const float* samples, std::int64_t count) {
     double sum = 0;
     for (std::int64_t i = 0; i < count; ++i) sum += static_cast<double>(samples[i]) * samples[i];
     return count > 0 ? std::sqrt(sum / static_cast<double>(count)) : 0.0;
 }
 }  // namespace
 
-TEST(MediaAudioDecoder, DecodesExactSampleCountMono16k)
-{
+TEST(MediaAudioDecoder, DecodesExactSampleCountMono16k) {
     auto pcm = AudioDecoder::decode(standardClip(), 0, 6000, AudioFormat{16000, 1, SampleFormat::Float32});
     ASSERT_TRUE(pcm.ok()) << pcm.error().message.toStdString();
     EXPECT_EQ(pcm->frameCount(), 96000);
@@ -27,8 +25,7 @@ TEST(MediaAudioDecoder, DecodesExactSampleCountMono16k)
     EXPECT_GT(rms(pcm->floats(), pcm->frameCount()), 0.01);
 }
 
-TEST(MediaAudioDecoder, DecodesStereoS16At48k)
-{
+TEST(MediaAudioDecoder, DecodesStereoS16At48k) {
     auto pcm = AudioDecoder::decode(standardClip(), 500, 1500, AudioFormat{48000, 2, SampleFormat::Int16});
     ASSERT_TRUE(pcm.ok()) << pcm.error().message.toStdString();
     EXPECT_EQ(pcm->frameCount(), 48000);
@@ -38,8 +35,7 @@ TEST(MediaAudioDecoder, DecodesStereoS16At48k)
     EXPECT_GT(peak, 300);
 }
 
-TEST(MediaAudioDecoder, RangeIsAlignedWithTheSource)
-{
+TEST(MediaAudioDecoder, RangeIsAlignedWithTheSource) {
     // AAC is lossy but keeps the waveform: the decoded range must correlate with what the
     // writer rendered for the same samples, which it only does when aligned.
     const std::int64_t startMs = 2000;
@@ -51,15 +47,13 @@ TEST(MediaAudioDecoder, RangeIsAlignedWithTheSource)
     EXPECT_GT(c.value, 0.9);
 }
 
-TEST(MediaAudioDecoder, ReadsAudioOnlyFile)
-{
+TEST(MediaAudioDecoder, ReadsAudioOnlyFile) {
     auto pcm = AudioDecoder::decode(audioOnlyClip(), 1000, 2500, AudioFormat{});
     ASSERT_TRUE(pcm.ok()) << pcm.error().message.toStdString();
     EXPECT_EQ(pcm->frameCount(), 24000);
 }
 
-TEST(MediaAudioDecoder, FileWithoutAudioIsAnError)
-{
+TEST(MediaAudioDecoder, FileWithoutAudioIsAnError) {
     SyntheticVideoSpec spec;
     spec.width = 128;
     spec.height = 96;
@@ -72,8 +66,7 @@ TEST(MediaAudioDecoder, FileWithoutAudioIsAnError)
     EXPECT_TRUE(pcm.error().message.contains(QStringLiteral("no audio")));
 }
 
-TEST(MediaAudioDecoder, RangeOutsideTheMediaIsAnError)
-{
+TEST(MediaAudioDecoder, RangeOutsideTheMediaIsAnError) {
     const QString path = standardClip();
     auto pcm = AudioDecoder::decode(path, 4000, 12000, AudioFormat{});
     ASSERT_FALSE(pcm.ok());

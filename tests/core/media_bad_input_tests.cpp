@@ -1,5 +1,11 @@
 // Damaged and wrong inputs: every entry point must return an error naming the file (and
 // the time where one applies), never crash and never hang.
+#include <gtest/gtest.h>
+
+#include <QElapsedTimer>
+#include <cmath>
+#include <cstring>
+
 #include "core/media/AudioDecoder.h"
 #include "core/media/ClipCutter.h"
 #include "core/media/FrameSampler.h"
@@ -8,19 +14,11 @@
 #include "core/media/VideoFrameReader.h"
 #include "media_fixtures.h"
 
-#include <gtest/gtest.h>
-
-#include <QElapsedTimer>
-
-#include <cmath>
-#include <cstring>
-
 using namespace motor::media;
 using namespace motor::media::testing;
 
 namespace {
-SampleRequest eightFrames(std::int64_t endMs = 6000)
-{
+SampleRequest eightFrames(std::int64_t endMs = 6000) {
     SampleRequest r;
     r.startMs = 0;
     r.endMs = endMs;
@@ -28,8 +26,7 @@ SampleRequest eightFrames(std::int64_t endMs = 6000)
 }
 
 // Runs every reader over `path`; each must succeed or fail with the file's name.
-void expectNoCrashAndNamedErrors(const QString& path)
-{
+void expectNoCrashAndNamedErrors(const QString& path) {
     QElapsedTimer timer;
     timer.start();
     auto check = [&](const motor::Error* error, const char* what) {
@@ -39,7 +36,8 @@ void expectNoCrashAndNamedErrors(const QString& path)
     };
     auto probe = MediaProbe::probe(path);
     check(probe.ok() ? nullptr : &probe.error(), "probe");
-    auto frames = FrameSampler::sample(path, eightFrames(probe.ok() && probe->durationMs > 10 ? probe->durationMs : 6000));
+    auto frames =
+        FrameSampler::sample(path, eightFrames(probe.ok() && probe->durationMs > 10 ? probe->durationMs : 6000));
     check(frames.ok() ? nullptr : &frames.error(), "sample");
     auto thumb = Thumbnailer::thumbnailAt(path, 1000, 160);
     check(thumb.ok() ? nullptr : &thumb.error(), "thumbnail");
@@ -51,8 +49,7 @@ void expectNoCrashAndNamedErrors(const QString& path)
     EXPECT_LT(timer.elapsed(), 30'000) << "took too long";
 }
 
-QByteArray wavFile(int sampleRate, int seconds)
-{
+QByteArray wavFile(int sampleRate, int seconds) {
     const int samples = sampleRate * seconds;
     QByteArray data(samples * 2, '\0');
     for (int i = 0; i < samples; ++i) {
@@ -61,15 +58,15 @@ QByteArray wavFile(int sampleRate, int seconds)
     }
     auto u32 = [](std::uint32_t v) { return QByteArray(reinterpret_cast<const char*>(&v), 4); };
     auto u16 = [](std::uint16_t v) { return QByteArray(reinterpret_cast<const char*>(&v), 2); };
-    QByteArray wav = "RIFF" + u32(36 + static_cast<std::uint32_t>(data.size())) + "WAVEfmt " + u32(16) + u16(1) + u16(1) +
-                     u32(static_cast<std::uint32_t>(sampleRate)) + u32(static_cast<std::uint32_t>(sampleRate) * 2) + u16(2) +
-                     u16(16) + "data" + u32(static_cast<std::uint32_t>(data.size()));
+    QByteArray wav = "RIFF" + u32(36 + static_cast<std::uint32_t>(data.size())) + "WAVEfmt " + u32(16) + u16(1) +
+                     u16(1) + u32(static_cast<std::uint32_t>(sampleRate)) +
+                     u32(static_cast<std::uint32_t>(sampleRate) * 2) + u16(2) + u16(16) + "data" +
+                     u32(static_cast<std::uint32_t>(data.size()));
     return wav + data;
 }
 }  // namespace
 
-TEST(MediaBadInput, MissingFile)
-{
+TEST(MediaBadInput, MissingFile) {
     const QString path = sharedMediaDir().filePath(QStringLiteral("does-not-exist.mp4"));
     auto probe = MediaProbe::probe(path);
     ASSERT_FALSE(probe.ok());
@@ -79,8 +76,7 @@ TEST(MediaBadInput, MissingFile)
     expectNoCrashAndNamedErrors(path);
 }
 
-TEST(MediaBadInput, ZeroByteFile)
-{
+TEST(MediaBadInput, ZeroByteFile) {
     const QString path = sharedMediaDir().filePath(QStringLiteral("empty.mp4"));
     ASSERT_TRUE(writeAll(path, {}));
     auto probe = MediaProbe::probe(path);
@@ -89,8 +85,7 @@ TEST(MediaBadInput, ZeroByteFile)
     expectNoCrashAndNamedErrors(path);
 }
 
-TEST(MediaBadInput, TextFileNamedMp4)
-{
+TEST(MediaBadInput, TextFileNamedMp4) {
     const QString path = sharedMediaDir().filePath(QStringLiteral("notes.mp4"));
     ASSERT_TRUE(writeAll(path, QByteArrayLiteral("start_ms,end_ms,label\n0,6000,Monitoring\n").repeated(50)));
     auto probe = MediaProbe::probe(path);
@@ -99,8 +94,7 @@ TEST(MediaBadInput, TextFileNamedMp4)
     expectNoCrashAndNamedErrors(path);
 }
 
-TEST(MediaBadInput, TruncatedAtSeveralSizes)
-{
+TEST(MediaBadInput, TruncatedAtSeveralSizes) {
     const QByteArray whole = readAll(standardClip());
     ASSERT_GT(whole.size(), 10'000);
     for (const double fraction : {0.001, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.999}) {
@@ -126,13 +120,13 @@ TEST(MediaBadInput, TruncatedAtSeveralSizes)
     auto frames = FrameSampler::sample(half, eightFrames());
     ASSERT_FALSE(frames.ok());
     EXPECT_TRUE(frames.error().message.startsWith(half));
-    EXPECT_TRUE(frames.error().message.contains(QStringLiteral("no video frame at"))) << frames.error().message.toStdString();
+    EXPECT_TRUE(frames.error().message.contains(QStringLiteral("no video frame at")))
+        << frames.error().message.toStdString();
     // The part that is there still samples.
     EXPECT_TRUE(FrameSampler::sample(half, eightFrames(1500)).ok());
 }
 
-TEST(MediaBadInput, CorruptBytesInTheMiddle)
-{
+TEST(MediaBadInput, CorruptBytesInTheMiddle) {
     QByteArray bytes = readAll(standardClip());
     ASSERT_GT(bytes.size(), 10'000);
     std::uint32_t state = 12345;
@@ -149,8 +143,7 @@ TEST(MediaBadInput, CorruptBytesInTheMiddle)
     expectNoCrashAndNamedErrors(sprinkled);
 }
 
-TEST(MediaBadInput, CorruptHeader)
-{
+TEST(MediaBadInput, CorruptHeader) {
     QByteArray bytes = readAll(standardClip());
     // moov comes first (faststart): damage the sample tables.
     for (qsizetype i = 200; i < 1200 && i < bytes.size(); i += 3) bytes[i] = static_cast<char>(0xFF);
@@ -159,8 +152,7 @@ TEST(MediaBadInput, CorruptHeader)
     expectNoCrashAndNamedErrors(path);
 }
 
-TEST(MediaBadInput, AudioOnlyWavFile)
-{
+TEST(MediaBadInput, AudioOnlyWavFile) {
     const QString path = sharedMediaDir().filePath(QStringLiteral("tone.wav"));
     ASSERT_TRUE(writeAll(path, wavFile(22050, 2)));
     auto probe = MediaProbe::probe(path);
@@ -179,8 +171,7 @@ TEST(MediaBadInput, AudioOnlyWavFile)
     EXPECT_EQ(pcm->frameCount(), 32000);
 }
 
-TEST(MediaBadInput, TimeRangesOutsideTheMedia)
-{
+TEST(MediaBadInput, TimeRangesOutsideTheMedia) {
     const QString path = standardClip();
     auto frames = FrameSampler::sample(path, SampleRequest{7000, 8000, 8, 448, 448, FitMode::Letterbox});
     ASSERT_FALSE(frames.ok());
@@ -192,8 +183,7 @@ TEST(MediaBadInput, TimeRangesOutsideTheMedia)
     EXPECT_FALSE(ClipCutter::cut(path, dir.filePath(QStringLiteral("x.mp4")), 6500, 7000).ok());
 }
 
-TEST(MediaBadInput, SpentTimeBudgetStopsInsteadOfHanging)
-{
+TEST(MediaBadInput, SpentTimeBudgetStopsInsteadOfHanging) {
     auto reader = VideoFrameReader::open(standardClip(), 0);
     ASSERT_FALSE(reader.ok());
     EXPECT_TRUE(reader.error().message.startsWith(standardClip()));

@@ -1,3 +1,7 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
 #include "core/media/AudioDecoder.h"
 #include "core/media/ClipCutter.h"
 #include "core/media/FrameSampler.h"
@@ -6,17 +10,12 @@
 #include "core/media/Thumbnailer.h"
 #include "media_fixtures.h"
 
-#include <gtest/gtest.h>
-
-#include <cmath>
-
 using namespace motor::media;
 using namespace motor::media::testing;
 
 namespace {
 // Index strip of the frames of `path` at the given output times.
-std::vector<int> indicesAt(const QString& path, std::int64_t startMs, std::int64_t endMs, int count)
-{
+std::vector<int> indicesAt(const QString& path, std::int64_t startMs, std::int64_t endMs, int count) {
     auto sampled = FrameSampler::sample(path, stretchRequest(startMs, endMs, count));
     std::vector<int> out;
     if (!sampled) {
@@ -27,8 +26,7 @@ std::vector<int> indicesAt(const QString& path, std::int64_t startMs, std::int64
     return out;
 }
 
-int firstIndex(const QString& path)
-{
+int firstIndex(const QString& path) {
     auto thumb = Thumbnailer::thumbnailAt(path, 0, 320);
     if (!thumb) {
         ADD_FAILURE() << thumb.error().message.toStdString();
@@ -38,8 +36,7 @@ int firstIndex(const QString& path)
 }
 }  // namespace
 
-TEST(MediaClipCutter, AutoCopiesWhenStartIsOnAKeyframe)
-{
+TEST(MediaClipCutter, AutoCopiesWhenStartIsOnAKeyframe) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("copy.mp4"));
     auto cut = ClipCutter::cut(standardClip(), out, 2000, 4000);
@@ -55,8 +52,7 @@ TEST(MediaClipCutter, AutoCopiesWhenStartIsOnAKeyframe)
     EXPECT_EQ(indicesAt(out, 0, 1600, 2), (std::vector<int>{60, 80}));
 }
 
-TEST(MediaClipCutter, AutoReencodesWhenStartIsBetweenKeyframes)
-{
+TEST(MediaClipCutter, AutoReencodesWhenStartIsBetweenKeyframes) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("re.mp4"));
     auto cut = ClipCutter::cut(standardClip(), out, 1000, 2500);
@@ -70,8 +66,7 @@ TEST(MediaClipCutter, AutoReencodesWhenStartIsBetweenKeyframes)
     EXPECT_EQ(indicesAt(out, 0, 1500, 3), (std::vector<int>{32, 44, 57}));
 }
 
-TEST(MediaClipCutter, ReencodedAudioIsAligned)
-{
+TEST(MediaClipCutter, ReencodedAudioIsAligned) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("audio.mp4"));
     auto cut = ClipCutter::cut(standardClip(), out, 1000, 3500, CutMode::Reencode);
@@ -81,8 +76,7 @@ TEST(MediaClipCutter, ReencodedAudioIsAligned)
     EXPECT_GT(correlateWithStandardSoundtrack(*pcm, 1500).value, 0.8);  // source 1500-3000 ms
 }
 
-TEST(MediaClipCutter, ForcedStreamCopyStartsAtThePreviousKeyframe)
-{
+TEST(MediaClipCutter, ForcedStreamCopyStartsAtThePreviousKeyframe) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("snap.mp4"));
     auto cut = ClipCutter::cut(standardClip(), out, 3000, 5000, CutMode::StreamCopy);
@@ -92,8 +86,7 @@ TEST(MediaClipCutter, ForcedStreamCopyStartsAtThePreviousKeyframe)
     EXPECT_EQ(firstIndex(out), 50);
 }
 
-TEST(MediaClipCutter, ForcedReencodeOnAKeyframe)
-{
+TEST(MediaClipCutter, ForcedReencodeOnAKeyframe) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("forced.mp4"));
     auto cut = ClipCutter::cut(standardClip(), out, 2000, 3000, CutMode::Reencode);
@@ -102,8 +95,7 @@ TEST(MediaClipCutter, ForcedReencodeOnAKeyframe)
     EXPECT_EQ(firstIndex(out), 50);
 }
 
-TEST(MediaClipCutter, CutsAudioOnlyFile)
-{
+TEST(MediaClipCutter, CutsAudioOnlyFile) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("part.m4a"));
     auto cut = ClipCutter::cut(audioOnlyClip(), out, 500, 2000);
@@ -115,8 +107,7 @@ TEST(MediaClipCutter, CutsAudioOnlyFile)
     EXPECT_NEAR(static_cast<double>(info->durationMs), 1500.0, 100.0);
 }
 
-TEST(MediaClipCutter, ReplacesTargetAtomicallyAndLeavesNothingOnError)
-{
+TEST(MediaClipCutter, ReplacesTargetAtomicallyAndLeavesNothingOnError) {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("target.mp4"));
     ASSERT_TRUE(writeAll(out, QByteArrayLiteral("old contents")));
@@ -136,8 +127,7 @@ TEST(MediaClipCutter, ReplacesTargetAtomicallyAndLeavesNothingOnError)
     EXPECT_FALSE(self.ok());
 }
 
-TEST(MediaClipCutter, KeepsDisplayRotation)
-{
+TEST(MediaClipCutter, KeepsDisplayRotation) {
     SyntheticVideoSpec spec;
     spec.width = 320;
     spec.height = 240;

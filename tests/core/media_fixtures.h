@@ -1,32 +1,29 @@
 #pragma once
 // Fixtures for the media tests, generated with SyntheticVideoWriter. Clips shared by
 // several tests are written once per process into one QTemporaryDir.
-#include "core/media/FrameSampler.h"
-#include "core/media/PcmAudio.h"
-#include "core/media/SyntheticScene.h"
-#include "core/media/SyntheticVideoWriter.h"
-
 #include <gtest/gtest.h>
 
 #include <QByteArray>
 #include <QFile>
 #include <QTemporaryDir>
-
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
+#include "core/media/FrameSampler.h"
+#include "core/media/PcmAudio.h"
+#include "core/media/SyntheticScene.h"
+#include "core/media/SyntheticVideoWriter.h"
+
 namespace motor::media::testing {
 
-inline QTemporaryDir& sharedMediaDir()
-{
+inline QTemporaryDir& sharedMediaDir() {
     static QTemporaryDir dir;
     return dir;
 }
 
 // Writes `spec` to `name` in the shared dir unless it is there already.
-inline QString sharedClip(const QString& name, const SyntheticVideoSpec& spec)
-{
+inline QString sharedClip(const QString& name, const SyntheticVideoSpec& spec) {
     const QString path = sharedMediaDir().filePath(name);
     if (QFile::exists(path)) return path;
     auto written = SyntheticVideoWriter::write(path, spec);
@@ -38,8 +35,7 @@ inline QString sharedClip(const QString& name, const SyntheticVideoSpec& spec)
 }
 
 // 6 s, 320x240, 25 fps, keyframe every 2 s, H.264 + AAC stereo 48 kHz.
-inline QString standardClip()
-{
+inline QString standardClip() {
     SyntheticVideoSpec spec;
     spec.width = 320;
     spec.height = 240;
@@ -49,8 +45,7 @@ inline QString standardClip()
     return sharedClip(QStringLiteral("standard.mp4"), spec);
 }
 
-inline QString audioOnlyClip()
-{
+inline QString audioOnlyClip() {
     SyntheticVideoSpec spec;
     spec.durationMs = 3000;
     spec.tracks = SyntheticTracks::AudioOnly;
@@ -60,8 +55,7 @@ inline QString audioOnlyClip()
 }
 
 // count frames of [startMs, endMs] at the standard clip's own 320x240, stretched.
-inline SampleRequest stretchRequest(std::int64_t startMs, std::int64_t endMs, int count)
-{
+inline SampleRequest stretchRequest(std::int64_t startMs, std::int64_t endMs, int count) {
     SampleRequest r;
     r.startMs = startMs;
     r.endMs = endMs;
@@ -80,8 +74,7 @@ struct Correlation {
 // The left channel of interleaved float PCM against the standard clip's soundtrack as
 // SyntheticScene renders it from source time sourceStartMs: AAC is lossy but keeps the
 // waveform, so a high value means the samples are aligned with the source.
-inline Correlation correlateWithStandardSoundtrack(const PcmAudio& pcm, std::int64_t sourceStartMs)
-{
+inline Correlation correlateWithStandardSoundtrack(const PcmAudio& pcm, std::int64_t sourceStartMs) {
     const SyntheticScene scene(320, 240, 7);
     std::vector<std::vector<float>> planes(2);
     scene.renderAudio(sourceStartMs * 48, static_cast<int>(pcm.frameCount()), 48000, planes);
@@ -96,15 +89,13 @@ inline Correlation correlateWithStandardSoundtrack(const PcmAudio& pcm, std::int
     return {dot / std::sqrt(a2 * b2), b2};
 }
 
-inline QByteArray readAll(const QString& path)
-{
+inline QByteArray readAll(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return {};
     return f.readAll();
 }
 
-inline bool writeAll(const QString& path, const QByteArray& bytes)
-{
+inline bool writeAll(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }

@@ -1,24 +1,22 @@
-#include "core/media/FrameConverter.h"
-#include "core/media/FrameSampler.h"
-#include "core/media/MediaProbe.h"
-#include "core/media/Thumbnailer.h"
-#include "core/media/SyntheticScene.h"
-#include "core/media/VideoFrameReader.h"
-#include "media_fixtures.h"
-
 #include <gtest/gtest.h>
 
 #include <QThread>
-
 #include <cmath>
+
+#include "core/media/FrameConverter.h"
+#include "core/media/FrameSampler.h"
+#include "core/media/MediaProbe.h"
+#include "core/media/SyntheticScene.h"
+#include "core/media/Thumbnailer.h"
+#include "core/media/VideoFrameReader.h"
+#include "media_fixtures.h"
 
 using namespace motor::media;
 using namespace motor::media::testing;
 
 namespace {
 
-QString clip30fps()
-{
+QString clip30fps() {
     SyntheticVideoSpec spec;
     spec.width = 256;
     spec.height = 144;
@@ -30,16 +28,14 @@ QString clip30fps()
 }
 }  // namespace
 
-TEST(MediaFrameSampler, TargetsAreSliceCentres)
-{
+TEST(MediaFrameSampler, TargetsAreSliceCentres) {
     const auto targets = FrameSampler::targetTimesUs(0, 8000, 8);
     ASSERT_EQ(targets.size(), 8u);
     for (int i = 0; i < 8; ++i) EXPECT_EQ(targets[static_cast<std::size_t>(i)], 500'000 + i * 1'000'000);
     EXPECT_EQ(FrameSampler::targetTimesUs(1000, 1003, 2), (std::vector<std::int64_t>{1'000'750, 1'002'250}));
 }
 
-TEST(MediaFrameSampler, ReturnsExactFramesForRequestedTimes)
-{
+TEST(MediaFrameSampler, ReturnsExactFramesForRequestedTimes) {
     const QString path = standardClip();
     auto sampled = FrameSampler::sample(path, stretchRequest(1000, 5000, 8));
     ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
@@ -55,8 +51,7 @@ TEST(MediaFrameSampler, ReturnsExactFramesForRequestedTimes)
     }
 }
 
-TEST(MediaFrameSampler, TargetOnAFrameReturnsThatFrame)
-{
+TEST(MediaFrameSampler, TargetOnAFrameReturnsThatFrame) {
     // One slice of [0, 800): its centre is 400 ms, exactly frame 10.
     auto sampled = FrameSampler::sample(standardClip(), stretchRequest(0, 800, 1));
     ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
@@ -64,8 +59,7 @@ TEST(MediaFrameSampler, TargetOnAFrameReturnsThatFrame)
     EXPECT_EQ(sampled->frames[0].ptsMs, 400);
 }
 
-TEST(MediaFrameSampler, ExactFramesAtThirtyFps)
-{
+TEST(MediaFrameSampler, ExactFramesAtThirtyFps) {
     const QString path = clip30fps();
     SampleRequest request = stretchRequest(0, 3000, 7);
     request.width = 256;
@@ -80,8 +74,7 @@ TEST(MediaFrameSampler, ExactFramesAtThirtyFps)
     }
 }
 
-TEST(MediaFrameSampler, CloseTargetsDecodeOnInsteadOfSeeking)
-{
+TEST(MediaFrameSampler, CloseTargetsDecodeOnInsteadOfSeeking) {
     auto opened = VideoFrameReader::open(standardClip());
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     VideoFrameReader& reader = **opened;
@@ -106,16 +99,14 @@ TEST(MediaFrameSampler, CloseTargetsDecodeOnInsteadOfSeeking)
     EXPECT_GE(reader.seekCount(), 3);
 }
 
-TEST(MediaFrameSampler, NearTheEndReturnsTheLastFrame)
-{
+TEST(MediaFrameSampler, NearTheEndReturnsTheLastFrame) {
     // Targets between the last frame (5960 ms) and the end (6000 ms) show frame 149.
     auto sampled = FrameSampler::sample(standardClip(), stretchRequest(5960, 6000, 4));
     ASSERT_TRUE(sampled.ok()) << sampled.error().message.toStdString();
     for (const RgbFrame& f : sampled->frames) EXPECT_EQ(SyntheticScene::decodeFrameIndex(f), 149);
 }
 
-TEST(MediaFrameSampler, LetterboxKeepsAspectWithBlackBars)
-{
+TEST(MediaFrameSampler, LetterboxKeepsAspectWithBlackBars) {
     SampleRequest request;
     request.startMs = 0;
     request.endMs = 6000;
@@ -135,8 +126,7 @@ TEST(MediaFrameSampler, LetterboxKeepsAspectWithBlackBars)
     EXPECT_GT(mid[0] + mid[1] + mid[2], 60);
 }
 
-TEST(MediaFrameSampler, StretchFillsTheWholeFrame)
-{
+TEST(MediaFrameSampler, StretchFillsTheWholeFrame) {
     SampleRequest request;
     request.startMs = 0;
     request.endMs = 2000;
@@ -151,8 +141,7 @@ TEST(MediaFrameSampler, StretchFillsTheWholeFrame)
     EXPECT_GT(bottom[0] + bottom[1] + bottom[2], 60);  // gradient wall, not a bar
 }
 
-TEST(MediaFrameSampler, AudioOnlyFileIsAClearError)
-{
+TEST(MediaFrameSampler, AudioOnlyFileIsAClearError) {
     const QString path = audioOnlyClip();
     auto sampled = FrameSampler::sample(path, stretchRequest(0, 1000, 2));
     ASSERT_FALSE(sampled.ok());
@@ -160,8 +149,7 @@ TEST(MediaFrameSampler, AudioOnlyFileIsAClearError)
     EXPECT_TRUE(sampled.error().message.contains(QStringLiteral("no video")));
 }
 
-TEST(MediaFrameSampler, RangeOutsideTheMediaIsAnError)
-{
+TEST(MediaFrameSampler, RangeOutsideTheMediaIsAnError) {
     const QString path = standardClip();
     auto past = FrameSampler::sample(path, stretchRequest(5000, 9000, 8));
     ASSERT_FALSE(past.ok());
@@ -172,8 +160,7 @@ TEST(MediaFrameSampler, RangeOutsideTheMediaIsAnError)
     EXPECT_FALSE(FrameSampler::sample(path, stretchRequest(0, 3000, 0)).ok());
 }
 
-TEST(MediaFrameSampler, AppliesDisplayRotation)
-{
+TEST(MediaFrameSampler, AppliesDisplayRotation) {
     SyntheticVideoSpec spec;
     spec.width = 320;
     spec.height = 240;
@@ -211,8 +198,7 @@ TEST(MediaFrameSampler, AppliesDisplayRotation)
     EXPECT_GT(picture[0] + picture[1] + picture[2], 60);
 }
 
-TEST(MediaFrameSampler, LongLivedReaderGetsABudgetPerCall)
-{
+TEST(MediaFrameSampler, LongLivedReaderGetsABudgetPerCall) {
     // The budget bounds one call, not the reader's life: a player keeps one open.
     auto opened = VideoFrameReader::open(standardClip(), 400);
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();

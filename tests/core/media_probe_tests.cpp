@@ -1,15 +1,14 @@
+#include <gtest/gtest.h>
+
 #include "core/media/MediaProbe.h"
 #include "core/media/SyntheticScene.h"
 #include "core/media/SyntheticVideoWriter.h"
 #include "media_fixtures.h"
 
-#include <gtest/gtest.h>
-
 using namespace motor::media;
 using namespace motor::media::testing;
 
-TEST(MediaProbe, ReportsStreamsOfSyntheticClip)
-{
+TEST(MediaProbe, ReportsStreamsOfSyntheticClip) {
     const QString path = standardClip();
     ASSERT_FALSE(path.isEmpty());
     auto info = MediaProbe::probe(path);
@@ -28,8 +27,7 @@ TEST(MediaProbe, ReportsStreamsOfSyntheticClip)
     EXPECT_GT(info->sizeBytes, 1000);
 }
 
-TEST(MediaProbe, AudioOnlyFileHasNoVideo)
-{
+TEST(MediaProbe, AudioOnlyFileHasNoVideo) {
     const QString path = audioOnlyClip();
     auto info = MediaProbe::probe(path);
     ASSERT_TRUE(info.ok()) << info.error().message.toStdString();
@@ -42,8 +40,7 @@ TEST(MediaProbe, AudioOnlyFileHasNoVideo)
 
 // The picture and sound are a pure function of the seed. (The encoded bytes are not
 // compared: libx264/AAC output can vary with process-wide FFmpeg state.)
-TEST(MediaSyntheticVideoWriter, SceneIsDeterministicForASeed)
-{
+TEST(MediaSyntheticVideoWriter, SceneIsDeterministicForASeed) {
     const SyntheticScene a(160, 120, 42);
     const SyntheticScene b(160, 120, 42);
     const SyntheticScene c(160, 120, 43);
@@ -62,8 +59,7 @@ TEST(MediaSyntheticVideoWriter, SceneIsDeterministicForASeed)
     EXPECT_NE(pa, pc);
 }
 
-TEST(MediaSyntheticVideoWriter, WritesFaststartMp4AndNoPartialFile)
-{
+TEST(MediaSyntheticVideoWriter, WritesFaststartMp4AndNoPartialFile) {
     QTemporaryDir dir;
     SyntheticVideoSpec spec;
     spec.width = 160;
@@ -83,8 +79,7 @@ TEST(MediaSyntheticVideoWriter, WritesFaststartMp4AndNoPartialFile)
     EXPECT_LT(moov, mdat);
 }
 
-TEST(MediaSyntheticVideoWriter, FallsBackToMpeg4Encoder)
-{
+TEST(MediaSyntheticVideoWriter, FallsBackToMpeg4Encoder) {
     QTemporaryDir dir;
     SyntheticVideoSpec spec;
     spec.width = 160;
@@ -100,8 +95,7 @@ TEST(MediaSyntheticVideoWriter, FallsBackToMpeg4Encoder)
     EXPECT_EQ(info->videoCodec, QStringLiteral("mpeg4"));
 }
 
-TEST(MediaSyntheticVideoWriter, RejectsInvalidSpec)
-{
+TEST(MediaSyntheticVideoWriter, RejectsInvalidSpec) {
     QTemporaryDir dir;
     SyntheticVideoSpec spec;
     spec.durationMs = 0;

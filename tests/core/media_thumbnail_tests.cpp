@@ -1,9 +1,9 @@
+#include <gtest/gtest.h>
+
 #include "core/media/JpegEncoder.h"
 #include "core/media/SyntheticScene.h"
 #include "core/media/Thumbnailer.h"
 #include "media_fixtures.h"
-
-#include <gtest/gtest.h>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -12,8 +12,7 @@ extern "C" {
 using namespace motor::media;
 using namespace motor::media::testing;
 
-TEST(MediaThumbnailer, ScalesToMaxWidthKeepingAspect)
-{
+TEST(MediaThumbnailer, ScalesToMaxWidthKeepingAspect) {
     auto thumb = Thumbnailer::thumbnailAt(standardClip(), 2000, 160);
     ASSERT_TRUE(thumb.ok()) << thumb.error().message.toStdString();
     EXPECT_EQ(thumb->width, 160);
@@ -22,16 +21,14 @@ TEST(MediaThumbnailer, ScalesToMaxWidthKeepingAspect)
     EXPECT_EQ(SyntheticScene::decodeFrameIndex(*thumb), 50);
 }
 
-TEST(MediaThumbnailer, NeverUpscales)
-{
+TEST(MediaThumbnailer, NeverUpscales) {
     auto thumb = Thumbnailer::thumbnailAt(standardClip(), 0, 4000);
     ASSERT_TRUE(thumb.ok()) << thumb.error().message.toStdString();
     EXPECT_EQ(thumb->width, 320);
     EXPECT_EQ(thumb->height, 240);
 }
 
-TEST(MediaThumbnailer, TimeOutsideTheMediaIsAnError)
-{
+TEST(MediaThumbnailer, TimeOutsideTheMediaIsAnError) {
     const QString path = standardClip();
     auto thumb = Thumbnailer::thumbnailAt(path, 60'000, 160);
     ASSERT_FALSE(thumb.ok());
@@ -39,8 +36,7 @@ TEST(MediaThumbnailer, TimeOutsideTheMediaIsAnError)
     EXPECT_TRUE(thumb.error().message.contains(QStringLiteral("60000 ms")));
 }
 
-TEST(MediaJpegEncoder, EncodesADecodableJpeg)
-{
+TEST(MediaJpegEncoder, EncodesADecodableJpeg) {
     auto thumb = Thumbnailer::thumbnailAt(standardClip(), 1000, 200);
     ASSERT_TRUE(thumb.ok());
     auto jpeg = JpegEncoder::encode(*thumb, 90);
@@ -73,8 +69,7 @@ TEST(MediaJpegEncoder, EncodesADecodableJpeg)
     EXPECT_LT(small->size(), jpeg->size());
 }
 
-TEST(MediaJpegEncoder, RejectsInconsistentFrame)
-{
+TEST(MediaJpegEncoder, RejectsInconsistentFrame) {
     RgbFrame bad;
     bad.width = 10;
     bad.height = 10;

@@ -57,7 +57,7 @@ TEST(ClipConflict, SplitExpertsAreAConflictInEitherScope) {
     const ClipConflict experts = computeClipConflict(cb, c.labels, c.kinds);
     EXPECT_EQ(experts.conflictingDimensions, 2);
     EXPECT_EQ(experts.expertConflictDimensions, 2);
-    EXPECT_EQ(experts.dissentingCoders, 2);  // one per dimension among the three experts
+    EXPECT_EQ(experts.dissentingCoders, 2);       // one per dimension among the three experts
     EXPECT_TRUE(experts.modelDiffersFromExpert);  // experts are split
     const ClipConflict all = computeClipConflict(cb, c.labels, c.kinds, ConflictScope::AllCoders);
     EXPECT_EQ(all.dissentingCoders, 2);  // the model sides with the majority both times

@@ -102,7 +102,8 @@ TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys) {
         const QString who = row.toObject()["annotator"].toString();
         for (const QJsonValue& c : b["vs_reference"].toArray()) {
             if (c.toObject()["annotator"].toString() == who) {
-                EXPECT_EQ(row.toObject()["n"].toObject()["behavior"].toInteger(), c.toObject()["n"].toInteger()) << who.toStdString();
+                EXPECT_EQ(row.toObject()["n"].toObject()["behavior"].toInteger(), c.toObject()["n"].toInteger())
+                    << who.toStdString();
             }
         }
         EXPECT_EQ(row.toObject()["partial"].toBool(), who == QLatin1String("expert2")) << who.toStdString();

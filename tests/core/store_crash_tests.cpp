@@ -2,15 +2,14 @@
 // has returned (the transaction is durable). The parent SIGKILLs it at random moments;
 // afterwards every reported label must be in the project and the database intact.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <QTemporaryDir>
-
 #include <csignal>
 #include <cstdio>
 #include <random>
 #include <set>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "core/store/Project.h"
 #include "core/support/TestProject.h"
@@ -29,7 +28,8 @@ namespace {
     static const char* labels[] = {"Monitoring", "Controlling", "Mixed"};
     for (int seq = startSeq;; ++seq) {
         const auto& clip = clips[seq % clips.size()];
-        if (!p.setLabel({clip.id, annotator.value(), "behavior", labels[seq % 3], QString::number(seq), {}, std::nan("")}))
+        if (!p.setLabel(
+                {clip.id, annotator.value(), "behavior", labels[seq % 3], QString::number(seq), {}, std::nan("")}))
             _exit(5);
         char line[32];
         const int n = std::snprintf(line, sizeof line, "%d\n", seq);
@@ -79,13 +79,15 @@ TEST(StoreCrashTest, SigkillDuringLabelingLosesNoCommittedLabel) {
     EXPECT_EQ(integrity.value(), "ok");
     std::set<int> audited;
     for (const auto& e : p.auditLog().value()) audited.insert(e.newNote.toInt());
-    for (int seq : reported) ASSERT_TRUE(audited.count(seq)) << "label #" << seq << " was reported committed but is missing";
+    for (int seq : reported)
+        ASSERT_TRUE(audited.count(seq)) << "label #" << seq << " was reported committed but is missing";
     // The current label of each clip is the last write the audit log records for it.
     const auto clips = p.clips().value();
     const auto annotator = p.annotatorByName("crash-expert").value();
     ASSERT_TRUE(annotator.has_value());
     std::map<int64_t, int> lastSeqOfClip;
-    for (const auto& e : p.auditLog().value()) lastSeqOfClip[e.clipId] = std::max(lastSeqOfClip[e.clipId], e.newNote.toInt());
+    for (const auto& e : p.auditLog().value())
+        lastSeqOfClip[e.clipId] = std::max(lastSeqOfClip[e.clipId], e.newNote.toInt());
     for (const auto& c : clips) {
         auto a = p.annotation(c.id, annotator->id, "behavior");
         ASSERT_TRUE(a.ok());

@@ -8,16 +8,15 @@
 // opens it a second time in the same process (a prediction job), another process opens
 // and closes it (`motor info`), then the first process commits a label and is killed.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <QFileInfo>
 #include <QTemporaryDir>
-
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "core/media/MediaFingerprint.h"
 #include "core/store/Project.h"
@@ -69,7 +68,13 @@ Child startHolder(const QString& path, const std::function<void(const QString&)>
         std::string line;
         if (!readLine(down[0], &line) || line != "go") _exit(5);
         const Clip clip = p.clips().value().front();
-        if (!p.setLabel({clip.id, annotator.value(), QStringLiteral("behavior"), QStringLiteral("Controlling"), {}, {}, std::nan("")}))
+        if (!p.setLabel({clip.id,
+                         annotator.value(),
+                         QStringLiteral("behavior"),
+                         QStringLiteral("Controlling"),
+                         {},
+                         {},
+                         std::nan("")}))
             _exit(6);
         say(up[1], "committed\n");
         for (;;) pause();

@@ -4,11 +4,10 @@
 
 #include <QFile>
 #include <QTemporaryDir>
-#include <chrono>
-#include <thread>
-
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include "core/io/CsvReader.h"
 #include "core/io/LabelImporter.h"
@@ -67,8 +66,11 @@ Snapshot snapshot(Project& p) {
     for (const Annotation& a : p.annotations().value())
         s.labels << QStringList{clip[a.clipId], coder[a.annotatorId], a.dimension, a.label, a.note}.join('|');
     for (const AuditEntry& e : p.auditLog().value())
-        s.history << QStringList{clip[e.clipId], coder[e.annotatorId], e.dimension, e.oldLabel, e.newLabel, e.oldNote,
-                                 e.newNote, QString::number(e.clipTimeMs), e.source}
+        s.history << QStringList{clip[e.clipId], coder[e.annotatorId],
+                                 e.dimension,    e.oldLabel,
+                                 e.newLabel,     e.oldNote,
+                                 e.newNote,      QString::number(e.clipTimeMs),
+                                 e.source}
                          .join('|');
     s.labels.sort();
     s.history.sort();
@@ -78,7 +80,8 @@ Snapshot snapshot(Project& p) {
 // Each coder's work, done the same way in a copy and in the one shared file.
 void annaWork(Project& p) {
     label(p, QStringLiteral("Anna"), 0, QStringLiteral("behavior"), QStringLiteral("Monitoring"), {}, 1200);
-    label(p, QStringLiteral("Anna"), 0, QStringLiteral("behavior"), QStringLiteral("Mixed"), QStringLiteral("both"), 4100);
+    label(p, QStringLiteral("Anna"), 0, QStringLiteral("behavior"), QStringLiteral("Mixed"), QStringLiteral("both"),
+          4100);
     label(p, QStringLiteral("Anna"), 1, QStringLiteral("emotion"), QStringLiteral("Positive"));
     label(p, QStringLiteral("Anna"), 5, QStringLiteral("cognition"), QStringLiteral("Neutral"));
 }
@@ -89,7 +92,8 @@ void benWork(Project& p) {
     label(p, QStringLiteral("Ben"), 3, QStringLiteral("emotion"), QStringLiteral("Mixed"));
 }
 void caiWork(Project& p) {
-    for (int i = 0; i < 6; ++i) label(p, QStringLiteral("Cai"), i, QStringLiteral("behavior"), QStringLiteral("Monitoring"));
+    for (int i = 0; i < 6; ++i)
+        label(p, QStringLiteral("Cai"), i, QStringLiteral("behavior"), QStringLiteral("Monitoring"));
 }
 
 }  // namespace
@@ -148,7 +152,8 @@ TEST_F(MergeTest, OneCoderDisagreeingWithHerselfIsAConflictNeverOverwrittenSilen
     std::this_thread::sleep_for(std::chrono::milliseconds(5));  // the copy in y is the later change
     {
         auto py = openProject(y);
-        label(*py, QStringLiteral("Anna"), 0, QStringLiteral("behavior"), QStringLiteral("Mixed"), QStringLiteral("changed my mind"));
+        label(*py, QStringLiteral("Anna"), 0, QStringLiteral("behavior"), QStringLiteral("Mixed"),
+              QStringLiteral("changed my mind"));
         label(*py, QStringLiteral("Anna"), 2, QStringLiteral("behavior"), QStringLiteral("Controlling"));
     }
     auto target = openProject(x);
@@ -240,15 +245,17 @@ TEST_F(MergeTest, LabelImportThatWouldOverwriteAsksFirst) {
     const QString csv = path(QStringLiteral("labels.csv"));
     QFile f(csv);
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write("clip,annotator,dimension,label\nc001,Anna,behavior,Mixed\nc002,Anna,behavior,Monitoring\n"
-            "c003,Anna,behavior,Controlling\n");
+    f.write(
+        "clip,annotator,dimension,label\nc001,Anna,behavior,Mixed\nc002,Anna,behavior,Monitoring\n"
+        "c003,Anna,behavior,Controlling\n");
     f.close();
     const Snapshot before = snapshot(*p);
 
     auto refused = io::LabelImporter::importLabels(*p, csv);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
-    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("clip c001, Anna, behavior: Monitoring -> Mixed (line 2)")))
+    EXPECT_TRUE(
+        refused.error().message.contains(QStringLiteral("clip c001, Anna, behavior: Monitoring -> Mixed (line 2)")))
         << qPrintable(refused.error().message);
     EXPECT_TRUE(snapshot(*p) == before);
 
@@ -278,13 +285,14 @@ TEST_F(MergeTest, LabelImportThatWouldOverwriteAsksFirst) {
 
 TEST_F(MergeTest, WideTableCodingLogAndAgreementExports) {
     auto p = openProject(copyOfBase(QStringLiteral("p.motor")));
-    label(*p, QStringLiteral("Ben"), 0, QStringLiteral("behavior"), QStringLiteral("Controlling"), QStringLiteral("leads, \"clearly\""),
-          2500);
+    label(*p, QStringLiteral("Ben"), 0, QStringLiteral("behavior"), QStringLiteral("Controlling"),
+          QStringLiteral("leads, \"clearly\""), 2500);
     label(*p, QStringLiteral("Anna"), 0, QStringLiteral("behavior"), QStringLiteral("Monitoring"));
     std::this_thread::sleep_for(std::chrono::milliseconds(3));
     label(*p, QStringLiteral("Anna"), 1, QStringLiteral("emotion"), QStringLiteral("Neutral"));
     for (int i = 2; i < 6; ++i) {
-        label(*p, QStringLiteral("Anna"), i, QStringLiteral("behavior"), i % 2 ? QStringLiteral("Mixed") : QStringLiteral("Monitoring"));
+        label(*p, QStringLiteral("Anna"), i, QStringLiteral("behavior"),
+              i % 2 ? QStringLiteral("Mixed") : QStringLiteral("Monitoring"));
         label(*p, QStringLiteral("Ben"), i, QStringLiteral("behavior"), QStringLiteral("Monitoring"));
     }
 
@@ -320,7 +328,8 @@ TEST_F(MergeTest, WideTableCodingLogAndAgreementExports) {
     const auto& l2 = log->records.at(2).fields;  // Anna's second change
     EXPECT_EQ(l2[log->column("coder")], QStringLiteral("Anna"));
     const qint64 gap = l2[log->column("gap_ms")].toLongLong();
-    EXPECT_EQ(gap, l2[log->column("at_ms")].toLongLong() - log->records.at(1).fields[log->column("at_ms")].toLongLong());
+    EXPECT_EQ(gap,
+              l2[log->column("at_ms")].toLongLong() - log->records.at(1).fields[log->column("at_ms")].toLongLong());
     EXPECT_GE(gap, 3);
 
     ASSERT_TRUE(io::StatisticsExporter::exportAgreement(*p, path(QStringLiteral("agreement.csv")),

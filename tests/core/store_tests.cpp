@@ -1,8 +1,7 @@
 #include <gtest/gtest.h>
 
-#include <QJsonDocument>
-
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include "core/store/Project.h"
@@ -35,7 +34,9 @@ TEST_F(StoreTest, CreateThenReopenKeepsEverything) {
         ASSERT_EQ(clips->size(), 5);
         clipId = clips->at(2).id;
         const int64_t a = humanId(*p, QStringLiteral("Expert Ä"));
-        ASSERT_TRUE(p->setLabel({clipId, a, "behavior", "Monitoring", QStringLiteral("näkyy selvästi"), {}, std::nan("")}).ok());
+        ASSERT_TRUE(
+            p->setLabel({clipId, a, "behavior", "Monitoring", QStringLiteral("näkyy selvästi"), {}, std::nan("")})
+                .ok());
     }
     auto reopened = Project::open(path());
     ASSERT_TRUE(reopened.ok()) << qPrintable(reopened.error().message);
@@ -89,7 +90,7 @@ TEST_F(StoreTest, AuditLogRecordsEveryChange) {
     ASSERT_TRUE(p->setLabel({clip, a, "emotion", "Neutral", {}, {}, std::nan("")}).ok());
     ASSERT_TRUE(p->setLabel({clip, a, "emotion", "Positive", "laughs", {}, std::nan("")}).ok());
     ASSERT_TRUE(p->setLabel({clip, a, "emotion", "Positive", "laughs", {}, std::nan("")}).ok());  // no change
-    ASSERT_TRUE(p->setLabel({clip, a, "emotion", "", {}, {}, std::nan("")}).ok());                  // removal
+    ASSERT_TRUE(p->setLabel({clip, a, "emotion", "", {}, {}, std::nan("")}).ok());                // removal
     auto log = p->auditLog(clip);
     ASSERT_TRUE(log.ok());
     ASSERT_EQ(log->size(), 3);
@@ -174,16 +175,21 @@ TEST_F(StoreTest, VersionOneProjectIsMigratedWithABackupAndKeepsItsData) {
         ASSERT_TRUE(db.ok());
         ASSERT_TRUE(db->exec(QStringLiteral("PRAGMA journal_mode=WAL")).ok());
         ASSERT_TRUE(store::createSchemaV1ForTesting(db.value()).ok());
-        QString codebook = QString::fromUtf8(QJsonDocument(Codebook::motorDefault().toJson()).toJson(QJsonDocument::Compact));
-        ASSERT_TRUE(db->exec(QStringLiteral(
-                        "INSERT INTO codebooks(name, version, json, active, created_at_ms) VALUES('MOTOR', 1, '%1', 1, 1);"
-                        "INSERT INTO media(path, size_bytes, content_hash, duration_ms, fps, width, height) VALUES('a.mp4', 1, 'h', 6000, 25, 64, 64);"
-                        "INSERT INTO clips(key, media_id, start_ms, end_ms) VALUES('c1', 1, 0, 6000);"
-                        "INSERT INTO annotators(name, kind, created_at_ms) VALUES('Anna', 'human', 1);"
-                        "INSERT INTO annotations(annotator_id, clip_id, dimension, label, created_at_ms, updated_at_ms) VALUES(1, 1, 'behavior', 'Mixed', 1, 1);"
-                        "INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, new_label) VALUES(1, 1, 1, 'behavior', 'Mixed');")
-                                 .arg(codebook.replace(QLatin1Char('\''), QStringLiteral("''"))))
-                        .ok());
+        QString codebook =
+            QString::fromUtf8(QJsonDocument(Codebook::motorDefault().toJson()).toJson(QJsonDocument::Compact));
+        ASSERT_TRUE(
+            db->exec(QStringLiteral("INSERT INTO codebooks(name, version, json, active, created_at_ms) VALUES('MOTOR', "
+                                    "1, '%1', 1, 1);"
+                                    "INSERT INTO media(path, size_bytes, content_hash, duration_ms, fps, width, "
+                                    "height) VALUES('a.mp4', 1, 'h', 6000, 25, 64, 64);"
+                                    "INSERT INTO clips(key, media_id, start_ms, end_ms) VALUES('c1', 1, 0, 6000);"
+                                    "INSERT INTO annotators(name, kind, created_at_ms) VALUES('Anna', 'human', 1);"
+                                    "INSERT INTO annotations(annotator_id, clip_id, dimension, label, created_at_ms, "
+                                    "updated_at_ms) VALUES(1, 1, 'behavior', 'Mixed', 1, 1);"
+                                    "INSERT INTO audit_log(at_ms, annotator_id, clip_id, dimension, new_label) "
+                                    "VALUES(1, 1, 1, 'behavior', 'Mixed');")
+                         .arg(codebook.replace(QLatin1Char('\''), QStringLiteral("''"))))
+                .ok());
     }
     auto p = Project::open(path());
     ASSERT_TRUE(p.ok()) << qPrintable(p.error().message);
@@ -207,7 +213,8 @@ TEST_F(StoreTest, VersionOneProjectIsMigratedWithABackupAndKeepsItsData) {
     EXPECT_EQ(log->front().clipTimeMs, -1);  // unknown for the old entry
     p.value().reset();
     // The backup is the version 1 file, untouched.
-    auto backup = store::SqliteDatabase::open(path() + QStringLiteral(".bak-v1"), store::SqliteDatabase::OpenMode::ReadOnly);
+    auto backup =
+        store::SqliteDatabase::open(path() + QStringLiteral(".bak-v1"), store::SqliteDatabase::OpenMode::ReadOnly);
     ASSERT_TRUE(backup.ok());
     EXPECT_EQ(backup->queryInt(QStringLiteral("PRAGMA user_version")).value(), 1);
 }
@@ -217,12 +224,14 @@ TEST_F(StoreTest, DamagedDatabaseIsRejectedUnchanged) {
         auto p = test::makeProject(path(), 400);
         const int64_t a = humanId(*p, "A");
         auto clips = p->clips().value();
-        ASSERT_TRUE(p->transaction([&]() -> Status {
-                         for (const auto& c : clips)
-                             if (auto s = p->setLabel({c.id, a, "behavior", "Monitoring", QString(200, 'x'), {}, std::nan("")}); !s)
-                                 return s;
-                         return {};
-                     }).ok());
+        ASSERT_TRUE(
+            p->transaction([&]() -> Status {
+                 for (const auto& c : clips)
+                     if (auto s = p->setLabel({c.id, a, "behavior", "Monitoring", QString(200, 'x'), {}, std::nan("")});
+                         !s)
+                         return s;
+                 return {};
+             }).ok());
     }
     QFile f(path());
     ASSERT_TRUE(f.open(QIODevice::ReadWrite));
@@ -292,7 +301,8 @@ TEST(CodebookTest, DefaultMatchesTheMotorCodebook) {
 }
 
 TEST(CodebookTest, MalformedCodebooksNameTheField) {
-    auto r = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","classes":[{"name":"p"},{"name":"p"}]}]})", "cb.json");
+    auto r = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","classes":[{"name":"p"},{"name":"p"}]}]})",
+                                "cb.json");
     ASSERT_FALSE(r.ok());
     EXPECT_TRUE(r.error().message.contains("cb.json: dimensions[0].classes[1]")) << qPrintable(r.error().message);
     auto r2 = Codebook::fromJson("{\"name\": ", "cb.json");
@@ -301,8 +311,8 @@ TEST(CodebookTest, MalformedCodebooksNameTheField) {
     auto r3 = Codebook::fromJson(R"({"name":"X","dimensions":[]})", "cb.json");
     ASSERT_FALSE(r3.ok());
     EXPECT_TRUE(r3.error().message.contains("dimensions"));
-    auto r4 = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","i18n":{"fi":3},"classes":[{"name":"p"},{"name":"q"}]}]})",
-                                 "cb.json");
+    auto r4 = Codebook::fromJson(
+        R"({"name":"X","dimensions":[{"name":"a","i18n":{"fi":3},"classes":[{"name":"p"},{"name":"q"}]}]})", "cb.json");
     ASSERT_FALSE(r4.ok());
     EXPECT_TRUE(r4.error().message.contains("cb.json: dimensions[0].i18n.fi")) << qPrintable(r4.error().message);
     auto r5 = Codebook::fromJson(R"({"name":"X","dimensions":[{"name":"a","classes":[
@@ -324,7 +334,8 @@ TEST(CodebookTest, DisplayNamesPerLanguageKeepIdsStable) {
     EXPECT_EQ(behavior->displayClass("Monitoring", "sv"), QStringLiteral("Monitoring"));  // no Swedish: the id
     EXPECT_FALSE(behavior->classes[0].displayDefinition("fi").isEmpty());
     for (const auto& d : cb.dimensions)
-        for (const auto& c : d.classes) EXPECT_NE(c.displayName("fi"), c.name) << qPrintable(c.name) << " has no Finnish name";
+        for (const auto& c : d.classes)
+            EXPECT_NE(c.displayName("fi"), c.name) << qPrintable(c.name) << " has no Finnish name";
     auto again = Codebook::fromJson(QJsonDocument(cb.toJson()).toJson(), "round-trip");
     ASSERT_TRUE(again.ok()) << qPrintable(again.error().message);
     EXPECT_EQ(again->dimension("emotion")->displayClass("Neutral", "fi"), QStringLiteral("Neutraali"));
@@ -345,7 +356,9 @@ TEST_F(StoreTest, ClipEditsKeepIdsAndLabelsAndFlagChangedRanges) {
     auto p = test::makeProject(path(), 3);  // c001 0-6 s, c002 6-12 s, c003 12-18 s
     const auto clips = p->clips().value();
     const int64_t anna = p->ensureAnnotator(QStringLiteral("Anna"), AnnotatorKind::Human).value();
-    ASSERT_TRUE(p->setLabel({clips[0].id, anna, QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")}).ok());
+    ASSERT_TRUE(
+        p->setLabel({clips[0].id, anna, QStringLiteral("behavior"), QStringLiteral("Mixed"), {}, {}, std::nan("")})
+            .ok());
 
     // An unlabelled clip's range changes without a flag; a labelled one is flagged.
     ASSERT_TRUE(p->setClipRange(clips[1].id, 6500, 12000).ok());

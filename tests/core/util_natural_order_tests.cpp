@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <QStringList>
-
 #include <algorithm>
 
 #include "core/util/NaturalOrder.h"
@@ -13,7 +12,8 @@ using motor::util::naturalLess;
 TEST(NaturalOrder, DigitRunsCompareAsNumbers) {
     QStringList ids{"long-1000", "long-101", "long-100", "long-2", "long-10", "long-1", "g10-c2", "g2-c10", "g2-c9"};
     std::sort(ids.begin(), ids.end(), naturalLess);
-    EXPECT_EQ(ids, (QStringList{"g2-c9", "g2-c10", "g10-c2", "long-1", "long-2", "long-10", "long-100", "long-101", "long-1000"}));
+    EXPECT_EQ(ids, (QStringList{"g2-c9", "g2-c10", "g10-c2", "long-1", "long-2", "long-10", "long-100", "long-101",
+                                "long-1000"}));
 }
 
 TEST(NaturalOrder, ZeroPaddingAndCaseOnlyBreakTies) {
@@ -26,6 +26,8 @@ TEST(NaturalOrder, ZeroPaddingAndCaseOnlyBreakTies) {
     EXPECT_LT(naturalCompare("", "a"), 0);
     EXPECT_LT(naturalCompare("Ä-1", "Ä-2"), 0);
     // 40-digit runs do not overflow.
-    EXPECT_LT(naturalCompare("x-9999999999999999999999999999999999999998", "x-9999999999999999999999999999999999999999"), 0);
-    EXPECT_GT(naturalCompare("x-10000000000000000000000000000000000000000", "x-9999999999999999999999999999999999999999"), 0);
+    EXPECT_LT(
+        naturalCompare("x-9999999999999999999999999999999999999998", "x-9999999999999999999999999999999999999999"), 0);
+    EXPECT_GT(
+        naturalCompare("x-10000000000000000000000000000000000000000", "x-9999999999999999999999999999999999999999"), 0);
 }

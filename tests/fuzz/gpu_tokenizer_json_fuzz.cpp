@@ -21,8 +21,10 @@ namespace mf = motor::gpu::formats;
 namespace {
 
 const mg::Tokenizer& byteLevel(mg::Architecture arch) {
-    static const mg::Tokenizer llama = mg::Tokenizer::create(mg::makeSmallByteLevelTokenizer(400, mg::Architecture::Llama)).value();
-    static const mg::Tokenizer qwen = mg::Tokenizer::create(mg::makeSmallByteLevelTokenizer(400, mg::Architecture::Qwen2)).value();
+    static const mg::Tokenizer llama =
+        mg::Tokenizer::create(mg::makeSmallByteLevelTokenizer(400, mg::Architecture::Llama)).value();
+    static const mg::Tokenizer qwen =
+        mg::Tokenizer::create(mg::makeSmallByteLevelTokenizer(400, mg::Architecture::Qwen2)).value();
     return arch == mg::Architecture::Llama ? llama : qwen;
 }
 
@@ -35,7 +37,8 @@ const mg::Tokenizer& sentencePiece() {
             static const char* hex = "0123456789ABCDEF";
             d.tokens.push_back(std::string("<0x") + hex[b >> 4] + hex[b & 15] + ">");
         }
-        for (const char* s : {"\xE2\x96\x81", "\xE2\x96\x81t", "he", "\xE2\x96\x81the", "a", "\xC3\xA4"}) d.tokens.push_back(s);
+        for (const char* s : {"\xE2\x96\x81", "\xE2\x96\x81t", "he", "\xE2\x96\x81the", "a", "\xC3\xA4"})
+            d.tokens.push_back(s);
         d.scores.assign(d.tokens.size(), 0.0f);
         for (size_t k = 259; k < d.tokens.size(); ++k) d.scores[k] = -static_cast<float>(k);
         d.types.assign(d.tokens.size(), mg::TokenType::Normal);

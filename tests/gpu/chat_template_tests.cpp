@@ -36,10 +36,13 @@ std::string readText(const std::string& path) {
     return s.str();
 }
 
-void writeText(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
 
 void replaceAll(std::string& s, const std::string& from, const std::string& to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
 }
 
 // A random Qwen3 HF folder with the small byte-level vocabulary (ChatML specials).
@@ -58,7 +61,9 @@ std::vector<int32_t> parsed(const mg::Model& model, const std::string& text) {
     return t.value().encode(text, mg::Tokenizer::AddSpecial::No, mg::Tokenizer::SpecialText::Parse);
 }
 
-std::vector<int32_t> flat(const mg::ChatPrompt& p) { return p.flatten(0, -1); }
+std::vector<int32_t> flat(const mg::ChatPrompt& p) {
+    return p.flatten(0, -1);
+}
 
 const mg::ChatMessage kSystem{mg::ChatRole::System, "You label classroom clips.", 0};
 const mg::ChatMessage kUser{mg::ChatRole::User, "Mikä on ryhmän tila? Vastaa JSON.", 0};
@@ -112,9 +117,10 @@ TEST(ChatTemplate, ChatMlEqualsTheTemplateAppliedAsText) {
     const mg::ChatMessage both[] = {kSystem, kUser};
     auto p = t->render(both, true, true);
     ASSERT_TRUE(p.ok());
-    EXPECT_EQ(flat(p.value()), parsed(*model, "<|im_start|>system\nYou label classroom clips.<|im_end|>\n"
-                                              "<|im_start|>user\nMikä on ryhmän tila? Vastaa JSON.<|im_end|>\n"
-                                              "<|im_start|>assistant\n"));
+    EXPECT_EQ(flat(p.value()), parsed(*model,
+                                      "<|im_start|>system\nYou label classroom clips.<|im_end|>\n"
+                                      "<|im_start|>user\nMikä on ryhmän tila? Vastaa JSON.<|im_end|>\n"
+                                      "<|im_start|>assistant\n"));
     // A conversation rendered in parts is the conversation rendered at once.
     auto first = t->render(std::span(both, 1), true, false);
     auto second = t->render(std::span(both + 1, 1), false, false);
@@ -151,8 +157,9 @@ TEST(ChatTemplate, Qwen3TemplatesAnswerWithoutThinking) {
     // A template that knows Qwen3's switch (the real one is long; the family check
     // looks for the switch and the ChatML markers).
     std::string config = readText(folder + "/tokenizer_config.json");
-    replaceAll(config, "{% if add_generation_prompt %}",
-               "{%- if enable_thinking is defined and enable_thinking is false %}{% endif %}{% if add_generation_prompt %}");
+    replaceAll(
+        config, "{% if add_generation_prompt %}",
+        "{%- if enable_thinking is defined and enable_thinking is false %}{% endif %}{% if add_generation_prompt %}");
     writeText(folder + "/tokenizer_config.json", config);
     auto model = loadFolder(folder);
     ASSERT_TRUE(model);
@@ -160,8 +167,9 @@ TEST(ChatTemplate, Qwen3TemplatesAnswerWithoutThinking) {
     ASSERT_TRUE(t.ok());
     EXPECT_TRUE(t->thinkingSwitch());
     auto p = t->render(std::span(&kUser, 1), true, true);
-    EXPECT_EQ(flat(p.value()), parsed(*model, "<|im_start|>user\nMikä on ryhmän tila? Vastaa JSON.<|im_end|>\n"
-                                              "<|im_start|>assistant\n<think>\n\n</think>\n\n"));
+    EXPECT_EQ(flat(p.value()), parsed(*model,
+                                      "<|im_start|>user\nMikä on ryhmän tila? Vastaa JSON.<|im_end|>\n"
+                                      "<|im_start|>assistant\n<think>\n\n</think>\n\n"));
 }
 
 TEST(ChatTemplate, Llama3LayoutFromItsSpecialTokens) {
@@ -186,9 +194,11 @@ TEST(ChatTemplate, Llama3LayoutFromItsSpecialTokens) {
     EXPECT_EQ(t->family(), mg::ChatFamily::Llama3);
     const mg::ChatMessage both[] = {kSystem, kUser};
     auto p = t->render(both, false, true);
-    EXPECT_EQ(flat(p.value()), parsed(*model, "<|start_header_id|>system<|end_header_id|>\n\nYou label classroom clips.<|eot_id|>"
-                                              "<|start_header_id|>user<|end_header_id|>\n\nMikä on ryhmän tila? Vastaa JSON.<|eot_id|>"
-                                              "<|start_header_id|>assistant<|end_header_id|>\n\n"));
+    EXPECT_EQ(flat(p.value()),
+              parsed(*model,
+                     "<|start_header_id|>system<|end_header_id|>\n\nYou label classroom clips.<|eot_id|>"
+                     "<|start_header_id|>user<|end_header_id|>\n\nMikä on ryhmän tila? Vastaa JSON.<|eot_id|>"
+                     "<|start_header_id|>assistant<|end_header_id|>\n\n"));
 }
 
 // stories260K (the real tiny model in ../shared/testdata) has no chat tokens.
@@ -206,9 +216,10 @@ TEST(ChatTemplate, PlainForModelsWithoutChatTokensAndNoImagesWithoutVision) {
     auto tok = mg::Tokenizer::create(model->tokenizerData());
     // BOS, then the plain layout as one text run.
     std::vector<int32_t> expected{tok.value().bos()};
-    const auto text = tok.value().encode("### System:\nYou label classroom clips.\n\n### User:\nMikä on ryhmän tila? "
-                                         "Vastaa JSON.\n\n### Assistant:\n",
-                                         mg::Tokenizer::AddSpecial::No, mg::Tokenizer::SpecialText::Plain);
+    const auto text = tok.value().encode(
+        "### System:\nYou label classroom clips.\n\n### User:\nMikä on ryhmän tila? "
+        "Vastaa JSON.\n\n### Assistant:\n",
+        mg::Tokenizer::AddSpecial::No, mg::Tokenizer::SpecialText::Plain);
     expected.insert(expected.end(), text.begin(), text.end());
     EXPECT_EQ(flat(p.value()), expected);
     const mg::ChatMessage withFrames{mg::ChatRole::User, "look", 8};

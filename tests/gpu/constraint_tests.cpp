@@ -19,9 +19,34 @@ const std::vector<std::string> kLabels{"Monitoring", "Controlling", "Mixed"};
 std::vector<std::string> testVocab() {
     std::vector<std::string> v{"</s>", ""};
     for (int c = 32; c < 127; ++c) v.push_back(std::string(1, char(c)));
-    for (const char* s : {"{", "{\"", "\"label\"", ": \"", "Mon", "itoring", "Monitoring", "Controlling", "Cont",
-                          "Mixed", "M", "\",", " \"rationale\": \"", "\"}", "the ", "\\n", "\\\"", "\\u00e9",
-                          "\xC3\xA9", "\xC3", "\xA9", "\n", "  ", "\"Mixed\"", "ing", "ed", " group", "\xE2\x82\xAC"})
+    for (const char* s : {"{",
+                          "{\"",
+                          "\"label\"",
+                          ": \"",
+                          "Mon",
+                          "itoring",
+                          "Monitoring",
+                          "Controlling",
+                          "Cont",
+                          "Mixed",
+                          "M",
+                          "\",",
+                          " \"rationale\": \"",
+                          "\"}",
+                          "the ",
+                          "\\n",
+                          "\\\"",
+                          "\\u00e9",
+                          "\xC3\xA9",
+                          "\xC3",
+                          "\xA9",
+                          "\n",
+                          "  ",
+                          "\"Mixed\"",
+                          "ing",
+                          "ed",
+                          " group",
+                          "\xE2\x82\xAC"})
         v.push_back(s);
     return v;
 }
@@ -74,14 +99,14 @@ TEST(JsonLabelConstraint, RationaleLimitAndEscapes) {
     auto s = c.initial();
     for (const char* p : {"{", "\"label\"", ": \"", "Mixed", "\",", " \"rationale\": \""})
         ASSERT_TRUE(c.advance(s, idOf(p))) << p;
-    EXPECT_FALSE(c.allows(s, idOf("\xA9")));       // stray continuation byte
-    ASSERT_TRUE(c.advance(s, idOf("\xC3")));        // first half of é
-    EXPECT_FALSE(c.allows(s, idOf("\"}")));         // cannot close mid-character
+    EXPECT_FALSE(c.allows(s, idOf("\xA9")));  // stray continuation byte
+    ASSERT_TRUE(c.advance(s, idOf("\xC3")));  // first half of é
+    EXPECT_FALSE(c.allows(s, idOf("\"}")));   // cannot close mid-character
     ASSERT_TRUE(c.advance(s, idOf("\xA9")));
-    ASSERT_TRUE(c.advance(s, idOf("\\u00e9")));     // an escape is one character
-    EXPECT_FALSE(c.allows(s, idOf("the ")));        // 4 chars would exceed 3
+    ASSERT_TRUE(c.advance(s, idOf("\\u00e9")));  // an escape is one character
+    EXPECT_FALSE(c.allows(s, idOf("the ")));     // 4 chars would exceed 3
     ASSERT_TRUE(c.advance(s, idOf("\\n")));
-    EXPECT_FALSE(c.allows(s, idOf("a")));           // limit reached
+    EXPECT_FALSE(c.allows(s, idOf("a")));  // limit reached
     ASSERT_TRUE(c.advance(s, idOf("\"}")));
     EXPECT_TRUE(c.complete(s));
     EXPECT_TRUE(c.allows(s, 0));

@@ -7,9 +7,9 @@
 #include <cstring>
 #include <random>
 
+#include "cpu/gemm_kernels.h"
 #include "cpu/half.h"
 #include "cpu/matmul.h"
-#include "cpu/gemm_kernels.h"
 #include "cpu/thread_pool.h"
 #include "support/random_model.h"
 #include "support/reference_forward.h"
@@ -48,10 +48,10 @@ TEST(QuantizeActivations, EveryKernelSetMatchesTheDefinition) {
     const int64_t cols = 32 * 9;
     std::vector<float> x(static_cast<size_t>(cols));
     for (auto& f : x) f = normal(rng) * 3;
-    for (int i = 64; i < 96; ++i) x[size_t(i)] = 0;             // an all-zero block
+    for (int i = 64; i < 96; ++i) x[size_t(i)] = 0;                       // an all-zero block
     for (int i = 96; i < 128; ++i) x[size_t(i)] = float(i - 112) + 0.5f;  // d = 1: exact .5 ties
     x[96] = 127.0f;
-    x[200] = -1e6f;                                              // one huge value
+    x[200] = -1e6f;  // one huge value
     const NaiveQuant ref = naiveQuantize(x);
     for (const auto* k : activeSets()) {
         std::vector<cpu::QuantBlock> q(size_t(cols / 32));
@@ -149,7 +149,7 @@ TEST(RowOps, RmsNormAndSiluMatchDoubleFormulas) {
             up[i] = normal(rng);
         }
         if (n >= 7) {
-            x[1] = 95.0f;  // exp(-g) underflows
+            x[1] = 95.0f;   // exp(-g) underflows
             x[2] = -95.0f;  // and overflows
         }
         double ss = 0;

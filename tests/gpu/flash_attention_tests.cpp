@@ -76,7 +76,8 @@ std::vector<double> naive(const float* q, const Cache& c, int kvHead, int headDi
     for (auto& x : s) sum += (x = std::exp(x - mx));
     std::vector<double> out(static_cast<size_t>(headDim), 0.0);
     for (int j = 0; j < visible; ++j)
-        for (int d = 0; d < headDim; ++d) out[size_t(d)] += s[size_t(j)] / sum * c.vFlat[size_t(j * c.kvDim + kvHead * headDim + d)];
+        for (int d = 0; d < headDim; ++d)
+            out[size_t(d)] += s[size_t(j)] / sum * c.vFlat[size_t(j * c.kvDim + kvHead * headDim + d)];
     return out;
 }
 
@@ -100,15 +101,16 @@ TEST_P(FlashAttention, EveryKernelSetMatchesNaiveReference) {
     for (const cpu::AttentionKernels* k : kernelSets()) {
         SCOPED_TRACE(k->isa);
         std::vector<float> out(q.size(), -7.0f);
-        const cpu::AttentionQueries queries{q.data(), qd, out.data(), qd, t.queries, t.causal ? visible.data() : nullptr,
-                                            t.keys};
+        const cpu::AttentionQueries queries{
+            q.data(), qd, out.data(), qd, t.queries, t.causal ? visible.data() : nullptr, t.keys};
         for (int g = 0; g < t.kvHeads; ++g)
             cpu::flashAttentionWith(*k, shape, queries, t.causal ? cache.pagedK() : cache.flatK(),
                                     t.causal ? cache.pagedV() : cache.flatV(), g);
         for (int i = 0; i < t.queries; ++i)
             for (int h = 0; h < t.heads; ++h) {
                 const int vis = t.causal ? visible[size_t(i)] : t.keys;
-                const auto ref = naive(q.data() + i * qd + h * t.headDim, cache, h / (t.heads / t.kvHeads), t.headDim, vis);
+                const auto ref =
+                    naive(q.data() + i * qd + h * t.headDim, cache, h / (t.heads / t.kvHeads), t.headDim, vis);
                 for (int d = 0; d < t.headDim; ++d)
                     ASSERT_NEAR(out[size_t(i * qd + h * t.headDim + d)], ref[size_t(d)], 2e-5)
                         << "query " << i << " head " << h << " dim " << d;
@@ -116,20 +118,21 @@ TEST_P(FlashAttention, EveryKernelSetMatchesNaiveReference) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cpu, FlashAttention,
-    ::testing::Values(Case{4, 4, 64, 1, 1, true},      // one key
-                      Case{4, 2, 64, 200, 37, true},   // GQA, several key blocks, partial last
-                      Case{2, 1, 128, 130, 70, true},  // head dim 128, queries across blocks
-                      Case{3, 3, 24, 97, 97, true},    // head dim not a multiple of 32
-                      Case{2, 2, 20, 65, 5, true},     // nor of 8
-                      Case{16, 16, 64, 1025, 40, false},  // the vision tower's shape (40 of 1025 queries)
-                      Case{2, 1, 64, 64, 64, false}),
-    [](const ::testing::TestParamInfo<Case>& info) {
-        const Case& c = info.param;
-        return std::string(c.causal ? "Causal" : "Full") + "_h" + std::to_string(c.heads) + "kv" + std::to_string(c.kvHeads) +
-               "_d" + std::to_string(c.headDim) + "_keys" + std::to_string(c.keys) + "_q" + std::to_string(c.queries);
-    });
+INSTANTIATE_TEST_SUITE_P(Cpu, FlashAttention,
+                         ::testing::Values(Case{4, 4, 64, 1, 1, true},      // one key
+                                           Case{4, 2, 64, 200, 37, true},   // GQA, several key blocks, partial last
+                                           Case{2, 1, 128, 130, 70, true},  // head dim 128, queries across blocks
+                                           Case{3, 3, 24, 97, 97, true},    // head dim not a multiple of 32
+                                           Case{2, 2, 20, 65, 5, true},     // nor of 8
+                                           Case{16, 16, 64, 1025, 40,
+                                                false},  // the vision tower's shape (40 of 1025 queries)
+                                           Case{2, 1, 64, 64, 64, false}),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                             const Case& c = info.param;
+                             return std::string(c.causal ? "Causal" : "Full") + "_h" + std::to_string(c.heads) + "kv" +
+                                    std::to_string(c.kvHeads) + "_d" + std::to_string(c.headDim) + "_keys" +
+                                    std::to_string(c.keys) + "_q" + std::to_string(c.queries);
+                         });
 
 // Prefill computes every row of a chunk in one call; decode computes the last row alone
 // over the same cache. Both, and any other split of the rows, give the same bits.
@@ -145,16 +148,20 @@ TEST(FlashAttentionDeterminism, RowResultDoesNotDependOnTheOtherRows) {
         SCOPED_TRACE(k->isa);
         std::vector<float> all(q.size()), parts(q.size()), single(q.size());
         const cpu::AttentionQueries everything{q.data(), qd, all.data(), qd, queries, visible.data(), keys};
-        for (int g = 0; g < kvHeads; ++g) cpu::flashAttentionWith(*k, shape, everything, cache.pagedK(), cache.pagedV(), g);
+        for (int g = 0; g < kvHeads; ++g)
+            cpu::flashAttentionWith(*k, shape, everything, cache.pagedK(), cache.pagedV(), g);
         // Uneven runs, and one row at a time (decode).
         for (const auto& [begin, end] : {std::pair{0, 3}, std::pair{3, 50}, std::pair{50, 51}, std::pair{51, 100}}) {
-            const cpu::AttentionQueries run{q.data() + begin * qd, qd, parts.data() + begin * qd, qd, end - begin,
+            const cpu::AttentionQueries run{q.data() + begin * qd,  qd,  parts.data() + begin * qd, qd, end - begin,
                                             visible.data() + begin, keys};
-            for (int g = 0; g < kvHeads; ++g) cpu::flashAttentionWith(*k, shape, run, cache.pagedK(), cache.pagedV(), g);
+            for (int g = 0; g < kvHeads; ++g)
+                cpu::flashAttentionWith(*k, shape, run, cache.pagedK(), cache.pagedV(), g);
         }
         for (int i = 0; i < queries; ++i) {
-            const cpu::AttentionQueries one{q.data() + i * qd, qd, single.data() + i * qd, qd, 1, visible.data() + i, keys};
-            for (int g = 0; g < kvHeads; ++g) cpu::flashAttentionWith(*k, shape, one, cache.pagedK(), cache.pagedV(), g);
+            const cpu::AttentionQueries one{q.data() + i * qd,  qd,  single.data() + i * qd, qd, 1,
+                                            visible.data() + i, keys};
+            for (int g = 0; g < kvHeads; ++g)
+                cpu::flashAttentionWith(*k, shape, one, cache.pagedK(), cache.pagedV(), g);
         }
         EXPECT_EQ(std::memcmp(all.data(), parts.data(), all.size() * 4), 0);
         EXPECT_EQ(std::memcmp(all.data(), single.data(), all.size() * 4), 0);

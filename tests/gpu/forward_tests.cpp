@@ -67,18 +67,17 @@ TEST_P(ForwardVsReference, PrefillAndDecodeMatchReference) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Engine, ForwardVsReference,
-    ::testing::Values(Case{"LlamaF32", Architecture::Llama, DType::F32, 1e-4, 1e-4},
-                      Case{"Qwen2F32", Architecture::Qwen2, DType::F32, 1e-4, 1e-4},
-                      Case{"Qwen3F32", Architecture::Qwen3, DType::F32, 1e-4, 1e-4},
-                      Case{"LlamaF16", Architecture::Llama, DType::F16, 1e-4, 1e-4},
-                      Case{"LlamaBF16", Architecture::Llama, DType::BF16, 1e-4, 1e-4},
-                      Case{"LlamaQ8_0", Architecture::Llama, DType::Q8_0, 1e-4, 5e-2},
-                      Case{"Qwen3Q4_0", Architecture::Qwen3, DType::Q4_0, 1e-4, 5e-2},
-                      Case{"LlamaQ4_K", Architecture::Llama, DType::Q4_K, 1e-4, 1e-4},
-                      Case{"Qwen2Q6_K", Architecture::Qwen2, DType::Q6_K, 1e-4, 1e-4}),
-    [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Engine, ForwardVsReference,
+                         ::testing::Values(Case{"LlamaF32", Architecture::Llama, DType::F32, 1e-4, 1e-4},
+                                           Case{"Qwen2F32", Architecture::Qwen2, DType::F32, 1e-4, 1e-4},
+                                           Case{"Qwen3F32", Architecture::Qwen3, DType::F32, 1e-4, 1e-4},
+                                           Case{"LlamaF16", Architecture::Llama, DType::F16, 1e-4, 1e-4},
+                                           Case{"LlamaBF16", Architecture::Llama, DType::BF16, 1e-4, 1e-4},
+                                           Case{"LlamaQ8_0", Architecture::Llama, DType::Q8_0, 1e-4, 5e-2},
+                                           Case{"Qwen3Q4_0", Architecture::Qwen3, DType::Q4_0, 1e-4, 5e-2},
+                                           Case{"LlamaQ4_K", Architecture::Llama, DType::Q4_K, 1e-4, 1e-4},
+                                           Case{"Qwen2Q6_K", Architecture::Qwen2, DType::Q6_K, 1e-4, 1e-4}),
+                         [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 TEST(ForwardScaling, LinearAndLlama3RopeScalingMatchReference) {
     for (auto kind : {RopeScaling::Kind::Linear, RopeScaling::Kind::Llama3}) {
@@ -96,7 +95,9 @@ TEST(ForwardScaling, LinearAndLlama3RopeScalingMatchReference) {
         Session s = (*model)->newSession();
         ASSERT_TRUE(s.prefill(tokens, LogitsFor::All).ok());
         for (size_t t = 0; t < tokens.size(); ++t)
-            EXPECT_LE(relativeError(s.allLogits().subspan(t * size_t(cfg.vocabSize), size_t(cfg.vocabSize)), expected[t]), 1e-4);
+            EXPECT_LE(
+                relativeError(s.allLogits().subspan(t * size_t(cfg.vocabSize), size_t(cfg.vocabSize)), expected[t]),
+                1e-4);
     }
 }
 

@@ -112,25 +112,26 @@ TEST_P(Gemm, EveryKernelSetMatchesNaiveReferenceAndSingleTokenCalls) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cpu, Gemm,
-    ::testing::Values(
-        // F32: 1-row and 1-column edges, odd rows/columns, several token blocks (700
-        // columns: 93 tokens fill half an L2 of 512 KiB) and column blocks (2051).
-        Case{DType::F32, 1, 1, 1}, Case{DType::F32, 1, 1, 5}, Case{DType::F32, 70, 1, 4}, Case{DType::F32, 1, 700, 1},
-        Case{DType::F32, 5, 7, 4}, Case{DType::F32, 70, 172, 37}, Case{DType::F32, 13, 2051, 7},
-        Case{DType::F32, 3, 700, 300}, Case{DType::F32, 66, 256, 2},
-        Case{DType::F16, 6, 200, 9}, Case{DType::F16, 1, 9, 1}, Case{DType::F16, 33, 1030, 40},
-        Case{DType::BF16, 7, 77, 5}, Case{DType::BF16, 65, 600, 100},
-        // Integer family: odd block counts, more blocks than a column block or than the
-        // kernels' scale buffer (65 and 130 blocks), single-tile and many-token calls.
-        Case{DType::Q8_0, 3, 352, 4}, Case{DType::Q8_0, 70, 96, 37}, Case{DType::Q8_0, 9, 2080, 13},
-        Case{DType::Q8_0, 5, 2080, 1}, Case{DType::Q8_0, 5, 4160, 3}, Case{DType::Q8_0, 1, 32, 1},
-        Case{DType::Q4_0, 3, 96, 1}, Case{DType::Q4_0, 70, 320, 37}, Case{DType::Q4_0, 9, 2080, 6},
-        // K-quants: 256-column super-blocks, several column blocks at 2304.
-        Case{DType::Q4_K, 5, 256, 3}, Case{DType::Q4_K, 10, 512, 9}, Case{DType::Q4_K, 3, 2304, 40},
-        Case{DType::Q6_K, 5, 768, 1}, Case{DType::Q6_K, 9, 256, 37}, Case{DType::Q6_K, 2, 2560, 8}),
-    caseName);
+INSTANTIATE_TEST_SUITE_P(Cpu, Gemm,
+                         ::testing::Values(
+                             // F32: 1-row and 1-column edges, odd rows/columns, several token blocks (700
+                             // columns: 93 tokens fill half an L2 of 512 KiB) and column blocks (2051).
+                             Case{DType::F32, 1, 1, 1}, Case{DType::F32, 1, 1, 5}, Case{DType::F32, 70, 1, 4},
+                             Case{DType::F32, 1, 700, 1}, Case{DType::F32, 5, 7, 4}, Case{DType::F32, 70, 172, 37},
+                             Case{DType::F32, 13, 2051, 7}, Case{DType::F32, 3, 700, 300}, Case{DType::F32, 66, 256, 2},
+                             Case{DType::F16, 6, 200, 9}, Case{DType::F16, 1, 9, 1}, Case{DType::F16, 33, 1030, 40},
+                             Case{DType::BF16, 7, 77, 5}, Case{DType::BF16, 65, 600, 100},
+                             // Integer family: odd block counts, more blocks than a column block or than the
+                             // kernels' scale buffer (65 and 130 blocks), single-tile and many-token calls.
+                             Case{DType::Q8_0, 3, 352, 4}, Case{DType::Q8_0, 70, 96, 37},
+                             Case{DType::Q8_0, 9, 2080, 13}, Case{DType::Q8_0, 5, 2080, 1},
+                             Case{DType::Q8_0, 5, 4160, 3}, Case{DType::Q8_0, 1, 32, 1}, Case{DType::Q4_0, 3, 96, 1},
+                             Case{DType::Q4_0, 70, 320, 37}, Case{DType::Q4_0, 9, 2080, 6},
+                             // K-quants: 256-column super-blocks, several column blocks at 2304.
+                             Case{DType::Q4_K, 5, 256, 3}, Case{DType::Q4_K, 10, 512, 9},
+                             Case{DType::Q4_K, 3, 2304, 40}, Case{DType::Q6_K, 5, 768, 1},
+                             Case{DType::Q6_K, 9, 256, 37}, Case{DType::Q6_K, 2, 2560, 8}),
+                         caseName);
 
 // -128 never comes out of a quantizer but is a valid Q8_0 weight byte in a file: |w| =
 // 128 must survive the unsigned x signed byte products of the packed panels and of
@@ -140,7 +141,8 @@ TEST(GemmQ8, MinusOneTwentyEightWeightsMultiplyExactly) {
     const int tokens = 7;
     Operand op = makeOperand(DType::Q8_0, rows, cols, 31);
     for (int64_t r = 0; r < rows; ++r)
-        for (int64_t b = 0; b < cols / 32; ++b) op.bytes[size_t(r * op.w.rowBytes + b * 34 + 2 + (r + b) % 32)] = std::byte(0x80);
+        for (int64_t b = 0; b < cols / 32; ++b)
+            op.bytes[size_t(r * op.w.rowBytes + b * 34 + 2 + (r + b) % 32)] = std::byte(0x80);
     TensorView view{"w", DType::Q8_0, {rows, cols}, op.bytes.data(), int64_t(op.bytes.size())};
     op.dequantized = referenceDequantize(view);
     const auto x = randomActivations(cols * tokens, 32);
@@ -204,8 +206,8 @@ TEST(GemmPanels, ColumnBlocksRowsAndTilesDoNotChangeResults) {
         const int64_t cuts[] = {0, 8, 264, 520, cols};
         for (int i = 0; i < 4; ++i) {
             const int phase = (i == 0 ? cpu::kPanelFirst : 0) | (i == 3 ? cpu::kPanelLast : 0);
-            k->f32Panel(w.data() + cuts[i], cols, cpu::kPanelRows, x.data() + cuts[i], cols, tokens, cuts[i + 1] - cuts[i],
-                        acc.data(), phase, split.data(), cpu::kPanelRows, 1);
+            k->f32Panel(w.data() + cuts[i], cols, cpu::kPanelRows, x.data() + cuts[i], cols, tokens,
+                        cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows, 1);
         }
         EXPECT_EQ(std::memcmp(whole.data(), split.data(), whole.size() * 4), 0);
         for (int r = 0; r < cpu::kPanelRows; ++r)
@@ -238,12 +240,14 @@ TEST(GemmPanels, IntegerColumnBlocksRowsAndTilesDoNotChangeResults) {
         for (int i = 0; i < 4; ++i) {
             const int phase = (i == 0 ? cpu::kPanelFirst : 0) | (i == 3 ? cpu::kPanelLast : 0);
             k->q8PackedPanel(packed.data() + cuts[i] * cpu::kPackedQ8BlockBytes, cpu::kPanelRows, xq.data() + cuts[i],
-                             blocks, tokens, cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows, 1);
+                             blocks, tokens, cuts[i + 1] - cuts[i], acc.data(), phase, split.data(), cpu::kPanelRows,
+                             1);
         }
         EXPECT_EQ(std::memcmp(whole.data(), split.data(), whole.size() * 4), 0);
         // Decode's row kernel, one token or three at a time, gives the panel's bits.
         std::vector<float> rows(whole.size());
-        k->q8Rows(op.w.data, op.w.rowBytes, cpu::kPanelRows, xq.data(), blocks, 3, blocks, rows.data(), cpu::kPanelRows);
+        k->q8Rows(op.w.data, op.w.rowBytes, cpu::kPanelRows, xq.data(), blocks, 3, blocks, rows.data(),
+                  cpu::kPanelRows);
         for (int t = 3; t < tokens; ++t)
             k->q8Rows(op.w.data, op.w.rowBytes, cpu::kPanelRows, xq.data() + t * blocks, blocks, 1, blocks,
                       rows.data() + t * cpu::kPanelRows, cpu::kPanelRows);
@@ -289,8 +293,10 @@ TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
                     std::memcpy(&d, blk + cpu::kPackedQ8ScaleOffset + 4 * r, 4);
                     for (int i = 0; i < 32; ++i) {
                         const int q = int8_t(blk[size_t(r * 32 + i)]);
-                        EXPECT_EQ(d * float(q), r < 3 ? op.dequantized[size_t(r * cols + (b + 2) * 32 + i)] : 0.0f) << r << " " << i;
-                        EXPECT_EQ(int(uint8_t(blk[size_t(cpu::kPackedQ8AbsOffset + r * 32 + i)])), std::abs(q)) << r << " " << i;
+                        EXPECT_EQ(d * float(q), r < 3 ? op.dequantized[size_t(r * cols + (b + 2) * 32 + i)] : 0.0f)
+                            << r << " " << i;
+                        EXPECT_EQ(int(uint8_t(blk[size_t(cpu::kPackedQ8AbsOffset + r * 32 + i)])), std::abs(q))
+                            << r << " " << i;
                     }
                 }
             }
@@ -302,7 +308,8 @@ TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
             const int whole = cpu::kPanelFirst | cpu::kPanelLast;
             k->q8Rows(op.w.data, op.w.rowBytes, 3, xq.data(), blocks, tokens, blocks, direct.data(), 3);
             k->packQ8(t, op.w.data, op.w.rowBytes, 3, 0, blocks, packed.data());
-            k->q8PackedPanel(packed.data(), 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, fromPacked.data(), 3, 1);
+            k->q8PackedPanel(packed.data(), 3, xq.data(), blocks, tokens, blocks, acc.data(), whole, fromPacked.data(),
+                             3, 1);
             EXPECT_EQ(std::memcmp(direct.data(), fromPacked.data(), direct.size() * 4), 0);
         }
     }

@@ -39,7 +39,8 @@ std::string parseError(const Bytes& b) {
 Bytes tinyModelBytes() {
     mg::RandomModelSpec spec;
     spec.config = mg::makeRandomModelConfig(mg::Architecture::Qwen2, 32, 1, 2, 1, 64, 300);
-    const auto path = std::filesystem::temp_directory_path() / ("motor-corrupt-" + std::to_string(::getpid()) + ".gguf");
+    const auto path =
+        std::filesystem::temp_directory_path() / ("motor-corrupt-" + std::to_string(::getpid()) + ".gguf");
     EXPECT_TRUE(mg::writeRandomModelGguf(spec, path.string()).ok());
     std::ifstream in(path, std::ios::binary);
     std::vector<char> chars((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -64,7 +65,9 @@ void poke(Bytes& b, size_t at, T v) {
 // Minimal header with one metadata entry whose bytes the test supplies.
 Bytes headerWithValue(uint32_t type, const Bytes& payload) {
     Bytes b;
-    auto put = [&](const void* p, size_t n) { b.insert(b.end(), static_cast<const std::byte*>(p), static_cast<const std::byte*>(p) + n); };
+    auto put = [&](const void* p, size_t n) {
+        b.insert(b.end(), static_cast<const std::byte*>(p), static_cast<const std::byte*>(p) + n);
+    };
     const uint32_t magic = 0x46554747, version = 3;
     const uint64_t tensors = 0, kvs = 1, keyLen = 1;
     put(&magic, 4);
@@ -251,8 +254,8 @@ TEST(GgufMetadata, EveryValueTypeParses) {
     EXPECT_EQ(parsed(headerWithValue(8, str)).s, "abc");
     // [[1, 2], []] as an array of arrays of int32.
     Bytes nested = bytesOf(uint32_t{9});
-    for (auto part : {bytesOf(uint64_t{2}), bytesOf(uint32_t{5}), bytesOf(uint64_t{2}), bytesOf(int32_t{1}), bytesOf(int32_t{2}),
-                      bytesOf(uint32_t{5}), bytesOf(uint64_t{0})})
+    for (auto part : {bytesOf(uint64_t{2}), bytesOf(uint32_t{5}), bytesOf(uint64_t{2}), bytesOf(int32_t{1}),
+                      bytesOf(int32_t{2}), bytesOf(uint32_t{5}), bytesOf(uint64_t{0})})
         nested.insert(nested.end(), part.begin(), part.end());
     const mf::GgufValue v = parsed(headerWithValue(9, nested));
     ASSERT_EQ(v.items.size(), 2u);

@@ -10,11 +10,12 @@ namespace mg = motor::gpu;
 
 namespace {
 
-std::string storiesPath() { return std::string(MOTOR_SHARED_TESTDATA) + "/models/stories260K.gguf"; }
+std::string storiesPath() {
+    return std::string(MOTOR_SHARED_TESTDATA) + "/models/stories260K.gguf";
+}
 
-#define SKIP_WITHOUT_STORIES()                                                              \
-    if (!std::filesystem::exists(storiesPath()))                                            \
-    GTEST_SKIP() << "shared test data not found: " << storiesPath()
+#define SKIP_WITHOUT_STORIES() \
+    if (!std::filesystem::exists(storiesPath())) GTEST_SKIP() << "shared test data not found: " << storiesPath()
 
 }  // namespace
 

@@ -24,7 +24,8 @@ namespace {
 class TempDir {
 public:
     TempDir() {
-        path_ = fs::temp_directory_path() / ("motor-hf-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+        path_ =
+            fs::temp_directory_path() / ("motor-hf-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
         fs::create_directories(path_);
     }
     ~TempDir() { fs::remove_all(path_); }
@@ -36,7 +37,9 @@ private:
     fs::path path_;
 };
 
-void writeText(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
 
 std::string readText(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -71,7 +74,8 @@ void writeModel(const std::string& folder, mg::Architecture arch = mg::Architect
 }  // namespace
 
 TEST(Json, ParsesDocuments) {
-    auto v = json(R"({"a": [1, -2.5e3, true, false, null], "s": "x\u00e4\ud83d\ude00\n", "o": {}, "big": 9007199254740993})");
+    auto v = json(
+        R"({"a": [1, -2.5e3, true, false, null], "s": "x\u00e4\ud83d\ude00\n", "o": {}, "big": 9007199254740993})");
     ASSERT_TRUE(v.isObject());
     EXPECT_EQ(v.get("a")->array().size(), 5u);
     EXPECT_EQ(v.get("a")->array()[0].integer(), 1);
@@ -116,13 +120,16 @@ TEST(Safetensors, ValidatesHeaderAndRanges) {
     EXPECT_NE(e.find("field 'data_offsets' spans 20 bytes"), std::string::npos) << e;
     e = stError(rawSafetensors(R"({"w":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}})", 8));
     EXPECT_NE(e.find("unsupported dtype 'I64'"), std::string::npos) << e;
-    e = stError(rawSafetensors(R"({"w":{"dtype":"F32","shape":[4294967296,4294967296,4294967296],"data_offsets":[0,8]}})", 8));
+    e = stError(
+        rawSafetensors(R"({"w":{"dtype":"F32","shape":[4294967296,4294967296,4294967296],"data_offsets":[0,8]}})", 8));
     EXPECT_NE(e.find("overflows"), std::string::npos) << e;
     e = stError(rawSafetensors(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[8,4]}})", 8));
     EXPECT_NE(e.find("data_offsets"), std::string::npos) << e;
     e = stError(rawSafetensors(R"([1,2])", 0));
     EXPECT_NE(e.find("not a JSON object"), std::string::npos) << e;
-    e = stError(rawSafetensors(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})", 4));
+    e = stError(rawSafetensors(
+        R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})",
+        4));
     EXPECT_NE(e.find("appears twice"), std::string::npos) << e;
     auto huge = rawSafetensors("{}", 0);
     const uint64_t n = ~uint64_t{0};
@@ -131,11 +138,13 @@ TEST(Safetensors, ValidatesHeaderAndRanges) {
 }
 
 TEST(HfConfig, MapsFieldsAndRopeScaling) {
-    auto c = mf::hfModelConfig(json(R"({"architectures":["LlamaForCausalLM"],"hidden_size":2048,"intermediate_size":8192,
+    auto c =
+        mf::hfModelConfig(json(R"({"architectures":["LlamaForCausalLM"],"hidden_size":2048,"intermediate_size":8192,
         "num_hidden_layers":16,"num_attention_heads":32,"num_key_value_heads":8,"vocab_size":128256,"rms_norm_eps":1e-05,
         "rope_theta":500000.0,"max_position_embeddings":131072,"tie_word_embeddings":true,
         "rope_scaling":{"factor":32.0,"high_freq_factor":4.0,"low_freq_factor":1.0,
-        "original_max_position_embeddings":8192,"rope_type":"llama3"}})"), "config.json");
+        "original_max_position_embeddings":8192,"rope_type":"llama3"}})"),
+                          "config.json");
     ASSERT_TRUE(c.ok()) << c.error().message;
     EXPECT_EQ(c->headDim, 64);
     EXPECT_EQ(c->kvHeads, 8);
@@ -146,21 +155,26 @@ TEST(HfConfig, MapsFieldsAndRopeScaling) {
     EXPECT_EQ(c->ropeScaling.originalContext, 8192);
     EXPECT_TRUE(c->tiedEmbeddings);
 
-    auto q3 = mf::hfModelConfig(json(R"({"architectures":["Qwen3ForCausalLM"],"hidden_size":1024,"intermediate_size":3072,
-        "num_hidden_layers":28,"num_attention_heads":16,"num_key_value_heads":8,"head_dim":128,"vocab_size":151936})"), "config.json");
+    auto q3 =
+        mf::hfModelConfig(json(R"({"architectures":["Qwen3ForCausalLM"],"hidden_size":1024,"intermediate_size":3072,
+        "num_hidden_layers":28,"num_attention_heads":16,"num_key_value_heads":8,"head_dim":128,"vocab_size":151936})"),
+                          "config.json");
     ASSERT_TRUE(q3.ok());
     EXPECT_EQ(q3->headDim, 128);
     EXPECT_TRUE(q3->qkNorm);
 
-    auto missing = mf::hfModelConfig(json(R"({"architectures":["Qwen2ForCausalLM"],"intermediate_size":1})"), "m/config.json");
+    auto missing =
+        mf::hfModelConfig(json(R"({"architectures":["Qwen2ForCausalLM"],"intermediate_size":1})"), "m/config.json");
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().message, "m/config.json: field 'hidden_size' is missing");
     auto arch = mf::hfModelConfig(json(R"({"architectures":["MistralForCausalLM"]})"), "config.json");
     EXPECT_NE(arch.error().message.find("unsupported architecture 'MistralForCausalLM'"), std::string::npos);
-    auto wrong = mf::hfModelConfig(json(R"({"architectures":["LlamaForCausalLM"],"hidden_size":"big"})"), "config.json");
+    auto wrong =
+        mf::hfModelConfig(json(R"({"architectures":["LlamaForCausalLM"],"hidden_size":"big"})"), "config.json");
     EXPECT_NE(wrong.error().message.find("field 'hidden_size' must be an integer"), std::string::npos);
     auto yarn = mf::hfModelConfig(json(R"({"architectures":["LlamaForCausalLM"],"hidden_size":8,"intermediate_size":8,
-        "num_hidden_layers":1,"num_attention_heads":1,"vocab_size":300,"rope_scaling":{"rope_type":"yarn","factor":4}})"), "config.json");
+        "num_hidden_layers":1,"num_attention_heads":1,"vocab_size":300,"rope_scaling":{"rope_type":"yarn","factor":4}})"),
+                                  "config.json");
     EXPECT_NE(yarn.error().message.find("rope_scaling.rope_type"), std::string::npos);
 }
 
@@ -175,12 +189,14 @@ TEST(HfConfig, CanonicalNames) {
 }
 
 TEST(HfTokenizer, SentencePieceStyleJsonWithByteFallback) {
-    auto tok = json(R"({"added_tokens":[{"id":0,"content":"<unk>","special":true},{"id":1,"content":"<s>","special":true},
+    auto tok =
+        json(R"({"added_tokens":[{"id":0,"content":"<unk>","special":true},{"id":1,"content":"<s>","special":true},
         {"id":2,"content":"</s>","special":true}],
         "normalizer":{"type":"Sequence","normalizers":[{"type":"Prepend","prepend":"▁"},{"type":"Replace","pattern":{"String":" "},"content":"▁"}]},
         "model":{"type":"BPE","byte_fallback":true,"unk_token":"<unk>","vocab":{"<unk>":0,"<s>":1,"</s>":2,"<0xC3>":3,"<0xA4>":4,
         "▁":5,"h":6,"i":7,"▁h":8,"▁hi":9},"merges":[["▁","h"],"▁h i"]}})");
-    auto cfg = json(R"({"add_bos_token":true,"bos_token":{"content":"<s>"},"eos_token":"</s>","chat_template":"{{x}}"})");
+    auto cfg =
+        json(R"({"add_bos_token":true,"bos_token":{"content":"<s>"},"eos_token":"</s>","chat_template":"{{x}}"})");
     mf::HfTokenizerFiles files;
     files.folder = "m";
     files.tokenizer = &tok;
@@ -247,7 +263,8 @@ TEST(HfModel, ShardedCheckpoint) {
         const bool first = t.name.find("layers.1.") == std::string::npos;
         std::vector<std::byte> bytes(t.data, t.data + t.bytes);
         (first ? a : b).push_back({t.name, t.dtype, t.shape, std::move(bytes)});
-        map += std::string(map.empty() ? "" : ",") + "\"" + t.name + "\":\"model-0000" + (first ? "1" : "2") + "-of-00002.safetensors\"";
+        map += std::string(map.empty() ? "" : ",") + "\"" + t.name + "\":\"model-0000" + (first ? "1" : "2") +
+               "-of-00002.safetensors\"";
     }
     ASSERT_TRUE(mf::writeSafetensors(folder + "/model-00001-of-00002.safetensors", a).ok());
     ASSERT_TRUE(mf::writeSafetensors(folder + "/model-00002-of-00002.safetensors", b).ok());
@@ -266,7 +283,8 @@ TEST(HfModel, ShardedCheckpoint) {
               "{\"weight_map\":{" + map + ",\"model.extra.weight\":\"model-00001-of-00002.safetensors\"}}");
     auto missing = mg::openModel(folder);
     ASSERT_FALSE(missing.ok());
-    EXPECT_NE(missing.error().message.find("tensor 'model.extra.weight'"), std::string::npos) << missing.error().message;
+    EXPECT_NE(missing.error().message.find("tensor 'model.extra.weight'"), std::string::npos)
+        << missing.error().message;
 }
 
 TEST(HfModel, FolderErrorsNameTheFile) {

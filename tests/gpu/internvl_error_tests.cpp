@@ -170,9 +170,12 @@ TEST(InternVLNames, ModelPrefixedNativeNamesLoadTheSame) {
     const std::string folder = copyFolder(dir, "native");
     rewriteSafetensors(folder, [](auto& e) {
         for (auto& t : e) {
-            if (t.name == "language_model.lm_head.weight") t.name = "lm_head.weight";
-            else if (t.name.rfind("language_model.model.", 0) == 0) t.name = "model.language_model." + t.name.substr(21);
-            else t.name = "model." + t.name;
+            if (t.name == "language_model.lm_head.weight")
+                t.name = "lm_head.weight";
+            else if (t.name.rfind("language_model.model.", 0) == 0)
+                t.name = "model.language_model." + t.name.substr(21);
+            else
+                t.name = "model." + t.name;
         }
     });
     auto a = mg::openModel(folder);

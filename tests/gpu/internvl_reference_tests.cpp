@@ -31,12 +31,13 @@ struct Layout {
     const char* name;
     mg::DType ggufType;  // F32 for the folders themselves
     bool gguf;
-    double tolerance;    // relative, on tower output, projected rows and logits
+    double tolerance;  // relative, on tower output, projected rows and logits
 };
 
 // Runs the prompt: token runs with prefill, each <IMG_CONTEXT> run with the next
 // frame's rows; returns the logits of every position.
-std::vector<float> runPrompt(mg::Session& s, const std::vector<int32_t>& ids, int32_t ctx, const mg::VisionEmbeddings& rows) {
+std::vector<float> runPrompt(mg::Session& s, const std::vector<int32_t>& ids, int32_t ctx,
+                             const mg::VisionEmbeddings& rows) {
     std::vector<float> all;
     size_t i = 0;
     int frame = 0;
@@ -131,7 +132,8 @@ TEST_P(InternVLReference, MatchesTransformers) {
     ASSERT_EQ(logits.size(), refLogits.size());
     const double logitErr = relErr(logits, refLogits);
 
-    std::printf("[ %s ] tower %.3g, projected %.3g, logits %.3g (relative to max |ref|)\n", L.name, towerErr, projErr, logitErr);
+    std::printf("[ %s ] tower %.3g, projected %.3g, logits %.3g (relative to max |ref|)\n", L.name, towerErr, projErr,
+                logitErr);
     EXPECT_LT(towerErr, L.tolerance);
     EXPECT_LT(projErr, L.tolerance);
     EXPECT_LT(logitErr, L.tolerance);

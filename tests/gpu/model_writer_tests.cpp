@@ -19,7 +19,8 @@ namespace {
 class TempDir {
 public:
     TempDir() {
-        path_ = fs::temp_directory_path() / ("motor-writer-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+        path_ = fs::temp_directory_path() /
+                ("motor-writer-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
         fs::create_directories(path_);
     }
     ~TempDir() { fs::remove_all(path_); }
@@ -66,7 +67,8 @@ std::vector<float> unpermute(const std::vector<float>& g, int64_t heads, int64_t
     for (int64_t h = 0; h < heads; ++h)
         for (int64_t i = 0; i < hd / 2; ++i)
             for (int64_t j = 0; j < 2; ++j)
-                std::memcpy(&out[(h * hd + j * hd / 2 + i) * cols], &g[(h * hd + 2 * i + j) * cols], cols * sizeof(float));
+                std::memcpy(&out[(h * hd + j * hd / 2 + i) * cols], &g[(h * hd + 2 * i + j) * cols],
+                            cols * sizeof(float));
     return out;
 }
 
@@ -112,7 +114,8 @@ TEST(ModelWriter, F32BothFormatsAgreeForEveryArchitecture) {
             EXPECT_EQ(g->shape, h.shape) << h.name;
             ASSERT_EQ(g->dtype, mg::DType::F32);
             ASSERT_EQ(g->bytes, h.bytes) << h.name;
-            const bool qk = h.name.find("attn_q.weight") != std::string::npos || h.name.find("attn_k.weight") != std::string::npos;
+            const bool qk =
+                h.name.find("attn_q.weight") != std::string::npos || h.name.find("attn_k.weight") != std::string::npos;
             if (arch == mg::Architecture::Llama && qk) {
                 const int64_t heads = h.shape[0] / hc.headDim;
                 EXPECT_EQ(unpermute(toFloat(*g), heads, hc.headDim, h.shape[1]), toFloat(h)) << h.name;
@@ -179,7 +182,8 @@ TEST(ModelWriter, QuantisedGgufStaysCloseToF32) {
                 float amax = 0;
                 for (size_t k = blk; k < blk + 32; ++k) amax = std::max(amax, std::fabs(a[k]));
                 const float bound = dtype == mg::DType::Q8_0 ? amax / 127 * 0.5f + amax * 2e-3f : amax / 8 * 1.01f;
-                for (size_t k = blk; k < blk + 32; ++k) ASSERT_LE(std::fabs(a[k] - b[k]), bound + 1e-7f) << h.name << " #" << k;
+                for (size_t k = blk; k < blk + 32; ++k)
+                    ASSERT_LE(std::fabs(a[k] - b[k]), bound + 1e-7f) << h.name << " #" << k;
             }
         }
     }

@@ -71,7 +71,8 @@ TEST(QuantBlocks, Q8AndQ4ErrorsWithinBounds) {
             // Q8_0: half a step of amax/127 plus the fp16 rounding of the scale.
             // Q4_0: one step of amax/8 at the clamped end of the range.
             const float bound = t == mg::DType::Q8_0 ? amax / 254 + amax * 1e-3f : amax / 8 * 1.01f;
-            for (int k = b; k < b + 32; ++k) ASSERT_LE(std::fabs(x[k] - y[k]), bound + 1e-9f) << mg::dtypeName(t) << " " << k;
+            for (int k = b; k < b + 32; ++k)
+                ASSERT_LE(std::fabs(x[k] - y[k]), bound + 1e-9f) << mg::dtypeName(t) << " " << k;
         }
         for (int k = 64; k < 96; ++k) EXPECT_EQ(y[k], 0.0f);
     }
@@ -80,8 +81,8 @@ TEST(QuantBlocks, Q8AndQ4ErrorsWithinBounds) {
 TEST(QuantBlocks, Q4KDequantisesHandBuiltBlock) {
     std::vector<std::byte> blk(144, std::byte{0});
     auto set16 = [&](int at, uint16_t v) { std::memcpy(blk.data() + at, &v, 2); };
-    set16(0, mg::fp32ToFp16(1.0f));   // d
-    set16(2, mg::fp32ToFp16(0.5f));   // dmin
+    set16(0, mg::fp32ToFp16(1.0f));  // d
+    set16(2, mg::fp32ToFp16(0.5f));  // dmin
     auto* sc = reinterpret_cast<uint8_t*>(blk.data() + 4);
     // Sub-blocks 0-3: scale j+1, min j (6 bits each in bytes 0-3 and 4-7).
     for (int j = 0; j < 4; ++j) {
@@ -110,8 +111,8 @@ TEST(QuantBlocks, Q6KDequantisesHandBuiltBlock) {
     for (int k = 0; k < 16; ++k) scales[k] = static_cast<int8_t>(k - 8);
     auto* ql = reinterpret_cast<uint8_t*>(blk.data());
     auto* qh = reinterpret_cast<uint8_t*>(blk.data() + 128);
-    ql[0] = 0x0F;        // element 0 low 4 bits = 15; element 64 low bits = 0
-    qh[0] = 0x03 << 2;   // element 32 high bits = 3 -> q = 48
+    ql[0] = 0x0F;       // element 0 low 4 bits = 15; element 64 low bits = 0
+    qh[0] = 0x03 << 2;  // element 32 high bits = 3 -> q = 48
     std::vector<float> y(256);
     mg::dequantizeRowQ6_K(blk.data(), y.data(), 256);
     EXPECT_EQ(y[0], 0.25f * -8 * (15 - 32));

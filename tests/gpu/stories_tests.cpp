@@ -25,8 +25,7 @@ std::unique_ptr<Model> loadStories() {
 }
 
 TEST(Stories260K, GreedyOnceUponATimeMatchesExpectedText) {
-    if (!std::filesystem::exists(kDir + "stories260K.gguf"))
-        GTEST_SKIP() << "shared testdata not found at " << kDir;
+    if (!std::filesystem::exists(kDir + "stories260K.gguf")) GTEST_SKIP() << "shared testdata not found at " << kDir;
     auto model = loadStories();
     ASSERT_TRUE(model);
     std::ifstream in(kDir + "stories260K.once-upon-a-time.expected.txt", std::ios::binary);
@@ -47,8 +46,7 @@ TEST(Stories260K, GreedyOnceUponATimeMatchesExpectedText) {
 }
 
 TEST(Stories260K, EngineMatchesReferenceForwardOnRealWeights) {
-    if (!std::filesystem::exists(kDir + "stories260K.gguf"))
-        GTEST_SKIP() << "shared testdata not found at " << kDir;
+    if (!std::filesystem::exists(kDir + "stories260K.gguf")) GTEST_SKIP() << "shared testdata not found at " << kDir;
     auto model = loadStories();
     ASSERT_TRUE(model);
     auto tok = Tokenizer::create(model->tokenizerData());

@@ -16,7 +16,9 @@ using Ids = std::vector<int32_t>;
 
 namespace {
 
-std::string storiesPath() { return std::string(MOTOR_SHARED_TESTDATA) + "/models/stories260K.gguf"; }
+std::string storiesPath() {
+    return std::string(MOTOR_SHARED_TESTDATA) + "/models/stories260K.gguf";
+}
 
 struct Stories {
     std::unique_ptr<mg::ModelWeights> model;
@@ -34,9 +36,9 @@ Stories loadStories() {
     return s;
 }
 
-#define LOAD_STORIES(s)                                                                             \
+#define LOAD_STORIES(s)                                                                                           \
     if (!std::filesystem::exists(storiesPath())) GTEST_SKIP() << "shared test data not found: " << storiesPath(); \
-    Stories s = loadStories();                                                                      \
+    Stories s = loadStories();                                                                                    \
     ASSERT_TRUE(s.tok.has_value())
 
 // A byte-level vocabulary small enough to reason about: the 256 byte symbols, merges
@@ -48,14 +50,15 @@ mg::TokenizerData handmadeByteLevel(const std::string& pre) {
     d.addBos = false;
     d.addSpacePrefix = false;
     for (int b = 0; b < 256; ++b) d.tokens.push_back(mg::tok::byteToUnicode(static_cast<uint8_t>(b)));
-    const std::string a_umlaut = mg::tok::byteToUnicode(0xC3) + mg::tok::byteToUnicode(0xA4);  // "ä" as two byte symbols
+    const std::string a_umlaut =
+        mg::tok::byteToUnicode(0xC3) + mg::tok::byteToUnicode(0xA4);  // "ä" as two byte symbols
     d.merges = {"\xC4\xA0 t", "h e", "\xC4\xA0t he", mg::tok::byteToUnicode(0xC3) + " " + mg::tok::byteToUnicode(0xA4),
                 a_umlaut + " n"};
-    d.tokens.push_back("\xC4\xA0t");   // 256
-    d.tokens.push_back("he");          // 257
-    d.tokens.push_back("\xC4\xA0the"); // 258
-    d.tokens.push_back(a_umlaut);      // 259
-    d.tokens.push_back(a_umlaut + "n");// 260
+    d.tokens.push_back("\xC4\xA0t");     // 256
+    d.tokens.push_back("he");            // 257
+    d.tokens.push_back("\xC4\xA0the");   // 258
+    d.tokens.push_back(a_umlaut);        // 259
+    d.tokens.push_back(a_umlaut + "n");  // 260
     d.types.assign(d.tokens.size(), mg::TokenType::Normal);
     for (const char* s : {"<|endoftext|>", "<|im_start|>", "<|im_end|>"}) {  // 261, 262, 263
         d.tokens.push_back(s);
@@ -105,8 +108,8 @@ TEST(TokenizerSpm, TokenPiecesAreDecodedBytes) {
 
 TEST(TokenizerSpm, FinnishAndEmojiRoundTripThroughByteFallback) {
     LOAD_STORIES(s);
-    for (const std::string text : {"Hyvää huomenta, äiti! Åbo ja öljy.", "emoji 😀 and 🇫🇮 flag", "  two  spaces\nnew line\t tab",
-                                   "", "日本語"}) {
+    for (const std::string text :
+         {"Hyvää huomenta, äiti! Åbo ja öljy.", "emoji 😀 and 🇫🇮 flag", "  two  spaces\nnew line\t tab", "", "日本語"}) {
         const Ids ids = s.tok->encode(text);
         EXPECT_EQ(s.tok->decode(ids), text) << text;
     }
@@ -152,8 +155,8 @@ TEST(TokenizerByteLevel, MergesByRankAndRoundTrips) {
     EXPECT_EQ(t->encode(" the", mg::Tokenizer::AddSpecial::No), (Ids{258}));
     // "hän": h, ä (two bytes merged by rank 3, then än by rank 4).
     EXPECT_EQ(t->encode("hän"), (Ids{'h', 260}));
-    for (const std::string text : {"Hyvää päivää, Åsa! Öljyä?", "Emoji: 😀👍🏽 🇫🇮", "tabs\tand\r\nlines  end  ", "123456 7.5",
-                                   "it's I'LL we've", ""}) {
+    for (const std::string text : {"Hyvää päivää, Åsa! Öljyä?", "Emoji: 😀👍🏽 🇫🇮",
+                                   "tabs\tand\r\nlines  end  ", "123456 7.5", "it's I'LL we've", ""}) {
         EXPECT_EQ(t->decode(t->encode(text)), text) << text;
     }
     EXPECT_EQ(t->tokenPiece(256), " t");
@@ -236,7 +239,10 @@ TEST(Utf8, CompletePrefixAndSanitize) {
     EXPECT_EQ(mg::tok::completeUtf8Prefix("ab\xF0\x9F"), 2u);
     EXPECT_EQ(mg::tok::completeUtf8Prefix("ab\xF0\x9F\x98\x80"), 6u);
     EXPECT_EQ(mg::tok::completeUtf8Prefix("\x80"), 1u);
-    EXPECT_EQ(mg::tok::sanitizeUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+    EXPECT_EQ(mg::tok::sanitizeUtf8("a\xFF"
+                                    "b"),
+              "a\xEF\xBF\xBD"
+              "b");
     EXPECT_EQ(mg::tok::sanitizeUtf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong
 }
 

@@ -4,18 +4,17 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
-#include <QLockFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QProcess>
 #include <QTemporaryDir>
-
 #include <limits>
 
 #include "core/io/MediaImporter.h"
 #include "core/metrics/CohenKappa.h"
-#include "core/speech/Transcriber.h"
 #include "core/metrics/ProjectMetrics.h"
+#include "core/speech/Transcriber.h"
 #include "core/store/Project.h"
 #include "motor/gpu/model_writer.h"
 
@@ -87,7 +86,8 @@ TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
         const QString kind = a.toObject()["kind"].toString();
         humans += kind == "human";
         baselines += kind == "baseline";
-        EXPECT_EQ(a.toObject()["annotations"].toInt(), o["clips"].toInt() * 3) << qPrintable(a.toObject()["name"].toString());
+        EXPECT_EQ(a.toObject()["annotations"].toInt(), o["clips"].toInt() * 3)
+            << qPrintable(a.toObject()["name"].toString());
     }
     EXPECT_EQ(humans, 2);
     EXPECT_EQ(baselines, 1);
@@ -106,14 +106,17 @@ TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
     auto labels = motor::metrics::LabelSet::fromProject(*project.value());
     ASSERT_TRUE(labels.ok());
     for (const auto& t : motor::metrics::ratingTables(labels.value())) {
-        const double k = motor::metrics::CohenKappa::fromTable(t.table, t.table.coderIndex("Anna"), t.table.coderIndex("Mikko")).kappa;
+        const double k =
+            motor::metrics::CohenKappa::fromTable(t.table, t.table.coderIndex("Anna"), t.table.coderIndex("Mikko"))
+                .kappa;
         EXPECT_GT(k, 0.5) << qPrintable(t.name);
         EXPECT_LT(k, 0.8) << qPrintable(t.name);
     }
 }
 
 TEST_F(CliTest, LabelCommitsAndIsVisibleToInfoAndEval) {
-    const CliRun r = motorCli({"label", demo_, "g1-c01", "Liisa", "behavior", "Controlling", "--note", "selkeä ohjaus"});
+    const CliRun r =
+        motorCli({"label", demo_, "g1-c01", "Liisa", "behavior", "Controlling", "--note", "selkeä ohjaus"});
     ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
     EXPECT_EQ(r.out, "committed\n");
     auto project = motor::Project::open(demo_);
@@ -168,10 +171,17 @@ TEST_F(CliTest, EvalJsonHasTheDocumentedShape) {
     ASSERT_EQ(summary.size(), 2);  // Mikko and the demo's baseline run, against Anna
     const CliRun all = motorCli({"eval", demo_, "--reference", "Anna", "--format", "json", "--agreement", "all"});
     ASSERT_EQ(all.exitCode, 0) << qPrintable(all.err);
-    EXPECT_EQ(QJsonDocument::fromJson(all.out.toUtf8()).object()["dimensions"].toObject()["behavior"].toObject()["agreement"]
-                  .toObject()["annotators"].toArray().size(), 3);
+    EXPECT_EQ(QJsonDocument::fromJson(all.out.toUtf8())
+                  .object()["dimensions"]
+                  .toObject()["behavior"]
+                  .toObject()["agreement"]
+                  .toObject()["annotators"]
+                  .toArray()
+                  .size(),
+              3);
     const QJsonObject row = summary[0].toObject();
-    for (const char* key : {"annotator", "behavior", "cognition", "emotion", "average"}) EXPECT_TRUE(row.contains(key)) << key;
+    for (const char* key : {"annotator", "behavior", "cognition", "emotion", "average"})
+        EXPECT_TRUE(row.contains(key)) << key;
     const double avg = (row["behavior"].toDouble() + row["cognition"].toDouble() + row["emotion"].toDouble()) / 3.0;
     EXPECT_NEAR(row["average"].toDouble(), avg, 1e-12);
 }
@@ -243,8 +253,10 @@ TEST_F(CliTest, ExportAllFormatsAndReimportLabels) {
     int modelRows = 0;
     while (!csv.atEnd()) {
         const QByteArray line = csv.readLine();
-        if (line.contains(",baseline:")) ++modelRows;
-        else experts += line;
+        if (line.contains(",baseline:"))
+            ++modelRows;
+        else
+            experts += line;
     }
     EXPECT_EQ(modelRows, 72);
     const int expertRows = int(experts.count('\n')) - 1;
@@ -256,7 +268,8 @@ TEST_F(CliTest, ExportAllFormatsAndReimportLabels) {
     const CliRun again = motorCli({"import", "labels", demo_, out + "/experts.csv"});
     ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
     // The project has every one of them already: nothing to write, nothing to ask.
-    EXPECT_TRUE(again.out.contains(QStringLiteral("imported 0 labels: 0 new, 0 changed, %1 already so").arg(expertRows)))
+    EXPECT_TRUE(
+        again.out.contains(QStringLiteral("imported 0 labels: 0 new, 0 changed, %1 already so").arg(expertRows)))
         << qPrintable(again.out);
     const CliRun models = motorCli({"import", "labels", demo_, out + "/labels.csv"});
     EXPECT_NE(models.exitCode, 0);
@@ -274,7 +287,8 @@ TEST_F(CliTest, MergeCopiesAndExportStatistics) {
 
     const CliRun conflict = motorCli({"merge", a, b});
     EXPECT_EQ(conflict.exitCode, 1);
-    EXPECT_TRUE(conflict.out.contains("conflict: clip g1-c01, Dana, behavior: here Monitoring, there Mixed (\"laptop\")"))
+    EXPECT_TRUE(
+        conflict.out.contains("conflict: clip g1-c01, Dana, behavior: here Monitoring, there Mixed (\"laptop\")"))
         << qPrintable(conflict.out);
     EXPECT_TRUE(conflict.err.contains("--resolve")) << qPrintable(conflict.err);
     const CliRun unchanged = motorCli({"export", a, dir_->filePath("x"), "--format", "wide"});
@@ -282,7 +296,8 @@ TEST_F(CliTest, MergeCopiesAndExportStatistics) {
 
     const CliRun merged = motorCli({"merge", a, b, "--resolve", "take", "--format", "json"});
     ASSERT_EQ(merged.exitCode, 0) << qPrintable(merged.err);
-    const QJsonObject first = QJsonDocument::fromJson(merged.out.toUtf8()).object()["merges"].toArray().first().toObject();
+    const QJsonObject first =
+        QJsonDocument::fromJson(merged.out.toUtf8()).object()["merges"].toArray().first().toObject();
     EXPECT_TRUE(first["applied"].toBool());
     EXPECT_EQ(first["labels_added"].toInt(), 1);
     EXPECT_EQ(first["labels_replaced"].toInt(), 1);
@@ -304,7 +319,8 @@ TEST_F(CliTest, MergeCopiesAndExportStatistics) {
     QFile log(out + "/coding_log.csv");
     ASSERT_TRUE(log.open(QIODevice::ReadOnly));
     const QByteArray logText = log.readAll();
-    EXPECT_TRUE(logText.contains(",Dana,human,g1-c01,,behavior,Monitoring,Mixed,,laptop,merge,")) << logText.right(600).constData();
+    EXPECT_TRUE(logText.contains(",Dana,human,g1-c01,,behavior,Monitoring,Mixed,,laptop,merge,"))
+        << logText.right(600).constData();
 }
 
 // Issue 15: a recording's transcript from its own audio. The model is the committed
@@ -340,10 +356,11 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
     EXPECT_TRUE(bad.err.contains("broken.bin")) << qPrintable(bad.err);
     EXPECT_EQ(utterances("media/ryhma1.mp4").size(), before.size());
 
-    const CliRun r = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--language", "en",
-                               "--replace", "--beam", "1", "--threads", "2"});
+    const CliRun r = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--language",
+                               "en", "--replace", "--beam", "1", "--threads", "2"});
     ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
-    EXPECT_TRUE(r.out.contains(QStringLiteral("replaced %1 earlier utterances").arg(before.size()))) << qPrintable(r.out);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("replaced %1 earlier utterances").arg(before.size())))
+        << qPrintable(r.out);
     const auto after = utterances("media/ryhma1.mp4");
     ASSERT_FALSE(after.isEmpty());
     EXPECT_TRUE(r.out.startsWith(QStringLiteral("%1 utterances written").arg(after.size()))) << qPrintable(r.out);
@@ -366,8 +383,8 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
     }
     // whisper.cpp's file format, added beside the transcript.
     const CliRun ggml = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model",
-                                  QStringLiteral(MOTOR_TEST_DATA "/whisper/ggml-tiny8.bin"), "--language", "en", "--add",
-                                  "--beam", "1"});
+                                  QStringLiteral(MOTOR_TEST_DATA "/whisper/ggml-tiny8.bin"), "--language", "en",
+                                  "--add", "--beam", "1"});
     ASSERT_EQ(ggml.exitCode, 0) << qPrintable(ggml.err);
     EXPECT_GE(utterances("media/ryhma1.mp4").size(), after.size());
     // Other recordings are untouched.
@@ -405,8 +422,8 @@ TEST_F(CliTest, ImportTranscriptsAndSegments) {
     EXPECT_TRUE(unasked.err.contains("has a transcript already")) << qPrintable(unasked.err);
     EXPECT_TRUE(unasked.err.contains("--replace or --add")) << qPrintable(unasked.err);
     EXPECT_EQ(motorCli({"info", demo_, "--format", "json"}).out, before.out);
-    const CliRun r = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma2.mp4", "--language", "en", "--replace",
-                               testdata + "/real/subtitles/pysrt_utf-8.srt"});
+    const CliRun r = motorCli({"import", "transcripts", demo_, "--media", "media/ryhma2.mp4", "--language", "en",
+                               "--replace", testdata + "/real/subtitles/pysrt_utf-8.srt"});
     ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
     EXPECT_TRUE(r.out.contains("utterances now on"));
     EXPECT_TRUE(r.out.contains("replaced ")) << qPrintable(r.out);
@@ -441,8 +458,9 @@ TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
                                     "--rationale-chars", "16", "--quiet"});
     ASSERT_EQ(shared.exitCode, 0) << qPrintable(shared.err);
     EXPECT_TRUE(shared.out.contains("frames_used=true")) << qPrintable(shared.out);
-    const CliRun recomputed = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "vl-recomputed",
-                                        "--rationale-chars", "16", "--no-prefix-sharing", "--clips", "g1-c01,g3-c02", "--quiet"});
+    const CliRun recomputed =
+        motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "vl-recomputed",
+                  "--rationale-chars", "16", "--no-prefix-sharing", "--clips", "g1-c01,g3-c02", "--quiet"});
     ASSERT_EQ(recomputed.exitCode, 0) << qPrintable(recomputed.err);
 
     auto project = motor::Project::open(demo_);
@@ -453,7 +471,8 @@ TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
     ASSERT_TRUE(run.has_value() && again.has_value());
     EXPECT_TRUE(run->provenance["frames_used"].toBool());
     const QJsonObject vision = run->provenance["model"].toObject()["vision"].toObject();
-    EXPECT_TRUE(vision["preprocessing"].toString().startsWith("pil-bicubic 448x448")) << qPrintable(vision["preprocessing"].toString());
+    EXPECT_TRUE(vision["preprocessing"].toString().startsWith("pil-bicubic 448x448"))
+        << qPrintable(vision["preprocessing"].toString());
     EXPECT_EQ(run->provenance["parameters"].toObject()["frame_fit"].toString(), "native");
     for (const auto& c : p.clips().value()) {
         for (const auto& d : p.codebook().dimensions) {

@@ -16,7 +16,9 @@ std::pair<int, QString> motorRun(const QStringList& args) {
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()) + QString::fromUtf8(p.readAllStandardError())};
 }
 
-QString fixture(const char* name) { return QStringLiteral(MOTOR_TEST_DATA "/internvl/") + QLatin1String(name); }
+QString fixture(const char* name) {
+    return QStringLiteral(MOTOR_TEST_DATA "/internvl/") + QLatin1String(name);
+}
 
 }  // namespace
 
@@ -30,9 +32,14 @@ TEST(ModelsVision, ConvertAndInspectAllThreeForms) {
     for (const QString& model : {fixture("native"), fixture("original"), out}) {
         auto [rc2, info] = motorRun({"models", "inspect", model});
         ASSERT_EQ(rc2, 0) << qPrintable(info);
-        EXPECT_TRUE(info.contains(QStringLiteral("tower         2 layers, dim 64, mlp 128, heads 4, LayerNorm, layer scale"))) << qPrintable(info);
-        EXPECT_TRUE(info.contains(QStringLiteral("image         448x448, patch 14, 1024 patches + class token"))) << qPrintable(info);
-        EXPECT_TRUE(info.contains(QStringLiteral("projector     internvl: pixel shuffle 2x2 (v2), LayerNorm, Linear 256 -> 64"))) << qPrintable(info);
+        EXPECT_TRUE(
+            info.contains(QStringLiteral("tower         2 layers, dim 64, mlp 128, heads 4, LayerNorm, layer scale")))
+            << qPrintable(info);
+        EXPECT_TRUE(info.contains(QStringLiteral("image         448x448, patch 14, 1024 patches + class token")))
+            << qPrintable(info);
+        EXPECT_TRUE(info.contains(
+            QStringLiteral("projector     internvl: pixel shuffle 2x2 (v2), LayerNorm, Linear 256 -> 64")))
+            << qPrintable(info);
         EXPECT_TRUE(info.contains(QStringLiteral("tokens/image  256"))) << qPrintable(info);
     }
     auto [rc3, orig] = motorRun({"models", "inspect", fixture("original")});

@@ -38,7 +38,8 @@ TEST(PredictModels, InspectAndReproducibleGenerate) {
     EXPECT_TRUE(out.contains(QStringLiteral("dtypes          F32")));
     EXPECT_TRUE(out.contains(QStringLiteral("tokenizer       byte-level bpe")));
 
-    const QStringList gen{"models", "generate", path, "--prompt", "Mitä me tehdään seuraavaksi?", "-n", "8", "--temperature", "0.7", "--seed", "5"};
+    const QStringList gen{"models",        "generate", path,     "--prompt", "Mitä me tehdään seuraavaksi?", "-n", "8",
+                          "--temperature", "0.7",      "--seed", "5"};
     auto [rc1, a] = motorRun(gen);
     auto [rc2, b] = motorRun(gen);
     EXPECT_EQ(rc1, 0);
@@ -61,7 +62,8 @@ TEST(PredictModels, GenerateWithImagesEqualsTransformersGreedy) {
     ASSERT_TRUE(manifestFile.open(QIODevice::ReadOnly));
     const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
     std::vector<int32_t> greedy;
-    for (const QJsonValue& v : manifest["reference"].toObject()["greedy"].toArray()) greedy.push_back(int32_t(v.toInt()));
+    for (const QJsonValue& v : manifest["reference"].toObject()["greedy"].toArray())
+        greedy.push_back(int32_t(v.toInt()));
     ASSERT_EQ(greedy.size(), 20u);
     // The text those ids make, decoded the way the CLI decodes.
     auto weights = motor::gpu::openModel((data + QStringLiteral("/native")).toStdString());
@@ -74,9 +76,10 @@ TEST(PredictModels, GenerateWithImagesEqualsTransformersGreedy) {
     expected += decoder.finish();
 
     for (const char* layout : {"native", "original"}) {
-        auto [rc, out] = motorRun({"models", "generate", data + QLatin1Char('/') + QLatin1String(layout), "--image",
-                                   data + QStringLiteral("/frame0.ppm"), "--image", data + QStringLiteral("/frame1.ppm"),
-                                   "--prompt", "What happens in the video?", "-n", "20"});
+        auto [rc, out] =
+            motorRun({"models", "generate", data + QLatin1Char('/') + QLatin1String(layout), "--image",
+                      data + QStringLiteral("/frame0.ppm"), "--image", data + QStringLiteral("/frame1.ppm"), "--prompt",
+                      "What happens in the video?", "-n", "20"});
         ASSERT_EQ(rc, 0) << layout;
         EXPECT_EQ(out, QString::fromUtf8(expected.data(), qsizetype(expected.size())) + QLatin1Char('\n')) << layout;
     }
@@ -87,12 +90,14 @@ TEST(PredictModels, GenerateWithImagesEqualsTransformersGreedy) {
     spec.config = motor::gpu::makeRandomModelConfig(motor::gpu::Architecture::Qwen3, 64, 1, 4, 2, 128, 300);
     ASSERT_TRUE(motor::gpu::writeRandomModelGguf(spec, textOnly.toStdString()).ok());
     QProcess p;
-    p.start(QStringLiteral(MOTOR_CLI), {"models", "generate", textOnly, "--image", data + QStringLiteral("/frame0.ppm"), "--prompt", "x"});
+    p.start(QStringLiteral(MOTOR_CLI),
+            {"models", "generate", textOnly, "--image", data + QStringLiteral("/frame0.ppm"), "--prompt", "x"});
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 1);
     EXPECT_TRUE(p.readAllStandardError().contains("no vision tower"));
     // A missing picture is named.
-    auto [rcMissing, _] = motorRun({"models", "generate", data + QStringLiteral("/native"), "--image", dir.filePath("nope.png"), "--prompt", "x"});
+    auto [rcMissing, _] = motorRun(
+        {"models", "generate", data + QStringLiteral("/native"), "--image", dir.filePath("nope.png"), "--prompt", "x"});
     EXPECT_EQ(rcMissing, 1);
 }
 
@@ -126,7 +131,8 @@ TEST(PredictModels, BenchJsonHasTheFields) {
         for (const auto& v : samples) EXPECT_GT(v.toDouble(), 0.0) << name;
     }
 
-    auto [rcText, text] = motorRun({"models", "bench", path, "--prompt-tokens", "8", "--gen-tokens", "0", "--repeats", "1"});
+    auto [rcText, text] =
+        motorRun({"models", "bench", path, "--prompt-tokens", "8", "--gen-tokens", "0", "--repeats", "1"});
     EXPECT_EQ(rcText, 0);
     EXPECT_TRUE(text.contains(QStringLiteral("prefill"))) << qPrintable(text);
     EXPECT_FALSE(text.contains(QStringLiteral("decode"))) << qPrintable(text);

@@ -49,9 +49,21 @@ struct PredictProcess : ::testing::Test {
     }
 
     QStringList predictArgs() const {
-        return {QStringLiteral("predict"), projectPath, QStringLiteral("--backend"), QStringLiteral("local"), QStringLiteral("--model"),
-                modelPath, QStringLiteral("--run"), QStringLiteral("killed"), QStringLiteral("--threads"), QStringLiteral("1"),
-                QStringLiteral("--batch"), QStringLiteral("1"), QStringLiteral("--rationale-chars"), QStringLiteral("150"), QStringLiteral("--quiet")};
+        return {QStringLiteral("predict"),
+                projectPath,
+                QStringLiteral("--backend"),
+                QStringLiteral("local"),
+                QStringLiteral("--model"),
+                modelPath,
+                QStringLiteral("--run"),
+                QStringLiteral("killed"),
+                QStringLiteral("--threads"),
+                QStringLiteral("1"),
+                QStringLiteral("--batch"),
+                QStringLiteral("1"),
+                QStringLiteral("--rationale-chars"),
+                QStringLiteral("150"),
+                QStringLiteral("--quiet")};
     }
 
     int finishedClips() {
@@ -77,7 +89,8 @@ TEST_F(PredictProcess, SigkillMidRunThenResumeLeavesNoDuplicateAndNoGap) {
         if (before >= 2) break;
         QThread::msleep(20);
     }
-    ASSERT_EQ(first.state(), QProcess::Running) << "finished before it could be killed: " << first.readAllStandardError().constData();
+    ASSERT_EQ(first.state(), QProcess::Running)
+        << "finished before it could be killed: " << first.readAllStandardError().constData();
     first.kill();  // SIGKILL
     first.waitForFinished();
     const int afterKill = finishedClips();
@@ -119,7 +132,8 @@ TEST_F(PredictProcess, UsageErrorsAndBaselines) {
     };
     auto [rc1, out1] = run({"predict", projectPath, "--backend", "nope"});
     EXPECT_EQ(rc1, 2) << qPrintable(out1);
-    auto [rc2, out2] = run({"predict", projectPath, "--backend", "openai", "--url", "http://192.0.2.1:9/v1", "--model", "m"});
+    auto [rc2, out2] =
+        run({"predict", projectPath, "--backend", "openai", "--url", "http://192.0.2.1:9/v1", "--model", "m"});
     EXPECT_EQ(rc2, 1);
     EXPECT_TRUE(out2.contains("--allow-remote-frames") || out2.contains("frames")) << qPrintable(out2);
     auto [rc3, out3] = run({"predict", projectPath, "--backend", "baseline", "--clips", "k01,k03"});

@@ -56,7 +56,8 @@ TEST_F(BlindTest, HidesOthersUntilTheCoderFinishesOrIsUnlocked) {
     EXPECT_TRUE(hidden.contains(QStringLiteral("Expert C")));
 
     // The setting is the project's: a reopened window is blind too.
-    ASSERT_TRUE(window_->openProject(projectPath_, QStringLiteral("Expert C"), ui::MainWindow::Interaction::Unattended));
+    ASSERT_TRUE(
+        window_->openProject(projectPath_, QStringLiteral("Expert C"), ui::MainWindow::Interaction::Unattended));
     EXPECT_TRUE(session->isBlind());
     EXPECT_FALSE(tabs()->isTabEnabled(1));
 

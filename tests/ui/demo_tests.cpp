@@ -19,7 +19,8 @@ namespace {
 
 TEST(Demo, OpenDemoGeneratesInTheBackgroundAndOpens) {
     QSettings().clear();
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo")).removeRecursively();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo"))
+        .removeRecursively();
     motor::ui::MainWindow window;
     window.show();
 
@@ -40,9 +41,7 @@ TEST(Demo, OpenDemoGeneratesInTheBackgroundAndOpens) {
     qint64 longestGapMs = 0;
     QTimer tick;
     tick.setInterval(10);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        longestGapMs = std::max(longestGapMs, gap.restart());
-    });
+    QObject::connect(&tick, &QTimer::timeout, [&] { longestGapMs = std::max(longestGapMs, gap.restart()); });
     tick.start();
 
     window.openDemo();

@@ -71,7 +71,8 @@ TEST_F(LabelingTest, LabelSeveralClipsWithKeysThenUndoOne) {
     QTest::keyClick(target, Qt::Key_E);
     QTest::keyClick(target, Qt::Key_R);
     QTest::keyClick(target, Qt::Key_S);
-    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")), QStringLiteral("Neutral"));
+    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")),
+              QStringLiteral("Neutral"));
     EXPECT_EQ(session->completedClipCount(session->currentExpertId()), 3);
     EXPECT_TRUE(window_->windowTitle().contains(QStringLiteral("3 / 6")));
 
@@ -79,16 +80,19 @@ TEST_F(LabelingTest, LabelSeveralClipsWithKeysThenUndoOne) {
     QTest::keyClick(target, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_FALSE(storedLabels(third, QStringLiteral("Tester")).contains(QStringLiteral("emotion")));
     QTest::keyClick(target, Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")), QStringLiteral("Mixed"));
+    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")),
+              QStringLiteral("Mixed"));
     // Redo brings cognition Neutral back.
     session->undoStack()->redo();
-    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")), QStringLiteral("Neutral"));
+    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")),
+              QStringLiteral("Neutral"));
 
     // Undo across clips: go back to clip 1 and undo there; the undone change is clip 3's.
     session->setCurrentClip(session->clips().first().id);
     session->undoStack()->undo();
     EXPECT_EQ(currentKey(), third);  // undo shows the clip it changes
-    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")), QStringLiteral("Mixed"));
+    EXPECT_EQ(storedLabels(third, QStringLiteral("Tester")).value(QStringLiteral("cognition")),
+              QStringLiteral("Mixed"));
 
     // Pressing a chosen class again clears it.
     session->setCurrentClip(session->clips().first().id);
@@ -108,7 +112,8 @@ TEST_F(LabelingTest, NoteIsStoredWithTheLabel) {
     auto project = Project::open(projectPath_);
     ASSERT_TRUE(project.ok());
     auto tester = project.value()->annotatorByName(QStringLiteral("Tester"));
-    auto a = project.value()->annotation(window_->session()->currentClipId(), tester.value()->id, QStringLiteral("behavior"));
+    auto a = project.value()->annotation(window_->session()->currentClipId(), tester.value()->id,
+                                         QStringLiteral("behavior"));
     ASSERT_TRUE(a.ok() && a.value().has_value());
     EXPECT_EQ(a.value()->note, QStringLiteral("Opettaja keskeyttää."));
     EXPECT_EQ(a.value()->label, QStringLiteral("Monitoring"));
@@ -150,7 +155,8 @@ TEST_F(LabelingTest, LabelKeysDoNothingOnTheMetricsAndPredictTabs) {
     EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")), QStringLiteral("Mixed"));
     window_->showView(ui::MainWindow::View::Label);
     QTest::keyClick(window_.get(), Qt::Key_1);
-    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")), QStringLiteral("Monitoring"));
+    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")),
+              QStringLiteral("Monitoring"));
 }
 
 // The coder is visible and switchable; on a shared computer the last one is not reused.
@@ -183,7 +189,8 @@ TEST_F(LabelingTest, CoderSwitchChangesWhoLabelsAndAskEveryOpenForgetsTheLastOne
     ASSERT_TRUE(window_->openProject(projectPath_, {}, ui::MainWindow::Interaction::Unattended));
     ui::ExpertDialog::setAskEveryOpen(false);
     EXPECT_EQ(window_->session()->currentExpertId(), 0);
-    EXPECT_TRUE(window_->coderButton()->text().contains(QStringLiteral("none"))) << window_->coderButton()->text().toStdString();
+    EXPECT_TRUE(window_->coderButton()->text().contains(QStringLiteral("none")))
+        << window_->coderButton()->text().toStdString();
     EXPECT_TRUE(window_->switchCoder(QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
     EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("Expert A"));
 }
@@ -201,9 +208,12 @@ TEST_F(LabelingTest, FinnishInterfaceShowsFinnishCodebookNamesAndStoresIds) {
     const QString key = currentKey();
     QTest::keyClick(window_.get(), Qt::Key_1);
     QLocale::setDefault(previous);
-    EXPECT_TRUE(captions.contains(QStringLiteral("1  Tarkkailu"))) << captions.join(QStringLiteral(" | ")).toStdString();
-    EXPECT_TRUE(captions.contains(QStringLiteral("F  Neutraali"))) << captions.join(QStringLiteral(" | ")).toStdString();
-    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")), QStringLiteral("Monitoring"));
+    EXPECT_TRUE(captions.contains(QStringLiteral("1  Tarkkailu")))
+        << captions.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_TRUE(captions.contains(QStringLiteral("F  Neutraali")))
+        << captions.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(storedLabels(key, QStringLiteral("Tester")).value(QStringLiteral("behavior")),
+              QStringLiteral("Monitoring"));
 }
 
 }  // namespace

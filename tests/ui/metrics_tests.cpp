@@ -10,7 +10,6 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
-
 #include <cmath>
 
 #include "core/metrics/ProjectMetrics.h"
@@ -51,7 +50,8 @@ protected:
         for (const Dimension& d : cb.dimensions) tables.push_back({d.name, metrics::RatingTable(d.classNames())});
         for (const Annotation& a : project.value()->annotations().value())
             for (auto& t : tables)
-                if (t.name == a.dimension) (void)t.table.set(names.value(a.annotatorId), QString::number(a.clipId), a.label);
+                if (t.name == a.dimension)
+                    (void)t.table.set(names.value(a.annotatorId), QString::number(a.clipId), a.label);
         metrics::ReportOptions options;
         options.reference = reference;
         options.agreementCoders = experts;
@@ -87,7 +87,10 @@ TEST_F(MetricsTest, DashboardShowsCoreMetricsNumbers) {
         // The figure, then n: clips rated by both this coder and the reference.
         for (size_t d = 0; d < row.macroF1.size(); ++d)
             EXPECT_EQ(summary->item(r, int(d) + 1)->text().toStdString(),
-                      QStringLiteral("%1  (n=%2)").arg(QString::number(row.macroF1[d] * 100.0, 'f', 2)).arg(row.n[d]).toStdString())
+                      QStringLiteral("%1  (n=%2)")
+                          .arg(QString::number(row.macroF1[d] * 100.0, 'f', 2))
+                          .arg(row.n[d])
+                          .toStdString())
                 << row.annotator.toStdString() << " dim " << d;
         EXPECT_EQ(summary->item(r, int(row.macroF1.size()) + 1)->text().toStdString(),
                   QString::number(row.average * 100.0, 'f', 2).toStdString());
@@ -172,13 +175,17 @@ TEST_F(MetricsTest, EvalAndTheDashboardShowTheSameReport) {
         const auto clips = project.value()->clips().value();
         for (const Clip& c : clips)
             for (const Dimension& d : project.value()->codebook().dimensions)
-                ASSERT_TRUE(project.value()->setLabel({c.id, zoe, d.name, d.classes.first().name, {}, {}, std::nan("")}).ok());
-        ASSERT_TRUE(project.value()->setLabel({clips.first().id, first, QStringLiteral("behavior"), {}, {}, {}, std::nan("")}).ok());
+                ASSERT_TRUE(
+                    project.value()->setLabel({c.id, zoe, d.name, d.classes.first().name, {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(project.value()
+                        ->setLabel({clips.first().id, first, QStringLiteral("behavior"), {}, {}, {}, std::nan("")})
+                        .ok());
     }
     window_ = std::make_unique<ui::MainWindow>();
     window_->resize(1400, 900);
     window_->show();
-    ASSERT_TRUE(window_->openProject(projectPath_, QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
+    ASSERT_TRUE(
+        window_->openProject(projectPath_, QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
     window_->showView(ui::MainWindow::View::Metrics);
     ui::MetricsDashboard* dash = window_->metrics();
     dash->recompute();
@@ -199,7 +206,8 @@ TEST_F(MetricsTest, EvalAndTheDashboardShowTheSameReport) {
         const QJsonObject cli = QJsonDocument::fromJson(eval.readAllStandardOutput()).object();
         const QJsonObject shown = metrics::reportJson(*dash->report());
         EXPECT_EQ(cli.value(QStringLiteral("reference")).toString(), dash->reference());
-        EXPECT_EQ(cli, shown) << "allCoders=" << allCoders << "\n" << QJsonDocument(cli).toJson().toStdString() << "\n"
+        EXPECT_EQ(cli, shown) << "allCoders=" << allCoders << "\n"
+                              << QJsonDocument(cli).toJson().toStdString() << "\n"
                               << QJsonDocument(shown).toJson().toStdString();
     }
 }

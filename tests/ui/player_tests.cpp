@@ -37,13 +37,14 @@ TEST_F(PlayerTest, PlaysTheClipRangeAndThePositionAdvances) {
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < 15000 && player->mediaStatus() != QMediaPlayer::LoadedMedia &&
-           player->mediaStatus() != QMediaPlayer::BufferedMedia && player->mediaStatus() != QMediaPlayer::InvalidMedia &&
-           player->error() == QMediaPlayer::NoError)
+           player->mediaStatus() != QMediaPlayer::BufferedMedia &&
+           player->mediaStatus() != QMediaPlayer::InvalidMedia && player->error() == QMediaPlayer::NoError)
         QTest::qWait(20);
     ASSERT_EQ(player->error(), QMediaPlayer::NoError)
         << "QtMultimedia cannot open the generated clip: " << player->errorString().toStdString()
         << ". Set QT_MEDIA_BACKEND=gstreamer or ffmpeg and check that the backend's plugins are installed.";
-    ASSERT_TRUE(player->mediaStatus() == QMediaPlayer::LoadedMedia || player->mediaStatus() == QMediaPlayer::BufferedMedia)
+    ASSERT_TRUE(player->mediaStatus() == QMediaPlayer::LoadedMedia ||
+                player->mediaStatus() == QMediaPlayer::BufferedMedia)
         << "media never loaded (status " << statusName(player->mediaStatus()).toStdString()
         << "); no usable QtMultimedia backend in this environment (QT_MEDIA_BACKEND="
         << qEnvironmentVariable("QT_MEDIA_BACKEND").toStdString() << ")";
@@ -106,7 +107,8 @@ TEST_F(PlayerTest, LoopGoesRoundWhenTheClipIsTheWholeRecording) {
         QTest::qWait(30);
         const qint64 pos = player->position();
         if (pos > whole.endMs - 300) nearEnd = true;
-        if (nearEnd && pos < whole.startMs + 700 && player->playbackState() == QMediaPlayer::PlayingState) wrapped = true;
+        if (nearEnd && pos < whole.startMs + 700 && player->playbackState() == QMediaPlayer::PlayingState)
+            wrapped = true;
     }
     EXPECT_TRUE(nearEnd) << "playback did not reach the end of the clip";
     EXPECT_TRUE(wrapped) << "loop did not go round: position " << player->position() << ", state "

@@ -4,15 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
-#include <QElapsedTimer>
 #include <QComboBox>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSpinBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QThread>
@@ -128,8 +128,9 @@ TEST_F(PredictTest, CancelStopsASlowRunWithinASecond) {
     openStudio(options);
     window_->showView(ui::MainWindow::View::Predict);
     ui::PredictorPanel* panel = window_->predictor();
-    panel->job()->setModelFactoryForTesting(
-        [](Project&) -> Result<std::unique_ptr<agents::LanguageModel>> { return std::unique_ptr<agents::LanguageModel>(std::make_unique<SlowModel>()); });
+    panel->job()->setModelFactoryForTesting([](Project&) -> Result<std::unique_ptr<agents::LanguageModel>> {
+        return std::unique_ptr<agents::LanguageModel>(std::make_unique<SlowModel>());
+    });
     panel->setRunName(QStringLiteral("slow-run"));
     QSignalSpy clipDone(panel->job(), &ui::PredictionJob::clipsFinished);
     QSignalSpy finished(panel, &ui::PredictorPanel::runFinished);
@@ -205,7 +206,8 @@ TEST_F(PredictTest, AdvancedHoldsEveryCliOptionAndTheRunNameFollowsTheBackend) {
     panel->setBackend(agents::BackendKind::Local);
     panel->setModelPath(QStringLiteral("/models/qwen3-0.6b-q8_0.gguf"));
     panel->setMode(agents::PredictorMode::TextOnly);
-    EXPECT_TRUE(panel->runNameField()->placeholderText().contains(QStringLiteral("local:qwen3-0.6b-q8_0.gguf:text-only")))
+    EXPECT_TRUE(
+        panel->runNameField()->placeholderText().contains(QStringLiteral("local:qwen3-0.6b-q8_0.gguf:text-only")))
         << panel->runNameField()->placeholderText().toStdString();
     EXPECT_TRUE(panel->modelInfo()->text().contains(QStringLiteral("missing")) ||
                 panel->modelInfo()->text().contains(QStringLiteral("Cannot use")))
@@ -216,11 +218,11 @@ TEST_F(PredictTest, AdvancedHoldsEveryCliOptionAndTheRunNameFollowsTheBackend) {
     ASSERT_NE(advanced, nullptr);
     const auto spins = advanced->findChildren<QSpinBox*>();
     ASSERT_EQ(spins.size(), 5);
-    spins[0]->setValue(3);    // threads
-    spins[1]->setValue(6);    // batch
-    spins[2]->setValue(30);   // timeout
-    spins[3]->setValue(0);    // retries
-    spins[4]->setValue(120);  // rationale
+    spins[0]->setValue(3);                                  // threads
+    spins[1]->setValue(6);                                  // batch
+    spins[2]->setValue(30);                                 // timeout
+    spins[3]->setValue(0);                                  // retries
+    spins[4]->setValue(120);                                // rationale
     advanced->findChild<QComboBox*>()->setCurrentIndex(1);  // cpu
     advanced->findChild<QCheckBox*>()->setChecked(false);   // prefix sharing off
     advanced->findChild<QLineEdit*>()->setText(QStringLiteral("/prompts"));

@@ -14,7 +14,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
-
 #include <iostream>
 #include <string>
 

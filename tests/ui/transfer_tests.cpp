@@ -8,11 +8,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QSignalSpy>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
-
 #include <cmath>
 
 #include "core/store/Project.h"
@@ -154,7 +153,8 @@ TEST_F(TransferTest, TranscriptImportReplacesTheRecordingsTranscript) {
     window_->transfer()->importTranscripts(mediaPath, {srt}, QStringLiteral("fi"), *merge);
     ASSERT_TRUE(done.wait(30000));
     ASSERT_TRUE(done.first().at(0).toBool()) << window_->transfer()->lastError().toStdString();
-    EXPECT_TRUE(done.first().at(1).toString().contains(QStringLiteral("Replaced"))) << done.first().at(1).toString().toStdString();
+    EXPECT_TRUE(done.first().at(1).toString().contains(QStringLiteral("Replaced")))
+        << done.first().at(1).toString().toStdString();
     auto project = Project::open(projectPath_);
     ASSERT_TRUE(project.ok());
     auto utterances = project.value()->utterances(first.mediaId, 0, 10000);
@@ -226,7 +226,10 @@ TEST_F(TransferTest, MergeACodersCopyAsksHowToSettleConflicts) {
         const int64_t a = p.value()->annotatorByName(QStringLiteral("Expert A")).value()->id;
         const int64_t c = p.value()->ensureAnnotator(QStringLiteral("Expert C"), AnnotatorKind::Human).value();
         ASSERT_TRUE(p.value()->setLabel({clip.id, a, QStringLiteral("behavior"), theirs, {}, {}, std::nan("")}).ok());
-        ASSERT_TRUE(p.value()->setLabel({clip.id, c, QStringLiteral("emotion"), QStringLiteral("Neutral"), {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(
+            p.value()
+                ->setLabel({clip.id, c, QStringLiteral("emotion"), QStringLiteral("Neutral"), {}, {}, std::nan("")})
+                .ok());
     }
     const int before = annotationCount();
 
@@ -268,7 +271,9 @@ TEST_F(TransferTest, LabelImportThatWouldOverwriteAsksFirst) {
     ASSERT_FALSE(mine.isEmpty());
     const QString theirs = mine == QLatin1String("Mixed") ? QStringLiteral("Monitoring") : QStringLiteral("Mixed");
     const QString csv = dir_.filePath(QStringLiteral("change.csv"));
-    writeFile(csv, QStringLiteral("clip,annotator,dimension,label\n%1,Expert A,behavior,%2\n").arg(clip.key, theirs).toUtf8());
+    writeFile(
+        csv,
+        QStringLiteral("clip,annotator,dimension,label\n%1,Expert A,behavior,%2\n").arg(clip.key, theirs).toUtf8());
     ui::DataTransfer* transfer = window_->transfer();
     QSignalSpy done(transfer, &ui::DataTransfer::finished);
     transfer->importLabels(csv);

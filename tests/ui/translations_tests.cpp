@@ -49,7 +49,8 @@ TEST(Translations, CataloguesAreComplete) {
             if (xml.name() == QLatin1String("translation")) {
                 const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
                 if (QLatin1String(file) == QLatin1String("motor_fi.ts")) {
-                    EXPECT_FALSE(unfinished) << "untranslated: " << context.toStdString() << " / " << source.toStdString();
+                    EXPECT_FALSE(unfinished)
+                        << "untranslated: " << context.toStdString() << " / " << source.toStdString();
                 } else if (numerus) {
                     EXPECT_FALSE(unfinished) << "no English plural forms: " << source.toStdString();
                 }
@@ -62,9 +63,12 @@ TEST(Translations, CataloguesAreComplete) {
     QTranslator en, fi;
     ASSERT_TRUE(en.load(QStringLiteral(":/i18n/motor_en.qm")));
     ASSERT_TRUE(fi.load(QStringLiteral(":/i18n/motor_fi.qm")));
-    EXPECT_EQ(en.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 1), QStringLiteral("%n recording imported"));
-    EXPECT_EQ(en.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 2), QStringLiteral("%n recordings imported"));
-    EXPECT_EQ(fi.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 1), QStringLiteral("%n tallenne tuotu"));
+    EXPECT_EQ(en.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 1),
+              QStringLiteral("%n recording imported"));
+    EXPECT_EQ(en.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 2),
+              QStringLiteral("%n recordings imported"));
+    EXPECT_EQ(fi.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 1),
+              QStringLiteral("%n tallenne tuotu"));
     EXPECT_EQ(fi.translate("QPlatformTheme", "Cancel"), QStringLiteral("Peruuta"));
 }
 

@@ -1,19 +1,18 @@
 #include "ui/browser/ClipBrowser.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QFontMetrics>
-#include <QPixmap>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPixmap>
 #include <QSet>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 #include "ui/browser/ClipFilterProxy.h"
@@ -26,8 +25,11 @@ namespace motor {
 namespace ui {
 
 ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), session_(session), model_(new ClipTableModel(session, this)),
-      proxy_(new ClipFilterProxy(session, this)), thumbnails_(new ThumbnailLoader(this)) {
+    : QWidget(parent),
+      session_(session),
+      model_(new ClipTableModel(session, this)),
+      proxy_(new ClipFilterProxy(session, this)),
+      thumbnails_(new ThumbnailLoader(this)) {
     setObjectName(QStringLiteral("ClipBrowser"));
     proxy_->setSourceModel(model_);
 
@@ -113,8 +115,7 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
         chipText_->setText(proxy_->clipSetDescription());
         refilter();
     });
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ClipBrowser::onSelectionChanged);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ClipBrowser::onSelectionChanged);
     connect(session_, &ProjectSession::currentClipChanged, this, &ClipBrowser::selectCurrent);
     connect(session_, &ProjectSession::projectOpened, this, &ClipBrowser::rebuildFilterChoices);
     // The current expert's column is bold: widen it once the expert is known.
@@ -141,8 +142,8 @@ void ClipBrowser::fitColumns() {
         // The header's sort arrow and padding make short columns needlessly wide; size
         // them to their text so the experts' columns fit in the dock.
         const QFontMetrics fm = view_->fontMetrics();
-        int group = fm.horizontalAdvance(model_->headerData(ClipTableModel::GroupColumn, Qt::Horizontal,
-                                                            Qt::DisplayRole).toString());
+        int group = fm.horizontalAdvance(
+            model_->headerData(ClipTableModel::GroupColumn, Qt::Horizontal, Qt::DisplayRole).toString());
         for (const Clip& c : session_->clips()) group = std::max(group, fm.horizontalAdvance(c.group));
         view_->setColumnWidth(ClipTableModel::GroupColumn, group + 28);
         view_->setColumnWidth(ClipTableModel::DurationColumn, fm.horizontalAdvance(QStringLiteral("000.0 s")) + 20);
@@ -155,7 +156,8 @@ void ClipBrowser::loadThumbnails() {
     if (!session_->isOpen()) return;
     for (const Clip& c : session_->clips()) {
         const QString path = session_->mediaPath(c.mediaId);
-        if (!path.isEmpty() && !model_->hasThumbnail(c.id)) jobs.push_back({c.id, path, c.startMs + c.durationMs() / 2});
+        if (!path.isEmpty() && !model_->hasThumbnail(c.id))
+            jobs.push_back({c.id, path, c.startMs + c.durationMs() / 2});
     }
     thumbnails_->start(std::move(jobs));
 }
@@ -213,7 +215,9 @@ void ClipBrowser::step(int delta) {
     view_->setCurrentIndex(proxy_->index(row, 0));
 }
 
-int ClipBrowser::visibleClipCount() const { return proxy_->rowCount(); }
+int ClipBrowser::visibleClipCount() const {
+    return proxy_->rowCount();
+}
 
 QList<qint64> ClipBrowser::visibleClipIds() const {
     QList<qint64> out;

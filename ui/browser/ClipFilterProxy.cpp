@@ -1,7 +1,6 @@
 #include "ui/browser/ClipFilterProxy.h"
 
 #include "core/util/NaturalOrder.h"
-
 #include "ui/browser/ClipTableModel.h"
 #include "ui/main/ProjectSession.h"
 
@@ -64,20 +63,20 @@ bool ClipFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const 
         !clip.group.contains(search_, Qt::CaseInsensitive) && !clip.session.contains(search_, Qt::CaseInsensitive))
         return false;
     switch (state_) {
-    case StateFilter::All:
-        break;
-    case StateFilter::UnlabeledByMe:
-        if (session_->isComplete(clip.id, session_->currentExpertId())) return false;
-        break;
-    case StateFilter::LabeledByMe:
-        if (!session_->isComplete(clip.id, session_->currentExpertId())) return false;
-        break;
-    case StateFilter::Disagreements:
-        if (session_->isBlind() || !session_->conflict(clip.id).any()) return false;
-        break;
-    case StateFilter::ModelVsExpert:
-        if (session_->isBlind() || !session_->conflict(clip.id).modelDiffersFromExpert) return false;
-        break;
+        case StateFilter::All:
+            break;
+        case StateFilter::UnlabeledByMe:
+            if (session_->isComplete(clip.id, session_->currentExpertId())) return false;
+            break;
+        case StateFilter::LabeledByMe:
+            if (!session_->isComplete(clip.id, session_->currentExpertId())) return false;
+            break;
+        case StateFilter::Disagreements:
+            if (session_->isBlind() || !session_->conflict(clip.id).any()) return false;
+            break;
+        case StateFilter::ModelVsExpert:
+            if (session_->isBlind() || !session_->conflict(clip.id).modelDiffersFromExpert) return false;
+            break;
     }
     if (!class_.isEmpty()) {
         const int eq = class_.indexOf(QLatin1Char('='));
@@ -85,8 +84,7 @@ bool ClipFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const 
         const QString cls = class_.mid(eq + 1);
         const auto& labels = session_->labelsOfClip(clip.id);
         bool found = false;
-        for (auto it = labels.cbegin(); it != labels.cend() && !found; ++it)
-            found = it.value().value(dim).label == cls;
+        for (auto it = labels.cbegin(); it != labels.cend() && !found; ++it) found = it.value().value(dim).label == cls;
         if (!found) return false;
     }
     return true;

@@ -1,15 +1,14 @@
 #include "ui/browser/ClipTableModel.h"
 
-#include <QLocale>
 #include <QBrush>
-
-#include <algorithm>
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 #include <QStringList>
+#include <algorithm>
 
-#include "ui/main/ProjectSession.h"
 #include "ui/main/CodebookText.h"
+#include "ui/main/ProjectSession.h"
 
 namespace motor {
 namespace ui {
@@ -63,7 +62,9 @@ int ClipTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : FirstExpertColumn + int(experts_.size());
 }
 
-int ClipTableModel::rowOfClip(int64_t clipId) const { return session_->clipRow(clipId); }
+int ClipTableModel::rowOfClip(int64_t clipId) const {
+    return session_->clipRow(clipId);
+}
 
 int64_t ClipTableModel::clipIdAt(int row) const {
     const auto& clips = session_->clips();
@@ -112,24 +113,25 @@ QVariant ClipTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::DisplayRole || role == SortRole) {
         switch (col) {
-        case KeyColumn:
-            return clip.key;
-        case GroupColumn:
-            return clip.group;
-        case DurationColumn:
-            if (role == SortRole) return QVariant::fromValue<qint64>(clip.durationMs());
-            return QStringLiteral("%1 s").arg(QLocale().toString(clip.durationMs() / 1000.0, 'f', 1));
-        case DisagreementColumn: {
-            if (session_->isBlind()) return QVariant();
-            const metrics::ClipConflict c = session_->conflict(clip.id);
-            if (role == SortRole) return c.dissentingCoders;
-            return c.any() ? tr("%n dim.", nullptr, c.conflictingDimensions) : QString();
-        }
-        default: {
-            const int64_t expert = expertAtColumn(col);
-            if (role == SortRole) return session_->isComplete(clip.id, expert) ? 2 : labelSummary(clip.id, expert).isEmpty() ? 0 : 1;
-            return labelSummary(clip.id, expert);
-        }
+            case KeyColumn:
+                return clip.key;
+            case GroupColumn:
+                return clip.group;
+            case DurationColumn:
+                if (role == SortRole) return QVariant::fromValue<qint64>(clip.durationMs());
+                return QStringLiteral("%1 s").arg(QLocale().toString(clip.durationMs() / 1000.0, 'f', 1));
+            case DisagreementColumn: {
+                if (session_->isBlind()) return QVariant();
+                const metrics::ClipConflict c = session_->conflict(clip.id);
+                if (role == SortRole) return c.dissentingCoders;
+                return c.any() ? tr("%n dim.", nullptr, c.conflictingDimensions) : QString();
+            }
+            default: {
+                const int64_t expert = expertAtColumn(col);
+                if (role == SortRole)
+                    return session_->isComplete(clip.id, expert) ? 2 : labelSummary(clip.id, expert).isEmpty() ? 0 : 1;
+                return labelSummary(clip.id, expert);
+            }
         }
     }
     if (role == Qt::ToolTipRole && col >= FirstExpertColumn) {
@@ -145,7 +147,8 @@ QVariant ClipTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && col >= FirstExpertColumn) {
         if (!session_->isComplete(clip.id, expertAtColumn(col))) return QBrush(QColor(0x8a, 0x6d, 0x1f));
     }
-    if (role == Qt::BackgroundRole && col == DisagreementColumn && !session_->isBlind() && session_->conflict(clip.id).any())
+    if (role == Qt::BackgroundRole && col == DisagreementColumn && !session_->isBlind() &&
+        session_->conflict(clip.id).any())
         return QBrush(QColor(0xfb, 0xe3, 0xe1));
     if (role == Qt::FontRole && col >= FirstExpertColumn && expertAtColumn(col) == session_->currentExpertId()) {
         QFont f;
@@ -161,15 +164,20 @@ QVariant ClipTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal) return {};
     if (role == Qt::DisplayRole) {
         switch (section) {
-        case KeyColumn: return tr("Clip");
-        case ThumbnailColumn: return QString();
-        case GroupColumn: return tr("Group");
-        case DurationColumn: return tr("Duration");
-        case DisagreementColumn: return tr("Conflict");
-        default: {
-            const int i = section - FirstExpertColumn;
-            return i >= 0 && i < experts_.size() ? experts_[i].name : QVariant();
-        }
+            case KeyColumn:
+                return tr("Clip");
+            case ThumbnailColumn:
+                return QString();
+            case GroupColumn:
+                return tr("Group");
+            case DurationColumn:
+                return tr("Duration");
+            case DisagreementColumn:
+                return tr("Conflict");
+            default: {
+                const int i = section - FirstExpertColumn;
+                return i >= 0 && i < experts_.size() ? experts_[i].name : QVariant();
+            }
         }
     }
     if (role == Qt::ToolTipRole) {

@@ -10,7 +10,9 @@ namespace ui {
 
 ThumbnailLoader::ThumbnailLoader(QObject* parent, int width) : QObject(parent), width_(width) {}
 
-ThumbnailLoader::~ThumbnailLoader() { cancel(); }
+ThumbnailLoader::~ThumbnailLoader() {
+    cancel();
+}
 
 void ThumbnailLoader::cancel() {
     if (cancelled_) cancelled_->store(true);

@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QImage>
 #include <QObject>
-
 #include <atomic>
 #include <memory>
 

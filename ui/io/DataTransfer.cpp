@@ -20,8 +20,8 @@
 #include "core/io/EafExporter.h"
 #include "core/io/JsonlExporter.h"
 #include "core/io/LabelImporter.h"
-#include "core/io/StatisticsExporter.h"
 #include "core/io/MediaImporter.h"
+#include "core/io/StatisticsExporter.h"
 #include "core/io/TranscriptImporter.h"
 #include "core/store/Project.h"
 #include "ui/main/ProjectSession.h"
@@ -63,9 +63,9 @@ void DataTransfer::updateEnabled() {
 
 void DataTransfer::importMediaDialog() {
     if (!session_->isOpen() || busy_) return;
-    const QStringList files = QFileDialog::getOpenFileNames(
-        window_, tr("Import media"), QFileInfo(session_->projectPath()).absolutePath(),
-        tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(window_, tr("Import media"), QFileInfo(session_->projectPath()).absolutePath(),
+                                      tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)"));
     if (!files.isEmpty()) importMedia(files);
 }
 
@@ -107,8 +107,9 @@ std::optional<io::TranscriptMerge> DataTransfer::askTranscriptMerge(const QStrin
                         .arg(QFileInfo(mediaPath).fileName()),
                     QMessageBox::NoButton, window_);
     box.setObjectName(QStringLiteral("TranscriptMergeQuestion"));
-    box.setInformativeText(tr("Replace it with the new file, or add the new utterances beside it? "
-                              "Labels are not affected."));
+    box.setInformativeText(
+        tr("Replace it with the new file, or add the new utterances beside it? "
+           "Labels are not affected."));
     QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
     replace->setObjectName(QStringLiteral("ReplaceButton"));
     QPushButton* add = box.addButton(tr("&Add beside it"), QMessageBox::AcceptRole);
@@ -123,18 +124,17 @@ std::optional<io::TranscriptMerge> DataTransfer::askTranscriptMerge(const QStrin
 
 void DataTransfer::importLabelsDialog() {
     if (!session_->isOpen() || busy_) return;
-    const QString file = QFileDialog::getOpenFileName(window_, tr("Import labels"),
-                                                      QFileInfo(session_->projectPath()).absolutePath(),
-                                                      tr("Label tables (*.csv);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(window_, tr("Import labels"), QFileInfo(session_->projectPath()).absolutePath(),
+                                     tr("Label tables (*.csv);;All files (*)"));
     if (!file.isEmpty()) importLabels(file);
 }
 
 void DataTransfer::exportDatasetDialog() {
     if (!session_->isOpen() || busy_) return;
     const QFileInfo project(session_->projectPath());
-    ExportDialog dialog(project.absolutePath() + QStringLiteral("/") + project.completeBaseName() +
-                            QStringLiteral("-export"),
-                        window_);
+    ExportDialog dialog(
+        project.absolutePath() + QStringLiteral("/") + project.completeBaseName() + QStringLiteral("-export"), window_);
     if (dialog.exec() != QDialog::Accepted) return;
     exportDataset(dialog.choice());
 }
@@ -148,7 +148,8 @@ void DataTransfer::importMedia(const QStringList& paths) {
               QString text = tr("%n recording(s) imported", nullptr, rep.mediaAdded) + QStringLiteral(", ") +
                              tr("%n clip(s) made.", nullptr, rep.clipsAdded);
               if (!rep.alreadyInProject.isEmpty())
-                  text += QLatin1Char(' ') + tr("%n already in the project.", nullptr, int(rep.alreadyInProject.size()));
+                  text +=
+                      QLatin1Char(' ') + tr("%n already in the project.", nullptr, int(rep.alreadyInProject.size()));
               return text;
           });
 }
@@ -166,9 +167,10 @@ void DataTransfer::importTranscripts(const QString& mediaPath, const QStringList
               QString text = tr("%n utterance(s) now in the transcript of %1.", nullptr, rep.total)
                                  .arg(QFileInfo(mediaPath).fileName());
               if (rep.replaced > 0)
-                  text += QLatin1Char(' ') + tr("Replaced %n earlier utterance(s) (%1–%2).", nullptr, rep.replaced)
-                                                 .arg(QTime(0, 0).addMSecs(int(rep.replacedFromMs)).toString(QStringLiteral("m:ss")),
-                                                      QTime(0, 0).addMSecs(int(rep.replacedToMs)).toString(QStringLiteral("m:ss")));
+                  text += QLatin1Char(' ') +
+                          tr("Replaced %n earlier utterance(s) (%1–%2).", nullptr, rep.replaced)
+                              .arg(QTime(0, 0).addMSecs(int(rep.replacedFromMs)).toString(QStringLiteral("m:ss")),
+                                   QTime(0, 0).addMSecs(int(rep.replacedToMs)).toString(QStringLiteral("m:ss")));
               for (const QString& w : rep.warnings) text += QLatin1Char(' ') + tr("Warning: %1.").arg(w);
               return text;
           });
@@ -179,7 +181,8 @@ void DataTransfer::importLabels(const QString& csvPath, bool overwrite) {
     retryQuestion_ = tr("The file would change labels the project has already.");
     retryButton_ = tr("&Overwrite them");
     start(Kind::Import, tr("Importing labels"), 0,
-          [csvPath, overwrite](Project& project, const std::function<void(int)>&, const std::atomic<bool>&) -> Result<QString> {
+          [csvPath, overwrite](Project& project, const std::function<void(int)>&,
+                               const std::atomic<bool>&) -> Result<QString> {
               io::LabelImportOptions options;
               options.overwrite = overwrite;
               auto r = io::LabelImporter::importLabels(project, csvPath, {}, options);
@@ -202,9 +205,10 @@ void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution res
     retry_ = nullptr;
     if (resolution == MergeResolution::Report) {
         retryQuestion_ = tr("The same coder labelled some clips differently in the two copies.");
-        retryChoices_ = {{tr("Keep &this project's"), [this, sources] { mergeProjects(sources, MergeResolution::KeepTarget); }},
-                         {tr("Take the &other copy's"), [this, sources] { mergeProjects(sources, MergeResolution::TakeSource); }},
-                         {tr("The &newer change wins"), [this, sources] { mergeProjects(sources, MergeResolution::Newer); }}};
+        retryChoices_ = {
+            {tr("Keep &this project's"), [this, sources] { mergeProjects(sources, MergeResolution::KeepTarget); }},
+            {tr("Take the &other copy's"), [this, sources] { mergeProjects(sources, MergeResolution::TakeSource); }},
+            {tr("The &newer change wins"), [this, sources] { mergeProjects(sources, MergeResolution::Newer); }}};
     }
     start(Kind::Import, tr("Merging projects"), int(sources.size()),
           [sources, resolution](Project& project, const std::function<void(int)>& step,
@@ -221,10 +225,10 @@ void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution res
                           listed << tr("clip %1, %2, %3: here %4, there %5")
                                         .arg(c.clipKey, c.coder, c.dimension, c.targetLabel, c.sourceLabel);
                       }
-                      QString text = tr("%1: %n conflicting label(s); nothing of this copy was merged.", nullptr,
-                                        r->unresolved())
-                                         .arg(QFileInfo(sources[i]).fileName()) +
-                                     QLatin1Char('\n') + listed.join(QLatin1Char('\n'));
+                      QString text =
+                          tr("%1: %n conflicting label(s); nothing of this copy was merged.", nullptr, r->unresolved())
+                              .arg(QFileInfo(sources[i]).fileName()) +
+                          QLatin1Char('\n') + listed.join(QLatin1Char('\n'));
                       if (!done.isEmpty())
                           text += QLatin1Char('\n') + tr("Merged before it: %1.").arg(done.join(QStringLiteral(", ")));
                       return Error{text, ErrorCode::Conflict};
@@ -234,7 +238,8 @@ void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution res
                   done << QFileInfo(sources[i]).fileName();
                   step(i + 1);
               }
-              QString text = tr("Merged %1: %n label(s) brought in", nullptr, labels).arg(done.join(QStringLiteral(", ")));
+              QString text =
+                  tr("Merged %1: %n label(s) brought in", nullptr, labels).arg(done.join(QStringLiteral(", ")));
               if (conflicts > 0) text += QStringLiteral(", ") + tr("%n conflict(s) settled", nullptr, conflicts);
               return text + QLatin1Char('.');
           });
@@ -267,7 +272,8 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.agreement) {
-                  if (auto s = io::StatisticsExporter::exportAgreement(project, dir.filePath(QStringLiteral("agreement.csv")),
+                  if (auto s = io::StatisticsExporter::exportAgreement(project,
+                                                                       dir.filePath(QStringLiteral("agreement.csv")),
                                                                        dir.filePath(QStringLiteral("per_class.csv")));
                       !s)
                       return s.error();
@@ -275,7 +281,8 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.codingLog) {
-                  auto r = io::StatisticsExporter::exportCodingLog(project, dir.filePath(QStringLiteral("coding_log.csv")));
+                  auto r =
+                      io::StatisticsExporter::exportCodingLog(project, dir.filePath(QStringLiteral("coding_log.csv")));
                   if (!r) return r.error();
                   written << tr("a coding log of %n change(s)", nullptr, r.value());
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
@@ -298,7 +305,8 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
                   written << tr("%n clip video(s)", nullptr, int(r.value().size()));
                   step(++done);
               }
-              return tr("Exported to %1: %2.").arg(QDir::toNativeSeparators(choice.folder), written.join(QStringLiteral(", ")));
+              return tr("Exported to %1: %2.")
+                  .arg(QDir::toNativeSeparators(choice.folder), written.join(QStringLiteral(", ")));
           });
 }
 
@@ -317,12 +325,12 @@ void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
     progress->setWindowTitle(title);
     // Honest about what Cancel can do: core's imports are one transaction with no hook
     // to stop them, so the work goes on and only the waiting ends.
-    progress->setLabelText(kind == Kind::Import
-                               ? tr("%1…\n\nCancel only stops waiting: the import is one transaction that cannot "
-                                    "be stopped midway. It either completes in full or changes nothing.")
-                                     .arg(title)
-                               : tr("%1…\n\nCancel stops after the file being written; files already written stay.")
-                                     .arg(title));
+    progress->setLabelText(
+        kind == Kind::Import
+            ? tr("%1…\n\nCancel only stops waiting: the import is one transaction that cannot "
+                 "be stopped midway. It either completes in full or changes nothing.")
+                  .arg(title)
+            : tr("%1…\n\nCancel stops after the file being written; files already written stay.").arg(title));
     progress->setRange(0, steps);
     progress->setMinimumDuration(0);
     progress->setWindowModality(Qt::WindowModal);
@@ -396,8 +404,10 @@ void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& 
                                            "so the project is exactly as it was.")
                                       : tr("The export failed. Files written before the error stay in the folder."));
     box->setInformativeText(lastError_);
-    if (!cancelled) box->open();  // not exec(): the event loop (and the tests) keep turning
-    else box->deleteLater();
+    if (!cancelled)
+        box->open();  // not exec(): the event loop (and the tests) keep turning
+    else
+        box->deleteLater();
     emit finished(false, lastError_);
 }
 

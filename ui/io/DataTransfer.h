@@ -9,11 +9,9 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
-
 #include <atomic>
 #include <functional>
 #include <memory>
-
 #include <optional>
 
 #include "core/io/TranscriptImporter.h"

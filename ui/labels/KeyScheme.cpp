@@ -14,8 +14,7 @@ constexpr Qt::Key kKeys[KeyScheme::kRows][KeyScheme::kKeysPerRow] = {
 }  // namespace
 
 QKeySequence KeyScheme::classKey(int dimensionIndex, int classIndex) {
-    if (dimensionIndex < 0 || dimensionIndex >= kRows || classIndex < 0 || classIndex >= kKeysPerRow)
-        return {};
+    if (dimensionIndex < 0 || dimensionIndex >= kRows || classIndex < 0 || classIndex >= kKeysPerRow) return {};
     return QKeySequence(kKeys[dimensionIndex][classIndex]);
 }
 

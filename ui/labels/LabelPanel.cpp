@@ -89,14 +89,13 @@ void LabelPanel::rebuild() {
             const CodebookClass& cls = dim.classes[c];
             const QKeySequence key = KeyScheme::classKey(d, c);
             const QString shown = cls.displayName(uiLanguage());
-            const QString caption = key.isEmpty()
-                                        ? shown
-                                        : QStringLiteral("%1  %2").arg(key.toString(QKeySequence::NativeText), shown);
+            const QString caption =
+                key.isEmpty() ? shown : QStringLiteral("%1  %2").arg(key.toString(QKeySequence::NativeText), shown);
             auto* button = new QPushButton(caption, box);
             button->setCheckable(true);
             button->setFocusPolicy(Qt::NoFocus);  // keys go to the shortcuts, not the button
-            button->setToolTip(QStringLiteral("<b>%1</b><br/>%2").arg(shown.toHtmlEscaped(),
-                                                                     cls.displayDefinition(uiLanguage()).toHtmlEscaped()));
+            button->setToolTip(QStringLiteral("<b>%1</b><br/>%2")
+                                   .arg(shown.toHtmlEscaped(), cls.displayDefinition(uiLanguage()).toHtmlEscaped()));
             button->setMinimumWidth(96);
             row.group->addButton(button, c);
             row.buttons.push_back(button);

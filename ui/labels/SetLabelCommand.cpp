@@ -7,8 +7,8 @@
 namespace motor {
 namespace ui {
 
-SetLabelCommand::SetLabelCommand(ProjectSession* session, int64_t clipId, int64_t annotatorId,
-                                 QString dimension, State before, State after)
+SetLabelCommand::SetLabelCommand(ProjectSession* session, int64_t clipId, int64_t annotatorId, QString dimension,
+                                 State before, State after)
     : session_(session),
       clipId_(clipId),
       annotatorId_(annotatorId),
@@ -22,12 +22,15 @@ SetLabelCommand::SetLabelCommand(ProjectSession* session, int64_t clipId, int64_
     else if (after_.label == before_.label)
         setText(QCoreApplication::translate("SetLabelCommand", "Edit note of %1 on %2").arg(dimension_, key));
     else
-        setText(QCoreApplication::translate("SetLabelCommand", "Set %1 = %2 on %3")
-                    .arg(dimension_, after_.label, key));
+        setText(QCoreApplication::translate("SetLabelCommand", "Set %1 = %2 on %3").arg(dimension_, after_.label, key));
 }
 
-void SetLabelCommand::redo() { apply(after_); }
-void SetLabelCommand::undo() { apply(before_); }
+void SetLabelCommand::redo() {
+    apply(after_);
+}
+void SetLabelCommand::undo() {
+    apply(before_);
+}
 
 void SetLabelCommand::apply(const State& s) {
     session_->setCurrentClip(clipId_);

@@ -2,7 +2,6 @@
 // One label change as an undoable step. Undo also brings its clip back into view, so
 // undoing after moving on to the next clip shows what was undone.
 #include <QUndoCommand>
-
 #include <cstdint>
 
 namespace motor {
@@ -16,8 +15,8 @@ public:
         QString label;
         QString note;
     };
-    SetLabelCommand(ProjectSession* session, int64_t clipId, int64_t annotatorId, QString dimension,
-                    State before, State after);
+    SetLabelCommand(ProjectSession* session, int64_t clipId, int64_t annotatorId, QString dimension, State before,
+                    State after);
 
     void redo() override;
     void undo() override;

@@ -5,9 +5,13 @@
 namespace motor {
 namespace ui {
 
-QString uiLanguage() { return QLocale().name().left(2); }
+QString uiLanguage() {
+    return QLocale().name().left(2);
+}
 
-QString dimensionTitle(const Dimension& dimension) { return dimension.displayName(uiLanguage()); }
+QString dimensionTitle(const Dimension& dimension) {
+    return dimension.displayName(uiLanguage());
+}
 
 QString dimensionTitle(const Codebook& codebook, const QString& dimensionId) {
     const Dimension* d = codebook.dimension(dimensionId);

@@ -23,8 +23,7 @@ QString settingsKey(const QString& projectPath) {
 }
 }  // namespace
 
-ExpertDialog::ExpertDialog(const QStringList& experts, const QString& suggestion, QWidget* parent)
-    : QDialog(parent) {
+ExpertDialog::ExpertDialog(const QStringList& experts, const QString& suggestion, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Who is labelling?"));
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("Your labels are stored under this name. Pick your name or type a new one."), this);
@@ -54,7 +53,9 @@ ExpertDialog::ExpertDialog(const QStringList& experts, const QString& suggestion
     updateOk();
 }
 
-QString ExpertDialog::expertName() const { return names_->currentText().trimmed(); }
+QString ExpertDialog::expertName() const {
+    return names_->currentText().trimmed();
+}
 
 QString ExpertDialog::remembered(const QString& projectPath) {
     return QSettings().value(settingsKey(projectPath)).toString();
@@ -64,9 +65,13 @@ void ExpertDialog::remember(const QString& projectPath, const QString& expert) {
     QSettings().setValue(settingsKey(projectPath), expert);
 }
 
-bool ExpertDialog::askEveryOpen() { return QSettings().value(QStringLiteral("coders/askEveryOpen"), false).toBool(); }
+bool ExpertDialog::askEveryOpen() {
+    return QSettings().value(QStringLiteral("coders/askEveryOpen"), false).toBool();
+}
 
-void ExpertDialog::setAskEveryOpen(bool ask) { QSettings().setValue(QStringLiteral("coders/askEveryOpen"), ask); }
+void ExpertDialog::setAskEveryOpen(bool ask) {
+    QSettings().setValue(QStringLiteral("coders/askEveryOpen"), ask);
+}
 
 }  // namespace ui
 }  // namespace motor

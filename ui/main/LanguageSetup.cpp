@@ -20,13 +20,17 @@ namespace {
 };
 }  // namespace
 
-QStringList LanguageSetup::available() { return {QStringLiteral("en"), QStringLiteral("fi")}; }
+QStringList LanguageSetup::available() {
+    return {QStringLiteral("en"), QStringLiteral("fi")};
+}
 
 QString LanguageSetup::configured() {
     return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
 }
 
-void LanguageSetup::setConfigured(const QString& code) { QSettings().setValue(QStringLiteral("ui/language"), code); }
+void LanguageSetup::setConfigured(const QString& code) {
+    QSettings().setValue(QStringLiteral("ui/language"), code);
+}
 
 QString LanguageSetup::install(QCoreApplication& app) {
     QString code = configured();

@@ -137,9 +137,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(transfer_, &DataTransfer::finished, this, [this](bool ok, const QString& message) {
         if (ok) statusBar()->showMessage(message, 8000);
     });
-    connect(session_, &ProjectSession::writeFailed, this, [this](const QString& message) {
-        showError(tr("Label not saved"), message, Interaction::Interactive);
-    });
+    connect(session_, &ProjectSession::writeFailed, this,
+            [this](const QString& message) { showError(tr("Label not saved"), message, Interaction::Interactive); });
 
     refreshRecentMenu();
     stack_->setCurrentWidget(start_);
@@ -195,10 +194,12 @@ void MainWindow::buildMenus() {
     blindAction_ = edit->addAction(tr("&Blind coding"));
     blindAction_->setObjectName(QStringLiteral("BlindCodingAction"));
     blindAction_->setCheckable(true);
-    blindAction_->setToolTip(tr("Each coder sees only their own labels, without the conflict column, the review "
-                                "or the metrics, until they have labelled every clip or a lead unlocks them."));
+    blindAction_->setToolTip(
+        tr("Each coder sees only their own labels, without the conflict column, the review "
+           "or the metrics, until they have labelled every clip or a lead unlocks them."));
     connect(blindAction_, &QAction::triggered, this, [this](bool on) {
-        if (const Status s = session_->setBlindCoding(on); !s) showError(tr("Blind coding"), s.error().message, Interaction::Interactive);
+        if (const Status s = session_->setBlindCoding(on); !s)
+            showError(tr("Blind coding"), s.error().message, Interaction::Interactive);
         applyBlind();
     });
     unlockAction_ = edit->addAction(tr("&Unlock the review for this coder…"));
@@ -256,10 +257,9 @@ void MainWindow::buildMenus() {
     view->addAction(labelDock_->toggleViewAction());
     QMenu* language = view->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
-    const QList<QPair<QString, QString>> languages = {
-        {QStringLiteral("system"), tr("Follow the system")},
-        {QStringLiteral("en"), QStringLiteral("English")},
-        {QStringLiteral("fi"), QStringLiteral("Suomi")}};
+    const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("Follow the system")},
+                                                      {QStringLiteral("en"), QStringLiteral("English")},
+                                                      {QStringLiteral("fi"), QStringLiteral("Suomi")}};
     for (const auto& [code, name] : languages) {
         QAction* a = language->addAction(name);
         a->setCheckable(true);
@@ -289,7 +289,8 @@ void MainWindow::showView(View view) {
 
 void MainWindow::applyBlind() {
     const bool blind = session_->isBlind();
-    const QString why = blind ? tr("Blind coding: shown once you have labelled every clip, or a lead unlocks it.") : QString();
+    const QString why =
+        blind ? tr("Blind coding: shown once you have labelled every clip, or a lead unlocks it.") : QString();
     // Back to Label from a view that goes (QTabWidget would move to the next enabled tab).
     if (blind && (tabs_->currentIndex() == 1 || tabs_->currentIndex() == 2)) tabs_->setCurrentIndex(0);
     for (int tab : {1, 2}) {
@@ -503,7 +504,8 @@ void MainWindow::updateTitleAndStatus() {
     const int total = int(session_->clips().size());
     const int64_t expert = session_->currentExpertId();
     const int done = expert ? session_->completedClipCount(expert) : 0;
-    setWindowTitle(tr("%1 — %2 / %n clip(s) labelled — MOTOR Studio", nullptr, total).arg(session_->projectName()).arg(done));
+    setWindowTitle(
+        tr("%1 — %2 / %n clip(s) labelled — MOTOR Studio", nullptr, total).arg(session_->projectName()).arg(done));
     coderButton_->setVisible(true);
     coderButton_->setText(expert ? tr("Coder: %1 ▾").arg(session_->currentExpertName())
                                  : tr("Coder: none (labelling off) — choose ▾"));

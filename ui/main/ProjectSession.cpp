@@ -119,8 +119,12 @@ void ProjectSession::applyPredictions(const QVector<agents::FinishedClip>& clips
     if (!changed.isEmpty()) emit labelsChanged(changed);
 }
 
-QString ProjectSession::projectName() const { return project_ ? project_->name() : QString(); }
-QString ProjectSession::projectPath() const { return project_ ? project_->path() : QString(); }
+QString ProjectSession::projectName() const {
+    return project_ ? project_->name() : QString();
+}
+QString ProjectSession::projectPath() const {
+    return project_ ? project_->path() : QString();
+}
 
 const Codebook& ProjectSession::codebook() const {
     static const Codebook empty;
@@ -186,7 +190,8 @@ Status ProjectSession::setCurrentExpert(const QString& name) {
 
 Status ProjectSession::setBlindCoding(bool on) {
     if (!project_) return makeError(tr("No project is open."));
-    if (auto s = project_->setSetting(QStringLiteral("blind-coding"), on ? QStringLiteral("on") : QString()); !s) return s;
+    if (auto s = project_->setSetting(QStringLiteral("blind-coding"), on ? QStringLiteral("on") : QString()); !s)
+        return s;
     blindSetting_ = on;
     updateBlind();
     return {};
@@ -277,8 +282,8 @@ int64_t ProjectSession::nextUnlabeledClip(int64_t afterClipId) const {
     return 0;
 }
 
-Status ProjectSession::writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension,
-                                  const QString& label, const QString& note) {
+Status ProjectSession::writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension, const QString& label,
+                                  const QString& note) {
     if (!project_) return makeError(tr("No project is open."));
     LabelWrite w;
     w.clipId = clipId;

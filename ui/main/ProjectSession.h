@@ -7,12 +7,11 @@
 #include <QObject>
 #include <QUndoStack>
 #include <QVector>
-
 #include <memory>
 
-#include "core/store/Project.h"
 #include "core/agents/PredictionRun.h"
 #include "core/metrics/ClipConflict.h"
+#include "core/store/Project.h"
 
 namespace motor {
 namespace ui {
@@ -81,8 +80,8 @@ public:
 
     // Commits through core, refreshes the index and emits labelsChanged. Use the undo
     // stack (LabelPanel does) for user edits; this is the primitive it calls.
-    Status writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension,
-                      const QString& label, const QString& note);
+    Status writeLabel(int64_t clipId, int64_t annotatorId, const QString& dimension, const QString& label,
+                      const QString& note);
     // Re-reads every annotation and annotator (after an import wrote to the file).
     Status reload();
     // A prediction run's clips as another connection committed them: the index takes

@@ -31,7 +31,8 @@ void ScreenshotRunner::settle(int ms) {
 
 Status ScreenshotRunner::run(const QString& project, const QString& view, const QString& expert,
                              const QString& pngPath) {
-    if (project.isEmpty()) return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
+    if (project.isEmpty())
+        return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
     if (view != QLatin1String("browser") && view != QLatin1String("review") && view != QLatin1String("metrics") &&
         view != QLatin1String("predict"))
         return makeError(QApplication::translate("ScreenshotRunner", "unknown view \"%1\"").arg(view));

@@ -21,8 +21,9 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
         for (int c = 0; c < dim.classes.size(); ++c) {
             const QKeySequence k = KeyScheme::classKey(d, c);
             if (!k.isEmpty())
-                rows << qMakePair(k.toString(QKeySequence::NativeText),
-                                  tr("%1: %2 (press again to clear)").arg(dimensionTitle(dim), classTitle(dim, dim.classes[c].name)));
+                rows << qMakePair(
+                    k.toString(QKeySequence::NativeText),
+                    tr("%1: %2 (press again to clear)").arg(dimensionTitle(dim), classTitle(dim, dim.classes[c].name)));
         }
     }
     rows << qMakePair(QStringLiteral("F2"), tr("Edit the note of the first dimension"))
@@ -34,7 +35,8 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
          << qMakePair(tr("Left / Right"), tr("One second back / forward"))
          << qMakePair(QStringLiteral("[ / ]"), tr("Slower / faster (0.25× to 2×)"))
          << qMakePair(QStringLiteral("L"), tr("Loop the clip on / off"))
-         << qMakePair(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("Undo the last label change"))
+         << qMakePair(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
+                      tr("Undo the last label change"))
          << qMakePair(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText), tr("Redo"))
          << qMakePair(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Search clips"))
          << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3 / 4"), tr("Label, Review, Metrics, Predict view"))

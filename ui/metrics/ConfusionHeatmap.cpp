@@ -2,7 +2,6 @@
 
 #include <QMouseEvent>
 #include <QPainter>
-
 #include <algorithm>
 
 namespace motor {
@@ -70,8 +69,7 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*) {
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     p.setFont(small);
-    p.drawText(QRect(g.left(), kMargin, g.width(), kTopLabels / 2), Qt::AlignCenter,
-               tr("%1 (columns)").arg(coder_));
+    p.drawText(QRect(g.left(), kMargin, g.width(), kTopLabels / 2), Qt::AlignCenter, tr("%1 (columns)").arg(coder_));
     for (int r = 0; r < n; ++r) {
         long long rowSum = 0;
         for (int c = 0; c < n; ++c) rowSum += count(r, c);
@@ -92,11 +90,13 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*) {
         }
         p.setPen(palette().color(QPalette::WindowText));
         const QRect rowLabel(kMargin, cellRect(r, 0).top(), kLeftLabels - 6, cellRect(r, 0).height());
-        p.drawText(rowLabel, Qt::AlignRight | Qt::AlignVCenter, p.fontMetrics().elidedText(classes_[r], Qt::ElideRight, rowLabel.width()));
+        p.drawText(rowLabel, Qt::AlignRight | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(classes_[r], Qt::ElideRight, rowLabel.width()));
     }
     for (int c = 0; c < n; ++c) {
         const QRect colLabel(cellRect(0, c).left(), kMargin + kTopLabels / 2, cellRect(0, c).width(), kTopLabels / 2);
-        p.drawText(colLabel, Qt::AlignCenter, p.fontMetrics().elidedText(classes_[c], Qt::ElideRight, colLabel.width()));
+        p.drawText(colLabel, Qt::AlignCenter,
+                   p.fontMetrics().elidedText(classes_[c], Qt::ElideRight, colLabel.width()));
     }
     p.save();
     p.translate(kMargin + 2, g.center().y());

@@ -3,7 +3,6 @@
 // share of the row. Clicking a cell asks for exactly the clips counted in it.
 #include <QStringList>
 #include <QWidget>
-
 #include <vector>
 
 namespace motor {

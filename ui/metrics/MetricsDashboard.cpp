@@ -1,6 +1,5 @@
 #include "ui/metrics/MetricsDashboard.h"
 
-#include <QLocale>
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -16,16 +15,16 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent>
-
 #include <algorithm>
 #include <cmath>
 
@@ -39,8 +38,12 @@ namespace {
 constexpr int kResamples = 1000;
 
 // Shown in the UI language's number format (64,29 in Finnish); CSV copies stay in C.
-QString percent(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v * 100.0, 'f', 2); }
-QString ratio(double v) { return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 3); }
+QString percent(double v) {
+    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v * 100.0, 'f', 2);
+}
+QString ratio(double v) {
+    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', 3);
+}
 QString interval(const metrics::Interval& i, bool asPercent) {
     if (!i.defined()) return {};
     return asPercent ? QStringLiteral(" [%1, %2]").arg(percent(i.lower), percent(i.upper))
@@ -225,15 +228,23 @@ MetricsDashboard::~MetricsDashboard() {
     watcher_.waitForFinished();
 }
 
-QString MetricsDashboard::reference() const { return reference_->currentData().toString(); }
-int MetricsDashboard::dimensionIndex() const { return dimension_->currentIndex(); }
-QString MetricsDashboard::confusionCoder() const { return coder_->currentData().toString(); }
+QString MetricsDashboard::reference() const {
+    return reference_->currentData().toString();
+}
+int MetricsDashboard::dimensionIndex() const {
+    return dimension_->currentIndex();
+}
+QString MetricsDashboard::confusionCoder() const {
+    return coder_->currentData().toString();
+}
 
 void MetricsDashboard::setReference(const QString& name) {
     const int i = reference_->findData(name);
     if (i >= 0) reference_->setCurrentIndex(i);
 }
-void MetricsDashboard::setDimensionIndex(int index) { dimension_->setCurrentIndex(index); }
+void MetricsDashboard::setDimensionIndex(int index) {
+    dimension_->setCurrentIndex(index);
+}
 void MetricsDashboard::setConfusionCoder(const QString& name) {
     const int i = coder_->findData(name);
     if (i >= 0) coder_->setCurrentIndex(i);
@@ -249,7 +260,8 @@ void MetricsDashboard::rebuildChoices() {
         for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) reference_->addItem(a.name, a.name);
         // The same default as `motor eval`: the expert with the most labels.
         int keep = reference_->findData(previousRef);
-        if (keep < 0 && session_->isOpen()) keep = reference_->findData(metrics::defaultReference(labelSetOf(*session_)));
+        if (keep < 0 && session_->isOpen())
+            keep = reference_->findData(metrics::defaultReference(labelSetOf(*session_)));
         reference_->setCurrentIndex(keep >= 0 ? keep : 0);
         dimension_->clear();
         for (const Dimension& d : session_->codebook().dimensions) dimension_->addItem(dimensionTitle(d), d.name);
@@ -283,9 +295,11 @@ void MetricsDashboard::recompute() {
     metrics::LabelSet labels = labelSetOf(*session_);
     metrics::MetricsOptions options;
     options.reference = reference();  // empty: the service's default reference
-    options.agreement = modelsInAgreement_->isChecked() ? metrics::AgreementCoders::All : metrics::AgreementCoders::Experts;
+    options.agreement =
+        modelsInAgreement_->isChecked() ? metrics::AgreementCoders::All : metrics::AgreementCoders::Experts;
     options.bootstrapResamples = resamples;
-    watcher_.setFuture(QtConcurrent::run([labels = std::move(labels), options] { return computeDashboardMetrics(labels, options); }));
+    watcher_.setFuture(
+        QtConcurrent::run([labels = std::move(labels), options] { return computeDashboardMetrics(labels, options); }));
 }
 
 void MetricsDashboard::cancel() {
@@ -365,9 +379,11 @@ void MetricsDashboard::fillSummary() {
     summary_->setRowCount(int(rep->summary().size()));
     for (int r = 0; r < int(rep->summary().size()); ++r) {
         const metrics::SummaryRow& row = rep->summary()[size_t(r)];
-        auto* name = cell(row.partial ? row.annotator + QStringLiteral(" *") : row.annotator, Qt::AlignLeft | Qt::AlignVCenter);
+        auto* name =
+            cell(row.partial ? row.annotator + QStringLiteral(" *") : row.annotator, Qt::AlignLeft | Qt::AlignVCenter);
         if (row.partial)
-            name->setToolTip(tr("Covers fewer clips than the reference rated: not comparable with a coder who did them all"));
+            name->setToolTip(
+                tr("Covers fewer clips than the reference rated: not comparable with a coder who did them all"));
         summary_->setItem(r, 0, name);
         for (int d = 0; d < int(row.macroF1.size()); ++d) {
             QString text = percent(row.macroF1[size_t(d)]);
@@ -376,7 +392,8 @@ void MetricsDashboard::fillSummary() {
             // n beside every figure: 5 of 24 clips is not 24 of 24.
             text += QStringLiteral("  (n=%1)").arg(row.n[size_t(d)]);
             auto* item = cell(text);
-            item->setToolTip(tr("%n clip(s) rated by both this coder and the reference", nullptr, int(row.n[size_t(d)])));
+            item->setToolTip(
+                tr("%n clip(s) rated by both this coder and the reference", nullptr, int(row.n[size_t(d)])));
             summary_->setItem(r, d + 1, item);
         }
         auto* avg = cell(percent(row.average));
@@ -434,8 +451,8 @@ void MetricsDashboard::fillPerClass() {
     perClass_->clear();
     perClass_->clearSpans();
     const metrics::DimensionReport* dim = shownDimension();
-    const QStringList headers{tr("Coder"), tr("Accuracy"), tr("Macro-F1"), tr("Class"),
-                              tr("Precision"), tr("Recall"), tr("F1"), tr("Support")};
+    const QStringList headers{tr("Coder"),     tr("Accuracy"), tr("Macro-F1"), tr("Class"),
+                              tr("Precision"), tr("Recall"),   tr("F1"),       tr("Support")};
     perClass_->setColumnCount(int(headers.size()));
     perClass_->setHorizontalHeaderLabels(headers);
     if (!dim) {
@@ -448,14 +465,15 @@ void MetricsDashboard::fillPerClass() {
     for (const metrics::ReferenceComparison& c : dim->vsReference) {
         perClass_->setItem(row, 0, cell(c.annotator, Qt::AlignLeft | Qt::AlignTop));
         perClass_->setItem(row, 1, cell(percent(c.scores.accuracy), Qt::AlignRight | Qt::AlignTop));
-        perClass_->setItem(row, 2, cell(percent(c.scores.macroF1) + interval(c.macroF1Interval, true),
-                                        Qt::AlignRight | Qt::AlignTop));
+        perClass_->setItem(
+            row, 2, cell(percent(c.scores.macroF1) + interval(c.macroF1Interval, true), Qt::AlignRight | Qt::AlignTop));
         if (classes > 1)
             for (int col = 0; col < 3; ++col) perClass_->setSpan(row, col, classes, 1);
         for (int k = 0; k < classes; ++k) {
             const metrics::ClassScore& s = c.scores.perClass[size_t(k)];
-            perClass_->setItem(row + k, 3, cell(classTitle(session_->codebook(), dim->name, dim->classes[k]),
-                                                Qt::AlignLeft | Qt::AlignVCenter));
+            perClass_->setItem(
+                row + k, 3,
+                cell(classTitle(session_->codebook(), dim->name, dim->classes[k]), Qt::AlignLeft | Qt::AlignVCenter));
             perClass_->setItem(row + k, 4, cell(s.inAverage ? percent(s.precision) : QStringLiteral("–")));
             perClass_->setItem(row + k, 5, cell(s.inAverage ? percent(s.recall) : QStringLiteral("–")));
             perClass_->setItem(row + k, 6, cell(s.inAverage ? percent(s.f1) : QStringLiteral("–")));
@@ -486,7 +504,8 @@ void MetricsDashboard::fillCharts() {
     }
     const metrics::DimensionReport* dim = shownDimension();
     const metrics::Report* rep = report();
-    perClass->setTitle(dim ? tr("F1 per class — %1").arg(dimensionTitle(session_->codebook(), dim->name)) : tr("F1 per class"));
+    perClass->setTitle(dim ? tr("F1 per class — %1").arg(dimensionTitle(session_->codebook(), dim->name))
+                           : tr("F1 per class"));
     macro->setTitle(tr("Macro-F1 per coder"));
     if (!dim || !rep) return;
 
@@ -569,11 +588,12 @@ void MetricsDashboard::activateCell(int referenceClass, int predictedClass) {
     const metrics::DimensionReport* dim = shownDimension();
     if (!dim) return;
     const QSet<qint64> clips = clipsOfCell(referenceClass, predictedClass);
-    emit clipsRequested(clips, tr("%1: %2 says %3, %4 says %5 — %n clip(s)", nullptr, int(clips.size()))
-                                   .arg(dimensionTitle(session_->codebook(), dim->name), reference(),
-                                        classTitle(session_->codebook(), dim->name, dim->classes.value(referenceClass)),
-                                        confusionCoder(),
-                                        classTitle(session_->codebook(), dim->name, dim->classes.value(predictedClass))));
+    emit clipsRequested(
+        clips,
+        tr("%1: %2 says %3, %4 says %5 — %n clip(s)", nullptr, int(clips.size()))
+            .arg(dimensionTitle(session_->codebook(), dim->name), reference(),
+                 classTitle(session_->codebook(), dim->name, dim->classes.value(referenceClass)), confusionCoder(),
+                 classTitle(session_->codebook(), dim->name, dim->classes.value(predictedClass))));
 }
 
 QString MetricsDashboard::summaryCsv() const {
@@ -589,8 +609,8 @@ void MetricsDashboard::copyCsv() {
 }
 
 void MetricsDashboard::saveChartsPng() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save charts"), QStringLiteral("metrics.png"),
-                                                      tr("PNG images (*.png)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save charts"), QStringLiteral("metrics.png"), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     if (!chartsHost_->grab().save(path, "PNG"))
         QMessageBox::warning(this, tr("Save charts"), tr("Cannot write %1.").arg(path));

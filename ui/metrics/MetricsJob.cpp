@@ -29,8 +29,10 @@ metrics::LabelSet labelSetOf(const ProjectSession& session) {
 MetricsResult computeDashboardMetrics(const metrics::LabelSet& labels, const metrics::MetricsOptions& options) {
     MetricsResult out;
     auto computed = metrics::computeMetrics(labels, options);
-    if (!computed) out.error = computed.error().message;
-    else out.metrics = std::move(computed.value());
+    if (!computed)
+        out.error = computed.error().message;
+    else
+        out.metrics = std::move(computed.value());
     return out;
 }
 

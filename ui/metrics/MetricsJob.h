@@ -3,7 +3,6 @@
 // `motor eval`'s: the GUI thread copies the session's labels into a LabelSet (plain
 // values, no Project access) and a worker computes the tables and the report.
 #include <QString>
-
 #include <optional>
 
 #include "core/metrics/ProjectMetrics.h"

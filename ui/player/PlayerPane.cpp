@@ -12,7 +12,6 @@
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QVideoWidget>
-
 #include <algorithm>
 #include <cmath>
 
@@ -132,8 +131,8 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
     connect(position_, &QSlider::sliderMoved, this, [this](int v) { seekMedia(startMs_ + v); });
     connect(player_, &QMediaPlayer::positionChanged, this, &PlayerPane::onPosition);
     connect(player_, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState s) {
-        playButton_->setIcon(style()->standardIcon(s == QMediaPlayer::PlayingState ? QStyle::SP_MediaPause
-                                                                                  : QStyle::SP_MediaPlay));
+        playButton_->setIcon(
+            style()->standardIcon(s == QMediaPlayer::PlayingState ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
     connect(player_, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString& text) {
         message_->setText(tr("Cannot play this media: %1").arg(text));
@@ -159,7 +158,9 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
     updateTime();
 }
 
-PlayerPane::~PlayerPane() { player_->stop(); }
+PlayerPane::~PlayerPane() {
+    player_->stop();
+}
 
 void PlayerPane::loadClip() {
     const Clip* clip = session_->clip(session_->currentClipId());
@@ -187,10 +188,16 @@ void PlayerPane::loadClip() {
     updateTime();
 }
 
-double PlayerPane::frameDurationMs() const { return 1000.0 / fps_; }
+double PlayerPane::frameDurationMs() const {
+    return 1000.0 / fps_;
+}
 
-int64_t PlayerPane::mediaPositionMs() const { return player_->position(); }
-int64_t PlayerPane::clipPositionMs() const { return player_->position() - startMs_; }
+int64_t PlayerPane::mediaPositionMs() const {
+    return player_->position();
+}
+int64_t PlayerPane::clipPositionMs() const {
+    return player_->position() - startMs_;
+}
 
 void PlayerPane::togglePlay() {
     if (player_->playbackState() == QMediaPlayer::PlayingState) {
@@ -209,7 +216,9 @@ void PlayerPane::stepFrames(int frames) {
     seekMedia(int64_t(std::llround((current + frames) * frame + frame / 2.0)));
 }
 
-void PlayerPane::seekBy(int64_t deltaMs) { seekMedia(player_->position() + deltaMs); }
+void PlayerPane::seekBy(int64_t deltaMs) {
+    seekMedia(player_->position() + deltaMs);
+}
 
 void PlayerPane::seekMedia(int64_t mediaMs) {
     player_->setPosition(std::clamp(mediaMs, startMs_, std::max(startMs_, endMs_ - 1)));
@@ -226,8 +235,12 @@ void PlayerPane::setRate(double rate) {
         if (std::abs(speed_->itemData(i).toDouble() - rate) < 1e-9) speed_->setCurrentIndex(i);
 }
 
-void PlayerPane::faster() { speed_->setCurrentIndex(std::min(speed_->currentIndex() + 1, speed_->count() - 1)); }
-void PlayerPane::slower() { speed_->setCurrentIndex(std::max(speed_->currentIndex() - 1, 0)); }
+void PlayerPane::faster() {
+    speed_->setCurrentIndex(std::min(speed_->currentIndex() + 1, speed_->count() - 1));
+}
+void PlayerPane::slower() {
+    speed_->setCurrentIndex(std::max(speed_->currentIndex() - 1, 0));
+}
 
 void PlayerPane::onPosition(qint64 mediaMs) {
     if (endMs_ > startMs_ && mediaMs >= endMs_ && player_->playbackState() == QMediaPlayer::PlayingState) {

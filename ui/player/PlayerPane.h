@@ -2,7 +2,6 @@
 // Plays the current clip's time range of its recording: seeks to the start, loops or
 // stops at the end, steps by one frame using the media's frame rate.
 #include <QWidget>
-
 #include <cstdint>
 
 class QAudioOutput;

@@ -36,7 +36,9 @@ PredictionJob::~PredictionJob() {
     shared_->future.waitForFinished();
 }
 
-void PredictionJob::cancel() { shared_->cancel.cancel(); }
+void PredictionJob::cancel() {
+    shared_->cancel.cancel();
+}
 
 bool PredictionJob::start(const PredictConfig& config) {
     if (running_) return false;
@@ -45,28 +47,34 @@ bool PredictionJob::start(const PredictConfig& config) {
     flushTimer_->start();
     shared_->future = QtConcurrent::run([this, config] {
         const Result<agents::RunSummary> r = run(config);
-        QMetaObject::invokeMethod(this, [this, r] {
-            flushTimer_->stop();
-            flush();  // clips reported before the end come first
-            running_ = false;
-            if (!r) {
-                emit finished(false, isCancelled(r.error()), QString(), r.error().message);
-                return;
-            }
-            const agents::RunSummary& s = r.value();
-            QString message = tr("%1 labelled now, %2 done earlier, %3 failed, of %n clip(s).", nullptr, s.progress.total)
-                                  .arg(s.progress.done)
-                                  .arg(s.progress.skipped)
-                                  .arg(s.progress.failed);
-            if (s.cancelled) message += QLatin1Char(' ') + tr("Cancelled: start the same run again to resume it.");
-            if (s.stopped)
-                message += QLatin1Char(' ') + tr("Stopped, the finished clips kept: %1 When the server can serve again, start the "
-                                                 "same run to resume it.")
-                                                  .arg(s.stopReason);
-            if (s.annotatorId == 0 && s.progress.skipped == 0) message += QLatin1Char(' ') + tr("Nothing was stored.");
-            if (!s.errors.isEmpty()) message += QLatin1Char('\n') + s.errors.join(QLatin1Char('\n'));
-            emit finished(true, s.cancelled, s.runName, message);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, r] {
+                flushTimer_->stop();
+                flush();  // clips reported before the end come first
+                running_ = false;
+                if (!r) {
+                    emit finished(false, isCancelled(r.error()), QString(), r.error().message);
+                    return;
+                }
+                const agents::RunSummary& s = r.value();
+                QString message =
+                    tr("%1 labelled now, %2 done earlier, %3 failed, of %n clip(s).", nullptr, s.progress.total)
+                        .arg(s.progress.done)
+                        .arg(s.progress.skipped)
+                        .arg(s.progress.failed);
+                if (s.cancelled) message += QLatin1Char(' ') + tr("Cancelled: start the same run again to resume it.");
+                if (s.stopped)
+                    message += QLatin1Char(' ') +
+                               tr("Stopped, the finished clips kept: %1 When the server can serve again, start the "
+                                  "same run to resume it.")
+                                   .arg(s.stopReason);
+                if (s.annotatorId == 0 && s.progress.skipped == 0)
+                    message += QLatin1Char(' ') + tr("Nothing was stored.");
+                if (!s.errors.isEmpty()) message += QLatin1Char('\n') + s.errors.join(QLatin1Char('\n'));
+                emit finished(true, s.cancelled, s.runName, message);
+            },
+            Qt::QueuedConnection);
     });
     return true;
 }
@@ -128,7 +136,8 @@ Result<agents::RunSummary> PredictionJob::run(const PredictConfig& config) {
     options.clipFinished = [post](const FinishedClip& c) { post([&](Shared& s) { s.pending.push_back(c); }); };
     options.started = [this](int64_t annotatorId, const QVector<int64_t>& earlier) {
         const QVector<qint64> ids(earlier.begin(), earlier.end());
-        QMetaObject::invokeMethod(this, [this, annotatorId, ids] { emit runStarted(annotatorId, ids); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, annotatorId, ids] { emit runStarted(annotatorId, ids); }, Qt::QueuedConnection);
     };
     return runPrediction(project, *lm, options);
 }

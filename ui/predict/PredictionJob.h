@@ -6,11 +6,10 @@
 // second, so a fast run cannot flood the event loop.
 // cancel() sets core's CancelFlag, which stops the run between requests/tokens.
 #include <QObject>
-#include <QTimer>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QVector>
-
 #include <functional>
 #include <memory>
 
@@ -34,7 +33,7 @@ struct PredictConfig {
     QString runName;      // empty: core's default name
     agents::PrefixSharing prefixSharing = agents::PrefixSharing::On;
     int maxRationaleChars = 300;
-    QString promptDir;    // empty: the built-in prompts
+    QString promptDir;  // empty: the built-in prompts
 };
 
 class PredictionJob : public QObject {

@@ -20,7 +20,6 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 #include "core/agents/OpenAiModel.h"
@@ -48,7 +47,10 @@ QLabel* buddyLabel(const QString& text, QWidget* buddy, QWidget* parent) {
 }  // namespace
 
 PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QWidget* parent)
-    : QWidget(parent), session_(session), browser_(browser), job_(new PredictionJob(this)),
+    : QWidget(parent),
+      session_(session),
+      browser_(browser),
+      job_(new PredictionJob(this)),
       frameLoader_(new ThumbnailLoader(this, kFrameThumbWidth)) {
     setObjectName(QStringLiteral("PredictorPanel"));
 
@@ -73,8 +75,9 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
 
     runName_ = new QLineEdit(this);
     runName_->setObjectName(QStringLiteral("RunName"));
-    runName_->setToolTip(tr("The run is stored as a coder of this name. Starting a run of the same name "
-                            "again resumes it."));
+    runName_->setToolTip(
+        tr("The run is stored as a coder of this name. Starting a run of the same name "
+           "again resumes it."));
 
     // Combo boxes as wide as their longest entry would squeeze the form's labels
     // ("Taustajärj…" in Finnish); they elide instead.
@@ -191,7 +194,8 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     connect(job_, &PredictionJob::runStarted, this, &PredictorPanel::onStarted);
     connect(job_, &PredictionJob::finished, this, &PredictorPanel::onFinished);
     connect(results_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
-        if (QTableWidgetItem* item = results_->item(row, 0)) session_->setCurrentClip(item->data(Qt::UserRole).toLongLong());
+        if (QTableWidgetItem* item = results_->item(row, 0))
+            session_->setCurrentClip(item->data(Qt::UserRole).toLongLong());
     });
     connect(results_, &QTableWidget::currentCellChanged, this, [this](int row) { showFrames(row); });
     connect(frameLoader_, &ThumbnailLoader::thumbnailReady, this, [this](qint64 index, const QImage& image) {
@@ -219,8 +223,8 @@ QWidget* PredictorPanel::buildBackendPages() {
     mf->setContentsMargins(0, 0, 0, 0);
     reference_ = new QComboBox(majority);
     mf->addRow(tr("&Expert:"), reference_);
-    auto* mNote = new QLabel(tr("Every clip gets the class this expert used most often: the floor a model must beat."),
-                             majority);
+    auto* mNote =
+        new QLabel(tr("Every clip gets the class this expert used most often: the floor a model must beat."), majority);
     mNote->setObjectName(QStringLiteral("MutedLabel"));
     mNote->setWordWrap(true);
     mf->addRow(mNote);
@@ -321,7 +325,8 @@ QWidget* PredictorPanel::buildAdvanced() {
     rationale_->setSuffix(tr(" characters"));
     prefixSharing_ = new QCheckBox(tr("Share the clip context between agents"), box);
     prefixSharing_->setChecked(true);
-    prefixSharing_->setToolTip(tr("Off recomputes the context for every agent (for comparison); the labels are the same"));
+    prefixSharing_->setToolTip(
+        tr("Off recomputes the context for every agent (for comparison); the labels are the same"));
     promptDir_ = new QLineEdit(box);
     promptDir_->setPlaceholderText(tr("built-in prompts"));
     promptDir_->setToolTip(tr("A folder of prompt templates (*.txt) overriding the built-in ones"));
@@ -409,7 +414,9 @@ void PredictorPanel::updateForm() {
     if (running) mode_->setEnabled(false);
 }
 
-void PredictorPanel::setBackend(BackendKind backend) { backend_->setCurrentIndex(backend_->findData(int(backend))); }
+void PredictorPanel::setBackend(BackendKind backend) {
+    backend_->setCurrentIndex(backend_->findData(int(backend)));
+}
 void PredictorPanel::setReferenceExpert(const QString& name) {
     rebuildExperts();
     reference_->setCurrentIndex(reference_->findText(name));
@@ -418,9 +425,15 @@ void PredictorPanel::setModelPath(const QString& path) {
     modelPath_->setText(path);
     inspectModel();
 }
-void PredictorPanel::setMode(agents::PredictorMode mode) { mode_->setCurrentIndex(mode_->findData(int(mode))); }
-void PredictorPanel::setClips(Clips clips) { clips_->setCurrentIndex(clips_->findData(int(clips))); }
-void PredictorPanel::setRunName(const QString& name) { runName_->setText(name); }
+void PredictorPanel::setMode(agents::PredictorMode mode) {
+    mode_->setCurrentIndex(mode_->findData(int(mode)));
+}
+void PredictorPanel::setClips(Clips clips) {
+    clips_->setCurrentIndex(clips_->findData(int(clips)));
+}
+void PredictorPanel::setRunName(const QString& name) {
+    runName_->setText(name);
+}
 
 PredictConfig PredictorPanel::config() const {
     PredictConfig c;
@@ -443,12 +456,16 @@ PredictConfig PredictorPanel::config() const {
     c.prefixSharing = prefixSharing_->isChecked() ? agents::PrefixSharing::On : agents::PrefixSharing::Off;
     c.promptDir = promptDir_->text().trimmed();
     switch (Clips(clips_->currentData().toInt())) {
-    case Clips::All: c.selection = agents::ClipSelection::All; break;
-    case Clips::NoExpertYet: c.selection = agents::ClipSelection::Unlabeled; break;
-    case Clips::BrowserSelection:
-        c.selection = agents::ClipSelection::List;
-        for (qint64 id : browser_->visibleClipIds()) c.clipIds << QString::number(id);
-        break;
+        case Clips::All:
+            c.selection = agents::ClipSelection::All;
+            break;
+        case Clips::NoExpertYet:
+            c.selection = agents::ClipSelection::Unlabeled;
+            break;
+        case Clips::BrowserSelection:
+            c.selection = agents::ClipSelection::List;
+            for (qint64 id : browser_->visibleClipIds()) c.clipIds << QString::number(id);
+            break;
     }
     c.runName = runName_->text().trimmed();
     return c;
@@ -613,7 +630,8 @@ void PredictorPanel::showFrames(int row) {
         thumb->setProperty("frameIndex", qlonglong(i));
         thumb->setFixedSize(kFrameThumbWidth, kFrameThumbWidth * 9 / 16);
         thumb->setScaledContents(true);
-        thumb->setToolTip(tr("Frame %1 at %2 s").arg(i + 1).arg(QLocale().toString(double(times[i].toLongLong()) / 1000.0, 'f', 2)));
+        thumb->setToolTip(
+            tr("Frame %1 at %2 s").arg(i + 1).arg(QLocale().toString(double(times[i].toLongLong()) / 1000.0, 'f', 2)));
         frameStripLayout_->addWidget(thumb);
         jobs.push_back({qint64(i), path, times[i].toLongLong()});
     }

@@ -1,22 +1,21 @@
 #include "ui/review/ReviewPane.h"
 
-#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <cmath>
 
-#include "ui/main/ProjectSession.h"
 #include "ui/main/CodebookText.h"
+#include "ui/main/ProjectSession.h"
 
 namespace motor {
 namespace ui {
@@ -26,9 +25,12 @@ const QColor kAgree(0xdc, 0xf1, 0xe1);
 
 QString kindName(AnnotatorKind k) {
     switch (k) {
-    case AnnotatorKind::Human: return ReviewPane::tr("expert");
-    case AnnotatorKind::Model: return ReviewPane::tr("model");
-    case AnnotatorKind::Baseline: return ReviewPane::tr("baseline");
+        case AnnotatorKind::Human:
+            return ReviewPane::tr("expert");
+        case AnnotatorKind::Model:
+            return ReviewPane::tr("model");
+        case AnnotatorKind::Baseline:
+            return ReviewPane::tr("baseline");
     }
     return {};
 }
@@ -75,8 +77,9 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     scope_->setObjectName(QStringLiteral("ConflictScope"));
     scope_->addItem(tr("Disagreement among experts"), int(metrics::ConflictScope::Experts));
     scope_->addItem(tr("Disagreement among all coders (models too)"), int(metrics::ConflictScope::AllCoders));
-    scope_->setToolTip(tr("Whether model runs and baselines count as dissenting coders here, in the queue "
-                          "and in the browser's Conflict column"));
+    scope_->setToolTip(
+        tr("Whether model runs and baselines count as dissenting coders here, in the queue "
+           "and in the browser's Conflict column"));
     queueBar->addWidget(queueTitle, 1);
     queueBar->addWidget(scope_);
     queueBar->addWidget(modelOnly_);
@@ -103,9 +106,8 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     queueTimer_->setInterval(150);  // coalesce bursts of label writes
     connect(queueTimer_, &QTimer::timeout, this, &ReviewPane::rebuildQueue);
     connect(modelOnly_, &QCheckBox::toggled, this, &ReviewPane::rebuildQueue);
-    connect(scope_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        session_->setConflictScope(metrics::ConflictScope(scope_->currentData().toInt()));
-    });
+    connect(scope_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { session_->setConflictScope(metrics::ConflictScope(scope_->currentData().toInt())); });
     connect(session_, &ProjectSession::conflictScopeChanged, this, [this] {
         scope_->setCurrentIndex(scope_->findData(int(session_->conflictScope())));
         refreshClip();
@@ -130,7 +132,9 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     refreshClip();
 }
 
-void ReviewPane::setModelVsExpertOnly(bool on) { modelOnly_->setChecked(on); }
+void ReviewPane::setModelVsExpertOnly(bool on) {
+    modelOnly_->setChecked(on);
+}
 
 void ReviewPane::refreshClip() {
     const int64_t clipId = session_->currentClipId();
@@ -189,13 +193,15 @@ void ReviewPane::refreshClip() {
         for (int r = 0; r < coders.size(); ++r) {
             const Annotation ann = labels.value(coders[r].id).value(dim);
             QString text = ann.label.isEmpty() ? QStringLiteral("–") : classTitle(cb.dimensions[d], ann.label);
-            if (!std::isnan(ann.confidence)) text += QStringLiteral("  (%1)").arg(QLocale().toString(ann.confidence, 'f', 2));
+            if (!std::isnan(ann.confidence))
+                text += QStringLiteral("  (%1)").arg(QLocale().toString(ann.confidence, 'f', 2));
             if (!ann.rationale.isEmpty() || !ann.note.isEmpty()) text += QStringLiteral("  ✎");
             auto* item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignCenter);
             if (ann.label.isEmpty()) {
             } else if (!inScope(coders[r])) {
-                if (majorityLabels.size() == 1) item->setBackground(ann.label == majorityLabels.front() ? kAgree : kDissent);
+                if (majorityLabels.size() == 1)
+                    item->setBackground(ann.label == majorityLabels.front() ? kAgree : kDissent);
             } else if (votes.size() > 1) {
                 item->setBackground(votes.value(ann.label) == majority ? kAgree : kDissent);
             } else if (majority > 1) {
@@ -209,12 +215,12 @@ void ReviewPane::refreshClip() {
         }
     }
     const metrics::ClipConflict c = session_->conflict(clipId);
-    header_->setText(c.any() ? (allCoders ? tr("Clip <b>%1</b> — coders disagree on %n dimension(s)", nullptr,
-                                               c.conflictingDimensions)
-                                          : tr("Clip <b>%1</b> — experts disagree on %n dimension(s)", nullptr,
-                                               c.conflictingDimensions))
-                                   .arg(clip->key.toHtmlEscaped())
-                             : tr("Clip <b>%1</b> — no disagreement").arg(clip->key.toHtmlEscaped()));
+    header_->setText(
+        c.any()
+            ? (allCoders ? tr("Clip <b>%1</b> — coders disagree on %n dimension(s)", nullptr, c.conflictingDimensions)
+                         : tr("Clip <b>%1</b> — experts disagree on %n dimension(s)", nullptr, c.conflictingDimensions))
+                  .arg(clip->key.toHtmlEscaped())
+            : tr("Clip <b>%1</b> — no disagreement").arg(clip->key.toHtmlEscaped()));
 }
 
 void ReviewPane::showDetails(int row, int column) {
@@ -223,11 +229,11 @@ void ReviewPane::showDetails(int row, int column) {
     const QString dim = session_->codebook().dimensions[column].name;
     const Annotation ann = session_->labelsOfClip(session_->currentClipId()).value(rowCoder_[row]).value(dim);
     const Annotator* who = session_->annotator(rowCoder_[row]);
-    QString html = QStringLiteral("<b>%1</b> · %2: <b>%3</b>")
-                       .arg(who ? who->name.toHtmlEscaped() : QString(),
-                            dimensionTitle(session_->codebook(), dim).toHtmlEscaped(),
-                            ann.label.isEmpty() ? tr("no label")
-                                                : classTitle(session_->codebook(), dim, ann.label).toHtmlEscaped());
+    QString html =
+        QStringLiteral("<b>%1</b> · %2: <b>%3</b>")
+            .arg(who ? who->name.toHtmlEscaped() : QString(), dimensionTitle(session_->codebook(), dim).toHtmlEscaped(),
+                 ann.label.isEmpty() ? tr("no label")
+                                     : classTitle(session_->codebook(), dim, ann.label).toHtmlEscaped());
     if (!std::isnan(ann.confidence)) html += tr(" · confidence %1").arg(QLocale().toString(ann.confidence, 'f', 2));
     if (!ann.rationale.isEmpty()) html += QStringLiteral("<p>%1</p>").arg(ann.rationale.toHtmlEscaped());
     if (!ann.note.isEmpty()) html += QStringLiteral("<p><i>%1</i></p>").arg(ann.note.toHtmlEscaped());

@@ -12,10 +12,7 @@ namespace ui {
 namespace {
 QString clipTime(int64_t ms) {
     ms = std::max<int64_t>(0, ms);
-    return QStringLiteral("%1:%2.%3")
-        .arg(ms / 60000)
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000 / 100);
+    return QStringLiteral("%1:%2.%3").arg(ms / 60000).arg(ms / 1000 % 60, 2, 10, QLatin1Char('0')).arg(ms % 1000 / 100);
 }
 }  // namespace
 
@@ -45,8 +42,7 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
     layout->addWidget(empty_);
 
     connect(table_, &QTableWidget::cellClicked, this, [this](int row, int) {
-        if (row >= 0 && row < utterances_.size())
-            emit seekRequested(std::max(utterances_[row].startMs, clipStartMs_));
+        if (row >= 0 && row < utterances_.size()) emit seekRequested(std::max(utterances_[row].startMs, clipStartMs_));
     });
     connect(session_, &ProjectSession::currentClipChanged, this, &TranscriptPane::loadClip);
     connect(session_, &ProjectSession::projectClosed, this, &TranscriptPane::loadClip);

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
-
 #include <cmath>
 
 #include "core/agents/ReplyParser.h"
@@ -19,11 +18,17 @@ namespace motor::agents {
 
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
-Error engineError(const gpu::Error& e) { return makeError(QStringLiteral("local: ") + qs(e.message)); }
+Error engineError(const gpu::Error& e) {
+    return makeError(QStringLiteral("local: ") + qs(e.message));
+}
 
-gpu::ChatRole chatRole(LmRole r) { return r == LmRole::System ? gpu::ChatRole::System : gpu::ChatRole::User; }
+gpu::ChatRole chatRole(LmRole r) {
+    return r == LmRole::System ? gpu::ChatRole::System : gpu::ChatRole::User;
+}
 
 class LocalSession final : public LmSession {
 public:
@@ -35,7 +40,8 @@ public:
         std::optional<gpu::VisionEmbeddings> rows;
         if (!content.images.isEmpty()) {
             const gpu::VisionEncoder* vision = model_->model().vision();
-            if (!vision) return makeError(QStringLiteral("local: this model has no vision tower; it cannot take frames"));
+            if (!vision)
+                return makeError(QStringLiteral("local: this model has no vision tower; it cannot take frames"));
             std::vector<gpu::RgbImage> frames;
             for (const media::RgbFrame& f : content.images) frames.push_back(gpu::RgbImage{f.width, f.height, f.rgb});
             QElapsedTimer timer;
@@ -76,7 +82,8 @@ public:
 };
 
 Result<QByteArray> hashFile(const QString& path, QJsonObject* info) {
-    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("a model file")); !refused) return refused.error();
+    if (auto refused = util::LiveDatabaseFiles::refuse(path, QStringLiteral("a model file")); !refused)
+        return refused.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return makeError(QStringLiteral("%1: %2").arg(path, f.errorString()));
     QCryptographicHash h(QCryptographicHash::Sha256);
@@ -108,17 +115,18 @@ QString rationaleOf(const std::string& text) {
 
 QJsonObject visionIdentity(const gpu::VisionEncoder& v) {
     const gpu::VisionConfig& c = v.config();
-    return QJsonObject{{QStringLiteral("tower"), QStringLiteral("%1 layers, dim %2, %3 heads, %4")
-                                                     .arg(c.layers)
-                                                     .arg(c.dim)
-                                                     .arg(c.heads)
-                                                     .arg(c.norm == gpu::VisionNorm::LayerNorm ? QStringLiteral("layernorm")
-                                                                                               : QStringLiteral("rmsnorm"))},
-                       {QStringLiteral("image_size"), c.imageSize},
-                       {QStringLiteral("tokens_per_image"), c.tokensPerImage()},
-                       {QStringLiteral("projector"), qs(c.projectorType)},
-                       {QStringLiteral("preprocessing"), qs(v.preprocessing().describe())},
-                       {QStringLiteral("layout"), QStringLiteral("FrameN: <img>...</img> (InternVL video)")}};
+    return QJsonObject{
+        {QStringLiteral("tower"),
+         QStringLiteral("%1 layers, dim %2, %3 heads, %4")
+             .arg(c.layers)
+             .arg(c.dim)
+             .arg(c.heads)
+             .arg(c.norm == gpu::VisionNorm::LayerNorm ? QStringLiteral("layernorm") : QStringLiteral("rmsnorm"))},
+        {QStringLiteral("image_size"), c.imageSize},
+        {QStringLiteral("tokens_per_image"), c.tokensPerImage()},
+        {QStringLiteral("projector"), qs(c.projectorType)},
+        {QStringLiteral("preprocessing"), qs(v.preprocessing().describe())},
+        {QStringLiteral("layout"), QStringLiteral("FrameN: <img>...</img> (InternVL video)")}};
 }
 
 }  // namespace
@@ -154,7 +162,8 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
         return makeError(QStringLiteral("local: --device must be auto, cpu or cuda, got '%1'").arg(device));
     if (device == QLatin1String("cuda"))
-        return makeError(QStringLiteral("local: the engine's CUDA backend is not available to the predictor in this build; use --device cpu"));
+        return makeError(QStringLiteral(
+            "local: the engine's CUDA backend is not available to the predictor in this build; use --device cpu"));
     device = QStringLiteral("cpu");
     if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH|NAME)"));
     for (const QString& p : {options.modelPath, options.mmprojPath})
@@ -192,8 +201,8 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
                    {QStringLiteral("parameters"), double(parameters)},
                    {QStringLiteral("context_length"), cfg.contextLength},
                    {QStringLiteral("chat_format"), QString::fromLatin1(m->chat_->familyName())},
-                   {QStringLiteral("vision"), m->model_->vision() ? QJsonValue(visionIdentity(*m->model_->vision()))
-                                                                   : QJsonValue(false)}};
+                   {QStringLiteral("vision"),
+                    m->model_->vision() ? QJsonValue(visionIdentity(*m->model_->vision())) : QJsonValue(false)}};
     if (options.hashContent) {
         auto h = modelContentHash(options.modelPath);
         if (!h) return h.error();
@@ -210,7 +219,9 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     return m;
 }
 
-bool LocalModel::sees() const { return model_->vision() != nullptr; }
+bool LocalModel::sees() const {
+    return model_->vision() != nullptr;
+}
 
 LmCapabilities LocalModel::capabilities() const {
     LmCapabilities c;
@@ -279,7 +290,8 @@ std::vector<Result<LmOutput>> LocalModel::generateBatch(const std::vector<LmSess
                 // The single-agent ablation asks the same prompt once per field.
                 item.owned = std::make_unique<LocalSession>(this, s->session_.fork(), true);
                 item.session = item.owned.get();
-                text += QStringLiteral("\nNow give only the \"%1\" label, as {\"label\": ..., \"rationale\": ...}.").arg(f.name);
+                text += QStringLiteral("\nNow give only the \"%1\" label, as {\"label\": ..., \"rationale\": ...}.")
+                            .arg(f.name);
             }
             const gpu::ChatMessage m{gpu::ChatRole::User, text.toStdString(), 0};
             auto prompt = chat_->render(std::span(&m, 1), !item.session->started_, true);
@@ -340,18 +352,23 @@ std::vector<Result<LmOutput>> LocalModel::generateBatch(const std::vector<LmSess
         out.constrained = true;
         out.fields.insert(it.field, f);
         out.raw += QString::fromStdString(g.text);
-        const QString rationale = boundRationale(rationaleOf(g.text), requests[it.request].constraint.maxRationaleChars);
+        const QString rationale =
+            boundRationale(rationaleOf(g.text), requests[it.request].constraint.maxRationaleChars);
         if (requests[it.request].constraint.fields.size() > 1)
-            out.rationale += (out.rationale.isEmpty() ? QString() : QStringLiteral("; ")) + it.field + QStringLiteral(": ") + rationale;
+            out.rationale += (out.rationale.isEmpty() ? QString() : QStringLiteral("; ")) + it.field +
+                             QStringLiteral(": ") + rationale;
         else
             out.rationale = rationale;
     }
     std::vector<Result<LmOutput>> out;
     out.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-        if (requestError[i]) out.push_back(*requestError[i]);
-        else if (outputs[i].fields.isEmpty()) out.push_back(cancelledError());
-        else out.push_back(std::move(outputs[i]));
+        if (requestError[i])
+            out.push_back(*requestError[i]);
+        else if (outputs[i].fields.isEmpty())
+            out.push_back(cancelledError());
+        else
+            out.push_back(std::move(outputs[i]));
     }
     return out;
 }

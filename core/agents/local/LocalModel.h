@@ -7,7 +7,6 @@
 // constraint by its generation loop, so the label is always a codebook class and comes
 // with P(label) for every class; the agents of several clips decode together.
 #include <QMap>
-
 #include <map>
 #include <optional>
 #include <string>
@@ -23,13 +22,13 @@ class JsonLabelConstraint;
 namespace motor::agents {
 
 struct LocalOptions {
-    QString modelPath;        // .gguf file or Hugging Face folder
-    QString mmprojPath;       // vision projector GGUF; empty: found beside a .gguf, or none
+    QString modelPath;                        // .gguf file or Hugging Face folder
+    QString mmprojPath;                       // vision projector GGUF; empty: found beside a .gguf, or none
     QString device = QStringLiteral("auto");  // auto | cpu | cuda
-    int threads = 0;          // 0: the engine's default pool
-    int batch = 4;            // clips decoded together
-    int extraTokens = 48;     // token budget beyond the rationale's characters (JSON, label)
-    bool hashContent = true;  // SHA-256 of the model file(s) for the provenance
+    int threads = 0;                          // 0: the engine's default pool
+    int batch = 4;                            // clips decoded together
+    int extraTokens = 48;                     // token budget beyond the rationale's characters (JSON, label)
+    bool hashContent = true;                  // SHA-256 of the model file(s) for the provenance
 };
 
 class LocalModel final : public LanguageModel {

@@ -17,18 +17,23 @@ struct Item {
 
 // {"label": "<label>", "rationale": "<text>"} with optional whitespace between tokens.
 constexpr Item kGrammar[] = {
-    {Kind::Ws, nullptr},  {Kind::Lit, "{"},           {Kind::Ws, nullptr}, {Kind::Lit, "\"label\""},
-    {Kind::Ws, nullptr},  {Kind::Lit, ":"},           {Kind::Ws, nullptr}, {Kind::Lit, "\""},
-    {Kind::Label, nullptr}, {Kind::Ws, nullptr},      {Kind::Lit, ","},    {Kind::Ws, nullptr},
-    {Kind::Lit, "\"rationale\""}, {Kind::Ws, nullptr}, {Kind::Lit, ":"},   {Kind::Ws, nullptr},
-    {Kind::Lit, "\""},    {Kind::Str, nullptr},       {Kind::Ws, nullptr}, {Kind::Lit, "}"},
-    {Kind::End, nullptr},
+    {Kind::Ws, nullptr},          {Kind::Lit, "{"},    {Kind::Ws, nullptr},
+    {Kind::Lit, "\"label\""},     {Kind::Ws, nullptr}, {Kind::Lit, ":"},
+    {Kind::Ws, nullptr},          {Kind::Lit, "\""},   {Kind::Label, nullptr},
+    {Kind::Ws, nullptr},          {Kind::Lit, ","},    {Kind::Ws, nullptr},
+    {Kind::Lit, "\"rationale\""}, {Kind::Ws, nullptr}, {Kind::Lit, ":"},
+    {Kind::Ws, nullptr},          {Kind::Lit, "\""},   {Kind::Str, nullptr},
+    {Kind::Ws, nullptr},          {Kind::Lit, "}"},    {Kind::End, nullptr},
 };
 constexpr uint8_t kLabelItem = 8;
 constexpr uint8_t kEndItem = uint8_t(std::size(kGrammar) - 1);
 
-bool isWs(uint8_t b) { return b == ' ' || b == '\n' || b == '\t' || b == '\r'; }
-bool isHex(uint8_t b) { return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F'); }
+bool isWs(uint8_t b) {
+    return b == ' ' || b == '\n' || b == '\t' || b == '\r';
+}
+bool isHex(uint8_t b) {
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+}
 
 std::string jsonEscape(const std::string& s) {
     std::string out;
@@ -56,7 +61,11 @@ int plainCharCount(const std::string& bytes) {
     for (size_t i = 0; i < bytes.size();) {
         const auto b = uint8_t(bytes[i]);
         if (b < 0x20 || b == '"' || b == '\\') return -1;
-        const int len = b < 0x80 ? 1 : (b >= 0xC2 && b < 0xE0) ? 2 : (b >= 0xE0 && b < 0xF0) ? 3 : (b >= 0xF0 && b < 0xF5) ? 4 : 0;
+        const int len = b < 0x80                  ? 1
+                        : (b >= 0xC2 && b < 0xE0) ? 2
+                        : (b >= 0xE0 && b < 0xF0) ? 3
+                        : (b >= 0xF0 && b < 0xF5) ? 4
+                                                  : 0;
         if (len == 0 || i + size_t(len) > bytes.size()) return -1;
         for (int k = 1; k < len; ++k)
             if ((uint8_t(bytes[i + size_t(k)]) & 0xC0) != 0x80) return -1;
@@ -123,7 +132,9 @@ bool JsonLabelConstraint::labelStarted(const State& s) const {
     return s.item > kLabelItem || (s.item == kLabelItem && s.offset > 0);
 }
 
-bool JsonLabelConstraint::complete(const State& s) const { return s.item == kEndItem; }
+bool JsonLabelConstraint::complete(const State& s) const {
+    return s.item == kEndItem;
+}
 
 uint64_t JsonLabelConstraint::possibleLabels(const State& s) const {
     if (s.label >= 0) return uint64_t(1) << s.label;
@@ -146,7 +157,8 @@ bool JsonLabelConstraint::feed(State& s, uint8_t b) const {
     for (;;) {
         const Item& it = kGrammar[s.item];
         switch (it.kind) {
-            case Kind::End: return false;
+            case Kind::End:
+                return false;
             case Kind::Ws:
                 if (isWs(b) && s.offset < kMaxWhitespace) {
                     ++s.offset;
@@ -208,10 +220,14 @@ bool JsonLabelConstraint::feed(State& s, uint8_t b) const {
                 if (b < 0x20 || (b & 0xC0) == 0x80 || b >= 0xF5 || b == 0xC0 || b == 0xC1) return false;
                 if (s.offset >= limit) return false;  // a new character would exceed the limit
                 ++s.offset;
-                if (b == '\\') s.escape = 1;
-                else if (b >= 0xF0) s.utf8Pending = 3;
-                else if (b >= 0xE0) s.utf8Pending = 2;
-                else if (b >= 0xC0) s.utf8Pending = 1;
+                if (b == '\\')
+                    s.escape = 1;
+                else if (b >= 0xF0)
+                    s.utf8Pending = 3;
+                else if (b >= 0xE0)
+                    s.utf8Pending = 2;
+                else if (b >= 0xC0)
+                    s.utf8Pending = 1;
                 return true;
             }
         }

@@ -49,7 +49,8 @@ struct Explorer {
                 sum += e;
                 tokens.push_back({e, int32_t(t)});
             }
-        std::sort(tokens.begin(), tokens.end(), [](auto& a, auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        std::sort(tokens.begin(), tokens.end(),
+                  [](auto& a, auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
         for (const auto& [e, t] : tokens) {
             const double q = mass * e / sum;
             JsonLabelConstraint::State n = st;

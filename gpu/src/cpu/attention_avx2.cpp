@@ -184,7 +184,9 @@ const AttentionKernels* avx2AttentionKernels() {
 #else
 
 namespace motor::gpu::cpu {
-const AttentionKernels* avx2AttentionKernels() { return nullptr; }
+const AttentionKernels* avx2AttentionKernels() {
+    return nullptr;
+}
 }  // namespace motor::gpu::cpu
 
 #endif

@@ -10,7 +10,8 @@ constexpr int kKeyBlock = 64;  // keys per online-softmax block; part of the ari
 struct AttentionKernels {
     const char* isa;
     // s[r * ldS + j] = q[r] . k[j] (unscaled) for r < rows, j < keys (<= kKeyBlock).
-    void (*scores)(const float* const* q, int rows, const float* const* k, int keys, int headDim, float* s, int64_t ldS);
+    void (*scores)(const float* const* q, int rows, const float* const* k, int keys, int headDim, float* s,
+                   int64_t ldS);
     // One row's update for a block with vis (1..kKeyBlock) visible scores in s: scales
     // them by scaleLog2e, updates the running max *m and sum *l, overwrites s[0..64)
     // with p (zeros past vis) and returns the factor a for the row's output.

@@ -11,9 +11,12 @@ namespace motor::gpu::cpu {
 
 namespace {
 
-inline float pairTree(const float a[8]) { return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7])); }
+inline float pairTree(const float a[8]) {
+    return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]));
+}
 
-void scoresPortable(const float* const* q, int rows, const float* const* k, int keys, int headDim, float* s, int64_t ldS) {
+void scoresPortable(const float* const* q, int rows, const float* const* k, int keys, int headDim, float* s,
+                    int64_t ldS) {
     for (int r = 0; r < rows; ++r)
         for (int j = 0; j < keys; ++j) {
             float lanes[8] = {};
@@ -84,7 +87,8 @@ const AttentionKernels& portableAttentionKernels() {
 }
 
 const AttentionKernels& attentionKernels() {
-    static const AttentionKernels* chosen = cpuIsa() == CpuIsa::Avx2 ? avx2AttentionKernels() : &portableAttentionKernels();
+    static const AttentionKernels* chosen =
+        cpuIsa() == CpuIsa::Avx2 ? avx2AttentionKernels() : &portableAttentionKernels();
     return *chosen;
 }
 

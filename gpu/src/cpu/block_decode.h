@@ -29,27 +29,38 @@ constexpr int kQ6_KBytes = 210;
 inline int64_t blockElements(DType t) {
     switch (t) {
         case DType::Q8_0:
-        case DType::Q4_0: return 32;
+        case DType::Q4_0:
+            return 32;
         case DType::Q4_K:
-        case DType::Q6_K: return 256;
-        default: return 1;
+        case DType::Q6_K:
+            return 256;
+        default:
+            return 1;
     }
 }
 
 inline int64_t blockBytes(DType t) {
     switch (t) {
-        case DType::F32: return 4;
+        case DType::F32:
+            return 4;
         case DType::F16:
-        case DType::BF16: return 2;
-        case DType::Q8_0: return kQ8_0Bytes;
-        case DType::Q4_0: return kQ4_0Bytes;
-        case DType::Q4_K: return kQ4_KBytes;
-        case DType::Q6_K: return kQ6_KBytes;
+        case DType::BF16:
+            return 2;
+        case DType::Q8_0:
+            return kQ8_0Bytes;
+        case DType::Q4_0:
+            return kQ4_0Bytes;
+        case DType::Q4_K:
+            return kQ4_KBytes;
+        case DType::Q6_K:
+            return kQ6_KBytes;
     }
     return 0;
 }
 
-inline int64_t rowBytes(DType t, int64_t cols) { return cols / blockElements(t) * blockBytes(t); }
+inline int64_t rowBytes(DType t, int64_t cols) {
+    return cols / blockElements(t) * blockBytes(t);
+}
 
 // 6-bit scale and min of sub-block j of a Q4_K super-block (ggml's get_scale_min_k4).
 inline void q4kScaleMin(int j, const uint8_t* q, uint8_t& sc, uint8_t& m) {
@@ -130,9 +141,12 @@ inline void decodeRow(DType t, const std::byte* row, int64_t cols, float* out) {
     const int64_t chunks = cols / kChunk;
     for (int64_t c = 0; c < chunks; ++c) decodeChunk(t, row, c, out + c * kChunk);
     for (int64_t i = chunks * kChunk; i < cols; ++i) {
-        if (t == DType::F32) std::memcpy(out + i, row + 4 * i, sizeof(float));
-        else if (t == DType::F16) out[i] = halfToFloat(loadU16(row + 2 * i));
-        else out[i] = bf16ToFloat(loadU16(row + 2 * i));
+        if (t == DType::F32)
+            std::memcpy(out + i, row + 4 * i, sizeof(float));
+        else if (t == DType::F16)
+            out[i] = halfToFloat(loadU16(row + 2 * i));
+        else
+            out[i] = bf16ToFloat(loadU16(row + 2 * i));
     }
 }
 

@@ -11,7 +11,8 @@ namespace motor::gpu::cpu {
 
 bool cpuSupports(CpuIsa isa) {
     switch (isa) {
-        case CpuIsa::Portable: return true;
+        case CpuIsa::Portable:
+            return true;
         case CpuIsa::Avx2:
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
         {
@@ -33,12 +34,15 @@ CpuIsa cpuIsa() {
     static const CpuIsa chosen = [] {
         const char* force = std::getenv("MOTOR_CPU_ISA");
         if (force && std::strcmp(force, "portable") == 0) return CpuIsa::Portable;
-        if (force && std::strcmp(force, "avx2") == 0) return cpuSupports(CpuIsa::Avx2) ? CpuIsa::Avx2 : CpuIsa::Portable;
+        if (force && std::strcmp(force, "avx2") == 0)
+            return cpuSupports(CpuIsa::Avx2) ? CpuIsa::Avx2 : CpuIsa::Portable;
         return cpuSupports(CpuIsa::Avx2) ? CpuIsa::Avx2 : CpuIsa::Portable;
     }();
     return chosen;
 }
 
-const char* cpuIsaName(CpuIsa isa) { return isa == CpuIsa::Avx2 ? "avx2" : "portable"; }
+const char* cpuIsaName(CpuIsa isa) {
+    return isa == CpuIsa::Avx2 ? "avx2" : "portable";
+}
 
 }  // namespace motor::gpu::cpu

@@ -69,7 +69,7 @@ void flashAttention(const FlashAttentionShape& shape, const AttentionQueries& qu
 
 struct AttentionKernels;
 // The same with a given kernel set instead of the process's (tests).
-void flashAttentionWith(const AttentionKernels& kernels, const FlashAttentionShape& shape, const AttentionQueries& queries,
-                        const KvRows& k, const KvRows& v, int kvHead);
+void flashAttentionWith(const AttentionKernels& kernels, const FlashAttentionShape& shape,
+                        const AttentionQueries& queries, const KvRows& k, const KvRows& v, int kvHead);
 
 }  // namespace motor::gpu::cpu

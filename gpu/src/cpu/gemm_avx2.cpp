@@ -54,8 +54,10 @@ MOTOR_AVX2 inline void storeAcc(__m256 (&c)[RM][RN], float* acc, int64_t accRow,
                                 int64_t yRowStep = 1) {
     for (int i = 0; i < RM; ++i)
         for (int j = 0; j < RN; ++j) {
-            if (phase & kPanelLast) y[j * ldy + i * yRowStep] = hsum8(c[i][j]);
-            else _mm256_storeu_ps(acc + i * accRow + j * kAccLanes, c[i][j]);
+            if (phase & kPanelLast)
+                y[j * ldy + i * yRowStep] = hsum8(c[i][j]);
+            else
+                _mm256_storeu_ps(acc + i * accRow + j * kAccLanes, c[i][j]);
         }
 }
 
@@ -107,11 +109,16 @@ MOTOR_AVX2 void f32PanelRows(const float* w, int64_t ws, const float* x, int64_t
 MOTOR_AVX2 void f32Panel(const float* w, int64_t ws, int rows, const float* x, int64_t ldx, int tokens, int64_t kLen,
                          float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     switch (rows) {
-        case 4: return f32PanelRows<4>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
-        case 3: return f32PanelRows<3>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
-        case 2: return f32PanelRows<2>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
-        case 1: return f32PanelRows<1>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
-        default: return;
+        case 4:
+            return f32PanelRows<4>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        case 3:
+            return f32PanelRows<3>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        case 2:
+            return f32PanelRows<2>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        case 1:
+            return f32PanelRows<1>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
+        default:
+            return;
     }
 }
 
@@ -158,8 +165,8 @@ constexpr int kQ8TileTokens = 2;
 // instead (two or four rows 816 bytes apart) halved 110M Q8_0 decode when the weights
 // came from DRAM: the streams shared pages and defeated the hardware prefetcher
 // (docs/PERFORMANCE.md).
-MOTOR_AVX2 void q8Rows(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq, int tokens,
-                       int64_t blocks, float* y, int64_t ldy) {
+MOTOR_AVX2 void q8Rows(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq,
+                       int tokens, int64_t blocks, float* y, int64_t ldy) {
     const int whole = kPanelFirst | kPanelLast;
     const int64_t part = rows / 4;
     for (int64_t i = 0; i < part; ++i) {
@@ -168,12 +175,13 @@ MOTOR_AVX2 void q8Rows(const std::byte* w, int64_t rowBytes, int64_t rows, const
             q8Tile<4, kQ8TileTokens>(w + i * rowBytes, part * rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole,
                                      y + t * ldy + i, ldy, part);
         if (t < tokens)
-            q8Tile<4, 1>(w + i * rowBytes, part * rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole, y + t * ldy + i,
-                         ldy, part);
+            q8Tile<4, 1>(w + i * rowBytes, part * rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole,
+                         y + t * ldy + i, ldy, part);
     }
     for (int64_t r = 4 * part; r < rows; ++r)
         for (int t = 0; t < tokens; ++t)
-            q8Tile<1, 1>(w + r * rowBytes, rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole, y + t * ldy + r, ldy, 1);
+            q8Tile<1, 1>(w + r * rowBytes, rowBytes, xq + t * ldxq, ldxq, blocks, nullptr, 0, whole, y + t * ldy + r,
+                         ldy, 1);
 }
 
 // The same for fp32 rows (decode of F32 matrices).
@@ -184,8 +192,8 @@ MOTOR_AVX2 void f32Rows(const float* w, int64_t ws, int64_t rows, const float* x
     for (int64_t i = 0; i < part; ++i) {
         int t = 0;
         for (; t + kF32TileTokens <= tokens; t += kF32TileTokens)
-            f32Tile<4, kF32TileTokens>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + i, ldy,
-                                       part);
+            f32Tile<4, kF32TileTokens>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole,
+                                       y + t * ldy + i, ldy, part);
         for (; t < tokens; ++t)
             f32Tile<4, 1>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + i, ldy, part);
     }
@@ -212,7 +220,8 @@ MOTOR_AVX2 void q8PackedTile(const std::byte* packed, const QuantBlock* xq, int6
         }
         for (int i = 0; i < RM; ++i) {
             const __m256i wv = _mm256_load_si256(reinterpret_cast<const __m256i*>(blk + i * kQuantBlock));
-            const __m256i aw = _mm256_load_si256(reinterpret_cast<const __m256i*>(blk + kPackedQ8AbsOffset + i * kQuantBlock));
+            const __m256i aw =
+                _mm256_load_si256(reinterpret_cast<const __m256i*>(blk + kPackedQ8AbsOffset + i * kQuantBlock));
             for (int j = 0; j < RN; ++j) {
                 const __m256i p16 = _mm256_maddubs_epi16(aw, _mm256_sign_epi8(xv[j], wv));
                 const __m256 p = _mm256_cvtepi32_ps(_mm256_madd_epi16(p16, ones));
@@ -239,11 +248,16 @@ MOTOR_AVX2 void q8PackedRows(const std::byte* packed, const QuantBlock* xq, int6
 MOTOR_AVX2 void q8PackedPanel(const std::byte* packed, int rows, const QuantBlock* xq, int64_t ldxq, int tokens,
                               int64_t blocks, float* acc, int phase, float* y, int64_t ldy, int64_t yRowStep) {
     switch (rows) {
-        case 4: return q8PackedRows<4>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
-        case 3: return q8PackedRows<3>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
-        case 2: return q8PackedRows<2>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
-        case 1: return q8PackedRows<1>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
-        default: return;
+        case 4:
+            return q8PackedRows<4>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        case 3:
+            return q8PackedRows<3>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        case 2:
+            return q8PackedRows<2>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        case 1:
+            return q8PackedRows<1>(packed, xq, ldxq, tokens, blocks, acc, phase, y, ldy, yRowStep);
+        default:
+            return;
     }
 }
 
@@ -265,17 +279,23 @@ MOTOR_AVX2 void packQ8Avx2(DType type, const std::byte* row0, int64_t rowBytes, 
                 const std::byte* blk = row0 + i * rowBytes + (b0 + b) * kQ4_0Bytes;
                 scale = halfAt(blk);
                 const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
-                q = _mm256_sub_epi8(_mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(n, 4), mask), _mm_and_si128(n, mask)), eight);
+                q = _mm256_sub_epi8(_mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(n, 4), mask), _mm_and_si128(n, mask)),
+                                    eight);
             }
             _mm256_store_si256(reinterpret_cast<__m256i*>(o + i * kQuantBlock), q);
-            _mm256_store_si256(reinterpret_cast<__m256i*>(o + kPackedQ8AbsOffset + i * kQuantBlock), _mm256_sign_epi8(q, q));
+            _mm256_store_si256(reinterpret_cast<__m256i*>(o + kPackedQ8AbsOffset + i * kQuantBlock),
+                               _mm256_sign_epi8(q, q));
             d[i] = scale;
         }
     }
 }
 
-MOTOR_AVX2 inline __m256 i8ToPs(__m128i v8) { return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v8)); }
-MOTOR_AVX2 inline __m256 u8ToPs(__m128i v8) { return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(v8)); }
+MOTOR_AVX2 inline __m256 i8ToPs(__m128i v8) {
+    return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(v8));
+}
+MOTOR_AVX2 inline __m256 u8ToPs(__m128i v8) {
+    return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(v8));
+}
 
 // Chunk decoders: weights 32c .. 32c+31 of a row into w[0..3], bit-identical to
 // decodeChunk() in block_decode.h.
@@ -361,8 +381,10 @@ struct DecQ6_K {
         const __m128i thirtyTwo = _mm_set1_epi8(32);
         __m128i q[2];
         for (int h = 0; h < 2; ++h) {
-            const __m128i l = _mm_and_si128(_mm_srl_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(ql) + h), shQl), mask4);
-            const __m128i hb = _mm_and_si128(_mm_srl_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qh) + h), shQh), mask2);
+            const __m128i l =
+                _mm_and_si128(_mm_srl_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(ql) + h), shQl), mask4);
+            const __m128i hb =
+                _mm_and_si128(_mm_srl_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qh) + h), shQh), mask2);
             q[h] = _mm_sub_epi8(_mm_or_si128(l, _mm_slli_epi16(hb, 4)), thirtyTwo);
         }
         const __m256 s0 = _mm256_set1_ps(d * float(sc[0]));
@@ -420,7 +442,8 @@ MOTOR_AVX2 void quantizeAvx2(const float* x, int64_t cols, QuantBlock* out) {
         const __m256 id = _mm256_set1_ps(d > 0.0f ? 1.0f / d : 0.0f);
         __m256i i32[4];
         for (int j = 0; j < 4; ++j)
-            i32[j] = _mm256_cvtps_epi32(_mm256_round_ps(_mm256_mul_ps(v[j], id), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+            i32[j] = _mm256_cvtps_epi32(
+                _mm256_round_ps(_mm256_mul_ps(v[j], id), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
         // packs interleave 128-bit lanes: bytes come out as 4-value groups in the order
         // 0,2,4,6,1,3,5,7 of the eight groups; the permute puts them back in place.
         const __m256i i16a = _mm256_packs_epi32(i32[0], i32[1]);
@@ -464,7 +487,9 @@ const GemmKernels* avx2GemmKernels() {
 #else
 
 namespace motor::gpu::cpu {
-const GemmKernels* avx2GemmKernels() { return nullptr; }
+const GemmKernels* avx2GemmKernels() {
+    return nullptr;
+}
 }  // namespace motor::gpu::cpu
 
 #endif

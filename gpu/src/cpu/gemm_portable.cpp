@@ -21,8 +21,10 @@ inline float hsum8(const float a[kAccLanes]) {
 }
 
 void finish(float lanes[kAccLanes], float* acc, int phase, float* y) {
-    if (phase & kPanelLast) *y = hsum8(lanes);
-    else std::memcpy(acc, lanes, sizeof(float) * kAccLanes);
+    if (phase & kPanelLast)
+        *y = hsum8(lanes);
+    else
+        std::memcpy(acc, lanes, sizeof(float) * kAccLanes);
 }
 
 void f32PanelPortable(const float* w, int64_t ws, int rows, const float* x, int64_t ldx, int tokens, int64_t kLen,
@@ -121,7 +123,8 @@ void packQ8Portable(DType type, const std::byte* row0, int64_t rowBytes, int row
                 }
             }
             auto* a = reinterpret_cast<int8_t*>(o + kPackedQ8AbsOffset + i * kQuantBlock);
-            for (int k = 0; k < kQuantBlock; ++k) a[k] = int8_t(q[k] < 0 ? -q[k] : q[k]);  // -128 stays 0x80 (= 128 unsigned)
+            for (int k = 0; k < kQuantBlock; ++k)
+                a[k] = int8_t(q[k] < 0 ? -q[k] : q[k]);  // -128 stays 0x80 (= 128 unsigned)
             std::memcpy(o + kPackedQ8ScaleOffset + 4 * i, &scale, 4);
         }
     }
@@ -133,9 +136,12 @@ void decodeRangePortable(const std::byte* row, int64_t col0, int64_t n, float* o
     for (int64_t c = 0; c < chunks; ++c) decodeChunk(T, row, col0 / kChunk + c, out + c * kChunk);
     for (int64_t i = chunks * kChunk; i < n; ++i) {
         const int64_t col = col0 + i;
-        if constexpr (T == DType::F32) std::memcpy(out + i, row + 4 * col, sizeof(float));
-        else if constexpr (T == DType::F16) out[i] = halfToFloat(loadU16(row + 2 * col));
-        else out[i] = bf16ToFloat(loadU16(row + 2 * col));
+        if constexpr (T == DType::F32)
+            std::memcpy(out + i, row + 4 * col, sizeof(float));
+        else if constexpr (T == DType::F16)
+            out[i] = halfToFloat(loadU16(row + 2 * col));
+        else
+            out[i] = bf16ToFloat(loadU16(row + 2 * col));
     }
 }
 

@@ -62,7 +62,9 @@ inline uint16_t floatToHalf(float f) {
     return uint16_t(half);
 }
 
-inline float bf16ToFloat(uint16_t b) { return fp32FromBits(uint32_t(b) << 16); }
+inline float bf16ToFloat(uint16_t b) {
+    return fp32FromBits(uint32_t(b) << 16);
+}
 
 inline uint16_t floatToBf16(float f) {
     uint32_t x = bitsFromFp32(f);

@@ -47,13 +47,15 @@ struct Item {
 };
 
 struct Plan {
-    int64_t colBlock = 0;   // columns per column block (whole row for small batches)
-    int tokenBlock = 0;     // tokens per item
+    int64_t colBlock = 0;  // columns per column block (whole row for small batches)
+    int tokenBlock = 0;    // tokens per item
     std::vector<Item> items;
     int64_t work = 0;
 };
 
-int64_t roundDown(int64_t v, int64_t m) { return v / m * m; }
+int64_t roundDown(int64_t v, int64_t m) {
+    return v / m * m;
+}
 
 Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool integer) {
     const CacheSizes& cache = cacheSizes();
@@ -111,13 +113,14 @@ Scratch& threadScratch() {
     return s;
 }
 
-void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const MatmulTask& task, const float* x, int64_t ldx,
-             const AlignedVector<QuantBlock>& xq, int64_t qBlocks) {
+void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const MatmulTask& task, const float* x,
+             int64_t ldx, const AlignedVector<QuantBlock>& xq, int64_t qBlocks) {
     const WeightMatrix& w = *task.w;
     const int64_t cols = w.cols;
     const int nt = it.tokenEnd - it.tokenBegin;
     Scratch& s = threadScratch();
-    if (s.acc.size() < size_t(kPanelRows) * size_t(nt) * kAccLanes) s.acc.resize(size_t(kPanelRows) * size_t(nt) * kAccLanes);
+    if (s.acc.size() < size_t(kPanelRows) * size_t(nt) * kAccLanes)
+        s.acc.resize(size_t(kPanelRows) * size_t(nt) * kAccLanes);
     float* yBase = task.y + int64_t(it.tokenBegin) * task.ldy;
     const bool integer = GemmKernels::integerFamily(w.dtype);
     const int64_t colBlock = plan.colBlock;
@@ -155,8 +158,8 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
                 const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
                 s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
                 k.packQ8(w.dtype, w.row(first), step * w.rowBytes, rows, b0, nb, s.q8.data());
-                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase, s.y.data() + (first - it.rowBegin),
-                                itemRows, step);
+                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase,
+                                s.y.data() + (first - it.rowBegin), itemRows, step);
             } else {
                 const float* wp = reinterpret_cast<const float*>(w.row(first)) + k0;
                 int64_t ws = step * w.rowBytes / 4;
@@ -176,7 +179,8 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
         }
     }
     for (int t = 0; t < nt; ++t)
-        std::memcpy(yBase + t * task.ldy + it.rowBegin, s.y.data() + int64_t(t) * itemRows, size_t(itemRows) * sizeof(float));
+        std::memcpy(yBase + t * task.ldy + it.rowBegin, s.y.data() + int64_t(t) * itemRows,
+                    size_t(itemRows) * sizeof(float));
 }
 
 }  // namespace
@@ -199,8 +203,11 @@ void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTa
     AlignedVector<QuantBlock> xq;
     if (anyInteger) {
         xq.resize(size_t(tokens) * size_t(qBlocks));
-        auto quantizeToken = [&](int t, int) { k.quantize(x + int64_t(t) * ldx, cols, xq.data() + int64_t(t) * qBlocks); };
-        if (tokens > kSingleTileTokens) pool.parallelFor(tokens, quantizeToken);
+        auto quantizeToken = [&](int t, int) {
+            k.quantize(x + int64_t(t) * ldx, cols, xq.data() + int64_t(t) * qBlocks);
+        };
+        if (tokens > kSingleTileTokens)
+            pool.parallelFor(tokens, quantizeToken);
         else
             for (int t = 0; t < tokens; ++t) quantizeToken(t, 0);
     }

@@ -23,7 +23,7 @@ struct WeightMatrix {
 
 struct MatmulTask {
     const WeightMatrix* w = nullptr;
-    float* y = nullptr;   // y[t * ldy + r]
+    float* y = nullptr;  // y[t * ldy + r]
     int64_t ldy = 0;
 };
 

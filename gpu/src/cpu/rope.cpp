@@ -21,8 +21,8 @@ Rope::Rope(const ModelConfig& c) : headDim_(c.headDim), style_(c.ropeStyle) {
             if (wavelen > lowWavelen) {
                 f /= s.factor;
             } else if (wavelen >= highWavelen) {
-                const double smooth = (s.originalContext / wavelen - s.lowFreqFactor) /
-                                      (double(s.highFreqFactor) - s.lowFreqFactor);
+                const double smooth =
+                    (s.originalContext / wavelen - s.lowFreqFactor) / (double(s.highFreqFactor) - s.lowFreqFactor);
                 f = (1.0 - smooth) * f / s.factor + smooth * f;
             }
         }
@@ -30,7 +30,9 @@ Rope::Rope(const ModelConfig& c) : headDim_(c.headDim), style_(c.ropeStyle) {
     }
 }
 
-void Rope::apply(float* x, int heads, int pos) const { apply(x, heads, nullptr, 0, pos); }
+void Rope::apply(float* x, int heads, int pos) const {
+    apply(x, heads, nullptr, 0, pos);
+}
 
 void Rope::apply(float* q, int qHeads, float* k, int kHeads, int pos) const {
     const int half = headDim_ / 2;

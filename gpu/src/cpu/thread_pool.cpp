@@ -92,8 +92,10 @@ void ThreadPool::parallelFor(int items, const std::function<void(int, int)>& fn)
     }
     runItems(job, 0);
     for (int polls = 0; done_.load(std::memory_order_acquire) != items; ++polls) {
-        if (polls < kSpinPolls) MOTOR_CPU_RELAX();
-        else std::this_thread::yield();
+        if (polls < kSpinPolls)
+            MOTOR_CPU_RELAX();
+        else
+            std::this_thread::yield();
     }
 }
 

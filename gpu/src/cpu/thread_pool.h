@@ -47,10 +47,10 @@ private:
     void runItems(uint32_t job, int thread);
 
     std::vector<std::thread> workers_;
-    Slot slots_[2];                      // job & 1: a slot is reused only two jobs later
-    std::atomic<uint64_t> counter_{0};   // job << 32 | next unclaimed item
-    std::atomic<int> done_{0};           // items finished in the current job
-    uint32_t job_ = 0;                   // caller side
+    Slot slots_[2];                     // job & 1: a slot is reused only two jobs later
+    std::atomic<uint64_t> counter_{0};  // job << 32 | next unclaimed item
+    std::atomic<int> done_{0};          // items finished in the current job
+    uint32_t job_ = 0;                  // caller side
     std::atomic<int> sleepers_{0};
     std::atomic<bool> stop_{false};
     std::mutex mutex_;

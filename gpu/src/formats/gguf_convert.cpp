@@ -17,18 +17,21 @@ namespace motor::gpu {
 
 namespace {
 
-bool isVisionTensor(const std::string& n) { return n.rfind("v.", 0) == 0 || n.rfind("mm.", 0) == 0; }
+bool isVisionTensor(const std::string& n) {
+    return n.rfind("v.", 0) == 0 || n.rfind("mm.", 0) == 0;
+}
 
 // llama.cpp's converter reorders each head's rows from (half, pair) to (pair, half)
 // for GGUF llama, whose rope is interleaved; HF keeps rotate_half order.
-std::vector<float> permuteForInterleavedRope(const std::vector<float>& w, int64_t heads, int64_t headDim, int64_t cols) {
+std::vector<float> permuteForInterleavedRope(const std::vector<float>& w, int64_t heads, int64_t headDim,
+                                             int64_t cols) {
     std::vector<float> out(w.size());
     const int64_t half = headDim / 2;
     for (int64_t h = 0; h < heads; ++h)
         for (int64_t i = 0; i < half; ++i)
             for (int64_t j = 0; j < 2; ++j)
-                std::memcpy(&out[size_t((h * headDim + i * 2 + j) * cols)], &w[size_t((h * headDim + j * half + i) * cols)],
-                            size_t(cols) * sizeof(float));
+                std::memcpy(&out[size_t((h * headDim + i * 2 + j) * cols)],
+                            &w[size_t((h * headDim + j * half + i) * cols)], size_t(cols) * sizeof(float));
     return out;
 }
 
@@ -43,8 +46,8 @@ DType targetType(const TensorView& t, DType wanted) {
 Result<std::vector<float>> decodeAll(const TensorView& t, const std::string& file) {
     const int64_t n = t.elements();
     if (n % dtypeBlockSize(t.dtype) != 0 || t.bytes < dtypeRowBytes(t.dtype, n))
-        return makeError(file + ": tensor '" + t.name + "' cannot be decoded (" + dtypeName(t.dtype) + ", " + std::to_string(n) +
-                         " elements, " + std::to_string(t.bytes) + " bytes)");
+        return makeError(file + ": tensor '" + t.name + "' cannot be decoded (" + dtypeName(t.dtype) + ", " +
+                         std::to_string(n) + " elements, " + std::to_string(t.bytes) + " bytes)");
     std::vector<float> v(static_cast<size_t>(n));
     dequantizeRow(t.dtype, t.data, v.data(), n);
     return v;
@@ -65,12 +68,18 @@ Result<void> addTensor(formats::GgufWriter& w, const TensorView& t, std::vector<
 // llama.cpp's general.file_type numbering.
 uint32_t fileType(DType t) {
     switch (t) {
-        case DType::F32: return 0;
-        case DType::F16: return 1;
-        case DType::Q4_0: return 2;
-        case DType::Q8_0: return 7;
-        case DType::BF16: return 32;
-        default: return 1;
+        case DType::F32:
+            return 0;
+        case DType::F16:
+            return 1;
+        case DType::Q4_0:
+            return 2;
+        case DType::Q8_0:
+            return 7;
+        case DType::BF16:
+            return 32;
+        default:
+            return 1;
     }
 }
 
@@ -106,14 +115,17 @@ void addTextMetadata(formats::GgufWriter& w, const ModelWeights& m, DType type) 
     // unused tail of a padded vocabulary gets [PAD<id>] entries, as its converter does.
     std::vector<std::string> tokens = tok.tokens;
     std::vector<int32_t> types;
-    for (size_t i = 0; i < tokens.size(); ++i) types.push_back(int32_t(i < tok.types.size() ? tok.types[i] : TokenType::Normal));
+    for (size_t i = 0; i < tokens.size(); ++i)
+        types.push_back(int32_t(i < tok.types.size() ? tok.types[i] : TokenType::Normal));
     for (size_t i = tokens.size(); i < size_t(c.vocabSize); ++i) {
         tokens.push_back("[PAD" + std::to_string(i) + "]");
         types.push_back(int32_t(TokenType::UserDefined));
     }
     if (tok.kind == TokenizerKind::ByteLevelBpe) {
         w.addString("tokenizer.ggml.model", "gpt2");
-        w.addString("tokenizer.ggml.pre", tok.preTokenizer == "llama3" ? "llama-bpe" : tok.preTokenizer == "qwen2" ? "qwen2" : "gpt-2");
+        w.addString("tokenizer.ggml.pre", tok.preTokenizer == "llama3"  ? "llama-bpe"
+                                          : tok.preTokenizer == "qwen2" ? "qwen2"
+                                                                        : "gpt-2");
         w.addStringArray("tokenizer.ggml.tokens", tokens);
         w.addI32Array("tokenizer.ggml.token_type", types);
         w.addStringArray("tokenizer.ggml.merges", tok.merges);
@@ -168,10 +180,12 @@ Result<int64_t> fileSize(const std::string& path) {
 
 }  // namespace
 
-Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::string& outGguf, const ConvertOptions& options) {
+Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::string& outGguf,
+                                    const ConvertOptions& options) {
     const DType type = options.type;
     if (type != DType::F32 && type != DType::F16 && type != DType::BF16 && type != DType::Q8_0 && type != DType::Q4_0)
-        return makeError(outGguf + ": conversion type " + dtypeName(type) + " is not supported (f32, f16, bf16, q8_0, q4_0)");
+        return makeError(outGguf + ": conversion type " + dtypeName(type) +
+                         " is not supported (f32, f16, bf16, q8_0, q4_0)");
     OpenOptions oo;
     oo.autoMmproj = true;
     auto opened = openModel(modelPath, oo);
@@ -187,8 +201,9 @@ Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::str
         report.mmprojPath = options.mmprojPath;
         if (report.mmprojPath.empty()) {
             const size_t slash = outGguf.find_last_of('/');
-            report.mmprojPath = slash == std::string::npos ? "mmproj-" + outGguf
-                                                           : outGguf.substr(0, slash + 1) + "mmproj-" + outGguf.substr(slash + 1);
+            report.mmprojPath = slash == std::string::npos
+                                    ? "mmproj-" + outGguf
+                                    : outGguf.substr(0, slash + 1) + "mmproj-" + outGguf.substr(slash + 1);
         }
         addVisionMetadata(proj, m, *vision, type);
     }
@@ -203,7 +218,8 @@ Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::str
         const bool isQ = t.name.find(".attn_q.weight") != std::string::npos && !v;
         const bool isK = t.name.find(".attn_k.weight") != std::string::npos && !v;
         if (permute && (isQ || isK))
-            values.value() = permuteForInterleavedRope(values.value(), isQ ? c.heads : c.kvHeads, c.headDim, t.shape.back());
+            values.value() =
+                permuteForInterleavedRope(values.value(), isQ ? c.heads : c.kvHeads, c.headDim, t.shape.back());
         MOTOR_TRY(addTensor(v ? proj : text, t, std::move(values.value()), type));
         ++report.tensors;
     }

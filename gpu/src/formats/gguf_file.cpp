@@ -11,22 +11,37 @@ namespace motor::gpu::formats {
 
 namespace {
 
-constexpr uint32_t kMagic = 0x46554747;  // "GGUF" read as little-endian uint32
-constexpr int kMaxArrayDepth = 8;        // nested arrays are legal; unbounded recursion is not
-constexpr uint32_t kMaxDims = 4;         // GGML_MAX_DIMS
+constexpr uint32_t kMagic = 0x46554747;    // "GGUF" read as little-endian uint32
+constexpr int kMaxArrayDepth = 8;          // nested arrays are legal; unbounded recursion is not
+constexpr uint32_t kMaxDims = 4;           // GGML_MAX_DIMS
 constexpr uint64_t kMaxReserve = 1 << 16;  // up-front reservations from untrusted counts stay small
 
 // ggml type ids of the dtypes the engine can use.
 bool dtypeFromGgml(uint32_t id, DType& out) {
     switch (id) {
-    case 0: out = DType::F32; return true;
-    case 1: out = DType::F16; return true;
-    case 2: out = DType::Q4_0; return true;
-    case 8: out = DType::Q8_0; return true;
-    case 12: out = DType::Q4_K; return true;
-    case 14: out = DType::Q6_K; return true;
-    case 30: out = DType::BF16; return true;
-    default: return false;
+        case 0:
+            out = DType::F32;
+            return true;
+        case 1:
+            out = DType::F16;
+            return true;
+        case 2:
+            out = DType::Q4_0;
+            return true;
+        case 8:
+            out = DType::Q8_0;
+            return true;
+        case 12:
+            out = DType::Q4_K;
+            return true;
+        case 14:
+            out = DType::Q6_K;
+            return true;
+        case 30:
+            out = DType::BF16;
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -38,8 +53,8 @@ public:
         uint64_t len = 0;
         if (!r_.read(len)) return truncated(what + " length");
         if (len > r_.remaining())
-            return makeError(name_ + ": " + what + ": string length " + std::to_string(len) +
-                             " exceeds the " + std::to_string(r_.remaining()) + " bytes left in the file");
+            return makeError(name_ + ": " + what + ": string length " + std::to_string(len) + " exceeds the " +
+                             std::to_string(r_.remaining()) + " bytes left in the file");
         if (!r_.readBytes(len, out)) return truncated(what);
         return {};
     }
@@ -47,25 +62,79 @@ public:
     Result<void> readValue(GgufType type, GgufValue& v, const std::string& key, int depth) {
         v.type = type;
         switch (type) {
-        case GgufType::U8: { uint8_t x; if (!r_.read(x)) return truncated(key); v.u = x; return {}; }
-        case GgufType::I8: { int8_t x; if (!r_.read(x)) return truncated(key); v.i = x; return {}; }
-        case GgufType::U16: { uint16_t x; if (!r_.read(x)) return truncated(key); v.u = x; return {}; }
-        case GgufType::I16: { int16_t x; if (!r_.read(x)) return truncated(key); v.i = x; return {}; }
-        case GgufType::U32: { uint32_t x; if (!r_.read(x)) return truncated(key); v.u = x; return {}; }
-        case GgufType::I32: { int32_t x; if (!r_.read(x)) return truncated(key); v.i = x; return {}; }
-        case GgufType::U64: { uint64_t x; if (!r_.read(x)) return truncated(key); v.u = x; return {}; }
-        case GgufType::I64: { int64_t x; if (!r_.read(x)) return truncated(key); v.i = x; return {}; }
-        case GgufType::F32: { float x; if (!r_.read(x)) return truncated(key); v.f = x; return {}; }
-        case GgufType::F64: { double x; if (!r_.read(x)) return truncated(key); v.f = x; return {}; }
-        case GgufType::Bool: {
-            uint8_t x;
-            if (!r_.read(x)) return truncated(key);
-            if (x > 1) return makeError(name_ + ": metadata '" + key + "': bool value " + std::to_string(x) + " is not 0 or 1");
-            v.u = x;
-            return {};
-        }
-        case GgufType::String: return readString(v.s, "metadata '" + key + "'");
-        case GgufType::Array: return readArray(v, key, depth);
+            case GgufType::U8: {
+                uint8_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.u = x;
+                return {};
+            }
+            case GgufType::I8: {
+                int8_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.i = x;
+                return {};
+            }
+            case GgufType::U16: {
+                uint16_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.u = x;
+                return {};
+            }
+            case GgufType::I16: {
+                int16_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.i = x;
+                return {};
+            }
+            case GgufType::U32: {
+                uint32_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.u = x;
+                return {};
+            }
+            case GgufType::I32: {
+                int32_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.i = x;
+                return {};
+            }
+            case GgufType::U64: {
+                uint64_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.u = x;
+                return {};
+            }
+            case GgufType::I64: {
+                int64_t x;
+                if (!r_.read(x)) return truncated(key);
+                v.i = x;
+                return {};
+            }
+            case GgufType::F32: {
+                float x;
+                if (!r_.read(x)) return truncated(key);
+                v.f = x;
+                return {};
+            }
+            case GgufType::F64: {
+                double x;
+                if (!r_.read(x)) return truncated(key);
+                v.f = x;
+                return {};
+            }
+            case GgufType::Bool: {
+                uint8_t x;
+                if (!r_.read(x)) return truncated(key);
+                if (x > 1)
+                    return makeError(name_ + ": metadata '" + key + "': bool value " + std::to_string(x) +
+                                     " is not 0 or 1");
+                v.u = x;
+                return {};
+            }
+            case GgufType::String:
+                return readString(v.s, "metadata '" + key + "'");
+            case GgufType::Array:
+                return readArray(v, key, depth);
         }
         return makeError(name_ + ": metadata '" + key + "': unknown value type " +
                          std::to_string(static_cast<uint32_t>(type)));
@@ -155,7 +224,8 @@ Result<void> GgufFile::parseAll(const std::byte* data, uint64_t size) {
     if (!r.read(kvCount)) return p.truncated("metadata count");
     // Each entry needs more than 8 bytes; counts beyond the file are forged.
     if (tensorCount > size / 8)
-        return makeError(name_ + ": tensor count " + std::to_string(tensorCount) + " exceeds what the file size allows");
+        return makeError(name_ + ": tensor count " + std::to_string(tensorCount) +
+                         " exceeds what the file size allows");
     if (kvCount > size / 8)
         return makeError(name_ + ": metadata count " + std::to_string(kvCount) + " exceeds what the file size allows");
 
@@ -176,13 +246,16 @@ Result<void> GgufFile::parseAll(const std::byte* data, uint64_t size) {
         if (a->type != GgufType::U32)
             return makeError(name_ + ": metadata 'general.alignment' must be uint32, is " + ggufTypeName(a->type));
         if (a->u == 0 || (a->u & (a->u - 1)) != 0)
-            return makeError(name_ + ": metadata 'general.alignment' " + std::to_string(a->u) + " is not a power of two");
+            return makeError(name_ + ": metadata 'general.alignment' " + std::to_string(a->u) +
+                             " is not a power of two");
         alignment_ = a->u;
     }
 
     // Offsets are relative to the data section, whose start is only known after all
     // tensor infos are read, so ranges are checked in a second pass.
-    struct Info { uint64_t offset; };
+    struct Info {
+        uint64_t offset;
+    };
     std::vector<Info> infos;
     std::unordered_set<std::string> names;
     tensors_.reserve(static_cast<size_t>(std::min(tensorCount, kMaxReserve)));
@@ -200,7 +273,8 @@ Result<void> GgufFile::parseAll(const std::byte* data, uint64_t size) {
         uint64_t elements = 1;
         for (uint32_t d = 0; d < nDims; ++d) {
             if (!r.read(ne[d])) return p.truncated("tensor '" + t.name + "' shape");
-            if (ne[d] > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) || !checkedMul(elements, ne[d], elements) ||
+            if (ne[d] > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) ||
+                !checkedMul(elements, ne[d], elements) ||
                 elements > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
                 return makeError(where + ": shape element count overflows");
         }
@@ -229,8 +303,7 @@ Result<void> GgufFile::parseAll(const std::byte* data, uint64_t size) {
         infos.push_back({offset});
     }
 
-    if (!checkedAlignUp(r.position(), alignment_, dataOffset_))
-        return makeError(name_ + ": data offset overflows");
+    if (!checkedAlignUp(r.position(), alignment_, dataOffset_)) return makeError(name_ + ": data offset overflows");
     for (size_t k = 0; k < tensors_.size(); ++k) {
         TensorView& t = tensors_[k];
         const std::string where = name_ + ": tensor '" + t.name + "'";

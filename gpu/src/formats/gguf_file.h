@@ -19,8 +19,7 @@ class GgufFile {
 public:
     static Result<std::unique_ptr<GgufFile>> open(const std::string& path);
     // Parses a buffer the caller keeps alive (tests, fuzzers); name prefixes errors.
-    static Result<std::unique_ptr<GgufFile>> parse(const std::string& name, const std::byte* data,
-                                                   uint64_t size);
+    static Result<std::unique_ptr<GgufFile>> parse(const std::string& name, const std::byte* data, uint64_t size);
 
     const std::string& name() const { return name_; }
     uint32_t version() const { return version_; }

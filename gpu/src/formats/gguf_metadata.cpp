@@ -76,7 +76,6 @@ private:
     const GgufFile& f_;
 };
 
-
 }  // namespace
 
 Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer) {
@@ -117,8 +116,8 @@ Result<ModelConfig> ggufModelConfig(const GgufFile& file, int vocabFromTokenizer
     c.vocabSize = vocabFromTokenizer;
     MOTOR_TRY(m.getInt(p + "vocab_size", c.vocabSize, Need::Optional));
     if (c.vocabSize <= 0) {
-        if (const TensorView* e = file.findTensor("token_embd.weight"); e && e->shape.size() == 2 &&
-                                                                       e->shape[0] <= std::numeric_limits<int>::max())
+        if (const TensorView* e = file.findTensor("token_embd.weight");
+            e && e->shape.size() == 2 && e->shape[0] <= std::numeric_limits<int>::max())
             c.vocabSize = static_cast<int>(e->shape[0]);
     }
 
@@ -189,7 +188,8 @@ Result<TokenizerData> ggufTokenizerData(const GgufFile& file) {
                              std::to_string(s->items.size()) + " entries for " + std::to_string(n) + " tokens");
         for (const auto& v : s->items) {
             if (v.i < 1 || v.i > 6)
-                return makeError(file.name() + ": metadata 'tokenizer.ggml.token_type': unknown type " + std::to_string(v.i));
+                return makeError(file.name() + ": metadata 'tokenizer.ggml.token_type': unknown type " +
+                                 std::to_string(v.i));
             t.types.push_back(static_cast<TokenType>(v.i));
         }
     }
@@ -204,7 +204,8 @@ Result<TokenizerData> ggufTokenizerData(const GgufFile& file) {
         t.preTokenizer = "llama3";
     else if (t.preTokenizer == "qwen2" || t.preTokenizer == "deepseek-r1-qwen")
         t.preTokenizer = "qwen2";
-    else if (t.kind == TokenizerKind::ByteLevelBpe && (t.preTokenizer.empty() || t.preTokenizer == "default" || t.preTokenizer == "gpt-2"))
+    else if (t.kind == TokenizerKind::ByteLevelBpe &&
+             (t.preTokenizer.empty() || t.preTokenizer == "default" || t.preTokenizer == "gpt-2"))
         t.preTokenizer = "gpt2";
     // llama.cpp takes whole-word vocabulary hits without merging for Llama 3, as HF's
     // "ignore_merges": true does.

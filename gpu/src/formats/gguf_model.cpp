@@ -12,8 +12,9 @@ Result<std::unique_ptr<ModelWeights>> GgufModel::open(const std::string& path, c
     auto file = GgufFile::open(path);
     if (!file) return file.error();
     if (isMmprojGguf(*file.value()))
-        return makeError(path + ": metadata 'general.architecture' is 'clip': this is an mmproj (vision projector) file; "
-                                "open the language model GGUF and pass this file as its mmproj");
+        return makeError(path +
+                         ": metadata 'general.architecture' is 'clip': this is an mmproj (vision projector) file; "
+                         "open the language model GGUF and pass this file as its mmproj");
     auto model = fromFile(std::move(file.value()));
     if (!model || mmproj.empty()) return model;
     auto proj = GgufFile::open(mmproj);
@@ -33,8 +34,9 @@ Result<void> GgufModel::attachMmproj(std::unique_ptr<GgufFile> mmproj) {
     if (!vc) return vc.error();
     vision_ = vc.value();
     if (vision_.projectionDim != config_.dim)
-        return makeError(mmproj->name() + ": metadata 'clip.vision.projection_dim' is " + std::to_string(vision_.projectionDim) +
-                         " but the language model " + file_->name() + " has hidden size " + std::to_string(config_.dim));
+        return makeError(mmproj->name() + ": metadata 'clip.vision.projection_dim' is " +
+                         std::to_string(vision_.projectionDim) + " but the language model " + file_->name() +
+                         " has hidden size " + std::to_string(config_.dim));
     const GgufFile* p = mmproj.get();
     MOTOR_TRY(validateVisionTensors(p->name(), vision_, [p](const std::string& n) { return p->findTensor(n); }));
     for (const TensorView& t : mmproj->tensors())
@@ -50,8 +52,8 @@ Result<std::unique_ptr<ModelWeights>> GgufModel::fromFile(std::unique_ptr<GgufFi
     auto model = std::unique_ptr<GgufModel>(new GgufModel());
     // Configuration first: an unsupported architecture is the most useful error.
     int tokenCount = 0;
-    if (const GgufValue* t = file->find("tokenizer.ggml.tokens"); t && t->type == GgufType::Array &&
-                                                                 t->items.size() < (1u << 30))
+    if (const GgufValue* t = file->find("tokenizer.ggml.tokens");
+        t && t->type == GgufType::Array && t->items.size() < (1u << 30))
         tokenCount = static_cast<int>(t->items.size());
     auto config = ggufModelConfig(*file, tokenCount);
     if (!config) return config.error();
@@ -63,8 +65,7 @@ Result<std::unique_ptr<ModelWeights>> GgufModel::fromFile(std::unique_ptr<GgufFi
         return makeError(file->name() + ": vocabulary of " + std::to_string(model->tokenizer_.tokens.size()) +
                          " tokens exceeds the model's vocab size " + std::to_string(model->config_.vocabSize));
     const GgufFile* f = file.get();
-    MOTOR_TRY(validateModelTensors(f->name(), model->config_,
-                                   [f](const std::string& n) { return f->findTensor(n); }));
+    MOTOR_TRY(validateModelTensors(f->name(), model->config_, [f](const std::string& n) { return f->findTensor(n); }));
     model->chatTemplate_ = ggufChatTemplate(*file);
     model->file_ = std::move(file);
     return std::unique_ptr<ModelWeights>(std::move(model));

@@ -11,13 +11,20 @@ namespace {
 
 uint32_t ggmlTypeId(DType t) {
     switch (t) {
-    case DType::F32: return 0;
-    case DType::F16: return 1;
-    case DType::Q4_0: return 2;
-    case DType::Q8_0: return 8;
-    case DType::Q4_K: return 12;
-    case DType::Q6_K: return 14;
-    case DType::BF16: return 30;
+        case DType::F32:
+            return 0;
+        case DType::F16:
+            return 1;
+        case DType::Q4_0:
+            return 2;
+        case DType::Q8_0:
+            return 8;
+        case DType::Q4_K:
+            return 12;
+        case DType::Q6_K:
+            return 14;
+        case DType::BF16:
+            return 30;
     }
     return 0;
 }
@@ -36,7 +43,9 @@ void put(std::vector<std::byte>& out, T v) {
 
 }  // namespace
 
-void GgufWriter::raw(const void* p, size_t n) { append(kv_, p, n); }
+void GgufWriter::raw(const void* p, size_t n) {
+    append(kv_, p, n);
+}
 
 void GgufWriter::str(const std::string& s) {
     put<uint64_t>(kv_, s.size());
@@ -49,11 +58,26 @@ void GgufWriter::key(const std::string& k, uint32_t type) {
     put<uint32_t>(kv_, type);
 }
 
-void GgufWriter::addU32(const std::string& k, uint32_t v) { key(k, 4); put(kv_, v); }
-void GgufWriter::addI32(const std::string& k, int32_t v) { key(k, 5); put(kv_, v); }
-void GgufWriter::addF32(const std::string& k, float v) { key(k, 6); put(kv_, v); }
-void GgufWriter::addBool(const std::string& k, bool v) { key(k, 7); put<uint8_t>(kv_, v ? 1 : 0); }
-void GgufWriter::addString(const std::string& k, const std::string& v) { key(k, 8); str(v); }
+void GgufWriter::addU32(const std::string& k, uint32_t v) {
+    key(k, 4);
+    put(kv_, v);
+}
+void GgufWriter::addI32(const std::string& k, int32_t v) {
+    key(k, 5);
+    put(kv_, v);
+}
+void GgufWriter::addF32(const std::string& k, float v) {
+    key(k, 6);
+    put(kv_, v);
+}
+void GgufWriter::addBool(const std::string& k, bool v) {
+    key(k, 7);
+    put<uint8_t>(kv_, v ? 1 : 0);
+}
+void GgufWriter::addString(const std::string& k, const std::string& v) {
+    key(k, 8);
+    str(v);
+}
 
 void GgufWriter::addStringArray(const std::string& k, const std::vector<std::string>& v) {
     key(k, 9);

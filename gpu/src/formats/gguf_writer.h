@@ -23,7 +23,8 @@ public:
     void addF32Array(const std::string& key, const std::vector<float>& v);
     void addI32Array(const std::string& key, const std::vector<int32_t>& v);
     // shape is outermost first (TensorView order); data must hold the tensor's bytes.
-    void addTensor(const std::string& name, DType dtype, const std::vector<int64_t>& shape, std::vector<std::byte> data);
+    void addTensor(const std::string& name, DType dtype, const std::vector<int64_t>& shape,
+                   std::vector<std::byte> data);
 
     std::vector<std::byte> build() const;
     Result<void> write(const std::string& path) const;

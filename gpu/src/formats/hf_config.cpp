@@ -60,8 +60,8 @@ Result<ModelConfig> hfModelConfig(const JsonValue& json, const std::string& file
     if (!json.isObject()) return makeError(file + ": top level is not a JSON object");
     ModelConfig c;
     std::string archName;
-    if (const JsonValue* a = json.get("architectures"); a && a->isArray() && !a->array().empty() &&
-                                                       a->array()[0].isString())
+    if (const JsonValue* a = json.get("architectures");
+        a && a->isArray() && !a->array().empty() && a->array()[0].isString())
         archName = a->array()[0].string();
     else if (const JsonValue* m = json.get("model_type"); m && m->isString())
         archName = m->string();

@@ -106,18 +106,21 @@ const TensorView* HfModel::find(const std::string& name) const {
 Result<void> HfModel::loadShards() {
     if (fileExists(folder_ + "/model.safetensors")) return addShard("model.safetensors", nullptr);
     const std::string indexPath = folder_ + "/model.safetensors.index.json";
-    if (!fileExists(indexPath)) return makeError(folder_ + ": neither model.safetensors nor model.safetensors.index.json exists");
+    if (!fileExists(indexPath))
+        return makeError(folder_ + ": neither model.safetensors nor model.safetensors.index.json exists");
     auto index = readJsonFile(indexPath);
     if (!index) return index.error();
     const JsonValue* map = index->get("weight_map");
-    if (map == nullptr || !map->isObject()) return makeError(indexPath + ": field 'weight_map' is missing or not an object");
+    if (map == nullptr || !map->isObject())
+        return makeError(indexPath + ": field 'weight_map' is missing or not an object");
     std::map<std::string, std::vector<std::string>> byFile;
     for (const auto& [tensor, file] : map->object()) {
         if (!file.isString()) return makeError(indexPath + ": field 'weight_map." + tensor + "' is not a string");
         const std::string& f = file.string();
         // Shards must sit in the folder itself; a path would let an index reach anywhere.
         if (f.empty() || f.find('/') != std::string::npos || f.find('\\') != std::string::npos || f == "." || f == "..")
-            return makeError(indexPath + ": field 'weight_map." + tensor + "': shard name '" + f + "' is not a plain file name");
+            return makeError(indexPath + ": field 'weight_map." + tensor + "': shard name '" + f +
+                             "' is not a plain file name");
         byFile[f].push_back(tensor);
     }
     if (byFile.empty()) return makeError(indexPath + ": field 'weight_map' is empty");

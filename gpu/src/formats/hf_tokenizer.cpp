@@ -64,18 +64,21 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
     if (type != nullptr && (!type->isString() || type->string() != "BPE"))
         return makeError(tokFile + ": field 'model.type': only BPE tokenizers are supported");
     const JsonValue* vocab = model->get("vocab");
-    if (vocab == nullptr || !vocab->isObject()) return makeError(tokFile + ": field 'model.vocab' is missing or not an object");
+    if (vocab == nullptr || !vocab->isObject())
+        return makeError(tokFile + ": field 'model.vocab' is missing or not an object");
 
     // Real vocabularies are dense; a few holes are tolerated, a forged huge id is not
     // (it would make us allocate a slot for every id below it).
     const JsonValue* addedTokens = root.get("added_tokens");
     const int64_t maxId = std::min<int64_t>(
-        kMaxVocab, static_cast<int64_t>(vocab->object().size() + (addedTokens ? addedTokens->array().size() : 0)) + 4096);
+        kMaxVocab,
+        static_cast<int64_t>(vocab->object().size() + (addedTokens ? addedTokens->array().size() : 0)) + 4096);
     TokenizerData t;
     std::vector<bool> filled;
     auto place = [&](int64_t id, const std::string& piece, TokenType kind, const char* field) -> Result<void> {
         if (id < 0 || id >= maxId)
-            return makeError(tokFile + ": field '" + field + "': id " + std::to_string(id) + " of \"" + piece + "\" is out of range");
+            return makeError(tokFile + ": field '" + field + "': id " + std::to_string(id) + " of \"" + piece +
+                             "\" is out of range");
         const auto k = static_cast<size_t>(id);
         if (k >= t.tokens.size()) {
             t.tokens.resize(k + 1);
@@ -124,7 +127,10 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
 
     std::unordered_map<std::string, int32_t> ids;
     for (size_t k = 0; k < t.tokens.size(); ++k) ids.emplace(t.tokens[k], static_cast<int32_t>(k));
-    auto idOf = [&](const std::string& s) { auto it = ids.find(s); return it == ids.end() ? -1 : it->second; };
+    auto idOf = [&](const std::string& s) {
+        auto it = ids.find(s);
+        return it == ids.end() ? -1 : it->second;
+    };
 
     const JsonValue* byteFallback = model->get("byte_fallback");
     const bool spm = (byteFallback != nullptr && byteFallback->isBool() && byteFallback->boolean()) ||
@@ -143,10 +149,11 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
         }
         t.merges.clear();
         const JsonValue* pre = root.get("pre_tokenizer");
-        t.addSpacePrefix = containsString(root.get("normalizer"), "Prepend") ||
-                           containsString(pre, "first") || containsString(pre, "always");
+        t.addSpacePrefix = containsString(root.get("normalizer"), "Prepend") || containsString(pre, "first") ||
+                           containsString(pre, "always");
         if (pre != nullptr)
-            if (const JsonValue* aps = pre->get("add_prefix_space"); aps && aps->isBool()) t.addSpacePrefix = aps->boolean();
+            if (const JsonValue* aps = pre->get("add_prefix_space"); aps && aps->isBool())
+                t.addSpacePrefix = aps->boolean();
         t.addBos = true;
     } else {
         t.kind = TokenizerKind::ByteLevelBpe;
@@ -154,9 +161,12 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
         t.addBos = false;
         const JsonValue* pre = root.get("pre_tokenizer");
         if (const JsonValue* im = model->get("ignore_merges"); im && im->isBool()) t.ignoreMerges = im->boolean();
-        if (containsString(pre, "\\p{N}{1,3}")) t.preTokenizer = "llama3";
-        else if (containsString(pre, "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+")) t.preTokenizer = "qwen2";
-        else t.preTokenizer = "gpt2";
+        if (containsString(pre, "\\p{N}{1,3}"))
+            t.preTokenizer = "llama3";
+        else if (containsString(pre, "[^\\r\\n\\p{L}\\p{N}]?\\p{L}+"))
+            t.preTokenizer = "qwen2";
+        else
+            t.preTokenizer = "gpt2";
     }
     if (const JsonValue* unk = model->get("unk_token"); unk && unk->isString()) t.unk = idOf(unk->string());
 
@@ -172,7 +182,8 @@ Result<TokenizerData> hfTokenizerData(const HfTokenizerFiles& files, std::string
                 for (const JsonValue& e : ct->array()) {
                     const JsonValue* n = e.get("name");
                     const JsonValue* tpl = e.get("template");
-                    if (n && n->isString() && n->string() == "default" && tpl && tpl->isString()) chatTemplate = tpl->string();
+                    if (n && n->isString() && n->string() == "default" && tpl && tpl->isString())
+                        chatTemplate = tpl->string();
                 }
             } else {
                 return makeError(tcFile + ": field 'chat_template' must be a string or a list of named templates");

@@ -13,7 +13,8 @@ namespace {
 // Field reader that names "file: field 'prefix.key'" in every error.
 class Obj {
 public:
-    Obj(const JsonValue& v, const std::string& file, std::string prefix) : v_(v), file_(file), prefix_(std::move(prefix)) {}
+    Obj(const JsonValue& v, const std::string& file, std::string prefix)
+        : v_(v), file_(file), prefix_(std::move(prefix)) {}
 
     Error error(const std::string& key, const std::string& what) const {
         return makeError(file_ + ": field '" + prefix_ + key + "' " + what);
@@ -27,7 +28,8 @@ public:
         const JsonValue* x = get(key);
         if (x == nullptr) return required ? Result<void>(error(key, "is missing")) : Result<void>();
         if (x->isArray()) {
-            if (x->array().size() != 2 || !x->array()[0].integer() || x->array()[0].integer() != x->array()[1].integer())
+            if (x->array().size() != 2 || !x->array()[0].integer() ||
+                x->array()[0].integer() != x->array()[1].integer())
                 return error(key, "must be an integer or a square [h, w] pair");
             x = &x->array()[0];
         }
@@ -66,7 +68,8 @@ private:
 };
 
 std::string archOf(const JsonValue& config) {
-    if (const JsonValue* a = config.get("architectures"); a && a->isArray() && !a->array().empty() && a->array()[0].isString())
+    if (const JsonValue* a = config.get("architectures");
+        a && a->isArray() && !a->array().empty() && a->array()[0].isString())
         return a->array()[0].string();
     if (const JsonValue* m = config.get("model_type"); m && m->isString()) return m->string();
     return {};
@@ -115,9 +118,12 @@ Result<InternVLConfig> internvlConfig(const JsonValue& config, const std::string
     c.normEps = float(eps);
     std::string normType = "layer_norm";
     MOTOR_TRY(v.string("norm_type", normType));
-    if (normType == "layer_norm") c.norm = VisionNorm::LayerNorm;
-    else if (normType == "rms_norm") c.norm = VisionNorm::RmsNorm;
-    else return v.error("norm_type", "is '" + normType + "' (layer_norm and rms_norm are supported)");
+    if (normType == "layer_norm")
+        c.norm = VisionNorm::LayerNorm;
+    else if (normType == "rms_norm")
+        c.norm = VisionNorm::RmsNorm;
+    else
+        return v.error("norm_type", "is '" + normType + "' (layer_norm and rms_norm are supported)");
     MOTOR_TRY(v.boolean(native ? "use_qk_norm" : "qk_normalization", c.qkNorm));
     c.qkvBias = true;
     MOTOR_TRY(v.boolean(native ? "attention_bias" : "qkv_bias", c.qkvBias));
@@ -137,19 +143,22 @@ Result<InternVLConfig> internvlConfig(const JsonValue& config, const std::string
         std::string strategy = "default";
         MOTOR_TRY(top.string("vision_feature_select_strategy", strategy));
         if (strategy != "default")
-            return top.error("vision_feature_select_strategy", "is '" + strategy + "' (default, dropping the class token, is supported)");
+            return top.error("vision_feature_select_strategy",
+                             "is '" + strategy + "' (default, dropping the class token, is supported)");
         std::string pact = "gelu";
         MOTOR_TRY(top.string("projector_hidden_act", pact));
         if (pact != "gelu") return top.error("projector_hidden_act", "is '" + pact + "' (gelu is supported)");
         bool meanPool = true;
         MOTOR_TRY(v.boolean("use_mean_pooling", meanPool));
         if (!meanPool)
-            return v.error("use_mean_pooling", "is false: a final vision LayerNorm is not supported (InternVL's is identity)");
+            return v.error("use_mean_pooling",
+                           "is false: a final vision LayerNorm is not supported (InternVL's is identity)");
         c.psVersion = "v2";
     } else {
         MOTOR_TRY(top.integer("select_layer", c.selectLayer, false));
         MOTOR_TRY(top.string("ps_version", c.psVersion));
-        if (c.psVersion != "v1" && c.psVersion != "v2") return top.error("ps_version", "is '" + c.psVersion + "' (v1 and v2 are supported)");
+        if (c.psVersion != "v1" && c.psVersion != "v2")
+            return top.error("ps_version", "is '" + c.psVersion + "' (v1 and v2 are supported)");
         MOTOR_TRY(top.string("template", c.templateName));
         int force = 0;
         MOTOR_TRY(top.integer("force_image_size", force, false));
@@ -159,8 +168,9 @@ Result<InternVLConfig> internvlConfig(const JsonValue& config, const std::string
                                                      ": interpolating position embeddings is not supported");
     }
     if (c.selectLayer < -c.layers || c.selectLayer > c.layers || c.selectLayer == 0)
-        return top.error(native ? "vision_feature_layer" : "select_layer",
-                         "is " + std::to_string(c.selectLayer) + ", outside the tower's " + std::to_string(c.layers) + " layers");
+        return top.error(
+            native ? "vision_feature_layer" : "select_layer",
+            "is " + std::to_string(c.selectLayer) + ", outside the tower's " + std::to_string(c.layers) + " layers");
     c.projectionDim = out.text.dim;
     if (c.dim <= 0 || c.hiddenDim <= 0 || c.layers <= 0 || c.heads <= 0 || c.dim % c.heads != 0)
         return v.error("num_attention_heads", "must divide a positive hidden_size");
@@ -173,7 +183,9 @@ Result<InternVLConfig> internvlConfig(const JsonValue& config, const std::string
 
 namespace {
 
-bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool startsWith(const std::string& s, const std::string& p) {
+    return s.compare(0, p.size(), p) == 0;
+}
 
 // "3.rest" after a prefix -> index "3" and "rest"; false when not of that form.
 bool splitLayer(const std::string& s, std::string& index, std::string& rest) {
@@ -229,18 +241,28 @@ std::vector<TensorView> originalVision(const TensorView& t) {
             }
             return out;
         }
-        const std::string to = lookup(rest, {{"attn.proj.weight", "attn_out.weight"}, {"attn.proj.bias", "attn_out.bias"},
-                                             {"attn.q_norm.weight", "attn_q_norm.weight"}, {"attn.k_norm.weight", "attn_k_norm.weight"},
-                                             {"norm1.weight", "ln1.weight"}, {"norm1.bias", "ln1.bias"},
-                                             {"norm2.weight", "ln2.weight"}, {"norm2.bias", "ln2.bias"},
-                                             {"ls1", "ls1.weight"}, {"ls2", "ls2.weight"},
-                                             {"mlp.fc1.weight", "ffn_up.weight"}, {"mlp.fc1.bias", "ffn_up.bias"},
-                                             {"mlp.fc2.weight", "ffn_down.weight"}, {"mlp.fc2.bias", "ffn_down.bias"}});
+        const std::string to = lookup(rest, {{"attn.proj.weight", "attn_out.weight"},
+                                             {"attn.proj.bias", "attn_out.bias"},
+                                             {"attn.q_norm.weight", "attn_q_norm.weight"},
+                                             {"attn.k_norm.weight", "attn_k_norm.weight"},
+                                             {"norm1.weight", "ln1.weight"},
+                                             {"norm1.bias", "ln1.bias"},
+                                             {"norm2.weight", "ln2.weight"},
+                                             {"norm2.bias", "ln2.bias"},
+                                             {"ls1", "ls1.weight"},
+                                             {"ls2", "ls2.weight"},
+                                             {"mlp.fc1.weight", "ffn_up.weight"},
+                                             {"mlp.fc1.bias", "ffn_up.bias"},
+                                             {"mlp.fc2.weight", "ffn_down.weight"},
+                                             {"mlp.fc2.bias", "ffn_down.bias"}});
         return {renamed(t, to.empty() ? n : b + to)};
     }
-    const std::string to = lookup(n, {{"mlp1.0.weight", "mm.model.mlp.0.weight"}, {"mlp1.0.bias", "mm.model.mlp.0.bias"},
-                                      {"mlp1.1.weight", "mm.model.mlp.1.weight"}, {"mlp1.1.bias", "mm.model.mlp.1.bias"},
-                                      {"mlp1.3.weight", "mm.model.mlp.3.weight"}, {"mlp1.3.bias", "mm.model.mlp.3.bias"}});
+    const std::string to = lookup(n, {{"mlp1.0.weight", "mm.model.mlp.0.weight"},
+                                      {"mlp1.0.bias", "mm.model.mlp.0.bias"},
+                                      {"mlp1.1.weight", "mm.model.mlp.1.weight"},
+                                      {"mlp1.1.bias", "mm.model.mlp.1.bias"},
+                                      {"mlp1.3.weight", "mm.model.mlp.3.weight"},
+                                      {"mlp1.3.bias", "mm.model.mlp.3.bias"}});
     return {renamed(t, to.empty() ? n : to)};
 }
 
@@ -248,26 +270,35 @@ std::vector<TensorView> nativeVision(const TensorView& t, const std::string& n) 
     const std::string embd = "vision_tower.embeddings.";
     const std::string layers = "vision_tower.encoder.layer.";
     if (startsWith(n, embd)) {
-        const std::string to = lookup(n.substr(embd.size()), {{"cls_token", "v.class_embd"},
-                                                              {"position_embeddings", "v.position_embd.weight"},
-                                                              {"patch_embeddings.projection.weight", "v.patch_embd.weight"},
-                                                              {"patch_embeddings.projection.bias", "v.patch_embd.bias"}});
+        const std::string to =
+            lookup(n.substr(embd.size()), {{"cls_token", "v.class_embd"},
+                                           {"position_embeddings", "v.position_embd.weight"},
+                                           {"patch_embeddings.projection.weight", "v.patch_embd.weight"},
+                                           {"patch_embeddings.projection.bias", "v.patch_embd.bias"}});
         return {renamed(t, to.empty() ? t.name : to)};
     }
     std::string index, rest;
     if (startsWith(n, layers) && splitLayer(n.substr(layers.size()), index, rest)) {
-        const std::string to = lookup(rest, {{"attention.q_proj.weight", "attn_q.weight"}, {"attention.q_proj.bias", "attn_q.bias"},
-                                             {"attention.k_proj.weight", "attn_k.weight"}, {"attention.k_proj.bias", "attn_k.bias"},
-                                             {"attention.v_proj.weight", "attn_v.weight"}, {"attention.v_proj.bias", "attn_v.bias"},
+        const std::string to = lookup(rest, {{"attention.q_proj.weight", "attn_q.weight"},
+                                             {"attention.q_proj.bias", "attn_q.bias"},
+                                             {"attention.k_proj.weight", "attn_k.weight"},
+                                             {"attention.k_proj.bias", "attn_k.bias"},
+                                             {"attention.v_proj.weight", "attn_v.weight"},
+                                             {"attention.v_proj.bias", "attn_v.bias"},
                                              {"attention.projection_layer.weight", "attn_out.weight"},
                                              {"attention.projection_layer.bias", "attn_out.bias"},
                                              {"attention.q_norm.weight", "attn_q_norm.weight"},
                                              {"attention.k_norm.weight", "attn_k_norm.weight"},
-                                             {"layernorm_before.weight", "ln1.weight"}, {"layernorm_before.bias", "ln1.bias"},
-                                             {"layernorm_after.weight", "ln2.weight"}, {"layernorm_after.bias", "ln2.bias"},
-                                             {"lambda_1", "ls1.weight"}, {"lambda_2", "ls2.weight"},
-                                             {"mlp.fc1.weight", "ffn_up.weight"}, {"mlp.fc1.bias", "ffn_up.bias"},
-                                             {"mlp.fc2.weight", "ffn_down.weight"}, {"mlp.fc2.bias", "ffn_down.bias"}});
+                                             {"layernorm_before.weight", "ln1.weight"},
+                                             {"layernorm_before.bias", "ln1.bias"},
+                                             {"layernorm_after.weight", "ln2.weight"},
+                                             {"layernorm_after.bias", "ln2.bias"},
+                                             {"lambda_1", "ls1.weight"},
+                                             {"lambda_2", "ls2.weight"},
+                                             {"mlp.fc1.weight", "ffn_up.weight"},
+                                             {"mlp.fc1.bias", "ffn_up.bias"},
+                                             {"mlp.fc2.weight", "ffn_down.weight"},
+                                             {"mlp.fc2.bias", "ffn_down.bias"}});
         return {renamed(t, to.empty() ? t.name : "v.blk." + index + "." + to)};
     }
     const std::string to = lookup(n, {{"multi_modal_projector.layer_norm.weight", "mm.model.mlp.0.weight"},
@@ -293,8 +324,8 @@ std::vector<TensorView> internvlCanonicalTensors(InternVLLayout layout, const Te
     // model.multi_modal_projector.*, lm_head.weight; earlier versions (and several
     // hub checkpoints) language_model.model.*, language_model.lm_head.weight,
     // vision_tower.*, multi_modal_projector.*. Both are accepted.
-    std::string s = startsWith(n, "model.") && !startsWith(n, "model.layers.") && !startsWith(n, "model.embed_tokens") &&
-                            !startsWith(n, "model.norm.")
+    std::string s = startsWith(n, "model.") && !startsWith(n, "model.layers.") &&
+                            !startsWith(n, "model.embed_tokens") && !startsWith(n, "model.norm.")
                         ? n.substr(6)
                         : n;
     if (s == "lm_head.weight" || s == "language_model.lm_head.weight") return {renamed(t, "output.weight")};

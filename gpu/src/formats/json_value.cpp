@@ -1,9 +1,9 @@
 #include "formats/json_value.h"
 
-#include "tokenizer/utf8.h"
-
 #include <charconv>
 #include <cmath>
+
+#include "tokenizer/utf8.h"
 
 namespace motor::gpu::formats {
 
@@ -42,7 +42,8 @@ private:
     }
 
     void skipSpace() {
-        while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
+        while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r'))
+            ++pos_;
     }
 
     bool literal(std::string_view word) {
@@ -137,10 +138,14 @@ private:
         for (int k = 0; k < 4; ++k) {
             const char h = s_[pos_ + k];
             out <<= 4;
-            if (h >= '0' && h <= '9') out |= h - '0';
-            else if (h >= 'a' && h <= 'f') out |= h - 'a' + 10;
-            else if (h >= 'A' && h <= 'F') out |= h - 'A' + 10;
-            else return false;
+            if (h >= '0' && h <= '9')
+                out |= h - '0';
+            else if (h >= 'a' && h <= 'f')
+                out |= h - 'a' + 10;
+            else if (h >= 'A' && h <= 'F')
+                out |= h - 'A' + 10;
+            else
+                return false;
         }
         pos_ += 4;
         return true;
@@ -165,33 +170,50 @@ private:
             if (pos_ >= s_.size()) return fail("unterminated escape");
             const char e = s_[pos_++];
             switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                uint32_t cp = 0;
-                if (!hex4(cp)) return fail("bad \\u escape");
-                if (cp >= 0xD800 && cp < 0xDC00) {
-                    uint32_t lo = 0;
-                    const size_t save = pos_;
-                    if (s_.substr(pos_, 2) == "\\u" && (pos_ += 2, hex4(lo)) && lo >= 0xDC00 && lo < 0xE000) {
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    } else {
-                        pos_ = save;
-                        cp = 0xFFFD;  // lone surrogate: not representable in UTF-8
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'u': {
+                    uint32_t cp = 0;
+                    if (!hex4(cp)) return fail("bad \\u escape");
+                    if (cp >= 0xD800 && cp < 0xDC00) {
+                        uint32_t lo = 0;
+                        const size_t save = pos_;
+                        if (s_.substr(pos_, 2) == "\\u" && (pos_ += 2, hex4(lo)) && lo >= 0xDC00 && lo < 0xE000) {
+                            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        } else {
+                            pos_ = save;
+                            cp = 0xFFFD;  // lone surrogate: not representable in UTF-8
+                        }
+                    } else if (cp >= 0xDC00 && cp < 0xE000) {
+                        cp = 0xFFFD;
                     }
-                } else if (cp >= 0xDC00 && cp < 0xE000) {
-                    cp = 0xFFFD;
+                    appendUtf8(out, cp);
+                    break;
                 }
-                appendUtf8(out, cp);
-                break;
-            }
-            default: return fail(std::string("bad escape '\\") + e + "'");
+                default:
+                    return fail(std::string("bad escape '\\") + e + "'");
             }
         }
     }
@@ -265,12 +287,18 @@ const JsonValue* JsonValue::get(std::string_view key) const {
 
 const char* JsonValue::kindName(Kind k) {
     switch (k) {
-    case Kind::Null: return "null";
-    case Kind::Bool: return "bool";
-    case Kind::Number: return "number";
-    case Kind::String: return "string";
-    case Kind::Array: return "array";
-    case Kind::Object: return "object";
+        case Kind::Null:
+            return "null";
+        case Kind::Bool:
+            return "bool";
+        case Kind::Number:
+            return "number";
+        case Kind::String:
+            return "string";
+        case Kind::Array:
+            return "array";
+        case Kind::Object:
+            return "object";
     }
     return "?";
 }
@@ -281,19 +309,29 @@ std::string jsonQuote(std::string_view s) {
     for (char c : s) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (u < 0x20) {
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 15];
-            } else {
-                out += c;
-            }
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (u < 0x20) {
+                    out += "\\u00";
+                    out += hex[u >> 4];
+                    out += hex[u & 15];
+                } else {
+                    out += c;
+                }
         }
     }
     return out + "\"";

@@ -35,7 +35,8 @@ Result<void> readFloat(const GgufFile& f, const std::string& key, float& out) {
 Result<void> readString(const GgufFile& f, const std::string& key, std::string& out) {
     const GgufValue* v = f.find(key);
     if (v == nullptr) return {};
-    if (v->type != GgufType::String) return keyError(f, key, std::string("must be a string, is ") + ggufTypeName(v->type));
+    if (v->type != GgufType::String)
+        return keyError(f, key, std::string("must be a string, is ") + ggufTypeName(v->type));
     out = v->s;
     return {};
 }
@@ -97,7 +98,8 @@ Result<VisionConfig> mmprojVisionConfig(const GgufFile& f) {
     if (c.patchSize <= 0 || c.imageSize % c.patchSize != 0)
         return keyError(f, "clip.vision.patch_size", "must divide clip.vision.image_size");
     if (c.scaleFactor <= 0 || c.gridSize() % c.scaleFactor != 0)
-        return keyError(f, "clip.vision.projector.scale_factor", "must divide the patch grid of " + std::to_string(c.gridSize()));
+        return keyError(f, "clip.vision.projector.scale_factor",
+                        "must divide the patch grid of " + std::to_string(c.gridSize()));
     if (c.selectLayer < -c.layers || c.selectLayer > c.layers || c.selectLayer == 0)
         return keyError(f, "motor.internvl.select_layer", "is outside the tower's layers");
     if (c.psVersion != "v1" && c.psVersion != "v2") return keyError(f, "motor.internvl.ps_version", "must be v1 or v2");

@@ -27,7 +27,8 @@ Result<void> validateConfigNumbers(const std::string& file, const ModelConfig& c
     if (c.heads % c.kvHeads != 0)
         return makeError(file + ": head count " + std::to_string(c.heads) + " is not a multiple of kv head count " +
                          std::to_string(c.kvHeads));
-    if (c.headDim % 2 != 0) return makeError(file + ": head dim " + std::to_string(c.headDim) + " is odd (rope needs pairs)");
+    if (c.headDim % 2 != 0)
+        return makeError(file + ": head dim " + std::to_string(c.headDim) + " is odd (rope needs pairs)");
     if (!(c.rmsEps > 0)) return makeError(file + ": rms norm epsilon must be positive");
     if (!(c.ropeTheta > 0)) return makeError(file + ": rope theta must be positive");
     if (c.ropeScaling.kind != RopeScaling::Kind::None && !(c.ropeScaling.factor > 0))
@@ -63,7 +64,8 @@ Result<void> validateModelTensors(const std::string& file, ModelConfig& c, const
         for (const auto& [n, s] : base)
             if (auto r = expect(b + n, s); !r) return r;
         if (c.qkvBias) {
-            for (auto [n, s] : {std::pair<const char*, int64_t>{"attn_q.bias", q}, {"attn_k.bias", kv}, {"attn_v.bias", kv}})
+            for (auto [n, s] :
+                 {std::pair<const char*, int64_t>{"attn_q.bias", q}, {"attn_k.bias", kv}, {"attn_v.bias", kv}})
                 if (auto r = expect(b + n, {s}); !r) return r;
         }
         if (c.qkNorm) {

@@ -22,7 +22,8 @@ namespace motor::gpu {
 namespace {
 
 const char* kChatTemplate =
-    "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
+    "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + "
+    "'\\n' }}"
     "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
 std::string num(float f) {
@@ -47,7 +48,8 @@ void roundThrough(DType t, std::vector<float>& v) {
 
 // llama.cpp's converter reorders each head's rows from (half, pair) to (pair, half),
 // turning HF's rotate_half layout into the interleaved one GGUF llama expects.
-std::vector<float> permuteForInterleavedRope(const std::vector<float>& w, int64_t heads, int64_t headDim, int64_t cols) {
+std::vector<float> permuteForInterleavedRope(const std::vector<float>& w, int64_t heads, int64_t headDim,
+                                             int64_t cols) {
     std::vector<float> out(w.size());
     const int64_t half = headDim / 2;
     for (int64_t h = 0; h < heads; ++h)
@@ -62,7 +64,8 @@ std::vector<float> permuteForInterleavedRope(const std::vector<float>& w, int64_
 
 Result<void> checkSpec(const RandomModelSpec& spec, const std::string& target) {
     MOTOR_TRY(formats::validateConfigNumbers(target, spec.config));
-    if (spec.config.vocabSize < 259) return makeError(target + ": vocab size must be at least 259 (256 bytes + 3 specials)");
+    if (spec.config.vocabSize < 259)
+        return makeError(target + ": vocab size must be at least 259 (256 bytes + 3 specials)");
     return {};
 }
 
@@ -72,17 +75,21 @@ Result<void> writeText(const std::string& path, const std::string& text) {
 
 std::string tokenizerJson(const TokenizerData& t) {
     const char* pattern = t.preTokenizer == "llama3"
-                              ? "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+"
-                              : "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+                              ? "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| "
+                                "?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+"
+                              : "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| "
+                                "?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
     std::string s = "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,\"added_tokens\":[";
     bool first = true;
     for (size_t k = 0; k < t.tokens.size(); ++k) {
         if (t.types[k] != TokenType::Control) continue;
-        s += std::string(first ? "" : ",") + "{\"id\":" + std::to_string(k) + ",\"content\":" + formats::jsonQuote(t.tokens[k]) +
+        s += std::string(first ? "" : ",") + "{\"id\":" + std::to_string(k) +
+             ",\"content\":" + formats::jsonQuote(t.tokens[k]) +
              ",\"single_word\":false,\"lstrip\":false,\"rstrip\":false,\"normalized\":false,\"special\":true}";
         first = false;
     }
-    s += "],\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Sequence\",\"pretokenizers\":[{\"type\":\"Split\",\"pattern\":{\"Regex\":" +
+    s += "],\"normalizer\":null,\"pre_tokenizer\":{\"type\":\"Sequence\",\"pretokenizers\":[{\"type\":\"Split\","
+         "\"pattern\":{\"Regex\":" +
          formats::jsonQuote(pattern) +
          "},\"behavior\":\"Isolated\",\"invert\":false},{\"type\":\"ByteLevel\",\"add_prefix_space\":false,"
          "\"trim_offsets\":false,\"use_regex\":false}]},\"post_processor\":null,"
@@ -105,23 +112,32 @@ std::string configJson(const ModelConfig& c, const TokenizerData& t, DType dtype
     const char* arch = c.arch == Architecture::Llama   ? "LlamaForCausalLM"
                        : c.arch == Architecture::Qwen2 ? "Qwen2ForCausalLM"
                                                        : "Qwen3ForCausalLM";
-    std::string s = "{\n  \"architectures\": [\"" + std::string(arch) + "\"],\n  \"model_type\": \"" + architectureName(c.arch) +
-                    "\",\n  \"hidden_size\": " + std::to_string(c.dim) + ",\n  \"intermediate_size\": " + std::to_string(c.hiddenDim) +
-                    ",\n  \"num_hidden_layers\": " + std::to_string(c.layers) + ",\n  \"num_attention_heads\": " + std::to_string(c.heads) +
-                    ",\n  \"num_key_value_heads\": " + std::to_string(c.kvHeads) + ",\n  \"head_dim\": " + std::to_string(c.headDim) +
-                    ",\n  \"vocab_size\": " + std::to_string(c.vocabSize) + ",\n  \"max_position_embeddings\": " +
-                    std::to_string(c.contextLength) + ",\n  \"rms_norm_eps\": " + num(c.rmsEps) + ",\n  \"rope_theta\": " +
-                    num(c.ropeTheta) + ",\n  \"tie_word_embeddings\": " + (c.tiedEmbeddings ? "true" : "false") +
-                    ",\n  \"attention_bias\": " + (c.qkvBias ? "true" : "false") + ",\n  \"bos_token_id\": " + std::to_string(t.bos) +
+    std::string s = "{\n  \"architectures\": [\"" + std::string(arch) + "\"],\n  \"model_type\": \"" +
+                    architectureName(c.arch) + "\",\n  \"hidden_size\": " + std::to_string(c.dim) +
+                    ",\n  \"intermediate_size\": " + std::to_string(c.hiddenDim) +
+                    ",\n  \"num_hidden_layers\": " + std::to_string(c.layers) +
+                    ",\n  \"num_attention_heads\": " + std::to_string(c.heads) +
+                    ",\n  \"num_key_value_heads\": " + std::to_string(c.kvHeads) +
+                    ",\n  \"head_dim\": " + std::to_string(c.headDim) +
+                    ",\n  \"vocab_size\": " + std::to_string(c.vocabSize) +
+                    ",\n  \"max_position_embeddings\": " + std::to_string(c.contextLength) +
+                    ",\n  \"rms_norm_eps\": " + num(c.rmsEps) + ",\n  \"rope_theta\": " + num(c.ropeTheta) +
+                    ",\n  \"tie_word_embeddings\": " + (c.tiedEmbeddings ? "true" : "false") +
+                    ",\n  \"attention_bias\": " + (c.qkvBias ? "true" : "false") +
+                    ",\n  \"bos_token_id\": " + std::to_string(t.bos) +
                     ",\n  \"eos_token_id\": " + std::to_string(t.eos) + ",\n  \"torch_dtype\": \"" +
-                    (dtype == DType::F16 ? "float16" : dtype == DType::BF16 ? "bfloat16" : "float32") + "\",\n  \"rope_scaling\": ";
+                    (dtype == DType::F16    ? "float16"
+                     : dtype == DType::BF16 ? "bfloat16"
+                                            : "float32") +
+                    "\",\n  \"rope_scaling\": ";
     if (c.ropeScaling.kind == RopeScaling::Kind::None) {
         s += "null";
     } else if (c.ropeScaling.kind == RopeScaling::Kind::Linear) {
         s += "{\"rope_type\": \"linear\", \"factor\": " + num(c.ropeScaling.factor) + "}";
     } else {
-        s += "{\"rope_type\": \"llama3\", \"factor\": " + num(c.ropeScaling.factor) + ", \"low_freq_factor\": " +
-             num(c.ropeScaling.lowFreqFactor) + ", \"high_freq_factor\": " + num(c.ropeScaling.highFreqFactor) +
+        s += "{\"rope_type\": \"llama3\", \"factor\": " + num(c.ropeScaling.factor) +
+             ", \"low_freq_factor\": " + num(c.ropeScaling.lowFreqFactor) +
+             ", \"high_freq_factor\": " + num(c.ropeScaling.highFreqFactor) +
              ", \"original_max_position_embeddings\": " + std::to_string(c.ropeScaling.originalContext) + "}";
     }
     return s + "\n}\n";
@@ -166,11 +182,12 @@ Result<void> writeRandomModelHf(const RandomModelSpec& spec, const std::string& 
     MOTOR_TRY(writeText(folder + "/tokenizer.json", tokenizerJson(tok)));
     MOTOR_TRY(writeText(folder + "/tokenizer_config.json",
                         "{\n  \"add_bos_token\": false,\n  \"bos_token\": null,\n  \"eos_token\": " +
-                            formats::jsonQuote(tok.tokens[tok.eos]) + ",\n  \"pad_token\": " + formats::jsonQuote(tok.tokens[tok.pad]) +
+                            formats::jsonQuote(tok.tokens[tok.eos]) +
+                            ",\n  \"pad_token\": " + formats::jsonQuote(tok.tokens[tok.pad]) +
                             ",\n  \"chat_template\": " + formats::jsonQuote(kChatTemplate) + "\n}\n"));
-    return writeText(folder + "/generation_config.json",
-                     "{\n  \"bos_token_id\": " + std::to_string(tok.bos) + ",\n  \"eos_token_id\": [" + std::to_string(tok.eos) + ", " +
-                         std::to_string(tok.extraEos[0]) + "]\n}\n");
+    return writeText(folder + "/generation_config.json", "{\n  \"bos_token_id\": " + std::to_string(tok.bos) +
+                                                             ",\n  \"eos_token_id\": [" + std::to_string(tok.eos) +
+                                                             ", " + std::to_string(tok.extraEos[0]) + "]\n}\n");
 }
 
 namespace {
@@ -209,7 +226,8 @@ std::vector<formats::RandomTensor> randomVisionTensors(const RandomInternVLSpec&
     };
     const std::string e = "vision_model.embeddings.";
     add(e + "class_embedding", {1, 1, c}, 0.5f, 0.0f);
-    add(e + "patch_embedding.weight", {c, 3, s.patchSize, s.patchSize}, std::sqrt(3.0f / float(3 * s.patchSize * s.patchSize)), 0.0f);
+    add(e + "patch_embedding.weight", {c, 3, s.patchSize, s.patchSize},
+        std::sqrt(3.0f / float(3 * s.patchSize * s.patchSize)), 0.0f);
     add(e + "patch_embedding.bias", {c}, 0.02f, 0.0f);
     add(e + "position_embedding", {1, positions, c}, 0.5f, 0.0f);
     for (int l = 0; l < s.visionLayers; ++l) {
@@ -262,30 +280,40 @@ Result<void> writeRandomInternVLHf(const RandomInternVLSpec& spec, const std::st
     const std::string config =
         "{\n  \"architectures\": [\"InternVLChatModel\"],\n  \"model_type\": \"internvl_chat\",\n"
         "  \"template\": \"internvl2_5\",\n  \"downsample_ratio\": 0.5,\n  \"ps_version\": \"v2\",\n"
-        "  \"select_layer\": -1,\n  \"force_image_size\": " + std::to_string(spec.imageSize) + ",\n"
-        "  \"torch_dtype\": \"" + dtype + "\",\n  \"vision_config\": {\"architectures\": [\"InternVisionModel\"], "
-        "\"model_type\": \"intern_vit_6b\", \"hidden_size\": " + std::to_string(spec.visionDim) +
-        ", \"intermediate_size\": " + std::to_string(spec.visionHiddenDim) + ", \"num_hidden_layers\": " +
-        std::to_string(spec.visionLayers) + ", \"num_attention_heads\": " + std::to_string(spec.visionHeads) +
+        "  \"select_layer\": -1,\n  \"force_image_size\": " +
+        std::to_string(spec.imageSize) +
+        ",\n"
+        "  \"torch_dtype\": \"" +
+        dtype +
+        "\",\n  \"vision_config\": {\"architectures\": [\"InternVisionModel\"], "
+        "\"model_type\": \"intern_vit_6b\", \"hidden_size\": " +
+        std::to_string(spec.visionDim) + ", \"intermediate_size\": " + std::to_string(spec.visionHiddenDim) +
+        ", \"num_hidden_layers\": " + std::to_string(spec.visionLayers) +
+        ", \"num_attention_heads\": " + std::to_string(spec.visionHeads) +
         ", \"image_size\": " + std::to_string(spec.imageSize) + ", \"patch_size\": " + std::to_string(spec.patchSize) +
         ", \"num_channels\": 3, \"layer_norm_eps\": 1e-06, \"hidden_act\": \"gelu\", \"norm_type\": \"layer_norm\", "
-        "\"qk_normalization\": false, \"qkv_bias\": true, \"torch_dtype\": \"" + dtype + "\"},\n"
-        "  \"llm_config\": " + llmJson.substr(0, llmJson.size() - 1) + "\n}\n";
+        "\"qk_normalization\": false, \"qkv_bias\": true, \"torch_dtype\": \"" +
+        dtype +
+        "\"},\n"
+        "  \"llm_config\": " +
+        llmJson.substr(0, llmJson.size() - 1) + "\n}\n";
     MOTOR_TRY(writeText(folder + "/config.json", config));
     MOTOR_TRY(writeText(folder + "/tokenizer.json", tokenizerJson(tok)));
     MOTOR_TRY(writeText(folder + "/tokenizer_config.json",
                         "{\n  \"add_bos_token\": false,\n  \"bos_token\": null,\n  \"eos_token\": " +
-                            formats::jsonQuote(tok.tokens[tok.eos]) + ",\n  \"pad_token\": " + formats::jsonQuote(tok.tokens[tok.pad]) +
+                            formats::jsonQuote(tok.tokens[tok.eos]) +
+                            ",\n  \"pad_token\": " + formats::jsonQuote(tok.tokens[tok.pad]) +
                             ",\n  \"chat_template\": " + formats::jsonQuote(kChatTemplate) + "\n}\n"));
-    return writeText(folder + "/generation_config.json",
-                     "{\n  \"bos_token_id\": " + std::to_string(tok.bos) + ",\n  \"eos_token_id\": [" + std::to_string(tok.eos) + ", " +
-                         std::to_string(tok.extraEos[0]) + "]\n}\n");
+    return writeText(folder + "/generation_config.json", "{\n  \"bos_token_id\": " + std::to_string(tok.bos) +
+                                                             ",\n  \"eos_token_id\": [" + std::to_string(tok.eos) +
+                                                             ", " + std::to_string(tok.extraEos[0]) + "]\n}\n");
 }
 
 Result<void> writeRandomModelGguf(const RandomModelSpec& spec, const std::string& path) {
     MOTOR_TRY(checkSpec(spec, path));
     if (spec.dtype == DType::Q4_K || spec.dtype == DType::Q6_K)
-        return makeError(path + ": GGUF models are written in F32, F16, BF16, Q8_0 or Q4_0, not " + dtypeName(spec.dtype));
+        return makeError(path + ": GGUF models are written in F32, F16, BF16, Q8_0 or Q4_0, not " +
+                         dtypeName(spec.dtype));
     const ModelConfig& c = spec.config;
     const TokenizerData tok = makeSmallByteLevelTokenizer(c.vocabSize, c.arch);
     const std::string a = architectureName(c.arch);

@@ -30,7 +30,8 @@ Result<std::string> findMmprojBeside(const std::string& ggufPath) {
     while (const dirent* e = ::readdir(dir)) {
         const std::string name = e->d_name;
         const std::string l = lower(name);
-        if (name == self || l.rfind("mmproj", 0) != 0 || l.size() < 5 || l.compare(l.size() - 5, 5, ".gguf") != 0) continue;
+        if (name == self || l.rfind("mmproj", 0) != 0 || l.size() < 5 || l.compare(l.size() - 5, 5, ".gguf") != 0)
+            continue;
         struct stat st {};
         const std::string full = (folder == "/" ? "" : folder) + "/" + name;
         if (::stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode)) found.push_back(full);
@@ -62,6 +63,8 @@ Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path, const O
     return formats::GgufModel::open(path, mmproj);
 }
 
-Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path) { return openModel(path, OpenOptions{}); }
+Result<std::unique_ptr<ModelWeights>> openModel(const std::string& path) {
+    return openModel(path, OpenOptions{});
+}
 
 }  // namespace motor::gpu

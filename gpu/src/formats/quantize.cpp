@@ -28,7 +28,9 @@ uint16_t load16(const std::byte* p) {
     return v;
 }
 
-void store16(std::byte* p, uint16_t v) { std::memcpy(p, &v, 2); }
+void store16(std::byte* p, uint16_t v) {
+    std::memcpy(p, &v, 2);
+}
 
 constexpr int kQ8Bytes = 34;
 constexpr int kQ4Bytes = 18;
@@ -75,7 +77,9 @@ uint16_t fp32ToBf16(float f) {
     return static_cast<uint16_t>((x + 0x7FFFu + ((x >> 16) & 1u)) >> 16);
 }
 
-float bf16ToFp32(uint16_t b) { return bitsFloat(static_cast<uint32_t>(b) << 16); }
+float bf16ToFp32(uint16_t b) {
+    return bitsFloat(static_cast<uint32_t>(b) << 16);
+}
 
 void quantizeRowQ8_0(const float* x, std::byte* out, int64_t n) {
     for (int64_t b = 0; b < n / 32; ++b, x += 32, out += kQ8Bytes) {
@@ -84,8 +88,7 @@ void quantizeRowQ8_0(const float* x, std::byte* out, int64_t n) {
         const float d = amax / 127.0f;
         const float id = d != 0 ? 1.0f / d : 0.0f;
         store16(out, fp32ToFp16(d));
-        for (int j = 0; j < 32; ++j)
-            out[2 + j] = static_cast<std::byte>(static_cast<int8_t>(std::lround(x[j] * id)));
+        for (int j = 0; j < 32; ++j) out[2 + j] = static_cast<std::byte>(static_cast<int8_t>(std::lround(x[j] * id)));
     }
 }
 
@@ -178,32 +181,49 @@ void dequantizeRowQ6_K(const std::byte* in, float* y, int64_t n) {
 
 void dequantizeRow(DType t, const std::byte* in, float* y, int64_t n) {
     switch (t) {
-    case DType::F32: std::memcpy(y, in, static_cast<size_t>(n) * 4); return;
-    case DType::F16:
-        for (int64_t k = 0; k < n; ++k) y[k] = fp16ToFp32(load16(in + 2 * k));
-        return;
-    case DType::BF16:
-        for (int64_t k = 0; k < n; ++k) y[k] = bf16ToFp32(load16(in + 2 * k));
-        return;
-    case DType::Q8_0: dequantizeRowQ8_0(in, y, n); return;
-    case DType::Q4_0: dequantizeRowQ4_0(in, y, n); return;
-    case DType::Q4_K: dequantizeRowQ4_K(in, y, n); return;
-    case DType::Q6_K: dequantizeRowQ6_K(in, y, n); return;
+        case DType::F32:
+            std::memcpy(y, in, static_cast<size_t>(n) * 4);
+            return;
+        case DType::F16:
+            for (int64_t k = 0; k < n; ++k) y[k] = fp16ToFp32(load16(in + 2 * k));
+            return;
+        case DType::BF16:
+            for (int64_t k = 0; k < n; ++k) y[k] = bf16ToFp32(load16(in + 2 * k));
+            return;
+        case DType::Q8_0:
+            dequantizeRowQ8_0(in, y, n);
+            return;
+        case DType::Q4_0:
+            dequantizeRowQ4_0(in, y, n);
+            return;
+        case DType::Q4_K:
+            dequantizeRowQ4_K(in, y, n);
+            return;
+        case DType::Q6_K:
+            dequantizeRowQ6_K(in, y, n);
+            return;
     }
 }
 
 bool quantizeRow(DType t, const float* x, std::byte* out, int64_t n) {
     switch (t) {
-    case DType::F32: std::memcpy(out, x, static_cast<size_t>(n) * 4); return true;
-    case DType::F16:
-        for (int64_t k = 0; k < n; ++k) store16(out + 2 * k, fp32ToFp16(x[k]));
-        return true;
-    case DType::BF16:
-        for (int64_t k = 0; k < n; ++k) store16(out + 2 * k, fp32ToBf16(x[k]));
-        return true;
-    case DType::Q8_0: quantizeRowQ8_0(x, out, n); return true;
-    case DType::Q4_0: quantizeRowQ4_0(x, out, n); return true;
-    default: return false;
+        case DType::F32:
+            std::memcpy(out, x, static_cast<size_t>(n) * 4);
+            return true;
+        case DType::F16:
+            for (int64_t k = 0; k < n; ++k) store16(out + 2 * k, fp32ToFp16(x[k]));
+            return true;
+        case DType::BF16:
+            for (int64_t k = 0; k < n; ++k) store16(out + 2 * k, fp32ToBf16(x[k]));
+            return true;
+        case DType::Q8_0:
+            quantizeRowQ8_0(x, out, n);
+            return true;
+        case DType::Q4_0:
+            quantizeRowQ4_0(x, out, n);
+            return true;
+        default:
+            return false;
     }
 }
 

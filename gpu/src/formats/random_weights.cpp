@@ -34,10 +34,18 @@ RandomTensor make(const std::string& canonical, const std::string& hf, std::vect
     for (auto& v : t.values) {
         const float u = static_cast<float>(splitMix(state) >> 40) / static_cast<float>(1ull << 24) * 2.0f - 1.0f;
         switch (init) {
-        case Init::Embedding: v = u; break;
-        case Init::Linear: v = u * linearScale; break;
-        case Init::Norm: v = 1.0f + 0.1f * u; break;
-        case Init::Bias: v = 0.1f * u; break;
+            case Init::Embedding:
+                v = u;
+                break;
+            case Init::Linear:
+                v = u * linearScale;
+                break;
+            case Init::Norm:
+                v = 1.0f + 0.1f * u;
+                break;
+            case Init::Bias:
+                v = 0.1f * u;
+                break;
         }
     }
     return t;

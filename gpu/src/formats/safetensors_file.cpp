@@ -16,10 +16,14 @@ namespace {
 constexpr uint64_t kMaxHeaderBytes = 100ull << 20;
 
 bool dtypeFromName(const std::string& s, DType& out) {
-    if (s == "F32") out = DType::F32;
-    else if (s == "F16") out = DType::F16;
-    else if (s == "BF16") out = DType::BF16;
-    else return false;
+    if (s == "F32")
+        out = DType::F32;
+    else if (s == "F16")
+        out = DType::F16;
+    else if (s == "BF16")
+        out = DType::BF16;
+    else
+        return false;
     return true;
 }
 
@@ -51,7 +55,8 @@ const TensorView* SafetensorsFile::find(const std::string& name) const {
 
 Result<void> SafetensorsFile::parseAll(const std::byte* data, uint64_t size) {
     uint64_t headerBytes = 0;
-    if (size < 8) return makeError(name_ + ": file of " + std::to_string(size) + " bytes is too short for a safetensors header");
+    if (size < 8)
+        return makeError(name_ + ": file of " + std::to_string(size) + " bytes is too short for a safetensors header");
     std::memcpy(&headerBytes, data, 8);
     if (headerBytes > kMaxHeaderBytes || headerBytes > size - 8)
         return makeError(name_ + ": header length " + std::to_string(headerBytes) + " exceeds file size " +
@@ -71,8 +76,10 @@ Result<void> SafetensorsFile::parseAll(const std::byte* data, uint64_t size) {
         const JsonValue* dtype = info.get("dtype");
         const JsonValue* shape = info.get("shape");
         const JsonValue* offsets = info.get("data_offsets");
-        if (dtype == nullptr || !dtype->isString()) return makeError(where + ": field 'dtype' is missing or not a string");
-        if (shape == nullptr || !shape->isArray()) return makeError(where + ": field 'shape' is missing or not an array");
+        if (dtype == nullptr || !dtype->isString())
+            return makeError(where + ": field 'dtype' is missing or not a string");
+        if (shape == nullptr || !shape->isArray())
+            return makeError(where + ": field 'shape' is missing or not an array");
         if (offsets == nullptr || !offsets->isArray() || offsets->array().size() != 2)
             return makeError(where + ": field 'data_offsets' must be an array of two integers");
         TensorView t;
@@ -82,7 +89,8 @@ Result<void> SafetensorsFile::parseAll(const std::byte* data, uint64_t size) {
         uint64_t elements = 1;
         for (const JsonValue& d : shape->array()) {
             auto v = d.integer();
-            if (!v || *v < 0) return makeError(where + ": field 'shape' holds a value that is not a non-negative integer");
+            if (!v || *v < 0)
+                return makeError(where + ": field 'shape' holds a value that is not a non-negative integer");
             if (!checkedMul(elements, static_cast<uint64_t>(*v), elements) ||
                 elements > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
                 return makeError(where + ": field 'shape' element count overflows");
@@ -97,8 +105,8 @@ Result<void> SafetensorsFile::parseAll(const std::byte* data, uint64_t size) {
             return makeError(where + ": byte size overflows");
         const auto ub = static_cast<uint64_t>(*begin), ue = static_cast<uint64_t>(*end);
         if (ue - ub != bytes)
-            return makeError(where + ": field 'data_offsets' spans " + std::to_string(ue - ub) + " bytes but shape and dtype need " +
-                             std::to_string(bytes));
+            return makeError(where + ": field 'data_offsets' spans " + std::to_string(ue - ub) +
+                             " bytes but shape and dtype need " + std::to_string(bytes));
         if (ue > dataBytes)
             return makeError(where + ": data range " + std::to_string(base + ub) + ".." + std::to_string(base + ue) +
                              " exceeds file size " + std::to_string(size));

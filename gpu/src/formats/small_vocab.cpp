@@ -91,7 +91,8 @@ TokenizerData makeSmallByteLevelTokenizer(int vocabSize, Architecture arch) {
         }
     }
     // Fillers no merge can produce keep the vocabulary at the requested size.
-    for (int k = 0; static_cast<int>(t.tokens.size()) < target; ++k) t.tokens.push_back("<|extra_" + std::to_string(k) + "|>");
+    for (int k = 0; static_cast<int>(t.tokens.size()) < target; ++k)
+        t.tokens.push_back("<|extra_" + std::to_string(k) + "|>");
     t.types.assign(t.tokens.size(), TokenType::Normal);
     const auto endOfText = static_cast<int32_t>(t.tokens.size());
     for (const char* s : {"<|endoftext|>", "<|im_start|>", "<|im_end|>"}) {

@@ -1,9 +1,9 @@
 #pragma once
 // Early return of a failed Result from functions that themselves return a Result.
-#define MOTOR_TRY(expr)                                      \
-    do {                                                     \
-        auto motorTryResult = (expr);                        \
-        if (!motorTryResult) return motorTryResult.error();  \
+#define MOTOR_TRY(expr)                                     \
+    do {                                                    \
+        auto motorTryResult = (expr);                       \
+        if (!motorTryResult) return motorTryResult.error(); \
     } while (0)
 
 // Assigns a Result's value to lhs, or returns its error.

@@ -19,7 +19,8 @@ Result<void> validateVisionTensors(const std::string& file, VisionConfig& c, con
         const TensorView* t = find(name);
         if (t == nullptr) return makeError(file + ": tensor '" + name + "' is missing");
         if (t->shape != shape)
-            return makeError(file + ": tensor '" + name + "' has shape " + shapeText(t->shape) + ", expected " + shapeText(shape));
+            return makeError(file + ": tensor '" + name + "' has shape " + shapeText(t->shape) + ", expected " +
+                             shapeText(shape));
         return {};
     };
     // Parameters stored with leading 1s ([1, 1, C], [1, N, C]) in PyTorch and GGUF
@@ -47,10 +48,10 @@ Result<void> validateVisionTensors(const std::string& file, VisionConfig& c, con
     for (int l = 0; l < c.layers; ++l) {
         const std::string b = "v.blk." + std::to_string(l) + ".";
         std::vector<std::pair<std::string, std::vector<int64_t>>> want = {
-            {"ln1.weight", {C}},          {"ln2.weight", {C}},          {"attn_q.weight", {C, C}},
-            {"attn_k.weight", {C, C}},    {"attn_v.weight", {C, C}},    {"attn_out.weight", {C, C}},
-            {"attn_out.bias", {C}},       {"ffn_up.weight", {F, C}},    {"ffn_up.bias", {F}},
-            {"ffn_down.weight", {C, F}},  {"ffn_down.bias", {C}},
+            {"ln1.weight", {C}},         {"ln2.weight", {C}},       {"attn_q.weight", {C, C}},
+            {"attn_k.weight", {C, C}},   {"attn_v.weight", {C, C}}, {"attn_out.weight", {C, C}},
+            {"attn_out.bias", {C}},      {"ffn_up.weight", {F, C}}, {"ffn_up.bias", {F}},
+            {"ffn_down.weight", {C, F}}, {"ffn_down.bias", {C}},
         };
         if (c.norm == VisionNorm::LayerNorm) {
             want.push_back({"ln1.bias", {C}});
@@ -65,9 +66,12 @@ Result<void> validateVisionTensors(const std::string& file, VisionConfig& c, con
         for (const auto& [n, s] : want)
             if (auto r = expect(b + n, s); !r) return r;
     }
-    for (auto [n, s] : std::vector<std::pair<const char*, std::vector<int64_t>>>{
-             {"mm.model.mlp.0.weight", {merged}}, {"mm.model.mlp.0.bias", {merged}}, {"mm.model.mlp.1.weight", {D, merged}},
-             {"mm.model.mlp.1.bias", {D}},        {"mm.model.mlp.3.weight", {D, D}},  {"mm.model.mlp.3.bias", {D}}})
+    for (auto [n, s] : std::vector<std::pair<const char*, std::vector<int64_t>>>{{"mm.model.mlp.0.weight", {merged}},
+                                                                                 {"mm.model.mlp.0.bias", {merged}},
+                                                                                 {"mm.model.mlp.1.weight", {D, merged}},
+                                                                                 {"mm.model.mlp.1.bias", {D}},
+                                                                                 {"mm.model.mlp.3.weight", {D, D}},
+                                                                                 {"mm.model.mlp.3.bias", {D}}})
         if (auto r = expect(n, s); !r) return r;
     return {};
 }

@@ -1,8 +1,7 @@
-#include "motor/gpu/chat.h"
-
 #include <algorithm>
 #include <variant>
 
+#include "motor/gpu/chat.h"
 #include "motor/gpu/model.h"
 #include "motor/gpu/session.h"
 #include "motor/gpu/vision.h"
@@ -14,14 +13,19 @@ namespace {
 
 const char* roleName(ChatRole r) {
     switch (r) {
-    case ChatRole::System: return "system";
-    case ChatRole::User: return "user";
-    case ChatRole::Assistant: return "assistant";
+        case ChatRole::System:
+            return "system";
+        case ChatRole::User:
+            return "user";
+        case ChatRole::Assistant:
+            return "assistant";
     }
     return "user";
 }
 
-bool contains(const std::string& haystack, const char* needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const char* needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 struct Special {
     int32_t id;
@@ -37,8 +41,10 @@ struct ChatTemplate::Segments {
     int images = 0;
     void text(const std::string& t) {
         if (t.empty()) return;
-        if (!items.empty() && std::holds_alternative<std::string>(items.back())) std::get<std::string>(items.back()) += t;
-        else items.emplace_back(t);
+        if (!items.empty() && std::holds_alternative<std::string>(items.back()))
+            std::get<std::string>(items.back()) += t;
+        else
+            items.emplace_back(t);
     }
     void special(int32_t id) {
         if (id >= 0) items.emplace_back(Special{id});
@@ -55,8 +61,10 @@ int ChatPrompt::length(int tokensPerImage) const {
 std::vector<int32_t> ChatPrompt::flatten(int tokensPerImage, int32_t contextToken) const {
     std::vector<int32_t> out;
     for (const PromptPiece& p : pieces) {
-        if (p.image >= 0) out.insert(out.end(), size_t(tokensPerImage), contextToken);
-        else out.insert(out.end(), p.tokens.begin(), p.tokens.end());
+        if (p.image >= 0)
+            out.insert(out.end(), size_t(tokensPerImage), contextToken);
+        else
+            out.insert(out.end(), p.tokens.begin(), p.tokens.end());
     }
     return out;
 }
@@ -73,30 +81,36 @@ Result<ChatTemplate> ChatTemplate::forModel(const Model& model) {
     const bool llama3Tokens = id("<|start_header_id|>") >= 0 && id("<|end_header_id|>") >= 0 && id("<|eot_id|>") >= 0;
     // The stored template decides when it names a family; a model without one (a
     // random test model, a bare GGUF) is recognised by its special tokens.
-    if (contains(stored, "<|im_start|>") && chatMlTokens) t.family_ = ChatFamily::ChatMl;
-    else if (contains(stored, "<|start_header_id|>") && llama3Tokens) t.family_ = ChatFamily::Llama3;
-    else if (stored.empty() && chatMlTokens) t.family_ = ChatFamily::ChatMl;
-    else if (stored.empty() && llama3Tokens) t.family_ = ChatFamily::Llama3;
-    else t.family_ = ChatFamily::Plain;
+    if (contains(stored, "<|im_start|>") && chatMlTokens)
+        t.family_ = ChatFamily::ChatMl;
+    else if (contains(stored, "<|start_header_id|>") && llama3Tokens)
+        t.family_ = ChatFamily::Llama3;
+    else if (stored.empty() && chatMlTokens)
+        t.family_ = ChatFamily::ChatMl;
+    else if (stored.empty() && llama3Tokens)
+        t.family_ = ChatFamily::Llama3;
+    else
+        t.family_ = ChatFamily::Plain;
 
     const TokenizerData& td = model.tokenizerData();
     if (td.addBos && td.bos >= 0) t.bos_ = td.bos;
     if (td.eos >= 0) t.stopIds_.push_back(td.eos);
     for (int32_t extra : td.extraEos) t.stopIds_.push_back(extra);
     switch (t.family_) {
-    case ChatFamily::ChatMl:
-        t.turnStart_ = id("<|im_start|>");
-        t.turnEnd_ = id("<|im_end|>");
-        // Qwen3's template writes "<think>\n\n</think>\n\n" after the assistant header
-        // when thinking is switched off; labels are answered without thinking.
-        t.emptyThinkBlock_ = contains(stored, "enable_thinking");
-        break;
-    case ChatFamily::Llama3:
-        t.turnStart_ = id("<|start_header_id|>");
-        t.headerEnd_ = id("<|end_header_id|>");
-        t.turnEnd_ = id("<|eot_id|>");
-        break;
-    case ChatFamily::Plain: break;
+        case ChatFamily::ChatMl:
+            t.turnStart_ = id("<|im_start|>");
+            t.turnEnd_ = id("<|im_end|>");
+            // Qwen3's template writes "<think>\n\n</think>\n\n" after the assistant header
+            // when thinking is switched off; labels are answered without thinking.
+            t.emptyThinkBlock_ = contains(stored, "enable_thinking");
+            break;
+        case ChatFamily::Llama3:
+            t.turnStart_ = id("<|start_header_id|>");
+            t.headerEnd_ = id("<|end_header_id|>");
+            t.turnEnd_ = id("<|eot_id|>");
+            break;
+        case ChatFamily::Plain:
+            break;
     }
     if (t.turnEnd_ >= 0 && std::find(t.stopIds_.begin(), t.stopIds_.end(), t.turnEnd_) == t.stopIds_.end())
         t.stopIds_.push_back(t.turnEnd_);
@@ -110,42 +124,49 @@ Result<ChatTemplate> ChatTemplate::forModel(const Model& model) {
 
 const char* ChatTemplate::familyName() const {
     switch (family_) {
-    case ChatFamily::ChatMl: return emptyThinkBlock_ ? "chatml-qwen3-no-thinking" : "chatml";
-    case ChatFamily::Llama3: return "llama3";
-    case ChatFamily::Plain: return "plain";
+        case ChatFamily::ChatMl:
+            return emptyThinkBlock_ ? "chatml-qwen3-no-thinking" : "chatml";
+        case ChatFamily::Llama3:
+            return "llama3";
+        case ChatFamily::Plain:
+            return "plain";
     }
     return "plain";
 }
 
 void ChatTemplate::header(Segments& s, ChatRole role) const {
     switch (family_) {
-    case ChatFamily::ChatMl:
-        s.special(turnStart_);
-        s.text(std::string(roleName(role)) + "\n");
-        break;
-    case ChatFamily::Llama3:
-        s.special(turnStart_);
-        s.text(roleName(role));
-        s.special(headerEnd_);
-        s.text("\n\n");
-        break;
-    case ChatFamily::Plain: {
-        std::string r = roleName(role);
-        r[0] = char(r[0] - 'a' + 'A');
-        s.text("### " + r + ":\n");
-        break;
-    }
+        case ChatFamily::ChatMl:
+            s.special(turnStart_);
+            s.text(std::string(roleName(role)) + "\n");
+            break;
+        case ChatFamily::Llama3:
+            s.special(turnStart_);
+            s.text(roleName(role));
+            s.special(headerEnd_);
+            s.text("\n\n");
+            break;
+        case ChatFamily::Plain: {
+            std::string r = roleName(role);
+            r[0] = char(r[0] - 'a' + 'A');
+            s.text("### " + r + ":\n");
+            break;
+        }
     }
 }
 
 void ChatTemplate::turnEnd(Segments& s) const {
     switch (family_) {
-    case ChatFamily::ChatMl:
-        s.special(turnEnd_);
-        s.text("\n");
-        break;
-    case ChatFamily::Llama3: s.special(turnEnd_); break;
-    case ChatFamily::Plain: s.text("\n\n"); break;
+        case ChatFamily::ChatMl:
+            s.special(turnEnd_);
+            s.text("\n");
+            break;
+        case ChatFamily::Llama3:
+            s.special(turnEnd_);
+            break;
+        case ChatFamily::Plain:
+            s.text("\n\n");
+            break;
     }
 }
 
@@ -176,7 +197,8 @@ ChatPrompt ChatTemplate::tokenize(const Segments& s) const {
     return p;
 }
 
-Result<ChatPrompt> ChatTemplate::render(std::span<const ChatMessage> messages, bool atStart, bool addGenerationPrompt) const {
+Result<ChatPrompt> ChatTemplate::render(std::span<const ChatMessage> messages, bool atStart,
+                                        bool addGenerationPrompt) const {
     Segments s;
     if (atStart) s.special(bos_);
     for (const ChatMessage& m : messages) {

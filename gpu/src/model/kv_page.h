@@ -11,7 +11,9 @@ namespace motor::gpu::detail {
 class KvPage {
 public:
     KvPage(int layers, int pageSize, int64_t kvDim)
-        : pageSize_(pageSize), kvDim_(kvDim), floats_(int64_t(layers) * 2 * pageSize * kvDim),
+        : pageSize_(pageSize),
+          kvDim_(kvDim),
+          floats_(int64_t(layers) * 2 * pageSize * kvDim),
           data_(new float[size_t(floats_)]) {}
 
     KvPage(const KvPage& other)

@@ -33,7 +33,8 @@ struct LayerPages {
 
 void headNorm(float* x, int heads, int headDim, const std::vector<float>& w, float eps) {
     if (w.empty()) return;
-    for (int h = 0; h < heads; ++h) cpu::rmsNorm(x + int64_t(h) * headDim, w.data(), headDim, eps, x + int64_t(h) * headDim);
+    for (int h = 0; h < heads; ++h)
+        cpu::rmsNorm(x + int64_t(h) * headDim, w.data(), headDim, eps, x + int64_t(h) * headDim);
 }
 
 }  // namespace
@@ -55,8 +56,10 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
 
     for (int t = 0; t < T; ++t) {
         const ForwardRow& r = rows[size_t(t)];
-        if (r.embedding) std::memcpy(x_.data() + t * dim, r.embedding, size_t(dim) * sizeof(float));
-        else cpu::dequantizeRow(embed, r.token, x_.data() + t * dim);
+        if (r.embedding)
+            std::memcpy(x_.data() + t * dim, r.embedding, size_t(dim) * sizeof(float));
+        else
+            cpu::dequantizeRow(embed, r.token, x_.data() + t * dim);
     }
 
     // Page base pointers per distinct cache (rows of one prefill share one list).
@@ -75,9 +78,12 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
     for (int t = 0; t < T; ++t) {
         visible[size_t(t)] = rows[size_t(t)].pos + 1;
         const bool extends = !runs.empty() && rows[size_t(t)].pages == rows[size_t(t - 1)].pages &&
-                             rows[size_t(t)].pos == rows[size_t(t - 1)].pos + 1 && t - runs.back().begin < kAttentionRunRows;
-        if (extends) runs.back().end = t + 1;
-        else runs.push_back({t, t + 1});
+                             rows[size_t(t)].pos == rows[size_t(t - 1)].pos + 1 &&
+                             t - runs.back().begin < kAttentionRunRows;
+        if (extends)
+            runs.back().end = t + 1;
+        else
+            runs.push_back({t, t + 1});
     }
     std::map<const PageList*, LayerPages> layerPages;
     for (int l = 0; l < c.layers; ++l) {
@@ -122,8 +128,9 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
             const AttentionRun& run = runs[size_t(item / c.kvHeads)];
             const LayerPages& lp = layerPages[rows[size_t(run.begin)].pages];
             const cpu::KvRows kRows{lp.k.data(), nullptr, pageSize, kvd}, vRows{lp.v.data(), nullptr, pageSize, kvd};
-            const cpu::AttentionQueries queries{q_.data() + run.begin * qd, qd, att_.data() + run.begin * qd, qd,
-                                                run.end - run.begin, visible.data() + run.begin, 0};
+            const cpu::AttentionQueries queries{
+                q_.data() + run.begin * qd, qd, att_.data() + run.begin * qd, qd, run.end - run.begin,
+                visible.data() + run.begin, 0};
             cpu::flashAttention(shape, queries, kRows, vRows, item % c.kvHeads);
         });
         const cpu::MatmulTask oTask[] = {{&w.o, xb_.data(), dim}};
@@ -135,7 +142,8 @@ void Model::Impl::forward(std::span<const ForwardRow> rows, std::span<const int>
         });
         const cpu::MatmulTask gateUp[] = {{&w.gate, hb_.data(), hidden}, {&w.up, hb2_.data(), hidden}};
         cpu::matmul(*pool, gateUp, xb_.data(), T, dim);
-        pool->parallelFor(T, T * dim * 4, [&](int t, int) { cpu::siluMul(hb_.data() + t * hidden, hb2_.data() + t * hidden, hidden); });
+        pool->parallelFor(T, T * dim * 4,
+                          [&](int t, int) { cpu::siluMul(hb_.data() + t * hidden, hb2_.data() + t * hidden, hidden); });
         const cpu::MatmulTask down[] = {{&w.down, xb_.data(), dim}};
         cpu::matmul(*pool, down, hb_.data(), T, hidden);
         cpu::addInPlace(x_.data(), xb_.data(), T * dim);

@@ -14,13 +14,27 @@ Result<std::unique_ptr<Model>> Model::load(std::unique_ptr<ModelWeights> weights
     return std::unique_ptr<Model>(new Model(std::move(impl.value())));
 }
 
-const ModelConfig& Model::config() const { return impl_->config; }
-const ModelWeights& Model::weights() const { return *impl_->weights; }
-const TokenizerData& Model::tokenizerData() const { return impl_->weights->tokenizerData(); }
-const VisionEncoder* Model::vision() const { return impl_->vision.get(); }
-Session Model::newSession() const { return Session(this); }
-const char* Model::kernelIsa() const { return cpu::gemmKernels().isa; }
-int Model::threadCount() const { return impl_->pool->size(); }
+const ModelConfig& Model::config() const {
+    return impl_->config;
+}
+const ModelWeights& Model::weights() const {
+    return *impl_->weights;
+}
+const TokenizerData& Model::tokenizerData() const {
+    return impl_->weights->tokenizerData();
+}
+const VisionEncoder* Model::vision() const {
+    return impl_->vision.get();
+}
+Session Model::newSession() const {
+    return Session(this);
+}
+const char* Model::kernelIsa() const {
+    return cpu::gemmKernels().isa;
+}
+int Model::threadCount() const {
+    return impl_->pool->size();
+}
 
 int64_t Model::weightBytesPerToken() const {
     const Impl& m = *impl_;

@@ -25,9 +25,12 @@ VisionTokenIds visionTokenIds(const TokenizerData& t) {
     VisionTokenIds ids;
     for (size_t i = 0; i < t.tokens.size(); ++i) {
         const std::string& s = t.tokens[i];
-        if (s == "<img>") ids.imgStart = int32_t(i);
-        else if (s == "</img>") ids.imgEnd = int32_t(i);
-        else if (s == "<IMG_CONTEXT>") ids.imgContext = int32_t(i);
+        if (s == "<img>")
+            ids.imgStart = int32_t(i);
+        else if (s == "</img>")
+            ids.imgEnd = int32_t(i);
+        else if (s == "<IMG_CONTEXT>")
+            ids.imgContext = int32_t(i);
     }
     return ids;
 }
@@ -37,8 +40,9 @@ VisionTokenIds visionTokenIds(const TokenizerData& t) {
 Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights> weights, const ModelOptions& options) {
     if (!weights) return makeError("Model::load: no weights");
     if (weights->speechConfig())
-        return makeError(weights->path() + ": a Whisper speech model; it transcribes audio (SpeechModel::load, "
-                                           "motor transcribe) and does not generate text from a prompt");
+        return makeError(weights->path() +
+                         ": a Whisper speech model; it transcribes audio (SpeechModel::load, "
+                         "motor transcribe) and does not generate text from a prompt");
     auto impl = std::make_unique<Model::Impl>();
     impl->config = weights->config();
     const ModelConfig& c = impl->config;
@@ -91,8 +95,9 @@ Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights>
     }
     if (const VisionConfig* vc = weights->visionConfig()) {
         if (vc->projectionDim != c.dim)
-            return makeError(weights->visionPath() + ": the projector's output size " + std::to_string(vc->projectionDim) +
-                             " differs from the language model's hidden size " + std::to_string(c.dim));
+            return makeError(weights->visionPath() + ": the projector's output size " +
+                             std::to_string(vc->projectionDim) + " differs from the language model's hidden size " +
+                             std::to_string(c.dim));
         auto vit = vision::InternVit::load(*weights, *vc, visionTokenIds(weights->tokenizerData()), *impl->pool);
         if (!vit) return vit.error();
         impl->vision = std::move(vit.value());

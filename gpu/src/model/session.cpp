@@ -9,7 +9,9 @@ namespace motor::gpu {
 
 Session::~Session() = default;
 
-int Session::contextLength() const { return model_->config().contextLength; }
+int Session::contextLength() const {
+    return model_->config().contextLength;
+}
 
 std::span<const float> Session::logits() const {
     if (logitRows_ == 0) return {};
@@ -78,8 +80,8 @@ Result<void> Session::prefillEmbeddings(std::span<const float> rows, LogitsFor w
     const size_t dim = size_t(c.dim);
     if (rows.empty()) return makeError("session: no embedding rows to evaluate");
     if (rows.size() % dim != 0)
-        return makeError("session: " + std::to_string(rows.size()) + " embedding values are not whole rows of the model's hidden size " +
-                         std::to_string(dim));
+        return makeError("session: " + std::to_string(rows.size()) +
+                         " embedding values are not whole rows of the model's hidden size " + std::to_string(dim));
     const size_t count = rows.size() / dim;
     if (int64_t(length_) + int64_t(count) > c.contextLength)
         return makeError("session: context overflow: " + std::to_string(length_) + " + " + std::to_string(count) +
@@ -123,7 +125,9 @@ void Session::prefillRows(const int32_t* tokens, const float* embeddings, size_t
     length_ += int(count);
 }
 
-Result<void> Session::decode(int32_t token) { return prefill(std::span<const int32_t>(&token, 1)); }
+Result<void> Session::decode(int32_t token) {
+    return prefill(std::span<const int32_t>(&token, 1));
+}
 
 Result<void> Session::decodeBatch(std::span<Session* const> sessions, std::span<const int32_t> tokens) {
     if (sessions.size() != tokens.size())

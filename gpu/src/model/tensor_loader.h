@@ -23,7 +23,8 @@ inline std::string shapeText(const std::vector<int64_t>& shape) {
 class Loader {
 public:
     // file names the tensors' file in errors (default: the model's path).
-    explicit Loader(const ModelWeights& w, std::string file = {}) : w_(w), file_(file.empty() ? w.path() : std::move(file)) {}
+    explicit Loader(const ModelWeights& w, std::string file = {})
+        : w_(w), file_(file.empty() ? w.path() : std::move(file)) {}
 
     Result<const TensorView*> tensor(const std::string& name, std::vector<int64_t> shape) {
         const TensorView* t = w_.find(name);
@@ -41,19 +42,19 @@ public:
 
     // A tensor of the given shape read as a rows x cols matrix (a conv kernel
     // {out, in, kh, kw} as out x in*kh*kw).
-    Result<cpu::WeightMatrix> matrixShaped(const std::string& name, std::vector<int64_t> shape, int64_t rows, int64_t cols) {
+    Result<cpu::WeightMatrix> matrixShaped(const std::string& name, std::vector<int64_t> shape, int64_t rows,
+                                           int64_t cols) {
         auto t = tensor(name, std::move(shape));
         if (!t) return t.error();
         const TensorView& v = **t;
         const int64_t block = cpu::blockElements(v.dtype);
         if (cols % block != 0)
-            return makeError(file_ + ": tensor " + name + " (" + dtypeName(v.dtype) + ") has " +
-                             std::to_string(cols) + " columns, not a multiple of its block size " +
-                             std::to_string(block));
+            return makeError(file_ + ": tensor " + name + " (" + dtypeName(v.dtype) + ") has " + std::to_string(cols) +
+                             " columns, not a multiple of its block size " + std::to_string(block));
         cpu::WeightMatrix m{v.dtype, v.data, rows, cols, cpu::rowBytes(v.dtype, cols)};
         if (v.bytes < m.rowBytes * rows)
-            return makeError(file_ + ": tensor " + name + " holds " + std::to_string(v.bytes) +
-                             " bytes, needs " + std::to_string(m.rowBytes * rows));
+            return makeError(file_ + ": tensor " + name + " holds " + std::to_string(v.bytes) + " bytes, needs " +
+                             std::to_string(m.rowBytes * rows));
         return m;
     }
 
@@ -64,8 +65,7 @@ public:
         const TensorView& v = **t;
         if (v.dtype != DType::F32 && v.dtype != DType::F16 && v.dtype != DType::BF16)
             return makeError(file_ + ": tensor " + name + " must be F32, F16 or BF16, is " + dtypeName(v.dtype));
-        if (v.bytes < cpu::rowBytes(v.dtype, n))
-            return makeError(file_ + ": tensor " + name + " is truncated");
+        if (v.bytes < cpu::rowBytes(v.dtype, n)) return makeError(file_ + ": tensor " + name + " is truncated");
         std::vector<float> out(static_cast<size_t>(n));
         cpu::decodeRow(v.dtype, v.data, n, out.data());
         return out;
@@ -80,7 +80,8 @@ public:
                              std::to_string(count) + " elements");
         if (!t->data || (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16) ||
             t->bytes < cpu::rowBytes(t->dtype, count))
-            return makeError(file_ + ": tensor " + name + " must hold " + std::to_string(count) + " F32, F16 or BF16 values");
+            return makeError(file_ + ": tensor " + name + " must hold " + std::to_string(count) +
+                             " F32, F16 or BF16 values");
         std::vector<float> out(static_cast<size_t>(count));
         cpu::decodeRow(t->dtype, t->data, count, out.data());
         return out;
@@ -92,6 +93,5 @@ private:
 };
 
 }  // namespace loader_detail
-
 
 }  // namespace motor::gpu

@@ -10,7 +10,9 @@ namespace motor::gpu {
 
 namespace {
 
-bool contains(const std::vector<int32_t>& v, int32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<int32_t>& v, int32_t x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 // A decision point: the label is still open and some allowed token would put bytes
 // into its value.
@@ -28,7 +30,10 @@ bool atLabelDecision(const JsonLabelConstraint& c, const JsonLabelConstraint::St
 class Sequence {
 public:
     Sequence(Session& session, const GenerateOptions& options)
-        : session_(session), o_(options), c_(options.constraint), sampler_(options.sampler),
+        : session_(session),
+          o_(options),
+          c_(options.constraint),
+          sampler_(options.sampler),
           state_(c_ ? c_->initial() : JsonLabelConstraint::State{}) {}
 
     Result<void> start() {
@@ -92,7 +97,8 @@ public:
         out_.tokens.push_back(token);
         if (size_t(token) < bytes_->size()) out_.text += (*bytes_)[size_t(token)];
         // Nothing may follow the closed object unless an end token exists.
-        if (c_ && c_->complete(state_) && !c_->hasEos() && o_.stopIds.empty()) (void)finish(StopReason::ConstraintComplete);
+        if (c_ && c_->complete(state_) && !c_->hasEos() && o_.stopIds.empty())
+            (void)finish(StopReason::ConstraintComplete);
     }
 
     std::optional<int32_t> finish(StopReason why) {
@@ -132,7 +138,8 @@ private:
 
 }  // namespace
 
-std::vector<Result<GenerateResult>> generateBatch(std::span<Session* const> sessions, std::span<const GenerateOptions> options,
+std::vector<Result<GenerateResult>> generateBatch(std::span<Session* const> sessions,
+                                                  std::span<const GenerateOptions> options,
                                                   const std::atomic<bool>* cancel) {
     const size_t n = sessions.size();
     std::vector<std::optional<Error>> errors(n);
@@ -190,8 +197,10 @@ std::vector<Result<GenerateResult>> generateBatch(std::span<Session* const> sess
     std::vector<Result<GenerateResult>> out;
     out.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-        if (errors[i]) out.push_back(*errors[i]);
-        else out.push_back(seqs[i].result());
+        if (errors[i])
+            out.push_back(*errors[i]);
+        else
+            out.push_back(seqs[i].result());
     }
     return out;
 }

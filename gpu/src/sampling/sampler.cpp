@@ -48,7 +48,8 @@ std::vector<float> Sampler::probabilities(std::span<const float> logits) const {
     const double maxLogit = logits[size_t(ids[0])];
     std::vector<double> w(ids.size());
     double sum = 0;
-    for (size_t i = 0; i < ids.size(); ++i) sum += w[i] = std::exp((logits[size_t(ids[i])] - maxLogit) / options_.temperature);
+    for (size_t i = 0; i < ids.size(); ++i)
+        sum += w[i] = std::exp((logits[size_t(ids[i])] - maxLogit) / options_.temperature);
     size_t keep = ids.size();
     if (options_.topP < 1.0f) {
         // Smallest prefix whose mass reaches topP (at least one token).

@@ -28,8 +28,10 @@ int byteFromGpt2CodePoint(uint32_t cp) {
         int n = 0;
         for (int b = 0; b < 256; ++b) {
             const bool printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
-            if (printable) t[size_t(b)] = b;
-            else t[size_t(256 + n++)] = b;
+            if (printable)
+                t[size_t(b)] = b;
+            else
+                t[size_t(256 + n++)] = b;
         }
         return t;
     }();

@@ -37,7 +37,9 @@ private:
     bool letter(size_t i) const { return i < cps_.size() && isLetter(cps_[i]); }
     bool number(size_t i) const { return i < cps_.size() && isNumber(cps_[i]); }
     bool space(size_t i) const { return i < cps_.size() && isWhitespace(cps_[i]); }
-    bool other(size_t i) const { return i < cps_.size() && !isLetter(cps_[i]) && !isNumber(cps_[i]) && !isWhitespace(cps_[i]); }
+    bool other(size_t i) const {
+        return i < cps_.size() && !isLetter(cps_[i]) && !isNumber(cps_[i]) && !isWhitespace(cps_[i]);
+    }
     bool crlf(size_t i) const { return at(i) == '\r' || at(i) == '\n'; }
 
     // 's 't 're 've 'm 'll 'd

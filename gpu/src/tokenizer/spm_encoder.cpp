@@ -37,8 +37,10 @@ void encodeSentencePiece(const Tokenizer::Tables& t, std::string_view fragment, 
     text.reserve(fragment.size() + 3);
     if (addPrefix) text += "\xE2\x96\x81";
     for (char c : fragment) {
-        if (c == ' ') text += "\xE2\x96\x81";  // U+2581, SentencePiece's visible space
-        else text += c;
+        if (c == ' ')
+            text += "\xE2\x96\x81";  // U+2581, SentencePiece's visible space
+        else
+            text += c;
     }
     std::vector<Symbol> sym;
     for (size_t pos = 0; pos < text.size();) {
@@ -81,8 +83,10 @@ void encodeSentencePiece(const Tokenizer::Tables& t, std::string_view fragment, 
         }
         for (char c : piece) {
             const int32_t byteId = t.byteTokens[static_cast<unsigned char>(c)];
-            if (byteId >= 0) out.push_back(byteId);
-            else if (t.data.unk >= 0) out.push_back(t.data.unk);
+            if (byteId >= 0)
+                out.push_back(byteId);
+            else if (t.data.unk >= 0)
+                out.push_back(t.data.unk);
         }
     }
 }

@@ -10,8 +10,10 @@ TokenStreamDecoder::TokenStreamDecoder(const Tokenizer& tokenizer, Start start, 
 std::string TokenStreamDecoder::push(int32_t id) {
     if (special_ == Tokenizer::SpecialTokens::Skip && tokenizer_.isControl(id)) return {};
     const std::string& piece = tokenizer_.tokenPiece(id);
-    if (atStart_ && tokenizer_.addsSpacePrefix() && !piece.empty() && piece[0] == ' ') pending_.append(piece, 1);
-    else pending_ += piece;
+    if (atStart_ && tokenizer_.addsSpacePrefix() && !piece.empty() && piece[0] == ' ')
+        pending_.append(piece, 1);
+    else
+        pending_ += piece;
     if (!piece.empty()) atStart_ = false;
     const size_t ready = tok::completeUtf8Prefix(pending_);
     std::string out = tok::sanitizeUtf8(std::string_view(pending_).substr(0, ready));

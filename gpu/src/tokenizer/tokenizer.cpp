@@ -42,8 +42,10 @@ std::string byteLevelPiece(const std::string& stored) {
         const size_t start = pos;
         const uint32_t cp = tok::nextCodePoint(stored, pos);
         const int b = tok::unicodeToByte(cp);
-        if (b >= 0) out += static_cast<char>(b);
-        else out.append(stored, start, pos - start);  // not a byte symbol: keep as written
+        if (b >= 0)
+            out += static_cast<char>(b);
+        else
+            out.append(stored, start, pos - start);  // not a byte symbol: keep as written
     }
     return out;
 }
@@ -59,12 +61,15 @@ Result<Tokenizer> Tokenizer::create(const TokenizerData& data) {
     if (n == 0) return makeError("tokenizer: the vocabulary is empty");
     if (n > 0x7FFFFFFF) return makeError("tokenizer: the vocabulary is too large");
     if (!data.scores.empty() && data.scores.size() != n)
-        return makeError("tokenizer: " + std::to_string(data.scores.size()) + " scores for " + std::to_string(n) + " tokens");
+        return makeError("tokenizer: " + std::to_string(data.scores.size()) + " scores for " + std::to_string(n) +
+                         " tokens");
     if (!data.types.empty() && data.types.size() != n)
-        return makeError("tokenizer: " + std::to_string(data.types.size()) + " token types for " + std::to_string(n) + " tokens");
+        return makeError("tokenizer: " + std::to_string(data.types.size()) + " token types for " + std::to_string(n) +
+                         " tokens");
     auto checkId = [&](int32_t id, const char* what) -> Result<void> {
         if (id < -1 || id >= static_cast<int64_t>(n))
-            return makeError(std::string("tokenizer: ") + what + " id " + std::to_string(id) + " is outside the vocabulary");
+            return makeError(std::string("tokenizer: ") + what + " id " + std::to_string(id) +
+                             " is outside the vocabulary");
         return {};
     };
     for (auto [id, what] : {std::pair{data.bos, "bos"}, {data.eos, "eos"}, {data.unk, "unk"}, {data.pad, "pad"}})
@@ -95,7 +100,8 @@ Result<Tokenizer> Tokenizer::create(const TokenizerData& data) {
         } else {
             t->pieces[k] = byteLevelPiece(s);
         }
-        if ((type == TokenType::Control || type == TokenType::UserDefined) && !s.empty()) t->specials.emplace_back(s, id);
+        if ((type == TokenType::Control || type == TokenType::UserDefined) && !s.empty())
+            t->specials.emplace_back(s, id);
     }
     std::stable_sort(t->specials.begin(), t->specials.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -104,14 +110,18 @@ Result<Tokenizer> Tokenizer::create(const TokenizerData& data) {
 
     if (!spm) {
         for (int b = 0; b < 256; ++b) t->byteTokens[b] = t->find(tok::byteToUnicode(static_cast<uint8_t>(b)));
-        if (data.preTokenizer == "llama3") t->preKind = tok::PreTokenizerKind::Llama3;
-        else if (data.preTokenizer == "qwen2") t->preKind = tok::PreTokenizerKind::Qwen2;
-        else t->preKind = tok::PreTokenizerKind::Gpt2;
+        if (data.preTokenizer == "llama3")
+            t->preKind = tok::PreTokenizerKind::Llama3;
+        else if (data.preTokenizer == "qwen2")
+            t->preKind = tok::PreTokenizerKind::Qwen2;
+        else
+            t->preKind = tok::PreTokenizerKind::Gpt2;
         t->merges.reserve(data.merges.size());
         for (size_t r = 0; r < data.merges.size(); ++r) {
             const std::string& m = data.merges[r];
             const size_t sp = m.find(' ', 1);  // a merge of a space symbol would start with one
-            if (sp == std::string::npos) return makeError("tokenizer: merge #" + std::to_string(r) + " \"" + m + "\" has no space");
+            if (sp == std::string::npos)
+                return makeError("tokenizer: merge #" + std::to_string(r) + " \"" + m + "\" has no space");
             const std::string left = m.substr(0, sp), right = m.substr(sp + 1);
             const int32_t a = t->find(left), b = t->find(right), ab = t->find(left + right);
             if (a < 0 || b < 0 || ab < 0) continue;  // merges into tokens the vocabulary lacks never fire
@@ -132,8 +142,10 @@ std::vector<int32_t> Tokenizer::encode(std::string_view text, AddSpecial add, Sp
     bool afterSpecial = true;
     auto emitText = [&](std::string_view fragment) {
         if (fragment.empty()) return;
-        if (spm) tok::encodeSentencePiece(t, fragment, t.data.addSpacePrefix && afterSpecial, out);
-        else tok::encodeByteLevel(t, fragment, out);
+        if (spm)
+            tok::encodeSentencePiece(t, fragment, t.data.addSpacePrefix && afterSpecial, out);
+        else
+            tok::encodeByteLevel(t, fragment, out);
         afterSpecial = false;
     };
     size_t start = 0, pos = 0;
@@ -169,8 +181,10 @@ std::string Tokenizer::decode(const std::vector<int32_t>& ids, SpecialTokens spe
         if (id < 0 || id >= vocabSize()) continue;
         if (special == SpecialTokens::Skip && isControl(id)) continue;
         const std::string& p = t_->pieces[id];
-        if (first && addsSpacePrefix() && !p.empty() && p[0] == ' ') out.append(p, 1);
-        else out += p;
+        if (first && addsSpacePrefix() && !p.empty() && p[0] == ' ')
+            out.append(p, 1);
+        else
+            out += p;
         first = false;
     }
     return out;
@@ -196,10 +210,18 @@ std::optional<int32_t> Tokenizer::tokenId(std::string_view storedPiece) const {
     return id;
 }
 
-int32_t Tokenizer::vocabSize() const { return static_cast<int32_t>(t_->data.tokens.size()); }
-int32_t Tokenizer::bos() const { return t_->data.bos; }
-int32_t Tokenizer::eos() const { return t_->data.eos; }
-TokenizerKind Tokenizer::kind() const { return t_->data.kind; }
+int32_t Tokenizer::vocabSize() const {
+    return static_cast<int32_t>(t_->data.tokens.size());
+}
+int32_t Tokenizer::bos() const {
+    return t_->data.bos;
+}
+int32_t Tokenizer::eos() const {
+    return t_->data.eos;
+}
+TokenizerKind Tokenizer::kind() const {
+    return t_->data.kind;
+}
 bool Tokenizer::addsSpacePrefix() const {
     return t_->data.kind == TokenizerKind::SentencePiece && t_->data.addSpacePrefix;
 }

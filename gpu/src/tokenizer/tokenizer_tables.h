@@ -20,12 +20,12 @@ struct StringHash {
 
 struct Tokenizer::Tables {
     TokenizerData data;
-    std::vector<std::string> pieces;  // decoded bytes per id
+    std::vector<std::string> pieces;                                                // decoded bytes per id
     std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> byPiece;  // stored piece -> id
     // Control and user-defined tokens matched verbatim in text, longest first.
     std::vector<std::pair<std::string, int32_t>> specials;
     std::array<std::vector<uint32_t>, 256> specialsByFirstByte;  // indices into specials, longest first
-    std::array<int32_t, 256> byteTokens{};  // byte -> token id, -1 when missing
+    std::array<int32_t, 256> byteTokens{};                       // byte -> token id, -1 when missing
     tok::PreTokenizerKind preKind = tok::PreTokenizerKind::Gpt2;
     // Byte-level BPE: (left id << 32 | right id) -> (rank, merged id).
     std::unordered_map<uint64_t, std::pair<int32_t, int32_t>> merges;

@@ -82,8 +82,10 @@ std::string sanitizeUtf8(std::string_view s) {
     for (size_t pos = 0; pos < s.size();) {
         const size_t start = pos;
         const uint32_t cp = nextCodePoint(s, pos);
-        if (cp == 0xFFFD && s.compare(start, 3, "\xEF\xBF\xBD") != 0) appendUtf8(out, 0xFFFD);
-        else out.append(s, start, pos - start);
+        if (cp == 0xFFFD && s.compare(start, 3, "\xEF\xBF\xBD") != 0)
+            appendUtf8(out, 0xFFFD);
+        else
+            out.append(s, start, pos - start);
     }
     return out;
 }
@@ -115,8 +117,12 @@ const ByteMap& byteMap() {
 
 }  // namespace
 
-const std::string& byteToUnicode(uint8_t b) { return byteMap().toUnicode[b]; }
+const std::string& byteToUnicode(uint8_t b) {
+    return byteMap().toUnicode[b];
+}
 
-int unicodeToByte(uint32_t cp) { return cp < 512 ? byteMap().toByte[cp] : -1; }
+int unicodeToByte(uint32_t cp) {
+    return cp < 512 ? byteMap().toByte[cp] : -1;
+}
 
 }  // namespace motor::gpu::tok

@@ -12,8 +12,8 @@ namespace motor::gpu::vision {
 
 using loader_detail::Loader;
 
-Result<std::unique_ptr<InternVit>> InternVit::load(const ModelWeights& weights, const VisionConfig& c, VisionTokenIds ids,
-                                                    cpu::ThreadPool& pool) {
+Result<std::unique_ptr<InternVit>> InternVit::load(const ModelWeights& weights, const VisionConfig& c,
+                                                   VisionTokenIds ids, cpu::ThreadPool& pool) {
     const std::string& file = weights.visionPath();
     if (c.projectorType != "internvl")
         return makeError(file + ": projector type '" + c.projectorType + "' is not supported (internvl is)");
@@ -98,13 +98,16 @@ Result<VisionEmbeddings> InternVit::encode(std::span<const RgbImage> frames) con
     return encodePixels(pixels, int(frames.size()), nullptr);
 }
 
-void InternVit::norm(const float* x, const std::vector<float>& w, const std::vector<float>& b, int64_t rows, float* out) const {
+void InternVit::norm(const float* x, const std::vector<float>& w, const std::vector<float>& b, int64_t rows,
+                     float* out) const {
     const int64_t C = config_.dim;
     const float eps = config_.normEps;
     const bool ln = config_.norm == VisionNorm::LayerNorm;
     pool_->parallelFor(int(rows), rows * C * 4, [&](int t, int) {
-        if (ln) layerNorm(x + t * C, w.data(), b.data(), C, eps, out + t * C);
-        else cpu::rmsNorm(x + t * C, w.data(), C, eps, out + t * C);
+        if (ln)
+            layerNorm(x + t * C, w.data(), b.data(), C, eps, out + t * C);
+        else
+            cpu::rmsNorm(x + t * C, w.data(), C, eps, out + t * C);
     });
 }
 
@@ -153,15 +156,16 @@ void InternVit::runLayer(const VitLayer& w, int frames) const {
     });
 }
 
-Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelValues, int frames, VisionTrace* trace) const {
+Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelValues, int frames,
+                                                 VisionTrace* trace) const {
     const VisionConfig& c = config_;
     const int S = c.imageSize, P = c.patchSize, G = c.gridSize();
     const int64_t C = c.dim, F = c.hiddenDim, D = c.projectionDim;
     const int64_t patches = c.patchesPerImage(), T = patches + 1;
     if (frames <= 0) return makeError("vision encode: no frames");
     if (pixelValues.size() != size_t(frames) * 3 * size_t(S) * size_t(S))
-        return makeError("vision encode: " + std::to_string(pixelValues.size()) + " pixel values for " + std::to_string(frames) +
-                         " frames of 3 x " + std::to_string(S) + " x " + std::to_string(S));
+        return makeError("vision encode: " + std::to_string(pixelValues.size()) + " pixel values for " +
+                         std::to_string(frames) + " frames of 3 x " + std::to_string(S) + " x " + std::to_string(S));
     std::lock_guard lock(mutex_);
     const int64_t rows = T * frames;
     h_.assign(size_t(rows * C), 0.0f);
@@ -182,7 +186,8 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
         float* o = unfolded.data() + int64_t(item) * K;
         for (int ch = 0; ch < 3; ++ch)
             for (int ky = 0; ky < P; ++ky) {
-                const float* src = pixelValues.data() + ((size_t(f) * 3 + size_t(ch)) * size_t(S) + size_t(py * P + ky)) * size_t(S) +
+                const float* src = pixelValues.data() +
+                                   ((size_t(f) * 3 + size_t(ch)) * size_t(S) + size_t(py * P + ky)) * size_t(S) +
                                    size_t(px * P);
                 std::memcpy(o + (ch * P + ky) * P, src, size_t(P) * sizeof(float));
             }

@@ -17,8 +17,8 @@ struct VitLayer {
     cpu::WeightMatrix q, k, v, o, up, down;
     std::vector<float> ln1w, ln1b, ln2w, ln2b;  // biases empty for RMSNorm
     std::vector<float> qb, kb, vb, ob, upb, downb;
-    std::vector<float> qNorm, kNorm;            // InternViT-6B only
-    std::vector<float> ls1, ls2;                // empty without layer scale
+    std::vector<float> qNorm, kNorm;  // InternViT-6B only
+    std::vector<float> ls1, ls2;      // empty without layer scale
 };
 
 class InternVit final : public VisionEncoder {
@@ -32,7 +32,8 @@ public:
     const VisionTokenIds& tokenIds() const override { return ids_; }
     VisionPreprocessing preprocessing() const override;
     Result<VisionEmbeddings> encode(std::span<const RgbImage> frames) const override;
-    Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames, VisionTrace* trace) const override;
+    Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames,
+                                          VisionTrace* trace) const override;
 
 private:
     InternVit(const VisionConfig& c, VisionTokenIds ids, cpu::ThreadPool& pool) : config_(c), ids_(ids), pool_(&pool) {}

@@ -33,8 +33,8 @@ double bicubic(double x) {
 
 struct Coefficients {
     int ksize = 0;
-    std::vector<int> bounds;     // per output: first input index, count
-    std::vector<int32_t> kk;     // per output: ksize fixed-point weights
+    std::vector<int> bounds;  // per output: first input index, count
+    std::vector<int32_t> kk;  // per output: ksize fixed-point weights
 };
 
 Coefficients precompute(int inSize, int outSize) {
@@ -121,7 +121,8 @@ std::vector<uint8_t> vertical(const uint8_t* src, int w, int outH, const Coeffic
 std::vector<uint8_t> resizeBicubicPil(std::span<const uint8_t> src, int w, int h, int outW, int outH) {
     if (w <= 0 || h <= 0 || outW <= 0 || outH <= 0 || src.size() < size_t(w) * size_t(h) * 3) return {};
     const bool needH = outW != w, needV = outH != h;
-    if (!needH && !needV) return std::vector<uint8_t>(src.begin(), src.begin() + std::ptrdiff_t(size_t(w) * size_t(h) * 3));
+    if (!needH && !needV)
+        return std::vector<uint8_t>(src.begin(), src.begin() + std::ptrdiff_t(size_t(w) * size_t(h) * 3));
     const Coefficients ch = precompute(w, outW);
     const Coefficients cv = precompute(h, outH);
     if (!needV) return horizontal(src.data(), w, 0, h, outW, ch);
@@ -141,7 +142,8 @@ std::vector<float> preprocessInternVL(const RgbImage& frame, int size, const flo
     for (int c = 0; c < 3; ++c) {
         // torchvision: ToTensor divides by 255 in float, Normalize subtracts and divides.
         const float m = mean[c], s = std[c];
-        for (size_t i = 0; i < plane; ++i) out[size_t(c) * plane + i] = (float(tile[i * 3 + size_t(c)]) / 255.0f - m) / s;
+        for (size_t i = 0; i < plane; ++i)
+            out[size_t(c) * plane + i] = (float(tile[i * 3 + size_t(c)]) / 255.0f - m) / s;
     }
     return out;
 }
@@ -157,8 +159,8 @@ std::vector<int> internvlFrameIndices(int frameCount, int numSegments) {
 
 std::string VisionPreprocessing::describe() const {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s %dx%d, mean %g,%g,%g, std %g,%g,%g", resize.c_str(), width, height, double(mean[0]),
-                  double(mean[1]), double(mean[2]), double(std[0]), double(std[1]), double(std[2]));
+    std::snprintf(buf, sizeof buf, "%s %dx%d, mean %g,%g,%g, std %g,%g,%g", resize.c_str(), width, height,
+                  double(mean[0]), double(mean[1]), double(mean[2]), double(std[0]), double(std[1]), double(std[2]));
     return buf;
 }
 

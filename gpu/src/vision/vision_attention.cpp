@@ -33,7 +33,8 @@ void attendFull(cpu::ThreadPool& pool, const FullAttentionShape& s, const float*
             });
             for (int64_t j = 0; j < L; ++j)
                 for (int64_t d = 0; d < D; ++d) vt[d * L + j] = v[off + j * width + d];
-            const cpu::WeightMatrix vw{DType::F32, reinterpret_cast<const std::byte*>(vt), D, L, int64_t(L * sizeof(float))};
+            const cpu::WeightMatrix vw{DType::F32, reinterpret_cast<const std::byte*>(vt), D, L,
+                                       int64_t(L * sizeof(float))};
             const cpu::MatmulTask ot[] = {{&vw, out + off, width}};
             cpu::matmul(pool, ot, scores, int(L), L);
         }

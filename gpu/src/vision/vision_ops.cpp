@@ -42,8 +42,8 @@ void pixelShuffle(const float* x, int grid, int dim, int s, bool v1, float* out)
             float* o = out + size_t(token) * size_t(dim) * size_t(s) * size_t(s);
             for (int a = 0; a < s; ++a)
                 for (int b = 0; b < s; ++b)
-                    std::memcpy(o + size_t(a * s + b) * size_t(dim), x + (size_t(s * i + a) * size_t(grid) + size_t(s * j + b)) * size_t(dim),
-                                rowBytes);
+                    std::memcpy(o + size_t(a * s + b) * size_t(dim),
+                                x + (size_t(s * i + a) * size_t(grid) + size_t(s * j + b)) * size_t(dim), rowBytes);
         }
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 // Builds small projects for tests: real SQLite files in a temporary folder.
 #include <QString>
-
 #include <memory>
 
 #include "core/store/Project.h"

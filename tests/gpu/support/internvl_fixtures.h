@@ -2,7 +2,6 @@
 // Readers for tests/data/internvl (made by tests/reference/make_internvl_fixtures.py):
 // the manifest, binary PPM frames, raw float32 and uint8 files.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cstdint>
@@ -80,11 +79,14 @@ inline uint64_t fnv1a64(const std::vector<uint8_t>& data) {
 class ScratchDir {
 public:
     ScratchDir() {
-        path_ = std::filesystem::temp_directory_path() / ("motor-internvl-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        path_ = std::filesystem::temp_directory_path() /
+                ("motor-internvl-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
         std::filesystem::create_directories(path_);
     }
     ~ScratchDir() { std::filesystem::remove_all(path_); }
-    std::string path(const std::string& name = {}) const { return name.empty() ? path_.string() : (path_ / name).string(); }
+    std::string path(const std::string& name = {}) const {
+        return name.empty() ? path_.string() : (path_ / name).string();
+    }
 
 private:
     static int& counter() {

@@ -12,13 +12,19 @@ namespace {
 
 int64_t bytesPerRow(DType t, int64_t cols) {
     switch (t) {
-        case DType::F32: return cols * 4;
+        case DType::F32:
+            return cols * 4;
         case DType::F16:
-        case DType::BF16: return cols * 2;
-        case DType::Q8_0: return cols / 32 * 34;
-        case DType::Q4_0: return cols / 32 * 18;
-        case DType::Q4_K: return cols / 256 * 144;
-        case DType::Q6_K: return cols / 256 * 210;
+        case DType::BF16:
+            return cols * 2;
+        case DType::Q8_0:
+            return cols / 32 * 34;
+        case DType::Q4_0:
+            return cols / 32 * 18;
+        case DType::Q4_K:
+            return cols / 256 * 144;
+        case DType::Q6_K:
+            return cols / 256 * 210;
     }
     return 0;
 }

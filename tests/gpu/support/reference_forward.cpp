@@ -18,9 +18,12 @@ uint16_t u16(const std::byte* p) {
 float refHalf(uint16_t h) {
     const int e = (h >> 10) & 31, m = h & 1023;
     float v;
-    if (e == 0) v = std::ldexp(float(m), -24);
-    else if (e == 31) v = m ? NAN : INFINITY;
-    else v = std::ldexp(float(m + 1024), e - 25);
+    if (e == 0)
+        v = std::ldexp(float(m), -24);
+    else if (e == 31)
+        v = m ? NAN : INFINITY;
+    else
+        v = std::ldexp(float(m + 1024), e - 25);
     return (h & 0x8000) ? -v : v;
 }
 
@@ -38,9 +41,15 @@ std::vector<float> referenceDequantize(const TensorView& t) {
     std::vector<float> y(static_cast<size_t>(n));
     const std::byte* p = t.data;
     switch (t.dtype) {
-        case DType::F32: std::memcpy(y.data(), p, size_t(n) * 4); break;
-        case DType::F16: for (int64_t i = 0; i < n; ++i) y[size_t(i)] = refHalf(u16(p + 2 * i)); break;
-        case DType::BF16: for (int64_t i = 0; i < n; ++i) y[size_t(i)] = refBf16(u16(p + 2 * i)); break;
+        case DType::F32:
+            std::memcpy(y.data(), p, size_t(n) * 4);
+            break;
+        case DType::F16:
+            for (int64_t i = 0; i < n; ++i) y[size_t(i)] = refHalf(u16(p + 2 * i));
+            break;
+        case DType::BF16:
+            for (int64_t i = 0; i < n; ++i) y[size_t(i)] = refBf16(u16(p + 2 * i));
+            break;
         case DType::Q8_0:
             for (int64_t b = 0; b < n / 32; ++b) {
                 const std::byte* x = p + b * 34;
@@ -136,8 +145,7 @@ std::vector<double> quantizedActivations(const std::vector<double>& x) {
         float amax = 0;
         for (size_t i = b; i < b + 32; ++i) amax = std::max(amax, std::abs(float(x[i])));
         const float d = amax / 127.0f;
-        for (size_t i = b; i < b + 32; ++i)
-            y[i] = d == 0 ? 0.0 : double(d) * std::nearbyint(float(x[i]) * (1.0f / d));
+        for (size_t i = b; i < b + 32; ++i) y[i] = d == 0 ? 0.0 : double(d) * std::nearbyint(float(x[i]) * (1.0f / d));
     }
     return y;
 }
@@ -197,8 +205,8 @@ std::vector<double> ReferenceForward::matvec(const Matrix& m, const std::vector<
 ReferenceForward::Matrix ReferenceForward::matrix(const ModelWeights& w, const std::string& name) const {
     const TensorView* t = w.find(name);
     if (!t) throw std::runtime_error("reference: missing " + name);
-    return {referenceDequantize(*t), mode_ == ActivationMode::QuantizedForInt8Weights &&
-                                         (t->dtype == DType::Q8_0 || t->dtype == DType::Q4_0)};
+    return {referenceDequantize(*t),
+            mode_ == ActivationMode::QuantizedForInt8Weights && (t->dtype == DType::Q8_0 || t->dtype == DType::Q4_0)};
 }
 
 ReferenceForward::ReferenceForward(const ModelWeights& w, ActivationMode mode) : c_(w.config()), mode_(mode) {
@@ -237,7 +245,8 @@ std::vector<std::vector<float>> ReferenceForward::logits(const std::vector<int32
     for (int t = 0; t < n; ++t)
         x[size_t(t)].assign(embed_.begin() + tokens[size_t(t)] * dim, embed_.begin() + (tokens[size_t(t)] + 1) * dim);
     for (const Layer& L : layers_) {
-        std::vector<std::vector<double>> q(static_cast<size_t>(n)), k(static_cast<size_t>(n)), v(static_cast<size_t>(n));
+        std::vector<std::vector<double>> q(static_cast<size_t>(n)), k(static_cast<size_t>(n)),
+            v(static_cast<size_t>(n));
         for (int t = 0; t < n; ++t) {
             const auto xn = rmsnorm(x[size_t(t)], L.attnNorm.data(), size_t(dim), c_.rmsEps);
             q[size_t(t)] = matvec(L.q, xn, qd);
@@ -273,7 +282,8 @@ std::vector<std::vector<float>> ReferenceForward::logits(const std::vector<int32
                 double mx = -1e300;
                 for (int j = 0; j <= t; ++j) {
                     double d = 0;
-                    for (int64_t i = 0; i < hd; ++i) d += q[size_t(t)][size_t(h * hd + i)] * k[size_t(j)][size_t(kvh * hd + i)];
+                    for (int64_t i = 0; i < hd; ++i)
+                        d += q[size_t(t)][size_t(h * hd + i)] * k[size_t(j)][size_t(kvh * hd + i)];
                     s[size_t(j)] = d / std::sqrt(double(hd));
                     mx = std::max(mx, s[size_t(j)]);
                 }

@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QJsonObject>
-
 #include <random>
 
 #include "core/media/SyntheticVideoWriter.h"
@@ -105,20 +104,25 @@ Result<QString> createFixtureProject(const QString& dir, const QString& name, co
         for (int a = 0; a < annotatorIds.size(); ++a) {
             const bool primary = a == 0;
             if (kinds[a] == AnnotatorKind::Human && !primary && !chance(options.secondaryCoverage)) continue;
-            const double faithful = kinds[a] == AnnotatorKind::Human ? 0.85 : kinds[a] == AnnotatorKind::Model ? 0.6 : 0.4;
+            const double faithful = kinds[a] == AnnotatorKind::Human   ? 0.85
+                                    : kinds[a] == AnnotatorKind::Model ? 0.6
+                                                                       : 0.4;
             for (int d = 0; d < cb.dimensions.size(); ++d) {
                 const Dimension& dim = cb.dimensions[d];
                 LabelWrite w;
                 w.clipId = clipId.value();
                 w.annotatorId = annotatorIds[a];
                 w.dimension = dim.name;
-                const int cls = kinds[a] == AnnotatorKind::Baseline ? 0 : chance(faithful) ? truth[d] : pick(int(dim.classes.size()));
+                const int cls = kinds[a] == AnnotatorKind::Baseline ? 0
+                                : chance(faithful)                  ? truth[d]
+                                                                    : pick(int(dim.classes.size()));
                 w.label = dim.classes[cls].name;
                 if (kinds[a] == AnnotatorKind::Model) {
                     w.rationale = QStringLiteral("The transcript suggests %1 (%2).").arg(w.label, dim.name);
                     w.confidence = 0.5 + 0.05 * pick(10);
                 }
-                if (kinds[a] == AnnotatorKind::Human && chance(0.15)) w.note = QStringLiteral("Hard to hear the second speaker.");
+                if (kinds[a] == AnnotatorKind::Human && chance(0.15))
+                    w.note = QStringLiteral("Hard to hear the second speaker.");
                 const Status s = p.setLabel(w);
                 if (!s) return s.error();
             }

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 #include "support/FixtureProject.h"

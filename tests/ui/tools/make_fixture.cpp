@@ -1,7 +1,6 @@
 // motor_ui_make_fixture DIR [NAME] [CLIPS]: writes the UI fixture project (for
 // screenshots and manual checks when no demo project is at hand).
 #include <QCoreApplication>
-
 #include <cstdio>
 
 #include "support/FixtureProject.h"
@@ -17,7 +16,8 @@ int main(int argc, char* argv[]) {
     options.clipCount = args.size() > 3 ? args[3].toInt() : 36;
     options.experts = {QStringLiteral("Expert A"), QStringLiteral("Expert B"), QStringLiteral("Expert C")};
     options.secondaryCoverage = 0.8;
-    auto r = motor::testing::createFixtureProject(args[1], args.size() > 2 ? args[2] : QStringLiteral("lesson"), options);
+    auto r =
+        motor::testing::createFixtureProject(args[1], args.size() > 2 ? args[2] : QStringLiteral("lesson"), options);
     if (!r) {
         std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
         return 1;

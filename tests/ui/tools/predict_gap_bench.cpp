@@ -10,7 +10,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -72,7 +71,9 @@ int main(int argc, char* argv[]) {
     const qint64 totalMs = clock.elapsed();
     tick.stop();
     std::sort(gapsUs.begin(), gapsUs.end());
-    const auto pct = [&](double q) { return gapsUs.empty() ? 0.0 : double(gapsUs[size_t(q * double(gapsUs.size() - 1))]) / 1000.0; };
+    const auto pct = [&](double q) {
+        return gapsUs.empty() ? 0.0 : double(gapsUs[size_t(q * double(gapsUs.size() - 1))]) / 1000.0;
+    };
     std::printf("clips %d\nrun %lld ms (start to the finished signal, session updated)\n", clips, (long long)totalMs);
     std::printf("event-loop gap: max %.1f ms, p99 %.1f ms, p50 %.2f ms over %zu ticks\n", pct(1.0), pct(0.99), pct(0.5),
                 gapsUs.size());

@@ -86,8 +86,8 @@ private:
     ChatFamily family_ = ChatFamily::Plain;
     bool emptyThinkBlock_ = false;
     int32_t bos_ = -1;
-    int32_t turnStart_ = -1, turnEnd_ = -1;       // <|im_start|>/<|im_end|>, <|start_header_id|>/<|eot_id|>
-    int32_t headerEnd_ = -1;                      // <|end_header_id|>
+    int32_t turnStart_ = -1, turnEnd_ = -1;  // <|im_start|>/<|im_end|>, <|start_header_id|>/<|eot_id|>
+    int32_t headerEnd_ = -1;                 // <|end_header_id|>
     int32_t imgStart_ = -1, imgEnd_ = -1;
     bool vision_ = false;
     std::vector<int32_t> stopIds_;

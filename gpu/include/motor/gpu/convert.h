@@ -32,6 +32,7 @@ struct ConvertReport {
 
 // Converts any model openModel reads (HF folder of either InternVL layout, plain
 // Llama/Qwen folders, GGUF) to outGguf (+ mmproj).
-Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::string& outGguf, const ConvertOptions& options = {});
+Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::string& outGguf,
+                                    const ConvertOptions& options = {});
 
 }  // namespace motor::gpu

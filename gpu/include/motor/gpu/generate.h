@@ -36,7 +36,7 @@ struct GenerateOptions {
     int maxTokens = 256;
     SamplerOptions sampler;
     const JsonLabelConstraint* constraint = nullptr;  // not owned
-    std::vector<int32_t> stopIds;  // end generation (not part of the text); EOS ids go here too
+    std::vector<int32_t> stopIds;                     // end generation (not part of the text); EOS ids go here too
     // Bytes of each token for the returned text; nullptr: the constraint's table, else
     // tokenBytesFromTokenizerData(model.tokenizerData()).
     const std::vector<std::string>* tokenBytes = nullptr;

@@ -23,12 +23,12 @@ class JsonLabelConstraint {
 public:
     // A position in the grammar; small and copyable (one per session/branch).
     struct State {
-        uint8_t item = 0;        // grammar element being matched
-        uint16_t offset = 0;     // bytes of a literal / label, whitespace run, or chars
-        uint64_t candidates = 0; // labels still consistent with the label bytes so far
-        uint8_t escape = 0;      // 0, 1 after '\', 2..5 inside \uXXXX
-        uint8_t utf8Pending = 0; // continuation bytes still expected
-        int8_t label = -1;       // chosen label once its closing quote is seen
+        uint8_t item = 0;         // grammar element being matched
+        uint16_t offset = 0;      // bytes of a literal / label, whitespace run, or chars
+        uint64_t candidates = 0;  // labels still consistent with the label bytes so far
+        uint8_t escape = 0;       // 0, 1 after '\', 2..5 inside \uXXXX
+        uint8_t utf8Pending = 0;  // continuation bytes still expected
+        int8_t label = -1;        // chosen label once its closing quote is seen
     };
 
     // tokenBytes[id]: the bytes token id decodes to (empty: never allowed, e.g. control
@@ -72,7 +72,8 @@ private:
     std::vector<bool> eos_;
     bool hasEos_ = false;
     std::vector<std::vector<int32_t>> byFirstByte_;
-    std::vector<int> plainChars_;  // characters of a plain-text token, -1 otherwise  // non-EOS tokens grouped by first byte
+    std::vector<int>
+        plainChars_;  // characters of a plain-text token, -1 otherwise  // non-EOS tokens grouped by first byte
 };
 
 }  // namespace motor::gpu

@@ -15,8 +15,8 @@
 namespace motor::gpu {
 
 struct ModelOptions {
-    int threads = 0;       // 0: the process-wide pool (MOTOR_CPU_THREADS or all cores)
-    int kvPageSize = 32;   // positions per KV page: the granularity of fork sharing
+    int threads = 0;      // 0: the process-wide pool (MOTOR_CPU_THREADS or all cores)
+    int kvPageSize = 32;  // positions per KV page: the granularity of fork sharing
 };
 
 class Model {

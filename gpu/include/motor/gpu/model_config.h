@@ -22,12 +22,12 @@ struct RopeScaling {
 struct ModelConfig {
     Architecture arch = Architecture::Llama;
     int vocabSize = 0;
-    int dim = 0;           // hidden size
-    int hiddenDim = 0;     // feed-forward inner size
+    int dim = 0;        // hidden size
+    int hiddenDim = 0;  // feed-forward inner size
     int layers = 0;
     int heads = 0;
     int kvHeads = 0;
-    int headDim = 0;       // usually dim / heads; Qwen3 may differ
+    int headDim = 0;  // usually dim / heads; Qwen3 may differ
     int contextLength = 2048;
     float rmsEps = 1e-5f;
     float ropeTheta = 10000.0f;

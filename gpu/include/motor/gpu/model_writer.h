@@ -40,10 +40,10 @@ Result<void> writeRandomModelGguf(const RandomModelSpec& spec, const std::string
 // (llm.vocabSize counts them). The language model's hidden size is the projector's
 // output size; vision.projectionDim is set from it.
 struct RandomInternVLSpec {
-    ModelConfig llm;          // Qwen3 (makeRandomModelConfig(Architecture::Qwen3, ...))
-    int visionDim = 64;       // InternViT-300M: 1024
-    int visionLayers = 2;     // 24
-    int visionHeads = 4;      // 16
+    ModelConfig llm;            // Qwen3 (makeRandomModelConfig(Architecture::Qwen3, ...))
+    int visionDim = 64;         // InternViT-300M: 1024
+    int visionLayers = 2;       // 24
+    int visionHeads = 4;        // 16
     int visionHiddenDim = 128;  // 4096
     int imageSize = 448;
     int patchSize = 14;

@@ -46,6 +46,8 @@ private:
     std::optional<Error> e_;
 };
 
-inline Error makeError(std::string message) { return Error{std::move(message)}; }
+inline Error makeError(std::string message) {
+    return Error{std::move(message)};
+}
 
 }  // namespace motor::gpu

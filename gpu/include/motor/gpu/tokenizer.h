@@ -17,8 +17,8 @@ namespace motor::gpu {
 
 class Tokenizer {
 public:
-    enum class AddSpecial { No, Yes };       // prepend BOS when the vocabulary asks for it
-    enum class SpecialText { Parse, Plain };  // whether "<|im_start|>" in text is one token
+    enum class AddSpecial { No, Yes };          // prepend BOS when the vocabulary asks for it
+    enum class SpecialText { Parse, Plain };    // whether "<|im_start|>" in text is one token
     enum class SpecialTokens { Skip, Render };  // decode: drop or print control tokens
 
     // Checks the data (ids in range, byte tokens present) and builds lookup tables.

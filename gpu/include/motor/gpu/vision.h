@@ -39,24 +39,24 @@ enum class VisionNorm { LayerNorm, RmsNorm };
 // Hyper-parameters of the vision tower and projector, from config.json (either folder
 // layout) or from an mmproj GGUF's clip.* metadata.
 struct VisionConfig {
-    int imageSize = 448;      // input tile side (force_image_size)
+    int imageSize = 448;  // input tile side (force_image_size)
     int patchSize = 14;
     int channels = 3;
-    int dim = 0;              // vision hidden size
-    int hiddenDim = 0;        // vision MLP inner size
+    int dim = 0;        // vision hidden size
+    int hiddenDim = 0;  // vision MLP inner size
     int layers = 0;
     int heads = 0;
-    float normEps = 1e-6f;    // vision norms (layer_norm_eps)
+    float normEps = 1e-6f;                    // vision norms (layer_norm_eps)
     VisionNorm norm = VisionNorm::LayerNorm;  // InternViT-300M: LayerNorm; 6B: RMSNorm
-    bool qkNorm = false;      // InternViT-6B qk_normalization (RMSNorm over all heads)
+    bool qkNorm = false;                      // InternViT-6B qk_normalization (RMSNorm over all heads)
     bool qkvBias = true;
-    bool layerScale = true;   // ls1/ls2 present
-    int selectLayer = -1;     // hidden state fed to the projector (-1: last layer)
-    int scaleFactor = 2;      // 1 / downsample_ratio: pixel shuffle merges 2x2 patches
+    bool layerScale = true;  // ls1/ls2 present
+    int selectLayer = -1;    // hidden state fed to the projector (-1: last layer)
+    int scaleFactor = 2;     // 1 / downsample_ratio: pixel shuffle merges 2x2 patches
     std::string psVersion = "v2";
     std::string projectorType = "internvl";  // LayerNorm, Linear, GELU, Linear
     float projectorEps = 1e-5f;
-    int projectionDim = 0;    // projector output = language model hidden size
+    int projectionDim = 0;  // projector output = language model hidden size
     float imageMean[3] = {0.485f, 0.456f, 0.406f};
     float imageStd[3] = {0.229f, 0.224f, 0.225f};
     std::string templateName;  // original config.json 'template' (e.g. "internvl2_5"), else empty
