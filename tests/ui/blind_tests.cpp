@@ -54,6 +54,14 @@ TEST_F(BlindTest, HidesOthersUntilTheCoderFinishesOrIsUnlocked) {
     EXPECT_FALSE(hidden.contains(QStringLiteral("Expert B")));
     EXPECT_FALSE(hidden.contains(QStringLiteral("Conflict")));
     EXPECT_TRUE(hidden.contains(QStringLiteral("Expert C")));
+    // Another coder who has not finished either sees only their own column.
+    ASSERT_TRUE(window_->switchCoder(QStringLiteral("Expert D"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_TRUE(session->isBlind());
+    EXPECT_FALSE(headers().contains(QStringLiteral("Expert C"))) << headers().join(',').toStdString();
+    EXPECT_TRUE(headers().contains(QStringLiteral("Expert D")));
+    ASSERT_TRUE(window_->switchCoder(QStringLiteral("Expert C"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_TRUE(headers().contains(QStringLiteral("Expert C"))) << headers().join(',').toStdString();
+    EXPECT_FALSE(headers().contains(QStringLiteral("Expert D")));
 
     // The setting is the project's: a reopened window is blind too.
     ASSERT_TRUE(

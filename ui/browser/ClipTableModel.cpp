@@ -24,6 +24,8 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
     connect(session_, &ProjectSession::labelsReloaded, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::blindChanged, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::currentExpertChanged, this, [this] {
+        // Blind coding shows only the current coder's column: another coder, another column.
+        if (session_->isBlind()) return resetAll();
         if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     });
     connect(session_, &ProjectSession::conflictScopeChanged, this, [this] {
