@@ -135,6 +135,26 @@ int cmdInspect(const QStringList& args) {
     return 0;
 }
 
+// MODEL (a path, or a name in the models folder) opened and loaded for generate and
+// bench; nullptr after printing why not.
+std::unique_ptr<gpu::Model> loadModelOrReport(const QString& pathOrName, const std::string& mmproj, int threads) {
+    gpu::OpenOptions open;
+    open.mmproj = mmproj;
+    auto w = gpu::openModel(motor::agents::resolveModelPath(pathOrName).toStdString(), open);
+    if (!w) {
+        printError(qs(w.error().message));
+        return nullptr;
+    }
+    gpu::ModelOptions mo;
+    mo.threads = threads;
+    auto model = gpu::Model::load(std::move(w.value()), mo);
+    if (!model) {
+        printError(qs(model.error().message));
+        return nullptr;
+    }
+    return std::move(model.value());
+}
+
 int cmdGenerate(const QStringList& args) {
     QCommandLineParser p;
     const QCommandLineOption prompt(QStringLiteral("prompt"), QStringLiteral("The prompt text."),
@@ -192,21 +212,9 @@ int cmdGenerate(const QStringList& args) {
         }
         pictures.push_back(std::move(picture.value()));
     }
-    gpu::OpenOptions open;
-    open.mmproj = p.value(mmproj).toStdString();
-    auto w = gpu::openModel(motor::agents::resolveModelPath(p.positionalArguments().first()).toStdString(), open);
-    if (!w) {
-        printError(qs(w.error().message));
-        return 1;
-    }
-    gpu::ModelOptions mo;
-    mo.threads = th;
-    auto model = gpu::Model::load(std::move(w.value()), mo);
-    if (!model) {
-        printError(qs(model.error().message));
-        return 1;
-    }
-    const gpu::Model& m = *model.value();
+    auto model = loadModelOrReport(p.positionalArguments().first(), p.value(mmproj).toStdString(), th);
+    if (!model) return 1;
+    const gpu::Model& m = *model;
     if (!pictures.empty() && !m.vision()) {
         printError(QStringLiteral("%1 has no vision tower: it cannot look at pictures (a GGUF needs its mmproj file)")
                        .arg(p.positionalArguments().first()));
@@ -390,19 +398,9 @@ int cmdBench(const QStringList& args) {
         return 2;
     }
     const std::string path = p.positionalArguments().first().toStdString();
-    auto w = gpu::openModel(path);
-    if (!w) {
-        printError(qs(w.error().message));
-        return 1;
-    }
-    gpu::ModelOptions mo;
-    mo.threads = th;
-    auto model = gpu::Model::load(std::move(w.value()), mo);
-    if (!model) {
-        printError(qs(model.error().message));
-        return 1;
-    }
-    auto report = gpu::benchModel(*model.value(), o);
+    auto model = loadModelOrReport(p.positionalArguments().first(), {}, th);
+    if (!model) return 1;
+    auto report = gpu::benchModel(*model, o);
     if (!report) {
         printError(qs(report.error().message));
         return 1;
