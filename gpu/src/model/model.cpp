@@ -5,6 +5,10 @@
 
 namespace motor::gpu {
 
+const Model::Impl& modelImpl(const Model& model) {
+    return *model.impl_;
+}
+
 Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Model::~Model() = default;
 

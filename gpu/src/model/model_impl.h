@@ -62,6 +62,10 @@ private:
     cpu::AlignedVector<float> x_, xb_, q_, k_, v_, att_, hb_, hb2_, normed_;
 };
 
+// The loaded weights and config behind a Model, for other backends (the CUDA backend
+// uploads them from here, so every format the CPU backend loads runs there too).
+const Model::Impl& modelImpl(const Model& model);
+
 Result<std::unique_ptr<Model::Impl>> loadModelImpl(std::unique_ptr<ModelWeights> weights, const ModelOptions& options);
 
 }  // namespace motor::gpu

@@ -52,6 +52,7 @@ public:
 
 private:
     friend class Session;
+    friend const Impl& modelImpl(const Model& model);  // other backends read the weights
     explicit Model(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,150 @@
+#include <cuda_fp16.h>
+
+#include <string>
+
+#include "cuda/check.cuh"
+#include "cuda/common.cuh"
+#include "cuda/dequant_gemv.cuh"
+
+namespace motor::gpu::cuda {
+
+namespace {
+
+constexpr int kWarps = 4;  // rows per block
+
+__device__ __forceinline__ float halfAt(const uint8_t* p) {
+    return __half2float(__ushort_as_half(uint16_t(p[0] | (p[1] << 8))));
+}
+
+// Weight i (< 32) of chunk c of a row: the same arithmetic as cpu::decodeChunk.
+template <DType T>
+struct Chunk;
+
+template <>
+struct Chunk<DType::Q8_0> {
+    float d;
+    const int8_t* q;
+    __device__ Chunk(const uint8_t* row, int64_t c) {
+        const uint8_t* blk = row + c * 34;
+        d = halfAt(blk);
+        q = reinterpret_cast<const int8_t*>(blk + 2);
+    }
+    __device__ float operator()(int i) const { return float(q[i]) * d; }
+};
+
+template <>
+struct Chunk<DType::Q4_K> {
+    float d1, m1;
+    const uint8_t* q;
+    int shift;
+    __device__ Chunk(const uint8_t* row, int64_t c) {
+        const int64_t sb = c / 8;
+        const int s = int(c % 8);
+        const uint8_t* blk = row + sb * 144;
+        const float d = halfAt(blk), dmin = halfAt(blk + 2);
+        const uint8_t* sc = blk + 4;
+        uint8_t scale, mn;
+        if (s < 4) {
+            scale = sc[s] & 63;
+            mn = sc[s + 4] & 63;
+        } else {
+            scale = uint8_t((sc[s + 4] & 0xF) | ((sc[s - 4] >> 6) << 4));
+            mn = uint8_t((sc[s + 4] >> 4) | ((sc[s] >> 6) << 4));
+        }
+        d1 = d * float(scale);
+        m1 = dmin * float(mn);
+        q = blk + 16 + 32 * (s / 2);
+        shift = (s & 1) ? 4 : 0;
+    }
+    __device__ float operator()(int i) const { return d1 * float((q[i] >> shift) & 0xF) - m1; }
+};
+
+template <DType T, int Tokens>
+__global__ void __launch_bounds__(kWarps * 32)
+    gemvKernel(const uint8_t* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x, int64_t ldx, float* y,
+               int64_t ldy) {
+    const int lane = threadIdx.x & 31;
+    const int64_t r = int64_t(blockIdx.x) * kWarps + (threadIdx.x >> 5);
+    if (r >= rows) return;
+    const uint8_t* row = w + r * rowBytes;
+    float acc[Tokens];
+#pragma unroll
+    for (int t = 0; t < Tokens; ++t) acc[t] = 0.f;
+    const int64_t chunks = cols / 32;
+    for (int64_t c = lane; c < chunks; c += 32) {
+        const Chunk<T> ch(row, c);
+        float wv[32];
+#pragma unroll
+        for (int i = 0; i < 32; ++i) wv[i] = ch(i);
+#pragma unroll
+        for (int t = 0; t < Tokens; ++t) {
+            const float4* xv = reinterpret_cast<const float4*>(x + t * ldx + c * 32);
+            float s = 0.f;
+#pragma unroll
+            for (int i = 0; i < 8; ++i) {
+                const float4 v = xv[i];
+                s += wv[4 * i] * v.x + wv[4 * i + 1] * v.y + wv[4 * i + 2] * v.z + wv[4 * i + 3] * v.w;
+            }
+            acc[t] += s;
+        }
+    }
+#pragma unroll
+    for (int t = 0; t < Tokens; ++t) {
+        const float s = warpSum(acc[t]);
+        if (lane == 0) y[t * ldy + r] = s;
+    }
+}
+
+template <DType T, int Tokens>
+Result<void> launch(const void* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x, int64_t ldx, float* y,
+                    int64_t ldy, cudaStream_t stream) {
+    gemvKernel<T, Tokens><<<unsigned((rows + kWarps - 1) / kWarps), kWarps * 32, 0, stream>>>(
+        static_cast<const uint8_t*>(w), rows, cols, rowBytes, x, ldx, y, ldy);
+    MOTOR_CUDA_TRY_LAUNCH("gemvKernel");
+    return {};
+}
+
+template <DType T>
+Result<void> launchTokens(const void* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x, int64_t ldx,
+                          int tokens, float* y, int64_t ldy, cudaStream_t stream) {
+    switch (tokens) {
+        case 1:
+            return launch<T, 1>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+        case 2:
+            return launch<T, 2>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+        case 3:
+            return launch<T, 3>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+        case 4:
+            return launch<T, 4>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+        default: {  // four now, the rest after
+            auto r = launch<T, 4>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+            if (!r) return r;
+            return launchTokens<T>(w, rows, cols, rowBytes, x + 4 * ldx, ldx, tokens - 4, y + 4 * ldy, ldy, stream);
+        }
+    }
+}
+
+}  // namespace
+
+Result<void> dequantGemv(DType type, const void* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x,
+                         int64_t ldx, int tokens, float* y, int64_t ldy, cudaStream_t stream) {
+    if (tokens <= 0 || rows <= 0) return {};
+    if (tokens > kGemvMaxTokens)
+        return makeError("dequantGemv: at most " + std::to_string(kGemvMaxTokens) + " token rows per call");
+    if (ldx % 4 != 0 || (reinterpret_cast<uintptr_t>(x) & 15) != 0)
+        return makeError("dequantGemv: activation rows must be 16-byte aligned");
+    switch (type) {
+        case DType::Q8_0:
+            if (cols % 32 != 0 || rowBytes != cols / 32 * 34)
+                return makeError("dequantGemv: Q8_0 row of " + std::to_string(cols) + " weights has a bad size");
+            return launchTokens<DType::Q8_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, stream);
+        case DType::Q4_K:
+            if (cols % 256 != 0 || rowBytes != cols / 256 * 144)
+                return makeError("dequantGemv: Q4_K row of " + std::to_string(cols) + " weights has a bad size");
+            return launchTokens<DType::Q4_K>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, stream);
+        default:
+            return makeError("dequantGemv: only Q8_0 and Q4_K weights are read in place");
+    }
+}
+
+}  // namespace motor::gpu::cuda

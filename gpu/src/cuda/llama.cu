@@ -1,0 +1,390 @@
+#include <algorithm>
+#include <string>
+
+#include "cpu/matmul.h"
+#include "cuda/check.cuh"
+#include "cuda/elementwise.cuh"
+#include "cuda/flash_attention.cuh"
+#include "cuda/flash_decoding.cuh"
+#include "cuda/kv_cache.cuh"
+#include "cuda/llama.cuh"
+#include "cuda/norm.cuh"
+#include "cuda/rope.cuh"
+#include "model/model_impl.h"
+#include "motor/gpu/quant.h"
+
+namespace motor::gpu::cuda {
+
+struct CudaLlama::Layer {
+    DeviceBuffer<uint16_t> q, k, v, o, gate, up, down;
+    DeviceBuffer<float> attnNorm, ffnNorm, qBias, kBias, vBias, qNorm, kNorm;
+    DeviceBuffer<uint16_t> kPool, vPool;
+};
+
+namespace {
+
+bf16* bf(const DeviceBuffer<uint16_t>& b) {
+    return reinterpret_cast<bf16*>(b.get());
+}
+
+// Any dtype the CPU backend loads, decoded row by row to fp32 and rounded to bf16.
+Result<DeviceBuffer<uint16_t>> uploadMatrix(const cpu::WeightMatrix& w, int64_t& bytes) {
+    std::vector<uint16_t> host(size_t(w.rows * w.cols));
+    std::vector<float> row(size_t(w.cols));
+    for (int64_t r = 0; r < w.rows; ++r) {
+        cpu::dequantizeRow(w, r, row.data());
+        for (int64_t c = 0; c < w.cols; ++c) host[size_t(r * w.cols + c)] = fp32ToBf16(row[size_t(c)]);
+    }
+    bytes += int64_t(host.size()) * 2;
+    return DeviceBuffer<uint16_t>::fromHost(host.data(), host.size());
+}
+
+Result<DeviceBuffer<float>> uploadVector(const std::vector<float>& v) {
+    return DeviceBuffer<float>::fromHost(v.data(), v.size());
+}
+
+}  // namespace
+
+#define MOTOR_TRY_SET(target, expr)             \
+    do {                                        \
+        auto motor_r_ = (expr);                 \
+        if (!motor_r_) return motor_r_.error(); \
+        target = std::move(*motor_r_);          \
+    } while (0)
+#define MOTOR_TRY_DO(expr)                      \
+    do {                                        \
+        auto motor_r_ = (expr);                 \
+        if (!motor_r_) return motor_r_.error(); \
+    } while (0)
+
+CudaLlama::~CudaLlama() = default;
+
+Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlamaOptions options) {
+    auto devs = devices();
+    if (!devs) return devs.error();
+    std::unique_ptr<CudaLlama> m(new CudaLlama());
+    m->device_ = devs->front();
+    if (m->device_.major < 8)
+        return makeError("CUDA backend: " + describe(m->device_) + " is older than sm_80 (bf16 tensor cores)");
+    MOTOR_CUDA_TRY(cudaSetDevice(m->device_.index));
+    const Model::Impl& impl = modelImpl(model);
+    const ModelConfig& c = impl.config;
+    m->config_ = c;
+    m->options_ = options;
+    if (c.headDim != 64 && c.headDim != 128)
+        return makeError("CUDA backend: head dim " + std::to_string(c.headDim) + " is not supported (64 or 128)");
+    const int group = c.heads / c.kvHeads;
+    if (group != 1 && group != 2 && group != 4 && group != 8)
+        return makeError("CUDA backend: " + std::to_string(group) + " query heads per KV head is not supported");
+    if (options.pageSize <= 0 || options.maxBatchTokens <= 0 || options.maxContext <= 0)
+        return makeError("CUDA backend: page size, batch tokens and context must be positive");
+    MOTOR_TRY_SET(m->stream_, Stream::create());
+    MOTOR_TRY_SET(m->gemm_, LtGemm::create());
+
+    int64_t& wb = m->weightBytes_;
+    MOTOR_TRY_SET(m->embed_, uploadMatrix(impl.embed, wb));
+    m->tied_ = impl.output.data == impl.embed.data;
+    if (!m->tied_) MOTOR_TRY_SET(m->output_, uploadMatrix(impl.output, wb));
+    MOTOR_TRY_SET(m->outputNorm_, uploadVector(impl.outputNorm));
+    const auto& freq = impl.rope.inverseFrequencies();
+    MOTOR_TRY_SET(m->invFreq_, DeviceBuffer<double>::fromHost(freq.data(), freq.size()));
+
+    const int64_t kvd = int64_t(c.kvHeads) * c.headDim, pageElems = int64_t(options.pageSize) * kvd;
+    int maxPages = options.maxPages;
+    if (maxPages <= 0) {
+        size_t freeBytes = 0, total = 0;
+        MOTOR_CUDA_TRY(cudaMemGetInfo(&freeBytes, &total));
+        // After the weights still to come (roughly what was uploaded so far per layer).
+        const int64_t perPage = pageElems * 2 * 2 * c.layers;
+        maxPages = int(std::max<int64_t>(64, int64_t(freeBytes / 4) / perPage));
+    }
+    m->layers_.resize(size_t(c.layers));
+    for (int l = 0; l < c.layers; ++l) {
+        const LayerWeights& src = impl.layers[size_t(l)];
+        Layer& dst = m->layers_[size_t(l)];
+        MOTOR_TRY_SET(dst.q, uploadMatrix(src.q, wb));
+        MOTOR_TRY_SET(dst.k, uploadMatrix(src.k, wb));
+        MOTOR_TRY_SET(dst.v, uploadMatrix(src.v, wb));
+        MOTOR_TRY_SET(dst.o, uploadMatrix(src.o, wb));
+        MOTOR_TRY_SET(dst.gate, uploadMatrix(src.gate, wb));
+        MOTOR_TRY_SET(dst.up, uploadMatrix(src.up, wb));
+        MOTOR_TRY_SET(dst.down, uploadMatrix(src.down, wb));
+        MOTOR_TRY_SET(dst.attnNorm, uploadVector(src.attnNorm));
+        MOTOR_TRY_SET(dst.ffnNorm, uploadVector(src.ffnNorm));
+        MOTOR_TRY_SET(dst.qBias, uploadVector(src.qBias));
+        MOTOR_TRY_SET(dst.kBias, uploadVector(src.kBias));
+        MOTOR_TRY_SET(dst.vBias, uploadVector(src.vBias));
+        MOTOR_TRY_SET(dst.qNorm, uploadVector(src.qNorm));
+        MOTOR_TRY_SET(dst.kNorm, uploadVector(src.kNorm));
+        MOTOR_TRY_SET(dst.kPool, DeviceBuffer<uint16_t>::allocate(size_t(maxPages) * size_t(pageElems)));
+        MOTOR_TRY_SET(dst.vPool, DeviceBuffer<uint16_t>::allocate(size_t(maxPages) * size_t(pageElems)));
+    }
+    m->pageRefs_.assign(size_t(maxPages), 0);
+    for (int p = maxPages - 1; p >= 0; --p) m->freePages_.push_back(p);
+
+    const size_t T = size_t(options.maxBatchTokens), dim = size_t(c.dim), qd = size_t(c.heads) * c.headDim,
+                 hidden = size_t(c.hiddenDim);
+    MOTOR_TRY_SET(m->x_, DeviceBuffer<float>::allocate(T * dim));
+    MOTOR_TRY_SET(m->q_, DeviceBuffer<float>::allocate(T * qd));
+    MOTOR_TRY_SET(m->k_, DeviceBuffer<float>::allocate(T * size_t(kvd)));
+    MOTOR_TRY_SET(m->v_, DeviceBuffer<float>::allocate(T * size_t(kvd)));
+    MOTOR_TRY_SET(m->gate_, DeviceBuffer<float>::allocate(T * hidden));
+    MOTOR_TRY_SET(m->up_, DeviceBuffer<float>::allocate(T * hidden));
+    MOTOR_TRY_SET(m->xb_, DeviceBuffer<uint16_t>::allocate(T * dim));
+    MOTOR_TRY_SET(m->qb_, DeviceBuffer<uint16_t>::allocate(T * qd));
+    MOTOR_TRY_SET(m->att_, DeviceBuffer<uint16_t>::allocate(T * qd));
+    MOTOR_TRY_SET(m->hb_, DeviceBuffer<uint16_t>::allocate(T * hidden));
+    const size_t ctx = size_t(options.maxContext) * size_t(kvd);
+    MOTOR_TRY_SET(m->kCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
+    MOTOR_TRY_SET(m->vCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
+    return Result<std::unique_ptr<CudaLlama>>(std::move(m));
+}
+
+int CudaLlama::newSequence() {
+    for (size_t i = 0; i < sequences_.size(); ++i)
+        if (!sequences_[i].live) {
+            sequences_[i] = Sequence{{}, 0, true};
+            return int(i);
+        }
+    sequences_.push_back(Sequence{{}, 0, true});
+    return int(sequences_.size() - 1);
+}
+
+Result<int> CudaLlama::fork(int sequence) {
+    if (sequence < 0 || size_t(sequence) >= sequences_.size() || !sequences_[size_t(sequence)].live)
+        return makeError("CudaLlama::fork: no such sequence");
+    const int id = newSequence();
+    sequences_[size_t(id)] = sequences_[size_t(sequence)];
+    for (int p : sequences_[size_t(id)].pages) ++pageRefs_[size_t(p)];
+    return id;
+}
+
+void CudaLlama::release(int sequence) {
+    if (sequence < 0 || size_t(sequence) >= sequences_.size()) return;
+    Sequence& s = sequences_[size_t(sequence)];
+    for (int p : s.pages)
+        if (--pageRefs_[size_t(p)] == 0) freePages_.push_back(p);
+    s = Sequence{};
+}
+
+int CudaLlama::length(int sequence) const {
+    return sequences_.at(size_t(sequence)).length;
+}
+
+Result<int> CudaLlama::allocatePage() {
+    if (freePages_.empty())
+        return makeError("CUDA backend: the KV cache is full (" + std::to_string(pageRefs_.size()) + " pages of " +
+                         std::to_string(options_.pageSize) + " positions); release sequences or raise maxPages");
+    const int p = freePages_.back();
+    freePages_.pop_back();
+    pageRefs_[size_t(p)] = 1;
+    return p;
+}
+
+Result<void> CudaLlama::reserve(int sequence, int newLength) {
+    if (newLength > options_.maxContext)
+        return makeError("CUDA backend: a sequence of " + std::to_string(newLength) + " tokens is longer than " +
+                         std::to_string(options_.maxContext));
+    Sequence& s = sequences_[size_t(sequence)];
+    const int ps = options_.pageSize;
+    // Copy on write: the partial last page, when another sequence shares it.
+    if (s.length % ps != 0 && pageRefs_[size_t(s.pages.back())] > 1) {
+        int fresh = 0;
+        MOTOR_TRY_SET(fresh, allocatePage());
+        const int old = s.pages.back();
+        const size_t bytes = size_t(ps) * size_t(config_.kvHeads) * size_t(config_.headDim) * 2;
+        for (Layer& l : layers_) {
+            MOTOR_CUDA_TRY(cudaMemcpyAsync(reinterpret_cast<char*>(l.kPool.get()) + size_t(fresh) * bytes,
+                                           reinterpret_cast<char*>(l.kPool.get()) + size_t(old) * bytes, bytes,
+                                           cudaMemcpyDeviceToDevice, stream_.get()));
+            MOTOR_CUDA_TRY(cudaMemcpyAsync(reinterpret_cast<char*>(l.vPool.get()) + size_t(fresh) * bytes,
+                                           reinterpret_cast<char*>(l.vPool.get()) + size_t(old) * bytes, bytes,
+                                           cudaMemcpyDeviceToDevice, stream_.get()));
+        }
+        --pageRefs_[size_t(old)];
+        s.pages.back() = fresh;
+    }
+    while (int64_t(s.pages.size()) * ps < newLength) {
+        int p = 0;
+        MOTOR_TRY_SET(p, allocatePage());
+        s.pages.push_back(p);
+    }
+    return {};
+}
+
+Result<void> CudaLlama::prefill(int sequence, std::span<const int32_t> tokens, float* lastLogits) {
+    if (sequence < 0 || size_t(sequence) >= sequences_.size() || !sequences_[size_t(sequence)].live)
+        return makeError("CudaLlama::prefill: no such sequence");
+    for (int32_t t : tokens)
+        if (t < 0 || t >= config_.vocabSize)
+            return makeError("CudaLlama::prefill: token id " + std::to_string(t) + " is outside the vocabulary");
+    size_t done = 0;
+    while (done < tokens.size()) {
+        const int n = int(std::min<size_t>(tokens.size() - done, size_t(options_.maxBatchTokens)));
+        Sequence& s = sequences_[size_t(sequence)];
+        MOTOR_TRY_DO(reserve(sequence, s.length + n));
+        std::vector<Row> rows(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) rows[size_t(i)] = {sequence, s.length + i, tokens[done + size_t(i)]};
+        const bool last = done + size_t(n) == tokens.size();
+        const int lastRow = n - 1;
+        MOTOR_TRY_DO(forward(
+            rows, true, last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(), lastLogits));
+        sequences_[size_t(sequence)].length += n;
+        done += size_t(n);
+    }
+    return {};
+}
+
+Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits) {
+    if (sequences.size() != tokens.size()) return makeError("CudaLlama::decode: one token per sequence");
+    if (sequences.size() > size_t(options_.maxBatchTokens)) return makeError("CudaLlama::decode: batch too large");
+    std::vector<Row> rows;
+    std::vector<int> logitRows;
+    for (size_t i = 0; i < sequences.size(); ++i) {
+        const int id = sequences[i];
+        if (id < 0 || size_t(id) >= sequences_.size() || !sequences_[size_t(id)].live)
+            return makeError("CudaLlama::decode: no such sequence");
+        if (std::count(sequences.begin(), sequences.end(), id) > 1)
+            return makeError("CudaLlama::decode: a sequence appears twice in one batch");
+        if (tokens[i] < 0 || tokens[i] >= config_.vocabSize)
+            return makeError("CudaLlama::decode: token id " + std::to_string(tokens[i]) + " is outside the vocabulary");
+        MOTOR_TRY_DO(reserve(id, sequences_[size_t(id)].length + 1));
+        rows.push_back({id, sequences_[size_t(id)].length, tokens[i]});
+        logitRows.push_back(int(i));
+    }
+    MOTOR_TRY_DO(forward(rows, false, logitRows, logits));
+    for (int id : sequences) ++sequences_[size_t(id)].length;
+    return {};
+}
+
+Result<void> CudaLlama::forward(std::span<const Row> rows, bool prefillChunk, std::span<const int> logitRows,
+                                float* logits) {
+    const ModelConfig& c = config_;
+    const int T = int(rows.size()), ps = options_.pageSize, hd = c.headDim;
+    const int64_t dim = c.dim, qd = int64_t(c.heads) * hd, kvd = int64_t(c.kvHeads) * hd, hidden = c.hiddenDim;
+    cudaStream_t st = stream_.get();
+
+    // Host-side integers in one upload: tokens, positions, slots, then the attention's.
+    std::vector<int> ints;
+    for (const Row& r : rows) ints.push_back(r.token);
+    for (const Row& r : rows) ints.push_back(r.pos);
+    for (const Row& r : rows) {
+        const Sequence& s = sequences_[size_t(r.sequence)];
+        ints.push_back(s.pages[size_t(r.pos / ps)] * ps + r.pos % ps);
+    }
+    const size_t attnAt = ints.size();
+    int maxPagesPerSeq = 0, maxLen = 0, ctxLen = 0;
+    if (prefillChunk) {
+        const Sequence& s = sequences_[size_t(rows.front().sequence)];
+        ctxLen = rows.back().pos + 1;
+        ints.insert(ints.end(), {0, T, 0, ctxLen});  // cuSeqlensQ, cuSeqlensK
+        ints.insert(ints.end(), s.pages.begin(), s.pages.end());
+    } else {
+        for (const Row& r : rows) {
+            maxPagesPerSeq = std::max(maxPagesPerSeq, int(sequences_[size_t(r.sequence)].pages.size()));
+            maxLen = std::max(maxLen, r.pos + 1);
+        }
+        for (const Row& r : rows) {
+            const auto& pages = sequences_[size_t(r.sequence)].pages;
+            ints.insert(ints.end(), pages.begin(), pages.end());
+            ints.insert(ints.end(), size_t(maxPagesPerSeq) - pages.size(), pages.front());
+        }
+        for (const Row& r : rows) ints.push_back(r.pos + 1);
+    }
+    if (ints_.size() < ints.size()) MOTOR_TRY_SET(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
+    MOTOR_CUDA_TRY(cudaMemcpyAsync(ints_.get(), ints.data(), ints.size() * sizeof(int), cudaMemcpyHostToDevice, st));
+    const int* dTokens = ints_.get();
+    const int* dPos = dTokens + T;
+    const int* dSlots = dPos + T;
+    const int* dAttn = ints_.get() + attnAt;
+
+    float* x = x_.get();
+    bf16* xb = bf(xb_);
+    MOTOR_TRY_DO(embed(bf(embed_), dTokens, T, dim, x, st));
+    DecodeAttentionParams dp;
+    if (!prefillChunk) {
+        dp.qRowStride = qd;
+        dp.blockTable = dAttn;
+        dp.maxPagesPerSeq = maxPagesPerSeq;
+        dp.seqlensK = dAttn + size_t(T) * size_t(maxPagesPerSeq);
+        dp.pageSize = ps;
+        dp.oRowStride = qd;
+        dp.batch = T;
+        dp.qHeads = c.heads;
+        dp.kvHeads = c.kvHeads;
+        dp.headDim = hd;
+        dp.maxSeqlenK = maxLen;
+        dp.scale = 1.f / std::sqrt(float(hd));
+        dp.splits = decodeSplits(T, c.kvHeads, maxLen, device_.multiprocessors);
+        const size_t wsFloats = decodeWorkspaceFloats(dp);
+        if (decodeWs_.size() < wsFloats) MOTOR_TRY_SET(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
+    }
+    const bool interleaved = c.ropeStyle == RopeStyle::Interleaved;
+    for (Layer& L : layers_) {
+        MOTOR_TRY_DO(rmsNorm<bf16>(x, nullptr, L.attnNorm.get(), xb, T, int(dim), c.rmsEps, st));
+        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.q), dim, int(qd), int(dim), q_.get(), qd, 0.f, st));
+        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.k), dim, int(kvd), int(dim), k_.get(), kvd, 0.f, st));
+        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.v), dim, int(kvd), int(dim), v_.get(), kvd, 0.f, st));
+        if (L.qBias.size() > 0) {
+            MOTOR_TRY_DO(addBias(q_.get(), L.qBias.get(), T, int(qd), st));
+            MOTOR_TRY_DO(addBias(k_.get(), L.kBias.get(), T, int(kvd), st));
+            MOTOR_TRY_DO(addBias(v_.get(), L.vBias.get(), T, int(kvd), st));
+        }
+        if (L.qNorm.size() > 0) {  // Qwen3: RMSNorm per head, before RoPE
+            MOTOR_TRY_DO(rmsNorm<float>(q_.get(), nullptr, L.qNorm.get(), q_.get(), T * c.heads, hd, c.rmsEps, st));
+            MOTOR_TRY_DO(rmsNorm<float>(k_.get(), nullptr, L.kNorm.get(), k_.get(), T * c.kvHeads, hd, c.rmsEps, st));
+        }
+        MOTOR_TRY_DO(rope(q_.get(), T, c.heads, hd, qd, dPos, invFreq_.get(), interleaved, st));
+        MOTOR_TRY_DO(rope(k_.get(), T, c.kvHeads, hd, kvd, dPos, invFreq_.get(), interleaved, st));
+        MOTOR_TRY_DO(writeKv(k_.get(), v_.get(), T, kvd, dSlots, bf(L.kPool), bf(L.vPool), st));
+        MOTOR_TRY_DO(toBf16(q_.get(), bf(qb_), T * qd, st));
+        if (prefillChunk) {
+            MOTOR_TRY_DO(gatherKv(bf(L.kPool), bf(L.vPool), dAttn + 4, ctxLen, ps, kvd, bf(kCtx_), bf(vCtx_), st));
+            AttentionParams ap;
+            ap.q = bf(qb_);
+            ap.k = bf(kCtx_);
+            ap.v = bf(vCtx_);
+            ap.o = bf(att_);
+            ap.qRowStride = ap.oRowStride = qd;
+            ap.kRowStride = ap.vRowStride = kvd;
+            ap.qHeadStride = ap.kHeadStride = ap.vHeadStride = ap.oHeadStride = hd;
+            ap.cuSeqlensQ = dAttn;
+            ap.cuSeqlensK = dAttn + 2;
+            ap.batch = 1;
+            ap.maxSeqlenQ = T;
+            ap.qHeads = c.heads;
+            ap.kvHeads = c.kvHeads;
+            ap.headDim = hd;
+            ap.scale = 1.f / std::sqrt(float(hd));
+            ap.causal = true;
+            MOTOR_TRY_DO(flashAttentionForward(ap, st));
+        } else {
+            dp.q = bf(qb_);
+            dp.kPool = bf(L.kPool);
+            dp.vPool = bf(L.vPool);
+            dp.o = bf(att_);
+            MOTOR_TRY_DO(flashDecode(dp, decodeWs_.get(), st));
+        }
+        MOTOR_TRY_DO(gemm_->gemm(bf(att_), qd, T, bf(L.o), qd, int(dim), int(qd), x, dim, 1.f, st));
+        MOTOR_TRY_DO(rmsNorm<bf16>(x, nullptr, L.ffnNorm.get(), xb, T, int(dim), c.rmsEps, st));
+        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.gate), dim, int(hidden), int(dim), gate_.get(), hidden, 0.f, st));
+        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.up), dim, int(hidden), int(dim), up_.get(), hidden, 0.f, st));
+        MOTOR_TRY_DO(swiGlu<bf16>(gate_.get(), up_.get(), bf(hb_), T * hidden, st));
+        MOTOR_TRY_DO(gemm_->gemm(bf(hb_), hidden, T, bf(L.down), hidden, int(dim), int(hidden), x, dim, 1.f, st));
+    }
+    if (!logitRows.empty()) {
+        const int n = int(logitRows.size());
+        for (int i = 0; i < n; ++i)
+            MOTOR_TRY_DO(rmsNorm<bf16>(x + int64_t(logitRows[size_t(i)]) * dim, nullptr, outputNorm_.get(),
+                                       xb + int64_t(i) * dim, 1, int(dim), c.rmsEps, st));
+        const size_t need = size_t(n) * size_t(c.vocabSize);
+        if (logits_.size() < need) MOTOR_TRY_SET(logits_, DeviceBuffer<float>::allocate(need));
+        const DeviceBuffer<uint16_t>& out = tied_ ? embed_ : output_;
+        MOTOR_TRY_DO(gemm_->gemm(xb, dim, n, bf(out), dim, c.vocabSize, int(dim), logits_.get(), c.vocabSize, 0.f, st));
+        MOTOR_CUDA_TRY(cudaMemcpyAsync(logits, logits_.get(), need * sizeof(float), cudaMemcpyDeviceToHost, st));
+    }
+    MOTOR_CUDA_TRY(cudaStreamSynchronize(st));
+    return {};
+}
+
+}  // namespace motor::gpu::cuda

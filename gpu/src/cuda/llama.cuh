@@ -1,0 +1,94 @@
+#pragma once
+// The Llama-family decoder (Llama, Qwen2, Qwen3; the language model of InternVL-3.5) on
+// one CUDA GPU, from the same loaded Model the CPU backend runs: weights converted to
+// bf16 once at load, the residual stream in fp32, cuBLASLt bf16 GEMMs (the o and down
+// projections accumulate into the residual), FlashAttention-2 for prefill chunks and
+// flash-decoding for batched single-token steps, over a paged KV cache in which forked
+// sequences share their context's pages (copy on write of a shared partial page).
+//
+//   auto gpu = CudaLlama::load(model);              // Result<unique_ptr<CudaLlama>>
+//   int clip = (*gpu)->newSequence();
+//   (*gpu)->prefill(clip, contextTokens, nullptr);
+//   int agent = (*gpu)->fork(clip).value();          // shares the context's pages
+//   (*gpu)->prefill(agent, promptTokens, logits);
+//   (*gpu)->decode({a, b, c}, {ta, tb, tc}, logits); // one token each, one batch
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "cuda/device.cuh"
+#include "cuda/gemm_lt.cuh"
+#include "motor/gpu/model.h"
+
+namespace motor::gpu::cuda {
+
+struct CudaLlamaOptions {
+    int pageSize = 32;
+    int maxPages = 0;           // KV pages in the pool; 0: what a quarter of free memory holds
+    int maxBatchTokens = 2048;  // rows per forward pass (longer prefills are chunked)
+    int maxContext = 32768;     // longest sequence
+};
+
+class CudaLlama {
+public:
+    static Result<std::unique_ptr<CudaLlama>> load(const Model& model, CudaLlamaOptions options = {});
+    ~CudaLlama();
+    CudaLlama(const CudaLlama&) = delete;
+    CudaLlama& operator=(const CudaLlama&) = delete;
+
+    int newSequence();
+    Result<int> fork(int sequence);
+    void release(int sequence);
+    int length(int sequence) const;
+
+    // Appends tokens to the sequence; the last token's vocab logits into lastLogits
+    // (host memory, vocabSize floats) unless null.
+    Result<void> prefill(int sequence, std::span<const int32_t> tokens, float* lastLogits);
+    // One token for each of several distinct sequences, in one batch; logits
+    // (host, sequences.size() x vocabSize).
+    Result<void> decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits);
+
+    const ModelConfig& config() const { return config_; }
+    const DeviceInfo& device() const { return device_; }
+    int64_t weightBytes() const { return weightBytes_; }
+
+private:
+    struct Layer;
+    struct Sequence {
+        std::vector<int> pages;
+        int length = 0;
+        bool live = false;
+    };
+    struct Row {
+        int sequence, pos;
+        int32_t token;
+    };
+    CudaLlama() = default;
+    Result<void> reserve(int sequence, int newLength);
+    Result<int> allocatePage();
+    Result<void> forward(std::span<const Row> rows, bool prefillChunk, std::span<const int> logitRows, float* logits);
+
+    ModelConfig config_;
+    CudaLlamaOptions options_;
+    DeviceInfo device_;
+    Stream stream_;
+    std::unique_ptr<LtGemm> gemm_;
+    std::vector<Layer> layers_;
+    DeviceBuffer<uint16_t> embed_, output_;
+    bool tied_ = false;
+    DeviceBuffer<float> outputNorm_;
+    DeviceBuffer<double> invFreq_;
+    int64_t weightBytes_ = 0;
+
+    // Paged KV cache (per layer pools live in Layer), host-side bookkeeping.
+    std::vector<int> freePages_, pageRefs_;
+    std::vector<Sequence> sequences_;
+
+    // Workspace for maxBatchTokens rows.
+    DeviceBuffer<float> x_, q_, k_, v_, gate_, up_, logits_, decodeWs_;
+    DeviceBuffer<uint16_t> xb_, qb_, att_, hb_, kCtx_, vCtx_;
+    DeviceBuffer<int> ints_;  // tokens, positions, slots, tables, lengths
+};
+
+}  // namespace motor::gpu::cuda

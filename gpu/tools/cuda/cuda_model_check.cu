@@ -1,0 +1,192 @@
+// motor_cuda_model_check: the CUDA decoder (cuda/llama.cuh) against the CPU backend on
+// the same random-weight models (the CPU backend is itself checked against
+// transformers: tests/gpu). Context prefill, fork into three agents, agent prompts,
+// then batched greedy decode with the CPU's tokens fed to both (teacher forcing), so
+// every step compares the same computation. The stated tolerance: logits within 3e-2
+// of the largest |logit| (bf16 weights and activations against fp32), and CUDA's top
+// token scoring within that of the CPU's top token.
+//   motor_cuda_model_check [--quick]   (without --quick also the InternVL3.5-1B decoder shape)
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cuda/device.cuh"
+#include "cuda/llama.cuh"
+#include "motor/gpu/model.h"
+#include "support/random_model.h"
+
+using namespace motor::gpu;
+
+namespace {
+
+int failures = 0;
+constexpr double kTolerance = 3e-2;
+
+struct Compare {
+    double relErr = 0;  // max |cuda - cpu| / max |cpu|
+    bool topOk = true;
+    bool topSame = true;
+};
+
+Compare compare(std::span<const float> cpu, std::span<const float> gpu) {
+    Compare r;
+    double scale = 0, err = 0;
+    for (size_t i = 0; i < cpu.size(); ++i) {
+        scale = std::max(scale, double(std::abs(cpu[i])));
+        err = std::max(err, double(std::abs(cpu[i] - gpu[i])));
+    }
+    r.relErr = err / std::max(scale, 1e-12);
+    const size_t a = static_cast<size_t>(std::max_element(cpu.begin(), cpu.end()) - cpu.begin());
+    const size_t b = static_cast<size_t>(std::max_element(gpu.begin(), gpu.end()) - gpu.begin());
+    r.topSame = a == b;
+    r.topOk = cpu[b] >= cpu[a] - kTolerance * scale;
+    return r;
+}
+
+void report(const std::string& name, const Compare& c) {
+    const bool ok = c.relErr <= kTolerance && c.topOk;
+    std::printf("%s %s (logits rel err %.2e, bound %.0e; top token %s)\n", ok ? "PASS" : "FAIL", name.c_str(), c.relErr,
+                kTolerance, c.topSame ? "same" : (c.topOk ? "a near tie" : "DIFFERENT"));
+    std::fflush(stdout);
+    if (!ok) ++failures;
+}
+
+std::vector<int32_t> randomTokens(int n, int vocab, uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int32_t> d(0, vocab - 1);
+    std::vector<int32_t> t(static_cast<size_t>(n));
+    for (auto& x : t) x = d(rng);
+    return t;
+}
+
+int argmax(std::span<const float> v) {
+    return int(std::max_element(v.begin(), v.end()) - v.begin());
+}
+
+void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices, int contextTokens, int chunk) {
+    test::RandomModelSpec spec;
+    spec.config = cfg;
+    spec.matrixType = matrices;
+    spec.embeddingType = matrices;
+    auto model = Model::load(test::makeRandomModel(spec));
+    if (!model) {
+        std::printf("FAIL %s: %s\n", name.c_str(), model.error().message.c_str());
+        ++failures;
+        return;
+    }
+    cuda::CudaLlamaOptions opt;
+    opt.maxBatchTokens = chunk;
+    opt.maxContext = 8192;
+    opt.maxPages = 2048;
+    auto gpu = cuda::CudaLlama::load(**model, opt);
+    if (!gpu) {
+        std::printf("FAIL %s: %s\n", name.c_str(), gpu.error().message.c_str());
+        ++failures;
+        return;
+    }
+    cuda::CudaLlama& g = **gpu;
+    const int V = cfg.vocabSize;
+    std::vector<float> logits(static_cast<size_t>(V) * 3);
+
+    const auto context = randomTokens(contextTokens, V, 11);
+    Session ctx = (*model)->newSession();
+    if (!ctx.prefill(context)) std::exit(1);
+    const int gctx = g.newSequence();
+    auto r = g.prefill(gctx, context, logits.data());
+    if (!r) {
+        std::printf("FAIL %s prefill: %s\n", name.c_str(), r.error().message.c_str());
+        ++failures;
+        return;
+    }
+    report(name + ": prefill of " + std::to_string(contextTokens) + " tokens (chunks of " + std::to_string(chunk) + ")",
+           compare(ctx.logits(), std::span<const float>(logits.data(), static_cast<size_t>(V))));
+
+    std::vector<Session> agents;
+    std::vector<int> ids;
+    for (int a = 0; a < 3; ++a) {
+        agents.push_back(ctx.fork());
+        const auto prompt = randomTokens(5 + 2 * a, V, 100 + uint32_t(a));
+        if (!agents.back().prefill(prompt)) std::exit(1);
+        auto f = g.fork(gctx);
+        if (!f) std::exit(1);
+        ids.push_back(*f);
+        auto ra = g.prefill(*f, prompt, logits.data());
+        if (!ra) {
+            std::printf("FAIL %s agent prefill: %s\n", name.c_str(), ra.error().message.c_str());
+            ++failures;
+            return;
+        }
+        report(name + ": agent " + std::to_string(a) + " forked from the context, prompt of " +
+                   std::to_string(prompt.size()),
+               compare(agents.back().logits(), std::span<const float>(logits.data(), static_cast<size_t>(V))));
+    }
+    Compare worst;
+    int same = 0, steps = 0;
+    for (int step = 0; step < 8; ++step) {
+        std::vector<int32_t> next;
+        for (Session& s : agents) next.push_back(argmax(s.logits()));
+        std::vector<Session*> ptrs;
+        for (Session& s : agents) ptrs.push_back(&s);
+        if (!Session::decodeBatch(ptrs, next)) std::exit(1);
+        auto rd = g.decode(ids, next, logits.data());
+        if (!rd) {
+            std::printf("FAIL %s decode: %s\n", name.c_str(), rd.error().message.c_str());
+            ++failures;
+            return;
+        }
+        for (int a = 0; a < 3; ++a) {
+            const Compare c =
+                compare(agents[static_cast<size_t>(a)].logits(),
+                        std::span<const float>(logits.data() + static_cast<size_t>(a) * V, static_cast<size_t>(V)));
+            worst.relErr = std::max(worst.relErr, c.relErr);
+            worst.topOk = worst.topOk && c.topOk;
+            same += c.topSame;
+            ++steps;
+        }
+    }
+    worst.topSame = same == steps;
+    report(name + ": 8 batched decode steps of the three agents (" + std::to_string(same) + "/" +
+               std::to_string(steps) + " top tokens identical)",
+           worst);
+    for (int id : ids) g.release(id);
+    g.release(gctx);
+}
+
+ModelConfig config(Architecture arch, int dim, int heads, int kvHeads, int headDim, int hidden, int layers, int vocab) {
+    ModelConfig c = test::tinyConfig(arch);
+    c.dim = dim;
+    c.heads = heads;
+    c.kvHeads = kvHeads;
+    c.headDim = headDim;
+    c.hiddenDim = hidden;
+    c.layers = layers;
+    c.vocabSize = vocab;
+    c.contextLength = 8192;
+    return c;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+    auto devs = cuda::devices();
+    if (!devs) {
+        std::printf("SKIP: %s\n", devs.error().message.c_str());
+        return 77;
+    }
+    std::printf("device: %s\n", cuda::describe(devs->front()).c_str());
+    checkModel("Qwen3-shaped (qk-norm, GQA 4, head dim 128), F32",
+               config(Architecture::Qwen3, 512, 8, 2, 128, 1536, 3, 4096), DType::F32, 300, 128);
+    checkModel("Llama-shaped (interleaved RoPE, head dim 64), Q8_0",
+               config(Architecture::Llama, 512, 8, 8, 64, 1408, 3, 4096), DType::Q8_0, 100, 2048);
+    checkModel("Qwen2-shaped (qkv bias, tied embeddings, GQA 2), F16",
+               config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::F16, 70, 2048);
+    if (!quick)
+        checkModel("InternVL3.5-1B decoder shape (Qwen3-0.6B: 28 layers, 1024 wide, 16/8 heads of 128), F32",
+                   config(Architecture::Qwen3, 1024, 16, 8, 128, 3072, 28, 151936), DType::F32, 2500, 1024);
+    std::printf("%s: %d failure(s)\n", failures ? "FAILED" : "ALL PASSED", failures);
+    return failures ? 1 : 0;
+}

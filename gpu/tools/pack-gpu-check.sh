@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the CUDA check and bench tools here and copies them into one small folder to
+# carry to a GPU machine (the device runner carries ignored paths of up to 64 MiB):
+#   gpu/tools/pack-gpu-check.sh [BUILD] [DEST]     (defaults: build/ci, build/gpu-check)
+# then on the GPU machine: bash gpu/tools/gpu-check.sh OUT build/gpu-check
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$root/build/ci}
+DEST=${2:-$root/build/gpu-check}
+tools="motor_cuda_check motor_cuda_bench motor_cuda_model_check"
+cmake --build "$BUILD" --target $tools
+mkdir -p "$DEST"
+for t in $tools; do
+  f=$(find "$BUILD" -name "$t" -type f -perm -u+x | head -1)
+  [ -n "$f" ] || { echo "pack-gpu-check: $t not built in $BUILD (no nvcc?)" >&2; exit 1; }
+  cp "$f" "$DEST/"
+  strip --strip-debug "$DEST/$t" 2>/dev/null || true
+done
+du -sh "$DEST"
