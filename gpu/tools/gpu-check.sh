@@ -71,6 +71,8 @@ step bench_attention 180 "$BIN/motor_cuda_bench" attention
 step bench_attention_vs_sdpa 240 python3 "$here/attention_vs_torch.py" bench "$OUT/bench_attention.out"
 step bench_decode 120 "$BIN/motor_cuda_bench" decode
 step bench_gemm 120 "$BIN/motor_cuda_bench" gemm
+step bench_vision 180 "$BIN/motor_cuda_bench" vision
+step bench_vision_torch 180 python3 "$here/../../tests/reference/bench_vision_tower.py" --device cuda --dtype bf16 --repeat 5
 step bench_model_1b 180 "$BIN/motor_cuda_bench" model 1b
 step bench_model_1b_vs_transformers 180 python3 "$here/decoder_vs_transformers.py" 1b "$OUT/bench_model_1b.out"
 if [ "${MOTOR_GPU_CHECK_8B:-0}" = 1 ]; then  # the 8B shape: a few more minutes
@@ -85,7 +87,8 @@ fi
   echo; echo "## attention throughput"; echo; cat "$OUT/bench_attention_vs_sdpa.out"
   echo; echo "## decode"; echo; cat "$OUT/bench_decode.out"
   echo; echo "## GEMM / GEMV"; echo; cat "$OUT/bench_gemm.out"
-  echo; echo "## decoder against the CPU backend"; echo; grep -E "^(PASS|FAIL|SKIP|ALL|FAILED)" "$OUT/decoder.out"
+  echo; echo "## decoder and vision against the CPU backend"; echo; grep -E "^(PASS|FAIL|SKIP|ALL|FAILED)" "$OUT/decoder.out"
+  echo; echo "## vision tower, 8 frames"; echo; cat "$OUT/bench_vision.out"; tail -1 "$OUT/bench_vision_torch.out"
   for s in 1b 8b; do
     [ -f "$OUT/bench_model_${s}_vs_transformers.out" ] &&
       { echo; echo "## decoder $s beside transformers"; echo; cat "$OUT/bench_model_${s}_vs_transformers.out"; }

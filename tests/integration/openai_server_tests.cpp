@@ -1,5 +1,6 @@
-// `motor predict --backend openai` against a real server, not a double: llama-cpp-python's
-// (the version installer/install-llama-server.sh pins) serving a random-weight GGUF that
+// `motor predict --backend openai` against a real server, not a double: llama.cpp's own
+// llama-server (MOTOR_LLAMA_SERVER_BIN, built from llama.cpp's source) or llama-cpp-python's
+// (the version installer/install-llama-server.sh pins), serving a random-weight GGUF that
 // motor-make-model writes, started and stopped here on a loopback port. A text-only run
 // end to end, the stop when frames go to a server without a projector, the server
 // killed mid-run, and the resume. Skipped, saying why, when the server is not installed.
@@ -55,19 +56,28 @@ quint16 freePort() {
     return probe.serverPort();
 }
 
+// llama.cpp's llama-server when MOTOR_LLAMA_SERVER_BIN names one.
+QString llamaServerBinary() {
+    const QString env = qEnvironmentVariable("MOTOR_LLAMA_SERVER_BIN");
+    return !env.isEmpty() && QFileInfo(env).isExecutable() ? env : QString();
+}
+
 struct OpenAiRealServer : ::testing::Test {
     QTemporaryDir dir;
     QString projectPath = dir.filePath(QStringLiteral("p.motor"));
     QString modelPath = dir.filePath(QStringLiteral("tiny.gguf"));
-    QString python;
+    QString python, llamaServer;
+    QString software;  // what the probe must name the server
     quint16 port = 0;
     QProcess server;
 
     void SetUp() override {
-        python = serverPython();
-        if (python.isEmpty())
-            GTEST_SKIP() << "llama-cpp-python's server is not installed: run bash installer/install-llama-server.sh "
-                            "(or set MOTOR_LLAMA_SERVER_PYTHON); see docs/SERVERS.md";
+        llamaServer = llamaServerBinary();
+        if (llamaServer.isEmpty()) python = serverPython();
+        if (python.isEmpty() && llamaServer.isEmpty())
+            GTEST_SKIP() << "no real server: set MOTOR_LLAMA_SERVER_BIN to llama.cpp's llama-server, or run bash "
+                            "installer/install-llama-server.sh (or set MOTOR_LLAMA_SERVER_PYTHON); see docs/SERVERS.md";
+        software = llamaServer.isEmpty() ? QStringLiteral("llama-cpp-python") : QStringLiteral("llama.cpp");
         auto p = Project::create(projectPath, Codebook::motorDefault());
         ASSERT_TRUE(p.ok()) << qPrintable(p.error().message);
         Media m;
@@ -100,12 +110,16 @@ struct OpenAiRealServer : ::testing::Test {
 
     void TearDown() override { stopServer(); }
 
-    // llama-cpp-python's server on 127.0.0.1:port; no clip model, so it sees no pictures.
+    // The server on 127.0.0.1:port; no clip model / projector, so it sees no pictures.
     void startServer() {
         server.setProcessChannelMode(QProcess::MergedChannels);
-        server.start(python,
-                     {"-m", "llama_cpp.server", "--model", modelPath, "--model_alias", "tiny", "--host", "127.0.0.1",
-                      "--port", QString::number(port), "--n_ctx", "16384", "--n_threads", "2", "--verbose", "false"});
+        if (!llamaServer.isEmpty())
+            server.start(llamaServer, {"-m", modelPath, "--alias", "tiny", "--host", "127.0.0.1", "--port",
+                                       QString::number(port), "-c", "16384", "-np", "2", "-t", "2"});
+        else
+            server.start(python, {"-m", "llama_cpp.server", "--model", modelPath, "--model_alias", "tiny", "--host",
+                                  "127.0.0.1", "--port", QString::number(port), "--n_ctx", "16384", "--n_threads", "2",
+                                  "--verbose", "false"});
         ASSERT_TRUE(server.waitForStarted(10000));
         QElapsedTimer t;
         t.start();
@@ -170,7 +184,7 @@ TEST_F(OpenAiRealServer, TextOnlyRunEndToEnd) {
     const QJsonObject session = a->provenance.value("sessions").toArray().last().toObject();
     const QJsonObject s = session.value("servers").toArray().first().toObject();
     EXPECT_EQ(s.value("url").toString(), url());
-    EXPECT_EQ(s.value("software").toString(), "llama-cpp-python");
+    EXPECT_EQ(s.value("software").toString(), software);
     EXPECT_EQ(a->provenance.value("status").toString(), "finished");
     auto clips = p.value()->clips();
     ASSERT_TRUE(clips.ok());

@@ -213,22 +213,37 @@ Result<void> CudaLlama::reserve(int sequence, int newLength) {
 }
 
 Result<void> CudaLlama::prefill(int sequence, std::span<const int32_t> tokens, float* lastLogits) {
-    if (sequence < 0 || size_t(sequence) >= sequences_.size() || !sequences_[size_t(sequence)].live)
-        return makeError("CudaLlama::prefill: no such sequence");
     for (int32_t t : tokens)
         if (t < 0 || t >= config_.vocabSize)
             return makeError("CudaLlama::prefill: token id " + std::to_string(t) + " is outside the vocabulary");
+    return append(sequence, tokens, nullptr, tokens.size(), lastLogits);
+}
+
+Result<void> CudaLlama::prefillEmbeddings(int sequence, std::span<const float> rows, float* lastLogits) {
+    if (rows.size() % size_t(config_.dim) != 0)
+        return makeError("CudaLlama::prefillEmbeddings: " + std::to_string(rows.size()) +
+                         " floats are not whole rows of " + std::to_string(config_.dim));
+    return append(sequence, {}, rows.data(), rows.size() / size_t(config_.dim), lastLogits);
+}
+
+// Appends count rows (token ids, or embeddings when given) in chunks of maxBatchTokens.
+Result<void> CudaLlama::append(int sequence, std::span<const int32_t> tokens, const float* embeddings, size_t count,
+                               float* lastLogits) {
+    if (sequence < 0 || size_t(sequence) >= sequences_.size() || !sequences_[size_t(sequence)].live)
+        return makeError("CudaLlama::prefill: no such sequence");
     size_t done = 0;
-    while (done < tokens.size()) {
-        const int n = int(std::min<size_t>(tokens.size() - done, size_t(options_.maxBatchTokens)));
+    while (done < count) {
+        const int n = int(std::min<size_t>(count - done, size_t(options_.maxBatchTokens)));
         Sequence& s = sequences_[size_t(sequence)];
         MOTOR_TRY_DO(reserve(sequence, s.length + n));
         std::vector<Row> rows(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) rows[size_t(i)] = {sequence, s.length + i, tokens[done + size_t(i)]};
-        const bool last = done + size_t(n) == tokens.size();
+        for (int i = 0; i < n; ++i)
+            rows[size_t(i)] = {sequence, s.length + i, embeddings ? 0 : tokens[done + size_t(i)]};
+        const bool last = done + size_t(n) == count;
         const int lastRow = n - 1;
-        MOTOR_TRY_DO(forward(
-            rows, true, last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(), lastLogits));
+        MOTOR_TRY_DO(forward(rows, embeddings ? embeddings + done * size_t(config_.dim) : nullptr, true,
+                             last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(),
+                             lastLogits));
         sequences_[size_t(sequence)].length += n;
         done += size_t(n);
     }
@@ -252,13 +267,13 @@ Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const i
         rows.push_back({id, sequences_[size_t(id)].length, tokens[i]});
         logitRows.push_back(int(i));
     }
-    MOTOR_TRY_DO(forward(rows, false, logitRows, logits));
+    MOTOR_TRY_DO(forward(rows, nullptr, false, logitRows, logits));
     for (int id : sequences) ++sequences_[size_t(id)].length;
     return {};
 }
 
-Result<void> CudaLlama::forward(std::span<const Row> rows, bool prefillChunk, std::span<const int> logitRows,
-                                float* logits) {
+Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddings, bool prefillChunk,
+                                std::span<const int> logitRows, float* logits) {
     const ModelConfig& c = config_;
     const int T = int(rows.size()), ps = options_.pageSize, hd = c.headDim;
     const int64_t dim = c.dim, qd = int64_t(c.heads) * hd, kvd = int64_t(c.kvHeads) * hd, hidden = c.hiddenDim;
@@ -300,7 +315,11 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, bool prefillChunk, st
 
     float* x = x_.get();
     bf16* xb = bf(xb_);
-    MOTOR_TRY_DO(embed(bf(embed_), dTokens, T, dim, x, st));
+    if (embeddings)
+        MOTOR_CUDA_TRY(
+            cudaMemcpyAsync(x, embeddings, size_t(T) * size_t(dim) * sizeof(float), cudaMemcpyHostToDevice, st));
+    else
+        MOTOR_TRY_DO(embed(bf(embed_), dTokens, T, dim, x, st));
     DecodeAttentionParams dp;
     if (!prefillChunk) {
         dp.qRowStride = qd;

@@ -45,6 +45,9 @@ public:
     // Appends tokens to the sequence; the last token's vocab logits into lastLogits
     // (host memory, vocabSize floats) unless null.
     Result<void> prefill(int sequence, std::span<const int32_t> tokens, float* lastLogits);
+    // The same for rows that enter the decoder as embeddings (dim floats each, e.g. a
+    // frame's image tokens from the vision tower), as Session::prefillEmbeddings.
+    Result<void> prefillEmbeddings(int sequence, std::span<const float> rows, float* lastLogits);
     // One token for each of several distinct sequences, in one batch; logits
     // (host, sequences.size() x vocabSize).
     Result<void> decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits);
@@ -67,7 +70,10 @@ private:
     CudaLlama() = default;
     Result<void> reserve(int sequence, int newLength);
     Result<int> allocatePage();
-    Result<void> forward(std::span<const Row> rows, bool prefillChunk, std::span<const int> logitRows, float* logits);
+    Result<void> append(int sequence, std::span<const int32_t> tokens, const float* embeddings, size_t count,
+                        float* lastLogits);
+    Result<void> forward(std::span<const Row> rows, const float* embeddings, bool prefillChunk,
+                         std::span<const int> logitRows, float* logits);
 
     ModelConfig config_;
     CudaLlamaOptions options_;

@@ -11,6 +11,10 @@
 #include "motor/gpu/vision.h"
 #include "motor/gpu/weights.h"
 
+namespace motor::gpu::cuda {
+class CudaVision;
+}
+
 namespace motor::gpu::vision {
 
 struct VitLayer {
@@ -36,6 +40,7 @@ public:
                                           VisionTrace* trace) const override;
 
 private:
+    friend class cuda::CudaVision;  // uploads the same weights to the GPU
     InternVit(const VisionConfig& c, VisionTokenIds ids, cpu::ThreadPool& pool) : config_(c), ids_(ids), pool_(&pool) {}
 
     // Rows x dim norm (LayerNorm or RMSNorm by config) of x into out, in parallel.

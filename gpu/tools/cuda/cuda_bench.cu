@@ -8,10 +8,15 @@
 //   motor_cuda_bench model 1b|8b          the decoder (random weights of InternVL3.5-1B's or
 //                                         -8B's language model shape): prefill and decode
 //                                         tokens/s at batch 1 and 24 (8 clips x 3 agents)
+//   motor_cuda_bench vision               InternViT-300M (24 layers) + projector, 8 frames
+//                                         (tests/reference/bench_vision_tower.py --device cuda
+//                                         is PyTorch's side)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
@@ -23,7 +28,9 @@
 #include "cuda/flash_decoding.cuh"
 #include "cuda/gemm_lt.cuh"
 #include "cuda/llama.cuh"
+#include "cuda/vision.cuh"
 #include "motor/gpu/model.h"
+#include "motor/gpu/model_writer.h"
 #include "motor/gpu/quant.h"
 #include "support/random_model.h"
 
@@ -363,6 +370,34 @@ void benchModel(const std::string& shape, const DeviceInfo& dev) {
     }
 }
 
+void benchVision() {
+    RandomInternVLSpec spec;
+    spec.llm = makeRandomModelConfig(Architecture::Qwen3, 896, 1, 14, 2, 1024, 600);
+    spec.llm.headDim = 64;
+    spec.llm.contextLength = 4096;
+    spec.visionDim = 1024, spec.visionLayers = 24, spec.visionHeads = 16, spec.visionHiddenDim = 4096;
+    spec.dtype = DType::BF16;
+    char tmpl[] = "/tmp/motor-cuda-bench-XXXXXX";
+    if (!mkdtemp(tmpl)) std::exit(1);
+    const std::string folder = std::string(tmpl) + "/internvl";
+    must(writeRandomInternVLHf(spec, folder), "write random InternVL");
+    auto model = must(Model::load(must(openModel(folder), "open")), "load");
+    auto vision = must(CudaVision::load(*model), "CudaVision::load");
+    const int frames = 8, S = vision->config().imageSize;
+    std::vector<float> pixels(static_cast<size_t>(frames) * 3 * S * S);
+    std::normal_distribution<float> nd(0.f, 1.f);
+    for (float& p : pixels) p = nd(rng);
+    std::vector<double> ms;
+    for (int r = 0; r < 6; ++r) {
+        const auto a = std::chrono::steady_clock::now();
+        must(vision->encodePixels(pixels, frames), "encode");
+        ms.push_back(seconds(a) * 1e3);
+    }
+    std::sort(ms.begin() + 1, ms.end());
+    std::printf("kind,frames,layers,ms,frames_per_s\nvision,%d,24,%.2f,%.1f\n", frames, ms[3], frames / ms[3] * 1e3);
+    std::filesystem::remove_all(tmpl);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -379,12 +414,14 @@ int main(int argc, char** argv) {
         benchDecode(devs->front());
     } else if (what == "gemm") {
         benchGemm();
+    } else if (what == "vision") {
+        benchVision();
     } else if (what == "model" && argc > 2) {
         benchModel(argv[2], devs->front());
     } else if (what == "dump" && argc > 2) {
         dump(argv[2]);
     } else {
-        std::fprintf(stderr, "usage: motor_cuda_bench attention|decode|gemm|model 1b|8b|dump DIR\n");
+        std::fprintf(stderr, "usage: motor_cuda_bench attention|decode|gemm|vision|model 1b|8b|dump DIR\n");
         return 2;
     }
     return 0;
