@@ -30,7 +30,38 @@ MOTOR_AVX2 inline __m256 expAvx2(__m256 x) {
     return _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p), e));
 }
 
+// erf(x): x P(x^2) / Q(x^2) on [-4, 4] (|erf| rounds to 1 beyond), the coefficients of
+// Eigen's generic_fast_erf_float.
+MOTOR_AVX2 inline __m256 erfAvx2(__m256 a) {
+    const __m256 x = _mm256_max_ps(_mm256_min_ps(a, _mm256_set1_ps(4.0f)), _mm256_set1_ps(-4.0f));
+    const __m256 x2 = _mm256_mul_ps(x, x);
+    __m256 p = _mm256_fmadd_ps(x2, _mm256_set1_ps(-2.72614225801306e-10f), _mm256_set1_ps(2.77068142495902e-08f));
+    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-2.10102402082508e-06f));
+    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-5.69250639462346e-05f));
+    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-7.34990630326855e-04f));
+    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-2.95459980854025e-03f));
+    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-1.60960333262415e-02f));
+    p = _mm256_mul_ps(x, p);
+    __m256 q = _mm256_fmadd_ps(x2, _mm256_set1_ps(-1.45660718464996e-05f), _mm256_set1_ps(-2.13374055278905e-04f));
+    q = _mm256_fmadd_ps(x2, q, _mm256_set1_ps(-1.68282697438203e-03f));
+    q = _mm256_fmadd_ps(x2, q, _mm256_set1_ps(-7.37332916720468e-03f));
+    q = _mm256_fmadd_ps(x2, q, _mm256_set1_ps(-1.42647390514189e-02f));
+    return _mm256_div_ps(p, q);
+}
+
 }  // namespace
+
+MOTOR_AVX2 void geluErfAvx2(float* x, int64_t n) {
+    const __m256 invSqrt2 = _mm256_set1_ps(0.70710678118654752f), half = _mm256_set1_ps(0.5f);
+    const __m256 one = _mm256_set1_ps(1.0f);
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 v = _mm256_loadu_ps(x + i);
+        const __m256 e = erfAvx2(_mm256_mul_ps(v, invSqrt2));
+        _mm256_storeu_ps(x + i, _mm256_mul_ps(_mm256_mul_ps(half, v), _mm256_add_ps(one, e)));
+    }
+    for (; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
+}
 
 MOTOR_AVX2 void rmsNormAvx2(const float* x, const float* weight, int64_t n, float eps, float* out) {
     __m256d a0 = _mm256_setzero_pd(), a1 = _mm256_setzero_pd();
@@ -80,6 +111,7 @@ MOTOR_AVX2 void siluMulAvx2(float* gate, const float* up, int64_t n) {
 namespace motor::gpu::cpu {
 void rmsNormAvx2(const float*, const float*, int64_t, float, float*) {}
 void siluMulAvx2(float*, const float*, int64_t) {}
+void geluErfAvx2(float*, int64_t) {}
 }  // namespace motor::gpu::cpu
 
 #endif
