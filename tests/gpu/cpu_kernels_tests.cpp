@@ -138,7 +138,7 @@ namespace {
 // The row operations of the forward pass (portable, and AVX2 where the CPU has it)
 // against double-precision formulas, including lengths with a partial last vector and
 // the tails of silu's exp.
-// The AVX2 GELU's rational erf against erf in double, over the whole range (saturated
+// The AVX2 GELU's erf (Abramowitz & Stegun 7.1.26) against erf in double, over the whole range (saturated
 // tails, zero, tiny and huge values) and a dense sweep of [-6, 6].
 TEST(RowOps, GeluErfMatchesTheDoubleFormula) {
     if (!cpu::cpuSupports(cpu::CpuIsa::Avx2)) GTEST_SKIP() << "no AVX2";

@@ -30,23 +30,22 @@ MOTOR_AVX2 inline __m256 expAvx2(__m256 x) {
     return _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p), e));
 }
 
-// erf(x): x P(x^2) / Q(x^2) on [-4, 4] (|erf| rounds to 1 beyond), the coefficients of
-// Eigen's generic_fast_erf_float.
-MOTOR_AVX2 inline __m256 erfAvx2(__m256 a) {
-    const __m256 x = _mm256_max_ps(_mm256_min_ps(a, _mm256_set1_ps(4.0f)), _mm256_set1_ps(-4.0f));
-    const __m256 x2 = _mm256_mul_ps(x, x);
-    __m256 p = _mm256_fmadd_ps(x2, _mm256_set1_ps(-2.72614225801306e-10f), _mm256_set1_ps(2.77068142495902e-08f));
-    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-2.10102402082508e-06f));
-    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-5.69250639462346e-05f));
-    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-7.34990630326855e-04f));
-    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-2.95459980854025e-03f));
-    p = _mm256_fmadd_ps(x2, p, _mm256_set1_ps(-1.60960333262415e-02f));
-    p = _mm256_mul_ps(x, p);
-    __m256 q = _mm256_fmadd_ps(x2, _mm256_set1_ps(-1.45660718464996e-05f), _mm256_set1_ps(-2.13374055278905e-04f));
-    q = _mm256_fmadd_ps(x2, q, _mm256_set1_ps(-1.68282697438203e-03f));
-    q = _mm256_fmadd_ps(x2, q, _mm256_set1_ps(-7.37332916720468e-03f));
-    q = _mm256_fmadd_ps(x2, q, _mm256_set1_ps(-1.42647390514189e-02f));
-    return _mm256_div_ps(p, q);
+// erf(x) by Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7 in exact arithmetic):
+// erf(|x|) = 1 - t (a1 + t (a2 + t (a3 + t (a4 + t a5)))) exp(-x^2), t = 1 / (1 + p |x|),
+// the sign restored after.
+MOTOR_AVX2 inline __m256 erfAvx2(__m256 x) {
+    const __m256 sign = _mm256_and_ps(x, _mm256_set1_ps(-0.0f));
+    const __m256 ax = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), x);
+    const __m256 t =
+        _mm256_div_ps(_mm256_set1_ps(1.0f), _mm256_fmadd_ps(_mm256_set1_ps(0.3275911f), ax, _mm256_set1_ps(1.0f)));
+    __m256 poly = _mm256_fmadd_ps(t, _mm256_set1_ps(1.061405429f), _mm256_set1_ps(-1.453152027f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(1.421413741f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(-0.284496736f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(0.254829592f));
+    poly = _mm256_mul_ps(poly, t);
+    const __m256 e = expAvx2(_mm256_sub_ps(_mm256_setzero_ps(), _mm256_mul_ps(ax, ax)));
+    const __m256 y = _mm256_fnmadd_ps(poly, e, _mm256_set1_ps(1.0f));
+    return _mm256_or_ps(y, sign);
 }
 
 }  // namespace
