@@ -138,6 +138,22 @@ namespace {
 // The row operations of the forward pass (portable, and AVX2 where the CPU has it)
 // against double-precision formulas, including lengths with a partial last vector and
 // the tails of silu's exp.
+// The AVX2 GELU's erf (Abramowitz & Stegun 7.1.26) against erf in double, over the whole range (saturated
+// tails, zero, tiny and huge values) and a dense sweep of [-6, 6].
+TEST(RowOps, GeluErfMatchesTheDoubleFormula) {
+    if (!cpu::cpuSupports(cpu::CpuIsa::Avx2)) GTEST_SKIP() << "no AVX2";
+    std::vector<float> x{0.0f,  -0.0f, 1e-30f, -1e-30f, 1e-3f,  3.9f, 4.0f, 4.1f,
+                         -4.1f, 9.0f,  -9.0f,  60.0f,   -60.0f, 1e6f, -1e6f};
+    for (float v = -6.0f; v <= 6.0f; v += 0.00037f) x.push_back(v);
+    x.push_back(0.25f);  // a scalar tail
+    std::vector<float> y = x;
+    cpu::geluErfAvx2(y.data(), int64_t(y.size()));
+    for (size_t i = 0; i < x.size(); ++i) {
+        const double r = 0.5 * double(x[i]) * (1.0 + std::erf(double(x[i]) / std::sqrt(2.0)));
+        ASSERT_NEAR(y[i], r, 4e-7 * std::max(1.0, std::abs(double(x[i])))) << x[i];
+    }
+}
+
 TEST(RowOps, RmsNormAndSiluMatchDoubleFormulas) {
     std::mt19937_64 rng(3);
     std::normal_distribution<float> normal(0, 3);

@@ -173,6 +173,31 @@ TEST(FlashAttentionDeterminism, RowResultDoesNotDependOnTheOtherRows) {
     }
 }
 
+// Many query rows take the transposed-keys path (each key block transposed once, its V
+// rows packed); one row at a time takes scores() on the rows as stored. The two must
+// give the same bits: the same fma chains, the same lane tree (attention_kernels.h).
+TEST(FlashAttentionDeterminism, TransposedKeysGiveTheBitsOfDirectScores) {
+    const cpu::AttentionKernels* avx2 = cpu::avx2AttentionKernels();
+    if (avx2 == nullptr || avx2->scoresTransposed == nullptr) GTEST_SKIP() << "no transposed-keys kernels";
+    for (const int headDim : {8, 64, 128}) {
+        const int heads = 3, keys = 1025, queries = 77;  // several 32-row passes, a partial key block
+        const int qd = heads * headDim;
+        const Cache cache(keys, qd, 32, 11);
+        const auto q = normals(size_t(queries) * qd, 12, 2.0f);
+        const cpu::FlashAttentionShape shape{heads, heads, headDim};
+        std::vector<float> all(q.size()), single(q.size());
+        for (int h = 0; h < heads; ++h) {
+            const cpu::AttentionQueries everything{q.data(), qd, all.data(), qd, queries, nullptr, keys};
+            cpu::flashAttentionWith(*avx2, shape, everything, cache.flatK(), cache.flatV(), h);
+            for (int i = 0; i < queries; ++i) {
+                const cpu::AttentionQueries one{q.data() + i * qd, qd, single.data() + i * qd, qd, 1, nullptr, keys};
+                cpu::flashAttentionWith(*avx2, shape, one, cache.flatK(), cache.flatV(), h);
+            }
+        }
+        EXPECT_EQ(std::memcmp(all.data(), single.data(), all.size() * 4), 0) << "head dim " << headDim;
+    }
+}
+
 TEST(FlashAttentionExp2, ExactAtZeroZeroBelowRangeAccurateBetween) {
     EXPECT_EQ(cpu::exp2Portable(0.0f), 1.0f);
     EXPECT_EQ(cpu::exp2Portable(-126.0f), 0.0f);

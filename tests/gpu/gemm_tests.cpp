@@ -125,8 +125,8 @@ INSTANTIATE_TEST_SUITE_P(Cpu, Gemm,
                              // kernels' scale buffer (65 and 130 blocks), single-tile and many-token calls.
                              Case{DType::Q8_0, 3, 352, 4}, Case{DType::Q8_0, 70, 96, 37},
                              Case{DType::Q8_0, 9, 2080, 13}, Case{DType::Q8_0, 5, 2080, 1},
-                             Case{DType::Q8_0, 5, 4160, 3}, Case{DType::Q8_0, 1, 32, 1}, Case{DType::Q4_0, 3, 96, 1},
-                             Case{DType::Q4_0, 70, 320, 37}, Case{DType::Q4_0, 9, 2080, 6},
+                             Case{DType::Q8_0, 5, 4160, 3}, Case{DType::Q8_0, 8, 4160, 7}, Case{DType::Q8_0, 1, 32, 1},
+                             Case{DType::Q4_0, 3, 96, 1}, Case{DType::Q4_0, 70, 320, 37}, Case{DType::Q4_0, 9, 2080, 6},
                              // K-quants: 256-column super-blocks, several column blocks at 2304.
                              Case{DType::Q4_K, 5, 256, 3}, Case{DType::Q4_K, 10, 512, 9},
                              Case{DType::Q4_K, 3, 2304, 40}, Case{DType::Q6_K, 5, 768, 1},

@@ -80,6 +80,93 @@ MOTOR_AVX2 void scoresAvx2(const float* const* q, int rows, const float* const* 
     if (r < rows) scoreTiles<1, 8>(q + r, k, keys, headDim, s + r * ldS, ldS);
 }
 
+// Keys of a block transposed for scoresTransposedAvx2: kt[c * kKeyBlock + j] = k[j][c],
+// eight keys by eight dims at a time (headDim a multiple of 8); keys past the last
+// multiple of 8 are zeros.
+MOTOR_AVX2 void transposeKeysAvx2(const float* const* k, int keys, int headDim, float* kt) {
+    const int groups = (keys + 7) / 8;
+    for (int g = 0; g < groups; ++g) {
+        const int j0 = 8 * g;
+        for (int c = 0; c < headDim; c += 8) {
+            __m256 r[8];
+            for (int i = 0; i < 8; ++i) r[i] = j0 + i < keys ? _mm256_loadu_ps(k[j0 + i] + c) : _mm256_setzero_ps();
+            const __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
+            const __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
+            const __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
+            const __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
+            const __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+            const __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+            const __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+            const __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+            float* o = kt + int64_t(c) * kKeyBlock + j0;
+            _mm256_storeu_ps(o + 0 * kKeyBlock, _mm256_permute2f128_ps(u0, u4, 0x20));
+            _mm256_storeu_ps(o + 1 * kKeyBlock, _mm256_permute2f128_ps(u1, u5, 0x20));
+            _mm256_storeu_ps(o + 2 * kKeyBlock, _mm256_permute2f128_ps(u2, u6, 0x20));
+            _mm256_storeu_ps(o + 3 * kKeyBlock, _mm256_permute2f128_ps(u3, u7, 0x20));
+            _mm256_storeu_ps(o + 4 * kKeyBlock, _mm256_permute2f128_ps(u0, u4, 0x31));
+            _mm256_storeu_ps(o + 5 * kKeyBlock, _mm256_permute2f128_ps(u1, u5, 0x31));
+            _mm256_storeu_ps(o + 6 * kKeyBlock, _mm256_permute2f128_ps(u2, u6, 0x31));
+            _mm256_storeu_ps(o + 7 * kKeyBlock, _mm256_permute2f128_ps(u3, u7, 0x31));
+        }
+    }
+}
+
+// RQ query rows x RG groups of 8 keys from transposed keys. P_l (l < 8) is lane l of
+// scoreTile's accumulator for 8 keys at once: the fma chain over dims l, l+8, ... in
+// order; the lanes meet in the same tree ((P0+P1)+(P2+P3))+((P4+P5)+(P6+P7)), so every
+// score has scoreTile's bits. Lanes are computed two at a time (8 chains in flight).
+template <int RQ, int RG>
+MOTOR_AVX2 void scoreTileT(const float* const* q, const float* kt, int headDim, float* s, int64_t ldS) {
+    __m256 lo[RQ][RG], hi[RQ][RG];
+    for (int pair = 0; pair < 4; ++pair) {
+        __m256 a[RQ][RG], b[RQ][RG];
+        for (int r = 0; r < RQ; ++r)
+            for (int g = 0; g < RG; ++g) a[r][g] = b[r][g] = _mm256_setzero_ps();
+        for (int c = 2 * pair; c < headDim; c += 8) {
+            __m256 k0[RG], k1[RG];
+            for (int g = 0; g < RG; ++g) {
+                k0[g] = _mm256_loadu_ps(kt + int64_t(c) * kKeyBlock + 8 * g);
+                k1[g] = _mm256_loadu_ps(kt + int64_t(c + 1) * kKeyBlock + 8 * g);
+            }
+            for (int r = 0; r < RQ; ++r) {
+                const __m256 q0 = _mm256_broadcast_ss(q[r] + c), q1 = _mm256_broadcast_ss(q[r] + c + 1);
+                for (int g = 0; g < RG; ++g) {
+                    a[r][g] = _mm256_fmadd_ps(q0, k0[g], a[r][g]);
+                    b[r][g] = _mm256_fmadd_ps(q1, k1[g], b[r][g]);
+                }
+            }
+        }
+        for (int r = 0; r < RQ; ++r)
+            for (int g = 0; g < RG; ++g) {
+                const __m256 sum = _mm256_add_ps(a[r][g], b[r][g]);
+                if (pair == 0) lo[r][g] = sum;
+                if (pair == 1) lo[r][g] = _mm256_add_ps(lo[r][g], sum);
+                if (pair == 2) hi[r][g] = sum;
+                if (pair == 3) hi[r][g] = _mm256_add_ps(hi[r][g], sum);
+            }
+    }
+    for (int r = 0; r < RQ; ++r)
+        for (int g = 0; g < RG; ++g) _mm256_storeu_ps(s + r * ldS + 8 * g, _mm256_add_ps(lo[r][g], hi[r][g]));
+}
+
+// Writes scores up to the next multiple of 8 keys (zeros past keys; s has kKeyBlock
+// columns, and softmaxBlock reads only the visible ones).
+MOTOR_AVX2 void scoresTransposedAvx2(const float* const* q, int rows, const float* kt, int keys, int headDim, float* s,
+                                     int64_t ldS) {
+    const int groups = (keys + 7) / 8;
+    int r = 0;
+    for (; r + 2 <= rows; r += 2) {
+        int g = 0;
+        for (; g + 2 <= groups; g += 2) scoreTileT<2, 2>(q + r, kt + 8 * g, headDim, s + r * ldS + 8 * g, ldS);
+        if (g < groups) scoreTileT<2, 1>(q + r, kt + 8 * g, headDim, s + r * ldS + 8 * g, ldS);
+    }
+    if (r < rows) {
+        int g = 0;
+        for (; g + 2 <= groups; g += 2) scoreTileT<1, 2>(q + r, kt + 8 * g, headDim, s + r * ldS + 8 * g, ldS);
+        if (g < groups) scoreTileT<1, 1>(q + r, kt + 8 * g, headDim, s + r * ldS + 8 * g, ldS);
+    }
+}
+
 // 2^x for x <= 0, lane-wise (exp2Portable's polynomial with fused multiply-adds):
 // exactly 0 below -125 (and for -inf), exactly 1 at 0.
 MOTOR_AVX2 inline __m256 exp2Avx2(__m256 x) {
@@ -149,11 +236,53 @@ MOTOR_AVX2 void accumulateTile(float* o, int64_t ldO, const float* alpha, const 
         for (int i = 0; i < NV; ++i) _mm256_storeu_ps(o + r * ldO + c0 + 8 * i, acc[r][i]);
 }
 
+// The 2 x 4 case with named accumulators: GCC kept the array version's accumulators on
+// the stack (a store per fma), which made this the slowest part of the vision tower's
+// attention. Same operations in the same order as accumulateTile<2, 4>.
+MOTOR_AVX2 void accumulateTile2x4(float* o, int64_t ldO, const float* alpha, const float* p, int64_t ldP,
+                                  const float* const* v, int keys, int c0) {
+    const __m256 a0 = _mm256_set1_ps(alpha[0]), a1 = _mm256_set1_ps(alpha[1]);
+    float* o0 = o + c0;
+    float* o1 = o + ldO + c0;
+    __m256 c00 = _mm256_mul_ps(_mm256_loadu_ps(o0), a0), c01 = _mm256_mul_ps(_mm256_loadu_ps(o0 + 8), a0);
+    __m256 c02 = _mm256_mul_ps(_mm256_loadu_ps(o0 + 16), a0), c03 = _mm256_mul_ps(_mm256_loadu_ps(o0 + 24), a0);
+    __m256 c10 = _mm256_mul_ps(_mm256_loadu_ps(o1), a1), c11 = _mm256_mul_ps(_mm256_loadu_ps(o1 + 8), a1);
+    __m256 c12 = _mm256_mul_ps(_mm256_loadu_ps(o1 + 16), a1), c13 = _mm256_mul_ps(_mm256_loadu_ps(o1 + 24), a1);
+    const float* p1 = p + ldP;
+    for (int j = 0; j < keys; ++j) {
+        const float* vj = v[j] + c0;
+        const __m256 v0 = _mm256_loadu_ps(vj), v1 = _mm256_loadu_ps(vj + 8);
+        const __m256 v2 = _mm256_loadu_ps(vj + 16), v3 = _mm256_loadu_ps(vj + 24);
+        const __m256 q0 = _mm256_broadcast_ss(p + j), q1 = _mm256_broadcast_ss(p1 + j);
+        c00 = _mm256_fmadd_ps(q0, v0, c00);
+        c01 = _mm256_fmadd_ps(q0, v1, c01);
+        c02 = _mm256_fmadd_ps(q0, v2, c02);
+        c03 = _mm256_fmadd_ps(q0, v3, c03);
+        c10 = _mm256_fmadd_ps(q1, v0, c10);
+        c11 = _mm256_fmadd_ps(q1, v1, c11);
+        c12 = _mm256_fmadd_ps(q1, v2, c12);
+        c13 = _mm256_fmadd_ps(q1, v3, c13);
+    }
+    _mm256_storeu_ps(o0, c00);
+    _mm256_storeu_ps(o0 + 8, c01);
+    _mm256_storeu_ps(o0 + 16, c02);
+    _mm256_storeu_ps(o0 + 24, c03);
+    _mm256_storeu_ps(o1, c10);
+    _mm256_storeu_ps(o1 + 8, c11);
+    _mm256_storeu_ps(o1 + 16, c12);
+    _mm256_storeu_ps(o1 + 24, c13);
+}
+
 template <int RQ>
 MOTOR_AVX2 void accumulateRows(float* o, int64_t ldO, const float* alpha, const float* p, int64_t ldP,
                                const float* const* v, int keys, int headDim) {
     int c = 0;
-    for (; c + 32 <= headDim; c += 32) accumulateTile<RQ, 4>(o, ldO, alpha, p, ldP, v, keys, c);
+    for (; c + 32 <= headDim; c += 32) {
+        if constexpr (RQ == 2)
+            accumulateTile2x4(o, ldO, alpha, p, ldP, v, keys, c);
+        else
+            accumulateTile<RQ, 4>(o, ldO, alpha, p, ldP, v, keys, c);
+    }
     for (; c + 8 <= headDim; c += 8) accumulateTile<RQ, 1>(o, ldO, alpha, p, ldP, v, keys, c);
     // Dims past the last multiple of 8, one at a time (a fixed path per dim).
     for (; c < headDim; ++c)
@@ -174,7 +303,8 @@ MOTOR_AVX2 void accumulateAvx2(float* o, int64_t ldO, int rows, const float* alp
 }  // namespace
 
 const AttentionKernels* avx2AttentionKernels() {
-    static const AttentionKernels k{"avx2", &scoresAvx2, &softmaxBlockAvx2, &accumulateAvx2};
+    static const AttentionKernels k{"avx2",          &scoresAvx2,        &softmaxBlockAvx2,
+                                    &accumulateAvx2, &transposeKeysAvx2, &scoresTransposedAvx2};
     static const bool supported = cpuSupports(CpuIsa::Avx2);
     return supported ? &k : nullptr;
 }

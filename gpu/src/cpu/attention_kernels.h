@@ -19,6 +19,15 @@ struct AttentionKernels {
     // o[r] = o[r] * alpha[r] + sum_{j < keys} p[r * ldP + j] * v[j], for r < rows.
     void (*accumulate)(float* o, int64_t ldO, int rows, const float* alpha, const float* p, int64_t ldP,
                        const float* const* v, int keys, int headDim);
+    // Optional (nullptr in sets without them; headDim a multiple of 8): the same scores
+    // from a key block transposed once, kt[c * kKeyBlock + j] = k[j][c] (keys padded with
+    // zeros to a multiple of 8), so a score vector covers 8 keys instead of 8 dims and
+    // no horizontal sums are needed. The arithmetic is the one of scores(): lane l of
+    // the dims is the same fma chain, and the lanes meet in the same pair tree, so the
+    // bits are identical; worth it when many query rows reuse the transposed block.
+    void (*transposeKeys)(const float* const* k, int keys, int headDim, float* kt);
+    void (*scoresTransposed)(const float* const* q, int rows, const float* kt, int keys, int headDim, float* s,
+                             int64_t ldS);
 };
 
 const AttentionKernels& portableAttentionKernels();

@@ -82,7 +82,8 @@ float exp2Portable(float x) {
 }
 
 const AttentionKernels& portableAttentionKernels() {
-    static const AttentionKernels k{"portable", &scoresPortable, &softmaxBlockPortable, &accumulatePortable};
+    static const AttentionKernels k{"portable",          &scoresPortable, &softmaxBlockPortable,
+                                    &accumulatePortable, nullptr,         nullptr};
     return k;
 }
 

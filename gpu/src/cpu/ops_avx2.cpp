@@ -30,7 +30,37 @@ MOTOR_AVX2 inline __m256 expAvx2(__m256 x) {
     return _mm256_castsi256_ps(_mm256_add_epi32(_mm256_castps_si256(p), e));
 }
 
+// erf(x) by Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7 in exact arithmetic):
+// erf(|x|) = 1 - t (a1 + t (a2 + t (a3 + t (a4 + t a5)))) exp(-x^2), t = 1 / (1 + p |x|),
+// the sign restored after.
+MOTOR_AVX2 inline __m256 erfAvx2(__m256 x) {
+    const __m256 sign = _mm256_and_ps(x, _mm256_set1_ps(-0.0f));
+    const __m256 ax = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), x);
+    const __m256 t =
+        _mm256_div_ps(_mm256_set1_ps(1.0f), _mm256_fmadd_ps(_mm256_set1_ps(0.3275911f), ax, _mm256_set1_ps(1.0f)));
+    __m256 poly = _mm256_fmadd_ps(t, _mm256_set1_ps(1.061405429f), _mm256_set1_ps(-1.453152027f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(1.421413741f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(-0.284496736f));
+    poly = _mm256_fmadd_ps(t, poly, _mm256_set1_ps(0.254829592f));
+    poly = _mm256_mul_ps(poly, t);
+    const __m256 e = expAvx2(_mm256_sub_ps(_mm256_setzero_ps(), _mm256_mul_ps(ax, ax)));
+    const __m256 y = _mm256_fnmadd_ps(poly, e, _mm256_set1_ps(1.0f));
+    return _mm256_or_ps(y, sign);
+}
+
 }  // namespace
+
+MOTOR_AVX2 void geluErfAvx2(float* x, int64_t n) {
+    const __m256 invSqrt2 = _mm256_set1_ps(0.70710678118654752f), half = _mm256_set1_ps(0.5f);
+    const __m256 one = _mm256_set1_ps(1.0f);
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 v = _mm256_loadu_ps(x + i);
+        const __m256 e = erfAvx2(_mm256_mul_ps(v, invSqrt2));
+        _mm256_storeu_ps(x + i, _mm256_mul_ps(_mm256_mul_ps(half, v), _mm256_add_ps(one, e)));
+    }
+    for (; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * 0.70710678118654752f));
+}
 
 MOTOR_AVX2 void rmsNormAvx2(const float* x, const float* weight, int64_t n, float eps, float* out) {
     __m256d a0 = _mm256_setzero_pd(), a1 = _mm256_setzero_pd();
@@ -80,6 +110,7 @@ MOTOR_AVX2 void siluMulAvx2(float* gate, const float* up, int64_t n) {
 namespace motor::gpu::cpu {
 void rmsNormAvx2(const float*, const float*, int64_t, float, float*) {}
 void siluMulAvx2(float*, const float*, int64_t) {}
+void geluErfAvx2(float*, int64_t) {}
 }  // namespace motor::gpu::cpu
 
 #endif

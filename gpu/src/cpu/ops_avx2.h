@@ -13,4 +13,9 @@ void rmsNormAvx2(const float* x, const float* weight, int64_t n, float eps, floa
 // silu with a polynomial exp (relative error ~2e-7 against expf).
 void siluMulAvx2(float* gate, const float* up, int64_t n);
 
+// x = 0.5 x (1 + erf(x / sqrt 2)) with erf by Abramowitz & Stegun 7.1.26 and the
+// polynomial exp above (the test bounds the result's error by 4e-7 x max(|x|, 1) against
+// the formula in double); the vision tower's and Whisper's GELU.
+void geluErfAvx2(float* x, int64_t n);
+
 }  // namespace motor::gpu::cpu

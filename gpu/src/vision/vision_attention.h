@@ -1,7 +1,7 @@
 #pragma once
 // Non-causal multi-head attention over whole sequences (the vision tower: every patch
-// of a frame attends to every other). One function, so the shared blocked attention
-// kernel can replace it later without touching the tower.
+// of a frame attends to every other), on the shared blocked attention kernel
+// (cpu/flash_attention.h).
 #include <cstdint>
 #include <vector>
 
@@ -18,7 +18,7 @@ struct FullAttentionShape {
 
 // q, k, v, out: sequences * length rows of heads * headDim floats (row-major, heads
 // side by side as the projections produce them). out = softmax(q k^T / sqrt(d)) v per
-// (sequence, head). scratch is reused between calls.
+// (sequence, head). scratch is unused (the kernel keeps per-thread buffers).
 void attendFull(cpu::ThreadPool& pool, const FullAttentionShape& shape, const float* q, const float* k, const float* v,
                 float* out, std::vector<float>& scratch);
 

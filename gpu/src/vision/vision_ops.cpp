@@ -3,6 +3,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "cpu/cpu_isa.h"
+#include "cpu/ops_avx2.h"
+
 namespace motor::gpu::vision {
 
 void layerNorm(const float* x, const float* weight, const float* bias, int64_t n, float eps, float* out) {
@@ -19,6 +22,7 @@ void layerNorm(const float* x, const float* weight, const float* bias, int64_t n
 }
 
 void geluErf(float* x, int64_t n) {
+    if (cpu::cpuIsa() == cpu::CpuIsa::Avx2) return cpu::geluErfAvx2(x, n);
     constexpr float kInvSqrt2 = 0.70710678118654752f;
     for (int64_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * kInvSqrt2));
 }
