@@ -21,9 +21,12 @@ import torch
 import torch.nn.functional as F
 
 
+DEVICE = "cuda" if torch.cuda.is_available() else "cpu"  # cpu: to try the script itself
+
+
 def load_bf16(path, shape):
     raw = np.fromfile(path, dtype=np.uint16)
-    return torch.from_numpy(raw.view(np.int16)).view(torch.bfloat16).reshape(shape).cuda()
+    return torch.from_numpy(raw.view(np.int16)).view(torch.bfloat16).reshape(shape).to(DEVICE)
 
 
 def causal_mask(lq, lk, device):

@@ -18,7 +18,11 @@ import time
 import torch
 from transformers import Qwen3Config, Qwen3ForCausalLM
 
+DEVICE = "cuda" if torch.cuda.is_available() else "cpu"  # cpu: to try the script itself (shape tiny)
+
 SHAPES = {
+    "tiny": dict(hidden_size=256, num_attention_heads=4, num_key_value_heads=2, intermediate_size=512,
+                 num_hidden_layers=2, tie_word_embeddings=True, vocab_size=1000),
     "1b": dict(hidden_size=1024, num_attention_heads=16, num_key_value_heads=8, intermediate_size=3072,
                num_hidden_layers=28, tie_word_embeddings=True),
     "8b": dict(hidden_size=4096, num_attention_heads=32, num_key_value_heads=8, intermediate_size=12288,
@@ -26,39 +30,45 @@ SHAPES = {
 }
 
 
+def sync():
+    if DEVICE == "cuda":
+        torch.cuda.synchronize()
+
+
 def sync_time(fn, repeats=3):
     fn()
-    torch.cuda.synchronize()
+    sync()
     times = []
     for _ in range(repeats):
         t = time.perf_counter()
         fn()
-        torch.cuda.synchronize()
+        sync()
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
 
 def main(shape, ours_csv):
-    cfg = Qwen3Config(vocab_size=151936, head_dim=128, max_position_embeddings=40960, rope_theta=1e6,
-                      attn_implementation="sdpa", **SHAPES[shape])
+    cfg = Qwen3Config(**{"vocab_size": 151936, **SHAPES[shape]}, head_dim=128, max_position_embeddings=40960,
+                      rope_theta=1e6, attn_implementation="sdpa")
     torch.manual_seed(0)
-    with torch.device("cuda"):
+    with torch.device(DEVICE):
         model = Qwen3ForCausalLM(cfg).to(torch.bfloat16).eval()
     theirs = {}
     with torch.inference_mode():
         for n in (512, 2048):
-            ids = torch.randint(0, cfg.vocab_size, (1, n), device="cuda")
+            ids = torch.randint(0, cfg.vocab_size, (1, n), device=DEVICE)
             s = sync_time(lambda: model(ids, use_cache=True))
             theirs[("prefill", 1, n)] = n / s
         for batch in (1, 24):
-            ids = torch.randint(0, cfg.vocab_size, (batch, 512), device="cuda")
+            ids = torch.randint(0, cfg.vocab_size, (batch, 512), device=DEVICE)
             pre = sync_time(lambda: model(ids, use_cache=True))
             gen = sync_time(lambda: model.generate(ids, max_new_tokens=33, min_new_tokens=33, do_sample=False,
                                                    pad_token_id=0), repeats=2)
             theirs[("decode", batch)] = batch * 32 / max(gen - pre, 1e-9)
     with open(ours_csv) as f:
         ours = list(csv.DictReader(f))
-    print(f"torch {torch.__version__}, {torch.cuda.get_device_name()}, shape {shape}\n")
+    where = torch.cuda.get_device_name() if DEVICE == "cuda" else "cpu"
+    print(f"torch {torch.__version__}, {where}, shape {shape}\n")
     print("| step | batch | tokens | ours tokens/s | transformers tokens/s | ours / transformers | bound ms (ours ms) |")
     print("|---|---|---|---|---|---|---|")
     for r in ours:
@@ -68,7 +78,8 @@ def main(shape, ours_csv):
             t = theirs.get(("decode", int(r["batch"])))
         mine = float(r["tokens_per_s"])
         bound = f"{float(r['bound_ms']):.2f} ({float(r['ms']):.2f})" if r.get("bound_ms") else ""
-        print(f"| {r['kind']} | {r['batch']} | {r['tokens']} | {mine:.0f} | {t:.0f} | {mine / t:.2f}x | {bound} |")
+        theirs_cell, ratio = (f"{t:.0f}", f"{mine / t:.2f}x") if t else ("n/a", "n/a")
+        print(f"| {r['kind']} | {r['batch']} | {r['tokens']} | {mine:.0f} | {theirs_cell} | {ratio} | {bound} |")
     return 0
 
 
