@@ -52,8 +52,18 @@ step() {
   local rc=$?
   echo "| $name | $rc | $((SECONDS - start)) | $name.out |" >> "$summary"
   echo "$name: exit $rc ($((SECONDS - start)) s)"
-  [ $rc -eq 0 ] || status=1
+  if [ $rc -ne 0 ]; then
+    status=1
+    failed+="
+### $name (exit $rc)
+\`\`\`
+$(tail -n 15 "$OUT/$name.out" 2>/dev/null)
+$(tail -n 15 "$OUT/$name.log" 2>/dev/null)
+\`\`\`
+"
+  fi
 }
+failed=""
 
 step kernels 180 "$BIN/motor_cuda_check"
 if command -v compute-sanitizer >/dev/null; then
@@ -93,6 +103,7 @@ fi
     [ -f "$OUT/bench_model_${s}_vs_transformers.out" ] &&
       { echo; echo "## decoder $s beside transformers"; echo; cat "$OUT/bench_model_${s}_vs_transformers.out"; }
   done
+  [ -n "$failed" ] && { echo; echo "## failed steps (last lines)"; echo "$failed"; }
 } >> "$summary" 2>/dev/null
 echo "summary: $summary"
 exit $status
