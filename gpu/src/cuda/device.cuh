@@ -1,6 +1,7 @@
 #pragma once
 // Device discovery and the two RAII owners the backend uses: a device allocation and
 // a stream. Allocation failures (out of memory) are Errors, not exceptions.
+#include <cuda_bf16.h>
 #include <cuda_runtime.h>
 
 #include <cstddef>
@@ -87,6 +88,11 @@ private:
     T* p_ = nullptr;
     size_t n_ = 0;
 };
+
+// bf16 data kept in a DeviceBuffer<uint16_t> (the host side writes raw bf16 bits).
+inline __nv_bfloat16* bf(const DeviceBuffer<uint16_t>& b) {
+    return reinterpret_cast<__nv_bfloat16*>(b.get());
+}
 
 class Stream {
 public:

@@ -10,6 +10,7 @@
 #include "cuda/llama.cuh"
 #include "cuda/norm.cuh"
 #include "cuda/rope.cuh"
+#include "formats/try.h"
 #include "model/model_impl.h"
 #include "motor/gpu/quant.h"
 
@@ -22,10 +23,6 @@ struct CudaLlama::Layer {
 };
 
 namespace {
-
-bf16* bf(const DeviceBuffer<uint16_t>& b) {
-    return reinterpret_cast<bf16*>(b.get());
-}
 
 // Any dtype the CPU backend loads, decoded row by row to fp32 and rounded to bf16.
 Result<DeviceBuffer<uint16_t>> uploadMatrix(const cpu::WeightMatrix& w, int64_t& bytes) {
@@ -44,18 +41,6 @@ Result<DeviceBuffer<float>> uploadVector(const std::vector<float>& v) {
 }
 
 }  // namespace
-
-#define MOTOR_TRY_SET(target, expr)             \
-    do {                                        \
-        auto motor_r_ = (expr);                 \
-        if (!motor_r_) return motor_r_.error(); \
-        target = std::move(*motor_r_);          \
-    } while (0)
-#define MOTOR_TRY_DO(expr)                      \
-    do {                                        \
-        auto motor_r_ = (expr);                 \
-        if (!motor_r_) return motor_r_.error(); \
-    } while (0)
 
 CudaLlama::~CudaLlama() = default;
 
@@ -78,16 +63,16 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
         return makeError("CUDA backend: " + std::to_string(group) + " query heads per KV head is not supported");
     if (options.pageSize <= 0 || options.maxBatchTokens <= 0 || options.maxContext <= 0)
         return makeError("CUDA backend: page size, batch tokens and context must be positive");
-    MOTOR_TRY_SET(m->stream_, Stream::create());
-    MOTOR_TRY_SET(m->gemm_, LtGemm::create());
+    MOTOR_TRY_ASSIGN(m->stream_, Stream::create());
+    MOTOR_TRY_ASSIGN(m->gemm_, LtGemm::create());
 
     int64_t& wb = m->weightBytes_;
-    MOTOR_TRY_SET(m->embed_, uploadMatrix(impl.embed, wb));
+    MOTOR_TRY_ASSIGN(m->embed_, uploadMatrix(impl.embed, wb));
     m->tied_ = impl.output.data == impl.embed.data;
-    if (!m->tied_) MOTOR_TRY_SET(m->output_, uploadMatrix(impl.output, wb));
-    MOTOR_TRY_SET(m->outputNorm_, uploadVector(impl.outputNorm));
+    if (!m->tied_) MOTOR_TRY_ASSIGN(m->output_, uploadMatrix(impl.output, wb));
+    MOTOR_TRY_ASSIGN(m->outputNorm_, uploadVector(impl.outputNorm));
     const auto& freq = impl.rope.inverseFrequencies();
-    MOTOR_TRY_SET(m->invFreq_, DeviceBuffer<double>::fromHost(freq.data(), freq.size()));
+    MOTOR_TRY_ASSIGN(m->invFreq_, DeviceBuffer<double>::fromHost(freq.data(), freq.size()));
 
     const int64_t kvd = int64_t(c.kvHeads) * c.headDim, pageElems = int64_t(options.pageSize) * kvd;
     int maxPages = options.maxPages;
@@ -102,41 +87,41 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
     for (int l = 0; l < c.layers; ++l) {
         const LayerWeights& src = impl.layers[size_t(l)];
         Layer& dst = m->layers_[size_t(l)];
-        MOTOR_TRY_SET(dst.q, uploadMatrix(src.q, wb));
-        MOTOR_TRY_SET(dst.k, uploadMatrix(src.k, wb));
-        MOTOR_TRY_SET(dst.v, uploadMatrix(src.v, wb));
-        MOTOR_TRY_SET(dst.o, uploadMatrix(src.o, wb));
-        MOTOR_TRY_SET(dst.gate, uploadMatrix(src.gate, wb));
-        MOTOR_TRY_SET(dst.up, uploadMatrix(src.up, wb));
-        MOTOR_TRY_SET(dst.down, uploadMatrix(src.down, wb));
-        MOTOR_TRY_SET(dst.attnNorm, uploadVector(src.attnNorm));
-        MOTOR_TRY_SET(dst.ffnNorm, uploadVector(src.ffnNorm));
-        MOTOR_TRY_SET(dst.qBias, uploadVector(src.qBias));
-        MOTOR_TRY_SET(dst.kBias, uploadVector(src.kBias));
-        MOTOR_TRY_SET(dst.vBias, uploadVector(src.vBias));
-        MOTOR_TRY_SET(dst.qNorm, uploadVector(src.qNorm));
-        MOTOR_TRY_SET(dst.kNorm, uploadVector(src.kNorm));
-        MOTOR_TRY_SET(dst.kPool, DeviceBuffer<uint16_t>::allocate(size_t(maxPages) * size_t(pageElems)));
-        MOTOR_TRY_SET(dst.vPool, DeviceBuffer<uint16_t>::allocate(size_t(maxPages) * size_t(pageElems)));
+        MOTOR_TRY_ASSIGN(dst.q, uploadMatrix(src.q, wb));
+        MOTOR_TRY_ASSIGN(dst.k, uploadMatrix(src.k, wb));
+        MOTOR_TRY_ASSIGN(dst.v, uploadMatrix(src.v, wb));
+        MOTOR_TRY_ASSIGN(dst.o, uploadMatrix(src.o, wb));
+        MOTOR_TRY_ASSIGN(dst.gate, uploadMatrix(src.gate, wb));
+        MOTOR_TRY_ASSIGN(dst.up, uploadMatrix(src.up, wb));
+        MOTOR_TRY_ASSIGN(dst.down, uploadMatrix(src.down, wb));
+        MOTOR_TRY_ASSIGN(dst.attnNorm, uploadVector(src.attnNorm));
+        MOTOR_TRY_ASSIGN(dst.ffnNorm, uploadVector(src.ffnNorm));
+        MOTOR_TRY_ASSIGN(dst.qBias, uploadVector(src.qBias));
+        MOTOR_TRY_ASSIGN(dst.kBias, uploadVector(src.kBias));
+        MOTOR_TRY_ASSIGN(dst.vBias, uploadVector(src.vBias));
+        MOTOR_TRY_ASSIGN(dst.qNorm, uploadVector(src.qNorm));
+        MOTOR_TRY_ASSIGN(dst.kNorm, uploadVector(src.kNorm));
+        MOTOR_TRY_ASSIGN(dst.kPool, DeviceBuffer<uint16_t>::allocate(size_t(maxPages) * size_t(pageElems)));
+        MOTOR_TRY_ASSIGN(dst.vPool, DeviceBuffer<uint16_t>::allocate(size_t(maxPages) * size_t(pageElems)));
     }
     m->pageRefs_.assign(size_t(maxPages), 0);
     for (int p = maxPages - 1; p >= 0; --p) m->freePages_.push_back(p);
 
     const size_t T = size_t(options.maxBatchTokens), dim = size_t(c.dim), qd = size_t(c.heads) * c.headDim,
                  hidden = size_t(c.hiddenDim);
-    MOTOR_TRY_SET(m->x_, DeviceBuffer<float>::allocate(T * dim));
-    MOTOR_TRY_SET(m->q_, DeviceBuffer<float>::allocate(T * qd));
-    MOTOR_TRY_SET(m->k_, DeviceBuffer<float>::allocate(T * size_t(kvd)));
-    MOTOR_TRY_SET(m->v_, DeviceBuffer<float>::allocate(T * size_t(kvd)));
-    MOTOR_TRY_SET(m->gate_, DeviceBuffer<float>::allocate(T * hidden));
-    MOTOR_TRY_SET(m->up_, DeviceBuffer<float>::allocate(T * hidden));
-    MOTOR_TRY_SET(m->xb_, DeviceBuffer<uint16_t>::allocate(T * dim));
-    MOTOR_TRY_SET(m->qb_, DeviceBuffer<uint16_t>::allocate(T * qd));
-    MOTOR_TRY_SET(m->att_, DeviceBuffer<uint16_t>::allocate(T * qd));
-    MOTOR_TRY_SET(m->hb_, DeviceBuffer<uint16_t>::allocate(T * hidden));
+    MOTOR_TRY_ASSIGN(m->x_, DeviceBuffer<float>::allocate(T * dim));
+    MOTOR_TRY_ASSIGN(m->q_, DeviceBuffer<float>::allocate(T * qd));
+    MOTOR_TRY_ASSIGN(m->k_, DeviceBuffer<float>::allocate(T * size_t(kvd)));
+    MOTOR_TRY_ASSIGN(m->v_, DeviceBuffer<float>::allocate(T * size_t(kvd)));
+    MOTOR_TRY_ASSIGN(m->gate_, DeviceBuffer<float>::allocate(T * hidden));
+    MOTOR_TRY_ASSIGN(m->up_, DeviceBuffer<float>::allocate(T * hidden));
+    MOTOR_TRY_ASSIGN(m->xb_, DeviceBuffer<uint16_t>::allocate(T * dim));
+    MOTOR_TRY_ASSIGN(m->qb_, DeviceBuffer<uint16_t>::allocate(T * qd));
+    MOTOR_TRY_ASSIGN(m->att_, DeviceBuffer<uint16_t>::allocate(T * qd));
+    MOTOR_TRY_ASSIGN(m->hb_, DeviceBuffer<uint16_t>::allocate(T * hidden));
     const size_t ctx = size_t(options.maxContext) * size_t(kvd);
-    MOTOR_TRY_SET(m->kCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
-    MOTOR_TRY_SET(m->vCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
+    MOTOR_TRY_ASSIGN(m->kCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
+    MOTOR_TRY_ASSIGN(m->vCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
     return Result<std::unique_ptr<CudaLlama>>(std::move(m));
 }
 
@@ -190,7 +175,7 @@ Result<void> CudaLlama::reserve(int sequence, int newLength) {
     // Copy on write: the partial last page, when another sequence shares it.
     if (s.length % ps != 0 && pageRefs_[size_t(s.pages.back())] > 1) {
         int fresh = 0;
-        MOTOR_TRY_SET(fresh, allocatePage());
+        MOTOR_TRY_ASSIGN(fresh, allocatePage());
         const int old = s.pages.back();
         const size_t bytes = size_t(ps) * size_t(config_.kvHeads) * size_t(config_.headDim) * 2;
         for (Layer& l : layers_) {
@@ -206,7 +191,7 @@ Result<void> CudaLlama::reserve(int sequence, int newLength) {
     }
     while (int64_t(s.pages.size()) * ps < newLength) {
         int p = 0;
-        MOTOR_TRY_SET(p, allocatePage());
+        MOTOR_TRY_ASSIGN(p, allocatePage());
         s.pages.push_back(p);
     }
     return {};
@@ -235,15 +220,14 @@ Result<void> CudaLlama::append(int sequence, std::span<const int32_t> tokens, co
     while (done < count) {
         const int n = int(std::min<size_t>(count - done, size_t(options_.maxBatchTokens)));
         Sequence& s = sequences_[size_t(sequence)];
-        MOTOR_TRY_DO(reserve(sequence, s.length + n));
+        MOTOR_TRY(reserve(sequence, s.length + n));
         std::vector<Row> rows(static_cast<size_t>(n));
         for (int i = 0; i < n; ++i)
             rows[size_t(i)] = {sequence, s.length + i, embeddings ? 0 : tokens[done + size_t(i)]};
         const bool last = done + size_t(n) == count;
         const int lastRow = n - 1;
-        MOTOR_TRY_DO(forward(rows, embeddings ? embeddings + done * size_t(config_.dim) : nullptr, true,
-                             last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(),
-                             lastLogits));
+        MOTOR_TRY(forward(rows, embeddings ? embeddings + done * size_t(config_.dim) : nullptr, true,
+                          last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(), lastLogits));
         sequences_[size_t(sequence)].length += n;
         done += size_t(n);
     }
@@ -263,11 +247,11 @@ Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const i
             return makeError("CudaLlama::decode: a sequence appears twice in one batch");
         if (tokens[i] < 0 || tokens[i] >= config_.vocabSize)
             return makeError("CudaLlama::decode: token id " + std::to_string(tokens[i]) + " is outside the vocabulary");
-        MOTOR_TRY_DO(reserve(id, sequences_[size_t(id)].length + 1));
+        MOTOR_TRY(reserve(id, sequences_[size_t(id)].length + 1));
         rows.push_back({id, sequences_[size_t(id)].length, tokens[i]});
         logitRows.push_back(int(i));
     }
-    MOTOR_TRY_DO(forward(rows, nullptr, false, logitRows, logits));
+    MOTOR_TRY(forward(rows, nullptr, false, logitRows, logits));
     for (int id : sequences) ++sequences_[size_t(id)].length;
     return {};
 }
@@ -306,7 +290,7 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         }
         for (const Row& r : rows) ints.push_back(r.pos + 1);
     }
-    if (ints_.size() < ints.size()) MOTOR_TRY_SET(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
+    if (ints_.size() < ints.size()) MOTOR_TRY_ASSIGN(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
     MOTOR_CUDA_TRY(cudaMemcpyAsync(ints_.get(), ints.data(), ints.size() * sizeof(int), cudaMemcpyHostToDevice, st));
     const int* dTokens = ints_.get();
     const int* dPos = dTokens + T;
@@ -319,7 +303,7 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         MOTOR_CUDA_TRY(
             cudaMemcpyAsync(x, embeddings, size_t(T) * size_t(dim) * sizeof(float), cudaMemcpyHostToDevice, st));
     else
-        MOTOR_TRY_DO(embed(bf(embed_), dTokens, T, dim, x, st));
+        MOTOR_TRY(embed(bf(embed_), dTokens, T, dim, x, st));
     DecodeAttentionParams dp;
     if (!prefillChunk) {
         dp.qRowStride = qd;
@@ -336,29 +320,29 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         dp.scale = 1.f / std::sqrt(float(hd));
         dp.splits = decodeSplits(T, c.kvHeads, maxLen, device_.multiprocessors);
         const size_t wsFloats = decodeWorkspaceFloats(dp);
-        if (decodeWs_.size() < wsFloats) MOTOR_TRY_SET(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
+        if (decodeWs_.size() < wsFloats) MOTOR_TRY_ASSIGN(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
     }
     const bool interleaved = c.ropeStyle == RopeStyle::Interleaved;
     for (Layer& L : layers_) {
-        MOTOR_TRY_DO(rmsNorm<bf16>(x, nullptr, L.attnNorm.get(), xb, T, int(dim), c.rmsEps, st));
-        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.q), dim, int(qd), int(dim), q_.get(), qd, 0.f, st));
-        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.k), dim, int(kvd), int(dim), k_.get(), kvd, 0.f, st));
-        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.v), dim, int(kvd), int(dim), v_.get(), kvd, 0.f, st));
+        MOTOR_TRY(rmsNorm<bf16>(x, nullptr, L.attnNorm.get(), xb, T, int(dim), c.rmsEps, st));
+        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.q), dim, int(qd), int(dim), q_.get(), qd, 0.f, st));
+        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.k), dim, int(kvd), int(dim), k_.get(), kvd, 0.f, st));
+        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.v), dim, int(kvd), int(dim), v_.get(), kvd, 0.f, st));
         if (L.qBias.size() > 0) {
-            MOTOR_TRY_DO(addBias(q_.get(), L.qBias.get(), T, int(qd), st));
-            MOTOR_TRY_DO(addBias(k_.get(), L.kBias.get(), T, int(kvd), st));
-            MOTOR_TRY_DO(addBias(v_.get(), L.vBias.get(), T, int(kvd), st));
+            MOTOR_TRY(addBias(q_.get(), L.qBias.get(), T, int(qd), st));
+            MOTOR_TRY(addBias(k_.get(), L.kBias.get(), T, int(kvd), st));
+            MOTOR_TRY(addBias(v_.get(), L.vBias.get(), T, int(kvd), st));
         }
         if (L.qNorm.size() > 0) {  // Qwen3: RMSNorm per head, before RoPE
-            MOTOR_TRY_DO(rmsNorm<float>(q_.get(), nullptr, L.qNorm.get(), q_.get(), T * c.heads, hd, c.rmsEps, st));
-            MOTOR_TRY_DO(rmsNorm<float>(k_.get(), nullptr, L.kNorm.get(), k_.get(), T * c.kvHeads, hd, c.rmsEps, st));
+            MOTOR_TRY(rmsNorm<float>(q_.get(), nullptr, L.qNorm.get(), q_.get(), T * c.heads, hd, c.rmsEps, st));
+            MOTOR_TRY(rmsNorm<float>(k_.get(), nullptr, L.kNorm.get(), k_.get(), T * c.kvHeads, hd, c.rmsEps, st));
         }
-        MOTOR_TRY_DO(rope(q_.get(), T, c.heads, hd, qd, dPos, invFreq_.get(), interleaved, st));
-        MOTOR_TRY_DO(rope(k_.get(), T, c.kvHeads, hd, kvd, dPos, invFreq_.get(), interleaved, st));
-        MOTOR_TRY_DO(writeKv(k_.get(), v_.get(), T, kvd, dSlots, bf(L.kPool), bf(L.vPool), st));
-        MOTOR_TRY_DO(toBf16(q_.get(), bf(qb_), T * qd, st));
+        MOTOR_TRY(rope(q_.get(), T, c.heads, hd, qd, dPos, invFreq_.get(), interleaved, st));
+        MOTOR_TRY(rope(k_.get(), T, c.kvHeads, hd, kvd, dPos, invFreq_.get(), interleaved, st));
+        MOTOR_TRY(writeKv(k_.get(), v_.get(), T, kvd, dSlots, bf(L.kPool), bf(L.vPool), st));
+        MOTOR_TRY(toBf16(q_.get(), bf(qb_), T * qd, st));
         if (prefillChunk) {
-            MOTOR_TRY_DO(gatherKv(bf(L.kPool), bf(L.vPool), dAttn + 4, ctxLen, ps, kvd, bf(kCtx_), bf(vCtx_), st));
+            MOTOR_TRY(gatherKv(bf(L.kPool), bf(L.vPool), dAttn + 4, ctxLen, ps, kvd, bf(kCtx_), bf(vCtx_), st));
             AttentionParams ap;
             ap.q = bf(qb_);
             ap.k = bf(kCtx_);
@@ -376,30 +360,30 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
             ap.headDim = hd;
             ap.scale = 1.f / std::sqrt(float(hd));
             ap.causal = true;
-            MOTOR_TRY_DO(flashAttentionForward(ap, st));
+            MOTOR_TRY(flashAttentionForward(ap, st));
         } else {
             dp.q = bf(qb_);
             dp.kPool = bf(L.kPool);
             dp.vPool = bf(L.vPool);
             dp.o = bf(att_);
-            MOTOR_TRY_DO(flashDecode(dp, decodeWs_.get(), st));
+            MOTOR_TRY(flashDecode(dp, decodeWs_.get(), st));
         }
-        MOTOR_TRY_DO(gemm_->gemm(bf(att_), qd, T, bf(L.o), qd, int(dim), int(qd), x, dim, 1.f, st));
-        MOTOR_TRY_DO(rmsNorm<bf16>(x, nullptr, L.ffnNorm.get(), xb, T, int(dim), c.rmsEps, st));
-        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.gate), dim, int(hidden), int(dim), gate_.get(), hidden, 0.f, st));
-        MOTOR_TRY_DO(gemm_->gemm(xb, dim, T, bf(L.up), dim, int(hidden), int(dim), up_.get(), hidden, 0.f, st));
-        MOTOR_TRY_DO(swiGlu<bf16>(gate_.get(), up_.get(), bf(hb_), T * hidden, st));
-        MOTOR_TRY_DO(gemm_->gemm(bf(hb_), hidden, T, bf(L.down), hidden, int(dim), int(hidden), x, dim, 1.f, st));
+        MOTOR_TRY(gemm_->gemm(bf(att_), qd, T, bf(L.o), qd, int(dim), int(qd), x, dim, 1.f, st));
+        MOTOR_TRY(rmsNorm<bf16>(x, nullptr, L.ffnNorm.get(), xb, T, int(dim), c.rmsEps, st));
+        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.gate), dim, int(hidden), int(dim), gate_.get(), hidden, 0.f, st));
+        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.up), dim, int(hidden), int(dim), up_.get(), hidden, 0.f, st));
+        MOTOR_TRY(swiGlu<bf16>(gate_.get(), up_.get(), bf(hb_), T * hidden, st));
+        MOTOR_TRY(gemm_->gemm(bf(hb_), hidden, T, bf(L.down), hidden, int(dim), int(hidden), x, dim, 1.f, st));
     }
     if (!logitRows.empty()) {
         const int n = int(logitRows.size());
         for (int i = 0; i < n; ++i)
-            MOTOR_TRY_DO(rmsNorm<bf16>(x + int64_t(logitRows[size_t(i)]) * dim, nullptr, outputNorm_.get(),
-                                       xb + int64_t(i) * dim, 1, int(dim), c.rmsEps, st));
+            MOTOR_TRY(rmsNorm<bf16>(x + int64_t(logitRows[size_t(i)]) * dim, nullptr, outputNorm_.get(),
+                                    xb + int64_t(i) * dim, 1, int(dim), c.rmsEps, st));
         const size_t need = size_t(n) * size_t(c.vocabSize);
-        if (logits_.size() < need) MOTOR_TRY_SET(logits_, DeviceBuffer<float>::allocate(need));
+        if (logits_.size() < need) MOTOR_TRY_ASSIGN(logits_, DeviceBuffer<float>::allocate(need));
         const DeviceBuffer<uint16_t>& out = tied_ ? embed_ : output_;
-        MOTOR_TRY_DO(gemm_->gemm(xb, dim, n, bf(out), dim, c.vocabSize, int(dim), logits_.get(), c.vocabSize, 0.f, st));
+        MOTOR_TRY(gemm_->gemm(xb, dim, n, bf(out), dim, c.vocabSize, int(dim), logits_.get(), c.vocabSize, 0.f, st));
         MOTOR_CUDA_TRY(cudaMemcpyAsync(logits, logits_.get(), need * sizeof(float), cudaMemcpyDeviceToHost, st));
     }
     MOTOR_CUDA_TRY(cudaStreamSynchronize(st));

@@ -75,10 +75,6 @@ DeviceBuffer<uint16_t> deviceRandomBf16(size_t n) {
     return b;
 }
 
-bf16* bf(DeviceBuffer<uint16_t>& b) {
-    return reinterpret_cast<bf16*>(b.get());
-}
-
 // Median milliseconds of fn over repeats, after warm-up.
 template <class F>
 double timeMs(F&& fn, int warmup = 3, int repeats = 10) {

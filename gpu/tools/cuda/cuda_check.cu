@@ -69,10 +69,6 @@ std::vector<uint16_t> toBf16Bits(std::vector<float>& x) {
     return b;
 }
 
-bf16* asBf16(DeviceBuffer<uint16_t>& b) {
-    return reinterpret_cast<bf16*>(b.get());
-}
-
 std::string fmt(const char* f, double a, double b) {
     char buf[128];
     std::snprintf(buf, sizeof buf, f, a, b);
@@ -110,10 +106,10 @@ void checkAttention(const AttnCase& c) {
     auto dcq = must(DeviceBuffer<int>::fromHost(cuQ.data(), cuQ.size()), "upload cuQ");
     auto dck = must(DeviceBuffer<int>::fromHost(cuK.data(), cuK.size()), "upload cuK");
     AttentionParams p;
-    p.q = asBf16(dq);
-    p.k = asBf16(dk);
-    p.v = asBf16(dv);
-    p.o = asBf16(dout);
+    p.q = bf(dq);
+    p.k = bf(dk);
+    p.v = bf(dv);
+    p.o = bf(dout);
     p.qRowStride = p.oRowStride = qRow;
     p.kRowStride = p.vRowStride = kRow;
     p.qHeadStride = p.kHeadStride = p.vHeadStride = p.oHeadStride = D;
@@ -211,15 +207,15 @@ void checkDecode(const std::string& name, int D, int qHeads, int kvHeads, std::v
     auto dl = must(DeviceBuffer<int>::fromHost(lens.data(), lens.size()), "lens");
     auto dout = must(DeviceBuffer<uint16_t>::allocate(qb.size()), "o");
     DecodeAttentionParams p;
-    p.q = asBf16(dq);
+    p.q = bf(dq);
     p.qRowStride = int64_t(qHeads) * D;
-    p.kPool = asBf16(dk);
-    p.vPool = asBf16(dv);
+    p.kPool = bf(dk);
+    p.vPool = bf(dv);
     p.blockTable = dt.get();
     p.maxPagesPerSeq = maxPages;
     p.seqlensK = dl.get();
     p.pageSize = pageSize;
-    p.o = asBf16(dout);
+    p.o = bf(dout);
     p.oRowStride = int64_t(qHeads) * D;
     p.batch = B;
     p.qHeads = qHeads;
@@ -308,7 +304,7 @@ void checkNorms() {
     must(rmsNorm<float>(dx.get(), da.get(), dw.get(), dout.get(), rows, dim, 1e-6f, nullptr), "rmsNorm");
     const auto rms = must(dout.toHost(), "rms");
     const auto summed = must(dx.toHost(), "x+add");
-    must(rmsNorm<bf16>(dx2.get(), da.get(), dw.get(), asBf16(dout16), rows, dim, 1e-6f, nullptr), "rmsNorm bf16");
+    must(rmsNorm<bf16>(dx2.get(), da.get(), dw.get(), bf(dout16), rows, dim, 1e-6f, nullptr), "rmsNorm bf16");
     std::vector<uint16_t> rms16(x.size());
     must(dout16.toHost(rms16.data(), rms16.size()), "rms16");
     double e16 = 0;
@@ -434,12 +430,12 @@ void checkGemm() {
     auto dx = must(DeviceBuffer<uint16_t>::fromHost(xb.data(), xb.size()), "x");
     auto dw = must(DeviceBuffer<uint16_t>::fromHost(wb.data(), wb.size()), "w");
     auto dy = must(DeviceBuffer<float>::fromHost(y0.data(), y0.size()), "y");
-    must(lt->gemm(asBf16(dx), K, T, asBf16(dw), K, N, K, dy.get(), N, 1.f, nullptr), "gemm beta 1");
+    must(lt->gemm(bf(dx), K, T, bf(dw), K, N, K, dy.get(), N, 1.f, nullptr), "gemm beta 1");
     auto y = must(dy.toHost(), "y");
     double err = 0;
     for (size_t i = 0; i < y.size(); ++i) err = std::max(err, std::abs(y[i] - (ref[i] + y0[i])));
     auto dy16 = must(DeviceBuffer<uint16_t>::allocate(static_cast<size_t>(T * N)), "y16");
-    must(lt->gemm(asBf16(dx), K, T, asBf16(dw), K, N, K, asBf16(dy16), N, nullptr), "gemm bf16");
+    must(lt->gemm(bf(dx), K, T, bf(dw), K, N, K, bf(dy16), N, nullptr), "gemm bf16");
     std::vector<uint16_t> y16(static_cast<size_t>(T * N));
     must(dy16.toHost(y16.data(), y16.size()), "y16");
     double rel16 = 0;
