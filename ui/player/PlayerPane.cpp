@@ -224,7 +224,14 @@ void PlayerPane::togglePlay() {
         player_->pause();
         return;
     }
-    if (player_->position() >= endMs_ - 1 || player_->position() < startMs_) player_->setPosition(startMs_);
+    if (player_->position() >= endMs_ - 1 || player_->position() < startMs_) {
+        player_->setPosition(startMs_);
+    } else if (span_ == Span::Recording && seekPending_) {
+        // A seek made before the media had loaded may not have reached the backend:
+        // play from where the playhead is (the segment editor's timeline shows it).
+        player_->setPosition(seekTargetMs_);
+    }
+    seekPending_ = false;
     player_->play();
 }
 
@@ -242,6 +249,7 @@ void PlayerPane::seekBy(int64_t deltaMs) {
 
 void PlayerPane::seekMedia(int64_t mediaMs) {
     seekTargetMs_ = std::clamp(mediaMs, startMs_, std::max(startMs_, endMs_ - 1));
+    seekPending_ = true;
     player_->setPosition(seekTargetMs_);
     updateTime();
 }
@@ -264,6 +272,7 @@ void PlayerPane::slower() {
 }
 
 void PlayerPane::onPosition(qint64 mediaMs) {
+    if (seekPending_ && std::abs(double(mediaMs - seekTargetMs_)) <= frameDurationMs()) seekPending_ = false;
     if (endMs_ > startMs_ && mediaMs >= endMs_ && player_->playbackState() == QMediaPlayer::PlayingState) {
         if (loop_) {
             player_->setPosition(startMs_);

@@ -72,6 +72,7 @@ private:
     int64_t startMs_ = 0;
     int64_t endMs_ = 0;
     int64_t seekTargetMs_ = 0;  // the last seek, again once the media has loaded
+    bool seekPending_ = false;  // ...and until the backend reports a position there
     double fps_ = 25.0;
     bool loop_ = true;
     bool sliderHeld_ = false;

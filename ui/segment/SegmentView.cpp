@@ -44,6 +44,7 @@ SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(par
     info_ = new QLabel(this);
     info_->setObjectName(QStringLiteral("SegmentInfo"));
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    info_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // a long id never widens the window
     top->addWidget(recordingLabel);
     top->addWidget(recordings_);
     top->addSpacing(12);
@@ -79,12 +80,14 @@ SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(par
         });
         buttons->addWidget(b);
     }
-    buttons->addStretch(1);
+    buttons->addSpacing(12);
     auto* hint = new QLabel(tr("Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · "
                                "↑/↓ previous / next clip · Ctrl+Z undo"),
                             this);
     hint->setObjectName(QStringLiteral("MutedLabel"));
-    buttons->addWidget(hint);
+    hint->setWordWrap(true);  // never wider than the window
+    hint->setMinimumWidth(120);
+    buttons->addWidget(hint, 1);
     layout->addLayout(buttons);
     message_ = new QLabel(this);
     message_->setObjectName(QStringLiteral("SegmentMessage"));
