@@ -158,6 +158,166 @@
     </message>
 </context>
 <context>
+    <name>motor::ui::CodebookEditor</name>
+    <message>
+        <source>Codebook</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>version %1; saving makes version %2 (%n earlier version(s) stay in the project)</source>
+        <translation>
+            <numerusform>version %1; saving makes version %2 (%n earlier version stays in the project)</numerusform>
+            <numerusform>version %1; saving makes version %2 (%n earlier versions stay in the project)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dimension / class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add &amp;dimension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add &amp;class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The id labels are stored under. Renaming a used one moves its labels (you are asked).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One example per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;ame (id)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>De&amp;finition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebooks (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the codebook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebooks (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Class&lt;/b&gt; of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Dimension&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dimension %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebook not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This change would leave labels without a class:
+%1
+
+Rename the class instead of removing it (its labels move with it), or clear those labels first. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dimension %1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1/%2 → %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n stored label(s) will move to the new names:</source>
+        <translation>
+            <numerusform>%n stored label will move to the new names:</numerusform>
+            <numerusform>%n stored labels will move to the new names:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The labels and the new codebook version are saved together; the old version stays in the project.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::ConfusionHeatmap</name>
     <message>
         <source>Click a cell to show exactly those clips in the browser</source>
@@ -906,6 +1066,22 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Blind coding: shown once you have labelled every clip, or a lead unlocks it.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code&amp;book…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -1100,6 +1276,81 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
 </context>
 <context>
+    <name>motor::ui::NewProjectCodebook</name>
+    <message>
+        <source>Codebook of the new project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which codebook do the coders label with? You can edit it later (Edit ▸ Codebook…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The &amp;MOTOR codebook (behaviour, cognition, emotion)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Another project's codebook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A codebook &amp;file (JSON)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A &amp;new codebook, edited next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MOTOR projects (*.motor);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A codebook file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codebooks (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My codebook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dimension 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a codebook file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot use this codebook</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::PlayerPane</name>
     <message>
         <source>Position in the clip</source>
@@ -1155,6 +1406,14 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Recording time %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loop the recording (L)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1698,6 +1957,152 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
 </context>
 <context>
+    <name>motor::ui::SegmentTimeline</name>
+    <message>
+        <source>Click a clip to select it and move the playhead. I / O: set in / out at the playhead; S: split; G: merge with next; Insert: new clip; Delete: delete; Shift or Ctrl + arrows: nudge in / out by 100 ms (Alt: one frame)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::ui::SegmentView</name>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start the selected clip at the playhead (I)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End the selected clip at the playhead (O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split the selected clip at the playhead (S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge with next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join the next clip into the selected one (G); refused when the next clip has labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new clip from the playhead, in a gap between clips (Insert)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected clip (Delete); refused when it has labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear or set the selected clip's "needs a second look" flag (R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · ↑/↓ previous / next clip · Ctrl+Z undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No clip selected: click one in the timeline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 – %3 (%4 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> — its range changed after labelling: needs a second look</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a clip first: click it in the timeline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the in point of %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the out point of %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the in point of %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the out point of %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split %1 at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is the last clip of this recording: there is nothing to merge it with.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flag %1 for a second look</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark %1 as reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The playhead is inside %1: split it (S) or move the playhead to a gap.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No room for a new clip at the playhead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New clip %1 at %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1776,7 +2181,39 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Label, Review, Metrics, Predict view</source>
+        <source>Label, Review, Metrics, Predict, Segment view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment: the selected clip starts / ends at the playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment: split the clip at the playhead / merge it with the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert / Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment: a new clip at the playhead / delete the clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift / Ctrl + Left / Right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment: move the in / out point by 100 ms (with Alt: one frame)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment: previous / next clip</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -158,6 +158,169 @@
     </message>
 </context>
 <context>
+    <name>motor::ui::CodebookEditor</name>
+    <message>
+        <source>Codebook</source>
+        <translation>Koodikirja</translation>
+    </message>
+    <message numerus="yes">
+        <source>version %1; saving makes version %2 (%n earlier version(s) stay in the project)</source>
+        <translation>
+            <numerusform>versio %1; tallennus tekee version %2 (%n aiempi versio säilyy projektissa)</numerusform>
+            <numerusform>versio %1; tallennus tekee version %2 (%n aiempaa versiota säilyy projektissa)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nimi</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Kuvaus</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versio</translation>
+    </message>
+    <message>
+        <source>Dimension / class</source>
+        <translation>Ulottuvuus / luokka</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Näppäimet</translation>
+    </message>
+    <message>
+        <source>Add &amp;dimension</source>
+        <translation>Lisää &amp;ulottuvuus</translation>
+    </message>
+    <message>
+        <source>Add &amp;class</source>
+        <translation>Lisää &amp;luokka</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Poista</translation>
+    </message>
+    <message>
+        <source>The id labels are stored under. Renaming a used one moves its labels (you are asked).</source>
+        <translation>Tunniste, jolla luokitukset tallennetaan. Käytössä olevan nimeäminen uudelleen siirtää sen luokitukset (kysytään ensin).</translation>
+    </message>
+    <message>
+        <source>One example per line</source>
+        <translation>Yksi esimerkki riville</translation>
+    </message>
+    <message>
+        <source>By position</source>
+        <translation>Järjestyksen mukaan</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>&amp;Esimerkit</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard row</source>
+        <translation>Näppäin&amp;rivi</translation>
+    </message>
+    <message>
+        <source>N&amp;ame (id)</source>
+        <translation>N&amp;imi (tunniste)</translation>
+    </message>
+    <message>
+        <source>De&amp;finition</source>
+        <translation>&amp;Määritelmä</translation>
+    </message>
+    <message>
+        <source>&amp;Import JSON…</source>
+        <translation>&amp;Tuo JSON…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON…</source>
+        <translation>&amp;Vie JSON…</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Tuo koodikirja</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.json);;All files (*)</source>
+        <translation>Koodikirjat (*.json);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Export the codebook</source>
+        <translation>Vie koodikirja</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.json)</source>
+        <translation>Koodikirjat (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Tiedostoon %1 ei voi kirjoittaa: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Class&lt;/b&gt; of %1</source>
+        <translation>Ulottuvuuden %1 &lt;b&gt;luokka&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dimension&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ulottuvuus&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>dimension %1</source>
+        <translation>ulottuvuus %1</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>luokka 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>luokka 2</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>luokka %1</translation>
+    </message>
+    <message>
+        <source>Codebook not saved</source>
+        <translation>Koodikirjaa ei tallennettu</translation>
+    </message>
+    <message>
+        <source>This change would leave labels without a class:
+%1
+
+Rename the class instead of removing it (its labels move with it), or clear those labels first. Nothing was changed.</source>
+        <translation>Muutos jättäisi luokituksia ilman luokkaa:
+%1
+
+Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) tai poista ensin nämä luokitukset. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>dimension %1 → %2</source>
+        <translation>ulottuvuus %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 → %3</source>
+        <translation>%1/%2 → %3</translation>
+    </message>
+    <message>
+        <source>Rename labels</source>
+        <translation>Nimeä luokitukset uudelleen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored label(s) will move to the new names:</source>
+        <translation>
+            <numerusform>%n tallennettu luokitus siirtyy uusille nimille:</numerusform>
+            <numerusform>%n tallennettua luokitusta siirtyy uusille nimille:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The labels and the new codebook version are saved together; the old version stays in the project.</source>
+        <translation>Luokitukset ja koodikirjan uusi versio tallennetaan yhdessä; vanha versio säilyy projektissa.</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::ConfusionHeatmap</name>
     <message>
         <source>Click a cell to show exactly those clips in the browser</source>
@@ -910,6 +1073,22 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Blind coding: shown once you have labelled every clip, or a lead unlocks it.</source>
         <translation>Sokkokoodaus: näytetään, kun olet luokitellut jokaisen klipin tai vastuuhenkilö avaa sen.</translation>
     </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>&amp;Rajaus</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Code&amp;book…</source>
+        <translation>&amp;Koodikirja…</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -1104,6 +1283,81 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
 </context>
 <context>
+    <name>motor::ui::NewProjectCodebook</name>
+    <message>
+        <source>Codebook of the new project</source>
+        <translation>Uuden projektin koodikirja</translation>
+    </message>
+    <message>
+        <source>Which codebook do the coders label with? You can edit it later (Edit ▸ Codebook…).</source>
+        <translation>Millä koodikirjalla koodaajat luokittelevat? Voit muokata sitä myöhemmin (Muokkaa ▸ Koodikirja…).</translation>
+    </message>
+    <message>
+        <source>The &amp;MOTOR codebook (behaviour, cognition, emotion)</source>
+        <translation>&amp;MOTOR-koodikirja (käyttäytyminen, kognitio, tunne)</translation>
+    </message>
+    <message>
+        <source>&amp;Another project's codebook</source>
+        <translation>&amp;Toisen projektin koodikirja</translation>
+    </message>
+    <message>
+        <source>A codebook &amp;file (JSON)</source>
+        <translation>Koodikirja&amp;tiedosto (JSON)</translation>
+    </message>
+    <message>
+        <source>A &amp;new codebook, edited next</source>
+        <translation>&amp;Uusi koodikirja, muokataan seuraavaksi</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Selaa…</translation>
+    </message>
+    <message>
+        <source>Another project</source>
+        <translation>Toinen projekti</translation>
+    </message>
+    <message>
+        <source>MOTOR projects (*.motor);;All files (*)</source>
+        <translation>MOTOR-projektit (*.motor);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>A codebook file</source>
+        <translation>Koodikirjatiedosto</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.json);;All files (*)</source>
+        <translation>Koodikirjat (*.json);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>My codebook</source>
+        <translation>Oma koodikirja</translation>
+    </message>
+    <message>
+        <source>dimension 1</source>
+        <translation>ulottuvuus 1</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>luokka 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>luokka 2</translation>
+    </message>
+    <message>
+        <source>Choose a codebook file.</source>
+        <translation>Valitse koodikirjatiedosto.</translation>
+    </message>
+    <message>
+        <source>Choose a project.</source>
+        <translation>Valitse projekti.</translation>
+    </message>
+    <message>
+        <source>Cannot use this codebook</source>
+        <translation>Koodikirjaa ei voi käyttää</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::PlayerPane</name>
     <message>
         <source>Position in the clip</source>
@@ -1160,6 +1414,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Recording time %1</source>
         <translation>Tallenteen aika %1</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Kohta tallenteessa</translation>
+    </message>
+    <message>
+        <source>Loop the recording (L)</source>
+        <translation>Toista tallennetta silmukkana (L)</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1964,152 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
 </context>
 <context>
+    <name>motor::ui::SegmentTimeline</name>
+    <message>
+        <source>Click a clip to select it and move the playhead. I / O: set in / out at the playhead; S: split; G: merge with next; Insert: new clip; Delete: delete; Shift or Ctrl + arrows: nudge in / out by 100 ms (Alt: one frame)</source>
+        <translation>Napsauta leikettä valitaksesi sen ja siirtääksesi toistokohdan. I / O: alku / loppu toistokohtaan; S: jaa; G: yhdistä seuraavaan; Insert: uusi leike; Delete: poista; Shift tai Ctrl + nuolet: siirrä alkua / loppua 100 ms (Alt: yksi kuva)</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::SegmentView</name>
+    <message>
+        <source>Recording</source>
+        <translation>Tallenne</translation>
+    </message>
+    <message>
+        <source>Set in</source>
+        <translation>Alku</translation>
+    </message>
+    <message>
+        <source>Start the selected clip at the playhead (I)</source>
+        <translation>Valittu leike alkaa toistokohdasta (I)</translation>
+    </message>
+    <message>
+        <source>Set out</source>
+        <translation>Loppu</translation>
+    </message>
+    <message>
+        <source>End the selected clip at the playhead (O)</source>
+        <translation>Valittu leike päättyy toistokohtaan (O)</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Jaa</translation>
+    </message>
+    <message>
+        <source>Split the selected clip at the playhead (S)</source>
+        <translation>Jaa valittu leike toistokohdasta (S)</translation>
+    </message>
+    <message>
+        <source>Merge with next</source>
+        <translation>Yhdistä seuraavaan</translation>
+    </message>
+    <message>
+        <source>Join the next clip into the selected one (G); refused when the next clip has labels</source>
+        <translation>Liitä seuraava leike valittuun (G); ei onnistu, jos seuraavalla leikkeellä on luokituksia</translation>
+    </message>
+    <message>
+        <source>New clip</source>
+        <translation>Uusi leike</translation>
+    </message>
+    <message>
+        <source>A new clip from the playhead, in a gap between clips (Insert)</source>
+        <translation>Uusi leike toistokohdasta, leikkeiden väliseen aukkoon (Insert)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Delete the selected clip (Delete); refused when it has labels</source>
+        <translation>Poista valittu leike (Delete); ei onnistu, jos sillä on luokituksia</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Tarkistettu</translation>
+    </message>
+    <message>
+        <source>Clear or set the selected clip's "needs a second look" flag (R)</source>
+        <translation>Poista tai aseta valitun leikkeen ”tarkista uudelleen” -merkintä (R)</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · ↑/↓ previous / next clip · Ctrl+Z undo</source>
+        <translation>Shift+←/→ siirtää alkua, Ctrl+←/→ loppua 100 ms (Altin kanssa: yksi kuva) · ↑/↓ edellinen / seuraava leike · Ctrl+Z kumoa</translation>
+    </message>
+    <message>
+        <source>No clip selected: click one in the timeline.</source>
+        <translation>Leikettä ei ole valittu: napsauta leikettä aikajanalla.</translation>
+    </message>
+    <message>
+        <source>%1: %2 – %3 (%4 s)</source>
+        <translation>%1: %2 – %3 (%4 s)</translation>
+    </message>
+    <message>
+        <source>, labelled</source>
+        <translation>, luokiteltu</translation>
+    </message>
+    <message>
+        <source> — its range changed after labelling: needs a second look</source>
+        <translation> — rajat muuttuivat luokittelun jälkeen: tarkista uudelleen</translation>
+    </message>
+    <message>
+        <source>Select a clip first: click it in the timeline.</source>
+        <translation>Valitse ensin leike: napsauta sitä aikajanalla.</translation>
+    </message>
+    <message>
+        <source>Set the in point of %1 to %2</source>
+        <translation>Leikkeen %1 alku kohtaan %2</translation>
+    </message>
+    <message>
+        <source>Set the out point of %1 to %2</source>
+        <translation>Leikkeen %1 loppu kohtaan %2</translation>
+    </message>
+    <message>
+        <source>Move the in point of %1 to %2</source>
+        <translation>Siirrä leikkeen %1 alku kohtaan %2</translation>
+    </message>
+    <message>
+        <source>Move the out point of %1 to %2</source>
+        <translation>Siirrä leikkeen %1 loppu kohtaan %2</translation>
+    </message>
+    <message>
+        <source>Split %1 at %2</source>
+        <translation>Jaa %1 kohdasta %2</translation>
+    </message>
+    <message>
+        <source>%1 is the last clip of this recording: there is nothing to merge it with.</source>
+        <translation>%1 on tallenteen viimeinen leike: sitä ei voi yhdistää seuraavaan.</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>Yhdistä %1 leikkeeseen %2</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Poista %1</translation>
+    </message>
+    <message>
+        <source>Flag %1 for a second look</source>
+        <translation>Merkitse %1 tarkistettavaksi</translation>
+    </message>
+    <message>
+        <source>Mark %1 as reviewed</source>
+        <translation>Merkitse %1 tarkistetuksi</translation>
+    </message>
+    <message>
+        <source>The playhead is inside %1: split it (S) or move the playhead to a gap.</source>
+        <translation>Toistokohta on leikkeen %1 sisällä: jaa se (S) tai siirrä toistokohta aukkoon.</translation>
+    </message>
+    <message>
+        <source>No room for a new clip at the playhead.</source>
+        <translation>Toistokohdassa ei ole tilaa uudelle leikkeelle.</translation>
+    </message>
+    <message>
+        <source>New clip %1 at %2</source>
+        <translation>Uusi leike %1 kohtaan %2</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1780,8 +2188,40 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Toiminto</translation>
     </message>
     <message>
-        <source>Label, Review, Metrics, Predict view</source>
-        <translation>Luokittelu-, tarkastelu-, mittari- ja ennustenäkymä</translation>
+        <source>Label, Review, Metrics, Predict, Segment view</source>
+        <translation>Luokittelu-, tarkastelu-, mittari-, ennuste- ja rajausnäkymä</translation>
+    </message>
+    <message>
+        <source>Segment: the selected clip starts / ends at the playhead</source>
+        <translation>Rajaus: valittu leike alkaa / päättyy toistokohdassa</translation>
+    </message>
+    <message>
+        <source>Segment: split the clip at the playhead / merge it with the next</source>
+        <translation>Rajaus: jaa leike toistokohdasta / yhdistä se seuraavaan</translation>
+    </message>
+    <message>
+        <source>Insert / Delete</source>
+        <translation>Insert / Delete</translation>
+    </message>
+    <message>
+        <source>Segment: a new clip at the playhead / delete the clip</source>
+        <translation>Rajaus: uusi leike toistokohtaan / poista leike</translation>
+    </message>
+    <message>
+        <source>Shift / Ctrl + Left / Right</source>
+        <translation>Shift / Ctrl + vasen / oikea</translation>
+    </message>
+    <message>
+        <source>Segment: move the in / out point by 100 ms (with Alt: one frame)</source>
+        <translation>Rajaus: siirrä alkua / loppua 100 ms (Altin kanssa: yksi kuva)</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>Ylös / alas</translation>
+    </message>
+    <message>
+        <source>Segment: previous / next clip</source>
+        <translation>Rajaus: edellinen / seuraava leike</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-// motor-studio [PROJECT] [--screenshot FILE.png] [--view browser|review|metrics|predict] [--expert NAME]
-// Wiring only: the window, the style, the language, the command line.
+// motor-studio [PROJECT] [--screenshot FILE.png] [--view browser|review|metrics|predict|segment|codebook] [--expert
+// NAME] Wiring only: the window, the style, the language, the command line.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -27,9 +27,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QApplication::translate("main", "Render a view to FILE.png and exit."),
                                         QStringLiteral("FILE.png"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QApplication::translate("main", "View to show: browser, review, metrics or predict."),
-                                  QStringLiteral("VIEW"), QStringLiteral("browser"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QApplication::translate("main", "View to show: browser, review, metrics, predict, segment or codebook."),
+        QStringLiteral("VIEW"), QStringLiteral("browser"));
     const QCommandLineOption expert(QStringLiteral("expert"), QApplication::translate("main", "Label as this expert."),
                                     QStringLiteral("NAME"));
     parser.addOptions({screenshot, view, expert});

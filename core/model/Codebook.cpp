@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <algorithm>
 
 #include "core/util/ReadFile.h"
 
@@ -88,10 +89,12 @@ QJsonObject Codebook::toJson() const {
         QJsonArray classes;
         for (const auto& c : d.classes) {
             QJsonObject co{{"name", c.name}, {"definition", c.definition}};
+            if (!c.examples.isEmpty()) co.insert(QStringLiteral("examples"), QJsonArray::fromStringList(c.examples));
             writeI18n(co, c.i18n, "definition");
             classes.append(co);
         }
         QJsonObject dobj{{"name", d.name}, {"description", d.description}, {"classes", classes}};
+        if (d.keyRow > 0) dobj.insert(QStringLiteral("keyRow"), d.keyRow);
         writeI18n(dobj, d.i18n, "description");
         dims.append(dobj);
     }
@@ -107,7 +110,7 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
     const QJsonObject o = doc.object();
     Codebook cb;
     cb.name = o.value("name").toString();
-    if (cb.name.isEmpty()) return makeError(sourceName + QStringLiteral(": \"name\" missing or empty"));
+    if (cb.name.trimmed().isEmpty()) return makeError(sourceName + QStringLiteral(": \"name\" missing or empty"));
     cb.version = o.value("version").toInt(1);
     cb.description = o.value("description").toString();
     const QJsonValue dimsValue = o.value("dimensions");
@@ -125,6 +128,11 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         if (dimNames.contains(dim.name))
             return makeError(where + QStringLiteral(": duplicate dimension \"%1\"").arg(dim.name));
         dimNames.insert(dim.name);
+        if (const QJsonValue row = d.value(QStringLiteral("keyRow")); !row.isUndefined()) {
+            dim.keyRow = row.isDouble() ? row.toInt() : -1;
+            if (dim.keyRow < 1 || dim.keyRow > 4 || row.toDouble() != dim.keyRow)
+                return makeError(where + QStringLiteral(".keyRow: must be a keyboard row 1-4"));
+        }
         auto dimI18n = readI18n(d, "description", where);
         if (!dimI18n) return dimI18n.error();
         dim.i18n = dimI18n.value();
@@ -133,13 +141,22 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         QSet<QString> classNames;
         for (int j = 0; j < classes.size(); ++j) {
             const QJsonObject c = classes[j].toObject();
-            CodebookClass cls{c.value("name").toString().trimmed(), c.value("definition").toString(), {}};
+            CodebookClass cls{c.value("name").toString().trimmed(), c.value("definition").toString(), {}, {}};
             if (cls.name.isEmpty())
                 return makeError(QStringLiteral("%1.classes[%2].name missing or empty").arg(where).arg(j));
             if (classNames.contains(cls.name))
                 return makeError(
                     QStringLiteral("%1.classes[%2]: duplicate class \"%3\"").arg(where).arg(j).arg(cls.name));
             classNames.insert(cls.name);
+            if (const QJsonValue ex = c.value(QStringLiteral("examples")); !ex.isUndefined()) {
+                const QJsonArray list = ex.toArray();
+                const bool strings = ex.isArray() && std::all_of(list.begin(), list.end(),
+                                                                 [](const QJsonValue& v) { return v.isString(); });
+                if (!strings)
+                    return makeError(
+                        QStringLiteral("%1.classes[%2].examples: must be an array of strings").arg(where).arg(j));
+                for (const QJsonValue& v : list) cls.examples << v.toString();
+            }
             auto clsI18n = readI18n(c, "definition", QStringLiteral("%1.classes[%2]").arg(where).arg(j));
             if (!clsI18n) return clsI18n.error();
             cls.i18n = clsI18n.value();
@@ -156,7 +173,49 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
             }
         cb.dimensions.push_back(dim);
     }
+    // Two dimensions on one keyboard row would share keys.
+    QHash<int, QString> rows;
+    for (int i = 0; i < cb.dimensions.size(); ++i) {
+        const int row = cb.dimensions[i].keyRowIndex(i);
+        if (row >= 4) continue;
+        if (rows.contains(row))
+            return makeError(QStringLiteral("%1: dimensions[%2]: \"%3\" and \"%4\" both use keyboard row %5")
+                                 .arg(sourceName)
+                                 .arg(i)
+                                 .arg(rows.value(row), cb.dimensions[i].name)
+                                 .arg(row + 1));
+        rows.insert(row, cb.dimensions[i].name);
+    }
     return cb;
+}
+
+Status Codebook::validate(const QString& sourceName) const {
+    // The same rules as a file: what the editor builds must load again.
+    auto again = fromJson(QJsonDocument(toJson()).toJson(QJsonDocument::Compact), sourceName);
+    if (!again) return again.error();
+    for (int i = 0; i < dimensions.size(); ++i) {
+        const Dimension& d = dimensions[i];
+        const QString where = QStringLiteral("%1: dimensions[%2]").arg(sourceName).arg(i);
+        if (d.name != d.name.trimmed()) return makeError(where + QStringLiteral(".name has spaces around it"));
+        for (int j = 0; j < d.classes.size(); ++j)
+            if (d.classes[j].name != d.classes[j].name.trimmed())
+                return makeError(QStringLiteral("%1.classes[%2].name has spaces around it").arg(where).arg(j));
+    }
+    return {};
+}
+
+bool operator==(const LocalizedTexts& a, const LocalizedTexts& b) {
+    return a.names == b.names && a.texts == b.texts;
+}
+bool operator==(const CodebookClass& a, const CodebookClass& b) {
+    return a.name == b.name && a.definition == b.definition && a.examples == b.examples && a.i18n == b.i18n;
+}
+bool operator==(const Dimension& a, const Dimension& b) {
+    return a.name == b.name && a.description == b.description && a.classes == b.classes && a.i18n == b.i18n &&
+           a.keyRow == b.keyRow;
+}
+bool operator==(const Codebook& a, const Codebook& b) {
+    return a.name == b.name && a.version == b.version && a.description == b.description && a.dimensions == b.dimensions;
 }
 
 Result<Codebook> Codebook::fromFile(const QString& path) {

@@ -6,9 +6,13 @@
 // speaks. A dimension or class may carry display texts per language,
 //   "i18n": {"fi": {"name": "Tarkkailu", "definition": "..."}}
 // (a dimension's second key is "description"), which the interface shows instead.
+// A class may list "examples" (short excerpts that show it), and a dimension may pick
+// its keyboard row ("keyRow": 1-4); docs/codebook.md and docs/codebook.schema.json
+// describe the format.
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include "core/util/Result.h"
@@ -24,6 +28,7 @@ struct LocalizedTexts {
 struct CodebookClass {
     QString name;
     QString definition;
+    QStringList examples;
     LocalizedTexts i18n;
 
     // The name/definition to show in `language`; the id and the stored text otherwise.
@@ -36,6 +41,10 @@ struct Dimension {
     QString description;
     QVector<CodebookClass> classes;
     LocalizedTexts i18n;
+    int keyRow = 0;  // keyboard row 1-4 for this dimension's classes; 0: its position
+
+    // The keyboard row (0-based) this dimension at `index` uses.
+    int keyRowIndex(int index) const { return keyRow > 0 ? keyRow - 1 : index; }
 
     QString displayName(const QString& language) const { return i18n.names.value(language, name); }
     QString displayDescription(const QString& language) const { return i18n.texts.value(language, description); }
@@ -60,6 +69,14 @@ struct Codebook {
     static Result<Codebook> fromJson(const QByteArray& json, const QString& sourceName);
     static Result<Codebook> fromFile(const QString& path);
     static Codebook motorDefault();
+    // The rules fromJson enforces, for a codebook built in memory (the editor's): the
+    // first broken rule, named like fromJson names it.
+    Status validate(const QString& sourceName) const;
 };
+
+bool operator==(const LocalizedTexts& a, const LocalizedTexts& b);
+bool operator==(const CodebookClass& a, const CodebookClass& b);
+bool operator==(const Dimension& a, const Dimension& b);
+bool operator==(const Codebook& a, const Codebook& b);
 
 }  // namespace motor

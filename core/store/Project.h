@@ -66,6 +66,22 @@ struct CodingLogEntry {
     QString source;
 };
 
+// A rename in a new codebook version: the labels stored under the old name move to the
+// new one. `fromClass` empty: the dimension itself is renamed.
+struct CodebookRename {
+    QString dimension;  // as named in the current codebook
+    QString fromClass;
+    QString to;
+};
+
+// What a new codebook version does to the stored labels.
+struct CodebookChange {
+    int migratedLabels = 0;  // labels a rename moves
+    // "dimension/class: N labels" for each used class the new version lacks; a change
+    // with any is refused.
+    QStringList orphaned;
+};
+
 class Project {
 public:
     ~Project();
@@ -88,6 +104,15 @@ public:
 
     const Codebook& codebook() const { return codebook_; }
     Status setCodebook(const Codebook& codebook);
+    // Every codebook version the project has had, oldest first.
+    Result<QVector<Codebook>> codebookVersions();
+    // What replacing the codebook with `next` (after `renames`) would do to the labels.
+    Result<CodebookChange> planCodebookChange(const Codebook& next, const QVector<CodebookRename>& renames);
+    // A new codebook version: refused, changing nothing, when a used class or dimension
+    // would be left without a place in `next` (orphaned labels); otherwise the renamed
+    // labels (and their audit history) move and the version is stored, in one
+    // transaction. The version number becomes the current one + 1.
+    Result<CodebookChange> changeCodebook(Codebook next, const QVector<CodebookRename>& renames);
 
     // Runs fn inside BEGIN IMMEDIATE/COMMIT; any error rolls everything back. Nested
     // calls join the outer transaction.
@@ -104,6 +129,9 @@ public:
     Result<QVector<Clip>> clips();
     // Removes a clip that nobody has labelled; refuses one with labels.
     Status deleteClip(int64_t clipId);
+    // Puts back a clip an edit removed (undo), under its old row id `c.id` so that
+    // whatever refers to it stays valid; fails when the id or key is taken.
+    Status restoreClip(const Clip& c);
     Result<std::optional<Clip>> clipByKey(const QString& key);
     Result<Clip> clipById(int64_t id);
 

@@ -96,6 +96,29 @@ Status Project::mergeClips(int64_t clipId, int64_t next) {
     });
 }
 
+Status Project::restoreClip(const Clip& c) {
+    if (c.id <= 0) return makeError(QStringLiteral("clip '%1': no id to restore it under").arg(c.key));
+    if (c.key.trimmed().isEmpty()) return makeError(QStringLiteral("clip: empty id"));
+    if (c.startMs < 0 || c.endMs <= c.startMs)
+        return makeError(
+            QStringLiteral("clip '%1': end %2 ms is not after start %3 ms").arg(c.key).arg(c.endMs).arg(c.startMs));
+    auto st = cached(
+        "INSERT INTO clips(id, key, media_id, start_ms, end_ms, group_name, session_name, needs_review) "
+        "VALUES(?,?,?,?,?,?,?,?)");
+    if (!st) return st.error();
+    (*st)
+        ->bind(1, c.id)
+        .bind(2, c.key)
+        .bind(3, c.mediaId)
+        .bind(4, c.startMs)
+        .bind(5, c.endMs)
+        .bind(6, c.group)
+        .bind(7, c.session)
+        .bind(8, int64_t(c.needsReview ? 1 : 0));
+    if (auto s = (*st)->run(); !s) return makeError(QStringLiteral("clip '%1': %2").arg(c.key, s.error().message));
+    return {};
+}
+
 Status Project::setClipNeedsReview(int64_t clipId, bool needsReview) {
     auto st = cached("UPDATE clips SET needs_review = ? WHERE id = ?");
     if (!st) return st.error();

@@ -118,6 +118,7 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ClipBrowser::onSelectionChanged);
     connect(session_, &ProjectSession::currentClipChanged, this, &ClipBrowser::selectCurrent);
     connect(session_, &ProjectSession::projectOpened, this, &ClipBrowser::rebuildFilterChoices);
+    connect(session_, &ProjectSession::codebookChanged, this, &ClipBrowser::rebuildFilterChoices);
     // The current expert's column is bold: widen it once the expert is known.
     connect(session_, &ProjectSession::currentExpertChanged, this, &ClipBrowser::fitColumns);
     connect(session_, &ProjectSession::projectClosed, this, &ClipBrowser::rebuildFilterChoices);

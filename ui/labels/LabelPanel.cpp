@@ -42,6 +42,7 @@ LabelPanel::LabelPanel(ProjectSession* session, QWidget* parent) : QWidget(paren
     layout->addStretch(1);
 
     connect(session_, &ProjectSession::projectOpened, this, &LabelPanel::rebuild);
+    connect(session_, &ProjectSession::codebookChanged, this, &LabelPanel::rebuild);
     connect(session_, &ProjectSession::projectClosed, this, &LabelPanel::rebuild);
     connect(session_, &ProjectSession::currentClipChanged, this, &LabelPanel::refresh);
     connect(session_, &ProjectSession::currentExpertChanged, this, &LabelPanel::refresh);
@@ -76,7 +77,7 @@ void LabelPanel::rebuild() {
         auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(dimensionTitle(dim).toHtmlEscaped()), box);
         title->setToolTip(dim.displayDescription(uiLanguage()));
         grid->addWidget(title, 0, 0, 1, 2);
-        const QString keys = KeyScheme::rowKeysText(d, int(dim.classes.size()));
+        const QString keys = KeyScheme::rowKeysText(dim.keyRowIndex(d), int(dim.classes.size()));
         if (!keys.isEmpty()) {
             auto* hint = new QLabel(tr("keys %1").arg(keys), box);
             hint->setObjectName(QStringLiteral("KeyHint"));
@@ -87,7 +88,7 @@ void LabelPanel::rebuild() {
         row.group->setExclusive(false);
         for (int c = 0; c < dim.classes.size(); ++c) {
             const CodebookClass& cls = dim.classes[c];
-            const QKeySequence key = KeyScheme::classKey(d, c);
+            const QKeySequence key = KeyScheme::classKey(dim.keyRowIndex(d), c);
             const QString shown = cls.displayName(uiLanguage());
             const QString caption =
                 key.isEmpty() ? shown : QStringLiteral("%1  %2").arg(key.toString(QKeySequence::NativeText), shown);

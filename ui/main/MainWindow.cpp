@@ -11,6 +11,7 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMediaPlayer>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -27,6 +28,8 @@
 #include "core/util/ProjectFolder.h"
 #include "ui/browser/ClipBrowser.h"
 #include "ui/browser/ClipFilterProxy.h"
+#include "ui/codebook/CodebookEditor.h"
+#include "ui/codebook/NewProjectCodebook.h"
 #include "ui/io/DataTransfer.h"
 #include "ui/labels/LabelPanel.h"
 #include "ui/main/ExpertDialog.h"
@@ -38,6 +41,7 @@
 #include "ui/player/PlayerPane.h"
 #include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
+#include "ui/segment/SegmentView.h"
 #include "ui/transcript/TranscriptPane.h"
 
 namespace motor {
@@ -79,6 +83,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     // The predictor reads the browser's filter for "clips shown in the browser".
     predictor_ = new PredictorPanel(session_, browser_, tabs_);
     tabs_->addTab(predictor_, tr("&Predict"));
+    segment_ = new SegmentView(session_, tabs_);
+    tabs_->addTab(segment_, tr("&Segment"));
     transfer_ = new DataTransfer(session_, this);
     browserDock_ = new QDockWidget(tr("Clips"), this);
     browserDock_->setObjectName(QStringLiteral("ClipsDock"));
@@ -179,7 +185,12 @@ void MainWindow::buildMenus() {
     QAction* undo = session_->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = session_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    // Ctrl+Y and Ctrl+Shift+Z everywhere, once each: a key bound twice to one action is
+    // ambiguous and does nothing (the Windows key scheme's Redo is Ctrl+Y already).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& k : {QKeySequence(tr("Ctrl+Y")), QKeySequence(tr("Ctrl+Shift+Z"))})
+        if (!redoKeys.contains(k)) redoKeys << k;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -191,6 +202,9 @@ void MainWindow::buildMenus() {
     connect(addKey(edit, tr("Edit &note"), QKeySequence(Qt::Key_F2)), &QAction::triggered, this,
             [this] { labels_->focusNote(0); });
     edit->addSeparator();
+    QAction* codebook = edit->addAction(tr("Code&book…"));
+    codebook->setObjectName(QStringLiteral("CodebookAction"));
+    connect(codebook, &QAction::triggered, this, &MainWindow::editCodebook);
     blindAction_ = edit->addAction(tr("&Blind coding"));
     blindAction_->setObjectName(QStringLiteral("BlindCodingAction"));
     blindAction_->setCheckable(true);
@@ -215,22 +229,22 @@ void MainWindow::buildMenus() {
     });
 
     QMenu* play = menuBar()->addMenu(tr("&Playback"));
-    connect(addKey(play, tr("&Play / pause"), QKeySequence(Qt::Key_Space)), &QAction::triggered, player_,
-            &PlayerPane::togglePlay);
+    connect(addKey(play, tr("&Play / pause"), QKeySequence(Qt::Key_Space)), &QAction::triggered, this,
+            [this] { activePlayer()->togglePlay(); });
     connect(addKey(play, tr("Previous &frame"), QKeySequence(Qt::Key_Comma)), &QAction::triggered, this,
-            [this] { player_->stepFrames(-1); });
+            [this] { activePlayer()->stepFrames(-1); });
     connect(addKey(play, tr("Next f&rame"), QKeySequence(Qt::Key_Period)), &QAction::triggered, this,
-            [this] { player_->stepFrames(1); });
+            [this] { activePlayer()->stepFrames(1); });
     connect(addKey(play, tr("&Back 1 s"), QKeySequence(Qt::Key_Left)), &QAction::triggered, this,
-            [this] { player_->seekBy(-1000); });
+            [this] { activePlayer()->seekBy(-1000); });
     connect(addKey(play, tr("F&orward 1 s"), QKeySequence(Qt::Key_Right)), &QAction::triggered, this,
-            [this] { player_->seekBy(1000); });
-    connect(addKey(play, tr("&Slower"), QKeySequence(Qt::Key_BracketLeft)), &QAction::triggered, player_,
-            &PlayerPane::slower);
-    connect(addKey(play, tr("F&aster"), QKeySequence(Qt::Key_BracketRight)), &QAction::triggered, player_,
-            &PlayerPane::faster);
+            [this] { activePlayer()->seekBy(1000); });
+    connect(addKey(play, tr("&Slower"), QKeySequence(Qt::Key_BracketLeft)), &QAction::triggered, this,
+            [this] { activePlayer()->slower(); });
+    connect(addKey(play, tr("F&aster"), QKeySequence(Qt::Key_BracketRight)), &QAction::triggered, this,
+            [this] { activePlayer()->faster(); });
     connect(addKey(play, tr("&Loop clip"), QKeySequence(Qt::Key_L)), &QAction::triggered, this,
-            [this] { player_->setLooping(!player_->isLooping()); });
+            [this] { activePlayer()->setLooping(!activePlayer()->isLooping()); });
 
     QMenu* nav = menuBar()->addMenu(tr("&Navigate"));
     connect(addKey(nav, tr("Next &unlabeled clip"), QKeySequence(Qt::Key_N)), &QAction::triggered, this,
@@ -252,6 +266,8 @@ void MainWindow::buildMenus() {
             [this] { showView(View::Metrics); });
     connect(addKey(view, tr("&Predict"), QKeySequence(tr("Ctrl+4"))), &QAction::triggered, this,
             [this] { showView(View::Predict); });
+    connect(addKey(view, tr("&Segment"), QKeySequence(tr("Ctrl+5"))), &QAction::triggered, this,
+            [this] { showView(View::Segment); });
     view->addSeparator();
     view->addAction(browserDock_->toggleViewAction());
     view->addAction(labelDock_->toggleViewAction());
@@ -284,7 +300,11 @@ void MainWindow::buildMenus() {
 
 void MainWindow::showView(View view) {
     if (!session_->isOpen()) return;
-    tabs_->setCurrentIndex(view == View::Label ? 0 : view == View::Review ? 1 : view == View::Metrics ? 2 : 3);
+    tabs_->setCurrentIndex(int(view));  // the tabs are in View's order
+}
+
+PlayerPane* MainWindow::activePlayer() const {
+    return tabs_->currentWidget() == segment_ ? segment_->player() : player_;
 }
 
 void MainWindow::applyBlind() {
@@ -304,6 +324,8 @@ void MainWindow::applyBlind() {
 void MainWindow::updateForView() {
     const bool labelling = tabs_->currentIndex() == 0 || tabs_->currentIndex() == 1;
     labels_->setKeysActive(labelling);
+    // One player sounds at a time: the hidden one pauses.
+    (tabs_->currentWidget() == segment_ ? player_ : segment_->player())->player()->pause();
     // Metrics and Predict want the width; the label panel returns with Label/Review
     // unless the user hid it.
     if (session_->isOpen() && !labelDockHiddenByUser_) labelDock_->setVisible(labelling);
@@ -401,13 +423,28 @@ void MainWindow::newProjectDialog() {
     QString path = QFileDialog::getSaveFileName(this, tr("New project"), start, tr("MOTOR projects (*.motor)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".motor"))) path += QLatin1String(".motor");
-    auto created = Project::create(path, Codebook::motorDefault());
+    NewProjectCodebook choice(this);
+    if (choice.exec() != QDialog::Accepted) return;
+    auto codebook = choice.codebook();
+    if (codebook && createProject(path, codebook.value()) && choice.source() == NewProjectCodebook::Source::New)
+        editCodebook();
+}
+
+bool MainWindow::createProject(const QString& path, const Codebook& codebook, Interaction interaction) {
+    auto created = Project::create(path, codebook);
     if (!created) {
-        showError(tr("Cannot create project"), created.error().message, Interaction::Interactive);
-        return;
+        showError(tr("Cannot create project"), created.error().message, interaction);
+        return false;
     }
     created.value().reset();  // the session opens its own connection
-    openProject(path);
+    return openProject(path, {}, interaction);
+}
+
+void MainWindow::editCodebook() {
+    if (!session_->isOpen()) return;
+    auto* editor = new CodebookEditor(session_, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->open();
 }
 
 void MainWindow::openDemo() {

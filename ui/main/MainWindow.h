@@ -14,6 +14,7 @@ class QTabWidget;
 class QDockWidget;
 
 namespace motor {
+struct Codebook;
 namespace ui {
 
 class ClipBrowser;
@@ -24,13 +25,14 @@ class PlayerPane;
 class PredictorPanel;
 class ProjectSession;
 class ReviewPane;
+class SegmentView;
 class StartPage;
 class TranscriptPane;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Label, Review, Metrics, Predict };
+    enum class View { Label, Review, Metrics, Predict, Segment };
     enum class Interaction { Interactive, Unattended };  // Unattended: never open a dialog
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -52,12 +54,16 @@ public:
     ReviewPane* review() const { return review_; }
     MetricsDashboard* metrics() const { return metrics_; }
     PredictorPanel* predictor() const { return predictor_; }
+    SegmentView* segment() const { return segment_; }
     DataTransfer* transfer() const { return transfer_; }
     // The status bar's "Coder: NAME ▾" switch.
     QToolButton* coderButton() const { return coderButton_; }
     // Labels from now on as `name` (an existing expert or a new one) and remembers it.
     bool switchCoder(const QString& name, Interaction interaction = Interaction::Interactive);
     QString lastError() const { return lastError_; }
+    // Creates PATH with `codebook` and opens it; false (and lastError()) when it cannot.
+    bool createProject(const QString& path, const Codebook& codebook,
+                       Interaction interaction = Interaction::Interactive);
 
 public slots:
     void openProjectDialog();
@@ -65,6 +71,8 @@ public slots:
     void openDemo();
     void nextUnlabeled();
     void showShortcuts();
+    // Edit ▸ Codebook… (non-modal to the caller: the dialog opens and returns).
+    void editCodebook();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +88,8 @@ private:
     // The label panel and its keys belong to the Label and Review views.
     void updateForView();
     void applyBlind();
+    // The Segment tab's player while it is shown; the Label tab's otherwise.
+    PlayerPane* activePlayer() const;
     void showError(const QString& title, const QString& message, Interaction interaction);
     QAction* addKey(QMenu* menu, const QString& text, const QKeySequence& key);
 
@@ -94,6 +104,7 @@ private:
     ReviewPane* review_;
     MetricsDashboard* metrics_;
     PredictorPanel* predictor_;
+    SegmentView* segment_;
     DataTransfer* transfer_;
     QDockWidget* browserDock_;
     QDockWidget* labelDock_;

@@ -1,6 +1,7 @@
 #include "ui/main/ProjectSession.h"
 
 #include <QDateTime>
+#include <algorithm>
 
 namespace motor {
 namespace ui {
@@ -80,6 +81,39 @@ Status ProjectSession::reload() {
         updateBlind();
     }
     return s;
+}
+
+Status ProjectSession::editClips(const std::function<Status(Project&)>& edit) {
+    if (!project_) return makeError(tr("No project is open."));
+    const Status s = project_->transaction([&] { return edit(*project_); });
+    if (!s) return s;
+    // The clips before the edit, to find a removed current clip's neighbour.
+    const QVector<Clip> before = clips_;
+    if (const Status loaded = loadAll(); !loaded) return loaded;
+    if (currentClipId_ != 0 && !clipRow_.contains(currentClipId_)) {
+        int64_t replacement = 0;
+        const int row =
+            int(std::find_if(before.begin(), before.end(), [this](const Clip& c) { return c.id == currentClipId_; }) -
+                before.begin());
+        for (int r = row - 1; r >= 0 && replacement == 0; --r)
+            if (clipRow_.contains(before[r].id)) replacement = before[r].id;
+        if (replacement == 0 && !clips_.isEmpty()) replacement = clips_.first().id;
+        setCurrentClip(replacement);
+    }
+    emit clipsChanged();
+    emit labelsReloaded();
+    return {};
+}
+
+Result<CodebookChange> ProjectSession::changeCodebook(const Codebook& next, const QVector<CodebookRename>& renames) {
+    if (!project_) return makeError(tr("No project is open."));
+    auto change = project_->changeCodebook(next, renames);
+    if (!change) return change;
+    if (const Status loaded = loadAll(); !loaded) return loaded.error();
+    emit codebookChanged();
+    emit labelsReloaded();
+    updateBlind();
+    return change;
 }
 
 Status ProjectSession::refreshAnnotators() {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QUndoStack>
 #include <QVector>
+#include <functional>
 #include <memory>
 
 #include "core/agents/PredictionRun.h"
@@ -84,6 +85,13 @@ public:
                       const QString& note);
     // Re-reads every annotation and annotator (after an import wrote to the file).
     Status reload();
+    // Segmenting: runs `edit` through core in one transaction (all or nothing), then
+    // re-reads the clips and emits clipsChanged. A current clip the edit removed gives
+    // way to its neighbour. Failures are core's message; the file is then unchanged.
+    Status editClips(const std::function<Status(Project&)>& edit);
+    // Replaces the codebook through core (Project::changeCodebook: refused when labels
+    // would lose their class, renames migrate them) and refreshes every view.
+    Result<CodebookChange> changeCodebook(const Codebook& next, const QVector<CodebookRename>& renames);
     // A prediction run's clips as another connection committed them: the index takes
     // the labels the predictor had in hand, without reading the store; the batch is
     // announced with one labelsChanged.
@@ -100,6 +108,11 @@ signals:
     // Labels of these clips changed (one clip for an edit, many for a batch of a run).
     void labelsChanged(const QVector<qint64>& clipIds);
     void labelsReloaded();
+    // Clips were added, removed or changed range (segmenting); views re-read clips().
+    void clipsChanged();
+    // A clip edit could not be done or undone (core's message); views show it.
+    void clipEditFailed(const QString& message);
+    void codebookChanged();
     void currentClipChanged(qint64 clipId);
     void currentExpertChanged();
     // The Conflict column and the review queue count other coders now.

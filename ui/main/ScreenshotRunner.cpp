@@ -7,17 +7,20 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QMediaPlayer>
+#include <QPainter>
 #include <QPixmap>
 #include <QScreen>
 #include <QTableWidget>
 #include <QTimer>
 
+#include "ui/codebook/CodebookEditor.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/metrics/MetricsDashboard.h"
 #include "ui/player/PlayerPane.h"
 #include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
+#include "ui/segment/SegmentView.h"
 #include "ui/transcript/TranscriptPane.h"
 
 namespace motor {
@@ -33,8 +36,9 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
                              const QString& pngPath) {
     if (project.isEmpty())
         return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
-    if (view != QLatin1String("browser") && view != QLatin1String("review") && view != QLatin1String("metrics") &&
-        view != QLatin1String("predict"))
+    const QStringList views = {QStringLiteral("browser"), QStringLiteral("review"),  QStringLiteral("metrics"),
+                               QStringLiteral("predict"), QStringLiteral("segment"), QStringLiteral("codebook")};
+    if (!views.contains(view))
         return makeError(QApplication::translate("ScreenshotRunner", "unknown view \"%1\"").arg(view));
 
     const QSize size(1600, 1000);
@@ -84,6 +88,50 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
                 break;
             }
         settle(600);
+    } else if (view == QLatin1String("segment")) {
+        // The second clip selected, the playhead inside it: the timeline with its clips,
+        // the recording's player on the frame under the playhead.
+        window_->showView(MainWindow::View::Segment);
+        SegmentView* segment = window_->segment();
+        if (session->clips().size() > 1) {
+            const Clip c = session->clips()[1];
+            segment->selectClip(c.id);
+            segment->seek(c.startMs + c.durationMs() / 2);
+        }
+        QElapsedTimer wait;
+        wait.start();
+        QMediaPlayer* player = segment->player()->player();
+        while (wait.elapsed() < 8000 && player->mediaStatus() != QMediaPlayer::LoadedMedia &&
+               player->mediaStatus() != QMediaPlayer::BufferedMedia &&
+               player->mediaStatus() != QMediaPlayer::InvalidMedia)
+            settle(50);
+        segment->player()->togglePlay();
+        settle(700);
+        segment->player()->togglePlay();
+        settle(600);
+    } else if (view == QLatin1String("codebook")) {
+        // The editor over the window, a class with its definition selected.
+        window_->showView(MainWindow::View::Label);
+        window_->editCodebook();
+        settle(300);
+        if (auto* editor = window_->findChild<CodebookEditor*>()) {
+            editor->select(0, 0);
+            editor->move(window_->geometry().center() - editor->rect().center());
+            settle(400);
+            QPixmap shot;
+            if (QGuiApplication::platformName() == QLatin1String("xcb") && window_->screen())
+                shot =
+                    window_->screen()->grabWindow(0, window_->x(), window_->y(), window_->width(), window_->height());
+            if (shot.isNull()) {
+                shot = window_->grab();
+                QPainter p(&shot);
+                p.drawPixmap(editor->geometry().topLeft() - window_->geometry().topLeft(), editor->grab());
+            }
+            QDir().mkpath(QFileInfo(pngPath).absolutePath());
+            if (!shot.save(pngPath, "PNG"))
+                return makeError(QApplication::translate("ScreenshotRunner", "cannot write %1").arg(pngPath));
+            return {};
+        }
     } else if (view == QLatin1String("predict")) {
         // A finished majority-baseline run of the chosen expert: the panel with results
         // (the window hides the label panel on this view).

@@ -16,10 +16,10 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
     setWindowTitle(tr("Keyboard shortcuts"));
     resize(560, 620);
     QList<QPair<QString, QString>> rows;
-    for (int d = 0; d < codebook.dimensions.size() && d < KeyScheme::kRows; ++d) {
+    for (int d = 0; d < codebook.dimensions.size(); ++d) {
         const Dimension& dim = codebook.dimensions[d];
         for (int c = 0; c < dim.classes.size(); ++c) {
-            const QKeySequence k = KeyScheme::classKey(d, c);
+            const QKeySequence k = KeyScheme::classKey(dim.keyRowIndex(d), c);
             if (!k.isEmpty())
                 rows << qMakePair(
                     k.toString(QKeySequence::NativeText),
@@ -39,7 +39,13 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
                       tr("Undo the last label change"))
          << qMakePair(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText), tr("Redo"))
          << qMakePair(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Search clips"))
-         << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3 / 4"), tr("Label, Review, Metrics, Predict view"))
+         << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3 / 4 / 5"), tr("Label, Review, Metrics, Predict, Segment view"))
+         << qMakePair(QStringLiteral("I / O"), tr("Segment: the selected clip starts / ends at the playhead"))
+         << qMakePair(QStringLiteral("S / G"), tr("Segment: split the clip at the playhead / merge it with the next"))
+         << qMakePair(tr("Insert / Delete"), tr("Segment: a new clip at the playhead / delete the clip"))
+         << qMakePair(tr("Shift / Ctrl + Left / Right"),
+                      tr("Segment: move the in / out point by 100 ms (with Alt: one frame)"))
+         << qMakePair(tr("Up / Down"), tr("Segment: previous / next clip"))
          << qMakePair(QStringLiteral("F1"), tr("This help"));
     auto* table = new QTableWidget(int(rows.size()), 2, this);
     table->setHorizontalHeaderLabels({tr("Key"), tr("Action")});

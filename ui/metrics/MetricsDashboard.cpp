@@ -209,6 +209,7 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     connect(heatmap_, &ConfusionHeatmap::cellClicked, this, &MetricsDashboard::activateCell);
     connect(session_, &ProjectSession::projectOpened, this, &MetricsDashboard::rebuildChoices);
     connect(session_, &ProjectSession::annotatorsChanged, this, &MetricsDashboard::rebuildChoices);
+    connect(session_, &ProjectSession::codebookChanged, this, &MetricsDashboard::rebuildChoices);
     connect(session_, &ProjectSession::labelsReloaded, this, &MetricsDashboard::recompute);
     connect(session_, &ProjectSession::labelsChanged, debounce_, qOverload<>(&QTimer::start));
     connect(session_, &ProjectSession::projectClosed, this, [this] {

@@ -41,9 +41,10 @@ QToolButton* transportButton(QWidget* parent, QStyle::StandardPixmap icon, const
 }
 }  // namespace
 
-PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), session_(session), player_(new QMediaPlayer(this)), audio_(new QAudioOutput(this)) {
-    setObjectName(QStringLiteral("PlayerPane"));
+PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent, Span span)
+    : QWidget(parent), session_(session), span_(span), player_(new QMediaPlayer(this)), audio_(new QAudioOutput(this)) {
+    setObjectName(span == Span::Clip ? QStringLiteral("PlayerPane") : QStringLiteral("RecordingPlayer"));
+    loop_ = span == Span::Clip;
     player_->setAudioOutput(audio_);
 
     auto* layout = new QVBoxLayout(this);
@@ -65,7 +66,7 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
 
     position_ = new QSlider(Qt::Horizontal, this);
     position_->setFocusPolicy(Qt::NoFocus);
-    position_->setToolTip(tr("Position in the clip"));
+    position_->setToolTip(span == Span::Clip ? tr("Position in the clip") : tr("Position in the recording"));
     layout->addWidget(position_);
 
     auto* bar = new QHBoxLayout;
@@ -81,7 +82,7 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
     loopButton_->setCheckable(true);
     loopButton_->setChecked(loop_);
     loopButton_->setFocusPolicy(Qt::NoFocus);
-    loopButton_->setToolTip(tr("Loop the clip's range (L)"));
+    loopButton_->setToolTip(span == Span::Clip ? tr("Loop the clip's range (L)") : tr("Loop the recording (L)"));
     for (QToolButton* b : {back1s, backFrame, playButton_, fwdFrame, fwd1s}) bar->addWidget(b);
     bar->addSpacing(8);
     bar->addWidget(loopButton_);
@@ -141,6 +142,7 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
     });
     connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
         // The first seek must wait until the backend knows the media; before that it is lost.
+        if (s == QMediaPlayer::LoadedMedia && span_ == Span::Recording) player_->setPosition(seekTargetMs_);
         if (s == QMediaPlayer::LoadedMedia && player_->position() < startMs_) player_->setPosition(startMs_);
         // A clip that ends where the recording ends never shows a position past its end:
         // the backend stops at the end of the media first. Looping continues from there.
@@ -149,7 +151,11 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent)
             player_->play();
         }
     });
-    connect(session_, &ProjectSession::currentClipChanged, this, &PlayerPane::loadClip);
+    if (span_ == Span::Clip) {
+        connect(session_, &ProjectSession::currentClipChanged, this, &PlayerPane::loadClip);
+        // The clip's range may have changed in the segment editor.
+        connect(session_, &ProjectSession::clipsChanged, this, &PlayerPane::loadClip);
+    }
     connect(session_, &ProjectSession::projectClosed, this, [this] {
         player_->stop();
         player_->setSource(QUrl());
@@ -168,9 +174,27 @@ void PlayerPane::loadClip() {
     const bool wasPlaying = player_->playbackState() == QMediaPlayer::PlayingState;
     startMs_ = clip->startMs;
     endMs_ = clip->endMs;
-    const Media* media = session_->media(clip->mediaId);
+    loadMedia(clip->mediaId);
+    position_->setRange(0, int(std::max<int64_t>(1, endMs_ - startMs_)));
+    player_->setPosition(startMs_);
+    if (wasPlaying) player_->play();
+    updateTime();
+}
+
+void PlayerPane::showRecording(int64_t mediaId, int64_t atMs) {
+    const Media* media = session_->media(mediaId);
+    if (!media) return;
+    startMs_ = 0;
+    endMs_ = std::max<int64_t>(1, media->durationMs);
+    loadMedia(mediaId);
+    position_->setRange(0, int(endMs_));
+    seekMedia(atMs);
+}
+
+void PlayerPane::loadMedia(int64_t mediaId) {
+    const Media* media = session_->media(mediaId);
     fps_ = media && media->fps > 0 ? media->fps : 25.0;
-    const QString path = session_->mediaPath(clip->mediaId);
+    const QString path = session_->mediaPath(mediaId);
     if (path != loadedPath_) {
         loadedPath_ = path;
         message_->hide();
@@ -182,10 +206,6 @@ void PlayerPane::loadClip() {
             player_->setSource(QUrl::fromLocalFile(path));
         }
     }
-    position_->setRange(0, int(std::max<int64_t>(1, endMs_ - startMs_)));
-    player_->setPosition(startMs_);
-    if (wasPlaying) player_->play();
-    updateTime();
 }
 
 double PlayerPane::frameDurationMs() const {
@@ -204,7 +224,14 @@ void PlayerPane::togglePlay() {
         player_->pause();
         return;
     }
-    if (player_->position() >= endMs_ - 1 || player_->position() < startMs_) player_->setPosition(startMs_);
+    if (player_->position() >= endMs_ - 1 || player_->position() < startMs_) {
+        player_->setPosition(startMs_);
+    } else if (span_ == Span::Recording && seekPending_) {
+        // A seek made before the media had loaded may not have reached the backend:
+        // play from where the playhead is (the segment editor's timeline shows it).
+        player_->setPosition(seekTargetMs_);
+    }
+    seekPending_ = false;
     player_->play();
 }
 
@@ -221,7 +248,9 @@ void PlayerPane::seekBy(int64_t deltaMs) {
 }
 
 void PlayerPane::seekMedia(int64_t mediaMs) {
-    player_->setPosition(std::clamp(mediaMs, startMs_, std::max(startMs_, endMs_ - 1)));
+    seekTargetMs_ = std::clamp(mediaMs, startMs_, std::max(startMs_, endMs_ - 1));
+    seekPending_ = true;
+    player_->setPosition(seekTargetMs_);
     updateTime();
 }
 
@@ -243,6 +272,7 @@ void PlayerPane::slower() {
 }
 
 void PlayerPane::onPosition(qint64 mediaMs) {
+    if (seekPending_ && std::abs(double(mediaMs - seekTargetMs_)) <= frameDurationMs()) seekPending_ = false;
     if (endMs_ > startMs_ && mediaMs >= endMs_ && player_->playbackState() == QMediaPlayer::PlayingState) {
         if (loop_) {
             player_->setPosition(startMs_);

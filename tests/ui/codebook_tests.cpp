@@ -1,0 +1,171 @@
+// The codebook editor (Edit ▸ Codebook…) and New Project's codebook choice (issue 16):
+// removing a used class is refused with the labels it would orphan and changes nothing;
+// a rename moves the labels after the user confirms, in one new codebook version.
+#include <gtest/gtest.h>
+
+#include <QDialogButtonBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+
+#include "core/store/Project.h"
+#include "support/StudioFixture.h"
+#include "ui/codebook/CodebookEditor.h"
+#include "ui/codebook/NewProjectCodebook.h"
+#include "ui/labels/LabelPanel.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor::testing {
+namespace {
+
+QMessageBox* waitForBox(QWidget* parent, const QString& name) {
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 5000) {
+        if (auto* box = parent->findChild<QMessageBox*>(name); box && box->isVisible()) return box;
+        QTest::qWait(20);
+    }
+    return nullptr;
+}
+
+class CodebookTest : public StudioFixture {
+protected:
+    ui::CodebookEditor* openEditor() {
+        window_->editCodebook();
+        auto* editor = window_->findChild<ui::CodebookEditor*>();
+        EXPECT_NE(editor, nullptr);
+        if (editor) {
+            EXPECT_TRUE(QTest::qWaitForWindowExposed(editor));
+        }
+        return editor;
+    }
+    void save(ui::CodebookEditor* editor) {
+        auto* buttons = editor->findChild<QDialogButtonBox*>();
+        ASSERT_NE(buttons, nullptr);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    }
+    int versionCount() {
+        auto p = Project::open(projectPath_);
+        return p ? int(p.value()->codebookVersions()->size()) : -1;
+    }
+    QString storedLabel(int64_t clipId, const QString& coder, const QString& dimension) {
+        auto p = Project::open(projectPath_);
+        if (!p) return QStringLiteral("(cannot open)");
+        const int64_t id = p.value()->annotatorByName(coder).value()->id;
+        auto a = p.value()->annotation(clipId, id, dimension);
+        return a && a.value() ? a.value()->label : QString();
+    }
+};
+
+TEST_F(CodebookTest, RemovingAUsedClassIsRefusedAndARenameMovesItsLabelsAfterConfirmation) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.clipCount = 3;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    const Clip clip = session->clips().first();
+    ASSERT_TRUE(
+        session
+            ->writeLabel(clip.id, session->currentExpertId(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {})
+            .ok());
+    ASSERT_EQ(versionCount(), 1);
+
+    // Remove "Mixed" (behavior's third class) and save: refused, the file keeps version 1.
+    ui::CodebookEditor* editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->select(0, 2);
+    QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("RemoveItem")), Qt::LeftButton);
+    EXPECT_EQ(editor->edited().dimensions[0].classes.size(), 2);
+    save(editor);
+    QMessageBox* refused = waitForBox(editor, QStringLiteral("CodebookRefused"));
+    ASSERT_NE(refused, nullptr);
+    EXPECT_TRUE(refused->text().contains(QStringLiteral("behavior/Mixed"))) << refused->text().toStdString();
+    refused->accept();
+    EXPECT_TRUE(editor->isVisible());
+    EXPECT_EQ(versionCount(), 1);
+    EXPECT_EQ(session->codebook().dimensions[0].classes.size(), 3);
+    editor->reject();
+    QTest::qWait(50);
+
+    // Rename "Mixed" to "Both" by typing, add an example, save, confirm.
+    editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->select(0, 2);
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("ItemName"));
+    ASSERT_EQ(name->text(), QStringLiteral("Mixed"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Both"));
+    auto* examples = editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemExamples"));
+    examples->setFocus();
+    QTest::keyClicks(examples, QStringLiteral("Let's check it and then change the plan."));
+    save(editor);
+    QMessageBox* question = waitForBox(editor, QStringLiteral("CodebookMigrateQuestion"));
+    ASSERT_NE(question, nullptr);
+    EXPECT_TRUE(question->informativeText().contains(QStringLiteral("behavior/Mixed → Both")))
+        << question->informativeText().toStdString();
+    EXPECT_EQ(versionCount(), 1);  // nothing before the answer
+    QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+    QTest::qWait(50);
+    EXPECT_EQ(versionCount(), 2);
+    EXPECT_EQ(storedLabel(clip.id, QStringLiteral("Expert A"), QStringLiteral("behavior")), QStringLiteral("Both"));
+    EXPECT_EQ(session->codebook().dimensions[0].classes[2].name, QStringLiteral("Both"));
+    EXPECT_EQ(session->codebook().dimensions[0].classes[2].examples,
+              QStringList{QStringLiteral("Let's check it and then change the plan.")});
+    EXPECT_EQ(session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior")), QStringLiteral("Both"));
+    // The label panel shows the new class at once (key 3).
+    bool shown = false;
+    for (QPushButton* b : window_->labelPanel()->findChildren<QPushButton*>())
+        if (b->text().endsWith(QStringLiteral("Both")) && b->isChecked()) shown = true;
+    EXPECT_TRUE(shown);
+}
+
+TEST_F(CodebookTest, NewProjectStartsWithTheChosenCodebookAndABadFileIsRefused) {
+    ASSERT_TRUE(dir_.isValid());
+    window_ = std::make_unique<ui::MainWindow>();
+    // A codebook file with a key row for its one dimension.
+    const QString json = dir_.filePath(QStringLiteral("talk.json"));
+    QFile f(json);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "Talk", "dimensions": [{"name": "talk", "keyRow": 3, "classes": [
+        {"name": "On task", "examples": ["Weigh it again."]}, {"name": "Off task"}]}]})");
+    f.close();
+
+    ui::NewProjectCodebook choice;
+    choice.setSource(ui::NewProjectCodebook::Source::JsonFile, json);
+    auto cb = choice.codebook();
+    ASSERT_TRUE(cb.ok()) << cb.error().message.toStdString();
+    const QString path = dir_.filePath(QStringLiteral("talk.motor"));
+    ASSERT_TRUE(window_->createProject(path, cb.value(), ui::MainWindow::Interaction::Unattended))
+        << window_->lastError().toStdString();
+    EXPECT_EQ(window_->session()->codebook().name, QStringLiteral("Talk"));
+    EXPECT_EQ(window_->session()->codebook().dimensions[0].keyRow, 3);
+    // Another project's codebook.
+    choice.setSource(ui::NewProjectCodebook::Source::OtherProject, path);
+    auto fromProject = choice.codebook();
+    ASSERT_TRUE(fromProject.ok());
+    EXPECT_EQ(fromProject->dimensions[0].classes[0].examples, QStringList{QStringLiteral("Weigh it again.")});
+
+    // A broken file: the dialog says why (file and field) and stays open.
+    QFile bad(dir_.filePath(QStringLiteral("bad.json")));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"name": "Bad", "dimensions": [{"name": "x", "classes": [{"name": "only"}]}]})");
+    bad.close();
+    choice.setSource(ui::NewProjectCodebook::Source::JsonFile, bad.fileName());
+    choice.show();
+    choice.accept();
+    QMessageBox* box = waitForBox(&choice, QStringLiteral("CodebookChoiceError"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(QStringLiteral("at least two classes"))) << box->text().toStdString();
+    EXPECT_TRUE(choice.isVisible());
+    box->accept();
+    EXPECT_EQ(choice.result(), int(QDialog::Rejected));
+}
+
+}  // namespace
+}  // namespace motor::testing

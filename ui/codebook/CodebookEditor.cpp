@@ -1,0 +1,378 @@
+#include "ui/codebook/CodebookEditor.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ui/labels/KeyScheme.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor {
+namespace ui {
+namespace {
+
+QString freeName(const QStringList& taken, const QString& stem) {
+    for (int n = 1;; ++n) {
+        const QString name = stem.arg(n);
+        if (!taken.contains(name)) return name;
+    }
+}
+
+QStringList classNames(const Dimension& d) {
+    return d.classNames();
+}
+
+}  // namespace
+
+CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
+    : QDialog(parent), session_(session), edited_(session->codebook()) {
+    setObjectName(QStringLiteral("CodebookEditor"));
+    setWindowTitle(tr("Codebook"));
+    resize(860, 600);
+    for (const Dimension& d : edited_.dimensions) {
+        dimensionOrigin_ << d.name;
+        classOrigin_ << d.classNames();
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    auto* head = new QFormLayout;
+    name_ = new QLineEdit(edited_.name, this);
+    name_->setObjectName(QStringLiteral("CodebookName"));
+    description_ = new QLineEdit(edited_.description, this);
+    description_->setObjectName(QStringLiteral("CodebookDescription"));
+    int earlier = 0;
+    if (session_->project())
+        if (auto versions = session_->project()->codebookVersions(); versions) earlier = int(versions->size()) - 1;
+    version_ = new QLabel(
+        tr("version %1; saving makes version %2 (%n earlier version(s) stay in the project)", nullptr, earlier)
+            .arg(edited_.version)
+            .arg(edited_.version + 1),
+        this);
+    version_->setObjectName(QStringLiteral("CodebookVersion"));
+    head->addRow(tr("&Name"), name_);
+    head->addRow(tr("&Description"), description_);
+    head->addRow(tr("Version"), version_);
+    layout->addLayout(head);
+
+    auto* split = new QSplitter(this);
+    auto* left = new QWidget(split);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    tree_ = new QTreeWidget(left);
+    tree_->setObjectName(QStringLiteral("CodebookTree"));
+    tree_->setHeaderLabels({tr("Dimension / class"), tr("Keys")});
+    tree_->header()->setStretchLastSection(false);
+    tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    leftLayout->addWidget(tree_);
+    auto* treeButtons = new QHBoxLayout;
+    auto* addDimension = new QPushButton(tr("Add &dimension"), left);
+    addDimension->setObjectName(QStringLiteral("AddDimension"));
+    addClass_ = new QPushButton(tr("Add &class"), left);
+    addClass_->setObjectName(QStringLiteral("AddClass"));
+    remove_ = new QPushButton(tr("&Remove"), left);
+    remove_->setObjectName(QStringLiteral("RemoveItem"));
+    treeButtons->addWidget(addDimension);
+    treeButtons->addWidget(addClass_);
+    treeButtons->addWidget(remove_);
+    leftLayout->addLayout(treeButtons);
+
+    auto* right = new QWidget(split);
+    auto* form = new QFormLayout(right);
+    itemKind_ = new QLabel(right);
+    itemName_ = new QLineEdit(right);
+    itemName_->setObjectName(QStringLiteral("ItemName"));
+    itemName_->setToolTip(tr("The id labels are stored under. Renaming a used one moves its labels (you are asked)."));
+    itemText_ = new QPlainTextEdit(right);
+    itemText_->setObjectName(QStringLiteral("ItemText"));
+    examples_ = new QPlainTextEdit(right);
+    examples_->setObjectName(QStringLiteral("ItemExamples"));
+    examples_->setPlaceholderText(tr("One example per line"));
+    keyRow_ = new QComboBox(right);
+    keyRow_->setObjectName(QStringLiteral("ItemKeyRow"));
+    keyRow_->addItem(tr("By position"), 0);
+    for (int row = 0; row < KeyScheme::kRows; ++row) keyRow_->addItem(KeyScheme::rowKeysText(row, 5), row + 1);
+    examplesLabel_ = new QLabel(tr("&Examples"), right);
+    examplesLabel_->setBuddy(examples_);
+    keyRowLabel_ = new QLabel(tr("&Keyboard row"), right);
+    keyRowLabel_->setBuddy(keyRow_);
+    form->addRow(itemKind_);
+    form->addRow(tr("N&ame (id)"), itemName_);
+    form->addRow(tr("De&finition"), itemText_);
+    form->addRow(examplesLabel_, examples_);
+    form->addRow(keyRowLabel_, keyRow_);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    auto* import = buttons->addButton(tr("&Import JSON…"), QDialogButtonBox::ActionRole);
+    auto* exportButton = buttons->addButton(tr("E&xport JSON…"), QDialogButtonBox::ActionRole);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &CodebookEditor::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &CodebookEditor::reject);
+    connect(addDimension, &QPushButton::clicked, this, &CodebookEditor::addDimension);
+    connect(addClass_, &QPushButton::clicked, this, &CodebookEditor::addClass);
+    connect(remove_, &QPushButton::clicked, this, &CodebookEditor::removeSelected);
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import a codebook"), QString(),
+                                                          tr("Codebooks (*.json);;All files (*)"));
+        if (!path.isEmpty()) importFile(path);
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the codebook"), edited_.name + QStringLiteral(".json"), tr("Codebooks (*.json)"));
+        if (path.isEmpty()) return;
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(edited_.toJson()).toJson()) < 0)
+            QMessageBox::warning(this, tr("Export the codebook"), tr("Cannot write %1: %2").arg(path, f.errorString()));
+    });
+    connect(name_, &QLineEdit::textEdited, this, [this](const QString& t) { edited_.name = t.trimmed(); });
+    connect(description_, &QLineEdit::textEdited, this, [this](const QString& t) { edited_.description = t; });
+    connect(tree_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (filling_ || !item) return;
+        QTreeWidgetItem* parent = item->parent();
+        dimension_ = parent ? tree_->indexOfTopLevelItem(parent) : tree_->indexOfTopLevelItem(item);
+        class_ = parent ? parent->indexOfChild(item) : -1;
+        showSelected();
+    });
+    connect(itemName_, &QLineEdit::textEdited, this, [this](const QString& t) {
+        if (dimension_ < 0) return;
+        Dimension& d = edited_.dimensions[dimension_];
+        (class_ < 0 ? d.name : d.classes[class_].name) = t.trimmed();
+        QTreeWidgetItem* item = tree_->currentItem();
+        if (item) item->setText(0, t.trimmed());
+    });
+    connect(itemText_, &QPlainTextEdit::textChanged, this, [this] {
+        if (filling_ || dimension_ < 0) return;
+        Dimension& d = edited_.dimensions[dimension_];
+        (class_ < 0 ? d.description : d.classes[class_].definition) = itemText_->toPlainText();
+    });
+    connect(examples_, &QPlainTextEdit::textChanged, this, [this] {
+        if (filling_ || dimension_ < 0 || class_ < 0) return;
+        QStringList lines;
+        for (const QString& line : examples_->toPlainText().split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty()) lines << line.trimmed();
+        edited_.dimensions[dimension_].classes[class_].examples = lines;
+    });
+    connect(keyRow_, &QComboBox::activated, this, [this] {
+        if (dimension_ < 0) return;
+        edited_.dimensions[dimension_].keyRow = keyRow_->currentData().toInt();
+        rebuildTree();
+    });
+    rebuildTree();
+    select(0);
+}
+
+void CodebookEditor::rebuildTree() {
+    filling_ = true;
+    tree_->clear();
+    for (int d = 0; d < edited_.dimensions.size(); ++d) {
+        const Dimension& dim = edited_.dimensions[d];
+        auto* top =
+            new QTreeWidgetItem(tree_, {dim.name, KeyScheme::rowKeysText(dim.keyRowIndex(d), int(dim.classes.size()))});
+        for (int c = 0; c < dim.classes.size(); ++c)
+            new QTreeWidgetItem(top, {dim.classes[c].name, KeyScheme::classKey(dim.keyRowIndex(d), c).toString()});
+        top->setExpanded(true);
+    }
+    filling_ = false;
+    if (dimension_ >= edited_.dimensions.size()) dimension_ = int(edited_.dimensions.size()) - 1;
+    if (dimension_ >= 0 && class_ >= edited_.dimensions[dimension_].classes.size()) class_ = -1;
+    select(dimension_, class_);
+}
+
+void CodebookEditor::select(int dimensionIndex, int classIndex) {
+    dimension_ = dimensionIndex;
+    class_ = classIndex;
+    QTreeWidgetItem* item = dimensionIndex >= 0 ? tree_->topLevelItem(dimensionIndex) : nullptr;
+    if (item && classIndex >= 0) item = item->child(classIndex);
+    filling_ = true;
+    tree_->setCurrentItem(item);
+    filling_ = false;
+    showSelected();
+}
+
+void CodebookEditor::showSelected() {
+    filling_ = true;
+    const bool any = dimension_ >= 0 && dimension_ < edited_.dimensions.size();
+    const bool isClass = any && class_ >= 0;
+    itemName_->setEnabled(any);
+    itemText_->setEnabled(any);
+    examples_->setVisible(isClass);
+    examplesLabel_->setVisible(isClass);
+    keyRow_->setVisible(any && !isClass);
+    keyRowLabel_->setVisible(any && !isClass);
+    addClass_->setEnabled(any);
+    remove_->setEnabled(any);
+    if (!any) {
+        itemKind_->clear();
+        itemName_->clear();
+        itemText_->clear();
+    } else if (isClass) {
+        const CodebookClass& c = edited_.dimensions[dimension_].classes[class_];
+        itemKind_->setText(tr("<b>Class</b> of %1").arg(edited_.dimensions[dimension_].name.toHtmlEscaped()));
+        itemName_->setText(c.name);
+        itemText_->setPlainText(c.definition);
+        examples_->setPlainText(c.examples.join(QLatin1Char('\n')));
+    } else {
+        const Dimension& d = edited_.dimensions[dimension_];
+        itemKind_->setText(tr("<b>Dimension</b>"));
+        itemName_->setText(d.name);
+        itemText_->setPlainText(d.description);
+        keyRow_->setCurrentIndex(std::max(0, keyRow_->findData(d.keyRow)));
+    }
+    filling_ = false;
+}
+
+void CodebookEditor::addDimension() {
+    Dimension d;
+    d.name = freeName(edited_.dimensionNames(), tr("dimension %1"));
+    d.classes = {CodebookClass{tr("class 1"), {}, {}, {}}, CodebookClass{tr("class 2"), {}, {}, {}}};
+    edited_.dimensions.push_back(d);
+    dimensionOrigin_ << QString();
+    classOrigin_ << QStringList{QString(), QString()};
+    dimension_ = int(edited_.dimensions.size()) - 1;
+    class_ = -1;
+    rebuildTree();
+}
+
+void CodebookEditor::addClass() {
+    if (dimension_ < 0) return;
+    Dimension& d = edited_.dimensions[dimension_];
+    d.classes.push_back(CodebookClass{freeName(classNames(d), tr("class %1")), {}, {}, {}});
+    classOrigin_[dimension_] << QString();
+    class_ = int(d.classes.size()) - 1;
+    rebuildTree();
+}
+
+void CodebookEditor::removeSelected() {
+    if (dimension_ < 0) return;
+    if (class_ < 0) {
+        edited_.dimensions.removeAt(dimension_);
+        dimensionOrigin_.removeAt(dimension_);
+        classOrigin_.removeAt(dimension_);
+    } else {
+        edited_.dimensions[dimension_].classes.removeAt(class_);
+        classOrigin_[dimension_].removeAt(class_);
+        class_ = -1;
+    }
+    rebuildTree();
+}
+
+void CodebookEditor::importFile(const QString& path) {
+    auto loaded = Codebook::fromFile(path);
+    if (!loaded) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import a codebook"), loaded.error().message,
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("CodebookInvalid"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    // Names that stay keep their labels; the others count as removed (and are refused
+    // on saving if they have labels).
+    edited_ = loaded.value();
+    edited_.version = session_->codebook().version;
+    const Codebook& now = session_->codebook();
+    dimensionOrigin_.clear();
+    classOrigin_.clear();
+    for (const Dimension& d : edited_.dimensions) {
+        const Dimension* was = now.dimension(d.name);
+        dimensionOrigin_ << (was ? d.name : QString());
+        QStringList origins;
+        for (const CodebookClass& c : d.classes) origins << (was && was->classIndex(c.name) >= 0 ? c.name : QString());
+        classOrigin_ << origins;
+    }
+    name_->setText(edited_.name);
+    description_->setText(edited_.description);
+    dimension_ = edited_.dimensions.isEmpty() ? -1 : 0;
+    class_ = -1;
+    rebuildTree();
+}
+
+QVector<CodebookRename> CodebookEditor::renames() const {
+    QVector<CodebookRename> out;
+    for (int d = 0; d < edited_.dimensions.size(); ++d) {
+        const QString was = dimensionOrigin_.value(d);
+        if (was.isEmpty()) continue;
+        const Dimension& dim = edited_.dimensions[d];
+        for (int c = 0; c < dim.classes.size(); ++c) {
+            const QString classWas = classOrigin_.value(d).value(c);
+            if (!classWas.isEmpty() && classWas != dim.classes[c].name)
+                out.push_back({was, classWas, dim.classes[c].name});
+        }
+        if (was != dim.name) out.push_back({was, QString(), dim.name});
+    }
+    return out;
+}
+
+void CodebookEditor::accept() {
+    auto fail = [this](const QString& name, const QString& title, const QString& text) {
+        auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+        box->setObjectName(name);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    };
+    if (!session_->project()) return;
+    auto plan = session_->project()->planCodebookChange(edited_, renames());
+    if (!plan) {
+        fail(QStringLiteral("CodebookInvalid"), tr("Codebook not saved"), plan.error().message);
+        return;
+    }
+    if (!plan->orphaned.isEmpty()) {
+        fail(QStringLiteral("CodebookRefused"), tr("Codebook not saved"),
+             tr("This change would leave labels without a class:\n%1\n\nRename the class instead of removing it "
+                "(its labels move with it), or clear those labels first. Nothing was changed.")
+                 .arg(plan->orphaned.join(QLatin1Char('\n'))));
+        return;
+    }
+    if (plan->migratedLabels == 0) {
+        applyChange();
+        return;
+    }
+    QStringList moves;
+    for (const CodebookRename& r : renames())
+        moves << (r.fromClass.isEmpty() ? tr("dimension %1 → %2").arg(r.dimension, r.to)
+                                        : tr("%1/%2 → %3").arg(r.dimension, r.fromClass, r.to));
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Rename labels"),
+                                tr("%n stored label(s) will move to the new names:", nullptr, plan->migratedLabels),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("CodebookMigrateQuestion"));
+    box->setInformativeText(moves.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                            tr("The labels and the new codebook version are saved together; the old version stays "
+                               "in the project."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box->button(QMessageBox::Yes), &QPushButton::clicked, this, &CodebookEditor::applyChange);
+    box->open();
+}
+
+void CodebookEditor::applyChange() {
+    auto changed = session_->changeCodebook(edited_, renames());
+    if (!changed) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Codebook not saved"), changed.error().message,
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("CodebookRefused"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    QDialog::accept();
+}
+
+}  // namespace ui
+}  // namespace motor

@@ -1,0 +1,72 @@
+#pragma once
+// Edit ▸ Codebook…: the project's dimensions and classes, their definitions, examples
+// and keyboard rows. Saving stores a new codebook version through core, which refuses a
+// change that would leave labels without a class; renaming a used class (or dimension)
+// moves its labels, after the user confirms how many.
+#include <QDialog>
+#include <QStringList>
+#include <QVector>
+
+#include "core/model/Codebook.h"
+#include "core/store/Project.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace motor {
+namespace ui {
+
+class ProjectSession;
+
+class CodebookEditor : public QDialog {
+    Q_OBJECT
+public:
+    CodebookEditor(ProjectSession* session, QWidget* parent = nullptr);
+
+    const Codebook& edited() const { return edited_; }
+    // Selects a dimension (classIndex -1) or a class in the tree.
+    void select(int dimensionIndex, int classIndex = -1);
+    // The renames the edits amount to (old names -> new), as core takes them.
+    QVector<CodebookRename> renames() const;
+
+public slots:
+    void accept() override;
+    void addDimension();
+    void addClass();
+    void removeSelected();
+    void importFile(const QString& path);
+
+private:
+    void rebuildTree();
+    void showSelected();
+    void applyChange();
+
+    ProjectSession* session_;
+    Codebook edited_;
+    QStringList dimensionOrigin_;       // the name each dimension had when opened; empty: new
+    QVector<QStringList> classOrigin_;  // likewise per class
+    int dimension_ = -1;
+    int class_ = -1;
+    bool filling_ = false;
+
+    QLineEdit* name_;
+    QLineEdit* description_;
+    QLabel* version_;
+    QTreeWidget* tree_;
+    QLabel* itemKind_;
+    QLineEdit* itemName_;
+    QPlainTextEdit* itemText_;
+    QLabel* examplesLabel_;
+    QPlainTextEdit* examples_;
+    QLabel* keyRowLabel_;
+    QComboBox* keyRow_;
+    QPushButton* addClass_;
+    QPushButton* remove_;
+};
+
+}  // namespace ui
+}  // namespace motor
