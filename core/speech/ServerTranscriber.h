@@ -16,12 +16,12 @@
 namespace motor::speech {
 
 struct ServerTranscriptionOptions {
-    QUrl url;                                 // the server ("http://host:8000", ".../v1" or the endpoint)
+    QUrl url;                                     // the server ("http://host:8000", ".../v1" or the endpoint)
     QString model = QStringLiteral("whisper-1");  // the name the server serves the model under
-    QString apiKey;                           // empty: MOTOR_OPENAI_API_KEY
-    QString language;                         // ISO code; empty: the server detects it
-    int timeoutMs = 600000;                   // the server transcribes the whole file before it answers
-    int retries = 2;                          // after no connection, a timeout, 429/503, an unexplained 500
+    QString apiKey;                               // empty: MOTOR_OPENAI_API_KEY
+    QString language;                             // ISO code; empty: the server detects it
+    int timeoutMs = 600000;                       // the server transcribes the whole file before it answers
+    int retries = 2;                              // after no connection, a timeout, 429/503, an unexplained 500
     int backoffMs = 1000;
 };
 

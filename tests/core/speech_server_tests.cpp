@@ -8,11 +8,11 @@
 #include <QTimer>
 #include <QtEndian>
 
+#include "agents_fixture.h"
 #include "core/io/MediaImporter.h"
 #include "core/io/TranscriptImporter.h"
 #include "core/media/SyntheticVideoWriter.h"
 #include "core/speech/Transcriber.h"
-#include "agents_fixture.h"
 #include "core/support/ChatServer.h"
 #include "io_fixtures.h"
 

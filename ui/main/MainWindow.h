@@ -26,6 +26,7 @@ class ProjectSession;
 class ReviewPane;
 class StartPage;
 class TranscriptPane;
+class TranscribeDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -58,6 +59,9 @@ public:
     // Labels from now on as `name` (an existing expert or a new one) and remembers it.
     bool switchCoder(const QString& name, Interaction interaction = Interaction::Interactive);
     QString lastError() const { return lastError_; }
+    // File ▸ Transcribe recording…: the dialog (one per window), for this recording
+    // (0: the current clip's); null while no project is open.
+    TranscribeDialog* openTranscribeDialog(qint64 mediaId = 0);
 
 public slots:
     void openProjectDialog();
@@ -107,6 +111,7 @@ private:
     bool demoRunning_ = false;
     QAction* blindAction_ = nullptr;
     QAction* unlockAction_ = nullptr;
+    QPointer<TranscribeDialog> transcribeDialog_;
 };
 
 }  // namespace ui
