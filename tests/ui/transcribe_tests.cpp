@@ -38,8 +38,9 @@ protected:
     QVector<Utterance> utterances() {
         auto p = Project::open(projectPath_);
         EXPECT_TRUE(p.ok());
-        return p.value()->utterances(window_->session()->clips().first().mediaId, 0,
-                                     std::numeric_limits<int64_t>::max()).value();
+        return p.value()
+            ->utterances(window_->session()->clips().first().mediaId, 0, std::numeric_limits<int64_t>::max())
+            .value();
     }
     ui::TranscribeDialog* dialogForTinyModel() {
         ui::TranscribeDialog* d = window_->openTranscribeDialog();

@@ -196,7 +196,7 @@ Result<speech::TranscribeOptions> TranscribeDialog::options() const {
     if (media_->currentIndex() < 0) return makeError(tr("The project has no recording."));
     o.mediaPath = media_->currentText();
     o.language = language_->currentData().toString();
-    o.merge = replace_->isHidden()      ? io::TranscriptMerge::IfEmpty
+    o.merge = replace_->isHidden()    ? io::TranscriptMerge::IfEmpty
               : replace_->isChecked() ? io::TranscriptMerge::Replace
                                       : io::TranscriptMerge::Add;
     if (backend_->currentData().toString() == QLatin1String("openai")) {

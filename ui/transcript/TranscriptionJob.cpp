@@ -51,10 +51,10 @@ bool TranscriptionJob::start(const QString& projectPath, const speech::Transcrib
             [this, r, mediaId] {
                 running_ = false;
                 if (!r) {
-                    emit finished(false, isCancelled(r.error()),
-                                  isCancelled(r.error()) ? tr("Cancelled: the transcript is as it was.")
-                                                         : r.error().message,
-                                  mediaId);
+                    emit finished(
+                        false, isCancelled(r.error()),
+                        isCancelled(r.error()) ? tr("Cancelled: the transcript is as it was.") : r.error().message,
+                        mediaId);
                     return;
                 }
                 QString message = tr("%n utterance(s) written", nullptr, r->written.added);
