@@ -12,8 +12,7 @@ namespace {
 
 Status validTimes(int64_t id, int64_t startMs, int64_t endMs) {
     if (startMs < 0 || endMs < 0)
-        return makeError(
-            QStringLiteral("utterance %1: a time is negative (%2-%3 ms)").arg(id).arg(startMs).arg(endMs));
+        return makeError(QStringLiteral("utterance %1: a time is negative (%2-%3 ms)").arg(id).arg(startMs).arg(endMs));
     if (endMs <= startMs)
         return makeError(QStringLiteral("utterance %1: the end (%2 ms) must come after the start (%3 ms)")
                              .arg(id)
@@ -91,7 +90,8 @@ Result<int64_t> Project::mergeUtteranceWithNext(int64_t id) {
         (*st)->bind(1, u->mediaId).bind(2, u->startMs).bind(3, u->startMs).bind(4, id);
         auto next = collect<int64_t>(**st, [](const store::SqliteStatement& r) { return r.int64(0); });
         if (!next) return next.error();
-        if (next->isEmpty()) return makeError(QStringLiteral("utterance %1: it is the last one of its recording").arg(id));
+        if (next->isEmpty())
+            return makeError(QStringLiteral("utterance %1: it is the last one of its recording").arg(id));
         auto other = utteranceById(next->first());
         if (!other) return other.error();
         Utterance merged = u.value();

@@ -30,9 +30,7 @@ protected:
             ids << project->addUtterance(u).value();
         }
     }
-    QVector<Utterance> all() {
-        return project->utterances(mediaId, 0, std::numeric_limits<int64_t>::max()).value();
-    }
+    QVector<Utterance> all() { return project->utterances(mediaId, 0, std::numeric_limits<int64_t>::max()).value(); }
 
     QTemporaryDir dir;
     std::unique_ptr<Project> project;
