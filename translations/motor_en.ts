@@ -1082,6 +1082,10 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Ctrl+5</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Transcribe recording…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -2249,6 +2253,144 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
 </context>
 <context>
+    <name>motor::ui::TranscribeDialog</name>
+    <message>
+        <source>Transcribe recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Recording:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer (Whisper model)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A server (OpenAI-compatible /v1/audio/transcriptions)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run &amp;on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whisper model folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>whisper.cpp model file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ggml models (*.bin);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the recording's audio to this server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server &amp;model:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;place it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;dd the new utterances beside it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Transcribe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 transcribed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The recording's audio would leave this computer for %1. Without this, transcribe on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>This recording has a transcript of %n utterance(s):</source>
+        <translation>
+            <numerusform>This recording has a transcript of %n utterance:</numerusform>
+            <numerusform>This recording has a transcript of %n utterances:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The project has no recording.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the name the server serves its model under.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a Whisper model (a folder, a ggml file or a name).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::TranscriptPane</name>
     <message>
         <source>Time</source>
@@ -2272,6 +2414,39 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>%1 – %2 in the recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcribe…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make this recording's transcript from its audio with a Whisper model</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::ui::TranscriptionJob</name>
+    <message>
+        <source>Cancelled: the transcript is as it was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n utterance(s) written</source>
+        <translation>
+            <numerusform>%n utterance written</numerusform>
+            <numerusform>%n utterances written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier one(s) replaced</source>
+        <translation>
+            <numerusform>%n earlier one replaced</numerusform>
+            <numerusform>%n earlier ones replaced</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Language %1; %2 s of audio in %3 s.</source>
         <translation type="unfinished" />
     </message>
 </context>

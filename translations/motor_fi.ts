@@ -1089,6 +1089,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Ctrl+5</source>
         <translation>Ctrl+5</translation>
     </message>
+    <message>
+        <source>&amp;Transcribe recording…</source>
+        <translation>&amp;Litteroi tallenne…</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -2256,6 +2260,144 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
 </context>
 <context>
+    <name>motor::ui::TranscribeDialog</name>
+    <message>
+        <source>Transcribe recording</source>
+        <translation>Litteroi tallenne</translation>
+    </message>
+    <message>
+        <source>&amp;Recording:</source>
+        <translation>&amp;Tallenne:</translation>
+    </message>
+    <message>
+        <source>This computer (Whisper model)</source>
+        <translation>Tämä tietokone (Whisper-malli)</translation>
+    </message>
+    <message>
+        <source>A server (OpenAI-compatible /v1/audio/transcriptions)</source>
+        <translation>Palvelin (OpenAI-yhteensopiva /v1/audio/transcriptions)</translation>
+    </message>
+    <message>
+        <source>Run &amp;on:</source>
+        <translation>&amp;Suoritus:</translation>
+    </message>
+    <message>
+        <source>A Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in %1</source>
+        <translation>Whisper-malli: Hugging Face -kansio, whisper.cpp:n ggml-tiedosto tai sen nimi kansiossa %1</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Kansio…</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Tiedosto…</translation>
+    </message>
+    <message>
+        <source>Whisper model folder</source>
+        <translation>Whisper-mallin kansio</translation>
+    </message>
+    <message>
+        <source>whisper.cpp model file</source>
+        <translation>whisper.cpp-mallitiedosto</translation>
+    </message>
+    <message>
+        <source>ggml models (*.bin);;All files (*)</source>
+        <translation>ggml-mallit (*.bin);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Send the recording's audio to this server</source>
+        <translation>Lähetä tallenteen ääni tälle palvelimelle</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Server &amp;model:</source>
+        <translation>Palvelimen &amp;malli:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Malli:</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Tunnista</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Kieli:</translation>
+    </message>
+    <message>
+        <source>Re&amp;place it</source>
+        <translation>&amp;Korvaa se</translation>
+    </message>
+    <message>
+        <source>A&amp;dd the new utterances beside it</source>
+        <translation>&amp;Lisää uudet puheenvuorot sen rinnalle</translation>
+    </message>
+    <message>
+        <source>&amp;Transcribe</source>
+        <translation>&amp;Litteroi</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Peruuta</translation>
+    </message>
+    <message>
+        <source>%1 of %2 transcribed</source>
+        <translation>%1 / %2 litteroitu</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noin %1 jäljellä</translation>
+    </message>
+    <message>
+        <source>The recording's audio would leave this computer for %1. Without this, transcribe on this computer.</source>
+        <translation>Tallenteen ääni lähtisi tästä tietokoneesta osoitteeseen %1. Ilman tätä litteroi tällä tietokoneella.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This recording has a transcript of %n utterance(s):</source>
+        <translation>
+            <numerusform>Tallenteella on litteraatti, %n puheenvuoro:</numerusform>
+            <numerusform>Tallenteella on litteraatti, %n puheenvuoroa:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sulje</translation>
+    </message>
+    <message>
+        <source>The project has no recording.</source>
+        <translation>Projektissa ei ole tallennetta.</translation>
+    </message>
+    <message>
+        <source>Give the name the server serves its model under.</source>
+        <translation>Anna nimi, jolla palvelin tarjoaa mallinsa.</translation>
+    </message>
+    <message>
+        <source>Choose a Whisper model (a folder, a ggml file or a name).</source>
+        <translation>Valitse Whisper-malli (kansio, ggml-tiedosto tai nimi).</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Aloitetaan…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Peruutetaan…</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::TranscriptPane</name>
     <message>
         <source>Time</source>
@@ -2280,6 +2422,39 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>%1 – %2 in the recording</source>
         <translation>%1 – %2 tallenteessa</translation>
+    </message>
+    <message>
+        <source>Transcribe…</source>
+        <translation>Litteroi…</translation>
+    </message>
+    <message>
+        <source>Make this recording's transcript from its audio with a Whisper model</source>
+        <translation>Tee tämän tallenteen litteraatti sen äänestä Whisper-mallilla</translation>
+    </message>
+</context>
+<context>
+    <name>motor::ui::TranscriptionJob</name>
+    <message>
+        <source>Cancelled: the transcript is as it was.</source>
+        <translation>Peruutettu: litteraatti on ennallaan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utterance(s) written</source>
+        <translation>
+            <numerusform>%n puheenvuoro kirjoitettu</numerusform>
+            <numerusform>%n puheenvuoroa kirjoitettu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier one(s) replaced</source>
+        <translation>
+            <numerusform>%n aiempi korvattu</numerusform>
+            <numerusform>%n aiempaa korvattu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Language %1; %2 s of audio in %3 s.</source>
+        <translation>Kieli %1; %2 s ääntä %3 sekunnissa.</translation>
     </message>
 </context>
 </TS>

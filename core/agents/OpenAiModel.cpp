@@ -7,6 +7,7 @@
 
 #include "core/agents/ReplyParser.h"
 #include "core/agents/openai/BatchDispatcher.h"
+#include "core/agents/openai/HttpCall.h"
 #include "core/agents/openai/OpenAiSession.h"
 #include "core/agents/openai/ServerFailure.h"
 #include "core/media/JpegEncoder.h"
@@ -81,17 +82,10 @@ Result<std::unique_ptr<OpenAiModel>> OpenAiModel::create(OpenAiOptions options) 
     QSet<QString> seen;
     for (const QUrl& url : m->options_.urls) {
         ServerState s;
-        QString path = url.path();
-        while (path.endsWith(QLatin1Char('/'))) path.chop(1);
-        if (path.endsWith(QLatin1String("/chat/completions"))) path.chop(int(qstrlen("/chat/completions")));
-        if (!path.endsWith(QLatin1String("/v1"))) path += QStringLiteral("/v1");
-        s.base = url;
-        s.base.setPath(path);
+        s.base = serverBase(url);
         s.chat = s.base;
-        s.chat.setPath(path + QStringLiteral("/chat/completions"));
-        QUrl shown = s.base;
-        shown.setUserInfo({});
-        s.shown = shown.toString();
+        s.chat.setPath(s.base.path() + QStringLiteral("/chat/completions"));
+        s.shown = shownUrl(s.base);
         if (seen.contains(s.shown)) return makeError(QStringLiteral("openai: --url %1 is given twice").arg(s.shown));
         seen.insert(s.shown);
         m->servers_.push_back(s);
@@ -126,17 +120,27 @@ LmCapabilities OpenAiModel::capabilities() const {
     return c;
 }
 
+Status confirmRemoteHosts(const QList<QUrl>& urls, const std::function<bool(const QString& host)>& confirm,
+                          const QString& what, const QString& howToAllow) {
+    QStringList hosts;
+    for (const QUrl& url : urls)
+        if (!isLoopbackHost(url.host()) && !hosts.contains(url.host())) hosts << url.host();
+    for (const QString& host : hosts)
+        if (!confirm || !confirm(host))
+            return makeError(QStringLiteral("openai: sending %1 to %2, which is not this machine, needs explicit "
+                                            "confirmation %3")
+                                 .arg(what, host, howToAllow));
+    return {};
+}
+
 Status OpenAiModel::permitImages() {
     if (imagesPermitted_) return {};
-    QStringList hosts;
-    for (const auto& s : servers_)
-        if (!isLoopbackHost(s.base.host()) && !hosts.contains(s.base.host())) hosts << s.base.host();
-    for (const QString& host : hosts)
-        if (!options_.confirmRemoteFrames || !options_.confirmRemoteFrames(host))
-            return makeError(
-                QStringLiteral("openai: sending clip frames to %1, which is not this machine, needs explicit "
-                               "confirmation (--allow-remote-frames), or use --mode text-only")
-                    .arg(host));
+    QList<QUrl> urls;
+    for (const auto& s : servers_) urls << s.base;
+    if (Status st = confirmRemoteHosts(urls, options_.confirmRemoteFrames, QStringLiteral("clip frames"),
+                                       QStringLiteral("(--allow-remote-frames), or use --mode text-only"));
+        !st)
+        return st;
     imagesPermitted_ = true;
     return {};
 }

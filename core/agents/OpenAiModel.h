@@ -95,4 +95,11 @@ QJsonObject responseFormatFor(const LmConstraint& constraint, SchemaStyle style 
 // Whether the host is this machine (localhost or a loopback address).
 bool isLoopbackHost(const QString& host);
 
+// The local-first rule for classroom data (clip frames, a recording's audio): it goes to
+// a host that is not this machine only after an explicit yes for that host (a command
+// line flag, a check box in the UI). Refused, saying `what` would leave for which host
+// and how to allow it, when `confirm` is empty or says no.
+Status confirmRemoteHosts(const QList<QUrl>& urls, const std::function<bool(const QString& host)>& confirm,
+                          const QString& what, const QString& howToAllow);
+
 }  // namespace motor::agents

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <span>
 
+#include "core/agents/OpenAiModel.h"
 #include "core/agents/local/LocalModel.h"
+#include "core/agents/openai/HttpCall.h"
 #include "core/io/MediaImporter.h"
 #include "core/media/AudioDecoder.h"
+#include "core/media/WavFile.h"
 #include "motor/gpu/speech.h"
 
 namespace motor::speech {
@@ -20,6 +23,127 @@ QString qs(const std::string& s) {
 
 QString provenanceKey(const Media& m) {
     return QStringLiteral("transcript-provenance/%1").arg(m.id);
+}
+
+// openai/whisper's rule for a segment that is silence: the no-speech probability is
+// high and the text was not confidently decoded (a server that gives no log-prob is
+// trusted on the probability alone).
+constexpr double kNoSpeechThreshold = 0.6;
+constexpr double kLogprobThreshold = -1.0;
+
+struct Recognized {
+    QVector<Utterance> utterances;
+    QJsonObject provenance;
+};
+
+Result<Recognized> recognizeLocally(const Media& media, const QString& audioPath, const TranscribeOptions& options,
+                                    TranscribeReport* report) {
+    const QString modelPath = agents::resolveModelPath(options.model);
+    auto weights = gpu::openModel(modelPath.toStdString());
+    if (!weights) return makeError(qs(weights.error().message));
+    const std::string format = weights.value()->formatName();
+    auto model = gpu::SpeechModel::load(std::move(weights.value()), options.threads);
+    if (!model) return makeError(qs(model.error().message));
+
+    auto pcm = media::AudioDecoder::decode(audioPath, 0, media.durationMs, media::AudioFormat{});
+    if (!pcm) return pcm.error();
+    const std::span<const float> samples(pcm->floats(), size_t(pcm->frameCount()));
+
+    gpu::SpeechOptions so;
+    so.language = options.language.toStdString();
+    so.beamSize = std::max(1, options.beamSize);
+    so.vad.enabled = options.voiceActivity;
+    gpu::SpeechCallbacks cb;
+    if (options.cancel) cb.cancel = options.cancel->atomic();
+    if (options.progress)
+        cb.progress = [&](const gpu::SpeechProgress& p) { options.progress(p.doneMs, p.totalMs, p.etaSeconds); };
+    QElapsedTimer timer;
+    timer.start();
+    auto transcript = model.value()->transcribe(samples, so, cb);
+    if (!transcript) {
+        if (agents::cancelled(options.cancel))
+            return cancelledError(audioPath + QStringLiteral(": transcription cancelled; the project is unchanged"));
+        return makeError(audioPath + QStringLiteral(": ") + qs(transcript.error().message));
+    }
+    report->seconds = double(timer.elapsed()) / 1000.0;
+    report->language = qs(transcript->language);
+    report->durationMs = transcript->durationMs;
+    report->windows = transcript->windows;
+    Recognized out;
+    for (const gpu::SpeechSegment& s : transcript->segments) {
+        const QString text = qs(s.text).trimmed();
+        if (text.isEmpty()) continue;
+        Utterance u;
+        u.startMs = s.startMs;
+        u.endMs = std::max(s.startMs, s.endMs);
+        u.text = text;
+        u.language = report->language;
+        out.utterances.push_back(u);
+    }
+    out.provenance = QJsonObject{{QStringLiteral("backend"), QStringLiteral("local")},
+                                 {QStringLiteral("model"), QFileInfo(modelPath).absoluteFilePath()},
+                                 {QStringLiteral("format"), qs(format)},
+                                 {QStringLiteral("beam_size"), so.beamSize},
+                                 {QStringLiteral("voice_activity"), options.voiceActivity},
+                                 {QStringLiteral("windows"), report->windows},
+                                 {QStringLiteral("fallbacks"), transcript->fallbacks}};
+    if (auto hash = agents::modelContentHash(modelPath); hash)
+        out.provenance.insert(QStringLiteral("content"), hash.value());
+    return out;
+}
+
+Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPath, const TranscribeOptions& options,
+                                     TranscribeReport* report) {
+    ServerTranscriptionOptions so = options.server;
+    so.language = options.language;
+    const QUrl endpoint = transcriptionEndpoint(so.url);
+    if (!so.url.isValid() || so.url.host().isEmpty() ||
+        (so.url.scheme() != QLatin1String("http") && so.url.scheme() != QLatin1String("https")))
+        return makeError(QStringLiteral("openai: --url must be an http(s) URL, got '%1'").arg(so.url.toString()));
+    // Before the audio is even decoded: classroom audio leaves the machine only with a yes.
+    if (Status st = agents::confirmRemoteHosts(
+            {endpoint}, options.confirmRemoteAudio, QStringLiteral("the recording's audio"),
+            QStringLiteral("(--allow-remote-audio), or transcribe on this machine (--backend local)"));
+        !st)
+        return st.error();
+    auto pcm = media::AudioDecoder::decode(audioPath, 0, media.durationMs,
+                                           media::AudioFormat{16000, 1, media::SampleFormat::Int16});
+    if (!pcm) return pcm.error();
+    if (options.progress) options.progress(0, media.durationMs, -1);
+    QElapsedTimer timer;
+    timer.start();
+    auto transcript = transcribeOnServer(so, media::wavFile(pcm.value()), options.cancel);
+    if (!transcript) {
+        if (isCancelled(transcript.error()))
+            return cancelledError(transcript.error().message + QStringLiteral("; the project is unchanged"));
+        return transcript.error();
+    }
+    if (options.progress) options.progress(media.durationMs, media.durationMs, 0);
+    report->seconds = double(timer.elapsed()) / 1000.0;
+    report->language = options.language.isEmpty() ? transcript->language : options.language;
+    report->durationMs =
+        transcript->durationSeconds > 0 ? int64_t(transcript->durationSeconds * 1000.0) : media.durationMs;
+    Recognized out;
+    for (const ServerSegment& s : transcript->segments) {
+        const QString text = s.text.trimmed();
+        if (text.isEmpty()) continue;
+        if (s.noSpeechProb && *s.noSpeechProb > kNoSpeechThreshold &&
+            (!s.avgLogprob || *s.avgLogprob < kLogprobThreshold)) {
+            ++report->silentSegments;
+            continue;
+        }
+        Utterance u;
+        u.startMs = s.startMs;
+        u.endMs = s.endMs;
+        u.text = text;
+        u.language = report->language;
+        out.utterances.push_back(u);
+    }
+    out.provenance = QJsonObject{{QStringLiteral("backend"), QStringLiteral("openai")},
+                                 {QStringLiteral("url"), agents::shownUrl(endpoint)},
+                                 {QStringLiteral("model"), so.model},
+                                 {QStringLiteral("silent_segments"), report->silentSegments}};
+    return out;
 }
 
 }  // namespace
@@ -40,67 +164,21 @@ Result<TranscribeReport> transcribeRecording(Project& project, const TranscribeO
     }
     if (!media->hasAudio) return makeError(audioPath + QStringLiteral(": the recording has no audio track"));
 
-    const QString modelPath = agents::resolveModelPath(options.model);
-    auto weights = gpu::openModel(modelPath.toStdString());
-    if (!weights) return makeError(qs(weights.error().message));
-    const std::string format = weights.value()->formatName();
-    auto model = gpu::SpeechModel::load(std::move(weights.value()), options.threads);
-    if (!model) return makeError(qs(model.error().message));
-
-    auto pcm = media::AudioDecoder::decode(audioPath, 0, media->durationMs, media::AudioFormat{});
-    if (!pcm) return pcm.error();
-    const std::span<const float> samples(pcm->floats(), size_t(pcm->frameCount()));
-
-    gpu::SpeechOptions so;
-    so.language = options.language.toStdString();
-    so.beamSize = std::max(1, options.beamSize);
-    so.vad.enabled = options.voiceActivity;
-    gpu::SpeechCallbacks cb;
-    cb.cancel = options.cancel;
-    if (options.progress)
-        cb.progress = [&](const gpu::SpeechProgress& p) { options.progress(p.doneMs, p.totalMs, p.etaSeconds); };
-    QElapsedTimer timer;
-    timer.start();
-    auto transcript = model.value()->transcribe(samples, so, cb);
-    if (!transcript) {
-        if (options.cancel && options.cancel->load())
-            return Error{audioPath + QStringLiteral(": transcription cancelled; the project is unchanged"),
-                         ErrorCode::Cancelled};
-        return makeError(audioPath + QStringLiteral(": ") + qs(transcript.error().message));
-    }
-
     TranscribeReport report;
-    report.seconds = double(timer.elapsed()) / 1000.0;
-    report.language = qs(transcript->language);
-    report.durationMs = transcript->durationMs;
-    report.windows = transcript->windows;
-    QVector<Utterance> utterances;
-    for (const gpu::SpeechSegment& s : transcript->segments) {
-        const QString text = qs(s.text).trimmed();
-        if (text.isEmpty()) continue;
-        Utterance u;
-        u.startMs = s.startMs;
-        u.endMs = std::max(s.startMs, s.endMs);
-        u.text = text;
-        u.language = report.language;
-        utterances.push_back(u);
-    }
-    QJsonObject provenance{{QStringLiteral("model"), QFileInfo(modelPath).absoluteFilePath()},
-                           {QStringLiteral("format"), qs(format)},
-                           {QStringLiteral("language"), report.language},
-                           {QStringLiteral("language_requested"), options.language},
-                           {QStringLiteral("beam_size"), so.beamSize},
-                           {QStringLiteral("voice_activity"), options.voiceActivity},
-                           {QStringLiteral("windows"), report.windows},
-                           {QStringLiteral("fallbacks"), transcript->fallbacks},
-                           {QStringLiteral("seconds"), report.seconds}};
-    if (auto hash = agents::modelContentHash(modelPath); hash)
-        provenance.insert(QStringLiteral("content"), hash.value());
+    auto recognized = options.backend == SpeechBackend::OpenAi
+                          ? recognizeOnServer(media.value(), audioPath, options, &report)
+                          : recognizeLocally(media.value(), audioPath, options, &report);
+    if (!recognized) return recognized.error();
+    QJsonObject provenance = recognized->provenance;
+    provenance.insert(QStringLiteral("language"), report.language);
+    provenance.insert(QStringLiteral("language_requested"), options.language);
+    provenance.insert(QStringLiteral("seconds"), report.seconds);
     report.provenance = provenance;
 
     Result<io::TranscriptImportReport> written = io::TranscriptImportReport{};
     const Status s = project.transaction([&]() -> Status {
-        written = io::TranscriptImporter::attachUtterances(project, options.mediaPath, utterances, options.merge);
+        written =
+            io::TranscriptImporter::attachUtterances(project, options.mediaPath, recognized->utterances, options.merge);
         if (!written) return written.error();
         return project.setSetting(provenanceKey(media.value()),
                                   QString::fromUtf8(QJsonDocument(provenance).toJson(QJsonDocument::Compact)));

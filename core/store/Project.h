@@ -139,6 +139,22 @@ public:
     // Utterances of a media file overlapping [startMs, endMs).
     Result<QVector<Utterance>> utterances(int64_t mediaId, int64_t startMs, int64_t endMs);
     Status deleteUtterances(int64_t mediaId);
+    // Transcript editing (core/store/ProjectUtterances.cpp): one transaction each,
+    // validated (no negative time, end after start, an utterance that exists); errors
+    // name the utterance. Nothing changes when one fails.
+    Result<Utterance> utteranceById(int64_t id);
+    // Text, speaker, start and end as given (media and language kept).
+    Status updateUtterance(const Utterance& u);
+    // Two utterances from one at atMs (strictly inside it): the first keeps the text
+    // before textOffset, the new one (returned) the rest, both trimmed.
+    Result<int64_t> splitUtterance(int64_t id, int64_t atMs, int textOffset);
+    // The utterance and the next one of its recording (by start) become one: text
+    // joined by a space, from the first's start to the later end. Returns the kept id.
+    Result<int64_t> mergeUtteranceWithNext(int64_t id);
+    Status setUtteranceSpeaker(const QVector<int64_t>& ids, const QString& speaker);
+    // Puts back utterances exactly as they were (ids included), for undo.
+    Status restoreUtterances(const QVector<Utterance>& utterances);
+    Status deleteUtterance(int64_t id);
 
     // Finds the annotator by name or creates it.
     Result<int64_t> ensureAnnotator(const QString& name, AnnotatorKind kind, const QJsonObject& provenance = {});

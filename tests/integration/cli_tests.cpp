@@ -1,8 +1,10 @@
 // The `motor` CLI as users and scripts call it: real processes, real project files.
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +18,7 @@
 #include "core/metrics/ProjectMetrics.h"
 #include "core/speech/Transcriber.h"
 #include "core/store/Project.h"
+#include "core/support/ChatServer.h"
 #include "motor/gpu/model_writer.h"
 
 namespace {
@@ -389,6 +392,80 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
     EXPECT_GE(utterances("media/ryhma1.mp4").size(), after.size());
     // Other recordings are untouched.
     EXPECT_EQ(utterances("media/ryhma2.mp4").size(), 8);
+}
+
+void ensureCoreApp() {
+    static int argc = 1;
+    static char name[] = "motor_integration_tests";
+    static char* argv[] = {name, nullptr};
+    if (!QCoreApplication::instance()) new QCoreApplication(argc, argv);
+}
+
+// A process run while this one's event loop serves the test double server.
+CliRun motorCliServing(const QStringList& args) {
+    QProcess p;
+    QEventLoop loop;
+    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    p.start(QStringLiteral(MOTOR_CLI), args);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+TEST_F(CliTest, TranscribeOnAnOpenAiServer) {
+    ensureCoreApp();  // before the server, whose socket needs the event loop
+    const QString project = dir_->filePath("demo/transcribe-server.motor");
+    ASSERT_TRUE(QFile::copy(demo_, project));
+    auto utterances = [&] {
+        auto p = motor::Project::open(project);
+        EXPECT_TRUE(p.ok());
+        auto m = motor::io::MediaImporter::findMedia(*p.value(), QStringLiteral("media/ryhma1.mp4"));
+        EXPECT_TRUE(m.ok());
+        return p.value()->utterances(m->id, 0, std::numeric_limits<int64_t>::max()).value();
+    };
+    const auto before = utterances();
+    ASSERT_FALSE(before.isEmpty());
+    const QStringList common{"transcribe", project, "--media", "media/ryhma1.mp4", "--backend", "openai"};
+
+    const CliRun noUrl = motorCli(common);
+    EXPECT_EQ(noUrl.exitCode, 2);
+    EXPECT_TRUE(noUrl.err.contains("--url")) << qPrintable(noUrl.err);
+    // Classroom audio leaves the machine only with --allow-remote-audio (TEST-NET: never reached).
+    const CliRun remote = motorCli(common + QStringList{"--url", "http://192.0.2.7:8000/v1", "--replace"});
+    EXPECT_EQ(remote.exitCode, 1);
+    EXPECT_TRUE(remote.err.contains("192.0.2.7") && remote.err.contains("--allow-remote-audio"))
+        << qPrintable(remote.err);
+    EXPECT_EQ(utterances().size(), before.size());
+
+    motor::test::ChatServer server;
+    server.handler = [](const QJsonObject& form, const QByteArray&, int n) {
+        if (n == 1) return motor::test::Reply{500, R"({"error":{"message":"decoder crashed"}})"};
+        return motor::test::Reply{200, motor::test::verboseJson({{0.4, 2.2, " Katsotaan ohjeesta."},
+                                                                 {2.5, 4.0, " " + form.value("model").toString()}},
+                                                                "finnish")};
+    };
+    const QStringList local = common + QStringList{"--url", server.url().toString(), "--replace", "--retries", "0"};
+    const CliRun failed = motorCliServing(local);
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.err.contains(server.url().toString() + "/audio/transcriptions") &&
+                failed.err.contains("HTTP 500: decoder crashed"))
+        << qPrintable(failed.err);
+    EXPECT_EQ(utterances().size(), before.size());
+
+    const CliRun ok = motorCliServing(local + QStringList{"--model", "large-v3-fi", "--language", "fi"});
+    ASSERT_EQ(ok.exitCode, 0) << qPrintable(ok.err);
+    EXPECT_TRUE(ok.out.startsWith("2 utterances written")) << qPrintable(ok.out);
+    EXPECT_EQ(server.requests.last().value("language").toString(), QStringLiteral("fi"));
+    const auto after = utterances();
+    ASSERT_EQ(after.size(), 2);
+    EXPECT_EQ(after[0].startMs, 400);
+    EXPECT_EQ(after[0].text, QStringLiteral("Katsotaan ohjeesta."));
+    EXPECT_EQ(after[1].text, QStringLiteral("large-v3-fi"));
 }
 
 TEST_F(CliTest, FailedImportChangesNothing) {

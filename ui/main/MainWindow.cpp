@@ -42,6 +42,7 @@
 #include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
 #include "ui/segment/SegmentView.h"
+#include "ui/transcript/TranscribeDialog.h"
 #include "ui/transcript/TranscriptPane.h"
 
 namespace motor {
@@ -130,6 +131,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(player_, &PlayerPane::mediaPositionChanged, transcript_, &TranscriptPane::setMediaPosition);
     connect(player_, &PlayerPane::mediaPositionChanged, session_, &ProjectSession::setMediaPosition);
     connect(transcript_, &TranscriptPane::seekRequested, player_, &PlayerPane::seekMedia);
+    connect(transcript_, &TranscriptPane::transcribeRequested, this, [this] { openTranscribeDialog(); });
     connect(review_, &ReviewPane::clipRequested, session_, &ProjectSession::setCurrentClip);
     connect(metrics_, &MetricsDashboard::clipsRequested, this, [this](const QSet<qint64>& ids, const QString& what) {
         browser_->proxy()->setClipSet(ids, what);
@@ -162,6 +164,24 @@ QAction* MainWindow::addKey(QMenu* menu, const QString& text, const QKeySequence
     return a;
 }
 
+TranscribeDialog* MainWindow::openTranscribeDialog(qint64 mediaId) {
+    if (!session_->isOpen()) return nullptr;
+    if (mediaId == 0)
+        if (const Clip* c = session_->clip(session_->currentClipId())) mediaId = c->mediaId;
+    // A finished dialog is made afresh: the project, its recordings or transcripts may have changed.
+    if (transcribeDialog_ && !transcribeDialog_->isRunning()) delete transcribeDialog_;
+    if (!transcribeDialog_) {
+        transcribeDialog_ = new TranscribeDialog(session_, this);
+        connect(transcribeDialog_, &TranscribeDialog::transcribed, session_,
+                &ProjectSession::announceTranscriptChanged);
+        if (mediaId != 0) transcribeDialog_->setMedia(mediaId);
+    }
+    transcribeDialog_->show();
+    transcribeDialog_->raise();
+    transcribeDialog_->activateWindow();
+    return transcribeDialog_;
+}
+
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     connect(addKey(file, tr("&Open project…"), QKeySequence::Open), &QAction::triggered, this,
@@ -172,6 +192,9 @@ void MainWindow::buildMenus() {
     recentMenu_ = file->addMenu(tr("&Recent projects"));
     file->addSeparator();
     transfer_->addActions(file);
+    QAction* transcribe = file->addAction(tr("&Transcribe recording…"));
+    transcribe->setObjectName(QStringLiteral("TranscribeRecordingAction"));
+    connect(transcribe, &QAction::triggered, this, [this] { openTranscribeDialog(); });
     file->addSeparator();
     connect(addKey(file, tr("&Close project"), QKeySequence::Close), &QAction::triggered, this, [this] {
         session_->close();

@@ -28,6 +28,7 @@ class ReviewPane;
 class SegmentView;
 class StartPage;
 class TranscriptPane;
+class TranscribeDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -64,6 +65,9 @@ public:
     // Creates PATH with `codebook` and opens it; false (and lastError()) when it cannot.
     bool createProject(const QString& path, const Codebook& codebook,
                        Interaction interaction = Interaction::Interactive);
+    // File ▸ Transcribe recording…: the dialog (one per window), for this recording
+    // (0: the current clip's); null while no project is open.
+    TranscribeDialog* openTranscribeDialog(qint64 mediaId = 0);
 
 public slots:
     void openProjectDialog();
@@ -118,6 +122,7 @@ private:
     bool demoRunning_ = false;
     QAction* blindAction_ = nullptr;
     QAction* unlockAction_ = nullptr;
+    QPointer<TranscribeDialog> transcribeDialog_;
 };
 
 }  // namespace ui

@@ -100,6 +100,8 @@ public:
     Status refreshAnnotators();
 
     QUndoStack* undoStack() { return &undo_; }
+    // Another connection (a transcription job) wrote this recording's transcript.
+    void announceTranscriptChanged(qint64 mediaId) { emit transcriptChanged(mediaId); }
 
 signals:
     void projectOpened();
@@ -114,6 +116,8 @@ signals:
     void clipEditFailed(const QString& message);
     void codebookChanged();
     void currentClipChanged(qint64 clipId);
+    // The utterances of this recording changed (transcribed, edited, undone).
+    void transcriptChanged(qint64 mediaId);
     void currentExpertChanged();
     // The Conflict column and the review queue count other coders now.
     void conflictScopeChanged();

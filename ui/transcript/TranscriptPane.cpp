@@ -1,7 +1,9 @@
 #include "ui/transcript/TranscriptPane.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -40,12 +42,25 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
     empty_->setAlignment(Qt::AlignCenter);
     empty_->hide();
     layout->addWidget(empty_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    auto* transcribe = new QPushButton(tr("Transcribe…"), this);
+    transcribe->setObjectName(QStringLiteral("TranscribeButton"));
+    transcribe->setToolTip(tr("Make this recording's transcript from its audio with a Whisper model"));
+    transcribe->setFocusPolicy(Qt::NoFocus);
+    buttons->addWidget(transcribe);
+    layout->addLayout(buttons);
+    connect(transcribe, &QPushButton::clicked, this, &TranscriptPane::transcribeRequested);
 
     connect(table_, &QTableWidget::cellClicked, this, [this](int row, int) {
         if (row >= 0 && row < utterances_.size()) emit seekRequested(std::max(utterances_[row].startMs, clipStartMs_));
     });
     connect(session_, &ProjectSession::currentClipChanged, this, &TranscriptPane::loadClip);
     connect(session_, &ProjectSession::projectClosed, this, &TranscriptPane::loadClip);
+    connect(session_, &ProjectSession::transcriptChanged, this, [this](qint64 mediaId) {
+        const Clip* clip = session_->clip(session_->currentClipId());
+        if (clip && clip->mediaId == mediaId) loadClip();
+    });
 }
 
 void TranscriptPane::loadClip() {

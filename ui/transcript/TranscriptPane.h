@@ -27,6 +27,8 @@ public slots:
 
 signals:
     void seekRequested(qint64 mediaMs);
+    // The Transcribe… button: transcribe the current clip's recording.
+    void transcribeRequested();
 
 private:
     void loadClip();

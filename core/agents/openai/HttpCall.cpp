@@ -5,7 +5,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QTimer>
+#include <algorithm>
 
 namespace motor::agents {
 
@@ -17,15 +19,40 @@ QNetworkRequest serverRequest(const QUrl& url, const QString& apiKey, int timeou
     return req;
 }
 
+QUrl serverBase(const QUrl& url) {
+    QUrl base = url;
+    QString path = base.path();
+    while (path.endsWith(QLatin1Char('/'))) path.chop(1);
+    for (const QLatin1String route : {QLatin1String("/chat/completions"), QLatin1String("/audio/transcriptions")})
+        if (path.endsWith(route)) path.chop(route.size());
+    if (!path.endsWith(QLatin1String("/v1"))) path += QStringLiteral("/v1");
+    base.setPath(path);
+    return base;
+}
+
+QString shownUrl(const QUrl& url) {
+    QUrl u = url;
+    u.setUserInfo({});
+    return u.toString();
+}
+
 HttpResult httpCall(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const QJsonObject* body,
+                    int timeoutMs, const CancelFlag* cancel) {
+    if (!body) return httpSend(nam, url, apiKey, nullptr, timeoutMs, cancel);
+    const HttpBody json{"application/json", QJsonDocument(*body).toJson(QJsonDocument::Compact)};
+    return httpSend(nam, url, apiKey, &json, timeoutMs, cancel);
+}
+
+HttpResult httpSend(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
                     int timeoutMs, const CancelFlag* cancel) {
     HttpResult r;
     if (cancelled(cancel)) {
         r.cancelled = true;
         return r;
     }
-    const QNetworkRequest req = serverRequest(url, apiKey, timeoutMs);
-    QNetworkReply* reply = body ? nam.post(req, QJsonDocument(*body).toJson(QJsonDocument::Compact)) : nam.get(req);
+    QNetworkRequest req = serverRequest(url, apiKey, timeoutMs);
+    if (body) req.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(body->contentType));
+    QNetworkReply* reply = body ? nam.post(req, body->data) : nam.get(req);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer poll;
@@ -47,6 +74,20 @@ HttpResult httpCall(QNetworkAccessManager& nam, const QUrl& url, const QString& 
         r.transportError = r.timedOut ? QStringLiteral("no reply within %1 ms").arg(timeoutMs) : reply->errorString();
     }
     reply->deleteLater();
+    return r;
+}
+
+HttpResult httpSendWithRetries(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
+                               int timeoutMs, const HttpRetries& retries, const CancelFlag* cancel) {
+    HttpResult r;
+    for (int attempt = 0; attempt < std::max(1, retries.attempts); ++attempt) {
+        if (attempt > 0) {
+            const int wait = std::max(retries.backoffMs * (1 << std::min(attempt - 1, 10)), r.failure().retryAfterMs);
+            for (int waited = 0; waited < wait && !cancelled(cancel); waited += 50) QThread::msleep(50);
+        }
+        r = httpSend(nam, url, apiKey, body, timeoutMs, cancel);
+        if (r.cancelled || r.ok() || !r.failure().transient()) return r;
+    }
     return r;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // One blocking HTTP request with a timeout and the run's cancel flag, for the probe at
-// the start of a run (the batch dispatcher has its own event loop for many at once).
+// the start of a run and for speech transcription (the batch dispatcher has its own
+// event loop for many at once).
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -26,11 +27,38 @@ struct HttpResult {
     ServerFailure failure() const { return classifyFailure(status, body, retryAfter, transportError, timedOut); }
 };
 
+// A POST body of any kind (JSON, multipart/form-data).
+struct HttpBody {
+    QByteArray contentType;
+    QByteArray data;
+};
+
+// How often a request is tried after a transient failure (no connection, timeout, a
+// busy server), waiting backoffMs, then twice as long each time (at least what a
+// Retry-After header asks).
+struct HttpRetries {
+    int attempts = 1;
+    int backoffMs = 500;
+};
+
 // The request every call to an OpenAI-compatible server starts from: JSON, the key.
 QNetworkRequest serverRequest(const QUrl& url, const QString& apiKey, int timeoutMs);
+
+// A server base as the user typed it ("http://host:8000", ".../v1", or a full endpoint
+// such as ".../v1/chat/completions") made into its ".../v1".
+QUrl serverBase(const QUrl& url);
+
+// The URL as shown in messages: without user name and password.
+QString shownUrl(const QUrl& url);
 
 // GET when body is null, else POST of the JSON object.
 HttpResult httpCall(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const QJsonObject* body,
                     int timeoutMs, const CancelFlag* cancel);
+// GET when body is null, else POST of the body.
+HttpResult httpSend(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
+                    int timeoutMs, const CancelFlag* cancel);
+// httpSend, tried again after transient failures; anything else is returned at once.
+HttpResult httpSendWithRetries(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
+                               int timeoutMs, const HttpRetries& retries, const CancelFlag* cancel);
 
 }  // namespace motor::agents

@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QThread>
 
 #include "core/agents/openai/HttpCall.h"
 #include "core/media/JpegEncoder.h"
@@ -19,25 +18,13 @@ QUrl rootOf(const QUrl& base) {
     return root;
 }
 
-QString shown(const QUrl& url) {
-    QUrl u = url;
-    u.setUserInfo({});
-    return u.toString();
-}
-
 // Retries what a starting or busy server answers; anything else is returned at once.
 HttpResult callWithRetries(QNetworkAccessManager& nam, const QUrl& url, const ProbeOptions& o, const QJsonObject* body,
                            const CancelFlag* cancel) {
-    HttpResult r;
-    for (int attempt = 0; attempt < std::max(1, o.attempts); ++attempt) {
-        if (attempt > 0) {
-            const int wait = std::max(o.backoffMs * (1 << std::min(attempt - 1, 10)), r.failure().retryAfterMs);
-            for (int waited = 0; waited < wait && !cancelled(cancel); waited += 50) QThread::msleep(50);
-        }
-        r = httpCall(nam, url, o.apiKey, body, o.timeoutMs, cancel);
-        if (r.cancelled || r.ok() || !r.failure().transient()) return r;
-    }
-    return r;
+    const HttpRetries retries{o.attempts, o.backoffMs};
+    if (!body) return httpSendWithRetries(nam, url, o.apiKey, nullptr, o.timeoutMs, retries, cancel);
+    const HttpBody json{"application/json", QJsonDocument(*body).toJson(QJsonDocument::Compact)};
+    return httpSendWithRetries(nam, url, o.apiKey, &json, o.timeoutMs, retries, cancel);
 }
 
 void readModels(const QByteArray& body, const QString& model, ServerInfo* info) {
@@ -159,7 +146,7 @@ QString probeImageDataUrl() {
 }
 
 Result<ServerInfo> probeServer(QNetworkAccessManager& nam, const ProbeOptions& o, const CancelFlag* cancel) {
-    const QString where = shown(o.base);
+    const QString where = shownUrl(o.base);
     ServerInfo info;
     QUrl modelsUrl = o.base;
     modelsUrl.setPath(o.base.path() + QStringLiteral("/models"));

@@ -1,8 +1,11 @@
 #pragma once
-// A chat-completions server on 127.0.0.1 for the openai backend's tests: it follows the
-// published request/response format and misbehaves on demand (a fault schedule: status,
-// body, delay, Retry-After, hang-ups). GET routes (/v1/models, /props) answer from
-// `gets`; POSTs go to `handler` and are recorded in `requests`.
+// An OpenAI-compatible server on 127.0.0.1 for the openai backends' tests: it follows the
+// published request/response formats (chat completions; /v1/audio/transcriptions with a
+// multipart/form-data upload) and misbehaves on demand (a fault schedule: status, body,
+// delay, Retry-After, hang-ups). GET routes (/v1/models, /props) answer from `gets`;
+// POSTs go to `handler` and are recorded in `requests` (a form upload as an object of
+// its fields, files as {filename, content_type, bytes}, their contents in `uploads`),
+// their paths in `postPaths`.
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +78,85 @@ inline Reply labelReply(const QJsonObject& request) {
         {}};
 }
 
+// A /v1/audio/transcriptions answer in response_format=verbose_json, as OpenAI
+// documents it: segments of {id, seek, start, end, text, tokens, temperature,
+// avg_logprob, compression_ratio, no_speech_prob}.
+struct TestSegment {
+    double start;
+    double end;
+    QString text;
+    double noSpeechProb = 0.01;
+    double avgLogprob = -0.2;
+};
+inline QByteArray verboseJson(const QList<TestSegment>& segments, const QString& language = "english",
+                              double duration = 0) {
+    QJsonArray out;
+    QString text;
+    int id = 0;
+    for (const TestSegment& s : segments) {
+        out.append(QJsonObject{{"id", id++},
+                               {"seek", 0},
+                               {"start", s.start},
+                               {"end", s.end},
+                               {"text", s.text},
+                               {"tokens", QJsonArray{50364, 400, 50464}},
+                               {"temperature", 0.0},
+                               {"avg_logprob", s.avgLogprob},
+                               {"compression_ratio", 1.2},
+                               {"no_speech_prob", s.noSpeechProb}});
+        text += s.text;
+    }
+    return QJsonDocument(QJsonObject{{"task", "transcribe"},
+                                     {"language", language},
+                                     {"duration", duration},
+                                     {"text", text.trimmed()},
+                                     {"segments", out}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// The fields of a multipart/form-data body (RFC 7578): text fields as strings, files as
+// {filename, content_type, bytes}; the files' contents go to `files`.
+inline QJsonObject formFields(const QByteArray& head, const QByteArray& body, QList<QByteArray>* files) {
+    QJsonObject fields;
+    const qsizetype b = head.toLower().indexOf("boundary=");
+    if (b < 0) return fields;
+    QByteArray boundary = head.mid(b + 9);
+    boundary = boundary.left(boundary.indexOf("\r\n")).trimmed();
+    if (boundary.startsWith('"')) boundary = boundary.mid(1, boundary.size() - 2);
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype at = body.indexOf(delimiter);
+    while (at >= 0) {
+        at += delimiter.size();
+        if (body.mid(at, 2) == "--") break;
+        at += 2;  // CRLF
+        const qsizetype headEnd = body.indexOf("\r\n\r\n", at);
+        const qsizetype next = body.indexOf("\r\n" + delimiter, headEnd);
+        if (headEnd < 0 || next < 0) break;
+        const QByteArray partHead = body.mid(at, headEnd - at);
+        const QByteArray content = body.mid(headEnd + 4, next - headEnd - 4);
+        auto param = [&](const QByteArray& key) {
+            const qsizetype k = partHead.indexOf(key + "=\"");
+            if (k < 0) return QByteArray();
+            const qsizetype start = k + key.size() + 2;
+            return partHead.mid(start, partHead.indexOf('"', start) - start);
+        };
+        const QString name = QString::fromUtf8(param("name"));
+        if (partHead.contains("filename=")) {
+            QByteArray type;
+            for (const QByteArray& line : partHead.split('\n'))
+                if (line.toLower().startsWith("content-type:")) type = line.mid(13).trimmed();
+            fields.insert(name, QJsonObject{{"filename", QString::fromUtf8(param("filename"))},
+                                            {"content_type", QString::fromUtf8(type)},
+                                            {"bytes", content.size()}});
+            if (files) *files << content;
+        } else {
+            fields.insert(name, QString::fromUtf8(content));
+        }
+        at = next + 2;
+    }
+    return fields;
+}
+
 // The probe's one-token request (max_tokens 1) and whether it carries a picture.
 inline bool isProbe(const QJsonObject& request) {
     return request.value("max_tokens").toInt() == 1;
@@ -89,6 +171,8 @@ public:
     QMap<QString, Reply> gets;  // path -> reply; other GETs get 404
     QList<QJsonObject> requests;
     QList<QByteArray> headers;
+    QStringList postPaths;
+    QList<QByteArray> uploads;
     QStringList getPaths;
     int inFlight = 0, maxInFlight = 0;
 
@@ -121,9 +205,12 @@ public:
                                         false,
                                         {}});
                     } else {
-                        const QJsonObject request = QJsonDocument::fromJson(content).object();
+                        const QJsonObject request = head.toLower().contains("content-type: multipart/form-data")
+                                                        ? formFields(head, content, &uploads)
+                                                        : QJsonDocument::fromJson(content).object();
                         requests << request;
                         headers << head;
+                        postPaths << path;
                         r = handler(request, head, int(requests.size()));
                     }
                     maxInFlight = std::max(maxInFlight, ++inFlight);

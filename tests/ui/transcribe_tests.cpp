@@ -1,0 +1,161 @@
+// File ▸ Transcribe recording… and the transcript pane's button: a recording transcribed
+// in the background with the small random Whisper fixture (tests/data/whisper), the pane
+// showing the new transcript; Cancel leaves the project as it was; the audio goes to a
+// server that is not this machine only when the check box says so.
+#include <gtest/gtest.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <limits>
+
+#include "core/speech/Transcriber.h"
+#include "core/store/Project.h"
+#include "support/StudioFixture.h"
+#include "ui/main/ProjectSession.h"
+#include "ui/transcript/TranscribeDialog.h"
+#include "ui/transcript/TranscriptPane.h"
+#include "ui/transcript/TranscriptionJob.h"
+
+namespace motor::testing {
+namespace {
+
+class TranscribeTest : public StudioFixture {
+protected:
+    void SetUp() override {
+        FixtureOptions o;
+        o.clipCount = 3;  // 12 s of audio
+        o.withModels = false;
+        openStudio(o);
+    }
+    QVector<Utterance> utterances() {
+        auto p = Project::open(projectPath_);
+        EXPECT_TRUE(p.ok());
+        return p.value()
+            ->utterances(window_->session()->clips().first().mediaId, 0, std::numeric_limits<int64_t>::max())
+            .value();
+    }
+    ui::TranscribeDialog* dialogForTinyModel() {
+        ui::TranscribeDialog* d = window_->openTranscribeDialog();
+        EXPECT_NE(d, nullptr);
+        d->findChild<QComboBox*>(QStringLiteral("TranscribeModel"))
+            ->setCurrentText(QStringLiteral(MOTOR_TEST_DATA "/whisper/tiny80"));
+        auto* language = d->findChild<QComboBox*>(QStringLiteral("TranscribeLanguage"));
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        return d;
+    }
+};
+
+// The File menu's action (by name: the interface may be in Finnish).
+QAction* fileMenuAction(QMenuBar* bar, const QString& name) {
+    QMenu* file = bar->actions().value(0) ? bar->actions().value(0)->menu() : nullptr;
+    if (!file) return nullptr;
+    for (QAction* a : file->actions())
+        if (a->objectName() == name) return a;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_F(TranscribeTest, FileMenuTranscribesTheRecordingInTheBackgroundAndThePaneShowsIt) {
+    const auto before = utterances();
+    ASSERT_FALSE(before.isEmpty());
+    QAction* action = fileMenuAction(window_->menuBar(), QStringLiteral("TranscribeRecordingAction"));
+    ASSERT_NE(action, nullptr);
+    action->trigger();
+    auto* shown = window_->findChild<ui::TranscribeDialog*>();
+    ASSERT_NE(shown, nullptr);
+    EXPECT_TRUE(shown->isVisible());
+    // Opened again while idle, it is made afresh (recordings and transcripts may have changed).
+    ui::TranscribeDialog* d = dialogForTinyModel();
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(window_->findChildren<ui::TranscribeDialog*>().size(), 1);
+    // The recording has a transcript: the choice is shown, replace by default.
+    auto* replace = d->findChild<QRadioButton*>(QStringLiteral("TranscribeReplace"));
+    EXPECT_FALSE(replace->isHidden());
+    EXPECT_TRUE(replace->isChecked());
+
+    QSignalSpy progress(d->job(), &ui::TranscriptionJob::progressed);
+    QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
+    EXPECT_TRUE(d->isRunning());
+    // The GUI thread is free meanwhile: the event loop runs the spy's wait.
+    ASSERT_TRUE(done.wait(120000));
+    EXPECT_TRUE(done.first().at(0).toBool()) << done.first().at(2).toString().toStdString();
+    EXPECT_FALSE(progress.isEmpty());
+    EXPECT_EQ(d->findChild<QProgressBar*>(QStringLiteral("TranscribeProgress"))->value(), 1000);
+
+    const auto after = utterances();
+    ASSERT_FALSE(after.isEmpty());
+    for (const Utterance& u : after) EXPECT_EQ(u.language, QStringLiteral("en"));
+    EXPECT_NE(after.first().text, before.first().text);
+    auto p = Project::open(projectPath_);
+    auto provenance = speech::transcriptProvenance(*p.value(), QStringLiteral("media/lesson.mp4"));
+    ASSERT_TRUE(provenance.ok());
+    EXPECT_TRUE(provenance->value("model").toString().endsWith("whisper/tiny80"));
+    // The pane re-read the clip's utterances from the project.
+    QTest::qWait(50);
+    const Clip* clip = window_->session()->clip(window_->session()->currentClipId());
+    ASSERT_NE(clip, nullptr);
+    int inClip = 0;
+    for (const Utterance& u : after) inClip += u.startMs < clip->endMs && u.endMs > clip->startMs;
+    EXPECT_EQ(window_->transcript()->utteranceCount(), inClip);
+}
+
+TEST_F(TranscribeTest, CancelLeavesTheProjectAsItWas) {
+    const auto before = utterances();
+    ui::TranscribeDialog* d = dialogForTinyModel();
+    QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    d->start();
+    ASSERT_TRUE(d->isRunning());
+    // Cancel, as the dialog's button does while a job runs.
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeCancel")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_TRUE(done.first().at(1).toBool()) << done.first().at(2).toString().toStdString();
+    EXPECT_TRUE(d->isVisible());  // the first Cancel stops the job; the dialog stays to say so
+    const auto after = utterances();
+    ASSERT_EQ(after.size(), before.size());
+    for (int i = 0; i < after.size(); ++i) EXPECT_EQ(after[i].text, before[i].text);
+}
+
+TEST_F(TranscribeTest, ThePaneButtonOpensItAndRemoteAudioNeedsTheCheckBox) {
+    auto* button = window_->transcript()->findChild<QPushButton*>(QStringLiteral("TranscribeButton"));
+    ASSERT_NE(button, nullptr);
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto* d = window_->findChild<ui::TranscribeDialog*>();
+    ASSERT_NE(d, nullptr);
+    ASSERT_TRUE(d->isVisible());
+    auto* backend = d->findChild<QComboBox*>(QStringLiteral("TranscribeBackend"));
+    backend->setCurrentIndex(backend->findData(QStringLiteral("openai")));
+    auto* url = d->findChild<QLineEdit*>(QStringLiteral("TranscribeUrl"));
+    auto* send = d->findChild<QCheckBox*>(QStringLiteral("TranscribeSendAudio"));
+    EXPECT_TRUE(send->isHidden());  // the default is this machine
+    url->setText(QStringLiteral("http://192.0.2.7:8000/v1"));
+    EXPECT_FALSE(send->isHidden());
+    auto o = d->options();
+    ASSERT_TRUE(o.ok());
+    EXPECT_EQ(o->backend, speech::SpeechBackend::OpenAi);
+    EXPECT_FALSE(o->confirmRemoteAudio(QStringLiteral("192.0.2.7")));
+    send->setChecked(true);
+    EXPECT_TRUE(d->options()->confirmRemoteAudio(QStringLiteral("192.0.2.7")));
+
+    // Refused without the yes, before anything is sent; the project is unchanged.
+    send->setChecked(false);
+    const auto before = utterances();
+    QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    d->start();
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_TRUE(done.first().at(2).toString().contains(QStringLiteral("192.0.2.7")));
+    EXPECT_EQ(utterances().size(), before.size());
+}
+
+}  // namespace motor::testing
