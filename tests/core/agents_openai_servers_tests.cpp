@@ -129,6 +129,9 @@ TEST(ServerFailures, ClassifiedFromWhatRealServersAnswer) {
     EXPECT_EQ(f.contextTokens, 4096);
     EXPECT_EQ(kind(500, errorBody(500, "Failed to parse input at pos 17: <tool_call>", "server_error")),
               FailureKind::OutputParser);
+    EXPECT_EQ(kind(500, errorBody(500, "The model produced output that does not match the expected peg-native format",
+                                  "server_error")),
+              FailureKind::OutputParser);
     EXPECT_EQ(kind(503, errorBody(503, "Loading model", "unavailable_error")), FailureKind::Busy);
     EXPECT_EQ(kind(401, errorBody(401, "Invalid API Key", "authentication_error")), FailureKind::Unauthorized);
     EXPECT_EQ(kind(501, errorBody(501, "This server does not support completions.", "not_supported_error")),

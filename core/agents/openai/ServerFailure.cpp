@@ -132,7 +132,9 @@ ServerFailure classifyFailure(int status, const QByteArray& body, const QByteArr
         contextNumbers(body, f.message, &f);
         return f;
     }
-    if (status >= 500 && m.contains(QLatin1String("failed to parse"))) {
+    // llama.cpp's chat parser: "Failed to parse input ..." (older), "The model produced
+    // output that does not match the expected <format> format" (its PEG parser, 2026).
+    if (status >= 500 && containsAny(m, {"failed to parse", "does not match the expected"})) {
         f.kind = FailureKind::OutputParser;
         return f;
     }
