@@ -79,7 +79,8 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
     if (maxPages <= 0) {
         size_t freeBytes = 0, total = 0;
         MOTOR_CUDA_TRY(cudaMemGetInfo(&freeBytes, &total));
-        // After the weights still to come (roughly what was uploaded so far per layer).
+        // A quarter of what is free before the layers' weights are uploaded; a page holds
+        // K and V (bf16) of every layer.
         const int64_t perPage = pageElems * 2 * 2 * c.layers;
         maxPages = int(std::max<int64_t>(64, int64_t(freeBytes / 4) / perPage));
     }
