@@ -14,6 +14,8 @@ packages=(
   qml6-module-qtmultimedia libqt6multimedia6 xvfb xauth
   # packaging: the .deb's checks (ctest Package.*), lintian, the clean-system test, icons
   appstream desktop-file-utils libxml2-utils lintian debootstrap librsvg2-bin
+  # the real-server tests: llama.cpp's source comes as a pinned sdist from PyPI (pip download)
+  python3 python3-pip
 )
 
 missing=()

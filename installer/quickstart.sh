@@ -2,6 +2,8 @@
 # README's quick start. On a fresh Debian 12:
 #   bash installer/quickstart.sh demo   builds, makes the demo project, opens MOTOR Studio on it
 #   bash installer/quickstart.sh test   checks the formatting, builds everything and runs every test suite
+#                                       (with llama.cpp's llama-server for the real-server tests,
+#                                       built once into ~/.cache; MOTOR_REAL_SERVERS=0 skips that)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
@@ -28,6 +30,10 @@ case "$mode" in
     preset="${MOTOR_PRESET:-ci}"
     cmake --preset "$preset"
     cmake --build --preset "$preset"
+    if [ "${MOTOR_REAL_SERVERS:-1}" = 1 ]; then
+      bash installer/install-llama-server.sh >/dev/null ||
+        echo "quickstart: llama-server could not be built; the OpenAiRealServer tests will skip" >&2
+    fi
     ctest --preset "$preset"
     ;;
   *)
