@@ -140,6 +140,9 @@ public:
     // What prepare() learned (the servers, their context and health), for the run's
     // provenance; empty when there is nothing to say.
     virtual QJsonObject preparedInfo() const { return {}; }
+    // Wall time this model has spent encoding images (the local engine's vision tower,
+    // preprocessing included), summed over its life; 0 where images are not encoded here.
+    virtual double visionMs() const { return 0.0; }
     // Runs requests[i] on sessions[i]; sessions are distinct. Backends that can, run them
     // together (one batched pass, or concurrent HTTP requests). The default loops.
     virtual std::vector<Result<LmOutput>> generateBatch(const std::vector<LmSession*>& sessions,

@@ -126,6 +126,7 @@ QString runNameFor(const QString& backend, const QString& name, PredictorMode mo
 Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const RunOptions& options) {
     QElapsedTimer total;
     total.start();
+    const double visionBefore = model.visionMs();
     auto library = PromptLibrary::load(options.promptDir);
     if (!library) return library.error();
     PromptBuilder builder(project.codebook(), options.mode, library.value(), options.maxRationaleChars);
@@ -328,6 +329,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     summary.cancelled = cancelled(options.cancel);
     summary.framesUsed = anyFrames;
     summary.prefillMs = predictor.timings().prefillMs;
+    summary.visionMs = model.visionMs() - visionBefore;
     summary.decodeMs = predictor.timings().decodeMs;
     summary.totalMs = double(total.nsecsElapsed()) / 1e6;
     if (summary.annotatorId == 0) return summary;  // nothing stored, nothing to record
@@ -343,6 +345,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     last.insert(QStringLiteral("clips_done"), summary.progress.done);
     last.insert(QStringLiteral("clips_failed"), summary.progress.failed);
     last.insert(QStringLiteral("timings_ms"), QJsonObject{{QStringLiteral("media"), summary.mediaMs},
+                                                          {QStringLiteral("vision"), summary.visionMs},
                                                           {QStringLiteral("prefill"), summary.prefillMs},
                                                           {QStringLiteral("decode"), summary.decodeMs},
                                                           {QStringLiteral("store"), summary.storeMs}});

@@ -81,7 +81,9 @@ struct RunSummary {
     QString stopReason;
     bool framesUsed = false;
     QStringList errors;  // one per failed clip
-    double mediaMs = 0.0, prefillMs = 0.0, decodeMs = 0.0, storeMs = 0.0, totalMs = 0.0;
+    // prefillMs: the clip contexts (system, frames, transcript), visionMs (the vision
+    // encoder on the frames, local engine) included.
+    double mediaMs = 0.0, visionMs = 0.0, prefillMs = 0.0, decodeMs = 0.0, storeMs = 0.0, totalMs = 0.0;
 };
 
 QString defaultRunName(const LanguageModel& model, PredictorMode mode);

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <limits>
 
@@ -535,6 +536,12 @@ TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
                                     "--rationale-chars", "16", "--quiet"});
     ASSERT_EQ(shared.exitCode, 0) << qPrintable(shared.err);
     EXPECT_TRUE(shared.out.contains("frames_used=true")) << qPrintable(shared.out);
+    // The time line shows the vision encoder apart from the rest of the prefill.
+    const QRegularExpressionMatch timeLine =
+        QRegularExpression(QStringLiteral("time: media \\d+ ms, vision (\\d+) ms, prefill (\\d+) ms, decode \\d+ ms"))
+            .match(shared.out);
+    ASSERT_TRUE(timeLine.hasMatch()) << qPrintable(shared.out);
+    EXPECT_GT(timeLine.captured(1).toInt(), 0) << qPrintable(shared.out);
     const CliRun recomputed =
         motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "vl-recomputed",
                   "--rationale-chars", "16", "--no-prefix-sharing", "--clips", "g1-c01,g3-c02", "--quiet"});
@@ -551,6 +558,9 @@ TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
     EXPECT_TRUE(vision["preprocessing"].toString().startsWith("pil-bicubic 448x448"))
         << qPrintable(vision["preprocessing"].toString());
     EXPECT_EQ(run->provenance["parameters"].toObject()["frame_fit"].toString(), "native");
+    const QJsonObject timings = run->provenance["sessions"].toArray().last().toObject()["timings_ms"].toObject();
+    EXPECT_GT(timings["vision"].toDouble(), 0.0);
+    EXPECT_GT(timings["prefill"].toDouble(), timings["vision"].toDouble());  // vision is part of the prefill
     for (const auto& c : p.clips().value()) {
         for (const auto& d : p.codebook().dimensions) {
             auto a = p.annotation(c.id, run->id, d.name);
@@ -588,6 +598,7 @@ TEST_F(CliTest, LocalBackendLabelsTheWholeDemoAndIsEvaluable) {
     const CliRun shared = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "shared",
                                     "--rationale-chars", "20", "--quiet"});
     ASSERT_EQ(shared.exitCode, 0) << qPrintable(shared.err);
+    EXPECT_TRUE(shared.out.contains(QStringLiteral(", vision 0 ms, "))) << qPrintable(shared.out);  // no frames
     const CliRun recomputed = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "recomputed",
                                         "--rationale-chars", "20", "--no-prefix-sharing", "--quiet"});
     ASSERT_EQ(recomputed.exitCode, 0) << qPrintable(recomputed.err);

@@ -49,7 +49,7 @@ public:
     QString deviceUsed() const { return device_; }
     bool sees() const;
     // Wall time spent in the vision encoder (preprocessing included), summed.
-    double visionMs() const { return visionMs_; }
+    double visionMs() const override { return visionMs_; }
     void addVisionMs(double ms) { visionMs_ += ms; }
 
 private:
