@@ -89,7 +89,15 @@ protected:
     void type(const QString& text) { QTest::keyClicks(QApplication::focusWidget(), text); }
     void typeKey(Qt::Key k, Qt::KeyboardModifiers mods = {}) {
         QTest::keyClick(QApplication::focusWidget(), k, mods);
-        QTest::qWait(20);  // the editor commits queued, then the pane
+        settle();
+    }
+    // The editor commits queued (Qt's delegate), then the pane (queued again): a few
+    // rounds of posted events, however slow the machine.
+    static void settle() {
+        for (int i = 0; i < 10; ++i) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
     }
     QLineEdit* textEditor() const { return table()->findChild<QLineEdit*>(QStringLiteral("UtteranceTextEditor")); }
 };
