@@ -1086,6 +1086,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>&amp;Transcribe recording…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>
@@ -2161,10 +2169,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Undo the last label change</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Redo</source>
         <translation type="unfinished" />
     </message>
@@ -2218,6 +2222,46 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Segment: previous / next clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo the last change: a label, a clip or the transcript</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: give it the keyboard (or click a line)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F2 / Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: edit the line's text (Enter saves, Esc cancels, Ctrl+P splits at the cursor)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: the speaker of every selected line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: the line starts / ends at the playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: its start / end 100 ms earlier / later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: split the line at the playhead / merge it with the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: delete the selected lines</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2393,19 +2437,11 @@ Cancel stops after the file being written; files already written stay.</source>
 <context>
     <name>motor::ui::TranscriptPane</name>
     <message>
-        <source>Time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Speaker</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Utterance</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Click a line to play from there</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2422,6 +2458,78 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Make this recording's transcript from its audio with a Whisper model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a line to play from there. With the transcript focused (click or Ctrl+T):
+F2, Enter or double-click: edit the text (Enter saves, Esc cancels, Ctrl+P splits at the text cursor)
+Shift+F2: the speaker of every selected line (Shift or Ctrl + click selects several)
+I / O: the utterance starts / ends at the playhead
+Shift / Ctrl + Left / Right: its start / end 100 ms earlier / later
+P: split it at the playhead · U: merge it with the next · Delete: delete the selected lines
+Every edit is saved at once; Ctrl+Z undoes it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F2 edit · I / O start / end at the playhead · P split · U merge · Shift+F2 speaker · Ctrl+T transcript · F1 all keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a coder ("Coder" in the status bar) to edit the transcript: without one the project is read-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The player has no position yet: play or seek first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select an utterance first: click it, or move with Up / Down.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The utterance at %1 starts at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The utterance at %1 ends at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge the utterance at %1 with the next one</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Delete %n utterance(s)</source>
+        <translation>
+            <numerusform>Delete %n utterance</numerusform>
+            <numerusform>Delete %n utterances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split the utterance at %1 at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit the text of the utterance at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Set the speaker of %n utterance(s) to %1</source>
+        <translation>
+            <numerusform>Set the speaker of %n utterance to %1</numerusform>
+            <numerusform>Set the speaker of %n utterances to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>"%1" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -26,8 +26,8 @@
         <translation>--screenshot tarvitsee projektin</translation>
     </message>
     <message>
-        <source>unknown view &quot;%1&quot;</source>
-        <translation>tuntematon näkymä &quot;%1&quot;</translation>
+        <source>unknown view "%1"</source>
+        <translation>tuntematon näkymä "%1"</translation>
     </message>
     <message>
         <source>cannot write %1</source>
@@ -145,12 +145,12 @@
         <translation>Ristiriita</translation>
     </message>
     <message>
-        <source>This expert&apos;s labels, one per dimension</source>
+        <source>This expert's labels, one per dimension</source>
         <translation>Tämän asiantuntijan luokitukset, yksi kullekin ulottuvuudelle</translation>
     </message>
     <message>
-        <source>Dimensions on which the experts disagree (red). Model runs and baselines are not counted; choose &quot;all coders&quot; in Review to count them.</source>
-        <translation>Ulottuvuudet, joista asiantuntijat ovat eri mieltä (punainen). Mallien ajoja ja vertailutasoja ei lasketa; valitse Tarkastelussa &quot;kaikki koodaajat&quot;, niin ne lasketaan.</translation>
+        <source>Dimensions on which the experts disagree (red). Model runs and baselines are not counted; choose "all coders" in Review to count them.</source>
+        <translation>Ulottuvuudet, joista asiantuntijat ovat eri mieltä (punainen). Mallien ajoja ja vertailutasoja ei lasketa; valitse Tarkastelussa "kaikki koodaajat", niin ne lasketaan.</translation>
     </message>
     <message>
         <source>Dimensions on which any two coders disagree, model runs and baselines included (red).</source>
@@ -577,11 +577,11 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Sama koodaaja on luokitellut joitakin klippejä eri tavoin kahdessa kopiossa.</translation>
     </message>
     <message>
-        <source>Keep &amp;this project&apos;s</source>
+        <source>Keep &amp;this project's</source>
         <translation>Pidä &amp;tämän projektin</translation>
     </message>
     <message>
-        <source>Take the &amp;other copy&apos;s</source>
+        <source>Take the &amp;other copy's</source>
         <translation>Ota &amp;toisen kopion</translation>
     </message>
     <message>
@@ -1008,8 +1008,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Kuka luokittelee: vaihda koodaajaa, lisää uusi tai pyydä MOTOR Studiota kysymään joka avauksella</translation>
     </message>
     <message>
-        <source>No coder chosen: labelling is off. Choose one with &quot;Coder&quot; below.</source>
-        <translation>Koodaajaa ei ole valittu: luokittelu on pois päältä. Valitse koodaaja alhaalta kohdasta &quot;Koodaaja&quot;.</translation>
+        <source>No coder chosen: labelling is off. Choose one with "Coder" below.</source>
+        <translation>Koodaajaa ei ole valittu: luokittelu on pois päältä. Valitse koodaaja alhaalta kohdasta "Koodaaja".</translation>
     </message>
     <message>
         <source>Cannot use this coder</source>
@@ -1066,7 +1066,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Avaa tarkastelu</translation>
     </message>
     <message>
-        <source>%1 will see the other coders&apos; labels, the conflicts, the review and the metrics before finishing. Unlock?</source>
+        <source>%1 will see the other coders' labels, the conflicts, the review and the metrics before finishing. Unlock?</source>
         <translation>%1 näkee muiden koodaajien luokitukset, ristiriidat, tarkastelun ja mittarit ennen kuin on valmis. Avataanko?</translation>
     </message>
     <message>
@@ -1092,6 +1092,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>&amp;Transcribe recording…</source>
         <translation>&amp;Litteroi tallenne…</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>Li&amp;tteraatio</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
     </message>
 </context>
 <context>
@@ -1153,7 +1161,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Yhtäpitävyys</translation>
     </message>
     <message>
-        <source>Pairwise Cohen&apos;s kappa on the clips both coders labelled</source>
+        <source>Pairwise Cohen's kappa on the clips both coders labelled</source>
         <translation>Parittainen Cohenin kappa leikkeillä, jotka molemmat koodaajat luokittelivat</translation>
     </message>
     <message>
@@ -1193,7 +1201,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Ei vielä luokituksia.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; among %2 coder(s): Fleiss&apos; κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorff&apos;s α = &lt;b&gt;%6&lt;/b&gt;%7 (units = %8)</source>
+        <source>&lt;b&gt;%1&lt;/b&gt; among %2 coder(s): Fleiss' κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorff's α = &lt;b&gt;%6&lt;/b&gt;%7 (units = %8)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 koodaajaa: Fleissin κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorffin α = &lt;b&gt;%6&lt;/b&gt;%7 (yksiköitä %8)</translation>
     </message>
     <message>
@@ -1301,7 +1309,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>&amp;MOTOR-koodikirja (käyttäytyminen, kognitio, tunne)</translation>
     </message>
     <message>
-        <source>&amp;Another project&apos;s codebook</source>
+        <source>&amp;Another project's codebook</source>
         <translation>&amp;Toisen projektin koodikirja</translation>
     </message>
     <message>
@@ -1392,7 +1400,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Silmukka</translation>
     </message>
     <message>
-        <source>Loop the clip&apos;s range (L)</source>
+        <source>Loop the clip's range (L)</source>
         <translation>Toista leikettä silmukkana (L)</translation>
     </message>
     <message>
@@ -1557,7 +1565,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Avaa leike kaksoisnapsauttamalla</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Results&lt;/b&gt; — each clip&apos;s labels as it finishes</source>
+        <source>&lt;b&gt;Results&lt;/b&gt; — each clip's labels as it finishes</source>
         <translation>&lt;b&gt;Tulokset&lt;/b&gt; — kunkin leikkeen luokitukset sen valmistuessa</translation>
     </message>
     <message>
@@ -1601,7 +1609,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Hugging Face -mallikansio</translation>
     </message>
     <message>
-        <source>the server&apos;s model name</source>
+        <source>the server's model name</source>
         <translation>palvelimen mallin nimi</translation>
     </message>
     <message>
@@ -1689,7 +1697,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Pro&amp;jektori:</translation>
     </message>
     <message>
-        <source>A model is one &lt;b&gt;.gguf&lt;/b&gt; file (llama.cpp&apos;s format; a vision model has an &lt;i&gt;mmproj-….gguf&lt;/i&gt; beside it) or a &lt;b&gt;Hugging Face folder&lt;/b&gt; with config.json, *.safetensors and tokenizer.json. Llama 2/3, Qwen2/2.5 and Qwen3 read the transcript; InternVL3.5 also sees the clip&apos;s frames. It runs on this computer. %1</source>
+        <source>A model is one &lt;b&gt;.gguf&lt;/b&gt; file (llama.cpp's format; a vision model has an &lt;i&gt;mmproj-….gguf&lt;/i&gt; beside it) or a &lt;b&gt;Hugging Face folder&lt;/b&gt; with config.json, *.safetensors and tokenizer.json. Llama 2/3, Qwen2/2.5 and Qwen3 read the transcript; InternVL3.5 also sees the clip's frames. It runs on this computer. %1</source>
         <translation>Malli on yksi &lt;b&gt;.gguf&lt;/b&gt;-tiedosto (llama.cpp:n muoto; näkevän mallin vieressä on &lt;i&gt;mmproj-….gguf&lt;/i&gt;) tai &lt;b&gt;Hugging Face -kansio&lt;/b&gt;, jossa on config.json, *.safetensors ja tokenizer.json. Llama 2/3, Qwen2/2.5 ja Qwen3 lukevat litteraatin; InternVL3.5 näkee myös leikkeen kuvat. Malli toimii tällä tietokoneella. %1</translation>
     </message>
     <message>
@@ -1713,7 +1721,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>kaikki ytimet</translation>
     </message>
     <message>
-        <source>backend&apos;s default</source>
+        <source>backend's default</source>
         <translation>taustajärjestelmän oletus</translation>
     </message>
     <message>
@@ -1773,8 +1781,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>&amp;Kehotteet:</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#b3261e&quot;&gt;Cannot use this model: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#b3261e&quot;&gt;Mallia ei voi käyttää: %1&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#b3261e"&gt;Cannot use this model: %1&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b3261e"&gt;Mallia ei voi käyttää: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; language model with a vision tower: &lt;b&gt;it sees the frames&lt;/b&gt; (%2 per clip, %3×%3).</source>
@@ -1812,7 +1820,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Malli luki vain litteraatin</translation>
     </message>
     <message>
-        <source>The frames the model saw, in seconds from the clip&apos;s start; select the row to see them</source>
+        <source>The frames the model saw, in seconds from the clip's start; select the row to see them</source>
         <translation>Kuvat, jotka malli näki, sekunteina leikkeen alusta; valitse rivi nähdäksesi ne</translation>
     </message>
     <message>
@@ -1839,8 +1847,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Asiantuntijan nimi puuttuu.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a model run, not an expert.</source>
-        <translation>&quot;%1&quot; on mallin ajo, ei asiantuntija.</translation>
+        <source>"%1" is a model run, not an expert.</source>
+        <translation>"%1" on mallin ajo, ei asiantuntija.</translation>
     </message>
     <message>
         <source>No coder is chosen.</source>
@@ -1862,7 +1870,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>vertailutaso</translation>
     </message>
     <message>
-        <source>Select a cell to read the coder&apos;s rationale and note.</source>
+        <source>Select a cell to read the coder's rationale and note.</source>
         <translation>Valitse solu lukeaksesi koodaajan perustelun ja huomautuksen.</translation>
     </message>
     <message>
@@ -1944,12 +1952,12 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Erimielisyys kaikkien koodaajien kesken (myös mallit)</translation>
     </message>
     <message>
-        <source>Whether model runs and baselines count as dissenting coders here, in the queue and in the browser&apos;s Conflict column</source>
+        <source>Whether model runs and baselines count as dissenting coders here, in the queue and in the browser's Conflict column</source>
         <translation>Lasketaanko mallien ajot ja vertailutasot eri mieltä oleviksi koodaajiksi täällä, jonossa ja selaimen Ristiriita-sarakkeessa</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style=&quot;background:%2&quot;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
-        <translation>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; samaa mieltä kuin enemmistö (%3) &amp;nbsp; &lt;span style=&quot;background:%2&quot;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; eri mieltä &amp;nbsp; (n,nn) varmuus &amp;nbsp; ✎ perustelu tai huomautus</translation>
+        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
+        <translation>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; samaa mieltä kuin enemmistö (%3) &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; eri mieltä &amp;nbsp; (n,nn) varmuus &amp;nbsp; ✎ perustelu tai huomautus</translation>
     </message>
     <message>
         <source>all coders</source>
@@ -2033,7 +2041,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Tarkistettu</translation>
     </message>
     <message>
-        <source>Clear or set the selected clip&apos;s &quot;needs a second look&quot; flag (R)</source>
+        <source>Clear or set the selected clip's "needs a second look" flag (R)</source>
         <translation>Poista tai aseta valitun leikkeen ”tarkista uudelleen” -merkintä (R)</translation>
     </message>
     <message>
@@ -2168,10 +2176,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Silmukka päälle / pois</translation>
     </message>
     <message>
-        <source>Undo the last label change</source>
-        <translation>Kumoa viimeisin luokituksen muutos</translation>
-    </message>
-    <message>
         <source>Redo</source>
         <translation>Tee uudelleen</translation>
     </message>
@@ -2226,6 +2230,46 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Segment: previous / next clip</source>
         <translation>Rajaus: edellinen / seuraava leike</translation>
+    </message>
+    <message>
+        <source>Undo the last change: a label, a clip or the transcript</source>
+        <translation>Kumoa viimeisin muutos: luokitus, leike tai litteraatio</translation>
+    </message>
+    <message>
+        <source>Transcript: give it the keyboard (or click a line)</source>
+        <translation>Litteraatio: anna sille näppäimistö (tai napsauta riviä)</translation>
+    </message>
+    <message>
+        <source>F2 / Enter</source>
+        <translation>F2 / Enter</translation>
+    </message>
+    <message>
+        <source>Transcript: edit the line's text (Enter saves, Esc cancels, Ctrl+P splits at the cursor)</source>
+        <translation>Litteraatio: muokkaa rivin tekstiä (Enter tallentaa, Esc peruu, Ctrl+P jakaa kursorin kohdalta)</translation>
+    </message>
+    <message>
+        <source>Transcript: the speaker of every selected line</source>
+        <translation>Litteraatio: kaikkien valittujen rivien puhuja</translation>
+    </message>
+    <message>
+        <source>Transcript: the line starts / ends at the playhead</source>
+        <translation>Litteraatio: rivi alkaa / päättyy toistokohdassa</translation>
+    </message>
+    <message>
+        <source>Transcript: its start / end 100 ms earlier / later</source>
+        <translation>Litteraatio: sen alku / loppu 100 ms aiemmin / myöhemmin</translation>
+    </message>
+    <message>
+        <source>Transcript: split the line at the playhead / merge it with the next</source>
+        <translation>Litteraatio: jaa rivi toistokohdasta / yhdistä se seuraavaan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Transcript: delete the selected lines</source>
+        <translation>Litteraatio: poista valitut rivit</translation>
     </message>
 </context>
 <context>
@@ -2306,7 +2350,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>ggml-mallit (*.bin);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <source>Send the recording&apos;s audio to this server</source>
+        <source>Send the recording's audio to this server</source>
         <translation>Lähetä tallenteen ääni tälle palvelimelle</translation>
     </message>
     <message>
@@ -2362,7 +2406,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>noin %1 jäljellä</translation>
     </message>
     <message>
-        <source>The recording&apos;s audio would leave this computer for %1. Without this, transcribe on this computer.</source>
+        <source>The recording's audio would leave this computer for %1. Without this, transcribe on this computer.</source>
         <translation>Tallenteen ääni lähtisi tästä tietokoneesta osoitteeseen %1. Ilman tätä litteroi tällä tietokoneella.</translation>
     </message>
     <message numerus="yes">
@@ -2400,20 +2444,12 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
 <context>
     <name>motor::ui::TranscriptPane</name>
     <message>
-        <source>Time</source>
-        <translation>Aika</translation>
-    </message>
-    <message>
         <source>Speaker</source>
         <translation>Puhuja</translation>
     </message>
     <message>
         <source>Utterance</source>
         <translation>Puheenvuoro</translation>
-    </message>
-    <message>
-        <source>Click a line to play from there</source>
-        <translation>Napsauta riviä toistaaksesi siitä kohdasta</translation>
     </message>
     <message>
         <source>No transcript for this clip.</source>
@@ -2428,8 +2464,86 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Litteroi…</translation>
     </message>
     <message>
-        <source>Make this recording&apos;s transcript from its audio with a Whisper model</source>
+        <source>Make this recording's transcript from its audio with a Whisper model</source>
         <translation>Tee tämän tallenteen litteraatti sen äänestä Whisper-mallilla</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Alku</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Loppu</translation>
+    </message>
+    <message>
+        <source>Click a line to play from there. With the transcript focused (click or Ctrl+T):
+F2, Enter or double-click: edit the text (Enter saves, Esc cancels, Ctrl+P splits at the text cursor)
+Shift+F2: the speaker of every selected line (Shift or Ctrl + click selects several)
+I / O: the utterance starts / ends at the playhead
+Shift / Ctrl + Left / Right: its start / end 100 ms earlier / later
+P: split it at the playhead · U: merge it with the next · Delete: delete the selected lines
+Every edit is saved at once; Ctrl+Z undoes it.</source>
+        <translation>Napsauta riviä toistaaksesi siitä kohdasta. Kun litteraatiolla on näppäimistö (napsautus tai Ctrl+T):
+F2, Enter tai kaksoisnapsautus: muokkaa tekstiä (Enter tallentaa, Esc peruu, Ctrl+P jakaa tekstikursorin kohdalta)
+Shift+F2: kaikkien valittujen rivien puhuja (Shift tai Ctrl + napsautus valitsee useita)
+I / O: puheenvuoro alkaa / päättyy toistokohdassa
+Shift / Ctrl + vasen / oikea nuoli: sen alku / loppu 100 ms aiemmin / myöhemmin
+P: jaa se toistokohdasta · U: yhdistä se seuraavaan · Delete: poista valitut rivit
+Jokainen muutos tallentuu heti; Ctrl+Z kumoaa sen.</translation>
+    </message>
+    <message>
+        <source>F2 edit · I / O start / end at the playhead · P split · U merge · Shift+F2 speaker · Ctrl+T transcript · F1 all keys</source>
+        <translation>F2 muokkaa · I / O alku / loppu toistokohtaan · P jaa · U yhdistä · Shift+F2 puhuja · Ctrl+T litteraatio · F1 kaikki näppäimet</translation>
+    </message>
+    <message>
+        <source>Choose a coder ("Coder" in the status bar) to edit the transcript: without one the project is read-only.</source>
+        <translation>Valitse koodaaja (tilarivin "Koodaaja") muokataksesi litteraatiota: ilman koodaajaa projekti on vain luettavissa.</translation>
+    </message>
+    <message>
+        <source>The player has no position yet: play or seek first.</source>
+        <translation>Soittimella ei ole vielä toistokohtaa: toista tai siirry ensin johonkin kohtaan.</translation>
+    </message>
+    <message>
+        <source>Select an utterance first: click it, or move with Up / Down.</source>
+        <translation>Valitse ensin puheenvuoro: napsauta sitä tai liiku ylä- ja alanuolella.</translation>
+    </message>
+    <message>
+        <source>The utterance at %1 starts at %2</source>
+        <translation>Puheenvuoron (%1) alku: %2</translation>
+    </message>
+    <message>
+        <source>The utterance at %1 ends at %2</source>
+        <translation>Puheenvuoron (%1) loppu: %2</translation>
+    </message>
+    <message>
+        <source>Merge the utterance at %1 with the next one</source>
+        <translation>Yhdistä puheenvuoro (%1) seuraavaan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n utterance(s)</source>
+        <translation>
+            <numerusform>Poista %n puheenvuoro</numerusform>
+            <numerusform>Poista %n puheenvuoroa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split the utterance at %1 at %2</source>
+        <translation>Jaa puheenvuoro (%1) kohdasta %2</translation>
+    </message>
+    <message>
+        <source>Edit the text of the utterance at %1</source>
+        <translation>Muokkaa puheenvuoron (%1) tekstiä</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the speaker of %n utterance(s) to %1</source>
+        <translation>
+            <numerusform>Aseta %n puheenvuoron puhujaksi %1</numerusform>
+            <numerusform>Aseta %n puheenvuoron puhujaksi %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>"%1" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.</source>
+        <translation>"%1" ei ole aika: kirjoita minuutit:sekunnit leikkeen alusta, esim. 0:03.5.</translation>
     </message>
 </context>
 <context>

@@ -279,6 +279,11 @@ void MainWindow::buildMenus() {
     connect(addKey(nav, tr("Next &disagreement"), QKeySequence(Qt::Key_M)), &QAction::triggered, this, [this] {
         if (!session_->isBlind()) review_->nextInQueue();
     });
+    // The transcript's editing keys (F2, I, O, P, U, ...) act while it has the keyboard.
+    connect(addKey(nav, tr("&Transcript"), QKeySequence(tr("Ctrl+T"))), &QAction::triggered, this, [this] {
+        showView(View::Label);
+        transcript_->focusTable();
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     connect(addKey(view, tr("&Label"), QKeySequence(tr("Ctrl+1"))), &QAction::triggered, this,

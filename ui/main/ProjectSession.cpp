@@ -105,6 +105,14 @@ Status ProjectSession::editClips(const std::function<Status(Project&)>& edit) {
     return {};
 }
 
+Status ProjectSession::editTranscript(qint64 mediaId, const std::function<Status(Project&)>& edit) {
+    if (!project_) return makeError(tr("No project is open."));
+    const Status s = project_->transaction([&] { return edit(*project_); });
+    if (!s) return s;
+    emit transcriptChanged(mediaId);
+    return {};
+}
+
 Result<CodebookChange> ProjectSession::changeCodebook(const Codebook& next, const QVector<CodebookRename>& renames) {
     if (!project_) return makeError(tr("No project is open."));
     auto change = project_->changeCodebook(next, renames);

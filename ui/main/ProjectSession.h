@@ -89,6 +89,13 @@ public:
     // re-reads the clips and emits clipsChanged. A current clip the edit removed gives
     // way to its neighbour. Failures are core's message; the file is then unchanged.
     Status editClips(const std::function<Status(Project&)>& edit);
+    // Transcript editing: runs `edit` through core in one transaction (all or nothing),
+    // then emits transcriptChanged(mediaId). Failures are core's message; the file is
+    // then unchanged. TranscriptEditCommand puts it on the undo stack.
+    Status editTranscript(qint64 mediaId, const std::function<Status(Project&)>& edit);
+    // The transcript may be edited: a project is open and a coder is chosen (without
+    // one the project is read-only, as for labels).
+    bool transcriptEditable() const { return project_ && expertId_ != 0; }
     // Replaces the codebook through core (Project::changeCodebook: refused when labels
     // would lose their class, renames migrate them) and refreshes every view.
     Result<CodebookChange> changeCodebook(const Codebook& next, const QVector<CodebookRename>& renames);
@@ -118,6 +125,8 @@ signals:
     void currentClipChanged(qint64 clipId);
     // The utterances of this recording changed (transcribed, edited, undone).
     void transcriptChanged(qint64 mediaId);
+    // A transcript edit could not be done or undone (core's message); the pane shows it.
+    void transcriptEditFailed(const QString& message);
     void currentExpertChanged();
     // The Conflict column and the review queue count other coders now.
     void conflictScopeChanged();

@@ -36,7 +36,7 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
          << qMakePair(QStringLiteral("[ / ]"), tr("Slower / faster (0.25× to 2×)"))
          << qMakePair(QStringLiteral("L"), tr("Loop the clip on / off"))
          << qMakePair(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText),
-                      tr("Undo the last label change"))
+                      tr("Undo the last change: a label, a clip or the transcript"))
          << qMakePair(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText), tr("Redo"))
          << qMakePair(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText), tr("Search clips"))
          << qMakePair(QStringLiteral("Ctrl+1 / 2 / 3 / 4 / 5"), tr("Label, Review, Metrics, Predict, Segment view"))
@@ -46,6 +46,15 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
          << qMakePair(tr("Shift / Ctrl + Left / Right"),
                       tr("Segment: move the in / out point by 100 ms (with Alt: one frame)"))
          << qMakePair(tr("Up / Down"), tr("Segment: previous / next clip"))
+         << qMakePair(QStringLiteral("Ctrl+T"), tr("Transcript: give it the keyboard (or click a line)"))
+         << qMakePair(tr("F2 / Enter"),
+                      tr("Transcript: edit the line's text (Enter saves, Esc cancels, Ctrl+P splits at the cursor)"))
+         << qMakePair(QStringLiteral("Shift+F2"), tr("Transcript: the speaker of every selected line"))
+         << qMakePair(QStringLiteral("I / O"), tr("Transcript: the line starts / ends at the playhead"))
+         << qMakePair(tr("Shift / Ctrl + Left / Right"), tr("Transcript: its start / end 100 ms earlier / later"))
+         << qMakePair(QStringLiteral("P / U"),
+                      tr("Transcript: split the line at the playhead / merge it with the next"))
+         << qMakePair(tr("Delete"), tr("Transcript: delete the selected lines"))
          << qMakePair(QStringLiteral("F1"), tr("This help"));
     auto* table = new QTableWidget(int(rows.size()), 2, this);
     table->setHorizontalHeaderLabels({tr("Key"), tr("Action")});

@@ -1,20 +1,81 @@
 #include "ui/transcript/TranscriptPane.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
+#include "core/store/Project.h"
 #include "ui/main/ProjectSession.h"
+#include "ui/transcript/TranscriptEditCommand.h"
+#include "ui/transcript/UtteranceDelegate.h"
 
 namespace motor {
 namespace ui {
 namespace {
+constexpr int64_t kNudgeMs = 100;
+
 QString clipTime(int64_t ms) {
     ms = std::max<int64_t>(0, ms);
     return QStringLiteral("%1:%2.%3").arg(ms / 60000).arg(ms / 1000 % 60, 2, 10, QLatin1Char('0')).arg(ms % 1000 / 100);
+}
+
+// What a time editor starts with: to the millisecond, signed (an utterance may begin
+// before its clip).
+QString exactClipTime(int64_t ms) {
+    const QString sign = ms < 0 ? QStringLiteral("-") : QString();
+    ms = std::abs(ms);
+    return QStringLiteral("%1%2:%3.%4")
+        .arg(sign)
+        .arg(ms / 60000)
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+// "1:02.5", "62.5", "-0:00.250", "0:03,5" (a Finnish decimal comma) -> milliseconds.
+bool parseClipTime(const QString& text, int64_t* ms) {
+    static const QRegularExpression re(QStringLiteral("^\\s*(-)?\\s*(?:(\\d+):)?(\\d+)(?:[.,](\\d{1,3}))?\\s*$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch()) return false;
+    const int64_t minutes = m.captured(2).isEmpty() ? 0 : m.captured(2).toLongLong();
+    const int64_t seconds = m.captured(3).toLongLong();
+    if (!m.captured(2).isEmpty() && seconds >= 60) return false;
+    const QString fraction = m.captured(4);
+    const int64_t millis = fraction.isEmpty() ? 0 : (fraction + QStringLiteral("00")).left(3).toLongLong();
+    *ms = (minutes * 60 + seconds) * 1000 + millis;
+    if (!m.captured(1).isEmpty()) *ms = -*ms;
+    return true;
+}
+
+// Where P cuts the text: the word boundary (or either end) nearest the point that the
+// playhead's share of the utterance's time falls on in its text.
+int wordOffsetAt(const Utterance& u, int64_t atMs) {
+    const QString& text = u.text;
+    if (text.isEmpty() || u.endMs <= u.startMs) return 0;
+    const double share = std::clamp(double(atMs - u.startMs) / double(u.endMs - u.startMs), 0.0, 1.0);
+    const int target = int(std::lround(share * text.size()));
+    int best = 0;
+    const auto consider = [&](int offset) {
+        if (std::abs(offset - target) < std::abs(best - target)) best = offset;
+    };
+    consider(int(text.size()));
+    for (int i = 1; i < text.size(); ++i)
+        if (text[i].isSpace() && !text[i - 1].isSpace()) consider(i);
+    return best;
+}
+
+Status statusOf(const Result<int64_t>& r) {
+    return r ? Status() : Status(r.error());
 }
 }  // namespace
 
@@ -22,28 +83,53 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
     setObjectName(QStringLiteral("TranscriptPane"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    table_ = new QTableWidget(0, 3, this);
-    table_->setHorizontalHeaderLabels({tr("Time"), tr("Speaker"), tr("Utterance")});
+    table_ = new QTableWidget(0, ColumnCount, this);
+    table_->setObjectName(QStringLiteral("TranscriptTable"));
+    table_->setHorizontalHeaderLabels({tr("Start"), tr("End"), tr("Speaker"), tr("Utterance")});
     table_->verticalHeader()->hide();
+    // Editors open only through the keys and double-click below, which commit through core.
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->setFocusPolicy(Qt::ClickFocus);
+    table_->setTabKeyNavigation(false);
     table_->setWordWrap(true);
     table_->setShowGrid(false);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    for (int c : {StartColumn, EndColumn, SpeakerColumn})
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->setToolTip(tr("Click a line to play from there"));
+    table_->setToolTip(
+        tr("Click a line to play from there. With the transcript focused (click or Ctrl+T):\n"
+           "F2, Enter or double-click: edit the text (Enter saves, Esc cancels, Ctrl+P splits at the text cursor)\n"
+           "Shift+F2: the speaker of every selected line (Shift or Ctrl + click selects several)\n"
+           "I / O: the utterance starts / ends at the playhead\n"
+           "Shift / Ctrl + Left / Right: its start / end 100 ms earlier / later\n"
+           "P: split it at the playhead · U: merge it with the next · Delete: delete the selected lines\n"
+           "Every edit is saved at once; Ctrl+Z undoes it."));
+    delegate_ = new UtteranceDelegate(SpeakerColumn, TextColumn, table_);
+    delegate_->setSpeakerSource([this] { return recordingSpeakers(); });
+    table_->setItemDelegate(delegate_);
+    table_->installEventFilter(this);
     layout->addWidget(table_);
     empty_ = new QLabel(tr("No transcript for this clip."), this);
     empty_->setObjectName(QStringLiteral("MutedLabel"));
     empty_->setAlignment(Qt::AlignCenter);
     empty_->hide();
     layout->addWidget(empty_);
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("TranscriptMessage"));
+    message_->setWordWrap(true);
+    message_->hide();
+    layout->addWidget(message_);
     auto* buttons = new QHBoxLayout;
-    buttons->addStretch(1);
+    auto* hint = new QLabel(tr("F2 edit · I / O start / end at the playhead · P split · U merge · Shift+F2 speaker · "
+                               "Ctrl+T transcript · F1 all keys"),
+                            this);
+    hint->setObjectName(QStringLiteral("MutedLabel"));
+    hint->setWordWrap(true);
+    hint->setToolTip(table_->toolTip());
+    buttons->addWidget(hint, 1);
     auto* transcribe = new QPushButton(tr("Transcribe…"), this);
     transcribe->setObjectName(QStringLiteral("TranscribeButton"));
     transcribe->setToolTip(tr("Make this recording's transcript from its audio with a Whisper model"));
@@ -55,32 +141,77 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
     connect(table_, &QTableWidget::cellClicked, this, [this](int row, int) {
         if (row >= 0 && row < utterances_.size()) emit seekRequested(std::max(utterances_[row].startMs, clipStartMs_));
     });
+    connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int row, int column) {
+        if (!checkEditable() || row < 0 || row >= utterances_.size()) return;
+        table_->setCurrentCell(row, column, QItemSelectionModel::NoUpdate);
+        table_->editItem(table_->item(row, column));
+    });
+    // Queued: the table reloads after a commit, which must not happen under the closing editor.
+    connect(delegate_, &UtteranceDelegate::committed, this, &TranscriptPane::applyCellEdit, Qt::QueuedConnection);
+    connect(delegate_, &UtteranceDelegate::splitRequested, this, &TranscriptPane::split, Qt::QueuedConnection);
     connect(session_, &ProjectSession::currentClipChanged, this, &TranscriptPane::loadClip);
     connect(session_, &ProjectSession::projectClosed, this, &TranscriptPane::loadClip);
+    connect(session_, &ProjectSession::projectOpened, this, &TranscriptPane::loadClip);
+    connect(session_, &ProjectSession::currentExpertChanged, this, &TranscriptPane::loadClip);
     connect(session_, &ProjectSession::transcriptChanged, this, [this](qint64 mediaId) {
         const Clip* clip = session_->clip(session_->currentClipId());
-        if (clip && clip->mediaId == mediaId) loadClip();
+        if (!clip || clip->mediaId != mediaId) return;
+        showMessage({}, false);  // an undo or another edit: the last message no longer holds
+        loadClip();
     });
+    connect(session_, &ProjectSession::transcriptEditFailed, this,
+            [this](const QString& message) { showMessage(message, true); });
+}
+
+QString TranscriptPane::message() const {
+    return message_->text();
+}
+
+void TranscriptPane::showMessage(const QString& text, bool error) {
+    message_->setText(text);
+    message_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+    message_->setVisible(!text.isEmpty());
+}
+
+QString TranscriptPane::clipTimeText(int64_t mediaMs) const {
+    return clipTime(mediaMs - clipStartMs_);
 }
 
 void TranscriptPane::loadClip() {
+    const Clip* clip = session_->clip(session_->currentClipId());
+    // An edit reloads the same clip: keep the lines the user had selected.
+    const bool sameClip = clip && clip->id == loadedClipId_;
+    const QVector<int64_t> selected = sameClip ? selectedIds() : QVector<int64_t>();
+    const int currentRow = sameClip ? table_->currentRow() : -1;
+    const qint64 currentId =
+        currentRow >= 0 && currentRow < utterances_.size() ? utterances_[currentRow].id : qint64(0);
+    if (!sameClip) showMessage({}, false);
     table_->setRowCount(0);
     utterances_.clear();
     highlighted_ = -1;
-    const Clip* clip = session_->clip(session_->currentClipId());
+    loadedClipId_ = clip ? clip->id : 0;
     if (!clip || !session_->project()) {
+        mediaId_ = 0;
         empty_->hide();
         return;
     }
     clipStartMs_ = clip->startMs;
+    mediaId_ = clip->mediaId;
     auto result = session_->project()->utterances(clip->mediaId, clip->startMs, clip->endMs);
     if (result) utterances_ = result.value();
+    const bool editable = session_->transcriptEditable();
     table_->setRowCount(int(utterances_.size()));
     for (int i = 0; i < utterances_.size(); ++i) {
         const Utterance& u = utterances_[i];
-        auto* time = new QTableWidgetItem(clipTime(u.startMs - clip->startMs));
-        time->setToolTip(tr("%1 – %2 in the recording").arg(clipTime(u.startMs), clipTime(u.endMs)));
-        time->setTextAlignment(Qt::AlignRight | Qt::AlignTop);
+        const QString range = tr("%1 – %2 in the recording").arg(clipTime(u.startMs), clipTime(u.endMs));
+        auto* start = new QTableWidgetItem(clipTime(u.startMs - clip->startMs));
+        start->setData(UtteranceDelegate::EditTextRole, exactClipTime(u.startMs - clip->startMs));
+        auto* end = new QTableWidgetItem(clipTime(u.endMs - clip->startMs));
+        end->setData(UtteranceDelegate::EditTextRole, exactClipTime(u.endMs - clip->startMs));
+        for (QTableWidgetItem* time : {start, end}) {
+            time->setToolTip(range);
+            time->setTextAlignment(Qt::AlignRight | Qt::AlignTop);
+        }
         auto* speaker = new QTableWidgetItem(u.speaker);
         speaker->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
         QFont bold = speaker->font();
@@ -88,27 +219,331 @@ void TranscriptPane::loadClip() {
         speaker->setFont(bold);
         auto* text = new QTableWidgetItem(u.text);
         text->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
-        table_->setItem(i, 0, time);
-        table_->setItem(i, 1, speaker);
-        table_->setItem(i, 2, text);
+        const QList<QTableWidgetItem*> items{start, end, speaker, text};
+        for (int c = 0; c < items.size(); ++c) {
+            items[c]->setData(UtteranceDelegate::IdRole, qint64(u.id));
+            Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+            if (editable) flags |= Qt::ItemIsEditable;
+            items[c]->setFlags(flags);
+            table_->setItem(i, c, items[c]);
+        }
     }
     empty_->setVisible(utterances_.isEmpty());
     table_->setVisible(!utterances_.isEmpty());
+    if (sameClip && !utterances_.isEmpty()) {
+        int newCurrent = -1;
+        for (int i = 0; i < utterances_.size(); ++i) {
+            if (selected.contains(utterances_[i].id))
+                table_->selectionModel()->select(table_->model()->index(i, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            if (utterances_[i].id == currentId) newCurrent = i;
+        }
+        if (newCurrent < 0 && currentRow >= 0) {
+            // The current line went (deleted, merged away): its neighbour takes over.
+            newCurrent = std::min(currentRow, int(utterances_.size()) - 1);
+            table_->selectionModel()->select(table_->model()->index(newCurrent, 0),
+                                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        if (newCurrent >= 0)
+            table_->selectionModel()->setCurrentIndex(table_->model()->index(newCurrent, TextColumn),
+                                                      QItemSelectionModel::NoUpdate);
+    }
+    if (mediaPositionMs_ >= 0) setMediaPosition(mediaPositionMs_);
+}
+
+void TranscriptPane::highlight(int row) {
+    if (highlighted_ >= 0 && highlighted_ < table_->rowCount())
+        for (int c = 0; c < ColumnCount; ++c)
+            if (QTableWidgetItem* item = table_->item(highlighted_, c)) item->setData(Qt::BackgroundRole, QVariant());
+    highlighted_ = row;
+    if (row < 0) return;
+    // A tint, not the selection: the selection is the line the keys edit.
+    QColor tint = palette().color(QPalette::Highlight);
+    tint.setAlpha(60);
+    for (int c = 0; c < ColumnCount; ++c)
+        if (QTableWidgetItem* item = table_->item(row, c)) item->setBackground(tint);
+    // Not under an open editor: the line being typed stays in view.
+    const QWidget* focus = QApplication::focusWidget();
+    if (!focus || !table_->viewport()->isAncestorOf(focus)) table_->scrollToItem(table_->item(row, 0));
 }
 
 void TranscriptPane::setMediaPosition(qint64 mediaMs) {
+    mediaPositionMs_ = mediaMs;
     int row = -1;
     for (int i = 0; i < utterances_.size(); ++i)
         if (utterances_[i].startMs <= mediaMs && mediaMs < utterances_[i].endMs) row = i;
     if (row == highlighted_) return;
-    highlighted_ = row;
-    const QSignalBlocker block(table_);
-    if (row < 0) {
-        table_->clearSelection();
+    highlight(row);
+}
+
+void TranscriptPane::focusTable() {
+    if (utterances_.isEmpty()) return;
+    table_->setFocus(Qt::ShortcutFocusReason);
+    if (table_->currentRow() < 0 || table_->selectionModel()->selectedRows().isEmpty()) {
+        const int row = std::max(highlighted_, 0);
+        table_->setCurrentCell(row, TextColumn, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+bool TranscriptPane::actionFor(const QKeyEvent* key, Action* action) {
+    const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
+    const bool plain = mods == Qt::NoModifier;
+    switch (key->key()) {
+        case Qt::Key_F2:
+            if (plain || mods == Qt::ShiftModifier) {
+                *action = plain ? Action::EditText : Action::EditSpeaker;
+                return true;
+            }
+            return false;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            *action = Action::EditText;
+            return plain;
+        case Qt::Key_I:
+            *action = Action::SetStart;
+            return plain;
+        case Qt::Key_O:
+            *action = Action::SetEnd;
+            return plain;
+        case Qt::Key_P:
+            *action = Action::Split;
+            return plain || mods == Qt::ControlModifier;
+        case Qt::Key_U:
+            *action = Action::Merge;
+            return plain;
+        case Qt::Key_Delete:
+            *action = Action::Delete;
+            return plain;
+        case Qt::Key_Left:
+        case Qt::Key_Right: {
+            const bool later = key->key() == Qt::Key_Right;
+            if (mods == Qt::ShiftModifier) {
+                *action = later ? Action::StartLater : Action::StartEarlier;
+                return true;
+            }
+            if (mods == Qt::ControlModifier) {
+                *action = later ? Action::EndLater : Action::EndEarlier;
+                return true;
+            }
+            return false;
+        }
+        default:
+            return false;
+    }
+}
+
+bool TranscriptPane::eventFilter(QObject* watched, QEvent* event) {
+    // Only keys for the table itself: an open editor's unused keys (its Return, F2) reach
+    // the table too, by propagation, and must not start another edit.
+    if (watched == table_ && table_->hasFocus() &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        Action action;
+        if (actionFor(static_cast<QKeyEvent*>(event), &action)) {
+            // The transcript's keys win over window shortcuts (F2 edits the note elsewhere).
+            event->accept();
+            if (event->type() == QEvent::KeyPress) perform(action);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool TranscriptPane::checkEditable() {
+    if (session_->transcriptEditable()) return true;
+    showMessage(tr("Choose a coder (\"Coder\" in the status bar) to edit the transcript: without one the project "
+                   "is read-only."),
+                true);
+    return false;
+}
+
+bool TranscriptPane::checkPlayhead() {
+    if (mediaPositionMs_ >= 0) return true;
+    showMessage(tr("The player has no position yet: play or seek first."), true);
+    return false;
+}
+
+const Utterance* TranscriptPane::utterance(qint64 id) const {
+    for (const Utterance& u : utterances_)
+        if (u.id == id) return &u;
+    return nullptr;
+}
+
+QVector<int64_t> TranscriptPane::selectedIds() const {
+    QVector<int64_t> ids;
+    for (const QModelIndex& index : table_->selectionModel()->selectedRows())
+        if (index.row() < utterances_.size()) ids << utterances_[index.row()].id;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QStringList TranscriptPane::recordingSpeakers() const {
+    QStringList names;
+    if (!session_->project() || mediaId_ == 0) return names;
+    auto all = session_->project()->utterances(mediaId_, std::numeric_limits<int64_t>::min(),
+                                               std::numeric_limits<int64_t>::max());
+    if (!all) return names;
+    QSet<QString> seen;
+    for (const Utterance& u : all.value())
+        if (!u.speaker.isEmpty() && !seen.contains(u.speaker)) {
+            seen.insert(u.speaker);
+            names << u.speaker;
+        }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void TranscriptPane::push(const QString& description, Edit edit) {
+    if (mediaId_ == 0) return;
+    showMessage({}, false);
+    // push() runs redo(); a refusal marks it obsolete, the stack drops it and
+    // transcriptEditFailed shows core's reason.
+    session_->undoStack()->push(
+        new TranscriptEditCommand(session_, mediaId_, loadedClipId_, description, std::move(edit)));
+    if (message_->text().isEmpty()) showMessage(description, false);
+}
+
+void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description) {
+    if (startMs == u.startMs && endMs == u.endMs) return;
+    const qint64 id = u.id;
+    push(description, [id, startMs, endMs](Project& p) -> Status {
+        auto current = p.utteranceById(id);
+        if (!current) return current.error();
+        Utterance changed = current.value();
+        changed.startMs = startMs;
+        changed.endMs = endMs;
+        return p.updateUtterance(changed);
+    });
+}
+
+void TranscriptPane::perform(Action action) {
+    if (!checkEditable()) return;
+    const int row = table_->currentRow();
+    if (row < 0 || row >= utterances_.size()) {
+        showMessage(tr("Select an utterance first: click it, or move with Up / Down."), true);
         return;
     }
-    table_->selectRow(row);
-    table_->scrollToItem(table_->item(row, 0));
+    const Utterance u = utterances_[row];  // a copy: an edit reloads the list
+    const QString at = clipTimeText(u.startMs);
+    switch (action) {
+        case Action::EditText:
+            table_->editItem(table_->item(row, TextColumn));
+            break;
+        case Action::EditSpeaker:
+            table_->editItem(table_->item(row, SpeakerColumn));
+            break;
+        case Action::SetStart:
+            if (checkPlayhead())
+                setTimes(u, mediaPositionMs_, u.endMs,
+                         tr("The utterance at %1 starts at %2").arg(at, clipTimeText(mediaPositionMs_)));
+            break;
+        case Action::SetEnd:
+            if (checkPlayhead())
+                setTimes(u, u.startMs, mediaPositionMs_,
+                         tr("The utterance at %1 ends at %2").arg(at, clipTimeText(mediaPositionMs_)));
+            break;
+        case Action::StartEarlier:
+        case Action::StartLater: {
+            const int64_t start = u.startMs + (action == Action::StartLater ? kNudgeMs : -kNudgeMs);
+            setTimes(u, start, u.endMs, tr("The utterance at %1 starts at %2").arg(at, clipTimeText(start)));
+            break;
+        }
+        case Action::EndEarlier:
+        case Action::EndLater: {
+            const int64_t end = u.endMs + (action == Action::EndLater ? kNudgeMs : -kNudgeMs);
+            setTimes(u, u.startMs, end, tr("The utterance at %1 ends at %2").arg(at, clipTimeText(end)));
+            break;
+        }
+        case Action::Split:
+            if (checkPlayhead()) split(u.id, u.text, wordOffsetAt(u, mediaPositionMs_));
+            break;
+        case Action::Merge: {
+            const qint64 id = u.id;
+            push(tr("Merge the utterance at %1 with the next one").arg(at),
+                 [id](Project& p) { return statusOf(p.mergeUtteranceWithNext(id)); });
+            break;
+        }
+        case Action::Delete: {
+            QVector<int64_t> ids = selectedIds();
+            if (!ids.contains(u.id)) ids = {u.id};
+            push(tr("Delete %n utterance(s)", nullptr, int(ids.size())), [ids](Project& p) -> Status {
+                for (int64_t id : ids)
+                    if (Status s = p.deleteUtterance(id); !s) return s;
+                return {};
+            });
+            break;
+        }
+    }
+}
+
+void TranscriptPane::split(qint64 utteranceId, const QString& text, int textOffset) {
+    const Utterance* u = utterance(utteranceId);
+    if (!u || !checkEditable() || !checkPlayhead()) return;
+    const int64_t atMs = mediaPositionMs_;
+    // Text typed before Ctrl+P is part of the same step: saved, then split at the cursor.
+    const bool edited = text != u->text;
+    push(tr("Split the utterance at %1 at %2").arg(clipTimeText(u->startMs), clipTimeText(atMs)),
+         [utteranceId, text, textOffset, atMs, edited](Project& p) -> Status {
+             if (edited) {
+                 auto current = p.utteranceById(utteranceId);
+                 if (!current) return current.error();
+                 Utterance changed = current.value();
+                 changed.text = text;
+                 if (Status s = p.updateUtterance(changed); !s) return s;
+             }
+             return statusOf(p.splitUtterance(utteranceId, atMs, textOffset));
+         });
+}
+
+void TranscriptPane::applyCellEdit(qint64 utteranceId, int column, const QString& value) {
+    const Utterance* found = utterance(utteranceId);
+    if (!found || !checkEditable()) return;
+    const Utterance u = *found;
+    const QString at = clipTimeText(u.startMs);
+    switch (column) {
+        case TextColumn: {
+            const QString text = value.trimmed();
+            if (text == u.text) return;
+            push(tr("Edit the text of the utterance at %1").arg(at), [utteranceId, text](Project& p) -> Status {
+                auto current = p.utteranceById(utteranceId);
+                if (!current) return current.error();
+                Utterance changed = current.value();
+                changed.text = text;
+                return p.updateUtterance(changed);
+            });
+            return;
+        }
+        case SpeakerColumn: {
+            const QString speaker = value.trimmed();
+            QVector<int64_t> ids = selectedIds();
+            if (!ids.contains(utteranceId)) ids = {utteranceId};
+            const bool unchanged = std::all_of(ids.cbegin(), ids.cend(), [&](int64_t id) {
+                const Utterance* other = utterance(id);
+                return other && other->speaker == speaker;
+            });
+            if (unchanged) return;
+            push(tr("Set the speaker of %n utterance(s) to %1", nullptr, int(ids.size())).arg(speaker),
+                 [ids, speaker](Project& p) { return p.setUtteranceSpeaker(ids, speaker); });
+            return;
+        }
+        case StartColumn:
+        case EndColumn: {
+            int64_t relMs = 0;
+            if (!parseClipTime(value, &relMs)) {
+                showMessage(
+                    tr("\"%1\" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.").arg(value),
+                    true);
+                return;
+            }
+            const int64_t ms = clipStartMs_ + relMs;
+            if (column == StartColumn)
+                setTimes(u, ms, u.endMs, tr("The utterance at %1 starts at %2").arg(at, clipTimeText(ms)));
+            else
+                setTimes(u, u.startMs, ms, tr("The utterance at %1 ends at %2").arg(at, clipTimeText(ms)));
+            return;
+        }
+        default:
+            return;
+    }
 }
 
 }  // namespace ui

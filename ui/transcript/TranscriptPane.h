@@ -1,26 +1,50 @@
 #pragma once
-// The utterances inside the current clip's range: time, speaker, text. The one being
-// spoken is highlighted while the clip plays; clicking a line seeks there.
+// The utterances inside the current clip's range: start, end, speaker, text. The one
+// being spoken is highlighted while the clip plays; clicking a line seeks there.
+//
+// Correcting the transcript, keyboard-first, with the table focused (click a line or
+// Ctrl+T): F2 / Enter / double-click edit the text in place (Enter saves, Esc cancels,
+// Ctrl+P splits at the text cursor), Shift+F2 the speaker of every selected line, I / O
+// set the start / end to the playhead, Shift / Ctrl + Left / Right move them by 100 ms,
+// P splits at the playhead, U merges with the next utterance, Delete deletes. Each edit
+// is one TranscriptEditCommand on the session's undo stack, committed at once through
+// core; a refusal shows core's reason under the table and changes nothing. Without a
+// coder the project is read-only and so is the transcript.
 #include <QVector>
 #include <QWidget>
+#include <functional>
 
 #include "core/model/Entities.h"
+#include "core/util/Result.h"
 
+class QKeyEvent;
 class QLabel;
 class QTableWidget;
 
 namespace motor {
+
+class Project;
+
 namespace ui {
 
 class ProjectSession;
+class UtteranceDelegate;
 
 class TranscriptPane : public QWidget {
     Q_OBJECT
 public:
+    enum Column { StartColumn, EndColumn, SpeakerColumn, TextColumn, ColumnCount };
+
     explicit TranscriptPane(ProjectSession* session, QWidget* parent = nullptr);
 
     int utteranceCount() const { return int(utterances_.size()); }
+    // The row of the utterance being spoken (highlighted), -1 when none.
     int highlightedRow() const { return highlighted_; }
+    QTableWidget* table() const { return table_; }
+    // The last edit's description, or why it was refused.
+    QString message() const;
+    // Gives the table the keyboard (Ctrl+T), the spoken or first line current.
+    void focusTable();
 
 public slots:
     void setMediaPosition(qint64 mediaMs);
@@ -30,14 +54,51 @@ signals:
     // The Transcribe… button: transcribe the current clip's recording.
     void transcribeRequested();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    enum class Action {
+        EditText,
+        EditSpeaker,
+        SetStart,
+        SetEnd,
+        StartEarlier,
+        StartLater,
+        EndEarlier,
+        EndLater,
+        Split,
+        Merge,
+        Delete
+    };
+    using Edit = std::function<Status(Project&)>;
+
+    static bool actionFor(const QKeyEvent* key, Action* action);
     void loadClip();
+    void perform(Action action);
+    void applyCellEdit(qint64 utteranceId, int column, const QString& value);
+    void split(qint64 utteranceId, const QString& text, int textOffset);
+    void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description);
+    void push(const QString& description, Edit edit);
+    bool checkEditable();
+    bool checkPlayhead();
+    const Utterance* utterance(qint64 id) const;
+    QVector<int64_t> selectedIds() const;
+    QStringList recordingSpeakers() const;
+    QString clipTimeText(int64_t mediaMs) const;
+    void highlight(int row);
+    void showMessage(const QString& text, bool error);
 
     ProjectSession* session_;
     QTableWidget* table_;
+    UtteranceDelegate* delegate_;
     QLabel* empty_;
+    QLabel* message_;
     QVector<Utterance> utterances_;
+    int64_t loadedClipId_ = 0;
     int64_t clipStartMs_ = 0;
+    int64_t mediaId_ = 0;
+    qint64 mediaPositionMs_ = -1;
     int highlighted_ = -1;
 };
 

@@ -1,0 +1,279 @@
+// Correcting a transcript in the GUI (issue 15): with the transcript pane focused, F2 /
+// typing / Enter edits an utterance's text, I / O set its start / end to the playhead,
+// Shift / Ctrl + arrows nudge them, P splits at the playhead (Ctrl+P at the text cursor
+// while editing), U merges with the next, Shift+F2 sets the speaker of every selected
+// line, Delete deletes. Each edit is in the file at once (read back through a second
+// connection); a refused edit changes nothing and shows core's reason; Ctrl+Z gives the
+// original file back exactly, ids included, and Ctrl+Shift+Z the edited one.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMap>
+#include <QTableWidget>
+#include <QTest>
+#include <limits>
+
+#include "core/store/Project.h"
+#include "support/StudioFixture.h"
+#include "ui/main/ProjectSession.h"
+#include "ui/player/PlayerPane.h"
+#include "ui/transcript/TranscriptPane.h"
+
+namespace motor::testing {
+namespace {
+
+struct StoredUtterance {
+    int64_t startMs = 0;
+    int64_t endMs = 0;
+    QString speaker;
+    QString text;
+    QString language;
+    bool operator==(const StoredUtterance& o) const {
+        return startMs == o.startMs && endMs == o.endMs && speaker == o.speaker && text == o.text &&
+               language == o.language;
+    }
+};
+using Stored = QMap<int64_t, StoredUtterance>;  // by id
+
+void PrintTo(const StoredUtterance& u, std::ostream* os) {
+    *os << "[" << u.startMs << "," << u.endMs << "] " << u.speaker.toStdString() << ": " << u.text.toStdString();
+}
+
+std::ostream& operator<<(std::ostream& os, const Stored& rows) {
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+        os << "\n#" << it.key() << " [" << it->startMs << "," << it->endMs << "] " << it->speaker.toStdString() << ": "
+           << it->text.toStdString();
+    return os;
+}
+
+using Pane = ui::TranscriptPane;
+
+class TranscriptEditTest : public StudioFixture {
+protected:
+    void open(const QString& coder) {
+        FixtureOptions options;
+        options.clipCount = 4;  // clip g1-c001 is 0-4 s: utterances 200-1800 and 2200-3800 ms
+        options.withMedia = false;
+        options.withModels = false;
+        options.experts = {};
+        openStudio(options, coder);
+        ASSERT_EQ(pane()->utteranceCount(), 2);
+    }
+    // Every utterance of the recording as the file holds it, read through a second connection.
+    Stored stored() {
+        Stored out;
+        auto project = Project::open(projectPath_);
+        EXPECT_TRUE(project.ok());
+        if (!project) return out;
+        const int64_t mediaId = window_->session()->clips().first().mediaId;
+        auto rows = project.value()->utterances(mediaId, std::numeric_limits<int64_t>::min(),
+                                                std::numeric_limits<int64_t>::max());
+        EXPECT_TRUE(rows.ok());
+        for (const Utterance& u : rows.value())
+            out.insert(u.id, StoredUtterance{u.startMs, u.endMs, u.speaker, u.text, u.language});
+        return out;
+    }
+    Pane* pane() const { return window_->transcript(); }
+    QTableWidget* table() const { return pane()->table(); }
+    int64_t idAt(int row) const { return table()->item(row, Pane::TextColumn)->data(Qt::UserRole).toLongLong(); }
+    void clickRow(int row, Qt::KeyboardModifiers mods = {}) {
+        const QRect r = table()->visualItemRect(table()->item(row, Pane::TextColumn));
+        QTest::mouseClick(table()->viewport(), Qt::LeftButton, mods, r.center());
+    }
+    // The player reports a position, as it does while playing or after a seek.
+    void playheadAt(qint64 mediaMs) { emit window_->player()->mediaPositionChanged(mediaMs); }
+    void key(Qt::Key k, Qt::KeyboardModifiers mods = {}) { QTest::keyClick(table(), k, mods); }
+    // Keys to whatever has the keyboard (an open editor), then the queued commit.
+    void type(const QString& text) { QTest::keyClicks(QApplication::focusWidget(), text); }
+    void typeKey(Qt::Key k, Qt::KeyboardModifiers mods = {}) {
+        QTest::keyClick(QApplication::focusWidget(), k, mods);
+        settle();
+    }
+    // The editor commits queued (Qt's delegate), then the pane (queued again): a few
+    // rounds of posted events, however slow the machine.
+    static void settle() {
+        for (int i = 0; i < 10; ++i) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+    }
+    QLineEdit* textEditor() const { return table()->findChild<QLineEdit*>(QStringLiteral("UtteranceTextEditor")); }
+};
+
+TEST_F(TranscriptEditTest, KeysEditSplitMergeSpeakerDeleteAndUndoGivesTheFileBack) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    ASSERT_EQ(original.size(), 8);
+    const int64_t first = idAt(0);
+    const int64_t second = idAt(1);
+    const QString secondText = original[second].text;
+    ASSERT_EQ(secondText, QString::fromUtf8("Katsotaan vielä ohjeesta, olemmeko oikeilla jäljillä."));
+
+    // F2, typing and Enter: the text is in the file at once; nothing else changed.
+    clickRow(0);
+    ASSERT_TRUE(table()->hasFocus());
+    key(Qt::Key_F2);
+    ASSERT_NE(textEditor(), nullptr);
+    ASSERT_EQ(QApplication::focusWidget(), textEditor());
+    type(QStringLiteral("Okay, what do we do next?"));
+    typeKey(Qt::Key_Return);
+    Stored expected = original;
+    expected[first].text = QStringLiteral("Okay, what do we do next?");
+    EXPECT_EQ(stored(), expected);
+    EXPECT_EQ(table()->item(0, Pane::TextColumn)->text(), QStringLiteral("Okay, what do we do next?"));
+
+    // Esc cancels an edit (Enter on the row opens the editor too).
+    key(Qt::Key_Return);
+    ASSERT_NE(textEditor(), nullptr);
+    type(QStringLiteral("not this"));
+    typeKey(Qt::Key_Escape);
+    EXPECT_EQ(stored(), expected);
+
+    // I / O: start and end at the playhead; Shift+Right / Ctrl+Left nudge them by 100 ms.
+    EXPECT_EQ(table()->currentRow(), 0);
+    playheadAt(1500);
+    key(Qt::Key_O);
+    playheadAt(300);
+    key(Qt::Key_I);
+    expected[first].startMs = 300;
+    expected[first].endMs = 1500;
+    EXPECT_EQ(stored(), expected);
+    key(Qt::Key_Right, Qt::ShiftModifier);
+    key(Qt::Key_Left, Qt::ControlModifier);
+    expected[first].startMs = 400;
+    expected[first].endMs = 1400;
+    EXPECT_EQ(stored(), expected);
+
+    // P splits the second utterance at the playhead, the text at the word nearest the
+    // playhead's share of its time (half-way: after "ohjeesta,").
+    clickRow(1);
+    playheadAt(3000);
+    key(Qt::Key_P);
+    Stored now = stored();
+    ASSERT_EQ(now.size(), 9) << now;
+    ASSERT_EQ(pane()->utteranceCount(), 3);
+    const int64_t third = idAt(2);
+    EXPECT_EQ(now[second].text, QString::fromUtf8("Katsotaan vielä ohjeesta,"));
+    EXPECT_EQ(now[second].endMs, 3000);
+    EXPECT_EQ(now[third].text, QString::fromUtf8("olemmeko oikeilla jäljillä."));
+    EXPECT_EQ(now[third].startMs, 3000);
+    EXPECT_EQ(now[third].endMs, 3800);
+    EXPECT_EQ(now[third].speaker, original[second].speaker);
+
+    // While editing, Ctrl+P splits at the text cursor (after "olemmeko").
+    clickRow(2);
+    playheadAt(3400);
+    key(Qt::Key_F2);
+    ASSERT_NE(textEditor(), nullptr);
+    typeKey(Qt::Key_Home);
+    for (int i = 0; i < 8; ++i) typeKey(Qt::Key_Right);
+    typeKey(Qt::Key_P, Qt::ControlModifier);
+    now = stored();
+    ASSERT_EQ(now.size(), 10) << now;
+    ASSERT_EQ(pane()->utteranceCount(), 4);
+    const int64_t fourth = idAt(3);
+    EXPECT_EQ(now[third].text, QStringLiteral("olemmeko"));
+    EXPECT_EQ(now[third].endMs, 3400);
+    EXPECT_EQ(now[fourth].text, QString::fromUtf8("oikeilla jäljillä."));
+    EXPECT_EQ(now[fourth].startMs, 3400);
+
+    // U merges it back with the next.
+    clickRow(2);
+    key(Qt::Key_U);
+    now = stored();
+    EXPECT_FALSE(now.contains(fourth)) << now;
+    EXPECT_EQ(now[third].text, QString::fromUtf8("olemmeko oikeilla jäljillä."));
+    EXPECT_EQ(now[third].endMs, 3800);
+
+    // Shift+F2 on three selected lines: one speaker for all, typed into the combo that
+    // lists the recording's speakers.
+    clickRow(0);
+    clickRow(2, Qt::ShiftModifier);
+    EXPECT_EQ(table()->selectionModel()->selectedRows().size(), 3);
+    key(Qt::Key_F2, Qt::ShiftModifier);
+    auto* speakers = table()->findChild<QComboBox*>(QStringLiteral("SpeakerEditor"));
+    ASSERT_NE(speakers, nullptr);
+    for (const char* name : {"Aino", "Eero", "Lumi", "Onni"})
+        EXPECT_GE(speakers->findText(QString::fromLatin1(name)), 0) << name;
+    type(QStringLiteral("Teacher"));
+    typeKey(Qt::Key_Return);
+    now = stored();
+    for (int64_t id : {first, second, third}) EXPECT_EQ(now[id].speaker, QStringLiteral("Teacher")) << id;
+    EXPECT_EQ(now[idAt(0)].speaker, QStringLiteral("Teacher"));
+
+    // Delete removes the selected line.
+    clickRow(1);
+    key(Qt::Key_Delete);
+    now = stored();
+    EXPECT_FALSE(now.contains(second)) << now;
+    EXPECT_EQ(pane()->utteranceCount(), 2);
+    const Stored edited = now;
+
+    // Refused: an end before the start, a split outside the utterance. The file is
+    // unchanged and the pane shows core's reason.
+    clickRow(0);
+    playheadAt(100);
+    key(Qt::Key_O);
+    EXPECT_EQ(stored(), edited);
+    EXPECT_TRUE(pane()->message().contains(QStringLiteral("must come after the start")))
+        << pane()->message().toStdString();
+    playheadAt(3900);
+    key(Qt::Key_P);
+    EXPECT_EQ(stored(), edited);
+    EXPECT_TRUE(pane()->message().contains(QStringLiteral("is not inside"))) << pane()->message().toStdString();
+
+    // Ctrl+Z undoes every edit: the file as it was, ids included; Ctrl+Shift+Z redoes.
+    const int steps = window_->session()->undoStack()->count();
+    EXPECT_EQ(steps, 10) << window_->session()->undoStack()->text(steps - 1).toStdString();
+    for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(stored(), original);
+    EXPECT_EQ(pane()->utteranceCount(), 2);
+    for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(stored(), edited);
+}
+
+TEST_F(TranscriptEditTest, TypedTimesAreClipTimesAndABadOneIsRefused) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    const int64_t first = idAt(0);
+    // Double-click the start; the editor has it to the millisecond.
+    const QRect r = table()->visualItemRect(table()->item(0, Pane::StartColumn));
+    QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, r.center());
+    QTest::mouseDClick(table()->viewport(), Qt::LeftButton, {}, r.center());
+    auto* editor = table()->findChild<QLineEdit*>(QStringLiteral("UtteranceTimeEditor"));
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(editor->text(), QStringLiteral("0:00.200"));
+    type(QStringLiteral("0:00,65"));  // a decimal comma is fine
+    typeKey(Qt::Key_Return);
+    Stored expected = original;
+    expected[first].startMs = 650;
+    EXPECT_EQ(stored(), expected);
+
+    QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, r.center());
+    QTest::mouseDClick(table()->viewport(), Qt::LeftButton, {}, r.center());
+    ASSERT_NE(table()->findChild<QLineEdit*>(QStringLiteral("UtteranceTimeEditor")), nullptr);
+    type(QStringLiteral("soon"));
+    typeKey(Qt::Key_Return);
+    EXPECT_EQ(stored(), expected);
+    EXPECT_TRUE(pane()->message().contains(QStringLiteral("soon"))) << pane()->message().toStdString();
+}
+
+TEST_F(TranscriptEditTest, WithoutACoderTheTranscriptIsReadOnly) {
+    open(QString());
+    ASSERT_EQ(window_->session()->currentExpertId(), 0);
+    const Stored original = stored();
+    clickRow(0);
+    key(Qt::Key_F2);
+    EXPECT_EQ(textEditor(), nullptr);
+    playheadAt(1000);
+    key(Qt::Key_O);
+    key(Qt::Key_Delete);
+    EXPECT_EQ(stored(), original);
+    EXPECT_FALSE(pane()->message().isEmpty());
+    EXPECT_EQ(window_->session()->undoStack()->count(), 0);
+}
+
+}  // namespace
+}  // namespace motor::testing

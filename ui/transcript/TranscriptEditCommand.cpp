@@ -1,0 +1,81 @@
+#include "ui/transcript/TranscriptEditCommand.h"
+
+#include <QHash>
+#include <limits>
+
+#include "core/store/Project.h"
+#include "ui/main/ProjectSession.h"
+
+namespace motor {
+namespace ui {
+namespace {
+bool sameRow(const Utterance& a, const Utterance& b) {
+    return a.id == b.id && a.mediaId == b.mediaId && a.startMs == b.startMs && a.endMs == b.endMs &&
+           a.speaker == b.speaker && a.text == b.text && a.language == b.language;
+}
+}  // namespace
+
+TranscriptEditCommand::TranscriptEditCommand(ProjectSession* session, int64_t mediaId, int64_t clipId,
+                                             const QString& text, Edit edit)
+    : session_(session), mediaId_(mediaId), clipId_(clipId), edit_(std::move(edit)) {
+    setText(text);
+}
+
+Result<QVector<Utterance>> TranscriptEditCommand::snapshot() const {
+    if (!session_->project()) return makeError(QStringLiteral("No project is open."));
+    return session_->project()->utterances(mediaId_, std::numeric_limits<int64_t>::min(),
+                                           std::numeric_limits<int64_t>::max());
+}
+
+void TranscriptEditCommand::fail(const QString& message) {
+    ok_ = false;
+    error_ = message;
+    setObsolete(true);
+    emit session_->transcriptEditFailed(error_);
+}
+
+void TranscriptEditCommand::redo() {
+    if (done_) {
+        restore(after_);
+        return;
+    }
+    auto before = snapshot();
+    if (!before) return fail(before.error().message);
+    before_ = before.value();
+    if (const Status s = session_->editTranscript(mediaId_, edit_); !s) return fail(s.error().message);
+    auto after = snapshot();
+    if (!after) return fail(after.error().message);
+    after_ = after.value();
+    done_ = true;
+}
+
+void TranscriptEditCommand::undo() {
+    restore(before_);
+}
+
+void TranscriptEditCommand::restore(const QVector<Utterance>& wanted) {
+    auto now = snapshot();
+    if (!now) return fail(now.error().message);
+    // Only the rows that differ are written: a long transcript stays cheap to undo.
+    QHash<int64_t, Utterance> present;
+    for (const Utterance& u : now.value()) present.insert(u.id, u);
+    QHash<int64_t, bool> keep;
+    QVector<Utterance> changed;
+    for (const Utterance& u : wanted) {
+        keep.insert(u.id, true);
+        const auto it = present.constFind(u.id);
+        if (it == present.cend() || !sameRow(*it, u)) changed.push_back(u);
+    }
+    // The clip comes back into view, as label undo does.
+    if (session_->clip(clipId_) && session_->currentClipId() != clipId_) session_->setCurrentClip(clipId_);
+    const Status s = session_->editTranscript(mediaId_, [&](Project& p) -> Status {
+        for (const Utterance& u : now.value())
+            if (!keep.contains(u.id))
+                if (Status d = p.deleteUtterance(u.id); !d) return d;
+        return p.restoreUtterances(changed);
+    });
+    if (!s) fail(s.error().message);
+}
+
+}  // namespace ui
+}  // namespace motor
