@@ -17,11 +17,29 @@ void usage() {
         stderr,
         "usage: motor-make-model --arch llama|qwen2|qwen3 --dim D --layers L --heads H --kv-heads K\n"
         "                        --hidden F --vocab V [--head-dim HD] [--tied] [--dtype f32|f16|bf16|q8_0|q4_0]\n"
-        "                        [--seed S] [--context N] [--out-hf DIR] [--out-gguf FILE]\n"
+        "                        [--seed S] [--context N] [--out-hf DIR] [--out-gguf FILE] [--hf-dtype f32|f16|bf16]\n"
         "                        [--vision-dim D --vision-layers L --vision-heads H --vision-hidden F]\n"
-        "Quantised dtypes apply to the GGUF file; the HF folder is then written in F32.\n"
+        "Quantised dtypes apply to the GGUF file; the HF folder is then written in --hf-dtype (default\n"
+        "F32; otherwise the HF folder is in --dtype). Tensors are generated and written one at a time.\n"
         "With --vision-dim the model is an InternVL-3.5-shaped vision-language model (qwen3 only):\n"
         "the HF folder in the original OpenGVLab layout, the GGUF as text model + mmproj-FILE beside it.\n");
+}
+
+bool parseDtype(const std::string& s, motor::gpu::DType& out) {
+    using motor::gpu::DType;
+    if (s == "f32")
+        out = DType::F32;
+    else if (s == "f16")
+        out = DType::F16;
+    else if (s == "bf16")
+        out = DType::BF16;
+    else if (s == "q8_0")
+        out = DType::Q8_0;
+    else if (s == "q4_0")
+        out = DType::Q4_0;
+    else
+        return false;
+    return true;
 }
 
 bool parseInt(const char* s, long long& out) {
@@ -35,7 +53,7 @@ bool parseInt(const char* s, long long& out) {
 
 int main(int argc, char** argv) {
     using namespace motor::gpu;
-    std::string arch, dtype = "f32", outHf, outGguf;
+    std::string arch, dtype = "f32", hfDtype, outHf, outGguf;
     long long dim = 0, layers = 0, heads = 0, kvHeads = 0, hidden = 0, vocab = 0, headDim = 0, seed = 1, context = 0;
     long long visionDim = 0, visionLayers = 0, visionHeads = 0, visionHidden = 0;
     bool tied = false;
@@ -77,6 +95,8 @@ int main(int argc, char** argv) {
             arch = v;
         } else if (a == "--dtype") {
             dtype = v;
+        } else if (a == "--hf-dtype") {
+            hfDtype = v;
         } else if (a == "--out-hf") {
             outHf = v;
         } else if (a == "--out-gguf") {
@@ -98,19 +118,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "motor-make-model: --arch must be llama, qwen2 or qwen3\n");
         return 2;
     }
-    DType dt;
-    if (dtype == "f32")
-        dt = DType::F32;
-    else if (dtype == "f16")
-        dt = DType::F16;
-    else if (dtype == "bf16")
-        dt = DType::BF16;
-    else if (dtype == "q8_0")
-        dt = DType::Q8_0;
-    else if (dtype == "q4_0")
-        dt = DType::Q4_0;
-    else {
+    DType dt, hfDt = DType::F32;
+    if (!parseDtype(dtype, dt)) {
         std::fprintf(stderr, "motor-make-model: --dtype must be f32, f16, bf16, q8_0 or q4_0\n");
+        return 2;
+    }
+    const bool quantised = dt == DType::Q8_0 || dt == DType::Q4_0;
+    if (!quantised) hfDt = dt;
+    if (!hfDtype.empty() && (!quantised || !parseDtype(hfDtype, hfDt) || hfDt == DType::Q8_0 || hfDt == DType::Q4_0)) {
+        std::fprintf(stderr, "motor-make-model: --hf-dtype is f32, f16 or bf16, with a quantised --dtype\n");
         return 2;
     }
     if (outHf.empty() && outGguf.empty()) {
@@ -140,11 +156,12 @@ int main(int argc, char** argv) {
         v.visionHeads = static_cast<int>(visionHeads);
         v.visionHiddenDim = static_cast<int>(visionHidden);
         v.seed = spec.seed;
+        v.dtype = hfDt;
         if (auto r = writeRandomInternVLHf(v, outHf); !r) {
             std::fprintf(stderr, "motor-make-model: %s\n", r.error().message.c_str());
             return 1;
         }
-        std::printf("wrote %s (InternVL, F32)\n", outHf.c_str());
+        std::printf("wrote %s (InternVL, %s)\n", outHf.c_str(), dtypeName(v.dtype));
         if (!outGguf.empty()) {
             ConvertOptions o;
             o.type = dt;
@@ -159,7 +176,7 @@ int main(int argc, char** argv) {
     }
     if (!outHf.empty()) {
         RandomModelSpec hf = spec;
-        if (dt == DType::Q8_0 || dt == DType::Q4_0) hf.dtype = DType::F32;
+        hf.dtype = hfDt;
         if (auto r = writeRandomModelHf(hf, outHf); !r) {
             std::fprintf(stderr, "motor-make-model: %s\n", r.error().message.c_str());
             return 1;

@@ -53,16 +53,14 @@ Result<std::vector<float>> decodeAll(const TensorView& t, const std::string& fil
     return v;
 }
 
-Result<void> addTensor(formats::GgufWriter& w, const TensorView& t, std::vector<float> values, DType wanted) {
-    const DType type = targetType(t, wanted);
+Result<std::vector<std::byte>> encodeAll(const TensorView& t, const std::vector<float>& values, DType type) {
     const int64_t cols = t.shape.empty() ? 1 : t.shape.back();
     const int64_t rows = int64_t(values.size()) / cols;
     std::vector<std::byte> data(static_cast<size_t>(rows * dtypeRowBytes(type, cols)));
     for (int64_t r = 0; r < rows; ++r)
         if (!quantizeRow(type, values.data() + r * cols, data.data() + r * dtypeRowBytes(type, cols), cols))
             return makeError(std::string("convert: no quantiser for ") + dtypeName(type));
-    w.addTensor(t.name, type, t.shape, std::move(data));
-    return {};
+    return data;
 }
 
 // llama.cpp's general.file_type numbering.
@@ -213,14 +211,21 @@ Result<ConvertReport> convertToGguf(const std::string& modelPath, const std::str
         if (v && !vision) continue;
         if (!v && t.name.rfind("token_embd", 0) != 0 && t.name.rfind("output", 0) != 0 && t.name.rfind("blk.", 0) != 0)
             continue;  // tensors the engine does not use (e.g. transformers' mask_token)
-        auto values = decodeAll(t, v ? m.visionPath() : m.path());
-        if (!values) return values.error();
-        const bool isQ = t.name.find(".attn_q.weight") != std::string::npos && !v;
-        const bool isK = t.name.find(".attn_k.weight") != std::string::npos && !v;
-        if (permute && (isQ || isK))
-            values.value() =
-                permuteForInterleavedRope(values.value(), isQ ? c.heads : c.kvHeads, c.headDim, t.shape.back());
-        MOTOR_TRY(addTensor(v ? proj : text, t, std::move(values.value()), type));
+        // Decoded and re-encoded when the writer reaches it: one tensor in F32 at a time.
+        const DType target = targetType(t, type);
+        const int64_t cols = t.shape.empty() ? 1 : t.shape.back();
+        const auto bytes = static_cast<uint64_t>(t.elements() / cols * dtypeRowBytes(target, cols));
+        (v ? proj : text)
+            .addTensor(t.name, target, t.shape, bytes, [&, t, v, target]() -> Result<std::vector<std::byte>> {
+                auto values = decodeAll(t, v ? m.visionPath() : m.path());
+                if (!values) return values.error();
+                const bool isQ = t.name.find(".attn_q.weight") != std::string::npos && !v;
+                const bool isK = t.name.find(".attn_k.weight") != std::string::npos && !v;
+                if (permute && (isQ || isK))
+                    values.value() =
+                        permuteForInterleavedRope(values.value(), isQ ? c.heads : c.kvHeads, c.headDim, t.shape.back());
+                return encodeAll(t, values.value(), target);
+            });
         ++report.tensors;
     }
     MOTOR_TRY(text.write(outGguf));

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "formats/try.h"
+
 namespace motor::gpu::formats {
 
 namespace {
@@ -100,49 +102,90 @@ void GgufWriter::addI32Array(const std::string& k, const std::vector<int32_t>& v
     for (int32_t i : v) put(kv_, i);
 }
 
+void GgufWriter::addTensor(const std::string& name, DType dtype, const std::vector<int64_t>& shape, uint64_t bytes,
+                           Producer produce) {
+    tensors_.push_back({name, dtype, shape, bytes, std::move(produce)});
+}
+
 void GgufWriter::addTensor(const std::string& name, DType dtype, const std::vector<int64_t>& shape,
                            std::vector<std::byte> data) {
-    tensors_.push_back({name, dtype, shape, std::move(data)});
+    const uint64_t bytes = data.size();
+    auto held = std::make_shared<std::vector<std::byte>>(std::move(data));
+    addTensor(name, dtype, shape, bytes, [held]() -> Result<std::vector<std::byte>> { return *held; });
+}
+
+Result<void> GgufWriter::stream(const std::function<Result<void>(const void*, size_t)>& sink) const {
+    std::vector<std::byte> head;
+    put<uint32_t>(head, 0x46554747);
+    put<uint32_t>(head, 3);
+    put<uint64_t>(head, tensors_.size());
+    put<uint64_t>(head, kvCount_);
+    append(head, kv_.data(), kv_.size());
+    auto padded = [this](uint64_t v) { return (v + alignment_ - 1) / alignment_ * alignment_; };
+    uint64_t offset = 0;
+    for (const Tensor& t : tensors_) {
+        put<uint64_t>(head, t.name.size());
+        append(head, t.name.data(), t.name.size());
+        put<uint32_t>(head, static_cast<uint32_t>(t.shape.size()));
+        for (size_t d = t.shape.size(); d-- > 0;) put<uint64_t>(head, static_cast<uint64_t>(t.shape[d]));
+        put<uint32_t>(head, ggmlTypeId(t.dtype));
+        put<uint64_t>(head, offset);
+        offset = padded(offset + t.bytes);
+    }
+    head.resize(padded(head.size()));
+    MOTOR_TRY(sink(head.data(), head.size()));
+    const std::vector<std::byte> zeros(alignment_);
+    for (const Tensor& t : tensors_) {
+        auto data = t.produce();
+        if (!data) return data.error();
+        if (data.value().size() != t.bytes)
+            return makeError("gguf: tensor '" + t.name + "' came with " + std::to_string(data.value().size()) +
+                             " bytes, announced " + std::to_string(t.bytes));
+        MOTOR_TRY(sink(data.value().data(), data.value().size()));
+        MOTOR_TRY(sink(zeros.data(), padded(t.bytes) - t.bytes));
+    }
+    return {};
 }
 
 std::vector<std::byte> GgufWriter::build() const {
     std::vector<std::byte> out;
-    put<uint32_t>(out, 0x46554747);
-    put<uint32_t>(out, 3);
-    put<uint64_t>(out, tensors_.size());
-    put<uint64_t>(out, kvCount_);
-    append(out, kv_.data(), kv_.size());
-    auto padded = [this](uint64_t v) { return (v + alignment_ - 1) / alignment_ * alignment_; };
-    uint64_t offset = 0;
-    for (const Tensor& t : tensors_) {
-        put<uint64_t>(out, t.name.size());
-        append(out, t.name.data(), t.name.size());
-        put<uint32_t>(out, static_cast<uint32_t>(t.shape.size()));
-        for (size_t d = t.shape.size(); d-- > 0;) put<uint64_t>(out, static_cast<uint64_t>(t.shape[d]));
-        put<uint32_t>(out, ggmlTypeId(t.dtype));
-        put<uint64_t>(out, offset);
-        offset = padded(offset + t.data.size());
-    }
-    out.resize(padded(out.size()));
-    for (const Tensor& t : tensors_) {
-        append(out, t.data.data(), t.data.size());
-        out.resize(padded(out.size()));
-    }
+    auto built = stream([&out](const void* p, size_t n) {
+        append(out, p, n);
+        return Result<void>{};
+    });
+    (void)built;  // only a producer can fail, and in-memory tensors do not
     return out;
 }
 
 Result<void> GgufWriter::write(const std::string& path) const {
-    const auto bytes = build();
-    return writeFileBytes(path, bytes.data(), bytes.size());
+    auto file = OutputFile::create(path);
+    if (!file) return file.error();
+    MOTOR_TRY(stream([&](const void* p, size_t n) { return file.value().write(p, n); }));
+    return file.value().close();
+}
+
+Result<OutputFile> OutputFile::create(const std::string& path) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return makeError(path + ": cannot create: " + std::strerror(errno));
+    return OutputFile(path, f);
+}
+
+Result<void> OutputFile::write(const void* data, size_t size) {
+    if (size > 0 && std::fwrite(data, 1, size, f_.get()) != size)
+        return makeError(path_ + ": write failed: " + std::strerror(errno));
+    return {};
+}
+
+Result<void> OutputFile::close() {
+    if (std::fclose(f_.release()) != 0) return makeError(path_ + ": close failed: " + std::strerror(errno));
+    return {};
 }
 
 Result<void> writeFileBytes(const std::string& path, const void* data, size_t size) {
-    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
-    if (!f) return makeError(path + ": cannot create: " + std::strerror(errno));
-    if (size > 0 && std::fwrite(data, 1, size, f.get()) != size)
-        return makeError(path + ": write failed: " + std::strerror(errno));
-    if (std::fclose(f.release()) != 0) return makeError(path + ": close failed: " + std::strerror(errno));
-    return {};
+    auto file = OutputFile::create(path);
+    if (!file) return file.error();
+    MOTOR_TRY(file.value().write(data, size));
+    return file.value().close();
 }
 
 }  // namespace motor::gpu::formats

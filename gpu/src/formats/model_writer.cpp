@@ -69,6 +69,19 @@ Result<void> checkSpec(const RandomModelSpec& spec, const std::string& target) {
     return {};
 }
 
+// Header first, then one tensor at a time: the values of a tensor exist only while it is written.
+Result<void> writeRandomSafetensors(const std::string& path, const std::vector<formats::RandomTensor>& tensors,
+                                    DType dtype) {
+    std::vector<formats::SafetensorsTensor> described;
+    for (const auto& t : tensors)
+        described.push_back({t.hfName, dtype, t.shape, static_cast<uint64_t>(dtypeRowBytes(dtype, t.elements()))});
+    return formats::writeSafetensors(path, described, [&](size_t i) -> Result<std::vector<std::byte>> {
+        auto values = tensors[i].values();
+        roundThrough(dtype, values);
+        return encode(dtype, values);
+    });
+}
+
 Result<void> writeText(const std::string& path, const std::string& text) {
     return formats::writeFileBytes(path, text.data(), text.size());
 }
@@ -172,12 +185,8 @@ Result<void> writeRandomModelHf(const RandomModelSpec& spec, const std::string& 
     if (::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST)
         return makeError(folder + ": cannot create folder: " + std::strerror(errno));
     const TokenizerData tok = makeSmallByteLevelTokenizer(spec.config.vocabSize, spec.config.arch);
-    std::vector<formats::SafetensorsEntry> entries;
-    for (auto& t : formats::makeRandomTensors(spec.config, spec.seed)) {
-        roundThrough(spec.dtype, t.values);
-        entries.push_back({t.hfName, spec.dtype, t.shape, encode(spec.dtype, t.values)});
-    }
-    MOTOR_TRY(formats::writeSafetensors(folder + "/model.safetensors", entries));
+    MOTOR_TRY(writeRandomSafetensors(folder + "/model.safetensors", formats::makeRandomTensors(spec.config, spec.seed),
+                                     spec.dtype));
     MOTOR_TRY(writeText(folder + "/config.json", configJson(spec.config, tok, spec.dtype)));
     MOTOR_TRY(writeText(folder + "/tokenizer.json", tokenizerJson(tok)));
     MOTOR_TRY(writeText(folder + "/tokenizer_config.json",
@@ -199,21 +208,13 @@ std::vector<formats::RandomTensor> randomVisionTensors(const RandomInternVLSpec&
     const int64_t grid = s.imageSize / s.patchSize, positions = grid * grid + 1, merged = c * 4;
     std::vector<formats::RandomTensor> out;
     auto add = [&](const std::string& name, std::vector<int64_t> shape, float scale, float offset) {
-        formats::RandomTensor t{name, name, std::move(shape), {}};
-        int64_t n = 1;
-        for (int64_t x : t.shape) n *= x;
-        t.values.resize(size_t(n));
-        uint64_t state = s.seed ^ 0x5bd1e995ull;
-        for (char ch : name) state = (state ^ uint8_t(ch)) * 1099511628211ull;
-        for (float& v : t.values) {
-            state += 0x9E3779B97F4A7C15ull;
-            uint64_t z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-            z ^= z >> 31;
-            const float u = float(z >> 40) / float(1ull << 24) * 2.0f - 1.0f;
-            v = offset + scale * u;
-        }
+        formats::RandomTensor t;
+        t.canonicalName = t.hfName = name;
+        t.shape = std::move(shape);
+        t.state = s.seed ^ 0x5bd1e995ull;
+        for (char ch : name) t.state = (t.state ^ uint8_t(ch)) * 1099511628211ull;
+        t.scale = scale;
+        t.offset = offset;
         out.push_back(std::move(t));
     };
     auto linear = [&](const std::string& name, int64_t rows, int64_t cols) {
@@ -265,16 +266,10 @@ Result<void> writeRandomInternVLHf(const RandomInternVLSpec& spec, const std::st
         tok.tokens.push_back(special);
         tok.types.push_back(TokenType::Control);
     }
-    std::vector<formats::SafetensorsEntry> entries;
-    for (auto& t : formats::makeRandomTensors(llm.config, spec.seed)) {
-        roundThrough(spec.dtype, t.values);
-        entries.push_back({"language_model." + t.hfName, spec.dtype, t.shape, encode(spec.dtype, t.values)});
-    }
-    for (auto& t : randomVisionTensors(spec)) {
-        roundThrough(spec.dtype, t.values);
-        entries.push_back({t.hfName, spec.dtype, t.shape, encode(spec.dtype, t.values)});
-    }
-    MOTOR_TRY(formats::writeSafetensors(folder + "/model.safetensors", entries));
+    auto tensors = formats::makeRandomTensors(llm.config, spec.seed);
+    for (auto& t : tensors) t.hfName = "language_model." + t.hfName;
+    for (auto& t : randomVisionTensors(spec)) tensors.push_back(std::move(t));
+    MOTOR_TRY(writeRandomSafetensors(folder + "/model.safetensors", tensors, spec.dtype));
     const std::string llmJson = configJson(llm.config, tok, spec.dtype);
     const char* dtype = spec.dtype == DType::F16 ? "float16" : spec.dtype == DType::BF16 ? "bfloat16" : "float32";
     const std::string config =
@@ -355,15 +350,20 @@ Result<void> writeRandomModelGguf(const RandomModelSpec& spec, const std::string
     w.addBool("tokenizer.ggml.add_bos_token", false);
     w.addString("tokenizer.chat_template", kChatTemplate);
 
+    // Each tensor's values are made when the writer reaches it.
     for (auto& t : formats::makeRandomTensors(c, spec.seed)) {
-        roundThrough(spec.dtype, t.values);
-        const bool isQ = t.canonicalName.find(".attn_q.weight") != std::string::npos;
-        const bool isK = t.canonicalName.find(".attn_k.weight") != std::string::npos;
-        if (c.arch == Architecture::Llama && (isQ || isK))
-            t.values = permuteForInterleavedRope(t.values, isQ ? c.heads : c.kvHeads, c.headDim, t.shape[1]);
         DType dtype = spec.dtype;
         if (t.shape.size() < 2 || t.shape.back() % dtypeBlockSize(dtype) != 0) dtype = DType::F32;
-        w.addTensor(t.canonicalName, dtype, t.shape, encode(dtype, t.values));
+        const auto bytes = static_cast<uint64_t>(dtypeRowBytes(dtype, t.elements()));
+        w.addTensor(t.canonicalName, dtype, t.shape, bytes, [t, dtype, &c, &spec]() -> Result<std::vector<std::byte>> {
+            auto values = t.values();
+            roundThrough(spec.dtype, values);
+            const bool isQ = t.canonicalName.find(".attn_q.weight") != std::string::npos;
+            const bool isK = t.canonicalName.find(".attn_k.weight") != std::string::npos;
+            if (c.arch == Architecture::Llama && (isQ || isK))
+                values = permuteForInterleavedRope(values, isQ ? c.heads : c.kvHeads, c.headDim, t.shape[1]);
+            return encode(dtype, values);
+        });
     }
     return w.write(path);
 }

@@ -23,35 +23,49 @@ enum class Init { Embedding, Linear, Norm, Bias };
 
 RandomTensor make(const std::string& canonical, const std::string& hf, std::vector<int64_t> shape, Init init,
                   uint64_t seed) {
-    RandomTensor t{canonical, hf, std::move(shape), {}};
-    int64_t n = 1;
-    for (int64_t d : t.shape) n *= d;
-    t.values.resize(static_cast<size_t>(n));
-    uint64_t state = seed ^ hashName(canonical);
+    RandomTensor t;
+    t.canonicalName = canonical;
+    t.hfName = hf;
+    t.shape = std::move(shape);
+    t.state = seed ^ hashName(canonical);
     // Linear weights get variance 1/fan_in so activations stay O(1) through the layers.
     const float fanIn = t.shape.size() == 2 ? static_cast<float>(t.shape[1]) : 1.0f;
-    const float linearScale = std::sqrt(3.0f / fanIn);
-    for (auto& v : t.values) {
-        const float u = static_cast<float>(splitMix(state) >> 40) / static_cast<float>(1ull << 24) * 2.0f - 1.0f;
-        switch (init) {
-            case Init::Embedding:
-                v = u;
-                break;
-            case Init::Linear:
-                v = u * linearScale;
-                break;
-            case Init::Norm:
-                v = 1.0f + 0.1f * u;
-                break;
-            case Init::Bias:
-                v = 0.1f * u;
-                break;
-        }
+    switch (init) {
+        case Init::Embedding:
+            break;
+        case Init::Linear:
+            t.scale = std::sqrt(3.0f / fanIn);
+            break;
+        case Init::Norm:
+            t.scale = 0.1f;
+            t.offset = 1.0f;
+            break;
+        case Init::Bias:
+            t.scale = 0.1f;
+            break;
     }
     return t;
 }
 
 }  // namespace
+
+int64_t RandomTensor::elements() const {
+    int64_t n = 1;
+    for (int64_t d : shape) n *= d;
+    return n;
+}
+
+std::vector<float> RandomTensor::values() const {
+    std::vector<float> out(static_cast<size_t>(elements()));
+    uint64_t s = state;
+    // offset + scale * u is bit-identical to u, u * scale and 1 + 0.1 * u for the
+    // offsets 0 and 1 used here (u is never -0), so files keep their exact bytes.
+    for (auto& v : out) {
+        const float u = static_cast<float>(splitMix(s) >> 40) / static_cast<float>(1ull << 24) * 2.0f - 1.0f;
+        v = offset + scale * u;
+    }
+    return out;
+}
 
 std::vector<RandomTensor> makeRandomTensors(const ModelConfig& c, uint64_t seed) {
     const int64_t v = c.vocabSize, d = c.dim, h = c.hiddenDim;

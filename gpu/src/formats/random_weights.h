@@ -1,5 +1,7 @@
 #pragma once
-// The tensors of a random model: names in both conventions, shapes and values.
+// The tensors of a random model: names in both conventions, shapes, and the generator
+// of their values. Values are made on demand, one tensor at a time, so that writing an
+// 8B-parameter model never holds more than its largest tensor.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,7 +14,12 @@ struct RandomTensor {
     std::string canonicalName;
     std::string hfName;
     std::vector<int64_t> shape;  // outermost first
-    std::vector<float> values;
+    uint64_t state = 0;          // the generator's state before the first value, from (seed, name)
+    float scale = 1.0f;          // value = offset + scale * u, u uniform in [-1, 1)
+    float offset = 0.0f;
+
+    int64_t elements() const;
+    std::vector<float> values() const;  // the same numbers on every call
 };
 
 // Values depend only on (seed, canonical name), never on the order of generation.

@@ -1,5 +1,9 @@
 #pragma once
 // Writes one .safetensors file (header padded to 8 bytes, tensors in the order given).
+// The header goes out first and then each tensor as it is produced, so a file of many
+// gigabytes never sits in memory at once.
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -8,9 +12,27 @@
 
 namespace motor::gpu::formats {
 
-struct SafetensorsEntry {
+struct SafetensorsTensor {
     std::string name;
     DType dtype = DType::F32;  // F32, F16 or BF16
+    std::vector<int64_t> shape;
+    uint64_t bytes = 0;  // what the producer will hand over for it
+};
+
+// The bytes of tensor i, called once per tensor in order; their size must be tensors[i].bytes.
+using TensorBytes = std::function<Result<std::vector<std::byte>>(size_t i)>;
+// Receives the file piece by piece.
+using ByteSink = std::function<Result<void>(const void* data, size_t size)>;
+
+Result<void> streamSafetensors(const std::vector<SafetensorsTensor>& tensors, const TensorBytes& data,
+                               const ByteSink& sink);
+Result<void> writeSafetensors(const std::string& path, const std::vector<SafetensorsTensor>& tensors,
+                              const TensorBytes& data);
+
+// Tensors already in memory (tests, small files), written through the same stream.
+struct SafetensorsEntry {
+    std::string name;
+    DType dtype = DType::F32;
     std::vector<int64_t> shape;
     std::vector<std::byte> data;
 };
