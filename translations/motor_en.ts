@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CodebookChangeCommand</name>
+    <message>
+        <source>Codebook change (version %1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Cancel</source>
@@ -31,6 +38,22 @@
     </message>
     <message>
         <source>cannot write %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no coder %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no label of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the merge asked nothing: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1087,6 +1110,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Codebook not changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The codebook change cannot be undone or redone: nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Transcript</source>
         <translation type="unfinished" />
     </message>
@@ -1971,7 +2002,7 @@ Cancel stops after the file being written; files already written stay.</source>
 <context>
     <name>motor::ui::SegmentTimeline</name>
     <message>
-        <source>Click a clip to select it and move the playhead. I / O: set in / out at the playhead; S: split; G: merge with next; Insert: new clip; Delete: delete; Shift or Ctrl + arrows: nudge in / out by 100 ms (Alt: one frame)</source>
+        <source>Click a clip to select it and move the playhead; drag a clip's edge to move it. I / O: set in / out at the playhead; S: split; G: merge with next; Insert: new clip; Delete: delete; Shift or Ctrl + arrows: nudge in / out by 100 ms (Alt: one frame). Ctrl+wheel or + / -: zoom; 0: the whole recording; wheel: scroll</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2035,10 +2066,6 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Clear or set the selected clip's "needs a second look" flag (R)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · ↑/↓ previous / next clip · Ctrl+Z undo</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2111,6 +2138,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>New clip %1 at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · drag a clip's edge to move it · ↑/↓ previous / next clip · Ctrl+wheel or +/− zoom, 0 the whole recording · Ctrl+Z undo</source>
         <translation type="unfinished" />
     </message>
 </context>

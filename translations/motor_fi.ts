@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>CodebookChangeCommand</name>
+    <message>
+        <source>Codebook change (version %1)</source>
+        <translation>Koodikirjan muutos (versio %1)</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>Cancel</source>
@@ -32,6 +39,22 @@
     <message>
         <source>cannot write %1</source>
         <translation>tiedostoon %1 ei voi kirjoittaa</translation>
+    </message>
+    <message>
+        <source>%1 has no coder %2</source>
+        <translation>projektissa %1 ei ole koodaajaa %2</translation>
+    </message>
+    <message>
+        <source>%1 has no label of %2</source>
+        <translation>projektissa %1 ei ole koodaajan %2 luokituksia</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>tiedostoa %1 ei voi kopioida kohteeseen %2</translation>
+    </message>
+    <message>
+        <source>the merge asked nothing: %1</source>
+        <translation>yhdistäminen ei kysynyt mitään: %1</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1117,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>&amp;Litteroi tallenne…</translation>
     </message>
     <message>
+        <source>Codebook not changed</source>
+        <translation>Koodikirjaa ei muutettu</translation>
+    </message>
+    <message>
+        <source>The codebook change cannot be undone or redone: nothing was changed.</source>
+        <translation>Koodikirjan muutosta ei voi kumota eikä tehdä uudelleen: mitään ei muutettu.</translation>
+    </message>
+    <message>
         <source>&amp;Transcript</source>
         <translation>Li&amp;tteraatio</translation>
     </message>
@@ -1978,8 +2009,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
 <context>
     <name>motor::ui::SegmentTimeline</name>
     <message>
-        <source>Click a clip to select it and move the playhead. I / O: set in / out at the playhead; S: split; G: merge with next; Insert: new clip; Delete: delete; Shift or Ctrl + arrows: nudge in / out by 100 ms (Alt: one frame)</source>
-        <translation>Napsauta leikettä valitaksesi sen ja siirtääksesi toistokohdan. I / O: alku / loppu toistokohtaan; S: jaa; G: yhdistä seuraavaan; Insert: uusi leike; Delete: poista; Shift tai Ctrl + nuolet: siirrä alkua / loppua 100 ms (Alt: yksi kuva)</translation>
+        <source>Click a clip to select it and move the playhead; drag a clip's edge to move it. I / O: set in / out at the playhead; S: split; G: merge with next; Insert: new clip; Delete: delete; Shift or Ctrl + arrows: nudge in / out by 100 ms (Alt: one frame). Ctrl+wheel or + / -: zoom; 0: the whole recording; wheel: scroll</source>
+        <translation>Napsauta leikettä valitaksesi sen ja siirtääksesi toistokohdan; vedä leikkeen reunaa siirtääksesi sitä. I / O: alku / loppu toistokohtaan; S: jaa; G: yhdistä seuraavaan; Insert: uusi leike; Delete: poista; Shift tai Ctrl + nuolet: siirrä alkua / loppua 100 ms (Alt: yksi kuva). Ctrl+rulla tai + / -: zoomaa; 0: koko tallenne; rulla: vieritä</translation>
     </message>
 </context>
 <context>
@@ -2043,10 +2074,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Clear or set the selected clip's "needs a second look" flag (R)</source>
         <translation>Poista tai aseta valitun leikkeen ”tarkista uudelleen” -merkintä (R)</translation>
-    </message>
-    <message>
-        <source>Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · ↑/↓ previous / next clip · Ctrl+Z undo</source>
-        <translation>Shift+←/→ siirtää alkua, Ctrl+←/→ loppua 100 ms (Altin kanssa: yksi kuva) · ↑/↓ edellinen / seuraava leike · Ctrl+Z kumoa</translation>
     </message>
     <message>
         <source>No clip selected: click one in the timeline.</source>
@@ -2119,6 +2146,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>New clip %1 at %2</source>
         <translation>Uusi leike %1 kohtaan %2</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · drag a clip's edge to move it · ↑/↓ previous / next clip · Ctrl+wheel or +/− zoom, 0 the whole recording · Ctrl+Z undo</source>
+        <translation>Shift+←/→ siirtää alkua, Ctrl+←/→ loppua 100 ms (Altin kanssa: yksi kuva) · vedä leikkeen reunaa siirtääksesi sitä · ↑/↓ edellinen / seuraava leike · Ctrl+rulla tai +/− zoomaa, 0 koko tallenne · Ctrl+Z kumoa</translation>
     </message>
 </context>
 <context>

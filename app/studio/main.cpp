@@ -1,5 +1,6 @@
-// motor-studio [PROJECT] [--screenshot FILE.png] [--view browser|review|metrics|predict|segment|codebook] [--expert
-// NAME] Wiring only: the window, the style, the language, the command line.
+// motor-studio [PROJECT] [--screenshot FILE.png]
+//     [--view browser|review|metrics|predict|segment|codebook|export|merge|blind] [--expert NAME]
+// Wiring only: the window, the style, the language, the command line.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -29,7 +30,8 @@ int main(int argc, char* argv[]) {
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QApplication::translate("main", "View to show: browser, review, metrics, predict, segment or codebook."),
+        QApplication::translate(
+            "main", "View to show: browser, review, metrics, predict, segment, codebook, export, merge or blind."),
         QStringLiteral("VIEW"), QStringLiteral("browser"));
     const QCommandLineOption expert(QStringLiteral("expert"), QApplication::translate("main", "Label as this expert."),
                                     QStringLiteral("NAME"));

@@ -182,7 +182,8 @@ public:
     Status setSetting(const QString& key, const QString& value);
 
     // Segmenting. Clip ids (keys) never change when a neighbour does. A clip whose range
-    // changes keeps its labels and is flagged needsReview when it has any.
+    // changes keeps its labels and is flagged needsReview when it has any. Refused when
+    // the new range would overlap a clip of the recording that the old one did not.
     Status setClipRange(int64_t clipId, int64_t startMs, int64_t endMs);
     // Splits at atMs (strictly inside): the clip keeps its id for the first part, the
     // second part is a new clip (id KEY.2, KEY.3, ... as free) without labels; returns it.

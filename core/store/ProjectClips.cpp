@@ -1,6 +1,7 @@
 // Project: segmenting (clip ranges, split, merge, the review flag) and settings (split
 // from Project.cpp). Clip ids stay stable when a neighbour changes; labels are never
-// dropped by an edit: a labelled clip whose range changes is flagged needsReview.
+// dropped by an edit: a labelled clip whose range changes is flagged needsReview; a range
+// change never makes two clips of a recording overlap that did not.
 #include "core/store/Project.h"
 #include "core/store/ProjectRows.h"
 
@@ -33,6 +34,36 @@ Status Project::setClipRange(int64_t clipId, int64_t startMs, int64_t endMs) {
                                  .arg(endMs)
                                  .arg(media->durationMs));
         if (startMs == clip->startMs && endMs == clip->endMs) return {};
+        // A new range may not run into another clip of the recording. Clips that overlap
+        // already (a whole-recording clip kept for its labels, segments imported so) stay
+        // editable: only an overlap the change would add is refused.
+        auto overlap = cached(
+            "SELECT key, start_ms, end_ms FROM clips WHERE media_id = ? AND id <> ? AND start_ms < ? AND end_ms > ? "
+            "AND NOT (start_ms < ? AND end_ms > ?) ORDER BY start_ms LIMIT 1");
+        if (!overlap) return overlap.error();
+        (*overlap)
+            ->bind(1, clip->mediaId)
+            .bind(2, clipId)
+            .bind(3, endMs)
+            .bind(4, startMs)
+            .bind(5, clip->endMs)
+            .bind(6, clip->startMs);
+        auto hit = (*overlap)->step();
+        if (!hit) return hit.error();
+        if (hit.value()) {
+            const QString other = (*overlap)->text(0);
+            const int64_t otherStart = (*overlap)->int64(1);
+            const int64_t otherEnd = (*overlap)->int64(2);
+            (*overlap)->reset();
+            return makeError(QStringLiteral("clip '%1': %2-%3 ms would overlap clip '%4' (%5-%6 ms)")
+                                 .arg(clip->key)
+                                 .arg(startMs)
+                                 .arg(endMs)
+                                 .arg(other)
+                                 .arg(otherStart)
+                                 .arg(otherEnd));
+        }
+        (*overlap)->reset();
         auto labelled = hasLabels(*this, clipId);
         if (!labelled) return labelled.error();
         auto st = cached("UPDATE clips SET start_ms = ?, end_ms = ?, needs_review = needs_review OR ? WHERE id = ?");

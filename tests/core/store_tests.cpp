@@ -352,6 +352,31 @@ TEST(CodebookTest, DisplayNamesPerLanguageKeepIdsStable) {
 // Segmenting keeps ids stable and never drops a label: a labelled clip whose range
 // changes is flagged for a second look; a split's new part has no labels; merging a
 // labelled clip away is refused.
+// A range change may not run into a neighbour (the Segment tab's drags and keys rely on
+// core for this); clips that overlapped already stay editable.
+TEST_F(StoreTest, ARangeChangeThatWouldOverlapANeighbourIsRefused) {
+    auto p = test::makeProject(path(), 3);  // c001 0-6 s, c002 6-12 s, c003 12-18 s
+    const auto clips = p->clips().value();
+    const Status into = p->setClipRange(clips[1].id, 6000, 13000);
+    ASSERT_FALSE(into.ok());
+    EXPECT_TRUE(into.error().message.contains(QStringLiteral("overlap clip 'c003'")))
+        << into.error().message.toStdString();
+    EXPECT_EQ(p->clipById(clips[1].id)->endMs, 12000);
+    EXPECT_FALSE(p->setClipRange(clips[1].id, 5000, 12000).ok());
+    // Touching is not overlapping.
+    ASSERT_TRUE(p->setClipRange(clips[1].id, 6000, 11000).ok());
+    ASSERT_TRUE(p->setClipRange(clips[1].id, 6000, 12000).ok());
+    // A clip over the whole recording (kept for its labels) overlaps every segment: they
+    // can still be moved, as long as no new overlap appears.
+    Clip whole = clips[0];
+    whole.key = QStringLiteral("whole");
+    whole.startMs = 0;
+    whole.endMs = 18000;
+    ASSERT_TRUE(p->addClip(whole).ok());
+    EXPECT_TRUE(p->setClipRange(clips[1].id, 6500, 12000).ok());
+    EXPECT_FALSE(p->setClipRange(clips[1].id, 5000, 12000).ok());
+}
+
 TEST_F(StoreTest, ClipEditsKeepIdsAndLabelsAndFlagChangedRanges) {
     auto p = test::makeProject(path(), 3);  // c001 0-6 s, c002 6-12 s, c003 12-18 s
     const auto clips = p->clips().value();

@@ -1,8 +1,10 @@
 // The codebook editor (Edit ▸ Codebook…) and New Project's codebook choice (issue 16):
 // removing a used class is refused with the labels it would orphan and changes nothing;
-// a rename moves the labels after the user confirms, in one new codebook version.
+// a rename moves the labels after the user confirms, in one new codebook version; undo
+// stores the previous codebook again and moves them back.
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -11,10 +13,13 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
+#include "ui/browser/ClipBrowser.h"
 #include "ui/codebook/CodebookEditor.h"
 #include "ui/codebook/NewProjectCodebook.h"
 #include "ui/labels/LabelPanel.h"
@@ -123,6 +128,135 @@ TEST_F(CodebookTest, RemovingAUsedClassIsRefusedAndARenameMovesItsLabelsAfterCon
     for (QPushButton* b : window_->labelPanel()->findChildren<QPushButton*>())
         if (b->text().endsWith(QStringLiteral("Both")) && b->isChecked()) shown = true;
     EXPECT_TRUE(shown);
+}
+
+// What the file holds, read through a second connection: the current codebook without
+// its version number, every label, and the label history.
+struct StoredCodebookState {
+    QByteArray codebook;
+    QStringList labels;
+    QStringList audit;
+    int versions = 0;
+};
+
+StoredCodebookState storedState(const QString& path) {
+    StoredCodebookState out;
+    auto p = Project::open(path);
+    EXPECT_TRUE(p.ok());
+    if (!p) return out;
+    Codebook cb = p.value()->codebook();
+    cb.version = 0;
+    out.codebook = QJsonDocument(cb.toJson()).toJson(QJsonDocument::Compact);
+    for (const Annotation& a : p.value()->annotations().value())
+        out.labels
+            << QStringLiteral("%1/%2/%3=%4 (%5)").arg(a.clipId).arg(a.annotatorId).arg(a.dimension, a.label, a.note);
+    for (const AuditEntry& e : p.value()->auditLog().value())
+        out.audit << QStringLiteral("%1 %2/%3/%4: %5 -> %6")
+                         .arg(e.id)
+                         .arg(e.clipId)
+                         .arg(e.annotatorId)
+                         .arg(e.dimension, e.oldLabel, e.newLabel);
+    out.versions = int(p.value()->codebookVersions()->size());
+    return out;
+}
+
+// Issue 16: Ctrl+Z after saving a codebook change goes back to the codebook as it was, as
+// a new version (versions are history), with renamed labels moved back; Ctrl+Shift+Z
+// stores the change again. A step that would orphan labels is refused like any change.
+TEST_F(CodebookTest, UndoAfterSavingStoresThePreviousCodebookAgainAndMovesTheLabelsBack) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.clipCount = 3;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    const Clip clip = session->clips().first();
+    ASSERT_TRUE(
+        session
+            ->writeLabel(clip.id, session->currentExpertId(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {})
+            .ok());
+    const StoredCodebookState original = storedState(projectPath_);
+    ASSERT_EQ(original.versions, 1);
+    const int stepsBefore = session->undoStack()->count();
+    auto undo = [&] {
+        window_->browser()->findChild<QTableView*>()->setFocus();
+        QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::qWait(20);
+    };
+    auto redo = [&] {
+        window_->browser()->findChild<QTableView*>()->setFocus();
+        QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::qWait(20);
+    };
+
+    // Rename "Mixed" to "Both" and describe it; save; confirm the move of the label.
+    ui::CodebookEditor* editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->select(0, 2);
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("ItemName"));
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Both"));
+    auto* definition = editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemText"));
+    definition->setFocus();
+    QTest::keyClicks(definition, QStringLiteral(" Both at once."));
+    save(editor);
+    QMessageBox* question = waitForBox(editor, QStringLiteral("CodebookMigrateQuestion"));
+    ASSERT_NE(question, nullptr);
+    QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+    QTest::qWait(50);
+    const StoredCodebookState renamed = storedState(projectPath_);
+    ASSERT_EQ(renamed.versions, 2);
+    EXPECT_EQ(storedLabel(clip.id, QStringLiteral("Expert A"), QStringLiteral("behavior")), QStringLiteral("Both"));
+    EXPECT_EQ(session->undoStack()->count(), stepsBefore + 1);
+    QApplication::setActiveWindow(window_.get());
+
+    // Ctrl+Z: the codebook, the label and its history as they were; one version more.
+    undo();
+    StoredCodebookState now = storedState(projectPath_);
+    EXPECT_EQ(now.versions, 3);
+    EXPECT_EQ(now.codebook, original.codebook);
+    EXPECT_EQ(now.labels, original.labels);
+    EXPECT_EQ(now.audit, original.audit);
+    EXPECT_EQ(session->codebook().dimensions[0].classes[2].name, QStringLiteral("Mixed"));
+    EXPECT_EQ(session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior")), QStringLiteral("Mixed"));
+
+    // Ctrl+Shift+Z: the change again.
+    redo();
+    now = storedState(projectPath_);
+    EXPECT_EQ(now.versions, 4);
+    EXPECT_EQ(now.codebook, renamed.codebook);
+    EXPECT_EQ(now.labels, renamed.labels);
+    EXPECT_EQ(now.audit, renamed.audit);
+    EXPECT_EQ(session->codebook().dimensions[0].classes[2].name, QStringLiteral("Both"));
+
+    // A class added, then used outside the undo stack (as an import or a merge would):
+    // undoing the addition would orphan that label, so core refuses it and nothing changes.
+    editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->select(0, -1);
+    QTest::mouseClick(editor->findChild<QPushButton*>(QStringLiteral("AddClass")), Qt::LeftButton);
+    const QString added = editor->edited().dimensions[0].classes.last().name;
+    save(editor);
+    QTest::qWait(50);
+    ASSERT_EQ(storedState(projectPath_).versions, 5);
+    QApplication::setActiveWindow(window_.get());
+    const Clip second = session->clips()[1];
+    ASSERT_TRUE(session->writeLabel(second.id, session->currentExpertId(), QStringLiteral("behavior"), added, {}).ok());
+    const StoredCodebookState used = storedState(projectPath_);
+    undo();
+    QMessageBox* refused = waitForBox(window_.get(), QStringLiteral("CodebookUndoRefused"));
+    ASSERT_NE(refused, nullptr);
+    EXPECT_TRUE(refused->informativeText().contains(QStringLiteral("behavior/") + added))
+        << refused->informativeText().toStdString();
+    refused->accept();
+    now = storedState(projectPath_);
+    EXPECT_EQ(now.versions, used.versions);
+    EXPECT_EQ(now.codebook, used.codebook);
+    EXPECT_EQ(now.labels, used.labels);
+    EXPECT_EQ(session->codebook().dimensions[0].classes.last().name, added);
+    // The refused step left the stack; the rename below it stays.
+    EXPECT_EQ(session->undoStack()->count(), stepsBefore + 1);
 }
 
 TEST_F(CodebookTest, NewProjectStartsWithTheChosenCodebookAndABadFileIsRefused) {

@@ -15,9 +15,11 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/codebook/CodebookChangeCommand.h"
 #include "ui/labels/KeyScheme.h"
 #include "ui/main/ProjectSession.h"
 
@@ -362,7 +364,9 @@ void CodebookEditor::accept() {
 }
 
 void CodebookEditor::applyChange() {
-    auto changed = session_->changeCodebook(edited_, renames());
+    const Codebook before = session_->codebook();
+    const QVector<CodebookRename> moves = renames();
+    auto changed = session_->changeCodebook(edited_, moves);
     if (!changed) {
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Codebook not saved"), changed.error().message,
                                     QMessageBox::Ok, this);
@@ -371,6 +375,9 @@ void CodebookEditor::applyChange() {
         box->open();
         return;
     }
+    // Saved: one step on the undo stack (nothing when nothing changed, no version was made).
+    if (session_->codebook().version != before.version)
+        session_->undoStack()->push(new CodebookChangeCommand(session_, before, session_->codebook(), moves));
     QDialog::accept();
 }
 

@@ -2,7 +2,9 @@
 // Edit ▸ Codebook…: the project's dimensions and classes, their definitions, examples
 // and keyboard rows. Saving stores a new codebook version through core, which refuses a
 // change that would leave labels without a class; renaming a used class (or dimension)
-// moves its labels, after the user confirms how many.
+// moves its labels, after the user confirms how many. A saved change is one step on the
+// session's undo stack (CodebookChangeCommand); the edits in the open dialog are not:
+// Cancel drops them.
 #include <QDialog>
 #include <QStringList>
 #include <QVector>

@@ -145,6 +145,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(transfer_, &DataTransfer::finished, this, [this](bool ok, const QString& message) {
         if (ok) statusBar()->showMessage(message, 8000);
     });
+    connect(session_, &ProjectSession::codebookChangeFailed, this, [this](const QString& message) {
+        lastError_ = message;
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Codebook not changed"),
+                                    tr("The codebook change cannot be undone or redone: nothing was changed."),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("CodebookUndoRefused"));
+        box->setInformativeText(message);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();  // not exec(): the undo stack is in the middle of a step
+    });
     connect(session_, &ProjectSession::writeFailed, this,
             [this](const QString& message) { showError(tr("Label not saved"), message, Interaction::Interactive); });
 

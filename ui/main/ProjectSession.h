@@ -122,6 +122,8 @@ signals:
     // A clip edit could not be done or undone (core's message); views show it.
     void clipEditFailed(const QString& message);
     void codebookChanged();
+    // Undoing or redoing a codebook change was refused (core's message); nothing changed.
+    void codebookChangeFailed(const QString& message);
     void currentClipChanged(qint64 clipId);
     // The utterances of this recording changed (transcribed, edited, undone).
     void transcriptChanged(qint64 mediaId);

@@ -1,19 +1,26 @@
 #include "ui/main/ScreenshotRunner.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QMediaPlayer>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPixmap>
 #include <QScreen>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTimer>
 
+#include "core/store/Project.h"
 #include "ui/codebook/CodebookEditor.h"
+#include "ui/io/DataTransfer.h"
+#include "ui/io/ExportDialog.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/metrics/MetricsDashboard.h"
@@ -26,6 +33,52 @@
 namespace motor {
 namespace ui {
 
+Status ScreenshotRunner::shootWithDialog(QWidget* dialog, const QString& pngPath) {
+    dialog->move(window_->geometry().center() - dialog->rect().center());
+    settle(400);
+    QPixmap shot;
+    if (QGuiApplication::platformName() == QLatin1String("xcb") && window_->screen())
+        shot = window_->screen()->grabWindow(0, window_->x(), window_->y(), window_->width(), window_->height());
+    if (shot.isNull()) {
+        shot = window_->grab();
+        QPainter p(&shot);
+        p.drawPixmap(dialog->geometry().topLeft() - window_->geometry().topLeft(), dialog->grab());
+    }
+    QDir().mkpath(QFileInfo(pngPath).absolutePath());
+    if (!shot.save(pngPath, "PNG"))
+        return makeError(QApplication::translate("ScreenshotRunner", "cannot write %1").arg(pngPath));
+    return {};
+}
+
+Status ScreenshotRunner::relabelOneClip(const QString& projectPath, const QString& coder) {
+    auto project = Project::open(projectPath);
+    if (!project) return project.error();
+    Project& p = *project.value();
+    auto annotator = p.annotatorByName(coder);
+    if (!annotator) return annotator.error();
+    if (!annotator.value())
+        return makeError(QApplication::translate("ScreenshotRunner", "%1 has no coder %2").arg(projectPath, coder));
+    const int64_t coderId = annotator.value()->id;
+    auto labels = p.annotations();
+    if (!labels) return labels.error();
+    for (const Annotation& a : labels.value()) {
+        if (a.annotatorId != coderId) continue;
+        const Dimension* d = p.codebook().dimension(a.dimension);
+        if (!d) continue;
+        for (const QString& other : d->classNames()) {
+            if (other == a.label) continue;
+            LabelWrite w;
+            w.clipId = a.clipId;
+            w.annotatorId = coderId;
+            w.dimension = a.dimension;
+            w.label = other;
+            w.source = LabelSource::Gui;
+            return p.setLabel(w);
+        }
+    }
+    return makeError(QApplication::translate("ScreenshotRunner", "%1 has no label of %2").arg(projectPath, coder));
+}
+
 void ScreenshotRunner::settle(int ms) {
     QElapsedTimer t;
     t.start();
@@ -37,9 +90,16 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
     if (project.isEmpty())
         return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
     const QStringList views = {QStringLiteral("browser"), QStringLiteral("review"),  QStringLiteral("metrics"),
-                               QStringLiteral("predict"), QStringLiteral("segment"), QStringLiteral("codebook")};
+                               QStringLiteral("predict"), QStringLiteral("segment"), QStringLiteral("codebook"),
+                               QStringLiteral("export"),  QStringLiteral("merge"),   QStringLiteral("blind")};
     if (!views.contains(view))
         return makeError(QApplication::translate("ScreenshotRunner", "unknown view \"%1\"").arg(view));
+    // The merge view merges a coder's copy: made before the project is open, so that it
+    // is the file as it is on disk.
+    QTemporaryDir scratch;
+    const QString coderCopy = scratch.filePath(QStringLiteral("coder-laptop.motor"));
+    if (view == QLatin1String("merge") && !QFile::copy(QDir::current().absoluteFilePath(project), coderCopy))
+        return makeError(QApplication::translate("ScreenshotRunner", "cannot copy %1 to %2").arg(project, coderCopy));
 
     const QSize size(1600, 1000);
     const QRect available = window_->screen() ? window_->screen()->availableGeometry() : QRect(QPoint(), size);
@@ -57,7 +117,14 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
 
     window_->applyDefaultDockSizes();
     settle(100);
-    if (view == QLatin1String("browser")) {
+    if (view == QLatin1String("blind")) {
+        // Blind coding on (this writes the project's setting): the coder who has not
+        // finished sees only their own column; Review and Metrics are locked.
+        if (const Status s = session->setBlindCoding(true); !s) return s;
+        settle(100);
+    }
+    if (view == QLatin1String("browser") || view == QLatin1String("blind") || view == QLatin1String("export") ||
+        view == QLatin1String("merge")) {
         window_->showView(MainWindow::View::Label);
         // A clip with a transcript and a few labels shows every pane at work.
         for (const Clip& c : session->clips()) {
@@ -76,6 +143,33 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         settle(900);
         window_->player()->togglePlay();
         settle(600);
+        if (view == QLatin1String("export")) {
+            // File ▸ Export dataset… with the tables for statistics chosen.
+            ExportDialog dialog(QFileInfo(session->projectPath()).absolutePath() + QStringLiteral("/export"), window_);
+            for (const char* name : {"ExportWide", "ExportAgreement", "ExportCodingLog"})
+                if (auto* box = dialog.findChild<QCheckBox*>(QLatin1String(name))) box->setChecked(true);
+            dialog.show();
+            settle(300);
+            return shootWithDialog(&dialog, pngPath);
+        }
+        if (view == QLatin1String("merge")) {
+            // On the coder's copy the chosen expert labelled one clip differently: File ▸
+            // Merge finds the conflict and asks how to settle it.
+            if (const Status s = relabelOneClip(coderCopy, session->currentExpertName()); !s) return s;
+            window_->transfer()->mergeProjects({coderCopy});
+            QElapsedTimer waitBox;
+            waitBox.start();
+            QMessageBox* box = nullptr;
+            while (!box && waitBox.elapsed() < 30000) {
+                settle(50);
+                box = window_->findChild<QMessageBox*>(QStringLiteral("ConflictQuestion"));
+                if (box && !box->isVisible()) box = nullptr;
+            }
+            if (!box)
+                return makeError(QApplication::translate("ScreenshotRunner", "the merge asked nothing: %1")
+                                     .arg(window_->transfer()->lastError() + window_->transfer()->lastMessage()));
+            return shootWithDialog(box, pngPath);
+        }
     } else if (view == QLatin1String("review")) {
         window_->showView(MainWindow::View::Review);
         settle(300);
@@ -116,21 +210,7 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         settle(300);
         if (auto* editor = window_->findChild<CodebookEditor*>()) {
             editor->select(0, 0);
-            editor->move(window_->geometry().center() - editor->rect().center());
-            settle(400);
-            QPixmap shot;
-            if (QGuiApplication::platformName() == QLatin1String("xcb") && window_->screen())
-                shot =
-                    window_->screen()->grabWindow(0, window_->x(), window_->y(), window_->width(), window_->height());
-            if (shot.isNull()) {
-                shot = window_->grab();
-                QPainter p(&shot);
-                p.drawPixmap(editor->geometry().topLeft() - window_->geometry().topLeft(), editor->grab());
-            }
-            QDir().mkpath(QFileInfo(pngPath).absolutePath());
-            if (!shot.save(pngPath, "PNG"))
-                return makeError(QApplication::translate("ScreenshotRunner", "cannot write %1").arg(pngPath));
-            return {};
+            return shootWithDialog(editor, pngPath);
         }
     } else if (view == QLatin1String("predict")) {
         // A finished majority-baseline run of the chosen expert: the panel with results

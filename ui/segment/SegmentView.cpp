@@ -82,7 +82,8 @@ SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(par
     }
     buttons->addSpacing(12);
     auto* hint = new QLabel(tr("Shift+←/→ nudge in, Ctrl+←/→ nudge out by 100 ms (with Alt: one frame) · "
-                               "↑/↓ previous / next clip · Ctrl+Z undo"),
+                               "drag a clip's edge to move it · ↑/↓ previous / next clip · Ctrl+wheel or +/− zoom, "
+                               "0 the whole recording · Ctrl+Z undo"),
                             this);
     hint->setObjectName(QStringLiteral("MutedLabel"));
     hint->setWordWrap(true);  // never wider than the window
@@ -102,6 +103,16 @@ SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(par
     });
     connect(timeline_, &SegmentTimeline::seekRequested, this, &SegmentView::seek);
     connect(timeline_, &SegmentTimeline::actionRequested, this, &SegmentView::perform);
+    connect(timeline_, &SegmentTimeline::boundaryDragged, this, [this](qint64 clipId, qint64 startMs, qint64 endMs) {
+        const Clip* c = session_->clip(clipId);
+        if (!c || c->mediaId != mediaId_) return;
+        const Clip clip = *c;  // the session's copy changes under an edit
+        selectClip(clipId);
+        const bool in = startMs != clip.startMs;
+        setRange(clip, startMs, endMs,
+                 in ? tr("Move the in point of %1 to %2").arg(clip.key, timeText(std::max<int64_t>(0, startMs)))
+                    : tr("Move the out point of %1 to %2").arg(clip.key, timeText(std::max<int64_t>(0, endMs))));
+    });
     connect(player_, &PlayerPane::mediaPositionChanged, this, [this](qint64 ms) {
         playheadMs_ = ms;
         timeline_->setPlayhead(ms);
@@ -116,8 +127,10 @@ SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(par
         if (syncing_) return;
         const Clip* c = session_->clip(clipId);
         if (!c) return;
+        const int64_t start = c->startMs;
+        timeline_->ensureVisible(start, c->endMs);
         selectClip(clipId);
-        seek(c->startMs);
+        seek(start);
     });
 }
 
@@ -156,6 +169,8 @@ void SegmentView::showRecording(int64_t mediaId) {
     if (other) {
         playheadMs_ = 0;
         timeline_->setSelected(0);
+        timeline_->setPlayhead(0);
+        timeline_->zoomToFit();
     }
     refresh();
     if (other && timeline_->selected() == 0) {
@@ -252,10 +267,9 @@ void SegmentView::push(const QString& text, const std::function<Status(Project&)
     if (message_->text().isEmpty()) showMessage(text, false);
 }
 
-void SegmentView::setRange(int64_t startMs, int64_t endMs, const QString& text) {
-    const Clip* c = selectedClip();
-    if (!c || (startMs == c->startMs && endMs == c->endMs)) return;
-    const int64_t id = c->id;
+void SegmentView::setRange(const Clip& clip, int64_t startMs, int64_t endMs, const QString& text) {
+    if (startMs == clip.startMs && endMs == clip.endMs) return;
+    const int64_t id = clip.id;
     push(text, [id, startMs, endMs](Project& p) { return p.setClipRange(id, startMs, endMs); });
 }
 
@@ -274,23 +288,24 @@ void SegmentView::perform(SegmentAction action, qint64 stepMs) {
     const int64_t id = clip.id;
     switch (action) {
         case SegmentAction::SetIn:
-            setRange(playheadMs_, clip.endMs, tr("Set the in point of %1 to %2").arg(clip.key, timeText(playheadMs_)));
+            setRange(clip, playheadMs_, clip.endMs,
+                     tr("Set the in point of %1 to %2").arg(clip.key, timeText(playheadMs_)));
             break;
         case SegmentAction::SetOut:
-            setRange(clip.startMs, playheadMs_,
+            setRange(clip, clip.startMs, playheadMs_,
                      tr("Set the out point of %1 to %2").arg(clip.key, timeText(playheadMs_)));
             break;
         case SegmentAction::NudgeInEarlier:
         case SegmentAction::NudgeInLater: {
             const int64_t start = clip.startMs + (action == SegmentAction::NudgeInLater ? stepMs : -stepMs);
-            setRange(start, clip.endMs,
+            setRange(clip, start, clip.endMs,
                      tr("Move the in point of %1 to %2").arg(clip.key, timeText(std::max<int64_t>(0, start))));
             break;
         }
         case SegmentAction::NudgeOutEarlier:
         case SegmentAction::NudgeOutLater: {
             const int64_t end = clip.endMs + (action == SegmentAction::NudgeOutLater ? stepMs : -stepMs);
-            setRange(clip.startMs, end, tr("Move the out point of %1 to %2").arg(clip.key, timeText(end)));
+            setRange(clip, clip.startMs, end, tr("Move the out point of %1 to %2").arg(clip.key, timeText(end)));
             break;
         }
         case SegmentAction::Split: {
@@ -332,6 +347,7 @@ void SegmentView::perform(SegmentAction action, qint64 stepMs) {
         case SegmentAction::NextClip:
             if (const Clip* n = neighbour(id, action == SegmentAction::NextClip ? 1 : -1)) {
                 const int64_t start = n->startMs;
+                timeline_->ensureVisible(start, n->endMs);
                 selectClip(n->id);
                 seek(start);
             }

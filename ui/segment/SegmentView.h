@@ -52,7 +52,8 @@ private:
     void showMessage(const QString& text, bool error);
     // Pushes one undoable edit of the current recording's clips.
     void push(const QString& text, const std::function<Status(Project&)>& edit);
-    void setRange(int64_t startMs, int64_t endMs, const QString& text);
+    // One undoable range change of `clip` (nothing when the range is the same).
+    void setRange(const Clip& clip, int64_t startMs, int64_t endMs, const QString& text);
     void addClipAtPlayhead();
     const Clip* selectedClip() const;
     const Clip* neighbour(int64_t clipId, int direction) const;
