@@ -734,11 +734,11 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv)</source>
+        <source>Coding log: every label change with its time and the clip time (coding_log.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Coding log: every label change with its time and the clip time (coding_log.csv)</source>
+        <source>Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv, coefficients.csv)</source>
         <translation type="unfinished" />
     </message>
 </context>

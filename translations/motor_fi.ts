@@ -741,12 +741,12 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Leveä taulukko R:lle tai SPSS:lle: rivi klippiä kohden, sarake koodaajaa ja ulottuvuutta kohden, muistiinpanot mukana (wide.csv)</translation>
     </message>
     <message>
-        <source>Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv)</source>
-        <translation>Yhtäpitävyys- ja F1-taulukot kuten Mittarit-välilehdellä (agreement.csv, per_class.csv)</translation>
-    </message>
-    <message>
         <source>Coding log: every label change with its time and the clip time (coding_log.csv)</source>
         <translation>Koodausloki: jokainen luokituksen muutos aikoineen ja klipin kohtineen (coding_log.csv)</translation>
+    </message>
+    <message>
+        <source>Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv, coefficients.csv)</source>
+        <translation>Yhtäpitävyys- ja F1-taulukot kuten Mittarit-välilehdellä (agreement.csv, per_class.csv, coefficients.csv)</translation>
     </message>
 </context>
 <context>

@@ -232,8 +232,9 @@ int cmdExport(const QStringList& args) {
     parser.addOption(
         {QStringLiteral("format"),
          QStringLiteral("Comma-separated: csv (labels.csv, one row per label), jsonl, eaf, wide (wide.csv, "
-                        "one row per clip for R/SPSS), agreement (agreement.csv and per_class.csv as "
-                        "'motor eval --format csv'), coding-log (coding_log.csv); default csv,jsonl,eaf."),
+                        "one row per clip for R/SPSS), agreement (agreement.csv as 'motor eval --format csv', "
+                        "per_class.csv, coefficients.csv: Fleiss, Krippendorff, Cohen), coding-log (coding_log.csv); "
+                        "default csv,jsonl,eaf."),
          QStringLiteral("LIST"), QStringLiteral("csv,jsonl,eaf")});
     parser.addOption({QStringLiteral("cut-clips"), QStringLiteral("Also write every clip as its own media file.")});
     if (int rc = parseOrExit(parser, args, QStringLiteral("Export the annotated dataset."), 2, 2); rc >= 0) return rc;
@@ -275,10 +276,11 @@ int cmdExport(const QStringList& args) {
     }
     if (formats.contains(QStringLiteral("agreement"))) {
         if (auto s = io::StatisticsExporter::exportAgreement(*p, dir.filePath(QStringLiteral("agreement.csv")),
-                                                             dir.filePath(QStringLiteral("per_class.csv")));
+                                                             dir.filePath(QStringLiteral("per_class.csv")),
+                                                             dir.filePath(QStringLiteral("coefficients.csv")));
             !s)
             return fail(s.error());
-        out += QStringLiteral("agreement.csv, per_class.csv\n");
+        out += QStringLiteral("agreement.csv, per_class.csv, coefficients.csv\n");
     }
     if (formats.contains(QStringLiteral("coding-log"))) {
         auto r = io::StatisticsExporter::exportCodingLog(*p, dir.filePath(QStringLiteral("coding_log.csv")));

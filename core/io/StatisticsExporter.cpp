@@ -88,13 +88,15 @@ Result<int> StatisticsExporter::exportCodingLog(Project& project, const QString&
     return int(log->size());
 }
 
-Status StatisticsExporter::exportAgreement(Project& project, const QString& summaryPath, const QString& perClassPath) {
+Status StatisticsExporter::exportAgreement(Project& project, const QString& summaryPath, const QString& perClassPath,
+                                           const QString& coefficientsPath) {
     auto labels = metrics::LabelSet::fromProject(project);
     if (!labels) return labels.error();
     auto computed = metrics::computeMetrics(labels.value(), metrics::MetricsOptions{});
     if (!computed) return makeError(QStringLiteral("%1: %2").arg(project.path(), computed.error().message));
     if (auto s = AtomicFile::write(summaryPath, metrics::reportCsv(computed->report).toUtf8()); !s) return s;
-    return AtomicFile::write(perClassPath, metrics::perClassCsv(computed->report).toUtf8());
+    if (auto s = AtomicFile::write(perClassPath, metrics::perClassCsv(computed->report).toUtf8()); !s) return s;
+    return AtomicFile::write(coefficientsPath, metrics::coefficientsCsv(computed->report).toUtf8());
 }
 
 }  // namespace motor::io

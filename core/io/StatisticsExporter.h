@@ -23,9 +23,11 @@ public:
     // Returns the number of rows.
     static Result<int> exportCodingLog(Project& project, const QString& path);
 
-    // The agreement and F1 tables in the shape `motor eval --format csv` prints
-    // (default reference, experts' agreement), and the per-class table beside it.
-    static Status exportAgreement(Project& project, const QString& summaryPath, const QString& perClassPath);
+    // The tables `motor eval` prints (default reference, experts' agreement): the F1
+    // table as `motor eval --format csv` prints it (summaryPath), the per-class table
+    // and the agreement coefficients (Fleiss, Krippendorff, pairwise Cohen).
+    static Status exportAgreement(Project& project, const QString& summaryPath, const QString& perClassPath,
+                                  const QString& coefficientsPath);
 };
 
 }  // namespace motor::io

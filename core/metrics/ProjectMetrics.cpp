@@ -142,6 +142,46 @@ QString perClassCsv(const Report& r) {
     return QString::fromUtf8(csv.toUtf8());
 }
 
+QString coefficientsCsv(const Report& r) {
+    io::CsvWriter csv;
+    csv.addRow({QStringLiteral("dimension"), QStringLiteral("statistic"), QStringLiteral("coder_a"),
+                QStringLiteral("coder_b"), QStringLiteral("coders"), QStringLiteral("n"), QStringLiteral("value"),
+                QStringLiteral("ci_lower"), QStringLiteral("ci_upper")});
+    auto bounds = [](const Interval& i) {
+        return i.defined() ? std::pair{csvNum(i.lower), csvNum(i.upper)} : std::pair{QString(), QString()};
+    };
+    for (const auto& d : r.dimensions()) {
+        const Agreement& a = d.agreement;
+        const QString coders = a.annotators.join(QLatin1Char(';'));
+        const auto [fl, fu] = bounds(a.fleissInterval);
+        csv.addRow({d.name,
+                    QStringLiteral("fleiss_kappa"),
+                    {},
+                    {},
+                    coders,
+                    QString::number(a.fleiss.n),
+                    csvNum(a.fleiss.kappa),
+                    fl,
+                    fu});
+        const auto [al, au] = bounds(a.alphaInterval);
+        csv.addRow({d.name,
+                    QStringLiteral("krippendorff_alpha"),
+                    {},
+                    {},
+                    coders,
+                    QString::number(a.alpha.units),
+                    csvNum(a.alpha.alpha),
+                    al,
+                    au});
+        for (const PairKappa& pk : a.cohen) {
+            const auto [cl, cu] = bounds(pk.interval);
+            csv.addRow({d.name, QStringLiteral("cohen_kappa"), pk.a, pk.b, pk.a + QLatin1Char(';') + pk.b,
+                        QString::number(pk.n), csvNum(pk.kappa), cl, cu});
+        }
+    }
+    return QString::fromUtf8(csv.toUtf8());
+}
+
 QJsonObject reportJson(const Report& report) {
     return report.toJson();
 }

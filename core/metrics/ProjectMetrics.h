@@ -41,6 +41,12 @@ QString reportText(const Report& report);
 QString reportCsv(const Report& report);
 // Per class: dimension, annotator, class, precision, recall, f1, support.
 QString perClassCsv(const Report& report);
+// The agreement coefficients of the text report's "Agreement" part, one per row:
+// dimension, statistic (fleiss_kappa, krippendorff_alpha, cohen_kappa), coder_a, coder_b
+// (Cohen's pair; empty for the others), coders (the coders counted, ";"-separated), n
+// (Fleiss: clips every coder rated; alpha: pairable clips; Cohen: clips both rated),
+// value, ci_lower, ci_upper (empty without a bootstrap). Undefined values are empty.
+QString coefficientsCsv(const Report& report);
 QJsonObject reportJson(const Report& report);
 
 }  // namespace motor::metrics

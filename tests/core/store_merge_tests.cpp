@@ -333,11 +333,52 @@ TEST_F(MergeTest, WideTableCodingLogAndAgreementExports) {
     EXPECT_GE(gap, 3);
 
     ASSERT_TRUE(io::StatisticsExporter::exportAgreement(*p, path(QStringLiteral("agreement.csv")),
-                                                        path(QStringLiteral("per_class.csv")))
+                                                        path(QStringLiteral("per_class.csv")),
+                                                        path(QStringLiteral("coefficients.csv")))
                     .ok());
     auto labels = metrics::LabelSet::fromProject(*p);
     auto computed = metrics::computeMetrics(labels.value(), {});
     QFile agreement(path(QStringLiteral("agreement.csv")));
     ASSERT_TRUE(agreement.open(QIODevice::ReadOnly));
     EXPECT_EQ(QString::fromUtf8(agreement.readAll()), metrics::reportCsv(computed->report));
+    // The coefficients of the report's Agreement part, one row each, read back as CSV.
+    auto coefficients = io::CsvReader::readTable(path(QStringLiteral("coefficients.csv")));
+    ASSERT_TRUE(coefficients.ok()) << qPrintable(coefficients.error().message);
+    size_t coefficientRows = 0;
+    for (const auto& d : computed->report.dimensions()) {
+        const auto& a = d.agreement;
+        auto find = [&](const QString& statistic, const QString& coderA) -> const QStringList* {
+            for (const auto& r : coefficients->records)
+                if (r.fields[coefficients->column("dimension")] == d.name &&
+                    r.fields[coefficients->column("statistic")] == statistic &&
+                    r.fields[coefficients->column("coder_a")] == coderA)
+                    return &r.fields;
+            return nullptr;
+        };
+        const QStringList* fleiss = find(QStringLiteral("fleiss_kappa"), {});
+        ASSERT_NE(fleiss, nullptr) << qPrintable(d.name);
+        // An undefined statistic (NaN: fewer than two experts here) is an empty cell.
+        auto expectValue = [&](const QStringList& row, double expected) {
+            const QString cell = row[coefficients->column("value")];
+            if (std::isnan(expected))
+                EXPECT_TRUE(cell.isEmpty()) << qPrintable(cell);
+            else
+                EXPECT_NEAR(cell.toDouble(), expected, 1e-9);
+        };
+        expectValue(*fleiss, a.fleiss.kappa);
+        EXPECT_EQ((*fleiss)[coefficients->column("n")].toLongLong(), a.fleiss.n);
+        EXPECT_EQ((*fleiss)[coefficients->column("coders")], a.annotators.join(QLatin1Char(';')));
+        const QStringList* alpha = find(QStringLiteral("krippendorff_alpha"), {});
+        ASSERT_NE(alpha, nullptr);
+        expectValue(*alpha, a.alpha.alpha);
+        for (const auto& pk : a.cohen) {
+            const QStringList* cohen = find(QStringLiteral("cohen_kappa"), pk.a);
+            ASSERT_NE(cohen, nullptr) << qPrintable(pk.a);
+            EXPECT_EQ((*cohen)[coefficients->column("coder_b")], pk.b);
+            expectValue(*cohen, pk.kappa);
+            EXPECT_EQ((*cohen)[coefficients->column("n")].toLongLong(), pk.n);
+        }
+        coefficientRows += 2 + a.cohen.size();
+    }
+    EXPECT_EQ(size_t(coefficients->records.size()), coefficientRows);
 }

@@ -320,6 +320,19 @@ TEST_F(CliTest, MergeCopiesAndExportStatistics) {
     const CliRun eval = motorCli({"eval", a, "--format", "csv"});
     ASSERT_EQ(eval.exitCode, 0);
     EXPECT_EQ(QString::fromUtf8(agreement.readAll()), eval.out);
+    // The coefficients that `motor eval` prints under "Agreement", as a table.
+    QFile coefficients(out + "/coefficients.csv");
+    ASSERT_TRUE(coefficients.open(QIODevice::ReadOnly));
+    const QString coefficientsText = QString::fromUtf8(coefficients.readAll());
+    EXPECT_TRUE(coefficientsText.startsWith("dimension,statistic,coder_a,coder_b,coders,n,value,ci_lower,ci_upper"));
+    const CliRun evalText = motorCli({"eval", a});
+    const QRegularExpressionMatch fleiss =
+        QRegularExpression(QStringLiteral("behavior\\s*: Fleiss kappa ([-0-9.]+)")).match(evalText.out);
+    ASSERT_TRUE(fleiss.hasMatch()) << qPrintable(evalText.out);
+    const QRegularExpressionMatch row =
+        QRegularExpression(QStringLiteral("\nbehavior,fleiss_kappa,,,[^,]*,\\d+,([-0-9.]+),")).match(coefficientsText);
+    ASSERT_TRUE(row.hasMatch()) << qPrintable(coefficientsText);
+    EXPECT_NEAR(row.captured(1).toDouble(), fleiss.captured(1).toDouble(), 0.0005);  // text prints 3 decimals
     QFile log(out + "/coding_log.csv");
     ASSERT_TRUE(log.open(QIODevice::ReadOnly));
     const QByteArray logText = log.readAll();

@@ -304,7 +304,7 @@ TEST_F(TransferTest, StatisticsExportsFromTheDialogChoice) {
     transfer->exportDataset(choice);
     ASSERT_TRUE(done.wait(30000));
     ASSERT_TRUE(done.first().at(0).toBool()) << transfer->lastError().toStdString();
-    for (const char* name : {"wide.csv", "agreement.csv", "per_class.csv", "coding_log.csv"})
+    for (const char* name : {"wide.csv", "agreement.csv", "per_class.csv", "coefficients.csv", "coding_log.csv"})
         EXPECT_TRUE(QFileInfo(choice.folder + QLatin1Char('/') + QLatin1String(name)).size() > 0) << name;
     EXPECT_FALSE(QFileInfo::exists(choice.folder + QStringLiteral("/labels.csv")));
     QFile wide(choice.folder + QStringLiteral("/wide.csv"));

@@ -272,9 +272,10 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
                   if (!next()) return tr("Export cancelled after: %1.").arg(written.join(QStringLiteral(", ")));
               }
               if (choice.agreement) {
-                  if (auto s = io::StatisticsExporter::exportAgreement(project,
-                                                                       dir.filePath(QStringLiteral("agreement.csv")),
-                                                                       dir.filePath(QStringLiteral("per_class.csv")));
+                  if (auto s = io::StatisticsExporter::exportAgreement(
+                          project, dir.filePath(QStringLiteral("agreement.csv")),
+                          dir.filePath(QStringLiteral("per_class.csv")),
+                          dir.filePath(QStringLiteral("coefficients.csv")));
                       !s)
                       return s.error();
                   written << tr("the agreement and F1 tables");

@@ -30,8 +30,8 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
     wide_ = new QCheckBox(tr("Wide table for R or SPSS: a row per clip, a column per coder and dimension, notes "
                              "included (wide.csv)"),
                           this);
-    agreement_ =
-        new QCheckBox(tr("Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv)"), this);
+    agreement_ = new QCheckBox(
+        tr("Agreement and F1 tables as in the Metrics tab (agreement.csv, per_class.csv, coefficients.csv)"), this);
     codingLog_ =
         new QCheckBox(tr("Coding log: every label change with its time and the clip time (coding_log.csv)"), this);
     csv_->setObjectName(QStringLiteral("ExportCsv"));

@@ -18,7 +18,7 @@ struct ExportChoice {
     bool eaf = false;
     bool clips = false;
     bool wide = false;       // wide.csv: one row per clip, a column per coder x dimension (R, SPSS)
-    bool agreement = false;  // agreement.csv + per_class.csv, as `motor eval --format csv`
+    bool agreement = false;  // agreement.csv (as `motor eval --format csv`), per_class.csv, coefficients.csv
     bool codingLog = false;  // coding_log.csv: every label change with its times
     bool any() const { return csv || jsonl || eaf || clips || wide || agreement || codingLog; }
     int steps() const {
