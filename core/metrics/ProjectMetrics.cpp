@@ -147,37 +147,18 @@ QString coefficientsCsv(const Report& r) {
     csv.addRow({QStringLiteral("dimension"), QStringLiteral("statistic"), QStringLiteral("coder_a"),
                 QStringLiteral("coder_b"), QStringLiteral("coders"), QStringLiteral("n"), QStringLiteral("value"),
                 QStringLiteral("ci_lower"), QStringLiteral("ci_upper")});
-    auto bounds = [](const Interval& i) {
-        return i.defined() ? std::pair{csvNum(i.lower), csvNum(i.upper)} : std::pair{QString(), QString()};
-    };
     for (const auto& d : r.dimensions()) {
         const Agreement& a = d.agreement;
-        const QString coders = a.annotators.join(QLatin1Char(';'));
-        const auto [fl, fu] = bounds(a.fleissInterval);
-        csv.addRow({d.name,
-                    QStringLiteral("fleiss_kappa"),
-                    {},
-                    {},
-                    coders,
-                    QString::number(a.fleiss.n),
-                    csvNum(a.fleiss.kappa),
-                    fl,
-                    fu});
-        const auto [al, au] = bounds(a.alphaInterval);
-        csv.addRow({d.name,
-                    QStringLiteral("krippendorff_alpha"),
-                    {},
-                    {},
-                    coders,
-                    QString::number(a.alpha.units),
-                    csvNum(a.alpha.alpha),
-                    al,
-                    au});
-        for (const PairKappa& pk : a.cohen) {
-            const auto [cl, cu] = bounds(pk.interval);
-            csv.addRow({d.name, QStringLiteral("cohen_kappa"), pk.a, pk.b, pk.a + QLatin1Char(';') + pk.b,
-                        QString::number(pk.n), csvNum(pk.kappa), cl, cu});
-        }
+        auto row = [&](const QString& statistic, const QString& coderA, const QString& coderB, const QString& coders,
+                       long long n, double value, const Interval& ci) {
+            csv.addRow({d.name, statistic, coderA, coderB, coders, QString::number(n), csvNum(value),
+                        ci.defined() ? csvNum(ci.lower) : QString(), ci.defined() ? csvNum(ci.upper) : QString()});
+        };
+        const QString all = a.annotators.join(QLatin1Char(';'));
+        row(QStringLiteral("fleiss_kappa"), {}, {}, all, a.fleiss.n, a.fleiss.kappa, a.fleissInterval);
+        row(QStringLiteral("krippendorff_alpha"), {}, {}, all, a.alpha.units, a.alpha.alpha, a.alphaInterval);
+        for (const PairKappa& pk : a.cohen)
+            row(QStringLiteral("cohen_kappa"), pk.a, pk.b, pk.a + QLatin1Char(';') + pk.b, pk.n, pk.kappa, pk.interval);
     }
     return QString::fromUtf8(csv.toUtf8());
 }

@@ -40,6 +40,21 @@ QMessageBox* waitForBox(QWidget* parent, const QString& name) {
 
 class CodebookTest : public StudioFixture {
 protected:
+    // Three clips without media; the first labelled behavior "Mixed" by the current expert.
+    Clip openWithAMixedLabel() {
+        FixtureOptions options;
+        options.withMedia = false;
+        options.withModels = false;
+        options.clipCount = 3;
+        openStudio(options);
+        ui::ProjectSession* session = window_->session();
+        const Clip clip = session->clips().first();
+        EXPECT_TRUE(session
+                        ->writeLabel(clip.id, session->currentExpertId(), QStringLiteral("behavior"),
+                                     QStringLiteral("Mixed"), {})
+                        .ok());
+        return clip;
+    }
     ui::CodebookEditor* openEditor() {
         window_->editCodebook();
         auto* editor = window_->findChild<ui::CodebookEditor*>();
@@ -68,17 +83,8 @@ protected:
 };
 
 TEST_F(CodebookTest, RemovingAUsedClassIsRefusedAndARenameMovesItsLabelsAfterConfirmation) {
-    FixtureOptions options;
-    options.withMedia = false;
-    options.withModels = false;
-    options.clipCount = 3;
-    openStudio(options);
+    const Clip clip = openWithAMixedLabel();
     ui::ProjectSession* session = window_->session();
-    const Clip clip = session->clips().first();
-    ASSERT_TRUE(
-        session
-            ->writeLabel(clip.id, session->currentExpertId(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {})
-            .ok());
     ASSERT_EQ(versionCount(), 1);
 
     // Remove "Mixed" (behavior's third class) and save: refused, the file keeps version 1.
@@ -164,17 +170,8 @@ StoredCodebookState storedState(const QString& path) {
 // a new version (versions are history), with renamed labels moved back; Ctrl+Shift+Z
 // stores the change again. A step that would orphan labels is refused like any change.
 TEST_F(CodebookTest, UndoAfterSavingStoresThePreviousCodebookAgainAndMovesTheLabelsBack) {
-    FixtureOptions options;
-    options.withMedia = false;
-    options.withModels = false;
-    options.clipCount = 3;
-    openStudio(options);
+    const Clip clip = openWithAMixedLabel();
     ui::ProjectSession* session = window_->session();
-    const Clip clip = session->clips().first();
-    ASSERT_TRUE(
-        session
-            ->writeLabel(clip.id, session->currentExpertId(), QStringLiteral("behavior"), QStringLiteral("Mixed"), {})
-            .ok());
     const StoredCodebookState original = storedState(projectPath_);
     ASSERT_EQ(original.versions, 1);
     const int stepsBefore = session->undoStack()->count();

@@ -114,7 +114,7 @@ void GgufWriter::addTensor(const std::string& name, DType dtype, const std::vect
     addTensor(name, dtype, shape, bytes, [held]() -> Result<std::vector<std::byte>> { return *held; });
 }
 
-Result<void> GgufWriter::stream(const std::function<Result<void>(const void*, size_t)>& sink) const {
+Result<void> GgufWriter::stream(const ByteSink& sink) const {
     std::vector<std::byte> head;
     put<uint32_t>(head, 0x46554747);
     put<uint32_t>(head, 3);

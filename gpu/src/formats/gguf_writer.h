@@ -15,6 +15,9 @@
 
 namespace motor::gpu::formats {
 
+// Receives a file piece by piece (the GGUF and safetensors writers stream through one).
+using ByteSink = std::function<Result<void>(const void* data, size_t size)>;
+
 class GgufWriter {
 public:
     explicit GgufWriter(uint32_t alignment = 32) : alignment_(alignment) {}
@@ -48,7 +51,7 @@ private:
         uint64_t bytes;
         Producer produce;
     };
-    Result<void> stream(const std::function<Result<void>(const void*, size_t)>& sink) const;
+    Result<void> stream(const ByteSink& sink) const;
     void key(const std::string& k, uint32_t type);
     void raw(const void* p, size_t n);
     void str(const std::string& s);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/gguf_writer.h"
 #include "motor/gpu/result.h"
 #include "motor/gpu/tensor.h"
 
@@ -21,8 +22,6 @@ struct SafetensorsTensor {
 
 // The bytes of tensor i, called once per tensor in order; their size must be tensors[i].bytes.
 using TensorBytes = std::function<Result<std::vector<std::byte>>(size_t i)>;
-// Receives the file piece by piece.
-using ByteSink = std::function<Result<void>(const void* data, size_t size)>;
 
 Result<void> streamSafetensors(const std::vector<SafetensorsTensor>& tensors, const TensorBytes& data,
                                const ByteSink& sink);
