@@ -50,9 +50,26 @@ void shapes(benchmark::internal::Benchmark* b) {
     b->Unit(benchmark::kMicrosecond);
 }
 
+// InternViT-300M's products for one 448x448 frame (1,025 tokens): q/k/v/o (1024x1024),
+// MLP up (4096x1024) and down (1024x4096); the vision tower is ~85% these.
+void towerShapes(benchmark::internal::Benchmark* b) {
+    for (auto [r, c] : {std::pair{1024, 1024}, std::pair{4096, 1024}, std::pair{1024, 4096}}) b->Args({r, c, 1025});
+    b->Unit(benchmark::kMillisecond);
+}
+
+// An 8B layer's wide products (Qwen3-8B, InternVL3.5-8B's language model): q/o
+// (4096x4096) and down (4096x12288), a 128-token prefill chunk.
+void wideShapes(benchmark::internal::Benchmark* b) {
+    for (auto [r, c] : {std::pair{4096, 4096}, std::pair{4096, 12288}}) b->Args({r, c, 128});
+    b->Unit(benchmark::kMillisecond);
+}
+
 BENCHMARK_CAPTURE(matmulBench, F32, DType::F32)->Apply(shapes);
+BENCHMARK_CAPTURE(matmulBench, F32Tower, DType::F32)->Apply(towerShapes);
 BENCHMARK_CAPTURE(matmulBench, Q8_0, DType::Q8_0)->Apply(shapes);
 BENCHMARK_CAPTURE(matmulBench, Q4_0, DType::Q4_0)->Apply(shapes);
+BENCHMARK_CAPTURE(matmulBench, Q8_0Wide, DType::Q8_0)->Apply(wideShapes);
+BENCHMARK_CAPTURE(matmulBench, Q4_0Wide, DType::Q4_0)->Apply(wideShapes);
 BENCHMARK_CAPTURE(matmulBench, F16, DType::F16)->Apply(shapes);
 BENCHMARK_CAPTURE(matmulBench, BF16, DType::BF16)->Apply(shapes);
 BENCHMARK_CAPTURE(matmulBench, Q4_K, DType::Q4_K)->Apply(shapes);

@@ -61,11 +61,6 @@ Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool i
     const CacheSizes& cache = cacheSizes();
     const int64_t cols = tasks[0].w->cols;
     Plan p;
-    // Bytes of one token's activations as the kernels read them.
-    const int64_t actBytes = integer ? cols / kQuantBlock * int64_t(sizeof(QuantBlock)) : cols * 4;
-    const int64_t maxTokens = std::max<int64_t>(3, cache.l2Bytes / 2 / std::max<int64_t>(1, actBytes));
-    const int64_t tokenBlocks = (tokens + maxTokens - 1) / maxTokens;
-    p.tokenBlock = int((tokens + tokenBlocks - 1) / tokenBlocks);
     if (tokens <= kSingleTileTokens) {
         p.colBlock = cols;
     } else {
@@ -81,6 +76,16 @@ Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool i
         const int64_t blocks = (cols + maxBlock - 1) / maxBlock;
         p.colBlock = std::min(cols, (cols / blocks + unit - 1) / unit * unit);
     }
+    // Bytes of one token's activations in one column block, as the kernels read them:
+    // an item walks its column blocks outermost, so only that much of each token must
+    // stay in the L2 while all of the item's panels pass over it. (Sized by whole rows,
+    // a 4096-column matrix got 16-token blocks and re-read its weights from memory
+    // every 16 tokens: InternViT's MLP down projection ran at ~40 GFLOP/s against ~60
+    // for its 1024-column products.)
+    const int64_t actBytes = integer ? p.colBlock / kQuantBlock * int64_t(sizeof(QuantBlock)) : p.colBlock * 4;
+    const int64_t maxTokens = std::max<int64_t>(3, cache.l2Bytes / 2 / std::max<int64_t>(1, actBytes));
+    const int64_t tokenBlocks = (tokens + maxTokens - 1) / maxTokens;
+    p.tokenBlock = int((tokens + tokenBlocks - 1) / tokenBlocks);
     const int64_t itemWork = tokens <= kSingleTileTokens ? kDecodeItemWork : kPrefillItemWork;
     int64_t totalRows = 0;
     for (const MatmulTask& t : tasks) totalRows += t.w->rows;
@@ -89,8 +94,10 @@ Plan makePlan(std::span<const MatmulTask> tasks, int tokens, int threads, bool i
         const int t1 = std::min(tokens, t0 + p.tokenBlock);
         for (size_t ti = 0; ti < tasks.size(); ++ti) {
             const int64_t rows = tasks[ti].w->rows;
-            const int64_t rowWork = std::max<int64_t>(1, cols * (t1 - t0));
-            p.work += rows * rowWork;
+            p.work += rows * cols * (t1 - t0);
+            // Sized by one column block's work, so an item of a wide matrix (8B's 4096
+            // or 12288 columns) still holds enough rows to reuse each activation block.
+            const int64_t rowWork = std::max<int64_t>(1, p.colBlock * (t1 - t0));
             int64_t perItem = std::min(itemWork / rowWork, balanced);
             perItem = std::max(kItemRowAlign, roundDown(perItem, kItemRowAlign));
             for (int64_t r = 0; r < rows; r += perItem)
@@ -119,8 +126,6 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
     const int64_t cols = w.cols;
     const int nt = it.tokenEnd - it.tokenBegin;
     Scratch& s = threadScratch();
-    if (s.acc.size() < size_t(kPanelRows) * size_t(nt) * kAccLanes)
-        s.acc.resize(size_t(kPanelRows) * size_t(nt) * kAccLanes);
     float* yBase = task.y + int64_t(it.tokenBegin) * task.ldy;
     const bool integer = GemmKernels::integerFamily(w.dtype);
     const int64_t colBlock = plan.colBlock;
@@ -138,27 +143,33 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
     // Panel p holds rows rowBegin + p + i * spread (i < kPanelRows): four runs a quarter
     // of the item apart, each read front to back across consecutive panels, as decode
     // does (f32Rows): interleaving adjacent rows defeats the prefetcher when weights come
-    // from DRAM. The rows left over form one last panel of adjacent rows. Results land
-    // in an item buffer ([token][item row], L1/L2-resident) that is copied to y row by
-    // row at the end; scattering them straight into y cost ~7% of a Q8_0 prefill.
+    // from DRAM. The rows left over form one last panel of adjacent rows. Column blocks
+    // are the outer loop, each panel keeping its accumulators in its own slice of acc
+    // between them, so one column block of the item's activations (L2) serves all of its
+    // panels. Results land in an item buffer ([token][item row], L1/L2-resident) that is
+    // copied to y row by row at the end; scattering them straight into y cost ~7% of a
+    // Q8_0 prefill.
     const int64_t itemRows = it.rowEnd - it.rowBegin;
     const int64_t spread = itemRows / kPanelRows;
     const int64_t panels = spread + (itemRows % kPanelRows ? 1 : 0);
+    const int64_t panelAcc = int64_t(kPanelRows) * nt * kAccLanes;
+    if (s.acc.size() < size_t(panels * panelAcc)) s.acc.resize(size_t(panels * panelAcc));
     if (s.y.size() < size_t(itemRows) * size_t(nt)) s.y.resize(size_t(itemRows) * size_t(nt));
-    for (int64_t p = 0; p < panels; ++p) {
-        const bool farRows = p < spread;
-        const int64_t first = farRows ? it.rowBegin + p : it.rowBegin + kPanelRows * spread;
-        const int64_t step = farRows ? spread : 1;
-        const int rows = farRows ? kPanelRows : int(itemRows % kPanelRows);
-        for (int64_t k0 = 0; k0 < cols; k0 += colBlock) {
-            const int64_t kLen = std::min(colBlock, cols - k0);
-            const int phase = (k0 == 0 ? kPanelFirst : 0) | (k0 + kLen == cols ? kPanelLast : 0);
+    for (int64_t k0 = 0; k0 < cols; k0 += colBlock) {
+        const int64_t kLen = std::min(colBlock, cols - k0);
+        const int phase = (k0 == 0 ? kPanelFirst : 0) | (k0 + kLen == cols ? kPanelLast : 0);
+        for (int64_t p = 0; p < panels; ++p) {
+            const bool farRows = p < spread;
+            const int64_t first = farRows ? it.rowBegin + p : it.rowBegin + kPanelRows * spread;
+            const int64_t step = farRows ? spread : 1;
+            const int rows = farRows ? kPanelRows : int(itemRows % kPanelRows);
+            float* acc = s.acc.data() + p * panelAcc;
             if (integer) {
                 const int64_t b0 = k0 / kQuantBlock, nb = kLen / kQuantBlock;
                 const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
                 s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
                 k.packQ8(w.dtype, w.row(first), step * w.rowBytes, rows, b0, nb, s.q8.data());
-                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, s.acc.data(), phase,
+                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, acc, phase,
                                 s.y.data() + (first - it.rowBegin), itemRows, step);
             } else {
                 const float* wp = reinterpret_cast<const float*>(w.row(first)) + k0;
@@ -173,7 +184,7 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
                     wp = s.panel.data();
                     ws = stride;
                 }
-                k.f32Panel(wp, ws, rows, x + int64_t(it.tokenBegin) * ldx + k0, ldx, nt, kLen, s.acc.data(), phase,
+                k.f32Panel(wp, ws, rows, x + int64_t(it.tokenBegin) * ldx + k0, ldx, nt, kLen, acc, phase,
                            s.y.data() + (first - it.rowBegin), itemRows, step);
             }
         }
@@ -211,6 +222,23 @@ void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTa
         else
             for (int t = 0; t < tokens; ++t) quantizeToken(t, 0);
     }
+    // Float-family rows a multiple of 2 KiB apart (hidden sizes 512, 1024, 4096...) put
+    // a tile's activation rows into the same few L1 sets, which the panel's four weight
+    // rows also use: on InternViT's 1024- and 4096-column products, rows one cache line
+    // further apart ran ~15-25% faster (motor_gemm_bench F32Tower). Such activations are
+    // copied once into rows padded by a cache line; callers that own their buffers (the
+    // vision tower) allocate them padded and skip the copy.
+    const float* xf = x;
+    int64_t ldf = ldx;
+    thread_local AlignedVector<float> padded;
+    if (anyFloat && tokens > kSingleTileTokens && (ldx * 4) % 2048 == 0) {
+        ldf = paddedRowStride(cols);
+        padded.resize(size_t(tokens) * size_t(ldf));
+        pool.parallelFor(tokens, int64_t(tokens) * cols, [&](int t, int) {
+            std::memcpy(padded.data() + int64_t(t) * ldf, x + int64_t(t) * ldx, size_t(cols) * sizeof(float));
+        });
+        xf = padded.data();
+    }
     // One plan per family present (a call mixes families only for odd models).
     for (const bool integer : {false, true}) {
         if (integer ? !anyInteger : !anyFloat) continue;
@@ -220,7 +248,7 @@ void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTa
         const Plan plan = makePlan(family, tokens, pool.size(), integer);
         pool.parallelFor(int(plan.items.size()), plan.work, [&](int index, int) {
             const Item& it = plan.items[size_t(index)];
-            runItem(k, plan, it, family[size_t(it.task)], x, ldx, xq, qBlocks);
+            runItem(k, plan, it, family[size_t(it.task)], xf, ldf, xq, qBlocks);
         });
     }
 }

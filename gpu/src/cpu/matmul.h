@@ -38,6 +38,15 @@ struct GemmKernels;
 void matmulWith(const GemmKernels& kernels, ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
                 int tokens, int64_t ldx);
 
+// Row padding (floats) that keeps activation rows of a 2^k-wide matrix out of each
+// other's L1 sets: a caller that allocates its activations with a row stride of
+// cols + kActivationRowPad (when cols * 4 is a multiple of 2 KiB) spares matmul its
+// padded copy of them.
+constexpr int64_t kActivationRowPad = 16;
+constexpr int64_t paddedRowStride(int64_t cols) {
+    return (cols * 4) % 2048 == 0 ? cols + kActivationRowPad : cols;
+}
+
 // Decodes one row to floats (embedding lookup).
 void dequantizeRow(const WeightMatrix& w, int64_t row, float* out);
 

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "cpu/matmul.h"
 #include "cpu/ops.h"
 #include "model/tensor_loader.h"
 #include "vision/vision_attention.h"
@@ -100,28 +101,29 @@ Result<VisionEmbeddings> InternVit::encode(std::span<const RgbImage> frames) con
 
 void InternVit::norm(const float* x, const std::vector<float>& w, const std::vector<float>& b, int64_t rows,
                      float* out) const {
-    const int64_t C = config_.dim;
+    const int64_t C = config_.dim, ld = cpu::paddedRowStride(C);
     const float eps = config_.normEps;
     const bool ln = config_.norm == VisionNorm::LayerNorm;
     pool_->parallelFor(int(rows), rows * C * 4, [&](int t, int) {
         if (ln)
-            layerNorm(x + t * C, w.data(), b.data(), C, eps, out + t * C);
+            layerNorm(x + t * ld, w.data(), b.data(), C, eps, out + t * ld);
         else
-            cpu::rmsNorm(x + t * C, w.data(), C, eps, out + t * C);
+            cpu::rmsNorm(x + t * ld, w.data(), C, eps, out + t * ld);
     });
 }
 
 void InternVit::runLayer(const VitLayer& w, int frames) const {
     const int64_t C = config_.dim, F = config_.hiddenDim;
+    const int64_t ldC = cpu::paddedRowStride(C), ldF = cpu::paddedRowStride(F);
     const int64_t T = int64_t(config_.patchesPerImage()) + 1;
     const int64_t rows = T * frames;
     norm(h_.data(), w.ln1w, w.ln1b, rows, xb_.data());
-    const cpu::MatmulTask qkv[] = {{&w.q, q_.data(), C}, {&w.k, k_.data(), C}, {&w.v, v_.data(), C}};
-    cpu::matmul(*pool_, qkv, xb_.data(), int(rows), C);
+    const cpu::MatmulTask qkv[] = {{&w.q, q_.data(), ldC}, {&w.k, k_.data(), ldC}, {&w.v, v_.data(), ldC}};
+    cpu::matmul(*pool_, qkv, xb_.data(), int(rows), ldC);
     pool_->parallelFor(int(rows), rows * C * 4, [&](int t, int) {
-        float* q = q_.data() + t * C;
-        float* k = k_.data() + t * C;
-        float* v = v_.data() + t * C;
+        float* q = q_.data() + t * ldC;
+        float* k = k_.data() + t * ldC;
+        float* v = v_.data() + t * ldC;
         if (!w.qb.empty()) {
             cpu::addInPlace(q, w.qb.data(), C);
             cpu::addInPlace(k, w.kb.data(), C);
@@ -133,26 +135,26 @@ void InternVit::runLayer(const VitLayer& w, int frames) const {
             cpu::rmsNorm(k, w.kNorm.data(), C, config_.normEps, k);
         }
     });
-    const FullAttentionShape shape{frames, int(T), config_.heads, int(C / config_.heads)};
+    const FullAttentionShape shape{frames, int(T), config_.heads, int(C / config_.heads), ldC};
     attendFull(*pool_, shape, q_.data(), k_.data(), v_.data(), att_.data(), scratch_);
-    const cpu::MatmulTask o[] = {{&w.o, xb_.data(), C}};
-    cpu::matmul(*pool_, o, att_.data(), int(rows), C);
+    const cpu::MatmulTask o[] = {{&w.o, xb_.data(), ldC}};
+    cpu::matmul(*pool_, o, att_.data(), int(rows), ldC);
     pool_->parallelFor(int(rows), rows * C * 2, [&](int t, int) {
-        cpu::addInPlace(xb_.data() + t * C, w.ob.data(), C);
-        addScaled(h_.data() + t * C, xb_.data() + t * C, w.ls1.empty() ? nullptr : w.ls1.data(), C);
+        cpu::addInPlace(xb_.data() + t * ldC, w.ob.data(), C);
+        addScaled(h_.data() + t * ldC, xb_.data() + t * ldC, w.ls1.empty() ? nullptr : w.ls1.data(), C);
     });
     norm(h_.data(), w.ln2w, w.ln2b, rows, xb_.data());
-    const cpu::MatmulTask up[] = {{&w.up, mlp_.data(), F}};
-    cpu::matmul(*pool_, up, xb_.data(), int(rows), C);
+    const cpu::MatmulTask up[] = {{&w.up, mlp_.data(), ldF}};
+    cpu::matmul(*pool_, up, xb_.data(), int(rows), ldC);
     pool_->parallelFor(int(rows), rows * F * 8, [&](int t, int) {
-        cpu::addInPlace(mlp_.data() + t * F, w.upb.data(), F);
-        geluErf(mlp_.data() + t * F, F);
+        cpu::addInPlace(mlp_.data() + t * ldF, w.upb.data(), F);
+        geluErf(mlp_.data() + t * ldF, F);
     });
-    const cpu::MatmulTask down[] = {{&w.down, xb_.data(), C}};
-    cpu::matmul(*pool_, down, mlp_.data(), int(rows), F);
+    const cpu::MatmulTask down[] = {{&w.down, xb_.data(), ldC}};
+    cpu::matmul(*pool_, down, mlp_.data(), int(rows), ldF);
     pool_->parallelFor(int(rows), rows * C * 2, [&](int t, int) {
-        cpu::addInPlace(xb_.data() + t * C, w.downb.data(), C);
-        addScaled(h_.data() + t * C, xb_.data() + t * C, w.ls2.empty() ? nullptr : w.ls2.data(), C);
+        cpu::addInPlace(xb_.data() + t * ldC, w.downb.data(), C);
+        addScaled(h_.data() + t * ldC, xb_.data() + t * ldC, w.ls2.empty() ? nullptr : w.ls2.data(), C);
     });
 }
 
@@ -168,13 +170,16 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
                          std::to_string(frames) + " frames of 3 x " + std::to_string(S) + " x " + std::to_string(S));
     std::lock_guard lock(mutex_);
     const int64_t rows = T * frames;
-    h_.assign(size_t(rows * C), 0.0f);
-    xb_.resize(size_t(rows * C));
-    q_.resize(size_t(rows * C));
-    k_.resize(size_t(rows * C));
-    v_.resize(size_t(rows * C));
-    att_.resize(size_t(rows * C));
-    mlp_.resize(size_t(rows * F));
+    // Activation rows padded past power-of-two widths (cpu::paddedRowStride), so the
+    // matrix products read them without matmul's padded copy.
+    const int64_t ldC = cpu::paddedRowStride(C), ldF = cpu::paddedRowStride(F);
+    h_.assign(size_t(rows * ldC), 0.0f);
+    xb_.resize(size_t(rows * ldC));
+    q_.resize(size_t(rows * ldC));
+    k_.resize(size_t(rows * ldC));
+    v_.resize(size_t(rows * ldC));
+    att_.resize(size_t(rows * ldC));
+    mlp_.resize(size_t(rows * ldF));
 
     // Patch embedding: the stride-P convolution as a matmul over unfolded patches,
     // each patch's values in the kernel's (channel, row, column) order.
@@ -197,7 +202,7 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
     cpu::matmul(*pool_, pe, unfolded.data(), int(frames * patches), K);
     pool_->parallelFor(int(rows), rows * C, [&](int r, int) {
         const int64_t f = r / T, t = r % T;
-        float* h = h_.data() + int64_t(r) * C;
+        float* h = h_.data() + int64_t(r) * ldC;
         const float* pos = posEmbd_.data() + t * C;
         if (t == 0) {
             for (int64_t i = 0; i < C; ++i) h[i] = classEmbd_[size_t(i)] + pos[i];
@@ -211,15 +216,19 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
     // the last layer's output.
     const int run = c.selectLayer > 0 ? c.selectLayer : c.layers + 1 + c.selectLayer;
     for (int l = 0; l < run; ++l) runLayer(layers_[size_t(l)], frames);
-    if (trace) trace->towerOutput.assign(h_.begin(), h_.end());
+    if (trace) {
+        trace->towerOutput.resize(size_t(rows * C));
+        for (int64_t r = 0; r < rows; ++r)
+            std::memcpy(trace->towerOutput.data() + r * C, h_.data() + r * ldC, size_t(C) * sizeof(float));
+    }
 
     // Drop the class token, merge s x s patches (pixel shuffle), project.
     const int s = c.scaleFactor;
     const int64_t tokens = c.tokensPerImage(), merged = C * s * s;
     std::vector<float> shuffled(size_t(frames * tokens * merged));
     for (int f = 0; f < frames; ++f)
-        pixelShuffle(h_.data() + (int64_t(f) * T + 1) * C, G, int(C), s, c.psVersion == "v1",
-                     shuffled.data() + int64_t(f) * tokens * merged);
+        pixelShuffle(h_.data() + (int64_t(f) * T + 1) * ldC, G, int(C), s, c.psVersion == "v1",
+                     shuffled.data() + int64_t(f) * tokens * merged, ldC);
     const int64_t n = frames * tokens;
     pool_->parallelFor(int(n), n * merged * 4, [&](int t, int) {
         float* x = shuffled.data() + t * merged;

@@ -10,7 +10,7 @@ namespace motor::gpu::vision {
 // it and no score matrix larger than 32 x 64 exists.
 void attendFull(cpu::ThreadPool& pool, const FullAttentionShape& s, const float* q, const float* k, const float* v,
                 float* out, std::vector<float>& /*scratch*/) {
-    const int64_t L = s.length, D = s.headDim, width = int64_t(s.heads) * s.headDim;
+    const int64_t L = s.length, D = s.headDim, width = s.rowStride > 0 ? s.rowStride : int64_t(s.heads) * s.headDim;
     const cpu::FlashAttentionShape shape{s.heads, s.heads, s.headDim};
     const int items = s.sequences * s.heads;
     pool.parallelFor(items, int64_t(items) * L * L * D * 4, [&](int item, int) {

@@ -14,10 +14,11 @@ struct FullAttentionShape {
     int length = 0;     // tokens per sequence (patches + class token)
     int heads = 0;
     int headDim = 0;
+    int64_t rowStride = 0;  // floats from one token's q/k/v/out row to the next; 0: heads * headDim
 };
 
 // q, k, v, out: sequences * length rows of heads * headDim floats (row-major, heads
-// side by side as the projections produce them). out = softmax(q k^T / sqrt(d)) v per
+// side by side as the projections produce them), rowStride apart. out = softmax(q k^T / sqrt(d)) v per
 // (sequence, head). scratch is unused (the kernel keeps per-thread buffers).
 void attendFull(cpu::ThreadPool& pool, const FullAttentionShape& shape, const float* q, const float* k, const float* v,
                 float* out, std::vector<float>& scratch);

@@ -35,7 +35,8 @@ void addScaled(float* y, const float* x, const float* scale, int64_t n) {
     for (int64_t i = 0; i < n; ++i) y[i] += x[i] * scale[i];
 }
 
-void pixelShuffle(const float* x, int grid, int dim, int s, bool v1, float* out) {
+void pixelShuffle(const float* x, int grid, int dim, int s, bool v1, float* out, int64_t rowStride) {
+    const size_t ld = rowStride > 0 ? size_t(rowStride) : size_t(dim);
     // Derived from the original's view/permute chain: with x[r][c][:] the patch at row
     // r, column c, v2 gives out[(i * g2 + j)][(a * s + b) * dim + :] = x[s*i + a][s*j + b].
     const int g2 = grid / s;
@@ -47,7 +48,7 @@ void pixelShuffle(const float* x, int grid, int dim, int s, bool v1, float* out)
             for (int a = 0; a < s; ++a)
                 for (int b = 0; b < s; ++b)
                     std::memcpy(o + size_t(a * s + b) * size_t(dim),
-                                x + (size_t(s * i + a) * size_t(grid) + size_t(s * j + b)) * size_t(dim), rowBytes);
+                                x + (size_t(s * i + a) * size_t(grid) + size_t(s * j + b)) * ld, rowBytes);
         }
 }
 
