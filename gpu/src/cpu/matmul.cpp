@@ -169,8 +169,8 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
                 const QuantBlock* xb = xq.data() + int64_t(it.tokenBegin) * qBlocks + b0;
                 s.q8.resize(size_t(nb * kPackedQ8BlockBytes));
                 k.packQ8(w.dtype, w.row(first), step * w.rowBytes, rows, b0, nb, s.q8.data());
-                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, acc, phase,
-                                s.y.data() + (first - it.rowBegin), itemRows, step);
+                k.q8PackedPanel(s.q8.data(), rows, xb, qBlocks, nt, nb, acc, phase, s.y.data() + (first - it.rowBegin),
+                                itemRows, step);
             } else {
                 const float* wp = reinterpret_cast<const float*>(w.row(first)) + k0;
                 int64_t ws = step * w.rowBytes / 4;
