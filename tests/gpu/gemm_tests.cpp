@@ -119,7 +119,9 @@ INSTANTIATE_TEST_SUITE_P(Cpu, Gemm,
                              Case{DType::F32, 1, 1, 1}, Case{DType::F32, 1, 1, 5}, Case{DType::F32, 70, 1, 4},
                              Case{DType::F32, 1, 700, 1}, Case{DType::F32, 5, 7, 4}, Case{DType::F32, 70, 172, 37},
                              Case{DType::F32, 13, 2051, 7}, Case{DType::F32, 3, 700, 300}, Case{DType::F32, 66, 256, 2},
-                             Case{DType::F16, 6, 200, 9}, Case{DType::F16, 1, 9, 1}, Case{DType::F16, 33, 1030, 40},
+                             // Rows 2 and 4 KiB apart: copied into padded rows by the calling thread.
+                             Case{DType::F32, 9, 512, 20}, Case{DType::F32, 40, 1024, 70}, Case{DType::F16, 6, 200, 9},
+                             Case{DType::F16, 1, 9, 1}, Case{DType::F16, 33, 1030, 40}, Case{DType::F16, 5, 2048, 9},
                              Case{DType::BF16, 7, 77, 5}, Case{DType::BF16, 65, 600, 100},
                              // Integer family: odd block counts, more blocks than a column block or than the
                              // kernels' scale buffer (65 and 130 blocks), single-tile and many-token calls.

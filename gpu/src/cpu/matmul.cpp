@@ -234,10 +234,11 @@ void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTa
     if (anyFloat && tokens > kSingleTileTokens && (ldx * 4) % 2048 == 0) {
         ldf = paddedRowStride(cols);
         padded.resize(size_t(tokens) * size_t(ldf));
+        float* const to = padded.data();  // this thread's buffer (the workers have their own)
         pool.parallelFor(tokens, int64_t(tokens) * cols, [&](int t, int) {
-            std::memcpy(padded.data() + int64_t(t) * ldf, x + int64_t(t) * ldx, size_t(cols) * sizeof(float));
+            std::memcpy(to + int64_t(t) * ldf, x + int64_t(t) * ldx, size_t(cols) * sizeof(float));
         });
-        xf = padded.data();
+        xf = to;
     }
     // One plan per family present (a call mixes families only for odd models).
     for (const bool integer : {false, true}) {
