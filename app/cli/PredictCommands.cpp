@@ -237,6 +237,11 @@ int cmdPredict(const QStringList& args) {
                  .arg(s.decodeMs, 0, 'f', 0)
                  .arg(s.storeMs, 0, 'f', 0)
                  .arg(s.totalMs, 0, 'f', 0));
+    if (s.tokens.context + s.tokens.instructions + s.tokens.generated > 0)
+        printOut(QStringLiteral("tokens: contexts %1, agents' instructions %2, generated %3\n")
+                     .arg(s.tokens.context)
+                     .arg(s.tokens.instructions)
+                     .arg(s.tokens.generated));
     if (s.annotatorId == 0 && s.progress.skipped == 0)
         printOut(QStringLiteral("nothing was stored: the project has no run %1\n").arg(s.runName));
     if (s.cancelled) return 130;

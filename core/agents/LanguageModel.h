@@ -74,6 +74,12 @@ struct LmFieldResult {
     QMap<QString, double> probabilities;  // per label, when the backend knows them
 };
 
+struct LmTokenCounts {
+    int64_t context = 0;
+    int64_t instructions = 0;
+    int64_t generated = 0;
+};
+
 struct LmOutput {
     QMap<QString, LmFieldResult> fields;  // every constraint field, always a valid label
     QString rationale;
@@ -143,6 +149,10 @@ public:
     // Wall time this model has spent encoding images (the local engine's vision tower,
     // preprocessing included), summed over its life; 0 where images are not encoded here.
     virtual double visionMs() const { return 0.0; }
+    // Tokens the engine has evaluated, summed over the model's life (local engine; zeros
+    // for servers and baselines): clip contexts (system, frames' image tokens,
+    // transcript), the agents' instructions, and the tokens it generated.
+    virtual LmTokenCounts tokenCounts() const { return {}; }
     // Runs requests[i] on sessions[i]; sessions are distinct. Backends that can, run them
     // together (one batched pass, or concurrent HTTP requests). The default loops.
     virtual std::vector<Result<LmOutput>> generateBatch(const std::vector<LmSession*>& sessions,

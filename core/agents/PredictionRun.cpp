@@ -127,6 +127,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     QElapsedTimer total;
     total.start();
     const double visionBefore = model.visionMs();
+    const LmTokenCounts tokensBefore = model.tokenCounts();
     auto library = PromptLibrary::load(options.promptDir);
     if (!library) return library.error();
     PromptBuilder builder(project.codebook(), options.mode, library.value(), options.maxRationaleChars);
@@ -331,6 +332,10 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     summary.prefillMs = predictor.timings().prefillMs;
     summary.visionMs = model.visionMs() - visionBefore;
     summary.decodeMs = predictor.timings().decodeMs;
+    const LmTokenCounts tokensAfter = model.tokenCounts();
+    summary.tokens =
+        LmTokenCounts{tokensAfter.context - tokensBefore.context, tokensAfter.instructions - tokensBefore.instructions,
+                      tokensAfter.generated - tokensBefore.generated};
     summary.totalMs = double(total.nsecsElapsed()) / 1e6;
     if (summary.annotatorId == 0) return summary;  // nothing stored, nothing to record
 
@@ -349,6 +354,11 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
                                                           {QStringLiteral("prefill"), summary.prefillMs},
                                                           {QStringLiteral("decode"), summary.decodeMs},
                                                           {QStringLiteral("store"), summary.storeMs}});
+    if (summary.tokens.context + summary.tokens.instructions + summary.tokens.generated > 0)
+        last.insert(QStringLiteral("tokens"),
+                    QJsonObject{{QStringLiteral("context"), double(summary.tokens.context)},
+                                {QStringLiteral("instructions"), double(summary.tokens.instructions)},
+                                {QStringLiteral("generated"), double(summary.tokens.generated)}});
     sessions.replace(sessions.size() - 1, last);
     provenance.insert(QStringLiteral("sessions"), sessions);
     provenance.insert(QStringLiteral("status"), status);

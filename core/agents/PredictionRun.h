@@ -84,6 +84,9 @@ struct RunSummary {
     // prefillMs: the clip contexts (system, frames, transcript), visionMs (the vision
     // encoder on the frames, local engine) included.
     double mediaMs = 0.0, visionMs = 0.0, prefillMs = 0.0, decodeMs = 0.0, storeMs = 0.0, totalMs = 0.0;
+    // Tokens the engine evaluated for this run (LanguageModel::tokenCounts; zeros for
+    // servers and baselines): what the times above were spent on.
+    LmTokenCounts tokens;
 };
 
 QString defaultRunName(const LanguageModel& model, PredictorMode mode);

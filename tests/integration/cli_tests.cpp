@@ -559,6 +559,22 @@ TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
         motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run", "vl-recomputed",
                   "--rationale-chars", "16", "--no-prefix-sharing", "--clips", "g1-c01,g3-c02", "--quiet"});
     ASSERT_EQ(recomputed.exitCode, 0) << qPrintable(recomputed.err);
+    // The token line says what the time went to: recomputing puts each clip's context
+    // through the engine once per agent, sharing once; the agents' own instructions and
+    // replies are the same either way.
+    const CliRun sharedTwo = motorCli({"predict", demo_, "--backend", "local", "--model", model, "--run",
+                                       "vl-shared-two", "--rationale-chars", "16", "--clips", "g1-c01,g3-c02"});
+    ASSERT_EQ(sharedTwo.exitCode, 0) << qPrintable(sharedTwo.err);
+    const QRegularExpression tokensLine(
+        QStringLiteral("tokens: contexts (\\d+), agents' instructions (\\d+), generated (\\d+)"));
+    const QRegularExpressionMatch on = tokensLine.match(sharedTwo.out), off = tokensLine.match(recomputed.out);
+    ASSERT_TRUE(on.hasMatch()) << qPrintable(sharedTwo.out);
+    ASSERT_TRUE(off.hasMatch()) << qPrintable(recomputed.out);
+    EXPECT_GE(on.captured(1).toLongLong(), 2 * 8 * 256) << qPrintable(sharedTwo.out);  // 8 frames x 256 per clip
+    EXPECT_EQ(off.captured(1).toLongLong(), 3 * on.captured(1).toLongLong());
+    EXPECT_EQ(off.captured(2).toLongLong(), on.captured(2).toLongLong());
+    EXPECT_EQ(off.captured(3).toLongLong(), on.captured(3).toLongLong());
+    EXPECT_GT(on.captured(3).toLongLong(), 0);
 
     auto project = motor::Project::open(demo_);
     ASSERT_TRUE(project.ok());
@@ -574,6 +590,10 @@ TEST_F(CliTest, LocalInternVLSeesTheDemoClipsFrames) {
     const QJsonObject timings = run->provenance["sessions"].toArray().last().toObject()["timings_ms"].toObject();
     EXPECT_GT(timings["vision"].toDouble(), 0.0);
     EXPECT_GT(timings["prefill"].toDouble(), timings["vision"].toDouble());  // vision is part of the prefill
+    const QJsonObject tokens = run->provenance["sessions"].toArray().last().toObject()["tokens"].toObject();
+    EXPECT_GE(tokens["context"].toDouble(), double(p.clips().value().size()) * 8 * 256);
+    EXPECT_GT(tokens["instructions"].toDouble(), 0.0);
+    EXPECT_GT(tokens["generated"].toDouble(), 0.0);
     for (const auto& c : p.clips().value()) {
         for (const auto& d : p.codebook().dimensions) {
             auto a = p.annotation(c.id, run->id, d.name);

@@ -54,7 +54,7 @@ public:
         const gpu::ChatMessage m{chatRole(content.role), content.text.toStdString(), int(content.images.size())};
         auto prompt = model_->chat().render(std::span(&m, 1), !started_, false);
         if (!prompt) return engineError(prompt.error());
-        return append(prompt.value(), rows ? &*rows : nullptr);
+        return append(prompt.value(), rows ? &*rows : nullptr, &model_->tokenCounter().context);
     }
     Result<std::unique_ptr<LmSession>> fork() const override {
         return std::unique_ptr<LmSession>(std::make_unique<LocalSession>(model_, session_.fork(), started_));
@@ -64,7 +64,8 @@ public:
         return std::move(out.front());
     }
 
-    Status append(const gpu::ChatPrompt& prompt, const gpu::VisionEmbeddings* rows) {
+    // counter: where the prompt's tokens are counted (LmTokenCounts), once evaluated.
+    Status append(const gpu::ChatPrompt& prompt, const gpu::VisionEmbeddings* rows, int64_t* counter) {
         const gpu::VisionEncoder* vision = model_->model().vision();
         const int length = prompt.length(vision ? vision->tokensPerImage() : 0);
         if (session_.position() + length > session_.contextLength())
@@ -72,6 +73,7 @@ public:
                                  .arg(session_.position() + length)
                                  .arg(session_.contextLength()));
         if (auto r = gpu::prefillPrompt(session_, prompt, rows); !r) return engineError(r.error());
+        *counter += length;
         started_ = true;
         return {};
     }
@@ -299,7 +301,7 @@ std::vector<Result<LmOutput>> LocalModel::generateBatch(const std::vector<LmSess
                 requestError[i] = engineError(prompt.error());
                 break;
             }
-            if (auto st = item.session->append(prompt.value(), nullptr); !st) {
+            if (auto st = item.session->append(prompt.value(), nullptr, &tokens_.instructions); !st) {
                 requestError[i] = st.error();
                 break;
             }
@@ -333,6 +335,7 @@ std::vector<Result<LmOutput>> LocalModel::generateBatch(const std::vector<LmSess
             continue;
         }
         const gpu::GenerateResult& g = results[j].value();
+        tokens_.generated += int64_t(g.tokens.size());
         if (!g.label) {
             requestError[it.request] = g.stop == gpu::StopReason::Cancelled || cancelled(cancel)
                                            ? cancelledError()

@@ -51,6 +51,8 @@ public:
     // Wall time spent in the vision encoder (preprocessing included), summed.
     double visionMs() const override { return visionMs_; }
     void addVisionMs(double ms) { visionMs_ += ms; }
+    LmTokenCounts tokenCounts() const override { return tokens_; }
+    LmTokenCounts& tokenCounter() { return tokens_; }
 
 private:
     LocalModel();
@@ -64,6 +66,7 @@ private:
     QJsonObject identity_;
     QString device_;
     double visionMs_ = 0.0;
+    LmTokenCounts tokens_;
 };
 
 // SHA-256 of a model file, or of a folder's files (name + bytes, sorted); files over
