@@ -2464,6 +2464,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Uploading the audio: %1 of %2 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uploaded; the server is transcribing…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>

@@ -2471,6 +2471,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Cancelling…</source>
         <translation>Peruutetaan…</translation>
     </message>
+    <message>
+        <source>Uploading the audio: %1 of %2 MB</source>
+        <translation>Ääntä lähetetään: %1 / %2 Mt</translation>
+    </message>
+    <message>
+        <source>Uploaded; the server is transcribing…</source>
+        <translation>Lähetetty; palvelin litteroi…</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>
