@@ -2295,6 +2295,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Transcript: delete the selected lines</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Insert / Ctrl+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcript: a new utterance at the playhead (to the next one, at most 2 s), its text open</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::StartPage</name>
@@ -2464,6 +2472,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Uploading the audio: %1 of %2 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uploaded; the server is transcribing…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>
@@ -2476,7 +2492,39 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No transcript for this clip.</source>
+        <source>No transcript for this clip. Right-click to add an utterance at the playhead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit the text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speaker of the selected lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New utterance at the playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split at the playhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge with the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2506,11 +2554,16 @@ Shift+F2: the speaker of every selected line (Shift or Ctrl + click selects seve
 I / O: the utterance starts / ends at the playhead
 Shift / Ctrl + Left / Right: its start / end 100 ms earlier / later
 P: split it at the playhead · U: merge it with the next · Delete: delete the selected lines
+Insert or Ctrl+Enter: a new utterance at the playhead, its text open for typing
 Every edit is saved at once; Ctrl+Z undoes it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>F2 edit · I / O start / end at the playhead · P split · U merge · Shift+F2 speaker · Ctrl+T transcript · F1 all keys</source>
+        <source>F2 edit · I / O start / end at the playhead · P split · U merge · Insert new · Shift+F2 speaker · Ctrl+T transcript · F1 all keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert an utterance at %1</source>
         <translation type="unfinished" />
     </message>
     <message>

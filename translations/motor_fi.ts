@@ -2302,6 +2302,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Transcript: delete the selected lines</source>
         <translation>Litteraatio: poista valitut rivit</translation>
     </message>
+    <message>
+        <source>Insert / Ctrl+Enter</source>
+        <translation>Insert / Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Transcript: a new utterance at the playhead (to the next one, at most 2 s), its text open</source>
+        <translation>Litteraatio: uusi puheenvuoro toistokohtaan (seuraavaan asti, enintään 2 s), sen teksti auki</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::StartPage</name>
@@ -2471,6 +2479,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Cancelling…</source>
         <translation>Peruutetaan…</translation>
     </message>
+    <message>
+        <source>Uploading the audio: %1 of %2 MB</source>
+        <translation>Ääntä lähetetään: %1 / %2 Mt</translation>
+    </message>
+    <message>
+        <source>Uploaded; the server is transcribing…</source>
+        <translation>Lähetetty; palvelin litteroi…</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>
@@ -2483,8 +2499,40 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Puheenvuoro</translation>
     </message>
     <message>
-        <source>No transcript for this clip.</source>
-        <translation>Tälle leikkeelle ei ole litteraatiota.</translation>
+        <source>No transcript for this clip. Right-click to add an utterance at the playhead.</source>
+        <translation>Tälle leikkeelle ei ole litteraatiota. Lisää puheenvuoro toistokohtaan napsauttamalla hiiren oikealla painikkeella.</translation>
+    </message>
+    <message>
+        <source>Edit the text</source>
+        <translation>Muokkaa tekstiä</translation>
+    </message>
+    <message>
+        <source>Speaker of the selected lines</source>
+        <translation>Valittujen rivien puhuja</translation>
+    </message>
+    <message>
+        <source>New utterance at the playhead</source>
+        <translation>Uusi puheenvuoro toistokohtaan</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>Split at the playhead</source>
+        <translation>Jaa toistokohdasta</translation>
+    </message>
+    <message>
+        <source>Merge with the next</source>
+        <translation>Yhdistä seuraavaan</translation>
+    </message>
+    <message>
+        <source>Delete the selected lines</source>
+        <translation>Poista valitut rivit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>%1 – %2 in the recording</source>
@@ -2513,6 +2561,7 @@ Shift+F2: the speaker of every selected line (Shift or Ctrl + click selects seve
 I / O: the utterance starts / ends at the playhead
 Shift / Ctrl + Left / Right: its start / end 100 ms earlier / later
 P: split it at the playhead · U: merge it with the next · Delete: delete the selected lines
+Insert or Ctrl+Enter: a new utterance at the playhead, its text open for typing
 Every edit is saved at once; Ctrl+Z undoes it.</source>
         <translation>Napsauta riviä toistaaksesi siitä kohdasta. Kun litteraatiolla on näppäimistö (napsautus tai Ctrl+T):
 F2, Enter tai kaksoisnapsautus: muokkaa tekstiä (Enter tallentaa, Esc peruu, Ctrl+P jakaa tekstikursorin kohdalta)
@@ -2520,11 +2569,16 @@ Shift+F2: kaikkien valittujen rivien puhuja (Shift tai Ctrl + napsautus valitsee
 I / O: puheenvuoro alkaa / päättyy toistokohdassa
 Shift / Ctrl + vasen / oikea nuoli: sen alku / loppu 100 ms aiemmin / myöhemmin
 P: jaa se toistokohdasta · U: yhdistä se seuraavaan · Delete: poista valitut rivit
+Insert tai Ctrl+Enter: uusi puheenvuoro toistokohtaan, sen teksti auki kirjoittamista varten
 Jokainen muutos tallentuu heti; Ctrl+Z kumoaa sen.</translation>
     </message>
     <message>
-        <source>F2 edit · I / O start / end at the playhead · P split · U merge · Shift+F2 speaker · Ctrl+T transcript · F1 all keys</source>
-        <translation>F2 muokkaa · I / O alku / loppu toistokohtaan · P jaa · U yhdistä · Shift+F2 puhuja · Ctrl+T litteraatio · F1 kaikki näppäimet</translation>
+        <source>F2 edit · I / O start / end at the playhead · P split · U merge · Insert new · Shift+F2 speaker · Ctrl+T transcript · F1 all keys</source>
+        <translation>F2 muokkaa · I / O alku / loppu toistokohtaan · P jaa · U yhdistä · Insert uusi · Shift+F2 puhuja · Ctrl+T litteraatio · F1 kaikki näppäimet</translation>
+    </message>
+    <message>
+        <source>Insert an utterance at %1</source>
+        <translation>Lisää puheenvuoro kohtaan %1</translation>
     </message>
     <message>
         <source>Choose a coder ("Coder" in the status bar) to edit the transcript: without one the project is read-only.</source>

@@ -120,10 +120,25 @@ int cmdTranscribe(const QStringList& args) {
     }
     o.cancel = &gInterrupted;
     std::signal(SIGINT, onTranscribeInterrupt);
-    o.progress = [](int64_t doneMs, int64_t totalMs, double eta) {
-        std::fprintf(stderr, "\rtranscribing %s / %s%s   ", qPrintable(clock(doneMs / 1000.0)),
-                     qPrintable(clock(totalMs / 1000.0)),
-                     eta >= 0 ? qPrintable(QStringLiteral(", about %1 left").arg(clock(eta))) : "");
+    o.progress = [](const speech::TranscribeProgress& p) {
+        QString line;
+        switch (p.stage) {
+            case speech::TranscribeStage::Uploading:
+                line = QStringLiteral("uploading the audio %1 / %2 MB (%3%)")
+                           .arg(double(p.sentBytes) / 1e6, 0, 'f', 1)
+                           .arg(double(p.totalBytes) / 1e6, 0, 'f', 1)
+                           .arg(p.totalBytes > 0 ? 100 * p.sentBytes / p.totalBytes : 0);
+                break;
+            case speech::TranscribeStage::ServerTranscribing:
+                line = QStringLiteral("uploaded; the server transcribes %1 of audio").arg(clock(p.totalMs / 1000.0));
+                break;
+            case speech::TranscribeStage::Recognizing:
+                line = QStringLiteral("transcribing %1 / %2").arg(clock(p.doneMs / 1000.0), clock(p.totalMs / 1000.0));
+                if (p.etaSeconds >= 0) line += QStringLiteral(", about %1 left").arg(clock(p.etaSeconds));
+                break;
+        }
+        // \r and padding: one line that rewrites itself, even when it gets shorter.
+        std::fprintf(stderr, "\r%-60s", qPrintable(line));
         std::fflush(stderr);
     };
     auto r = speech::transcribeRecording(*opened.value(), o);

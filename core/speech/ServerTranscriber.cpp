@@ -106,15 +106,15 @@ Result<ServerTranscript> parseVerboseJson(const QByteArray& body, const QString&
 }
 
 Result<ServerTranscript> transcribeOnServer(const ServerTranscriptionOptions& options, const QByteArray& wav,
-                                            const agents::CancelFlag* cancel) {
+                                            const agents::CancelFlag* cancel, const agents::UploadProgress& uploaded) {
     const QUrl endpoint = transcriptionEndpoint(options.url);
     const QString where = agents::shownUrl(endpoint);
     ServerTranscriptionOptions o = options;
     if (o.apiKey.isEmpty()) o.apiKey = qEnvironmentVariable("MOTOR_OPENAI_API_KEY");
     const agents::HttpBody body = multipart(o, wav);
     QNetworkAccessManager nam;
-    const agents::HttpResult r = agents::httpSendWithRetries(nam, endpoint, o.apiKey, &body, o.timeoutMs,
-                                                             {std::max(0, o.retries) + 1, o.backoffMs}, cancel);
+    const agents::HttpResult r = agents::httpSendWithRetries(
+        nam, endpoint, o.apiKey, &body, o.timeoutMs, {std::max(0, o.retries) + 1, o.backoffMs}, cancel, uploaded);
     if (r.cancelled) return cancelledError(QStringLiteral("openai %1: transcription cancelled").arg(where));
     if (!r.ok()) {
         const agents::ServerFailure f = r.failure();

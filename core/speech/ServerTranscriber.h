@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "core/agents/LanguageModel.h"
+#include "core/agents/openai/HttpCall.h"
 #include "core/util/Result.h"
 
 namespace motor::speech {
@@ -46,8 +47,10 @@ QUrl transcriptionEndpoint(const QUrl& url);
 Result<ServerTranscript> parseVerboseJson(const QByteArray& body, const QString& where);
 
 // Posts the WAV file and reads the segments; errors name the endpoint and the HTTP
-// status or the transport error.
+// status or the transport error. `uploaded` hears the request's bytes as they are sent
+// (a long recording is tens of megabytes).
 Result<ServerTranscript> transcribeOnServer(const ServerTranscriptionOptions& options, const QByteArray& wav,
-                                            const agents::CancelFlag* cancel);
+                                            const agents::CancelFlag* cancel,
+                                            const agents::UploadProgress& uploaded = {});
 
 }  // namespace motor::speech

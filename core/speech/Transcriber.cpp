@@ -56,7 +56,13 @@ Result<Recognized> recognizeLocally(const Media& media, const QString& audioPath
     gpu::SpeechCallbacks cb;
     if (options.cancel) cb.cancel = options.cancel->atomic();
     if (options.progress)
-        cb.progress = [&](const gpu::SpeechProgress& p) { options.progress(p.doneMs, p.totalMs, p.etaSeconds); };
+        cb.progress = [&](const gpu::SpeechProgress& p) {
+            TranscribeProgress now;
+            now.doneMs = p.doneMs;
+            now.totalMs = p.totalMs;
+            now.etaSeconds = p.etaSeconds;
+            options.progress(now);
+        };
     QElapsedTimer timer;
     timer.start();
     auto transcript = model.value()->transcribe(samples, so, cb);
@@ -109,16 +115,33 @@ Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPat
     auto pcm = media::AudioDecoder::decode(audioPath, 0, media.durationMs,
                                            media::AudioFormat{16000, 1, media::SampleFormat::Int16});
     if (!pcm) return pcm.error();
-    if (options.progress) options.progress(0, media.durationMs, -1);
+    TranscribeProgress now;
+    now.totalMs = media.durationMs;
+    agents::UploadProgress uploaded;
+    if (options.progress)
+        uploaded = [&](int64_t sentBytes, int64_t totalBytes) {
+            now.stage = TranscribeStage::Uploading;
+            now.sentBytes = sentBytes;
+            now.totalBytes = totalBytes;
+            options.progress(now);
+            if (sentBytes < totalBytes) return;
+            now.stage = TranscribeStage::ServerTranscribing;
+            options.progress(now);
+        };
     QElapsedTimer timer;
     timer.start();
-    auto transcript = transcribeOnServer(so, media::wavFile(pcm.value()), options.cancel);
+    auto transcript = transcribeOnServer(so, media::wavFile(pcm.value()), options.cancel, uploaded);
     if (!transcript) {
         if (isCancelled(transcript.error()))
             return cancelledError(transcript.error().message + QStringLiteral("; the project is unchanged"));
         return transcript.error();
     }
-    if (options.progress) options.progress(media.durationMs, media.durationMs, 0);
+    if (options.progress) {
+        now.stage = TranscribeStage::Recognizing;
+        now.doneMs = media.durationMs;
+        now.etaSeconds = 0;
+        options.progress(now);
+    }
     report->seconds = double(timer.elapsed()) / 1000.0;
     report->language = options.language.isEmpty() ? transcript->language : options.language;
     report->durationMs =

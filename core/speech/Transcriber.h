@@ -20,6 +20,22 @@ enum class SpeechBackend {
     OpenAi,  // an OpenAI-compatible server's /v1/audio/transcriptions
 };
 
+// What a transcription is busy with, for a progress line or bar.
+enum class TranscribeStage {
+    Uploading,           // openai: the audio goes to the server (sentBytes of totalBytes)
+    ServerTranscribing,  // openai: all of it is there; the server answers when it is done
+    Recognizing,         // local: the model works through the audio (doneMs of totalMs)
+};
+
+struct TranscribeProgress {
+    TranscribeStage stage = TranscribeStage::Recognizing;
+    int64_t doneMs = 0;  // audio covered so far, of the whole recording
+    int64_t totalMs = 0;
+    double etaSeconds = -1;  // < 0 until known
+    int64_t sentBytes = 0;   // Uploading: the request's bytes sent so far, of the whole; they
+    int64_t totalBytes = 0;  // only grow (a retried request starts again at 0)
+};
+
 struct TranscribeOptions {
     QString mediaPath;  // a recording of the project (as stored, or its absolute path)
     SpeechBackend backend = SpeechBackend::Local;
@@ -36,8 +52,8 @@ struct TranscribeOptions {
     int threads = 0;            // local: 0, all cores
     int beamSize = 5;           // local: 1, greedy
     bool voiceActivity = true;  // local: skip silence before the model sees it
-    // Audio covered so far, of the whole; etaSeconds < 0 until known.
-    std::function<void(int64_t doneMs, int64_t totalMs, double etaSeconds)> progress;
+    // Called on the calling thread as the work goes on.
+    std::function<void(const TranscribeProgress&)> progress;
     const agents::CancelFlag* cancel = nullptr;
 };
 

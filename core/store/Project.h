@@ -151,6 +151,8 @@ public:
     // The utterance and the next one of its recording (by start) become one: text
     // joined by a space, from the first's start to the later end. Returns the kept id.
     Result<int64_t> mergeUtteranceWithNext(int64_t id);
+    // A new utterance of a recording that exists (u.id is ignored); returns its id.
+    Result<int64_t> insertUtterance(const Utterance& u);
     Status setUtteranceSpeaker(const QVector<int64_t>& ids, const QString& speaker);
     // Puts back utterances exactly as they were (ids included), for undo.
     Status restoreUtterances(const QVector<Utterance>& utterances);

@@ -104,6 +104,25 @@ Result<int64_t> Project::mergeUtteranceWithNext(int64_t id) {
     return id;
 }
 
+Result<int64_t> Project::insertUtterance(const Utterance& u) {
+    if (u.startMs < 0 || u.endMs < 0)
+        return makeError(QStringLiteral("new utterance: a time is negative (%1-%2 ms)").arg(u.startMs).arg(u.endMs));
+    if (u.endMs <= u.startMs)
+        return makeError(QStringLiteral("new utterance at %1 ms: the end (%2 ms) must come after the start")
+                             .arg(u.startMs)
+                             .arg(u.endMs));
+    int64_t created = 0;
+    const Status s = transaction([&]() -> Status {
+        if (auto m = mediaById(u.mediaId); !m) return m.error();
+        auto added = addUtterance(u);
+        if (!added) return added.error();
+        created = added.value();
+        return {};
+    });
+    if (!s) return s.error();
+    return created;
+}
+
 Status Project::setUtteranceSpeaker(const QVector<int64_t>& ids, const QString& speaker) {
     return transaction([&]() -> Status {
         for (int64_t id : ids) {

@@ -1,12 +1,13 @@
 // `transcribe --backend openai`: a recording's audio through an OpenAI-compatible
 // /v1/audio/transcriptions endpoint. The server is the test double of the chat backend
 // (tests/core/support/ChatServer.h), which reads the multipart upload and answers in the
-// published verbose_json format or fails on demand.
+// published verbose_json format or fails on demand (or stops reading an upload part-way).
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QtEndian>
+#include <algorithm>
 
 #include "agents_fixture.h"
 #include "core/io/MediaImporter.h"
@@ -259,4 +260,86 @@ TEST_F(SpeechServer, CancelWhileTheServerWorksLeavesTheProjectUnchanged) {
     EXPECT_LT(t.elapsed(), 3000);
     ASSERT_EQ(utterances().size(), 1);
     EXPECT_EQ(utterances()[0].text, QStringLiteral("Typed by hand"));
+}
+
+namespace {
+qint64 contentLength(const QByteArray& head) {
+    for (const QByteArray& line : head.split('\n'))
+        if (line.toLower().startsWith("content-length:")) return line.mid(15).trimmed().toLongLong();
+    return -1;
+}
+}  // namespace
+
+TEST_F(SpeechServer, UploadProgressRisesToTheWholeRequestThenTheServerWorks) {
+    ChatServer server;
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return Reply{200, verboseJson({{0.0, 1.0, QStringLiteral(" Yes.")}})};
+    };
+    auto o = serverOptions(server.url());
+    QVector<speech::TranscribeProgress> seen;
+    o.progress = [&](const speech::TranscribeProgress& p) { seen << p; };
+    auto r = speech::transcribeRecording(*project, o);
+    ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+    ASSERT_EQ(server.headers.size(), 1);
+    // The whole request: the 96 kB WAV and the form around it.
+    const qint64 requestBytes = contentLength(server.headers.first());
+    ASSERT_GT(requestBytes, 44 + 3 * 16000 * 2);
+
+    QVector<int64_t> sent;
+    for (const speech::TranscribeProgress& p : seen) {
+        if (p.stage != speech::TranscribeStage::Uploading) continue;
+        sent << p.sentBytes;
+        EXPECT_EQ(p.totalBytes, requestBytes);
+        EXPECT_EQ(p.totalMs, 3000);
+    }
+    // Qt reports the first step and the last at least (the ones between at most every 100 ms).
+    ASSERT_GE(sent.size(), 2);
+    EXPECT_GT(sent.first(), 0);
+    EXPECT_LT(sent.first(), requestBytes);
+    EXPECT_TRUE(std::is_sorted(sent.cbegin(), sent.cend()));
+    EXPECT_EQ(sent.last(), requestBytes);
+    // Upload, then the server's work (no figures), then done: the stages never go back.
+    for (int i = 1; i < seen.size(); ++i) EXPECT_GE(int(seen[i].stage), int(seen[i - 1].stage)) << i;
+    const auto working = std::find_if(seen.cbegin(), seen.cend(), [](const speech::TranscribeProgress& p) {
+        return p.stage == speech::TranscribeStage::ServerTranscribing;
+    });
+    ASSERT_NE(working, seen.cend());
+    EXPECT_EQ(std::prev(working)->sentBytes, requestBytes);
+    EXPECT_EQ(seen.last().stage, speech::TranscribeStage::Recognizing);
+    EXPECT_EQ(seen.last().doneMs, 3000);
+}
+
+TEST_F(SpeechServer, CancelDuringTheUploadStopsItAndLeavesTheProjectUnchanged) {
+    addTypedUtterance();
+    ChatServer server;
+    server.stopReadingAfterBytes = 8192;  // the upload stalls: the server never has it all
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return Reply{200, verboseJson({{0.0, 1.0, QStringLiteral(" Never.")}})};
+    };
+    agents::CancelFlag cancel;
+    auto o = serverOptions(server.url());
+    o.merge = TranscriptMerge::Replace;
+    o.cancel = &cancel;
+    QVector<speech::TranscribeProgress> seen;
+    o.progress = [&](const speech::TranscribeProgress& p) {
+        seen << p;
+        // Cancel (the dialog's button, Ctrl+C) while part of the audio is sent.
+        if (p.stage == speech::TranscribeStage::Uploading && p.sentBytes < p.totalBytes) cancel.cancel();
+    };
+    QElapsedTimer t;
+    t.start();
+    auto r = speech::transcribeRecording(*project, o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(isCancelled(r.error())) << r.error().message.toStdString();
+    EXPECT_TRUE(r.error().message.contains("unchanged")) << r.error().message.toStdString();
+    EXPECT_LT(t.elapsed(), 3000);
+    // The request was aborted part-way: nothing more was reported after the cancel.
+    ASSERT_EQ(seen.size(), 1);
+    EXPECT_EQ(seen.first().stage, speech::TranscribeStage::Uploading);
+    EXPECT_LT(seen.first().sentBytes, seen.first().totalBytes);
+    EXPECT_TRUE(server.requests.isEmpty());
+    EXPECT_LE(server.bytesRead, 8192);
+    ASSERT_EQ(utterances().size(), 1);
+    EXPECT_EQ(utterances()[0].text, QStringLiteral("Typed by hand"));
+    EXPECT_TRUE(speech::transcriptProvenance(*project, recording)->isEmpty());
 }

@@ -116,3 +116,39 @@ TEST_F(StoreUtterances, SplitMergeAndSpeakerOfSeveral) {
     ASSERT_TRUE(project->restoreUtterances({gone}).ok());
     EXPECT_EQ(project->utteranceById(gone.id).value().text, gone.text);
 }
+
+TEST_F(StoreUtterances, InsertIsValidatedAndNamesWhatIsWrong) {
+    Utterance u;
+    u.id = ids[0];  // ignored: a new row
+    u.mediaId = mediaId;
+    u.startMs = 850;
+    u.endMs = 1000;
+    u.speaker = QStringLiteral("S2");
+    u.language = QStringLiteral("fi");
+    auto added = project->insertUtterance(u);
+    ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
+    EXPECT_NE(added.value(), ids[0]);
+    auto us = all();
+    ASSERT_EQ(us.size(), 4);
+    EXPECT_EQ(us[1].id, added.value());
+    EXPECT_EQ(us[1].startMs, 850);
+    EXPECT_EQ(us[1].endMs, 1000);
+    EXPECT_EQ(us[1].speaker, QStringLiteral("S2"));
+    EXPECT_TRUE(us[1].text.isEmpty());
+    EXPECT_EQ(project->utteranceById(ids[0]).value().text, QString::fromUtf8("Mitä tässä pitää tehdä?"));
+
+    u.endMs = u.startMs;
+    auto empty = project->insertUtterance(u);
+    ASSERT_FALSE(empty.ok());
+    EXPECT_TRUE(empty.error().message.contains("new utterance at 850 ms")) << empty.error().message.toStdString();
+    EXPECT_TRUE(empty.error().message.contains("after the start"));
+    u.startMs = -10;
+    EXPECT_TRUE(project->insertUtterance(u).error().message.contains("negative"));
+    u.startMs = 0;
+    u.endMs = 100;
+    u.mediaId = 4242;
+    auto noMedia = project->insertUtterance(u);
+    ASSERT_FALSE(noMedia.ok());
+    EXPECT_TRUE(noMedia.error().message.contains("no media with id 4242")) << noMedia.error().message.toStdString();
+    EXPECT_EQ(all().size(), 4);
+}

@@ -474,6 +474,10 @@ TEST_F(CliTest, TranscribeOnAnOpenAiServer) {
     const CliRun ok = motorCliServing(local + QStringList{"--model", "large-v3-fi", "--language", "fi"});
     ASSERT_EQ(ok.exitCode, 0) << qPrintable(ok.err);
     EXPECT_TRUE(ok.out.startsWith("2 utterances written")) << qPrintable(ok.out);
+    // The upload's progress on stderr, up to all of it, then the wait for the server.
+    EXPECT_TRUE(ok.err.contains("uploading the audio") && ok.err.contains("(100%)") &&
+                ok.err.contains("the server transcribes"))
+        << qPrintable(ok.err);
     EXPECT_EQ(server.requests.last().value("language").toString(), QStringLiteral("fi"));
     const auto after = utterances();
     ASSERT_EQ(after.size(), 2);

@@ -1,11 +1,13 @@
 // File ▸ Transcribe recording… and the transcript pane's button: a recording transcribed
 // in the background with the small random Whisper fixture (tests/data/whisper), the pane
 // showing the new transcript; Cancel leaves the project as it was; the audio goes to a
-// server that is not this machine only when the check box says so.
+// server that is not this machine only when the check box says so; a server's upload shows
+// on the progress bar.
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -16,6 +18,7 @@
 #include <QTest>
 #include <limits>
 
+#include "../core/support/ChatServer.h"
 #include "core/speech/Transcriber.h"
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
@@ -156,6 +159,55 @@ TEST_F(TranscribeTest, ThePaneButtonOpensItAndRemoteAudioNeedsTheCheckBox) {
     EXPECT_FALSE(done.first().at(0).toBool());
     EXPECT_TRUE(done.first().at(2).toString().contains(QStringLiteral("192.0.2.7")));
     EXPECT_EQ(utterances().size(), before.size());
+}
+
+TEST_F(TranscribeTest, AServerTranscriptionShowsItsUploadThenABusyBar) {
+    // The test server runs on this thread's event loop, which the spy's wait turns.
+    motor::test::ChatServer server;
+    server.handler = [](const QJsonObject&, const QByteArray&, int) {
+        return motor::test::Reply{200, motor::test::verboseJson({{0.0, 1.0, QStringLiteral(" Hello.")}}), 200};
+    };
+    ui::TranscribeDialog* d = window_->openTranscribeDialog();
+    ASSERT_NE(d, nullptr);
+    auto* backend = d->findChild<QComboBox*>(QStringLiteral("TranscribeBackend"));
+    backend->setCurrentIndex(backend->findData(QStringLiteral("openai")));
+    d->findChild<QLineEdit*>(QStringLiteral("TranscribeUrl"))->setText(server.url().toString());
+    auto* bar = d->findChild<QProgressBar*>(QStringLiteral("TranscribeProgress"));
+    auto* status = d->findChild<QLabel*>(QStringLiteral("TranscribeStatus"));
+
+    // What the dialog shows at each report (its own slot ran first: it connected first).
+    QList<int> values, maxima;
+    QStringList texts;
+    QSignalSpy uploaded(d->job(), &ui::TranscriptionJob::uploaded);
+    QObject::connect(d->job(), &ui::TranscriptionJob::uploaded, d, [&](qint64, qint64) {
+        values << bar->value();
+        maxima << bar->maximum();
+        texts << status->text();
+    });
+    QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    d->start();
+    ASSERT_TRUE(done.wait(30000));
+    ASSERT_TRUE(done.first().at(0).toBool()) << done.first().at(2).toString().toStdString();
+
+    // 12 s of 16 kHz mono: a 384 kB WAV, sent in steps, then all of it.
+    ASSERT_GE(uploaded.size(), 2);
+    const qint64 total = uploaded.last().at(1).toLongLong();
+    EXPECT_GT(total, 12 * 16000 * 2);
+    EXPECT_EQ(uploaded.last().at(0).toLongLong(), total);
+    EXPECT_LT(uploaded.first().at(0).toLongLong(), total);
+    for (int i = 1; i < uploaded.size(); ++i)
+        EXPECT_GE(uploaded[i].at(0).toLongLong(), uploaded[i - 1].at(0).toLongLong());
+    // Part-way: a share of the bar and the megabytes; all sent: busy while the server works.
+    EXPECT_EQ(maxima.first(), 1000);
+    EXPECT_LT(values.first(), 1000);
+    EXPECT_TRUE(texts.first().contains(QStringLiteral("MB"))) << texts.first().toStdString();
+    EXPECT_EQ(maxima.last(), 0);
+    EXPECT_NE(texts.last(), texts.first());
+    // Done: the whole bar.
+    EXPECT_EQ(bar->maximum(), 1000);
+    EXPECT_EQ(bar->value(), 1000);
+    ASSERT_EQ(server.uploads.size(), 1);
+    EXPECT_EQ(utterances().size(), 1);
 }
 
 }  // namespace motor::testing

@@ -2,11 +2,13 @@
 // typing / Enter edits an utterance's text, I / O set its start / end to the playhead,
 // Shift / Ctrl + arrows nudge them, P splits at the playhead (Ctrl+P at the text cursor
 // while editing), U merges with the next, Shift+F2 sets the speaker of every selected
-// line, Delete deletes. Each edit is in the file at once (read back through a second
+// line, Delete deletes, Insert / Ctrl+Enter insert a new utterance at the playhead. Each
+// edit is in the file at once (read back through a second
 // connection); a refused edit changes nothing and shows core's reason; Ctrl+Z gives the
 // original file back exactly, ids included, and Ctrl+Shift+Z the edited one.
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
@@ -232,6 +234,118 @@ TEST_F(TranscriptEditTest, KeysEditSplitMergeSpeakerDeleteAndUndoGivesTheFileBac
     EXPECT_EQ(pane()->utteranceCount(), 2);
     for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(stored(), edited);
+}
+
+TEST_F(TranscriptEditTest, InsertAddsAnUtteranceAtThePlayheadAndOpensItsText) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    const int64_t first = idAt(0);
+    const int64_t second = idAt(1);
+    auto addedSince = [](const Stored& before, const Stored& after) {
+        for (auto it = after.cbegin(); it != after.cend(); ++it)
+            if (!before.contains(it.key())) return it.key();
+        return int64_t(0);
+    };
+
+    // Insert between the lines (200-1800 and 2200-3800 ms): from the playhead to the next
+    // start, the selected line's speaker; the new line is selected with its text open.
+    clickRow(0);
+    playheadAt(1900);
+    key(Qt::Key_Insert);
+    Stored now = stored();
+    ASSERT_EQ(now.size(), original.size() + 1) << now;
+    const int64_t added = addedSince(original, now);
+    ASSERT_NE(added, 0);
+    Stored expected = original;
+    expected[added] = StoredUtterance{1900, 2200, original[first].speaker, QString(), original[first].language};
+    EXPECT_EQ(now, expected);
+    ASSERT_EQ(pane()->utteranceCount(), 3);
+    EXPECT_EQ(idAt(1), added);
+    EXPECT_EQ(table()->currentRow(), 1);
+    EXPECT_EQ(table()->selectionModel()->selectedRows().size(), 1);
+    EXPECT_TRUE(pane()->message().contains(QStringLiteral("0:01.9"))) << pane()->message().toStdString();
+    ASSERT_NE(textEditor(), nullptr);
+    ASSERT_EQ(QApplication::focusWidget(), textEditor());
+    type(QStringLiteral("Kuka aloittaa?"));
+    typeKey(Qt::Key_Return);
+    expected[added].text = QStringLiteral("Kuka aloittaa?");
+    EXPECT_EQ(stored(), expected);
+
+    // Ctrl+Enter (no Insert key on a laptop) inside the second line: it may overlap it
+    // (two speakers at once) and ends where the next clip's first line starts (4.2 s).
+    clickRow(2);
+    ASSERT_EQ(idAt(2), second);
+    playheadAt(3900);
+    key(Qt::Key_Return, Qt::ControlModifier);
+    now = stored();
+    const int64_t another = addedSince(expected, now);
+    ASSERT_NE(another, 0) << now;
+    expected[another] = StoredUtterance{3900, 4200, original[second].speaker, QString(), original[second].language};
+    EXPECT_EQ(now, expected);
+    ASSERT_NE(textEditor(), nullptr);
+    typeKey(Qt::Key_Escape);  // the text stays empty until typed
+    EXPECT_EQ(stored(), expected);
+    EXPECT_EQ(idAt(3), another);
+    const Stored edited = expected;
+
+    // Refused by core: at the recording's end (16 s) the utterance would end where it
+    // starts. The file is unchanged and the pane says why.
+    clickRow(0);
+    playheadAt(16000);
+    key(Qt::Key_Insert);
+    EXPECT_EQ(stored(), edited);
+    EXPECT_TRUE(pane()->message().contains(QStringLiteral("must come after the start")))
+        << pane()->message().toStdString();
+
+    // One undo step each (the typed text is its own): Ctrl+Z gives the file back, the
+    // inserted ids gone; Ctrl+Shift+Z brings them back under the same ids.
+    const int steps = window_->session()->undoStack()->count();
+    EXPECT_EQ(steps, 3);
+    for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(stored(), original);
+    EXPECT_EQ(pane()->utteranceCount(), 2);
+    for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(stored(), edited);
+    EXPECT_EQ(pane()->utteranceCount(), 4);
+}
+
+TEST_F(TranscriptEditTest, AClipWithoutUtterancesGetsOneFromTheContextMenu) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    // Both lines deleted: the table gives way to the empty-clip label.
+    clickRow(0);
+    clickRow(1, Qt::ShiftModifier);
+    key(Qt::Key_Delete);
+    ASSERT_EQ(pane()->utteranceCount(), 0);
+    EXPECT_TRUE(table()->isHidden());
+    const Stored emptied = stored();
+    ASSERT_EQ(emptied.size(), original.size() - 2);
+
+    // Right-click offers the new utterance there too; nothing follows within 2 s (the next
+    // clip's first line starts at 4.2 s), so it lasts 2 s. No line to take the speaker
+    // from: none, the recording's language.
+    auto* insert = pane()->findChild<QAction*>(QStringLiteral("TranscriptInsertIntoEmptyAction"));
+    ASSERT_NE(insert, nullptr);
+    playheadAt(500);
+    insert->trigger();
+    Stored now = stored();
+    ASSERT_EQ(now.size(), emptied.size() + 1) << now;
+    int64_t added = 0;
+    for (auto it = now.cbegin(); it != now.cend(); ++it)
+        if (!emptied.contains(it.key())) added = it.key();
+    EXPECT_EQ(now[added], (StoredUtterance{500, 2500, QString(), QString(), QStringLiteral("fi")})) << now;
+    ASSERT_EQ(pane()->utteranceCount(), 1);
+    EXPECT_FALSE(table()->isHidden());
+    ASSERT_NE(textEditor(), nullptr);
+    type(QStringLiteral("Aloitetaan."));
+    typeKey(Qt::Key_Return);
+    EXPECT_EQ(stored()[added].text, QStringLiteral("Aloitetaan."));
+
+    // The table's menu has it too, beside the other edits.
+    for (const char* name : {"TranscriptInsertAction", "TranscriptEditTextAction", "TranscriptSplitAction",
+                             "TranscriptMergeAction", "TranscriptDeleteAction"})
+        EXPECT_TRUE(table()->actions().contains(pane()->findChild<QAction*>(QString::fromLatin1(name)))) << name;
+    EXPECT_EQ(table()->contextMenuPolicy(), Qt::ActionsContextMenu);
 }
 
 TEST_F(TranscriptEditTest, TypedTimesAreClipTimesAndABadOneIsRefused) {

@@ -55,6 +55,8 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
          << qMakePair(QStringLiteral("P / U"),
                       tr("Transcript: split the line at the playhead / merge it with the next"))
          << qMakePair(tr("Delete"), tr("Transcript: delete the selected lines"))
+         << qMakePair(tr("Insert / Ctrl+Enter"),
+                      tr("Transcript: a new utterance at the playhead (to the next one, at most 2 s), its text open"))
          << qMakePair(QStringLiteral("F1"), tr("This help"));
     auto* table = new QTableWidget(int(rows.size()), 2, this);
     table->setHorizontalHeaderLabels({tr("Key"), tr("Action")});

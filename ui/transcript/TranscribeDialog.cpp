@@ -16,6 +16,7 @@
 #include <QStackedWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <limits>
 
 #include "core/agents/OpenAiModel.h"
@@ -150,7 +151,20 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     connect(media_, &QComboBox::currentIndexChanged, this, &TranscribeDialog::updateForm);
     connect(backend_, &QComboBox::currentIndexChanged, this, &TranscribeDialog::updateForm);
     connect(url_, &QLineEdit::textChanged, this, &TranscribeDialog::updateForm);
+    connect(job_, &TranscriptionJob::uploaded, this, [this](qint64 sentBytes, qint64 totalBytes) {
+        if (sentBytes < totalBytes) {
+            progress_->setRange(0, 1000);
+            progress_->setValue(int(1000 * sentBytes / std::max<qint64>(1, totalBytes)));
+            status_->setText(tr("Uploading the audio: %1 of %2 MB")
+                                 .arg(double(sentBytes) / 1e6, 0, 'f', 1)
+                                 .arg(double(totalBytes) / 1e6, 0, 'f', 1));
+            return;
+        }
+        progress_->setRange(0, 0);  // busy: the server says nothing until it answers
+        status_->setText(tr("Uploaded; the server is transcribing…"));
+    });
     connect(job_, &TranscriptionJob::progressed, this, [this](qint64 doneMs, qint64 totalMs, double eta) {
+        progress_->setRange(0, 1000);
         progress_->setValue(totalMs > 0 ? int(1000 * doneMs / totalMs) : 0);
         QString text = tr("%1 of %2 transcribed").arg(clock(double(doneMs) / 1000.0), clock(double(totalMs) / 1000.0));
         if (eta >= 0) text += QLatin1String(", ") + tr("about %1 left").arg(clock(eta));
@@ -221,6 +235,7 @@ void TranscribeDialog::start() {
         status_->setText(o.error().message);
         return;
     }
+    progress_->setRange(0, 1000);
     progress_->setValue(0);
     status_->setText(tr("Starting…"));
     job_->start(session_->projectPath(), o.value());
@@ -234,6 +249,7 @@ void TranscribeDialog::cancel() {
 }
 
 void TranscribeDialog::onFinished(bool ok, bool, const QString& message, qint64 mediaId) {
+    progress_->setRange(0, 1000);
     progress_->setValue(ok ? 1000 : 0);
     status_->setText(message);
     updateForm();

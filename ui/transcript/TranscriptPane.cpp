@@ -1,12 +1,12 @@
 #include "ui/transcript/TranscriptPane.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTableWidget>
 #include <QUndoStack>
@@ -14,65 +14,20 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "core/store/Project.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/transcript/TranscriptEditCommand.h"
+#include "ui/transcript/TranscriptTimes.h"
 #include "ui/transcript/UtteranceDelegate.h"
 
 namespace motor {
 namespace ui {
 namespace {
 constexpr int64_t kNudgeMs = 100;
-
-QString clipTime(int64_t ms) {
-    ms = std::max<int64_t>(0, ms);
-    return QStringLiteral("%1:%2.%3").arg(ms / 60000).arg(ms / 1000 % 60, 2, 10, QLatin1Char('0')).arg(ms % 1000 / 100);
-}
-
-// What a time editor starts with: to the millisecond, signed (an utterance may begin
-// before its clip).
-QString exactClipTime(int64_t ms) {
-    const QString sign = ms < 0 ? QStringLiteral("-") : QString();
-    ms = std::abs(ms);
-    return QStringLiteral("%1%2:%3.%4")
-        .arg(sign)
-        .arg(ms / 60000)
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
-}
-
-// "1:02.5", "62.5", "-0:00.250", "0:03,5" (a Finnish decimal comma) -> milliseconds.
-bool parseClipTime(const QString& text, int64_t* ms) {
-    static const QRegularExpression re(QStringLiteral("^\\s*(-)?\\s*(?:(\\d+):)?(\\d+)(?:[.,](\\d{1,3}))?\\s*$"));
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch()) return false;
-    const int64_t minutes = m.captured(2).isEmpty() ? 0 : m.captured(2).toLongLong();
-    const int64_t seconds = m.captured(3).toLongLong();
-    if (!m.captured(2).isEmpty() && seconds >= 60) return false;
-    const QString fraction = m.captured(4);
-    const int64_t millis = fraction.isEmpty() ? 0 : (fraction + QStringLiteral("00")).left(3).toLongLong();
-    *ms = (minutes * 60 + seconds) * 1000 + millis;
-    if (!m.captured(1).isEmpty()) *ms = -*ms;
-    return true;
-}
-
-// Where P cuts the text: the word boundary (or either end) nearest the point that the
-// playhead's share of the utterance's time falls on in its text.
-int wordOffsetAt(const Utterance& u, int64_t atMs) {
-    const QString& text = u.text;
-    if (text.isEmpty() || u.endMs <= u.startMs) return 0;
-    const double share = std::clamp(double(atMs - u.startMs) / double(u.endMs - u.startMs), 0.0, 1.0);
-    const int target = int(std::lround(share * text.size()));
-    int best = 0;
-    const auto consider = [&](int offset) {
-        if (std::abs(offset - target) < std::abs(best - target)) best = offset;
-    };
-    consider(int(text.size()));
-    for (int i = 1; i < text.size(); ++i)
-        if (text[i].isSpace() && !text[i - 1].isSpace()) consider(i);
-    return best;
-}
+// A new utterance's length when nothing follows closer: about one short turn.
+constexpr int64_t kNewUtteranceMs = 2000;
 
 Status statusOf(const Result<int64_t>& r) {
     return r ? Status() : Status(r.error());
@@ -106,25 +61,52 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
            "I / O: the utterance starts / ends at the playhead\n"
            "Shift / Ctrl + Left / Right: its start / end 100 ms earlier / later\n"
            "P: split it at the playhead · U: merge it with the next · Delete: delete the selected lines\n"
+           "Insert or Ctrl+Enter: a new utterance at the playhead, its text open for typing\n"
            "Every edit is saved at once; Ctrl+Z undoes it."));
     delegate_ = new UtteranceDelegate(SpeakerColumn, TextColumn, table_);
     delegate_->setSpeakerSource([this] { return recordingSpeakers(); });
     table_->setItemDelegate(delegate_);
     table_->installEventFilter(this);
     layout->addWidget(table_);
-    empty_ = new QLabel(tr("No transcript for this clip."), this);
+    empty_ = new QLabel(tr("No transcript for this clip. Right-click to add an utterance at the playhead."), this);
     empty_->setObjectName(QStringLiteral("MutedLabel"));
     empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
     empty_->hide();
     layout->addWidget(empty_);
+    // The same edits on right-click, their keys beside them (shown, not bound: the keys
+    // act through eventFilter). A clip without utterances offers the new one only.
+    const auto addMenuAction = [this](QWidget* on, const QString& text, const QString& keys, Action action,
+                                      const QString& name) {
+        auto* a = new QAction(text + QLatin1Char('\t') + keys, on);
+        a->setObjectName(name);
+        connect(a, &QAction::triggered, this, [this, action] { perform(action); });
+        on->addAction(a);
+    };
+    table_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    addMenuAction(table_, tr("Edit the text"), QStringLiteral("F2"), Action::EditText,
+                  QStringLiteral("TranscriptEditTextAction"));
+    addMenuAction(table_, tr("Speaker of the selected lines"), QStringLiteral("Shift+F2"), Action::EditSpeaker,
+                  QStringLiteral("TranscriptSpeakerAction"));
+    addMenuAction(table_, tr("New utterance at the playhead"), tr("Insert"), Action::Insert,
+                  QStringLiteral("TranscriptInsertAction"));
+    addMenuAction(table_, tr("Split at the playhead"), QStringLiteral("P"), Action::Split,
+                  QStringLiteral("TranscriptSplitAction"));
+    addMenuAction(table_, tr("Merge with the next"), QStringLiteral("U"), Action::Merge,
+                  QStringLiteral("TranscriptMergeAction"));
+    addMenuAction(table_, tr("Delete the selected lines"), tr("Delete"), Action::Delete,
+                  QStringLiteral("TranscriptDeleteAction"));
+    empty_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    addMenuAction(empty_, tr("New utterance at the playhead"), tr("Insert"), Action::Insert,
+                  QStringLiteral("TranscriptInsertIntoEmptyAction"));
     message_ = new QLabel(this);
     message_->setObjectName(QStringLiteral("TranscriptMessage"));
     message_->setWordWrap(true);
     message_->hide();
     layout->addWidget(message_);
     auto* buttons = new QHBoxLayout;
-    auto* hint = new QLabel(tr("F2 edit · I / O start / end at the playhead · P split · U merge · Shift+F2 speaker · "
-                               "Ctrl+T transcript · F1 all keys"),
+    auto* hint = new QLabel(tr("F2 edit · I / O start / end at the playhead · P split · U merge · Insert new · "
+                               "Shift+F2 speaker · Ctrl+T transcript · F1 all keys"),
                             this);
     hint->setObjectName(QStringLiteral("MutedLabel"));
     hint->setWordWrap(true);
@@ -297,7 +279,11 @@ bool TranscriptPane::actionFor(const QKeyEvent* key, Action* action) {
             return false;
         case Qt::Key_Return:
         case Qt::Key_Enter:
-            *action = Action::EditText;
+            // Ctrl+Enter: laptops without an Insert key.
+            *action = plain ? Action::EditText : Action::Insert;
+            return plain || mods == Qt::ControlModifier;
+        case Qt::Key_Insert:
+            *action = Action::Insert;
             return plain;
         case Qt::Key_I:
             *action = Action::SetStart;
@@ -417,6 +403,7 @@ void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs
 
 void TranscriptPane::perform(Action action) {
     if (!checkEditable()) return;
+    if (action == Action::Insert) return insertAtPlayhead();
     const int row = table_->currentRow();
     if (row < 0 || row >= utterances_.size()) {
         showMessage(tr("Select an utterance first: click it, or move with Up / Down."), true);
@@ -462,6 +449,8 @@ void TranscriptPane::perform(Action action) {
                  [id](Project& p) { return statusOf(p.mergeUtteranceWithNext(id)); });
             break;
         }
+        case Action::Insert:
+            break;
         case Action::Delete: {
             QVector<int64_t> ids = selectedIds();
             if (!ids.contains(u.id)) ids = {u.id};
@@ -492,6 +481,46 @@ void TranscriptPane::split(qint64 utteranceId, const QString& text, int textOffs
              }
              return statusOf(p.splitUtterance(utteranceId, atMs, textOffset));
          });
+}
+
+void TranscriptPane::insertAtPlayhead() {
+    if (!checkPlayhead() || mediaId_ == 0 || !session_->project()) return;
+    Utterance u;
+    u.mediaId = mediaId_;
+    u.startMs = mediaPositionMs_;
+    u.endMs = u.startMs + kNewUtteranceMs;
+    // The selected line's speaker and language: a turn of the same person is the usual gap.
+    const int row = table_->currentRow();
+    if (row >= 0 && row < utterances_.size()) {
+        u.speaker = utterances_[row].speaker;
+        u.language = utterances_[row].language;
+    } else if (auto all = session_->project()->utterances(mediaId_, std::numeric_limits<int64_t>::min(),
+                                                          std::numeric_limits<int64_t>::max());
+               all && !all->isEmpty()) {
+        u.language = all->first().language;  // an empty clip: the recording's language
+    }
+    // Up to the next utterance at most and not past the recording's end (core refuses an
+    // utterance that ends where it starts, at the very end).
+    if (auto near = session_->project()->utterances(mediaId_, u.startMs, u.endMs))
+        for (const Utterance& other : near.value())
+            if (other.startMs > u.startMs) u.endMs = std::min(u.endMs, other.startMs);
+    if (auto media = session_->project()->mediaById(mediaId_); media && media->durationMs > 0)
+        u.endMs = std::min(u.endMs, media->durationMs);
+    auto created = std::make_shared<int64_t>(0);
+    push(tr("Insert an utterance at %1").arg(clipTimeText(u.startMs)), [u, created](Project& p) -> Status {
+        auto id = p.insertUtterance(u);
+        if (!id) return id.error();
+        *created = id.value();
+        return {};
+    });
+    // The edit reloaded the list: select the new line and open its text.
+    for (int i = 0; *created != 0 && i < utterances_.size(); ++i) {
+        if (utterances_[i].id != *created) continue;
+        table_->setFocus(Qt::OtherFocusReason);
+        table_->setCurrentCell(i, TextColumn, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table_->editItem(table_->item(i, TextColumn));
+        return;
+    }
 }
 
 void TranscriptPane::applyCellEdit(qint64 utteranceId, int column, const QString& value) {

@@ -6,7 +6,8 @@
 // Ctrl+T): F2 / Enter / double-click edit the text in place (Enter saves, Esc cancels,
 // Ctrl+P splits at the text cursor), Shift+F2 the speaker of every selected line, I / O
 // set the start / end to the playhead, Shift / Ctrl + Left / Right move them by 100 ms,
-// P splits at the playhead, U merges with the next utterance, Delete deletes. Each edit
+// P splits at the playhead, U merges with the next utterance, Delete deletes, Insert /
+// Ctrl+Enter insert a new utterance at the playhead and open its text. Each edit
 // is one TranscriptEditCommand on the session's undo stack, committed at once through
 // core; a refusal shows core's reason under the table and changes nothing. Without a
 // coder the project is read-only and so is the transcript.
@@ -69,7 +70,8 @@ private:
         EndLater,
         Split,
         Merge,
-        Delete
+        Delete,
+        Insert
     };
     using Edit = std::function<Status(Project&)>;
 
@@ -78,6 +80,7 @@ private:
     void perform(Action action);
     void applyCellEdit(qint64 utteranceId, int column, const QString& value);
     void split(qint64 utteranceId, const QString& text, int textOffset);
+    void insertAtPlayhead();
     void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description);
     void push(const QString& description, Edit edit);
     bool checkEditable();

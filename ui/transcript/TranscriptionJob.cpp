@@ -32,9 +32,16 @@ bool TranscriptionJob::start(const QString& projectPath, const speech::Transcrib
     shared_->cancel.reset();
     speech::TranscribeOptions options = given;
     options.cancel = &shared_->cancel;
-    options.progress = [this](int64_t doneMs, int64_t totalMs, double eta) {
+    options.progress = [this](const speech::TranscribeProgress& p) {
         QMetaObject::invokeMethod(
-            this, [this, doneMs, totalMs, eta] { emit progressed(doneMs, totalMs, eta); }, Qt::QueuedConnection);
+            this,
+            [this, p] {
+                if (p.stage == speech::TranscribeStage::Recognizing)
+                    emit progressed(p.doneMs, p.totalMs, p.etaSeconds);
+                else
+                    emit uploaded(p.sentBytes, p.totalBytes);
+            },
+            Qt::QueuedConnection);
     };
     shared_->future = QtConcurrent::run([this, projectPath, options] {
         qint64 mediaId = 0;

@@ -44,7 +44,7 @@ HttpResult httpCall(QNetworkAccessManager& nam, const QUrl& url, const QString& 
 }
 
 HttpResult httpSend(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
-                    int timeoutMs, const CancelFlag* cancel) {
+                    int timeoutMs, const CancelFlag* cancel, const UploadProgress& uploaded) {
     HttpResult r;
     if (cancelled(cancel)) {
         r.cancelled = true;
@@ -55,6 +55,17 @@ HttpResult httpSend(QNetworkAccessManager& nam, const QUrl& url, const QString& 
     QNetworkReply* reply = body ? nam.post(req, body->data) : nam.get(req);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (body && uploaded)
+        QObject::connect(reply, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64 total) {
+            // Qt reports (0, 0) when a reply ends before it counted anything.
+            if (total > 0) uploaded(sent, total);
+            // A cancel from the callback stops the upload now, not at the next poll: the
+            // rest of a long recording is not sent.
+            if (cancelled(cancel) && !reply->isFinished()) {
+                r.cancelled = true;
+                reply->abort();
+            }
+        });
     QTimer poll;
     poll.setInterval(50);
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
@@ -78,14 +89,15 @@ HttpResult httpSend(QNetworkAccessManager& nam, const QUrl& url, const QString& 
 }
 
 HttpResult httpSendWithRetries(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
-                               int timeoutMs, const HttpRetries& retries, const CancelFlag* cancel) {
+                               int timeoutMs, const HttpRetries& retries, const CancelFlag* cancel,
+                               const UploadProgress& uploaded) {
     HttpResult r;
     for (int attempt = 0; attempt < std::max(1, retries.attempts); ++attempt) {
         if (attempt > 0) {
             const int wait = std::max(retries.backoffMs * (1 << std::min(attempt - 1, 10)), r.failure().retryAfterMs);
             for (int waited = 0; waited < wait && !cancelled(cancel); waited += 50) QThread::msleep(50);
         }
-        r = httpSend(nam, url, apiKey, body, timeoutMs, cancel);
+        r = httpSend(nam, url, apiKey, body, timeoutMs, cancel, uploaded);
         if (r.cancelled || r.ok() || !r.failure().transient()) return r;
     }
     return r;

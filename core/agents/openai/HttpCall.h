@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
+#include <cstdint>
+#include <functional>
 
 #include "core/agents/LanguageModel.h"
 #include "core/agents/openai/ServerFailure.h"
@@ -33,6 +35,10 @@ struct HttpBody {
     QByteArray data;
 };
 
+// The bytes of a request body handed to the network so far, of the whole, as Qt counts
+// them (QNetworkReply::uploadProgress); called on the calling thread.
+using UploadProgress = std::function<void(int64_t sentBytes, int64_t totalBytes)>;
+
 // How often a request is tried after a transient failure (no connection, timeout, a
 // busy server), waiting backoffMs, then twice as long each time (at least what a
 // Retry-After header asks).
@@ -54,11 +60,13 @@ QString shownUrl(const QUrl& url);
 // GET when body is null, else POST of the JSON object.
 HttpResult httpCall(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const QJsonObject* body,
                     int timeoutMs, const CancelFlag* cancel);
-// GET when body is null, else POST of the body.
+// GET when body is null, else POST of the body; `uploaded` hears how much of it is sent.
 HttpResult httpSend(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
-                    int timeoutMs, const CancelFlag* cancel);
-// httpSend, tried again after transient failures; anything else is returned at once.
+                    int timeoutMs, const CancelFlag* cancel, const UploadProgress& uploaded = {});
+// httpSend, tried again after transient failures; anything else is returned at once. A
+// retried request's upload counts from 0 again.
 HttpResult httpSendWithRetries(QNetworkAccessManager& nam, const QUrl& url, const QString& apiKey, const HttpBody* body,
-                               int timeoutMs, const HttpRetries& retries, const CancelFlag* cancel);
+                               int timeoutMs, const HttpRetries& retries, const CancelFlag* cancel,
+                               const UploadProgress& uploaded = {});
 
 }  // namespace motor::agents

@@ -5,7 +5,7 @@
 // delay, Retry-After, hang-ups). GET routes (/v1/models, /props) answer from `gets`;
 // POSTs go to `handler` and are recorded in `requests` (a form upload as an object of
 // its fields, files as {filename, content_type, bytes}, their contents in `uploads`),
-// their paths in `postPaths`.
+// their paths in `postPaths`. It can stop reading a request part-way (a stalled upload).
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +16,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
+#include <algorithm>
 #include <functional>
 
 namespace motor::test {
@@ -175,14 +176,27 @@ public:
     QList<QByteArray> uploads;
     QStringList getPaths;
     int inFlight = 0, maxInFlight = 0;
+    // >= 0: a connection reads no more than this many bytes, so the client's upload stalls
+    // with the rest unsent (the socket's buffers are kept small) until it gives up.
+    qint64 stopReadingAfterBytes = -1;
+    qint64 bytesRead = 0;  // of every connection, as far as the server read
 
     ChatServer() {
         server_.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&server_, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket* s = server_.nextPendingConnection()) {
                 auto* buffer = new QByteArray;
+                if (stopReadingAfterBytes >= 0) {
+                    s->setReadBufferSize(4096);
+                    s->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+                }
                 QObject::connect(s, &QTcpSocket::readyRead, this, [this, s, buffer] {
-                    buffer->append(s->readAll());
+                    const qint64 room = stopReadingAfterBytes < 0
+                                            ? s->bytesAvailable()
+                                            : std::max<qint64>(0, stopReadingAfterBytes - bytesRead);
+                    const QByteArray got = s->read(std::min(room, s->bytesAvailable()));
+                    bytesRead += got.size();
+                    buffer->append(got);
                     const qsizetype end = buffer->indexOf("\r\n\r\n");
                     if (end < 0) return;
                     const QByteArray head = buffer->left(end);
