@@ -10,12 +10,13 @@ using namespace store::rows;
 
 namespace {
 
-Status validTimes(int64_t id, int64_t startMs, int64_t endMs) {
+// what names the utterance in the message ("utterance 12", "new utterance at 850 ms").
+Status validTimes(const QString& what, int64_t startMs, int64_t endMs) {
     if (startMs < 0 || endMs < 0)
-        return makeError(QStringLiteral("utterance %1: a time is negative (%2-%3 ms)").arg(id).arg(startMs).arg(endMs));
+        return makeError(QStringLiteral("%1: a time is negative (%2-%3 ms)").arg(what).arg(startMs).arg(endMs));
     if (endMs <= startMs)
-        return makeError(QStringLiteral("utterance %1: the end (%2 ms) must come after the start (%3 ms)")
-                             .arg(id)
+        return makeError(QStringLiteral("%1: the end (%2 ms) must come after the start (%3 ms)")
+                             .arg(what)
                              .arg(endMs)
                              .arg(startMs));
     return {};
@@ -36,7 +37,7 @@ Result<Utterance> Project::utteranceById(int64_t id) {
 }
 
 Status Project::updateUtterance(const Utterance& u) {
-    if (Status v = validTimes(u.id, u.startMs, u.endMs); !v) return v;
+    if (Status v = validTimes(QStringLiteral("utterance %1").arg(u.id), u.startMs, u.endMs); !v) return v;
     return transaction([&]() -> Status {
         if (auto old = utteranceById(u.id); !old) return old.error();
         auto st = cached("UPDATE utterances SET start_ms = ?, end_ms = ?, speaker = ?, text = ? WHERE id = ?");
@@ -105,12 +106,8 @@ Result<int64_t> Project::mergeUtteranceWithNext(int64_t id) {
 }
 
 Result<int64_t> Project::insertUtterance(const Utterance& u) {
-    if (u.startMs < 0 || u.endMs < 0)
-        return makeError(QStringLiteral("new utterance: a time is negative (%1-%2 ms)").arg(u.startMs).arg(u.endMs));
-    if (u.endMs <= u.startMs)
-        return makeError(QStringLiteral("new utterance at %1 ms: the end (%2 ms) must come after the start")
-                             .arg(u.startMs)
-                             .arg(u.endMs));
+    if (Status v = validTimes(QStringLiteral("new utterance at %1 ms").arg(u.startMs), u.startMs, u.endMs); !v)
+        return v.error();
     int64_t created = 0;
     const Status s = transaction([&]() -> Status {
         if (auto m = mediaById(u.mediaId); !m) return m.error();
@@ -138,7 +135,7 @@ Status Project::setUtteranceSpeaker(const QVector<int64_t>& ids, const QString& 
 Status Project::restoreUtterances(const QVector<Utterance>& utterances) {
     return transaction([&]() -> Status {
         for (const Utterance& u : utterances) {
-            if (Status v = validTimes(u.id, u.startMs, u.endMs); !v) return v;
+            if (Status v = validTimes(QStringLiteral("utterance %1").arg(u.id), u.startMs, u.endMs); !v) return v;
             auto st = cached(
                 "INSERT OR REPLACE INTO utterances(id, media_id, start_ms, end_ms, speaker, text, language) "
                 "VALUES(?,?,?,?,?,?,?)");
