@@ -15,10 +15,8 @@ Status validTimes(const QString& what, int64_t startMs, int64_t endMs) {
     if (startMs < 0 || endMs < 0)
         return makeError(QStringLiteral("%1: a time is negative (%2-%3 ms)").arg(what).arg(startMs).arg(endMs));
     if (endMs <= startMs)
-        return makeError(QStringLiteral("%1: the end (%2 ms) must come after the start (%3 ms)")
-                             .arg(what)
-                             .arg(endMs)
-                             .arg(startMs));
+        return makeError(
+            QStringLiteral("%1: the end (%2 ms) must come after the start (%3 ms)").arg(what).arg(endMs).arg(startMs));
     return {};
 }
 
