@@ -21,7 +21,7 @@ cpu::ThreadPool& pool() {
     return p;
 }
 
-void matmulBench(benchmark::State& state, DType type) {
+void run(benchmark::State& state, DType type, bool batch) {
     const int64_t rows = state.range(0), cols = state.range(1);
     const int tokens = int(state.range(2));
     const auto bytes = test::randomTensorBytes(type, rows, cols, 0.5f, 1);
@@ -32,12 +32,25 @@ void matmulBench(benchmark::State& state, DType type) {
     for (auto& f : x) f = normal(rng);
     const cpu::MatmulTask task[] = {{&w, y.data(), rows}};
     for (auto _ : state) {
-        cpu::matmul(pool(), task, x.data(), tokens, cols);
+        if (batch)
+            cpu::matmulBatch(pool(), task, x.data(), tokens, cols);
+        else
+            cpu::matmul(pool(), task, x.data(), tokens, cols);
         benchmark::DoNotOptimize(y.data());
     }
     state.counters["GFLOPs"] = benchmark::Counter(
         2.0 * double(rows * cols) * tokens, benchmark::Counter::kIsIterationInvariantRate, benchmark::Counter::kIs1000);
     state.counters["threads"] = pool().size();
+}
+
+void matmulBench(benchmark::State& state, DType type) {
+    run(state, type, false);
+}
+
+// cpu::matmulBatch (the outer-product family of products never decoded: vision tower,
+// Whisper's encoder).
+void matmulBatchBench(benchmark::State& state, DType type) {
+    run(state, type, true);
 }
 
 // rows, cols, tokens: 110M q/o (768x768), gate/up (2048x768), down (768x2048);
@@ -66,6 +79,8 @@ void wideShapes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK_CAPTURE(matmulBench, F32, DType::F32)->Apply(shapes);
 BENCHMARK_CAPTURE(matmulBench, F32Tower, DType::F32)->Apply(towerShapes);
+BENCHMARK_CAPTURE(matmulBatchBench, F32Tower, DType::F32)->Apply(towerShapes);
+BENCHMARK_CAPTURE(matmulBatchBench, F16Tower, DType::F16)->Apply(towerShapes);
 BENCHMARK_CAPTURE(matmulBench, Q8_0, DType::Q8_0)->Apply(shapes);
 BENCHMARK_CAPTURE(matmulBench, Q4_0, DType::Q4_0)->Apply(shapes);
 BENCHMARK_CAPTURE(matmulBench, Q8_0Wide, DType::Q8_0)->Apply(wideShapes);

@@ -112,28 +112,111 @@ TEST_P(Gemm, EveryKernelSetMatchesNaiveReferenceAndSingleTokenCalls) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cpu, Gemm,
-                         ::testing::Values(
-                             // F32: 1-row and 1-column edges, odd rows/columns, several token blocks (700
-                             // columns: 93 tokens fill half an L2 of 512 KiB) and column blocks (2051).
-                             Case{DType::F32, 1, 1, 1}, Case{DType::F32, 1, 1, 5}, Case{DType::F32, 70, 1, 4},
-                             Case{DType::F32, 1, 700, 1}, Case{DType::F32, 5, 7, 4}, Case{DType::F32, 70, 172, 37},
-                             Case{DType::F32, 13, 2051, 7}, Case{DType::F32, 3, 700, 300}, Case{DType::F32, 66, 256, 2},
-                             // Rows 2 and 4 KiB apart: copied into padded rows by the calling thread.
-                             Case{DType::F32, 9, 512, 20}, Case{DType::F32, 40, 1024, 70}, Case{DType::F16, 6, 200, 9},
-                             Case{DType::F16, 1, 9, 1}, Case{DType::F16, 33, 1030, 40}, Case{DType::F16, 5, 2048, 9},
-                             Case{DType::BF16, 7, 77, 5}, Case{DType::BF16, 65, 600, 100},
-                             // Integer family: odd block counts, more blocks than a column block or than the
-                             // kernels' scale buffer (65 and 130 blocks), single-tile and many-token calls.
-                             Case{DType::Q8_0, 3, 352, 4}, Case{DType::Q8_0, 70, 96, 37},
-                             Case{DType::Q8_0, 9, 2080, 13}, Case{DType::Q8_0, 5, 2080, 1},
-                             Case{DType::Q8_0, 5, 4160, 3}, Case{DType::Q8_0, 8, 4160, 7}, Case{DType::Q8_0, 1, 32, 1},
-                             Case{DType::Q4_0, 3, 96, 1}, Case{DType::Q4_0, 70, 320, 37}, Case{DType::Q4_0, 9, 2080, 6},
-                             // K-quants: 256-column super-blocks, several column blocks at 2304.
-                             Case{DType::Q4_K, 5, 256, 3}, Case{DType::Q4_K, 10, 512, 9},
-                             Case{DType::Q4_K, 3, 2304, 40}, Case{DType::Q6_K, 5, 768, 1},
-                             Case{DType::Q6_K, 9, 256, 37}, Case{DType::Q6_K, 2, 2560, 8}),
+// F32: 1-row and 1-column edges, odd rows/columns, several token blocks (700 columns: 93
+// tokens fill half an L2 of 512 KiB) and column blocks (2051).
+const std::vector<Case> kCases = {
+    Case{DType::F32, 1, 1, 1}, Case{DType::F32, 1, 1, 5}, Case{DType::F32, 70, 1, 4}, Case{DType::F32, 1, 700, 1},
+    Case{DType::F32, 5, 7, 4}, Case{DType::F32, 70, 172, 37}, Case{DType::F32, 13, 2051, 7},
+    Case{DType::F32, 3, 700, 300}, Case{DType::F32, 66, 256, 2},
+    // Rows 2 and 4 KiB apart: copied into padded rows by the calling thread.
+    Case{DType::F32, 9, 512, 20}, Case{DType::F32, 40, 1024, 70}, Case{DType::F16, 6, 200, 9},
+    Case{DType::F16, 1, 9, 1}, Case{DType::F16, 33, 1030, 40}, Case{DType::F16, 5, 2048, 9},
+    Case{DType::BF16, 7, 77, 5}, Case{DType::BF16, 65, 600, 100},
+    // Integer family: odd block counts, more blocks than a column block or than the
+    // kernels' scale buffer (65 and 130 blocks), single-tile and many-token calls.
+    Case{DType::Q8_0, 3, 352, 4}, Case{DType::Q8_0, 70, 96, 37}, Case{DType::Q8_0, 9, 2080, 13},
+    Case{DType::Q8_0, 5, 2080, 1}, Case{DType::Q8_0, 5, 4160, 3}, Case{DType::Q8_0, 8, 4160, 7},
+    Case{DType::Q8_0, 1, 32, 1}, Case{DType::Q4_0, 3, 96, 1}, Case{DType::Q4_0, 70, 320, 37},
+    Case{DType::Q4_0, 9, 2080, 6},
+    // K-quants: 256-column super-blocks, several column blocks at 2304.
+    Case{DType::Q4_K, 5, 256, 3}, Case{DType::Q4_K, 10, 512, 9}, Case{DType::Q4_K, 3, 2304, 40},
+    Case{DType::Q6_K, 5, 768, 1}, Case{DType::Q6_K, 9, 256, 37}, Case{DType::Q6_K, 2, 2560, 8}};
+
+INSTANTIATE_TEST_SUITE_P(Cpu, Gemm, ::testing::ValuesIn(kCases), caseName);
+
+// matmulBatch (the batch family of gemm_kernels.h): the same naive references, at the
+// tolerance of one fp32 accumulator per element; every token alone on one thread, and
+// the tokens split at an odd place, give the batch's bits; integer-family matrices give
+// exactly matmul's results.
+class GemmBatch : public ::testing::TestWithParam<Case> {};
+
+TEST_P(GemmBatch, EveryKernelSetMatchesNaiveReferenceWhateverTheBatchAndThreads) {
+    const Case c = GetParam();
+    const Operand op = makeOperand(c.type, c.rows, c.cols, 23 + uint64_t(c.rows));
+    const auto x = randomActivations(c.cols * c.tokens, 7 + uint64_t(c.cols));
+    const bool integer = cpu::GemmKernels::integerFamily(c.type);
+    cpu::ThreadPool three(3), one(1);
+    const size_t n = size_t(c.rows * c.tokens);
+    for (const cpu::GemmKernels* k : kernelSets()) {
+        SCOPED_TRACE(k->isa);
+        std::vector<float> y(n, -1.0f);
+        const cpu::MatmulTask task[] = {{&op.w, y.data(), c.rows}};
+        cpu::matmulBatchWith(*k, three, task, x.data(), c.tokens, c.cols);
+        if (integer) {
+            std::vector<float> ref(n, -2.0f);
+            const cpu::MatmulTask refTask[] = {{&op.w, ref.data(), c.rows}};
+            cpu::matmulWith(*k, three, refTask, x.data(), c.tokens, c.cols);
+            ASSERT_EQ(std::memcmp(y.data(), ref.data(), n * 4), 0);
+            continue;
+        }
+        for (int t = 0; t < c.tokens; ++t) {
+            const float* xt = x.data() + t * c.cols;
+            for (int64_t r = 0; r < c.rows; ++r) {
+                double ref = 0, mag = 0;
+                for (int64_t i = 0; i < c.cols; ++i) {
+                    const double p = double(op.dequantized[size_t(r * c.cols + i)]) * double(xt[i]);
+                    ref += p;
+                    mag += std::abs(p);
+                }
+                // One fp32 accumulator: cols sequential roundings.
+                const double tol = (double(c.cols) + 16) * 1.2e-7 * mag + 1e-6;
+                ASSERT_NEAR(y[size_t(t * c.rows + r)], ref, tol) << "token " << t << " row " << r;
+            }
+        }
+        std::vector<float> single(static_cast<size_t>(c.rows));
+        for (int t = 0; t < c.tokens; ++t) {
+            const cpu::MatmulTask oneTask[] = {{&op.w, single.data(), c.rows}};
+            cpu::matmulBatchWith(*k, one, oneTask, x.data() + t * c.cols, 1, c.cols);
+            ASSERT_EQ(std::memcmp(single.data(), y.data() + t * c.rows, size_t(c.rows) * 4), 0) << "token " << t;
+        }
+        const int cut = c.tokens / 3 + 1;
+        std::vector<float> split(n, -3.0f);
+        const cpu::MatmulTask head[] = {{&op.w, split.data(), c.rows}};
+        cpu::matmulBatchWith(*k, three, head, x.data(), std::min(cut, c.tokens), c.cols);
+        if (cut < c.tokens) {
+            const cpu::MatmulTask tail[] = {{&op.w, split.data() + cut * c.rows, c.rows}};
+            cpu::matmulBatchWith(*k, one, tail, x.data() + cut * c.cols, c.tokens - cut, c.cols);
+        }
+        ASSERT_EQ(std::memcmp(split.data(), y.data(), n * 4), 0);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cpu, GemmBatch, ::testing::ValuesIn([] {
+                             std::vector<Case> cases = kCases;
+                             // The tower's shapes in small: whole and partial 24-row panels,
+                             // several 128-token blocks, activation rows 4 KiB apart.
+                             cases.push_back({DType::F32, 96, 1024, 300});
+                             cases.push_back({DType::F32, 50, 300, 261});
+                             cases.push_back({DType::F16, 24, 520, 129});
+                             return cases;
+                         }()),
                          caseName);
+
+// The AVX2 transposing pack writes what the portable loop does, for every row count and
+// ragged column counts.
+TEST(GemmBatch, PacksAgreeAcrossKernelSets) {
+    const auto w = randomActivations(24 * 45, 3);
+    for (const cpu::GemmKernels* k : kernelSets())
+        for (int rows = 1; rows <= cpu::kBatchRows; ++rows)
+            for (int64_t kc : {1, 7, 8, 9, 31, 40}) {
+                cpu::AlignedVector<float> got(size_t(kc * cpu::kBatchRows), -1.0f);
+                k->packBatch(w.data(), 45, rows, kc, got.data());
+                for (int64_t kk = 0; kk < kc; ++kk)
+                    for (int i = 0; i < cpu::kBatchRows; ++i)
+                        ASSERT_EQ(got[size_t(kk * cpu::kBatchRows + i)], i < rows ? w[size_t(i * 45 + kk)] : 0.0f)
+                            << k->isa << " rows " << rows << " kc " << kc << " k " << kk << " i " << i;
+            }
+}
 
 // -128 never comes out of a quantizer but is a valid Q8_0 weight byte in a file: |w| =
 // 128 must survive the unsigned x signed byte products of the packed panels and of

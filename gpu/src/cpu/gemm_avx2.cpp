@@ -16,6 +16,7 @@
 
 #include "cpu/block_decode.h"
 #include "cpu/cpu_isa.h"
+#include "cpu/transpose_avx2.h"
 
 #define MOTOR_AVX2 __attribute__((target("avx2,fma,f16c")))
 
@@ -119,6 +120,61 @@ MOTOR_AVX2 void f32Panel(const float* w, int64_t ws, int rows, const float* x, i
             return f32PanelRows<1>(w, ws, x, ldx, tokens, kLen, acc, phase, y, ldy, yRowStep);
         default:
             return;
+    }
+}
+
+// Batch family (gemm_kernels.h): MT tokens x kBatchRows rows, 4 x 3 vectors = 12
+// accumulators, three weight vectors and one broadcast in the 16 ymm registers. The
+// unroll pragmas keep GCC from giving the accumulator array a stack home that it then
+// stores on every column.
+template <int MT>
+MOTOR_AVX2 void batchTile(const float* wp, int64_t kc, const float* x, int64_t ldx, float* y, int64_t ldy, bool first) {
+    constexpr int NV = kBatchRows / 8;
+    __m256 c[MT][NV];
+#pragma GCC unroll 8
+    for (int t = 0; t < MT; ++t)
+#pragma GCC unroll 8
+        for (int v = 0; v < NV; ++v) c[t][v] = first ? _mm256_setzero_ps() : _mm256_loadu_ps(y + t * ldy + 8 * v);
+    for (int64_t k = 0; k < kc; ++k, wp += kBatchRows) {
+        __m256 w[NV];
+#pragma GCC unroll 8
+        for (int v = 0; v < NV; ++v) w[v] = _mm256_load_ps(wp + 8 * v);
+#pragma GCC unroll 8
+        for (int t = 0; t < MT; ++t) {
+            const __m256 xb = _mm256_broadcast_ss(x + t * ldx + k);
+#pragma GCC unroll 8
+            for (int v = 0; v < NV; ++v) c[t][v] = _mm256_fmadd_ps(w[v], xb, c[t][v]);
+        }
+    }
+#pragma GCC unroll 8
+    for (int t = 0; t < MT; ++t)
+#pragma GCC unroll 8
+        for (int v = 0; v < NV; ++v) _mm256_storeu_ps(y + t * ldy + 8 * v, c[t][v]);
+}
+
+MOTOR_AVX2 void f32Batch(const float* wp, int64_t kc, const float* x, int64_t ldx, int tokens, float* y, int64_t ldy,
+                         bool first) {
+    static_assert(kBatchTokens == 4 && kBatchRows % 8 == 0);
+    int t = 0;
+    for (; t + kBatchTokens <= tokens; t += kBatchTokens)
+        batchTile<4>(wp, kc, x + t * ldx, ldx, y + t * ldy, ldy, first);
+    if (tokens - t == 3) batchTile<3>(wp, kc, x + t * ldx, ldx, y + t * ldy, ldy, first);
+    if (tokens - t == 2) batchTile<2>(wp, kc, x + t * ldx, ldx, y + t * ldy, ldy, first);
+    if (tokens - t == 1) batchTile<1>(wp, kc, x + t * ldx, ldx, y + t * ldy, ldy, first);
+}
+
+MOTOR_AVX2 void packBatchAvx2(const float* w, int64_t ws, int rows, int64_t kc, float* wp) {
+    for (int g = 0; g < kBatchRows; g += 8) {
+        int64_t k = 0;
+        for (; k + 8 <= kc; k += 8) {
+            __m256 r[8];
+            for (int i = 0; i < 8; ++i)
+                r[i] = g + i < rows ? _mm256_loadu_ps(w + (g + i) * ws + k) : _mm256_setzero_ps();
+            transpose8x8(r);
+            for (int j = 0; j < 8; ++j) _mm256_store_ps(wp + (k + j) * kBatchRows + g, r[j]);
+        }
+        for (; k < kc; ++k)
+            for (int i = 0; i < 8; ++i) wp[k * kBatchRows + g + i] = g + i < rows ? w[(g + i) * ws + k] : 0.0f;
     }
 }
 
@@ -517,6 +573,8 @@ GemmKernels makeAvx2() {
     k.f32Rows = &f32Rows;
     k.q8PackedPanel = &q8PackedPanel;
     k.packQ8 = &packQ8Avx2;
+    k.f32Batch = &f32Batch;
+    k.packBatch = &packBatchAvx2;
     k.decode[int(DType::F32)] = &decodeF32;
     k.decode[int(DType::F16)] = &decodeRangeAvx2<DecF16, DType::F16>;
     k.decode[int(DType::BF16)] = &decodeRangeAvx2<DecBF16, DType::BF16>;

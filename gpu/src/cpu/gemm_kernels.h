@@ -93,6 +93,27 @@ using DecodeRangeFn = void (*)(const std::byte* row, int64_t col0, int64_t n, fl
 // Quantizes cols values (a multiple of 32) into cols / 32 blocks.
 using QuantizeFn = void (*)(const float* x, int64_t cols, QuantBlock* out);
 
+// Batch family (matmulBatch, for products that are never decoded one token at a time:
+// the vision tower, Whisper's encoder). Weights are packed per column block into panels
+// of kBatchRows rows stored k-major (packBatch), and a register tile of kBatchTokens
+// tokens x kBatchRows rows takes, per column, kBatchRows / 8 weight vectors and one
+// broadcast activation: an outer product, which streams a quarter of the activation
+// bytes per multiply-add that the float family's dot-product tiles do. Every output
+// element is one accumulator, y = fma(w[k], x[k], y) for k = 0, 1, 2... in order (the
+// portable set: a multiply, then an add), carried through y between column blocks, so
+// its bits depend only on the ISA, never on tiles, column blocks, tokens or threads.
+// They differ in the last bits from the float family's lane sums above.
+constexpr int kBatchRows = 24;
+constexpr int kBatchTokens = 4;
+// wp: kc x kBatchRows floats, k-major, 32-byte aligned; x: tokens rows ldx apart, at the
+// block's first column; y: y[t * ldy + i] for all i < kBatchRows. first: y starts from
+// zero (it is not read), else the chain continues from y's values.
+using F32BatchFn = void (*)(const float* wp, int64_t kc, const float* x, int64_t ldx, int tokens, float* y, int64_t ldy,
+                            bool first);
+// Packs columns [0, kc) of rows (<= kBatchRows) fp32 rows ws floats apart into wp,
+// k-major (wp[k * kBatchRows + i] = w[i * ws + k]), rows past `rows` as zeros.
+using PackBatchFn = void (*)(const float* w, int64_t ws, int rows, int64_t kc, float* wp);
+
 struct GemmKernels {
     const char* isa;
     F32PanelFn f32Panel;
@@ -100,6 +121,8 @@ struct GemmKernels {
     Q8RowsFn q8Rows;
     Q8PackedPanelFn q8PackedPanel;
     PackQ8Fn packQ8;
+    F32BatchFn f32Batch;
+    PackBatchFn packBatch;
     DecodeRangeFn decode[7];  // [dtype]
     QuantizeFn quantize;
 

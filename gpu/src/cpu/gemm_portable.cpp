@@ -54,6 +54,22 @@ void f32RowsPortable(const float* w, int64_t ws, int64_t rows, const float* x, i
         f32PanelPortable(w + r * ws, ws, 1, x, ldx, tokens, cols, acc, kPanelFirst | kPanelLast, y + r, ldy, 1);
 }
 
+// Batch family: one accumulator per element, multiply then add, columns in order.
+void f32BatchPortable(const float* wp, int64_t kc, const float* x, int64_t ldx, int tokens, float* y, int64_t ldy,
+                      bool first) {
+    for (int t = 0; t < tokens; ++t)
+        for (int i = 0; i < kBatchRows; ++i) {
+            float a = first ? 0.0f : y[t * ldy + i];
+            for (int64_t k = 0; k < kc; ++k) a = a + wp[k * kBatchRows + i] * x[t * ldx + k];
+            y[t * ldy + i] = a;
+        }
+}
+
+void packBatchPortable(const float* w, int64_t ws, int rows, int64_t kc, float* wp) {
+    for (int64_t k = 0; k < kc; ++k)
+        for (int i = 0; i < kBatchRows; ++i) wp[k * kBatchRows + i] = i < rows ? w[i * ws + k] : 0.0f;
+}
+
 void q8RowsPortable(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq, int tokens,
                     int64_t blocks, float* y, int64_t ldy) {
     for (int64_t r = 0; r < rows; ++r) {
@@ -168,6 +184,8 @@ GemmKernels makePortable() {
     k.q8Rows = &q8RowsPortable;
     k.q8PackedPanel = &q8PackedPanelPortable;
     k.packQ8 = &packQ8Portable;
+    k.f32Batch = &f32BatchPortable;
+    k.packBatch = &packBatchPortable;
     k.decode[int(DType::F32)] = &decodeRangePortable<DType::F32>;
     k.decode[int(DType::F16)] = &decodeRangePortable<DType::F16>;
     k.decode[int(DType::BF16)] = &decodeRangePortable<DType::BF16>;

@@ -38,6 +38,17 @@ struct GemmKernels;
 void matmulWith(const GemmKernels& kernels, ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
                 int tokens, int64_t ldx);
 
+// The same products for activations that are never decoded one token at a time (the
+// vision tower, Whisper's encoder): float-family weights go through the batch family's
+// outer-product tiles (gemm_kernels.h), about a quarter faster than matmul's on
+// InternViT's shapes (docs/PERFORMANCE.md); integer-family weights take matmul's path.
+// Each result is again bit-identical whatever tokens, tasks and threads share the call,
+// but differs in the last bits from matmul's, so a model must use one or the other for a
+// given product, never both.
+void matmulBatch(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx);
+void matmulBatchWith(const GemmKernels& kernels, ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x,
+                     int tokens, int64_t ldx);
+
 // Row padding (floats) that keeps activation rows of a 2^k-wide matrix out of each
 // other's L1 sets: a caller that allocates its activations with a row stride of
 // cols + kActivationRowPad (when cols * 4 is a multiple of 2 KiB) spares matmul its

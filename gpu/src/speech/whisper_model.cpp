@@ -99,9 +99,13 @@ Result<void> WhisperModel::loadTensors() {
     return {};
 }
 
-void WhisperModel::linear(const Linear& l, const float* x, int rows, int64_t ldx, float* y, int64_t ldy) const {
+void WhisperModel::linear(const Linear& l, const float* x, int rows, int64_t ldx, float* y, int64_t ldy,
+                          bool batch) const {
     const cpu::MatmulTask t[] = {{&l.w, y, ldy}};
-    cpu::matmul(*pool_, t, x, rows, ldx);
+    if (batch)
+        cpu::matmulBatch(*pool_, t, x, rows, ldx);
+    else
+        cpu::matmul(*pool_, t, x, rows, ldx);
     if (l.b.empty()) return;
     const int64_t n = l.w.rows;
     pool_->parallelFor(rows, int64_t(rows) * n, [&](int r, int) { cpu::addInPlace(y + r * ldy, l.b.data(), n); });
@@ -137,7 +141,7 @@ Result<std::vector<float>> WhisperModel::encode(std::span<const float> melWindow
             }
     });
     std::vector<float> h1(size_t(F * D));
-    linear(conv1_, unfolded.data(), int(F), M * 3, h1.data(), D);
+    linear(conv1_, unfolded.data(), int(F), M * 3, h1.data(), D, true);
     vision::geluErf(h1.data(), int64_t(h1.size()));
     // conv2 (kernel 3, stride 2, padding 1): output t reads h1 rows 2t-1 .. 2t+1.
     unfolded.assign(size_t(A * D * 3), 0.0f);
@@ -151,7 +155,7 @@ Result<std::vector<float>> WhisperModel::encode(std::span<const float> melWindow
         }
     });
     std::vector<float> h(size_t(A * D));
-    linear(conv2_, unfolded.data(), int(A), D * 3, h.data(), D);
+    linear(conv2_, unfolded.data(), int(A), D * 3, h.data(), D, true);
     pool_->parallelFor(int(A), A * D * 8, [&](int t, int) {
         float* row = h.data() + int64_t(t) * D;
         vision::geluErf(row, D);
@@ -167,20 +171,20 @@ Result<std::vector<float>> WhisperModel::encode(std::span<const float> melWindow
         layerNormRows(h.data(), l.self.lnW, l.self.lnB, int(A), int(D), xb.data());
         const cpu::MatmulTask qkv[] = {
             {&l.self.q.w, q.data(), D}, {&l.self.k.w, k.data(), D}, {&l.self.v.w, v.data(), D}};
-        cpu::matmul(*pool_, qkv, xb.data(), int(A), D);
+        cpu::matmulBatch(*pool_, qkv, xb.data(), int(A), D);
         pool_->parallelFor(int(A), A * D * 2, [&](int t, int) {
             cpu::addInPlace(q.data() + int64_t(t) * D, l.self.q.b.data(), D);
             cpu::addInPlace(v.data() + int64_t(t) * D, l.self.v.b.data(), D);
         });
         vision::attendFull(*pool_, shape, q.data(), k.data(), v.data(), att.data(), scratch);
-        linear(l.self.o, att.data(), int(A), D, xb.data(), D);
+        linear(l.self.o, att.data(), int(A), D, xb.data(), D, true);
         pool_->parallelFor(int(A), A * D, [&](int t, int) {
             cpu::addInPlace(h.data() + int64_t(t) * D, xb.data() + int64_t(t) * D, D);
         });
         layerNormRows(h.data(), l.mlpLnW, l.mlpLnB, int(A), int(D), xb.data());
-        linear(l.fc1, xb.data(), int(A), D, mlp.data(), H);
+        linear(l.fc1, xb.data(), int(A), D, mlp.data(), H, true);
         pool_->parallelFor(int(A), A * H * 8, [&](int t, int) { vision::geluErf(mlp.data() + int64_t(t) * H, H); });
-        linear(l.fc2, mlp.data(), int(A), H, xb.data(), D);
+        linear(l.fc2, mlp.data(), int(A), H, xb.data(), D, true);
         pool_->parallelFor(int(A), A * D, [&](int t, int) {
             cpu::addInPlace(h.data() + int64_t(t) * D, xb.data() + int64_t(t) * D, D);
         });
@@ -198,7 +202,7 @@ CrossKv WhisperModel::crossKv(std::span<const float> encoded) const {
         kv.k[i].resize(size_t(A * T));
         kv.v[i].resize(size_t(A * T));
         const cpu::MatmulTask t[] = {{&dec_[i].cross.k.w, kv.k[i].data(), T}, {&dec_[i].cross.v.w, kv.v[i].data(), T}};
-        cpu::matmul(*pool_, t, encoded.data(), int(A), D);
+        cpu::matmulBatch(*pool_, t, encoded.data(), int(A), D);
         float* v = kv.v[i].data();
         const float* b = dec_[i].cross.v.b.data();
         pool_->parallelFor(int(A), A * T, [&](int r, int) { cpu::addInPlace(v + int64_t(r) * T, b, T); });

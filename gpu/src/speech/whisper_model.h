@@ -97,7 +97,10 @@ public:
 private:
     WhisperModel() = default;
     Result<void> loadTensors();
-    void linear(const Linear& l, const float* x, int rows, int64_t ldx, float* y, int64_t ldy) const;
+    // y = W x + b over rows. The encoder's products (batch: never decoded a token at a
+    // time) go through cpu::matmulBatch, the decoder's through cpu::matmul.
+    void linear(const Linear& l, const float* x, int rows, int64_t ldx, float* y, int64_t ldy,
+                bool batch = false) const;
     void layerNormRows(const float* x, const std::vector<float>& w, const std::vector<float>& b, int rows, int dim,
                        float* out) const;
 

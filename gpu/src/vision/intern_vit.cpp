@@ -119,7 +119,7 @@ void InternVit::runLayer(const VitLayer& w, int frames) const {
     const int64_t rows = T * frames;
     norm(h_.data(), w.ln1w, w.ln1b, rows, xb_.data());
     const cpu::MatmulTask qkv[] = {{&w.q, q_.data(), ldC}, {&w.k, k_.data(), ldC}, {&w.v, v_.data(), ldC}};
-    cpu::matmul(*pool_, qkv, xb_.data(), int(rows), ldC);
+    cpu::matmulBatch(*pool_, qkv, xb_.data(), int(rows), ldC);
     pool_->parallelFor(int(rows), rows * C * 4, [&](int t, int) {
         float* q = q_.data() + t * ldC;
         float* k = k_.data() + t * ldC;
@@ -138,20 +138,20 @@ void InternVit::runLayer(const VitLayer& w, int frames) const {
     const FullAttentionShape shape{frames, int(T), config_.heads, int(C / config_.heads), ldC};
     attendFull(*pool_, shape, q_.data(), k_.data(), v_.data(), att_.data(), scratch_);
     const cpu::MatmulTask o[] = {{&w.o, xb_.data(), ldC}};
-    cpu::matmul(*pool_, o, att_.data(), int(rows), ldC);
+    cpu::matmulBatch(*pool_, o, att_.data(), int(rows), ldC);
     pool_->parallelFor(int(rows), rows * C * 2, [&](int t, int) {
         cpu::addInPlace(xb_.data() + t * ldC, w.ob.data(), C);
         addScaled(h_.data() + t * ldC, xb_.data() + t * ldC, w.ls1.empty() ? nullptr : w.ls1.data(), C);
     });
     norm(h_.data(), w.ln2w, w.ln2b, rows, xb_.data());
     const cpu::MatmulTask up[] = {{&w.up, mlp_.data(), ldF}};
-    cpu::matmul(*pool_, up, xb_.data(), int(rows), ldC);
+    cpu::matmulBatch(*pool_, up, xb_.data(), int(rows), ldC);
     pool_->parallelFor(int(rows), rows * F * 8, [&](int t, int) {
         cpu::addInPlace(mlp_.data() + t * ldF, w.upb.data(), F);
         geluErf(mlp_.data() + t * ldF, F);
     });
     const cpu::MatmulTask down[] = {{&w.down, xb_.data(), ldC}};
-    cpu::matmul(*pool_, down, mlp_.data(), int(rows), ldF);
+    cpu::matmulBatch(*pool_, down, mlp_.data(), int(rows), ldF);
     pool_->parallelFor(int(rows), rows * C * 2, [&](int t, int) {
         cpu::addInPlace(xb_.data() + t * ldC, w.downb.data(), C);
         addScaled(h_.data() + t * ldC, xb_.data() + t * ldC, w.ls2.empty() ? nullptr : w.ls2.data(), C);
@@ -199,7 +199,7 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
     });
     std::vector<float> embedded(size_t(frames * patches * C));
     const cpu::MatmulTask pe[] = {{&patch_, embedded.data(), C}};
-    cpu::matmul(*pool_, pe, unfolded.data(), int(frames * patches), K);
+    cpu::matmulBatch(*pool_, pe, unfolded.data(), int(frames * patches), K);
     pool_->parallelFor(int(rows), rows * C, [&](int r, int) {
         const int64_t f = r / T, t = r % T;
         float* h = h_.data() + int64_t(r) * ldC;
@@ -236,7 +236,7 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
     });
     std::vector<float> hidden(size_t(n * D));
     const cpu::MatmulTask p1[] = {{&mm1_, hidden.data(), D}};
-    cpu::matmul(*pool_, p1, shuffled.data(), int(n), merged);
+    cpu::matmulBatch(*pool_, p1, shuffled.data(), int(n), merged);
     pool_->parallelFor(int(n), n * D * 8, [&](int t, int) {
         cpu::addInPlace(hidden.data() + t * D, mm1b_.data(), D);
         geluErf(hidden.data() + t * D, D);
@@ -247,7 +247,7 @@ Result<VisionEmbeddings> InternVit::encodePixels(std::span<const float> pixelVal
     out.dim = int(D);
     out.rows.resize(size_t(n * D));
     const cpu::MatmulTask p3[] = {{&mm3_, out.rows.data(), D}};
-    cpu::matmul(*pool_, p3, hidden.data(), int(n), D);
+    cpu::matmulBatch(*pool_, p3, hidden.data(), int(n), D);
     pool_->parallelFor(int(n), n * D, [&](int t, int) { cpu::addInPlace(out.rows.data() + t * D, mm3b_.data(), D); });
     if (trace) trace->projected = out.rows;
     return out;
