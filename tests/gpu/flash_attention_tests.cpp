@@ -97,24 +97,28 @@ TEST_P(FlashAttention, EveryKernelSetMatchesNaiveReference) {
     // Causal: the queries are the last positions of the cache, as in a prefill chunk.
     std::vector<int> visible(static_cast<size_t>(t.queries));
     for (int i = 0; i < t.queries; ++i) visible[size_t(i)] = t.keys - t.queries + i + 1;
-    const cpu::FlashAttentionShape shape{t.heads, t.kvHeads, t.headDim};
-    for (const cpu::AttentionKernels* k : kernelSets()) {
-        SCOPED_TRACE(k->isa);
-        std::vector<float> out(q.size(), -7.0f);
-        const cpu::AttentionQueries queries{
-            q.data(), qd, out.data(), qd, t.queries, t.causal ? visible.data() : nullptr, t.keys};
-        for (int g = 0; g < t.kvHeads; ++g)
-            cpu::flashAttentionWith(*k, shape, queries, t.causal ? cache.pagedK() : cache.flatK(),
-                                    t.causal ? cache.pagedV() : cache.flatV(), g);
-        for (int i = 0; i < t.queries; ++i)
-            for (int h = 0; h < t.heads; ++h) {
-                const int vis = t.causal ? visible[size_t(i)] : t.keys;
-                const auto ref =
-                    naive(q.data() + i * qd + h * t.headDim, cache, h / (t.heads / t.kvHeads), t.headDim, vis);
-                for (int d = 0; d < t.headDim; ++d)
-                    ASSERT_NEAR(out[size_t(i * qd + h * t.headDim + d)], ref[size_t(d)], 2e-5)
-                        << "query " << i << " head " << h << " dim " << d;
-            }
+    // Both score arithmetics: the lane sums, and single chains (the vision tower's).
+    for (const bool chain : {false, true}) {
+        if (chain && t.headDim % 8 != 0) continue;
+        const cpu::FlashAttentionShape shape{t.heads, t.kvHeads, t.headDim, chain};
+        for (const cpu::AttentionKernels* k : kernelSets()) {
+            SCOPED_TRACE(std::string(k->isa) + (chain ? " chain scores" : " lane scores"));
+            std::vector<float> out(q.size(), -7.0f);
+            const cpu::AttentionQueries queries{
+                q.data(), qd, out.data(), qd, t.queries, t.causal ? visible.data() : nullptr, t.keys};
+            for (int g = 0; g < t.kvHeads; ++g)
+                cpu::flashAttentionWith(*k, shape, queries, t.causal ? cache.pagedK() : cache.flatK(),
+                                        t.causal ? cache.pagedV() : cache.flatV(), g);
+            for (int i = 0; i < t.queries; ++i)
+                for (int h = 0; h < t.heads; ++h) {
+                    const int vis = t.causal ? visible[size_t(i)] : t.keys;
+                    const auto ref =
+                        naive(q.data() + i * qd + h * t.headDim, cache, h / (t.heads / t.kvHeads), t.headDim, vis);
+                    for (int d = 0; d < t.headDim; ++d)
+                        ASSERT_NEAR(out[size_t(i * qd + h * t.headDim + d)], ref[size_t(d)], 2e-5)
+                            << "query " << i << " head " << h << " dim " << d;
+                }
+        }
     }
 }
 
@@ -135,7 +139,8 @@ INSTANTIATE_TEST_SUITE_P(Cpu, FlashAttention,
                          });
 
 // Prefill computes every row of a chunk in one call; decode computes the last row alone
-// over the same cache. Both, and any other split of the rows, give the same bits.
+// over the same cache. Both, and any other split of the rows, give the same bits; so do
+// chain scores (one to three rows also take the transposed path then).
 TEST(FlashAttentionDeterminism, RowResultDoesNotDependOnTheOtherRows) {
     const int heads = 4, kvHeads = 2, headDim = 64, keys = 150, queries = 100;
     const int qd = heads * headDim;
@@ -143,33 +148,37 @@ TEST(FlashAttentionDeterminism, RowResultDoesNotDependOnTheOtherRows) {
     const auto q = normals(size_t(queries) * qd, 4, 2.0f);
     std::vector<int> visible(static_cast<size_t>(queries));
     for (int i = 0; i < queries; ++i) visible[size_t(i)] = keys - queries + i + 1;
-    const cpu::FlashAttentionShape shape{heads, kvHeads, headDim};
-    for (const cpu::AttentionKernels* k : kernelSets()) {
-        SCOPED_TRACE(k->isa);
-        std::vector<float> all(q.size()), parts(q.size()), single(q.size());
-        const cpu::AttentionQueries everything{q.data(), qd, all.data(), qd, queries, visible.data(), keys};
-        for (int g = 0; g < kvHeads; ++g)
-            cpu::flashAttentionWith(*k, shape, everything, cache.pagedK(), cache.pagedV(), g);
-        // Uneven runs, and one row at a time (decode).
-        for (const auto& [begin, end] : {std::pair{0, 3}, std::pair{3, 50}, std::pair{50, 51}, std::pair{51, 100}}) {
-            const cpu::AttentionQueries run{q.data() + begin * qd,  qd,  parts.data() + begin * qd, qd, end - begin,
-                                            visible.data() + begin, keys};
+    for (const bool chain : {false, true}) {
+        const cpu::FlashAttentionShape shape{heads, kvHeads, headDim, chain};
+        for (const cpu::AttentionKernels* k : kernelSets()) {
+            SCOPED_TRACE(std::string(k->isa) + (chain ? " chain scores" : " lane scores"));
+            std::vector<float> all(q.size()), parts(q.size()), single(q.size());
+            const cpu::AttentionQueries everything{q.data(), qd, all.data(), qd, queries, visible.data(), keys};
             for (int g = 0; g < kvHeads; ++g)
-                cpu::flashAttentionWith(*k, shape, run, cache.pagedK(), cache.pagedV(), g);
-        }
-        for (int i = 0; i < queries; ++i) {
-            const cpu::AttentionQueries one{q.data() + i * qd,  qd,  single.data() + i * qd, qd, 1,
-                                            visible.data() + i, keys};
+                cpu::flashAttentionWith(*k, shape, everything, cache.pagedK(), cache.pagedV(), g);
+            // Uneven runs, and one row at a time (decode).
+            for (const auto& [begin, end] :
+                 {std::pair{0, 3}, std::pair{3, 50}, std::pair{50, 51}, std::pair{51, 100}}) {
+                const cpu::AttentionQueries run{q.data() + begin * qd,  qd,  parts.data() + begin * qd, qd, end - begin,
+                                                visible.data() + begin, keys};
+                for (int g = 0; g < kvHeads; ++g)
+                    cpu::flashAttentionWith(*k, shape, run, cache.pagedK(), cache.pagedV(), g);
+            }
+            for (int i = 0; i < queries; ++i) {
+                const cpu::AttentionQueries one{q.data() + i * qd,  qd,  single.data() + i * qd, qd, 1,
+                                                visible.data() + i, keys};
+                for (int g = 0; g < kvHeads; ++g)
+                    cpu::flashAttentionWith(*k, shape, one, cache.pagedK(), cache.pagedV(), g);
+            }
+            EXPECT_EQ(std::memcmp(all.data(), parts.data(), all.size() * 4), 0);
+            EXPECT_EQ(std::memcmp(all.data(), single.data(), all.size() * 4), 0);
+            // Paged and contiguous storage of the same values agree too.
+            std::vector<float> flat(q.size());
+            const cpu::AttentionQueries flatQ{q.data(), qd, flat.data(), qd, queries, visible.data(), keys};
             for (int g = 0; g < kvHeads; ++g)
-                cpu::flashAttentionWith(*k, shape, one, cache.pagedK(), cache.pagedV(), g);
+                cpu::flashAttentionWith(*k, shape, flatQ, cache.flatK(), cache.flatV(), g);
+            EXPECT_EQ(std::memcmp(all.data(), flat.data(), all.size() * 4), 0);
         }
-        EXPECT_EQ(std::memcmp(all.data(), parts.data(), all.size() * 4), 0);
-        EXPECT_EQ(std::memcmp(all.data(), single.data(), all.size() * 4), 0);
-        // Paged and contiguous storage of the same values agree too.
-        std::vector<float> flat(q.size());
-        const cpu::AttentionQueries flatQ{q.data(), qd, flat.data(), qd, queries, visible.data(), keys};
-        for (int g = 0; g < kvHeads; ++g) cpu::flashAttentionWith(*k, shape, flatQ, cache.flatK(), cache.flatV(), g);
-        EXPECT_EQ(std::memcmp(all.data(), flat.data(), all.size() * 4), 0);
     }
 }
 

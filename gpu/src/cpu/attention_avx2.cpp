@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "cpu/cpu_isa.h"
+#include "cpu/transpose_avx2.h"
 
 #define MOTOR_AVX2 __attribute__((target("avx2,fma,f16c")))
 
@@ -90,23 +91,9 @@ MOTOR_AVX2 void transposeKeysAvx2(const float* const* k, int keys, int headDim, 
         for (int c = 0; c < headDim; c += 8) {
             __m256 r[8];
             for (int i = 0; i < 8; ++i) r[i] = j0 + i < keys ? _mm256_loadu_ps(k[j0 + i] + c) : _mm256_setzero_ps();
-            const __m256 t0 = _mm256_unpacklo_ps(r[0], r[1]), t1 = _mm256_unpackhi_ps(r[0], r[1]);
-            const __m256 t2 = _mm256_unpacklo_ps(r[2], r[3]), t3 = _mm256_unpackhi_ps(r[2], r[3]);
-            const __m256 t4 = _mm256_unpacklo_ps(r[4], r[5]), t5 = _mm256_unpackhi_ps(r[4], r[5]);
-            const __m256 t6 = _mm256_unpacklo_ps(r[6], r[7]), t7 = _mm256_unpackhi_ps(r[6], r[7]);
-            const __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
-            const __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
-            const __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
-            const __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+            transpose8x8(r);
             float* o = kt + int64_t(c) * kKeyBlock + j0;
-            _mm256_storeu_ps(o + 0 * kKeyBlock, _mm256_permute2f128_ps(u0, u4, 0x20));
-            _mm256_storeu_ps(o + 1 * kKeyBlock, _mm256_permute2f128_ps(u1, u5, 0x20));
-            _mm256_storeu_ps(o + 2 * kKeyBlock, _mm256_permute2f128_ps(u2, u6, 0x20));
-            _mm256_storeu_ps(o + 3 * kKeyBlock, _mm256_permute2f128_ps(u3, u7, 0x20));
-            _mm256_storeu_ps(o + 4 * kKeyBlock, _mm256_permute2f128_ps(u0, u4, 0x31));
-            _mm256_storeu_ps(o + 5 * kKeyBlock, _mm256_permute2f128_ps(u1, u5, 0x31));
-            _mm256_storeu_ps(o + 6 * kKeyBlock, _mm256_permute2f128_ps(u2, u6, 0x31));
-            _mm256_storeu_ps(o + 7 * kKeyBlock, _mm256_permute2f128_ps(u3, u7, 0x31));
+            for (int i = 0; i < 8; ++i) _mm256_storeu_ps(o + i * kKeyBlock, r[i]);
         }
     }
 }
@@ -165,6 +152,51 @@ MOTOR_AVX2 void scoresTransposedAvx2(const float* const* q, int rows, const floa
         for (; g + 2 <= groups; g += 2) scoreTileT<1, 2>(q + r, kt + 8 * g, headDim, s + r * ldS + 8 * g, ldS);
         if (g < groups) scoreTileT<1, 1>(q + r, kt + 8 * g, headDim, s + r * ldS + 8 * g, ldS);
     }
+}
+
+// Chain scores (attention_kernels.h): RQ rows x RG groups of 8 keys, one accumulator per
+// score and dim after dim; 4 x 3 fills the registers with three key vectors and a
+// broadcast.
+template <int RQ, int RG>
+MOTOR_AVX2 void chainTile(const float* const* q, const float* kt, int headDim, float* s, int64_t ldS) {
+    __m256 acc[RQ][RG];
+#pragma GCC unroll 4
+    for (int r = 0; r < RQ; ++r)
+#pragma GCC unroll 4
+        for (int g = 0; g < RG; ++g) acc[r][g] = _mm256_setzero_ps();
+    for (int c = 0; c < headDim; ++c) {
+        __m256 k[RG];
+#pragma GCC unroll 4
+        for (int g = 0; g < RG; ++g) k[g] = _mm256_loadu_ps(kt + int64_t(c) * kKeyBlock + 8 * g);
+#pragma GCC unroll 4
+        for (int r = 0; r < RQ; ++r) {
+            const __m256 qc = _mm256_broadcast_ss(q[r] + c);
+#pragma GCC unroll 4
+            for (int g = 0; g < RG; ++g) acc[r][g] = _mm256_fmadd_ps(qc, k[g], acc[r][g]);
+        }
+    }
+#pragma GCC unroll 4
+    for (int r = 0; r < RQ; ++r)
+#pragma GCC unroll 4
+        for (int g = 0; g < RG; ++g) _mm256_storeu_ps(s + r * ldS + 8 * g, acc[r][g]);
+}
+
+template <int RQ>
+MOTOR_AVX2 void chainRows(const float* const* q, const float* kt, int groups, int headDim, float* s, int64_t ldS) {
+    int g = 0;
+    for (; g + 3 <= groups; g += 3) chainTile<RQ, 3>(q, kt + 8 * g, headDim, s + 8 * g, ldS);
+    if (groups - g == 2) chainTile<RQ, 2>(q, kt + 8 * g, headDim, s + 8 * g, ldS);
+    if (groups - g == 1) chainTile<RQ, 1>(q, kt + 8 * g, headDim, s + 8 * g, ldS);
+}
+
+MOTOR_AVX2 void scoresChainAvx2(const float* const* q, int rows, const float* kt, int keys, int headDim, float* s,
+                                int64_t ldS) {
+    const int groups = (keys + 7) / 8;
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) chainRows<4>(q + r, kt, groups, headDim, s + r * ldS, ldS);
+    if (rows - r == 3) chainRows<3>(q + r, kt, groups, headDim, s + r * ldS, ldS);
+    if (rows - r == 2) chainRows<2>(q + r, kt, groups, headDim, s + r * ldS, ldS);
+    if (rows - r == 1) chainRows<1>(q + r, kt, groups, headDim, s + r * ldS, ldS);
 }
 
 // 2^x for x <= 0, lane-wise (exp2Portable's polynomial with fused multiply-adds):
@@ -304,7 +336,8 @@ MOTOR_AVX2 void accumulateAvx2(float* o, int64_t ldO, int rows, const float* alp
 
 const AttentionKernels* avx2AttentionKernels() {
     static const AttentionKernels k{"avx2",          &scoresAvx2,        &softmaxBlockAvx2,
-                                    &accumulateAvx2, &transposeKeysAvx2, &scoresTransposedAvx2};
+                                    &accumulateAvx2, &transposeKeysAvx2, &scoresTransposedAvx2,
+                                    &scoresChainAvx2};
     static const bool supported = cpuSupports(CpuIsa::Avx2);
     return supported ? &k : nullptr;
 }

@@ -28,6 +28,12 @@ struct AttentionKernels {
     void (*transposeKeys)(const float* const* k, int keys, int headDim, float* kt);
     void (*scoresTransposed)(const float* const* q, int rows, const float* kt, int keys, int headDim, float* s,
                              int64_t ldS);
+    // The scores of FlashAttentionShape::chainScores (the vision tower), from the same
+    // transposed block: s[r * ldS + j] = one fma chain over dims 0, 1, 2... in order (the
+    // portable set: a multiply, then an add). Cheaper than the 8-lane scores (a register
+    // tile of 4 rows x 24 keys needs no lane pairs), but not their bits. Every set has it
+    // and transposeKeys; headDim a multiple of 8.
+    void (*scoresChain)(const float* const* q, int rows, const float* kt, int keys, int headDim, float* s, int64_t ldS);
 };
 
 const AttentionKernels& portableAttentionKernels();

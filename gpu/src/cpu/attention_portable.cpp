@@ -29,6 +29,23 @@ void scoresPortable(const float* const* q, int rows, const float* const* k, int 
         }
 }
 
+void transposeKeysPortable(const float* const* k, int keys, int headDim, float* kt) {
+    const int padded = (keys + 7) / 8 * 8;
+    for (int c = 0; c < headDim; ++c)
+        for (int j = 0; j < padded; ++j) kt[int64_t(c) * kKeyBlock + j] = j < keys ? k[j][c] : 0.0f;
+}
+
+void scoresChainPortable(const float* const* q, int rows, const float* kt, int keys, int headDim, float* s,
+                         int64_t ldS) {
+    const int padded = (keys + 7) / 8 * 8;
+    for (int r = 0; r < rows; ++r)
+        for (int j = 0; j < padded; ++j) {
+            float a = 0.0f;
+            for (int c = 0; c < headDim; ++c) a = a + q[r][c] * kt[int64_t(c) * kKeyBlock + j];
+            s[r * ldS + j] = a;
+        }
+}
+
 float softmaxBlockPortable(float* s, int vis, float scaleLog2e, float* m, float* l) {
     float mx = -std::numeric_limits<float>::infinity();
     for (int j = 0; j < vis; ++j) {
@@ -82,8 +99,9 @@ float exp2Portable(float x) {
 }
 
 const AttentionKernels& portableAttentionKernels() {
-    static const AttentionKernels k{"portable",          &scoresPortable, &softmaxBlockPortable,
-                                    &accumulatePortable, nullptr,         nullptr};
+    static const AttentionKernels k{"portable",          &scoresPortable,        &softmaxBlockPortable,
+                                    &accumulatePortable, &transposeKeysPortable, nullptr,
+                                    &scoresChainPortable};
     return k;
 }
 

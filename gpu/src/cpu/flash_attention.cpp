@@ -51,7 +51,8 @@ void flashAttentionWith(const AttentionKernels& ker, const FlashAttentionShape& 
     sc.q.resize(kQueryRows);
     sc.k.resize(kKeyBlock);
     sc.v.resize(kKeyBlock);
-    const bool transposed = ker.scoresTransposed != nullptr && d % 8 == 0 && totalRows >= kTransposeMinRows;
+    const bool transposed =
+        shape.chainScores ? true : ker.scoresTransposed != nullptr && d % 8 == 0 && totalRows >= kTransposeMinRows;
     // Several passes over the same keys (the vision tower: 1,025 rows of one head per
     // call) transpose each key block once for all of them.
     int allVisible = queries.keys;
@@ -106,7 +107,8 @@ void flashAttentionWith(const AttentionKernels& ker, const FlashAttentionShape& 
                 const int64_t at = keepTransposed ? j0 / kKeyBlock * ktBlock : 0;
                 if (!keepTransposed) packBlock(j0, keys, sc.kt.data(), sc.vp.data());
                 for (int j = 0; j < keys; ++j) sc.v[size_t(j)] = sc.vp.data() + at + int64_t(j) * d;
-                ker.scoresTransposed(sc.q.data(), rows, sc.kt.data() + at, keys, d, sc.s.data(), kKeyBlock);
+                (shape.chainScores ? ker.scoresChain : ker.scoresTransposed)(sc.q.data(), rows, sc.kt.data() + at, keys,
+                                                                             d, sc.s.data(), kKeyBlock);
             }
             for (int r = 0; r < rows; ++r) {
                 const int vis = std::clamp(sc.visible[size_t(r)] - j0, 0, keys);

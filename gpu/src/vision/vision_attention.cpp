@@ -11,7 +11,8 @@ namespace motor::gpu::vision {
 void attendFull(cpu::ThreadPool& pool, const FullAttentionShape& s, const float* q, const float* k, const float* v,
                 float* out, std::vector<float>& /*scratch*/) {
     const int64_t L = s.length, D = s.headDim, width = s.rowStride > 0 ? s.rowStride : int64_t(s.heads) * s.headDim;
-    const cpu::FlashAttentionShape shape{s.heads, s.heads, s.headDim};
+    // Never decoded, so its scores can be single fma chains (cpu::FlashAttentionShape).
+    const cpu::FlashAttentionShape shape{s.heads, s.heads, s.headDim, s.headDim % 8 == 0};
     const int items = s.sequences * s.heads;
     pool.parallelFor(items, int64_t(items) * L * L * D * 4, [&](int item, int) {
         const int64_t f = item / s.heads;
