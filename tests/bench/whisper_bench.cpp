@@ -5,6 +5,14 @@
 // recognition (CPU)" records both.
 //
 //   motor_whisper_bench MODEL [--seconds N] [--threads N] [--beam N] [--language fi|en]
+//                       [--decode-steps N] [--no-transcribe]
+//
+// --decode-steps N also times greedy decoding of one window, up to N tokens, per token
+// (tests/reference/bench_whisper.py --decode-steps N is PyTorch's side); with
+// --no-transcribe only the encoder and that decoding run: for random-weight models of a
+// large shape (tests/reference/make_whisper_shape.py), whose transcription would run to
+// the token limit at every fallback temperature and measure nothing a real model does.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -47,10 +55,18 @@ int main(int argc, char** argv) {
         return 2;
     }
     double seconds = 60;
-    int threads = 0, beam = 5;
+    int threads = 0, beam = 5, decodeSteps = 0;
+    bool transcribe = true;
     std::string language = "en";
-    for (int i = 2; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--seconds"))
+    for (int i = 2; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--no-transcribe")) {
+            transcribe = false;
+            continue;
+        }
+        if (i + 1 >= argc) break;
+        if (!std::strcmp(argv[i], "--decode-steps"))
+            decodeSteps = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--seconds"))
             seconds = std::atof(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--threads"))
             threads = std::atoi(argv[i + 1]);
@@ -58,6 +74,7 @@ int main(int argc, char** argv) {
             beam = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--language"))
             language = argv[i + 1];
+        ++i;
     }
     const std::string data = std::string(MOTOR_TEST_DATA) + "/whisper/";
     const auto en = readWav(data + "en.wav"), fi = readWav(data + "fi.wav");
@@ -84,12 +101,22 @@ int main(int argc, char** argv) {
     SpeechOptions o;
     o.language = language;
     o.beamSize = beam;
-    t0 = std::chrono::steady_clock::now();
-    auto t = m.value()->transcribe(pcm, o);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (!t) {
-        std::fprintf(stderr, "%s\n", t.error().message.c_str());
-        return 1;
+    std::printf("model %s: %d+%d layers, width %d; audio %.0f s, beam %d, threads %d\n", argv[1],
+                m.value()->config().audioLayers, m.value()->config().textLayers, m.value()->config().audioDim, seconds,
+                beam, threads);
+    std::printf("load %.2f s\n", load);
+    if (transcribe) {
+        t0 = std::chrono::steady_clock::now();
+        auto t = m.value()->transcribe(pcm, o);
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (!t) {
+            std::fprintf(stderr, "%s\n", t.error().message.c_str());
+            return 1;
+        }
+        size_t tokens = 0;
+        for (const SpeechSegment& s : t->segments) tokens += s.tokens.size();
+        std::printf("transcribe %.2f s, %d windows, %d segments, %zu tokens, %d fallbacks: real-time factor %.3f\n",
+                    secs, t->windows, int(t->segments.size()), tokens, t->fallbacks, secs / seconds);
     }
     // The encoder alone on one 30 s window (the part tests/reference/bench_whisper.py
     // times in PyTorch).
@@ -100,11 +127,22 @@ int main(int argc, char** argv) {
     auto enc = m.value()->encode(mel);
     const double encSecs = std::chrono::duration<double>(std::chrono::steady_clock::now() - e0).count();
     if (!enc) return 1;
-    std::printf("model %s: %d+%d layers, width %d; audio %.0f s, beam %d, threads %d\n", argv[1],
-                m.value()->config().audioLayers, m.value()->config().textLayers, m.value()->config().audioDim, seconds,
-                beam, threads);
-    std::printf("load %.2f s, transcribe %.2f s, %d windows, %d segments, %d fallbacks: real-time factor %.3f\n", load,
-                secs, t->windows, int(t->segments.size()), t->fallbacks, secs / seconds);
     std::printf("encoder, one 30 s window: %.2f s\n", encSecs);
+    if (decodeSteps > 0) {
+        SpeechDecodeOptions d;
+        d.maxTokens = decodeSteps;
+        if (m.value()->tokenIds().multilingual()) d.language = m.value()->tokenIds().languageId(language);
+        d.suppressBlank = false;
+        const auto d0 = std::chrono::steady_clock::now();
+        auto r = m.value()->decodeWindow(enc.value(), d);
+        const double decSecs = std::chrono::duration<double>(std::chrono::steady_clock::now() - d0).count();
+        if (!r) {
+            std::fprintf(stderr, "%s\n", r.error().message.c_str());
+            return 1;
+        }
+        const size_t n = std::max<size_t>(1, r->tokens.size());
+        std::printf("greedy decoding of one window: %zu tokens in %.2f s, %.1f ms per token\n", r->tokens.size(),
+                    decSecs, 1000 * decSecs / double(n));
+    }
     return 0;
 }
