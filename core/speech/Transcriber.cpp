@@ -31,6 +31,8 @@ QString provenanceKey(const Media& m) {
 // trusted on the probability alone).
 constexpr double kNoSpeechThreshold = 0.6;
 constexpr double kLogprobThreshold = -1.0;
+// The upload's rate is averaged over a few seconds: a network's pace wavers that fast.
+constexpr int64_t kUploadSmoothingMs = 3000;
 
 struct Recognized {
     QVector<Utterance> utterances;
@@ -120,7 +122,7 @@ Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPat
     now.totalMs = media.durationMs;
     QElapsedTimer timer;
     timer.start();
-    util::RemainingTime uploadLeft(3000, util::FirstStep::Buffered);
+    util::RemainingTime uploadLeft(kUploadSmoothingMs, util::FirstStep::Buffered);
     agents::UploadProgress uploaded;
     if (options.progress)
         uploaded = [&](int64_t sentBytes, int64_t totalBytes) {
