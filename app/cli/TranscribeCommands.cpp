@@ -128,6 +128,8 @@ int cmdTranscribe(const QStringList& args) {
                            .arg(double(p.sentBytes) / 1e6, 0, 'f', 1)
                            .arg(double(p.totalBytes) / 1e6, 0, 'f', 1)
                            .arg(p.totalBytes > 0 ? 100 * p.sentBytes / p.totalBytes : 0);
+                if (p.etaSeconds >= 0 && p.sentBytes < p.totalBytes)
+                    line += QStringLiteral(", about %1 left").arg(clock(p.etaSeconds));
                 break;
             case speech::TranscribeStage::ServerTranscribing:
                 line = QStringLiteral("uploaded; the server transcribes %1 of audio").arg(clock(p.totalMs / 1000.0));
@@ -138,7 +140,7 @@ int cmdTranscribe(const QStringList& args) {
                 break;
         }
         // \r and padding: one line that rewrites itself, even when it gets shorter.
-        std::fprintf(stderr, "\r%-60s", qPrintable(line));
+        std::fprintf(stderr, "\r%-72s", qPrintable(line));
         std::fflush(stderr);
     };
     auto r = speech::transcribeRecording(*opened.value(), o);

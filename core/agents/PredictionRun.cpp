@@ -9,10 +9,14 @@
 #include <QSet>
 
 #include "core/store/Project.h"
+#include "core/util/RemainingTime.h"
 
 namespace motor::agents {
 
 namespace {
+
+// The time constant of the run's rate average (util::RemainingTime).
+constexpr int64_t kRunSmoothingMs = 10 * 60 * 1000;
 
 QString nowIso() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -235,12 +239,14 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
     bool anyFrames = false;
     QElapsedTimer runTimer;
     runTimer.start();
+    // Clips come one at a time, seconds to minutes apart: a long average keeps one slow
+    // clip from swinging the estimate.
+    util::RemainingTime runLeft(kRunSmoothingMs);
     auto report = [&] {
         summary.progress.elapsedMs = runTimer.elapsed();
         const int finishedNow = summary.progress.done + summary.progress.failed;
-        const int remaining = int(todo.size()) - finishedNow;
-        summary.progress.etaMs =
-            finishedNow > 0 ? qint64(double(summary.progress.elapsedMs) / finishedNow * remaining) : -1;
+        runLeft.update(summary.progress.elapsedMs, finishedNow, todo.size());
+        summary.progress.etaMs = finishedNow > 0 ? runLeft.milliseconds() : -1;
         if (options.progress) options.progress(summary.progress);
     };
     auto failClip = [&](const Clip& clip, const QString& message, const QVector<int64_t>& frameTimes) {

@@ -31,7 +31,7 @@ struct RunProgress {
     int done = 0;     // finished now
     int failed = 0;
     qint64 elapsedMs = 0;
-    qint64 etaMs = -1;  // -1 until something finished
+    qint64 etaMs = -1;  // -1 until something finished and enough is measured (util::RemainingTime)
     QString lastClipKey;
 };
 

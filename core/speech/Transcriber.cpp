@@ -12,6 +12,7 @@
 #include "core/io/MediaImporter.h"
 #include "core/media/AudioDecoder.h"
 #include "core/media/WavFile.h"
+#include "core/util/RemainingTime.h"
 #include "motor/gpu/speech.h"
 
 namespace motor::speech {
@@ -30,6 +31,8 @@ QString provenanceKey(const Media& m) {
 // trusted on the probability alone).
 constexpr double kNoSpeechThreshold = 0.6;
 constexpr double kLogprobThreshold = -1.0;
+// The upload's rate is averaged over a few seconds: a network's pace wavers that fast.
+constexpr int64_t kUploadSmoothingMs = 3000;
 
 struct Recognized {
     QVector<Utterance> utterances;
@@ -117,19 +120,23 @@ Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPat
     if (!pcm) return pcm.error();
     TranscribeProgress now;
     now.totalMs = media.durationMs;
+    QElapsedTimer timer;
+    timer.start();
+    util::RemainingTime uploadLeft(kUploadSmoothingMs, util::FirstStep::Buffered);
     agents::UploadProgress uploaded;
     if (options.progress)
         uploaded = [&](int64_t sentBytes, int64_t totalBytes) {
+            uploadLeft.update(timer.elapsed(), sentBytes, totalBytes);
             now.stage = TranscribeStage::Uploading;
             now.sentBytes = sentBytes;
             now.totalBytes = totalBytes;
+            now.etaSeconds = uploadLeft.seconds();
             options.progress(now);
             if (sentBytes < totalBytes) return;
             now.stage = TranscribeStage::ServerTranscribing;
+            now.etaSeconds = -1;  // the server says nothing until it answers
             options.progress(now);
         };
-    QElapsedTimer timer;
-    timer.start();
     auto transcript = transcribeOnServer(so, media::wavFile(pcm.value()), options.cancel, uploaded);
     if (!transcript) {
         if (isCancelled(transcript.error()))

@@ -31,7 +31,7 @@ struct TranscribeProgress {
     TranscribeStage stage = TranscribeStage::Recognizing;
     int64_t doneMs = 0;  // audio covered so far, of the whole recording
     int64_t totalMs = 0;
-    double etaSeconds = -1;  // < 0 until known
+    double etaSeconds = -1;  // Recognizing, Uploading: < 0 until known (util::RemainingTime)
     int64_t sentBytes = 0;   // Uploading: the request's bytes sent so far, of the whole; they
     int64_t totalBytes = 0;  // only grow (a retried request starts again at 0)
 };

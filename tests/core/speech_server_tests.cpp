@@ -292,6 +292,18 @@ TEST_F(SpeechServer, UploadProgressRisesToTheWholeRequestThenTheServerWorks) {
         EXPECT_EQ(p.totalBytes, requestBytes);
         EXPECT_EQ(p.totalMs, 3000);
     }
+    // The upload's time left: unknown at the first report (nothing measured yet), none
+    // once all is sent (the CLI test sees it in between, over a slow link); none while the
+    // server works, which says nothing until it answers.
+    EXPECT_LT(seen.first().etaSeconds, 0);
+    for (const speech::TranscribeProgress& p : seen) {
+        if (p.stage == speech::TranscribeStage::Uploading && p.sentBytes == p.totalBytes) {
+            EXPECT_EQ(p.etaSeconds, 0.0);
+        }
+        if (p.stage == speech::TranscribeStage::ServerTranscribing) {
+            EXPECT_LT(p.etaSeconds, 0);
+        }
+    }
     // Qt reports the first step and the last at least (the ones between at most every 100 ms).
     ASSERT_GE(sent.size(), 2);
     EXPECT_GT(sent.first(), 0);

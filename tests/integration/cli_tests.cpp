@@ -12,9 +12,11 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <limits>
 
 #include "core/io/MediaImporter.h"
+#include "core/media/SyntheticVideoWriter.h"
 #include "core/metrics/CohenKappa.h"
 #include "core/metrics/ProjectMetrics.h"
 #include "core/speech/Transcriber.h"
@@ -484,6 +486,43 @@ TEST_F(CliTest, TranscribeOnAnOpenAiServer) {
     EXPECT_EQ(after[0].startMs, 400);
     EXPECT_EQ(after[0].text, QStringLiteral("Katsotaan ohjeesta."));
     EXPECT_EQ(after[1].text, QStringLiteral("large-v3-fi"));
+
+    // A long recording over a slow link: the upload line gives the time left once enough
+    // is measured. 4 minutes of audio are a 7.7 MB WAV; the first few MB vanish at once
+    // into this machine's socket buffers (loopback), the rest goes at the link's pace.
+    const QString longRecording = dir_->filePath("demo/media/lesson.mp4");
+    motor::media::SyntheticVideoSpec spec;  // a recording needs its picture: a tiny one
+    spec.width = 64;
+    spec.height = 64;
+    spec.fps = 1;
+    spec.durationMs = 240'000;
+    spec.audioSampleRate = 16000;
+    spec.audioChannels = 1;
+    ASSERT_TRUE(motor::media::SyntheticVideoWriter::write(longRecording, spec).ok());
+    {
+        auto p = motor::Project::open(project);
+        ASSERT_TRUE(p.ok());
+        auto imported =
+            motor::io::MediaImporter::importMedia(*p.value(), {longRecording}, {motor::io::ClipPolicy::NoClips});
+        ASSERT_TRUE(imported.ok()) << qPrintable(imported.error().message);
+    }
+    server.limitReadRate(2 * 1024 * 1024);
+    const CliRun slow = motorCliServing({"transcribe", project, "--media", longRecording, "--backend", "openai",
+                                         "--url", server.url().toString(), "--retries", "0"});
+    ASSERT_EQ(slow.exitCode, 0) << qPrintable(slow.err);
+    static const QRegularExpression leftRe(QStringLiteral(R"(\((\d+)%\), about (\d+):(\d\d) left)"));
+    int longestLeft = -1;
+    for (auto it = leftRe.globalMatch(slow.err); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        // Part-way only, and a plausible time: the rest goes at 2 MB/s, a few seconds.
+        EXPECT_LT(m.captured(1).toInt(), 100) << qPrintable(m.captured(0));
+        const int left = m.captured(2).toInt() * 60 + m.captured(3).toInt();
+        EXPECT_LT(left, 60) << qPrintable(m.captured(0));
+        longestLeft = std::max(longestLeft, left);
+    }
+    // Shown, and from the link's pace, not from the megabytes the socket took at once
+    // (which would promise 0:00 all along).
+    EXPECT_GE(longestLeft, 1) << qPrintable(slow.err);
 }
 
 TEST_F(CliTest, FailedImportChangesNothing) {

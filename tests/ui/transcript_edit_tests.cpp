@@ -15,6 +15,7 @@
 #include <QMap>
 #include <QTableWidget>
 #include <QTest>
+#include <QUndoStack>
 #include <limits>
 
 #include "core/store/Project.h"
@@ -297,16 +298,86 @@ TEST_F(TranscriptEditTest, InsertAddsAnUtteranceAtThePlayheadAndOpensItsText) {
     EXPECT_TRUE(pane()->message().contains(QStringLiteral("must come after the start")))
         << pane()->message().toStdString();
 
-    // One undo step each (the typed text is its own): Ctrl+Z gives the file back, the
-    // inserted ids gone; Ctrl+Shift+Z brings them back under the same ids.
+    // One undo step each insert (the text typed right after it included): Ctrl+Z gives
+    // the file back, the inserted ids gone; Ctrl+Shift+Z brings them back under the same ids.
     const int steps = window_->session()->undoStack()->count();
-    EXPECT_EQ(steps, 3);
+    EXPECT_EQ(steps, 2);
     for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(stored(), original);
     EXPECT_EQ(pane()->utteranceCount(), 2);
     for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(stored(), edited);
     EXPECT_EQ(pane()->utteranceCount(), 4);
+}
+
+TEST_F(TranscriptEditTest, InsertAndTheTextTypedRightAfterAreOneUndoStep) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    QUndoStack* stack = window_->session()->undoStack();
+    const auto addedSince = [](const Stored& before, const Stored& after) {
+        for (auto it = after.cbegin(); it != after.cend(); ++it)
+            if (!before.contains(it.key())) return it.key();
+        return int64_t(0);
+    };
+
+    // Insert, type, Enter: both in the file at once, one step on the stack.
+    clickRow(0);
+    playheadAt(1900);
+    key(Qt::Key_Insert);
+    const int64_t added = addedSince(original, stored());
+    ASSERT_NE(added, 0);
+    ASSERT_NE(textEditor(), nullptr);
+    type(QStringLiteral("Kuka aloittaa?"));
+    typeKey(Qt::Key_Return);
+    const Stored typed = stored();
+    ASSERT_EQ(typed.value(added).text, QStringLiteral("Kuka aloittaa?")) << typed;
+    EXPECT_EQ(stack->count(), 1);
+    EXPECT_TRUE(stack->undoText().contains(QStringLiteral("Insert"))) << stack->undoText().toStdString();
+
+    // One Ctrl+Z: the utterance is gone from the file, text and all; one Ctrl+Y: back
+    // with its text under the same id.
+    QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(stored(), original);
+    EXPECT_EQ(pane()->utteranceCount(), 2);
+    QTest::keyClick(window_.get(), Qt::Key_Y, Qt::ControlModifier);
+    EXPECT_EQ(stored(), typed);
+    EXPECT_EQ(pane()->utteranceCount(), 3);
+    EXPECT_EQ(idAt(1), added);
+
+    // A later edit of the same text is a step of its own: Ctrl+Z takes back only it.
+    clickRow(1);
+    key(Qt::Key_F2);
+    ASSERT_NE(textEditor(), nullptr);
+    type(QStringLiteral("Aloitetaan nyt."));
+    typeKey(Qt::Key_Return);
+    ASSERT_EQ(stored().value(added).text, QStringLiteral("Aloitetaan nyt."));
+    EXPECT_EQ(stack->count(), 2);
+    QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(stored(), typed);
+
+    // Another step between the insert and its text (here its end at the playhead, after
+    // Esc left the text empty): the text is its own step too.
+    clickRow(2);
+    playheadAt(3900);
+    key(Qt::Key_Return, Qt::ControlModifier);
+    const int64_t another = addedSince(typed, stored());
+    ASSERT_NE(another, 0);
+    ASSERT_NE(textEditor(), nullptr);
+    typeKey(Qt::Key_Escape);
+    ASSERT_EQ(idAt(3), another);
+    clickRow(3);
+    playheadAt(4100);
+    key(Qt::Key_O);
+    const Stored shortened = stored();
+    ASSERT_EQ(shortened.value(another).endMs, 4100) << shortened;
+    key(Qt::Key_F2);
+    ASSERT_NE(textEditor(), nullptr);
+    type(QStringLiteral("Odota."));
+    typeKey(Qt::Key_Return);
+    ASSERT_EQ(stored().value(another).text, QStringLiteral("Odota."));
+    EXPECT_EQ(stack->count(), 4);
+    QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(stored(), shortened);
 }
 
 TEST_F(TranscriptEditTest, AClipWithoutUtterancesGetsOneFromTheContextMenu) {

@@ -151,13 +151,15 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     connect(media_, &QComboBox::currentIndexChanged, this, &TranscribeDialog::updateForm);
     connect(backend_, &QComboBox::currentIndexChanged, this, &TranscribeDialog::updateForm);
     connect(url_, &QLineEdit::textChanged, this, &TranscribeDialog::updateForm);
-    connect(job_, &TranscriptionJob::uploaded, this, [this](qint64 sentBytes, qint64 totalBytes) {
+    connect(job_, &TranscriptionJob::uploaded, this, [this](qint64 sentBytes, qint64 totalBytes, double eta) {
         if (sentBytes < totalBytes) {
             progress_->setRange(0, 1000);
             progress_->setValue(int(1000 * sentBytes / std::max<qint64>(1, totalBytes)));
-            status_->setText(tr("Uploading the audio: %1 of %2 MB")
-                                 .arg(double(sentBytes) / 1e6, 0, 'f', 1)
-                                 .arg(double(totalBytes) / 1e6, 0, 'f', 1));
+            QString text = tr("Uploading the audio: %1 of %2 MB")
+                               .arg(double(sentBytes) / 1e6, 0, 'f', 1)
+                               .arg(double(totalBytes) / 1e6, 0, 'f', 1);
+            if (eta >= 0) text += QLatin1String(", ") + tr("about %1 left").arg(clock(eta));
+            status_->setText(text);
             return;
         }
         progress_->setRange(0, 0);  // busy: the server says nothing until it answers

@@ -9,6 +9,9 @@
 namespace motor {
 namespace ui {
 namespace {
+// One id for inserts and text edits: QUndoStack asks mergeWith only between equal ids.
+constexpr int kInsertTextMergeId = 0x7e17;
+
 bool sameRow(const Utterance& a, const Utterance& b) {
     return a.id == b.id && a.mediaId == b.mediaId && a.startMs == b.startMs && a.endMs == b.endMs &&
            a.speaker == b.speaker && a.text == b.text && a.language == b.language;
@@ -47,6 +50,29 @@ void TranscriptEditCommand::redo() {
     if (!after) return fail(after.error().message);
     after_ = after.value();
     done_ = true;
+    if (insert_) {
+        // The one id in the after snapshot that was not there before.
+        QHash<int64_t, bool> old;
+        for (const Utterance& u : before_) old.insert(u.id, true);
+        for (const Utterance& u : after_)
+            if (!old.contains(u.id)) insertedId_ = insertedId_ == 0 ? u.id : -1;
+        if (insertedId_ < 0) insertedId_ = 0;
+    }
+}
+
+int TranscriptEditCommand::id() const {
+    return insert_ || textOf_ != 0 ? kInsertTextMergeId : -1;
+}
+
+bool TranscriptEditCommand::mergeWith(const QUndoCommand* other) {
+    // Called on the stack's top (this) with the step just pushed and already done (other).
+    const auto* edit = dynamic_cast<const TranscriptEditCommand*>(other);
+    if (!edit || !insert_ || !done_ || !ok_ || textTakenIn_ || insertedId_ == 0) return false;
+    if (!edit->done_ || !edit->ok_ || edit->textOf_ != insertedId_ || edit->mediaId_ != mediaId_) return false;
+    // The insert's undo (before_) stays; its redo now gives the utterance with its text.
+    after_ = edit->after_;
+    textTakenIn_ = true;
+    return true;
 }
 
 void TranscriptEditCommand::undo() {

@@ -4,6 +4,12 @@
 // The first redo runs the edit through core's utterance API in one transaction; undo and
 // later redos put the recording's utterances back exactly as they were, removed ones
 // under their old ids (Project::restoreUtterances).
+//
+// Typing a new utterance's text is part of inserting it: an insert takes in the first
+// text edit of the utterance it made when that edit is the very next step (mergeWith),
+// so one Ctrl+Z removes the utterance with its text and one redo brings both back, same
+// id. Any other step in between, or a second text edit, stays a step of its own. Each
+// edit is still written to the project at once; merging only joins the snapshots.
 #include <QUndoCommand>
 #include <QVector>
 #include <cstdint>
@@ -27,8 +33,16 @@ public:
     // shown while editing, brought back into view by undo and redo.
     TranscriptEditCommand(ProjectSession* session, int64_t mediaId, int64_t clipId, const QString& text, Edit edit);
 
+    // The edit inserts one utterance: the first text edit of it may join this step.
+    void markAsInsert() { insert_ = true; }
+    // The edit sets the text of `utteranceId`: it joins that utterance's insert when
+    // the insert is the step before.
+    void markAsTextEditOf(int64_t utteranceId) { textOf_ = utteranceId; }
+
     void redo() override;
     void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand* other) override;
     // False when core refused; the command is then dropped from the stack.
     bool succeeded() const { return ok_; }
     QString errorMessage() const { return error_; }
@@ -46,6 +60,10 @@ private:
     QVector<Utterance> after_;
     bool done_ = false;
     bool ok_ = true;
+    bool insert_ = false;
+    int64_t insertedId_ = 0;  // the utterance an insert made, once done
+    bool textTakenIn_ = false;
+    int64_t textOf_ = 0;
     QString error_;
 };
 

@@ -380,11 +380,15 @@ QStringList TranscriptPane::recordingSpeakers() const {
 
 void TranscriptPane::push(const QString& description, Edit edit) {
     if (mediaId_ == 0) return;
+    push(new TranscriptEditCommand(session_, mediaId_, loadedClipId_, description, std::move(edit)));
+}
+
+void TranscriptPane::push(TranscriptEditCommand* command) {
     showMessage({}, false);
+    const QString description = command->text();
     // push() runs redo(); a refusal marks it obsolete, the stack drops it and
     // transcriptEditFailed shows core's reason.
-    session_->undoStack()->push(
-        new TranscriptEditCommand(session_, mediaId_, loadedClipId_, description, std::move(edit)));
+    session_->undoStack()->push(command);
     if (message_->text().isEmpty()) showMessage(description, false);
 }
 
@@ -507,12 +511,16 @@ void TranscriptPane::insertAtPlayhead() {
     if (auto media = session_->project()->mediaById(mediaId_); media && media->durationMs > 0)
         u.endMs = std::min(u.endMs, media->durationMs);
     auto created = std::make_shared<int64_t>(0);
-    push(tr("Insert an utterance at %1").arg(clipTimeText(u.startMs)), [u, created](Project& p) -> Status {
-        auto id = p.insertUtterance(u);
-        if (!id) return id.error();
-        *created = id.value();
-        return {};
-    });
+    auto* command = new TranscriptEditCommand(session_, mediaId_, loadedClipId_,
+                                              tr("Insert an utterance at %1").arg(clipTimeText(u.startMs)),
+                                              [u, created](Project& p) -> Status {
+                                                  auto id = p.insertUtterance(u);
+                                                  if (!id) return id.error();
+                                                  *created = id.value();
+                                                  return {};
+                                              });
+    command->markAsInsert();  // the text typed next joins this step
+    push(command);
     // The edit reloaded the list: select the new line and open its text.
     for (int i = 0; *created != 0 && i < utterances_.size(); ++i) {
         if (utterances_[i].id != *created) continue;
@@ -532,13 +540,17 @@ void TranscriptPane::applyCellEdit(qint64 utteranceId, int column, const QString
         case TextColumn: {
             const QString text = value.trimmed();
             if (text == u.text) return;
-            push(tr("Edit the text of the utterance at %1").arg(at), [utteranceId, text](Project& p) -> Status {
-                auto current = p.utteranceById(utteranceId);
-                if (!current) return current.error();
-                Utterance changed = current.value();
-                changed.text = text;
-                return p.updateUtterance(changed);
-            });
+            auto* command = new TranscriptEditCommand(session_, mediaId_, loadedClipId_,
+                                                      tr("Edit the text of the utterance at %1").arg(at),
+                                                      [utteranceId, text](Project& p) -> Status {
+                                                          auto current = p.utteranceById(utteranceId);
+                                                          if (!current) return current.error();
+                                                          Utterance changed = current.value();
+                                                          changed.text = text;
+                                                          return p.updateUtterance(changed);
+                                                      });
+            command->markAsTextEditOf(utteranceId);  // right after its insert: the same step
+            push(command);
             return;
         }
         case SpeakerColumn: {

@@ -9,8 +9,8 @@
 // P splits at the playhead, U merges with the next utterance, Delete deletes, Insert /
 // Ctrl+Enter insert a new utterance at the playhead and open its text. Each edit
 // is one TranscriptEditCommand on the session's undo stack, committed at once through
-// core; a refusal shows core's reason under the table and changes nothing. Without a
-// coder the project is read-only and so is the transcript.
+// core (an insert and the text typed right after it are one step); a refusal shows core's reason under the table and
+// changes nothing. Without a coder the project is read-only and so is the transcript.
 #include <QVector>
 #include <QWidget>
 #include <functional>
@@ -29,6 +29,7 @@ class Project;
 namespace ui {
 
 class ProjectSession;
+class TranscriptEditCommand;
 class UtteranceDelegate;
 
 class TranscriptPane : public QWidget {
@@ -83,6 +84,7 @@ private:
     void insertAtPlayhead();
     void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description);
     void push(const QString& description, Edit edit);
+    void push(TranscriptEditCommand* command);
     bool checkEditable();
     bool checkPlayhead();
     const Utterance* utterance(qint64 id) const;

@@ -39,7 +39,7 @@ bool TranscriptionJob::start(const QString& projectPath, const speech::Transcrib
                 if (p.stage == speech::TranscribeStage::Recognizing)
                     emit progressed(p.doneMs, p.totalMs, p.etaSeconds);
                 else
-                    emit uploaded(p.sentBytes, p.totalBytes);
+                    emit uploaded(p.sentBytes, p.totalBytes, p.etaSeconds);
             },
             Qt::QueuedConnection);
     };

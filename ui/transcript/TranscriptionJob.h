@@ -27,7 +27,8 @@ public:
 signals:
     void progressed(qint64 doneMs, qint64 totalMs, double etaSeconds);
     // A server transcription's upload; sentBytes == totalBytes: all sent, the server works.
-    void uploaded(qint64 sentBytes, qint64 totalBytes);
+    // etaSeconds: the upload's time left, < 0 until known.
+    void uploaded(qint64 sentBytes, qint64 totalBytes, double etaSeconds);
     // ok=false: nothing was written (message says why; cancelled when asked to stop).
     void finished(bool ok, bool cancelled, const QString& message, qint64 mediaId);
 

@@ -5,7 +5,9 @@
 // delay, Retry-After, hang-ups). GET routes (/v1/models, /props) answer from `gets`;
 // POSTs go to `handler` and are recorded in `requests` (a form upload as an object of
 // its fields, files as {filename, content_type, bytes}, their contents in `uploads`),
-// their paths in `postPaths`. It can stop reading a request part-way (a stalled upload).
+// their paths in `postPaths`. It can stop reading a request part-way (a stalled upload)
+// or read it slowly (a slow link).
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +20,10 @@
 #include <QUrl>
 #include <algorithm>
 #include <functional>
+#include <memory>
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
 
 namespace motor::test {
 
@@ -186,16 +192,22 @@ public:
         QObject::connect(&server_, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket* s = server_.nextPendingConnection()) {
                 auto* buffer = new QByteArray;
-                if (stopReadingAfterBytes >= 0) {
+                if (stopReadingAfterBytes >= 0 || readBytesPerSecond_ > 0) {
                     s->setReadBufferSize(4096);
                     s->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
                 }
-                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s, buffer] {
-                    const qint64 room = stopReadingAfterBytes < 0
-                                            ? s->bytesAvailable()
-                                            : std::max<qint64>(0, stopReadingAfterBytes - bytesRead);
-                    const QByteArray got = s->read(std::min(room, s->bytesAvailable()));
+                // A slow link: what is not read yet is read by a timer, as the budget grows.
+                auto link = std::make_shared<QElapsedTimer>();
+                link->start();
+                auto readHere = std::make_shared<qint64>(0);
+                auto pump = [this, s, buffer, link, readHere] {
+                    qint64 room = stopReadingAfterBytes < 0 ? s->bytesAvailable()
+                                                            : std::max<qint64>(0, stopReadingAfterBytes - bytesRead);
+                    if (readBytesPerSecond_ > 0)
+                        room = std::min(room, readBytesPerSecond_ * link->elapsed() / 1000 - *readHere);
+                    const QByteArray got = s->read(std::max<qint64>(0, std::min(room, s->bytesAvailable())));
                     bytesRead += got.size();
+                    *readHere += got.size();
                     buffer->append(got);
                     const qsizetype end = buffer->indexOf("\r\n\r\n");
                     if (end < 0) return;
@@ -243,7 +255,16 @@ public:
                         }
                         guard->disconnectFromHost();
                     });
-                });
+                };
+                QObject::connect(s, &QTcpSocket::readyRead, this, pump);
+                if (readBytesPerSecond_ > 0) {
+                    auto* tick = new QTimer(s);
+                    QObject::connect(tick, &QTimer::timeout, this, [s, pump] {
+                        if (s->bytesAvailable() > 0) pump();
+                    });
+                    tick->start(20);
+                    QObject::connect(s, &QTcpSocket::disconnected, tick, &QTimer::stop);
+                }
                 QObject::connect(s, &QTcpSocket::disconnected, s, [s, buffer] {
                     delete buffer;
                     s->deleteLater();
@@ -251,10 +272,26 @@ public:
             }
         });
     }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(server_.serverPort())); }
-    quint16 port() const { return server_.serverPort(); }
+    // A slow link: every later connection reads no faster than this. The socket buffers
+    // are kept small from the start (the listening socket's, which a connection inherits
+    // before its window is agreed), so the client's upload goes at this pace too.
+    void limitReadRate(qint64 bytesPerSecond) {
+        readBytesPerSecond_ = bytesPerSecond;
+#ifdef Q_OS_UNIX
+        const int size = 4096;
+        ::setsockopt(int(server_.socketDescriptor()), SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+#endif
+    }
+    QUrl url() const {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(server_.serverPort()));
+    }
+    quint16 port() const {
+        return server_.serverPort();
+    }
     // Stops listening: new connections are refused (a server that died).
-    void stopListening() { server_.close(); }
+    void stopListening() {
+        server_.close();
+    }
 
     // Only the agents' requests, without the probe's.
     QList<QJsonObject> agentRequests() const {
@@ -266,6 +303,7 @@ public:
 
 private:
     QTcpServer server_;
+    qint64 readBytesPerSecond_ = -1;  // > 0: limitReadRate
 };
 
 }  // namespace motor::test
