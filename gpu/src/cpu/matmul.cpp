@@ -298,6 +298,27 @@ void runBatchItem(const GemmKernels& k, const BatchPlan& plan, const Item& it, c
     }
 }
 
+// Float-family rows a multiple of 2 KiB apart (hidden sizes 512, 1024, 4096...) put a
+// tile's activation rows into the same few L1 sets, which the panel's weight rows also
+// use: on InternViT's 1024- and 4096-column products, rows one cache line further apart
+// ran ~15-25% faster (motor_gemm_bench F32Tower). Such activations are copied once into
+// rows padded by a cache line (this thread's buffer, reused between calls; the workers
+// have their own); callers that own their buffers (the vision tower) allocate them
+// padded and skip the copy. Returns x itself, or the copy with its stride in ldf.
+const float* paddedActivations(ThreadPool& pool, const float* x, int tokens, int64_t ldx, int64_t cols, int64_t& ldf) {
+    ldf = ldx;
+    if (tokens <= kSingleTileTokens || (ldx * 4) % 2048 != 0) return x;
+    thread_local AlignedVector<float> padded;
+    ldf = paddedRowStride(cols);
+    padded.resize(size_t(tokens) * size_t(ldf));
+    float* const to = padded.data();
+    const int64_t stride = ldf;
+    pool.parallelFor(tokens, int64_t(tokens) * cols, [&](int t, int) {
+        std::memcpy(to + int64_t(t) * stride, x + int64_t(t) * ldx, size_t(cols) * sizeof(float));
+    });
+    return to;
+}
+
 }  // namespace
 
 void matmul(ThreadPool& pool, std::span<const MatmulTask> tasks, const float* x, int tokens, int64_t ldx) {
@@ -326,24 +347,8 @@ void matmulWith(const GemmKernels& k, ThreadPool& pool, std::span<const MatmulTa
         else
             for (int t = 0; t < tokens; ++t) quantizeToken(t, 0);
     }
-    // Float-family rows a multiple of 2 KiB apart (hidden sizes 512, 1024, 4096...) put
-    // a tile's activation rows into the same few L1 sets, which the panel's four weight
-    // rows also use: on InternViT's 1024- and 4096-column products, rows one cache line
-    // further apart ran ~15-25% faster (motor_gemm_bench F32Tower). Such activations are
-    // copied once into rows padded by a cache line; callers that own their buffers (the
-    // vision tower) allocate them padded and skip the copy.
-    const float* xf = x;
     int64_t ldf = ldx;
-    thread_local AlignedVector<float> padded;
-    if (anyFloat && tokens > kSingleTileTokens && (ldx * 4) % 2048 == 0) {
-        ldf = paddedRowStride(cols);
-        padded.resize(size_t(tokens) * size_t(ldf));
-        float* const to = padded.data();  // this thread's buffer (the workers have their own)
-        pool.parallelFor(tokens, int64_t(tokens) * cols, [&](int t, int) {
-            std::memcpy(to + int64_t(t) * ldf, x + int64_t(t) * ldx, size_t(cols) * sizeof(float));
-        });
-        xf = to;
-    }
+    const float* xf = anyFloat ? paddedActivations(pool, x, tokens, ldx, cols, ldf) : x;
     // One plan per family present (a call mixes families only for odd models).
     for (const bool integer : {false, true}) {
         if (integer ? !anyInteger : !anyFloat) continue;
@@ -369,6 +374,8 @@ void matmulBatchWith(const GemmKernels& k, ThreadPool& pool, std::span<const Mat
     for (const MatmulTask& t : tasks) (GemmKernels::integerFamily(t.w->dtype) ? integers : floats).push_back(t);
     if (!integers.empty()) matmulWith(k, pool, integers, x, tokens, ldx);
     if (floats.empty()) return;
+    int64_t ldf = ldx;
+    const float* xf = paddedActivations(pool, x, tokens, ldx, floats[0].w->cols, ldf);
     const BatchPlan plan = makeBatchPlan(floats, tokens, pool.size());
     thread_local AlignedVector<float> packedBuffer;
     packedBuffer.resize(size_t(plan.packedFloats));
@@ -383,7 +390,7 @@ void matmulBatchWith(const GemmKernels& k, ThreadPool& pool, std::span<const Mat
     });
     pool.parallelFor(int(plan.items.size()), plan.work, [&](int index, int) {
         const Item& it = plan.items[size_t(index)];
-        runBatchItem(k, plan, it, floats[size_t(it.task)], packed + plan.packedOffset[size_t(it.task)], x, ldx);
+        runBatchItem(k, plan, it, floats[size_t(it.task)], packed + plan.packedOffset[size_t(it.task)], xf, ldf);
     });
 }
 
