@@ -74,12 +74,22 @@ std::string caseName(const ::testing::TestParamInfo<Case>& info) {
            std::to_string(c.tokens);
 }
 
+// A case's weights (with their reference decoding) and activations, from two seeds.
+struct CaseInputs {
+    CaseInputs(const Case& c, uint64_t weightSeed, uint64_t activationSeed)
+        : op(makeOperand(c.type, c.rows, c.cols, weightSeed + uint64_t(c.rows))),
+          x(randomActivations(c.cols * c.tokens, activationSeed + uint64_t(c.cols))) {}
+    Operand op;
+    std::vector<float> x;
+};
+
 class Gemm : public ::testing::TestWithParam<Case> {};
 
 TEST_P(Gemm, EveryKernelSetMatchesNaiveReferenceAndSingleTokenCalls) {
     const Case c = GetParam();
-    const Operand op = makeOperand(c.type, c.rows, c.cols, 17 + uint64_t(c.rows));
-    const auto x = randomActivations(c.cols * c.tokens, 5 + uint64_t(c.cols));
+    const CaseInputs in(c, 17, 5);
+    const Operand& op = in.op;
+    const auto& x = in.x;
     const bool integer = cpu::GemmKernels::integerFamily(c.type);
     cpu::ThreadPool three(3), one(1);
     for (const cpu::GemmKernels* k : kernelSets()) {
@@ -142,8 +152,9 @@ class GemmBatch : public ::testing::TestWithParam<Case> {};
 
 TEST_P(GemmBatch, EveryKernelSetMatchesNaiveReferenceWhateverTheBatchAndThreads) {
     const Case c = GetParam();
-    const Operand op = makeOperand(c.type, c.rows, c.cols, 23 + uint64_t(c.rows));
-    const auto x = randomActivations(c.cols * c.tokens, 7 + uint64_t(c.cols));
+    const CaseInputs in(c, 23, 7);
+    const Operand& op = in.op;
+    const auto& x = in.x;
     const bool integer = cpu::GemmKernels::integerFamily(c.type);
     cpu::ThreadPool three(3), one(1);
     const size_t n = size_t(c.rows * c.tokens);

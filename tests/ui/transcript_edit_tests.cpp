@@ -40,6 +40,13 @@ struct StoredUtterance {
 };
 using Stored = QMap<int64_t, StoredUtterance>;  // by id
 
+// The id in `after` that `before` lacks (0: none).
+int64_t addedSince(const Stored& before, const Stored& after) {
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (!before.contains(it.key())) return it.key();
+    return 0;
+}
+
 void PrintTo(const StoredUtterance& u, std::ostream* os) {
     *os << "[" << u.startMs << "," << u.endMs << "] " << u.speaker.toStdString() << ": " << u.text.toStdString();
 }
@@ -242,11 +249,6 @@ TEST_F(TranscriptEditTest, InsertAddsAnUtteranceAtThePlayheadAndOpensItsText) {
     const Stored original = stored();
     const int64_t first = idAt(0);
     const int64_t second = idAt(1);
-    auto addedSince = [](const Stored& before, const Stored& after) {
-        for (auto it = after.cbegin(); it != after.cend(); ++it)
-            if (!before.contains(it.key())) return it.key();
-        return int64_t(0);
-    };
 
     // Insert between the lines (200-1800 and 2200-3800 ms): from the playhead to the next
     // start, the selected line's speaker; the new line is selected with its text open.
@@ -314,11 +316,6 @@ TEST_F(TranscriptEditTest, InsertAndTheTextTypedRightAfterAreOneUndoStep) {
     open(QStringLiteral("Tester"));
     const Stored original = stored();
     QUndoStack* stack = window_->session()->undoStack();
-    const auto addedSince = [](const Stored& before, const Stored& after) {
-        for (auto it = after.cbegin(); it != after.cend(); ++it)
-            if (!before.contains(it.key())) return it.key();
-        return int64_t(0);
-    };
 
     // Insert, type, Enter: both in the file at once, one step on the stack.
     clickRow(0);
