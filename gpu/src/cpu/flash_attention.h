@@ -47,9 +47,10 @@ struct FlashAttentionShape {
     int headDim = 0;
     // Scores as one fma chain per score over the dims in order (AttentionKernels::
     // scoresChain) instead of the 8-lane sums, always from transposed key blocks: for
-    // attention that is never decoded (the vision tower), ~2x faster score tiles. A row's
-    // result is still independent of the other rows, the blocking and the thread, but
-    // its bits differ from the lane scores'. headDim a multiple of 8.
+    // attention that is never decoded (the vision tower), cheaper score tiles (no lane
+    // pairs, no tree). A row's result is still independent of the other rows, the
+    // blocking and the thread, but its bits differ from the lane scores'. headDim a
+    // multiple of 8.
     bool chainScores = false;
 };
 
