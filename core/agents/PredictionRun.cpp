@@ -246,7 +246,7 @@ Result<RunSummary> runPrediction(Project& project, LanguageModel& model, const R
         summary.progress.elapsedMs = runTimer.elapsed();
         const int finishedNow = summary.progress.done + summary.progress.failed;
         runLeft.update(summary.progress.elapsedMs, finishedNow, todo.size());
-        summary.progress.etaMs = finishedNow > 0 ? runLeft.milliseconds() : -1;
+        summary.progress.etaMs = runLeft.milliseconds();  // -1 until a batch has finished
         if (options.progress) options.progress(summary.progress);
     };
     auto failClip = [&](const Clip& clip, const QString& message, const QVector<int64_t>& frameTimes) {

@@ -1,6 +1,7 @@
 #include "ui/transcript/TranscriptEditCommand.h"
 
 #include <QHash>
+#include <QSet>
 #include <limits>
 
 #include "core/store/Project.h"
@@ -52,8 +53,8 @@ void TranscriptEditCommand::redo() {
     done_ = true;
     if (insert_) {
         // The one id in the after snapshot that was not there before.
-        QHash<int64_t, bool> old;
-        for (const Utterance& u : before_) old.insert(u.id, true);
+        QSet<int64_t> old;
+        for (const Utterance& u : before_) old.insert(u.id);
         for (const Utterance& u : after_)
             if (!old.contains(u.id)) insertedId_ = insertedId_ == 0 ? u.id : -1;
         if (insertedId_ < 0) insertedId_ = 0;

@@ -52,7 +52,7 @@ void flashAttentionWith(const AttentionKernels& ker, const FlashAttentionShape& 
     sc.k.resize(kKeyBlock);
     sc.v.resize(kKeyBlock);
     const bool transposed =
-        shape.chainScores ? true : ker.scoresTransposed != nullptr && d % 8 == 0 && totalRows >= kTransposeMinRows;
+        shape.chainScores || (ker.scoresTransposed != nullptr && d % 8 == 0 && totalRows >= kTransposeMinRows);
     // Several passes over the same keys (the vision tower: 1,025 rows of one head per
     // call) transpose each key block once for all of them.
     int allVisible = queries.keys;
