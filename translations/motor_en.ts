@@ -73,6 +73,92 @@
     </message>
 </context>
 <context>
+    <name>motor::agents::OpenAiModel</name>
+    <message>
+        <source>openai: sending %1 to %2, which is not this machine, needs explicit confirmation %3</source>
+        <extracomment>%1: what would leave (clip frames, the recording's audio); %2: the host; %3: how to allow it.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clip frames</source>
+        <extracomment>What would leave the machine: %1 in "openai: sending %1 to %2, ...".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(--allow-remote-frames), or use --mode text-only</source>
+        <extracomment>How to allow it: %3 in "openai: sending %1 to %2, ...".</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::speech::ServerTranscriber</name>
+    <message>
+        <source>openai %1: the reply is not JSON (%2 at byte %3): "%4"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>openai %1: the reply has no "segments" with times (the server does not answer response_format=verbose_json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>openai %1: segment %2 of the reply lacks a numeric start and end or a text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>openai %1: segment %2 of the reply has a negative time (%3 - %4 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>openai %1: transcription cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; set MOTOR_OPENAI_API_KEY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; the server does not serve /v1/audio/transcriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; is the server running? check --url</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>motor::speech::Transcriber</name>
+    <message>
+        <source>%1: transcription cancelled; the project is unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>openai: --url must be an http(s) URL, got '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the recording's audio</source>
+        <extracomment>What would leave the machine: %1 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(--allow-remote-audio), or transcribe on this machine (--backend local)</source>
+        <extracomment>How to allow it: %3 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; the project is unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: has a transcript already (%2 utterances); choose to replace it or to add the new utterances beside it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the recording has no audio track</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::ClipBrowser</name>
     <message>
         <source>Search clips, groups, sessions (Ctrl+F)</source>

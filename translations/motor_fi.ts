@@ -73,6 +73,92 @@
     </message>
 </context>
 <context>
+    <name>motor::agents::OpenAiModel</name>
+    <message>
+        <source>openai: sending %1 to %2, which is not this machine, needs explicit confirmation %3</source>
+        <extracomment>%1: what would leave (clip frames, the recording's audio); %2: the host; %3: how to allow it.</extracomment>
+        <translation>openai: %1 lähettäminen palvelimelle %2, joka ei ole tämä tietokone, vaatii nimenomaisen vahvistuksen %3</translation>
+    </message>
+    <message>
+        <source>clip frames</source>
+        <extracomment>What would leave the machine: %1 in "openai: sending %1 to %2, ...".</extracomment>
+        <translation>leikkeiden kuvien</translation>
+    </message>
+    <message>
+        <source>(--allow-remote-frames), or use --mode text-only</source>
+        <extracomment>How to allow it: %3 in "openai: sending %1 to %2, ...".</extracomment>
+        <translation>(--allow-remote-frames) tai käytä valintaa --mode text-only</translation>
+    </message>
+</context>
+<context>
+    <name>motor::speech::ServerTranscriber</name>
+    <message>
+        <source>openai %1: the reply is not JSON (%2 at byte %3): "%4"</source>
+        <translation>openai %1: vastaus ei ole JSONia (%2 tavun %3 kohdalla): "%4"</translation>
+    </message>
+    <message>
+        <source>openai %1: the reply has no "segments" with times (the server does not answer response_format=verbose_json)</source>
+        <translation>openai %1: vastauksessa ei ole aikoja sisältävää "segments"-kenttää (palvelin ei vastaa muodossa response_format=verbose_json)</translation>
+    </message>
+    <message>
+        <source>openai %1: segment %2 of the reply lacks a numeric start and end or a text</source>
+        <translation>openai %1: vastauksen segmentistä %2 puuttuu numeerinen alku ja loppu tai teksti</translation>
+    </message>
+    <message>
+        <source>openai %1: segment %2 of the reply has a negative time (%3 - %4 s)</source>
+        <translation>openai %1: vastauksen segmentissä %2 on negatiivinen aika (%3 - %4 s)</translation>
+    </message>
+    <message>
+        <source>openai %1: transcription cancelled</source>
+        <translation>openai %1: litterointi peruttiin</translation>
+    </message>
+    <message>
+        <source>; set MOTOR_OPENAI_API_KEY</source>
+        <translation>; aseta MOTOR_OPENAI_API_KEY</translation>
+    </message>
+    <message>
+        <source>; the server does not serve /v1/audio/transcriptions</source>
+        <translation>; palvelin ei tarjoa rajapintaa /v1/audio/transcriptions</translation>
+    </message>
+    <message>
+        <source>; is the server running? check --url</source>
+        <translation>; onko palvelin käynnissä? tarkista --url</translation>
+    </message>
+</context>
+<context>
+    <name>motor::speech::Transcriber</name>
+    <message>
+        <source>%1: transcription cancelled; the project is unchanged</source>
+        <translation>%1: litterointi peruttiin; projekti on ennallaan</translation>
+    </message>
+    <message>
+        <source>openai: --url must be an http(s) URL, got '%1'</source>
+        <translation>openai: --url-osoitteen on oltava http(s)-URL, nyt se on '%1'</translation>
+    </message>
+    <message>
+        <source>the recording's audio</source>
+        <extracomment>What would leave the machine: %1 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation>tallenteen äänen</translation>
+    </message>
+    <message>
+        <source>(--allow-remote-audio), or transcribe on this machine (--backend local)</source>
+        <extracomment>How to allow it: %3 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation>(--allow-remote-audio) tai litteroi tällä tietokoneella (--backend local)</translation>
+    </message>
+    <message>
+        <source>%1; the project is unchanged</source>
+        <translation>%1; projekti on ennallaan</translation>
+    </message>
+    <message>
+        <source>%1: has a transcript already (%2 utterances); choose to replace it or to add the new utterances beside it</source>
+        <translation>%1: tallenteella on jo litteraatti (puheenvuoroja: %2); valitse, korvataanko se vai lisätäänkö uudet puheenvuorot sen rinnalle</translation>
+    </message>
+    <message>
+        <source>%1: the recording has no audio track</source>
+        <translation>%1: tallenteessa ei ole ääniraitaa</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::ClipBrowser</name>
     <message>
         <source>Search clips, groups, sessions (Ctrl+F)</source>

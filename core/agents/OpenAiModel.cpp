@@ -1,5 +1,6 @@
 #include "core/agents/OpenAiModel.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -120,6 +121,14 @@ LmCapabilities OpenAiModel::capabilities() const {
     return c;
 }
 
+namespace {
+// The refusal a person reads (the app shows it) goes through the interface's translator;
+// the CLI installs none, so it stays English.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(motor::agents::OpenAiModel)
+};
+}  // namespace
+
 Status confirmRemoteHosts(const QList<QUrl>& urls, const std::function<bool(const QString& host)>& confirm,
                           const QString& what, const QString& howToAllow) {
     QStringList hosts;
@@ -127,8 +136,9 @@ Status confirmRemoteHosts(const QList<QUrl>& urls, const std::function<bool(cons
         if (!isLoopbackHost(url.host()) && !hosts.contains(url.host())) hosts << url.host();
     for (const QString& host : hosts)
         if (!confirm || !confirm(host))
-            return makeError(QStringLiteral("openai: sending %1 to %2, which is not this machine, needs explicit "
-                                            "confirmation %3")
+            //: %1: what would leave (clip frames, the recording's audio); %2: the host; %3: how to allow it.
+            return makeError(Texts::tr("openai: sending %1 to %2, which is not this machine, needs explicit "
+                                       "confirmation %3")
                                  .arg(what, host, howToAllow));
     return {};
 }
@@ -137,8 +147,11 @@ Status OpenAiModel::permitImages() {
     if (imagesPermitted_) return {};
     QList<QUrl> urls;
     for (const auto& s : servers_) urls << s.base;
-    if (Status st = confirmRemoteHosts(urls, options_.confirmRemoteFrames, QStringLiteral("clip frames"),
-                                       QStringLiteral("(--allow-remote-frames), or use --mode text-only"));
+    if (Status st = confirmRemoteHosts(urls, options_.confirmRemoteFrames,
+                                       //: What would leave the machine: %1 in "openai: sending %1 to %2, ...".
+                                       Texts::tr("clip frames"),
+                                       //: How to allow it: %3 in "openai: sending %1 to %2, ...".
+                                       Texts::tr("(--allow-remote-frames), or use --mode text-only"));
         !st)
         return st;
     imagesPermitted_ = true;

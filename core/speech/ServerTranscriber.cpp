@@ -1,5 +1,6 @@
 #include "core/speech/ServerTranscriber.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +12,11 @@
 
 namespace motor::speech {
 namespace {
+
+// What a person reads goes through the interface's translator (the CLI installs none).
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(motor::speech::ServerTranscriber)
+};
 
 // OpenAI's verbose_json names the language ("english"); whisper.cpp and others give the code.
 QString languageCode(const QString& name) {
@@ -63,7 +69,7 @@ Result<ServerTranscript> parseVerboseJson(const QByteArray& body, const QString&
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         QString start = QString::fromUtf8(body.left(80)).simplified();
-        return makeError(QStringLiteral("openai %1: the reply is not JSON (%2 at byte %3): \"%4\"")
+        return makeError(Texts::tr("openai %1: the reply is not JSON (%2 at byte %3): \"%4\"")
                              .arg(where, parseError.errorString())
                              .arg(parseError.offset)
                              .arg(start));
@@ -71,8 +77,8 @@ Result<ServerTranscript> parseVerboseJson(const QByteArray& body, const QString&
     const QJsonObject o = doc.object();
     const QJsonValue segments = o.value(QStringLiteral("segments"));
     if (!segments.isArray())
-        return makeError(QStringLiteral("openai %1: the reply has no \"segments\" with times (the server does not "
-                                        "answer response_format=verbose_json)")
+        return makeError(Texts::tr("openai %1: the reply has no \"segments\" with times (the server does not "
+                                   "answer response_format=verbose_json)")
                              .arg(where));
     ServerTranscript t;
     t.language = languageCode(o.value(QStringLiteral("language")).toString());
@@ -83,12 +89,12 @@ Result<ServerTranscript> parseVerboseJson(const QByteArray& body, const QString&
         const QJsonValue start = s.value(QStringLiteral("start")), end = s.value(QStringLiteral("end"));
         const QJsonValue text = s.value(QStringLiteral("text"));
         if (!start.isDouble() || !end.isDouble() || !text.isString())
-            return makeError(QStringLiteral("openai %1: segment %2 of the reply lacks a numeric start and end or a "
-                                            "text")
+            return makeError(Texts::tr("openai %1: segment %2 of the reply lacks a numeric start and end or a "
+                                       "text")
                                  .arg(where)
                                  .arg(index));
         if (!std::isfinite(start.toDouble()) || start.toDouble() < 0 || end.toDouble() < 0)
-            return makeError(QStringLiteral("openai %1: segment %2 of the reply has a negative time (%3 - %4 s)")
+            return makeError(Texts::tr("openai %1: segment %2 of the reply has a negative time (%3 - %4 s)")
                                  .arg(where)
                                  .arg(index)
                                  .arg(start.toDouble())
@@ -115,16 +121,16 @@ Result<ServerTranscript> transcribeOnServer(const ServerTranscriptionOptions& op
     QNetworkAccessManager nam;
     const agents::HttpResult r = agents::httpSendWithRetries(
         nam, endpoint, o.apiKey, &body, o.timeoutMs, {std::max(0, o.retries) + 1, o.backoffMs}, cancel, uploaded);
-    if (r.cancelled) return cancelledError(QStringLiteral("openai %1: transcription cancelled").arg(where));
+    if (r.cancelled) return cancelledError(Texts::tr("openai %1: transcription cancelled").arg(where));
     if (!r.ok()) {
         const agents::ServerFailure f = r.failure();
         QString advice;
         if (f.kind == agents::FailureKind::Unauthorized)
-            advice = QStringLiteral("; set MOTOR_OPENAI_API_KEY");
+            advice = Texts::tr("; set MOTOR_OPENAI_API_KEY");
         else if (f.kind == agents::FailureKind::NotSupported)
-            advice = QStringLiteral("; the server does not serve /v1/audio/transcriptions");
+            advice = Texts::tr("; the server does not serve /v1/audio/transcriptions");
         else if (f.kind == agents::FailureKind::Unreachable || f.kind == agents::FailureKind::Timeout)
-            advice = QStringLiteral("; is the server running? check --url");
+            advice = Texts::tr("; is the server running? check --url");
         return makeError(QStringLiteral("openai %1: %2%3").arg(where, f.describe(), advice));
     }
     return parseVerboseJson(r.body, where);

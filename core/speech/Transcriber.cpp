@@ -1,5 +1,6 @@
 #include "core/speech/Transcriber.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -17,6 +18,12 @@
 
 namespace motor::speech {
 namespace {
+
+// The messages a person reads (the app's transcription dialog shows them) go through the
+// interface's translator; the CLI installs none, so it stays English.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(motor::speech::Transcriber)
+};
 
 QString qs(const std::string& s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -71,7 +78,7 @@ Result<Recognized> recognizeLocally(const Media& media, const QString& audioPath
     auto transcript = model.value()->transcribe(samples, so, cb);
     if (!transcript) {
         if (agents::cancelled(options.cancel))
-            return cancelledError(audioPath + QStringLiteral(": transcription cancelled; the project is unchanged"));
+            return cancelledError(Texts::tr("%1: transcription cancelled; the project is unchanged").arg(audioPath));
         return makeError(audioPath + QStringLiteral(": ") + qs(transcript.error().message));
     }
     report->seconds = double(timer.elapsed()) / 1000.0;
@@ -108,11 +115,14 @@ Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPat
     const QUrl endpoint = transcriptionEndpoint(so.url);
     if (!so.url.isValid() || so.url.host().isEmpty() ||
         (so.url.scheme() != QLatin1String("http") && so.url.scheme() != QLatin1String("https")))
-        return makeError(QStringLiteral("openai: --url must be an http(s) URL, got '%1'").arg(so.url.toString()));
+        return makeError(Texts::tr("openai: --url must be an http(s) URL, got '%1'").arg(so.url.toString()));
     // Before the audio is even decoded: classroom audio leaves the machine only with a yes.
     if (Status st = agents::confirmRemoteHosts(
-            {endpoint}, options.confirmRemoteAudio, QStringLiteral("the recording's audio"),
-            QStringLiteral("(--allow-remote-audio), or transcribe on this machine (--backend local)"));
+            {endpoint}, options.confirmRemoteAudio,
+            //: What would leave the machine: %1 in "openai: sending %1 to %2, which is not this machine, ...".
+            Texts::tr("the recording's audio"),
+            //: How to allow it: %3 in "openai: sending %1 to %2, which is not this machine, ...".
+            Texts::tr("(--allow-remote-audio), or transcribe on this machine (--backend local)"));
         !st)
         return st.error();
     auto pcm = media::AudioDecoder::decode(audioPath, 0, media.durationMs,
@@ -140,7 +150,7 @@ Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPat
     auto transcript = transcribeOnServer(so, media::wavFile(pcm.value()), options.cancel, uploaded);
     if (!transcript) {
         if (isCancelled(transcript.error()))
-            return cancelledError(transcript.error().message + QStringLiteral("; the project is unchanged"));
+            return cancelledError(Texts::tr("%1; the project is unchanged").arg(transcript.error().message));
         return transcript.error();
     }
     if (options.progress) {
@@ -187,12 +197,11 @@ Result<TranscribeReport> transcribeRecording(Project& project, const TranscribeO
         auto existing = io::TranscriptImporter::existingUtterances(project, options.mediaPath);
         if (!existing) return existing.error();
         if (existing.value() > 0)
-            return makeError(QStringLiteral("%1: has a transcript already (%2 utterances); choose to replace it or to "
-                                            "add the new utterances beside it")
-                                 .arg(options.mediaPath)
-                                 .arg(existing.value()));
+            return makeError(Texts::tr("%1: has a transcript already (%2 utterances); choose to replace it or to add "
+                                       "the new utterances beside it")
+                                 .arg(options.mediaPath, QString::number(existing.value())));
     }
-    if (!media->hasAudio) return makeError(audioPath + QStringLiteral(": the recording has no audio track"));
+    if (!media->hasAudio) return makeError(Texts::tr("%1: the recording has no audio track").arg(audioPath));
 
     TranscribeReport report;
     auto recognized = options.backend == SpeechBackend::OpenAi

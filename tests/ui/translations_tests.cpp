@@ -1,11 +1,19 @@
-// The Finnish translation is embedded and complete enough to switch the interface.
+// The Finnish translation is embedded and complete enough to switch the interface, core's
+// transcription messages included.
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTranslator>
+#include <QUrl>
 #include <QXmlStreamReader>
+#include <limits>
+#include <string>
 
+#include "core/speech/Transcriber.h"
+#include "core/store/Project.h"
+#include "support/FixtureProject.h"
 #include "ui/main/MainWindow.h"
 
 namespace {
@@ -70,6 +78,69 @@ TEST(Translations, CataloguesAreComplete) {
     EXPECT_EQ(fi.translate("motor::ui::DataTransfer", "%n recording(s) imported", nullptr, 1),
               QStringLiteral("%n tallenne tuotu"));
     EXPECT_EQ(fi.translate("QPlatformTheme", "Cancel"), QStringLiteral("Peruuta"));
+}
+
+// Core's transcription refusals are in the interface's language: the app installs the
+// translator, and the real core code builds the message with its file name or host intact.
+// Without a translator (the CLI) they stay English, word for word.
+TEST(Translations, CoreTranscriptionRefusalsFollowTheInstalledTranslator) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    motor::testing::FixtureOptions fixture;
+    fixture.clipCount = 2;
+    fixture.withMedia = false;  // refused before the audio is read
+    fixture.withModels = false;
+    auto path = motor::testing::createFixtureProject(dir.path(), QStringLiteral("lesson"), fixture);
+    ASSERT_TRUE(path.ok()) << path.error().message.toStdString();
+    auto project = motor::Project::open(path.value());
+    ASSERT_TRUE(project.ok()) << project.error().message.toStdString();
+    const QString mediaPath = QStringLiteral("media/lesson.mp4");
+    const auto media = project.value()->mediaByPath(mediaPath);
+    ASSERT_TRUE(media.ok() && media->has_value());
+    const QString utterances =
+        QString::number(project.value()->utterances((*media)->id, 0, std::numeric_limits<int64_t>::max())->size());
+    ASSERT_NE(utterances, QStringLiteral("0"));
+
+    // The recording has a transcript and the caller did not choose to replace it.
+    motor::speech::TranscribeOptions keep;
+    keep.mediaPath = mediaPath;
+    // A server that is not this machine and no yes for sending the audio there.
+    motor::speech::TranscribeOptions remote;
+    remote.mediaPath = mediaPath;
+    remote.merge = motor::io::TranscriptMerge::Replace;
+    remote.backend = motor::speech::SpeechBackend::OpenAi;
+    remote.server.url = QUrl(QStringLiteral("http://192.0.2.7:8000/v1"));
+    // As text gtest prints readably when it differs.
+    auto refusal = [&](const motor::speech::TranscribeOptions& o) {
+        auto r = motor::speech::transcribeRecording(*project.value(), o);
+        EXPECT_FALSE(r.ok());
+        return r.ok() ? std::string() : r.error().message.toStdString();
+    };
+    const std::string keepEn = (mediaPath + QStringLiteral(": has a transcript already (") + utterances +
+                                QStringLiteral(" utterances); choose to replace it or to add the new utterances "
+                                               "beside it"))
+                                   .toStdString();
+    const std::string remoteEn =
+        "openai: sending the recording's audio to 192.0.2.7, which is not this machine, needs explicit confirmation "
+        "(--allow-remote-audio), or transcribe on this machine (--backend local)";
+    EXPECT_EQ(refusal(keep), keepEn);
+    EXPECT_EQ(refusal(remote), remoteEn);
+
+    QTranslator fi;
+    ASSERT_TRUE(fi.load(QStringLiteral(":/i18n/motor_fi.qm")));
+    QCoreApplication::installTranslator(&fi);
+    EXPECT_EQ(refusal(keep),
+              (mediaPath + QStringLiteral(": tallenteella on jo litteraatti (puheenvuoroja: ") + utterances +
+               QStringLiteral("); valitse, korvataanko se vai lisätäänkö uudet puheenvuorot sen "
+                              "rinnalle"))
+                  .toStdString());
+    EXPECT_EQ(refusal(remote),
+              "openai: tallenteen äänen lähettäminen palvelimelle 192.0.2.7, joka ei ole tämä tietokone, vaatii "
+              "nimenomaisen vahvistuksen (--allow-remote-audio) tai litteroi tällä tietokoneella (--backend local)");
+    QCoreApplication::removeTranslator(&fi);
+
+    EXPECT_EQ(refusal(keep), keepEn);
+    EXPECT_EQ(refusal(remote), remoteEn);
 }
 
 }  // namespace
