@@ -85,6 +85,18 @@ step bench_vision 180 "$BIN/motor_cuda_bench" vision
 step bench_vision_torch 180 python3 "$here/../../tests/reference/bench_vision_tower.py" --device cuda --dtype bf16 --repeat 5
 step bench_model_1b 180 "$BIN/motor_cuda_bench" model 1b
 step bench_model_1b_vs_transformers 180 python3 "$here/decoder_vs_transformers.py" 1b "$OUT/bench_model_1b.out"
+# The host CPU's GEMM kernel sets (issue 12): where it has AVX-512 (F/BW/DQ/VL/VNNI), the
+# GEMM tests run the real AVX-512 set against the AVX2 set bit for bit, and the bench
+# times both on one thread.
+if [ -x "$BIN/motor_gpu_tests" ] && [ -x "$BIN/motor_gemm_bench" ]; then
+  grep -o -w -E 'avx512(f|bw|dq|vl|_vnni)' /proc/cpuinfo | sort -u | tr '\n' ' ' > "$OUT/cpu_flags.out"
+  step cpu_gemm_tests 300 "$BIN/motor_gpu_tests" --gtest_filter='*Gemm*:*Quantize*'
+  for isa in avx2 avx512; do
+    step cpu_gemm_bench_$isa 180 env MOTOR_CPU_ISA=$isa MOTOR_CPU_THREADS=1 "$BIN/motor_gemm_bench" \
+      --benchmark_filter='matmulBench/(F32|Q8_0)/(768/768|2048/768)/128|matmulBatchBench/F32Tower/1024/1024' \
+      --benchmark_min_time=0.3
+  done
+fi
 if [ "${MOTOR_GPU_CHECK_8B:-0}" = 1 ]; then  # the 8B shape: a few more minutes
   step bench_model_8b 300 "$BIN/motor_cuda_bench" model 8b
   step bench_model_8b_vs_transformers 300 python3 "$here/decoder_vs_transformers.py" 8b "$OUT/bench_model_8b.out"
@@ -99,6 +111,11 @@ fi
   echo; echo "## GEMM / GEMV"; echo; cat "$OUT/bench_gemm.out"
   echo; echo "## decoder and vision against the CPU backend"; echo; grep -E "^(PASS|FAIL|SKIP|ALL|FAILED)" "$OUT/decoder.out"
   echo; echo "## vision tower, 8 frames"; echo; cat "$OUT/bench_vision.out"; tail -1 "$OUT/bench_vision_torch.out"
+  if [ -f "$OUT/cpu_gemm_tests.out" ]; then
+    echo; echo "## CPU GEMM kernel sets (host flags: $(cat "$OUT/cpu_flags.out"))"; echo
+    grep -E "^\[  (PASSED|FAILED|SKIPPED) " "$OUT/cpu_gemm_tests.out" | sort | uniq -c | head -20
+    for isa in avx2 avx512; do echo; echo "$isa:"; grep -E "^matmul" "$OUT/cpu_gemm_bench_$isa.out"; done
+  fi
   for s in 1b 8b; do
     [ -f "$OUT/bench_model_${s}_vs_transformers.out" ] &&
       { echo; echo "## decoder $s beside transformers"; echo; cat "$OUT/bench_model_${s}_vs_transformers.out"; }

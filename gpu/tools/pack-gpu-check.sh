@@ -8,12 +8,18 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$root/build/ci}
 DEST=${2:-$root/build/gpu-check}
 tools="motor_cuda_check motor_cuda_bench motor_cuda_model_check"
-cmake --build "$BUILD" --target $tools
+# and the CPU GEMM tests and bench, for the host's AVX-512 set (gpu-check.sh, step cpu_gemm)
+cpu_tools="motor_gpu_tests motor_gemm_bench"
+cmake --build "$BUILD" --target $tools $cpu_tools
 mkdir -p "$DEST"
 for t in $tools; do
   f=$(find "$BUILD" -name "$t" -type f -perm -u+x | head -1)
   [ -n "$f" ] || { echo "pack-gpu-check: $t not built in $BUILD (no nvcc?)" >&2; exit 1; }
   cp "$f" "$DEST/"
   strip --strip-debug "$DEST/$t" 2>/dev/null || true
+done
+for t in $cpu_tools; do
+  f=$(find "$BUILD" -name "$t" -type f -perm -u+x | head -1)
+  [ -n "$f" ] && cp "$f" "$DEST/" && strip --strip-debug "$DEST/$t" 2>/dev/null || true
 done
 du -sh "$DEST"

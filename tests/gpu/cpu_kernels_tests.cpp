@@ -7,10 +7,12 @@
 #include <cstring>
 #include <random>
 
+#include "cpu/cpu_isa.h"
 #include "cpu/gemm_kernels.h"
 #include "cpu/half.h"
 #include "cpu/matmul.h"
 #include "cpu/thread_pool.h"
+#include "support/gemm_kernel_sets.h"
 #include "support/random_model.h"
 #include "support/reference_forward.h"
 
@@ -37,9 +39,25 @@ NaiveQuant naiveQuantize(const std::vector<float>& x) {
 }
 
 std::vector<const cpu::GemmKernels*> activeSets() {
-    std::vector<const cpu::GemmKernels*> sets{&cpu::portableGemmKernels()};
-    if (const cpu::GemmKernels* avx2 = cpu::avx2GemmKernels()) sets.push_back(avx2);
-    return sets;
+    return gemmKernelSets();
+}
+
+// MOTOR_CPU_ISA: the best set by default; a named set the CPU cannot run falls back to
+// portable, never to another vector width; an unknown name is ignored.
+TEST(CpuIsa, ChoiceFollowsTheCpuAndTheRequest) {
+    using cpu::CpuIsa;
+    EXPECT_EQ(cpu::chooseCpuIsa(nullptr, true, true), CpuIsa::Avx512);
+    EXPECT_EQ(cpu::chooseCpuIsa(nullptr, true, false), CpuIsa::Avx2);
+    EXPECT_EQ(cpu::chooseCpuIsa(nullptr, false, false), CpuIsa::Portable);
+    EXPECT_EQ(cpu::chooseCpuIsa("avx2", true, true), CpuIsa::Avx2);
+    EXPECT_EQ(cpu::chooseCpuIsa("portable", true, true), CpuIsa::Portable);
+    EXPECT_EQ(cpu::chooseCpuIsa("avx512", true, false), CpuIsa::Portable);
+    EXPECT_EQ(cpu::chooseCpuIsa("avx512", true, true), CpuIsa::Avx512);
+    EXPECT_EQ(cpu::chooseCpuIsa("avx2", false, false), CpuIsa::Portable);
+    EXPECT_EQ(cpu::chooseCpuIsa("sse9", true, false), CpuIsa::Avx2);
+    // The kernel tables agree with the CPU: the AVX-512 set exists exactly where it runs.
+    EXPECT_EQ(cpu::avx512GemmKernels() != nullptr, cpu::cpuSupports(CpuIsa::Avx512));
+    EXPECT_STREQ(cpu::gemmKernels().isa, cpu::cpuIsaName(cpu::cpuIsa()));
 }
 
 TEST(QuantizeActivations, EveryKernelSetMatchesTheDefinition) {

@@ -107,7 +107,7 @@ const AttentionKernels& portableAttentionKernels() {
 
 const AttentionKernels& attentionKernels() {
     static const AttentionKernels* chosen =
-        cpuIsa() == CpuIsa::Avx2 ? avx2AttentionKernels() : &portableAttentionKernels();
+        cpuIsa() >= CpuIsa::Avx2 ? avx2AttentionKernels() : &portableAttentionKernels();
     return *chosen;
 }
 

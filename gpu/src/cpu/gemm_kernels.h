@@ -19,7 +19,8 @@
 // fork, decodeBatch and sequential decode agree bit for bit. The portable set follows
 // the same lane structure with separate multiply and add (no fma; it is compiled with
 // -ffp-contract=off), so its results differ from AVX2 in the last bits: a process uses
-// one set (MOTOR_CPU_ISA fixes it), so that never mixes.
+// one set (MOTOR_CPU_ISA fixes it), so that never mixes. The AVX-512 set performs the
+// AVX2 set's operations per element (gemm_avx512.cpp) and gives its bits.
 #include <cstddef>
 #include <cstdint>
 
@@ -134,6 +135,9 @@ struct GemmKernels {
 const GemmKernels& portableGemmKernels();
 // nullptr when the build has no AVX2 path or the CPU lacks AVX2/FMA/F16C.
 const GemmKernels* avx2GemmKernels();
+// nullptr when the build has no AVX-512 path or the CPU lacks AVX-512 F/BW/DQ/VL/VNNI.
+// Same bits as the AVX2 set for every kernel (gemm_avx512.cpp).
+const GemmKernels* avx512GemmKernels();
 // The set of the process's instruction set (cpu_isa.h, MOTOR_CPU_ISA).
 const GemmKernels& gemmKernels();
 

@@ -205,7 +205,9 @@ const GemmKernels& portableGemmKernels() {
 }
 
 const GemmKernels& gemmKernels() {
-    static const GemmKernels* chosen = cpuIsa() == CpuIsa::Avx2 ? avx2GemmKernels() : &portableGemmKernels();
+    static const GemmKernels* chosen = cpuIsa() == CpuIsa::Avx512 ? avx512GemmKernels()
+                                       : cpuIsa() == CpuIsa::Avx2 ? avx2GemmKernels()
+                                                                  : &portableGemmKernels();
     return *chosen;
 }
 

@@ -8,7 +8,7 @@
 namespace motor::gpu::cpu {
 
 void rmsNorm(const float* x, const float* weight, int64_t n, float eps, float* out) {
-    if (cpuIsa() == CpuIsa::Avx2) return rmsNormAvx2(x, weight, n, eps, out);
+    if (cpuIsa() >= CpuIsa::Avx2) return rmsNormAvx2(x, weight, n, eps, out);
     // Double accumulation: hidden states of real models reach 1e3, and the sum of n
     // squares in float would lose the low bits the reference keeps.
     double ss = 0.0;
@@ -18,7 +18,7 @@ void rmsNorm(const float* x, const float* weight, int64_t n, float eps, float* o
 }
 
 void siluMul(float* gate, const float* up, int64_t n) {
-    if (cpuIsa() == CpuIsa::Avx2) return siluMulAvx2(gate, up, n);
+    if (cpuIsa() >= CpuIsa::Avx2) return siluMulAvx2(gate, up, n);
     for (int64_t i = 0; i < n; ++i) {
         const float g = gate[i];
         gate[i] = g / (1.0f + std::exp(-g)) * up[i];

@@ -22,7 +22,7 @@ void layerNorm(const float* x, const float* weight, const float* bias, int64_t n
 }
 
 void geluErf(float* x, int64_t n) {
-    if (cpu::cpuIsa() == cpu::CpuIsa::Avx2) return cpu::geluErfAvx2(x, n);
+    if (cpu::cpuIsa() >= cpu::CpuIsa::Avx2) return cpu::geluErfAvx2(x, n);
     constexpr float kInvSqrt2 = 0.70710678118654752f;
     for (int64_t i = 0; i < n; ++i) x[i] = 0.5f * x[i] * (1.0f + std::erf(x[i] * kInvSqrt2));
 }
