@@ -2,7 +2,9 @@
 """Fills motor_fi.ts (and the plural forms of motor_en.ts) from fi_strings.py.
 
 Run after lupdate:  python3 translations/tools/fill_ts.py
-Untranslated Finnish strings are listed and left "unfinished" so they show in English.
+The .ts files are the store of translations: an entry already translated is kept as it
+is, and only entries lupdate added (type="unfinished") are filled from fi_strings.py.
+Those it does not know are listed and left "unfinished" so they show in English.
 """
 import os
 import sys
@@ -23,6 +25,8 @@ def fill(path, singular, plural, language):
     for message in root.iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
+        if translation.get("type") != "unfinished" and (translation.text or len(translation)):
+            continue  # translated already: the .ts keeps it
         for child in list(translation):
             translation.remove(child)
         translation.text = None
@@ -47,7 +51,7 @@ def fill(path, singular, plural, language):
         text = f.read()
     text = text.replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
+        f.write(text if text.endswith("\n") else text + "\n")
     return missing
 
 
