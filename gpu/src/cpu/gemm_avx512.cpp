@@ -16,12 +16,9 @@
 #include "cpu/gemm_kernels.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <cstring>
 #include <type_traits>
 
-#include "cpu/block_decode.h"
 #include "cpu/cpu_isa.h"
-#include "cpu/half.h"
 
 #if defined(MOTOR_GEMM_AVX512_EMULATED)
 // The test build (tests/gpu/CMakeLists.txt) compiles this file a second time against
@@ -59,10 +56,6 @@ MOTOR_AVX512 inline __m512 pair(__m256 lo, __m256 hi) {
     return _mm512_insertf32x8(_mm512_castps256_ps512(lo), hi, 1);
 }
 
-// Float family: RM rows x RP token pairs, c[i][p] = [8 lanes of token 2p | of 2p + 1]
-// for row i. The last pair may hold one token (single): its upper half reads zeros and
-// is never stored. The accumulator layout between column blocks is the AVX2 set's
-// ([row][token][lane]), so a pair's 16 lanes are contiguous.
 // Lane mask for the first n (< 8) floats (gemm_avx2.cpp's tailMask).
 MOTOR_AVX512 inline __m256i tailMask(int64_t n) {
     alignas(32) static const int32_t kMask[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -200,42 +193,21 @@ MOTOR_AVX512 void f32Panel(const float* w, int64_t ws, int rows, const float* x,
 // Integer family. The packed block (kPackedQ8BlockBytes, as the AVX2 set's): the 4 rows'
 // 32 int8 weights at 0 (rows 0 and 1 in one 64-byte half, 2 and 3 in the other), then
 // per row 8 int32 lane starts -128 * (w[4l] + w[4l+1] + w[4l+2] + w[4l+3]) where the
-// AVX2 pack keeps |w|, then the 4 fp32 scales.
-inline float halfAt(const std::byte* p) {
-    uint16_t h;
-    std::memcpy(&h, p, 2);
-    return halfToFloat(h);  // exact, as F16C's conversion
-}
-
+// AVX2 pack keeps |w|, then the 4 fp32 scales: the AVX2 set's pack (weights as int8,
+// Q4_0 as nibble - 8), then each row's |w| replaced by its lane starts.
 MOTOR_AVX512 void packQ8(DType type, const std::byte* row0, int64_t rowBytes, int rows, int64_t b0, int64_t blocks,
                          std::byte* out) {
-    const __m128i mask = _mm_set1_epi8(0x0F);
-    const __m256i eight = _mm256_set1_epi8(8);
+    avx2GemmKernels()->packQ8(type, row0, rowBytes, rows, b0, blocks, out);
     const __m256i ones8 = _mm256_set1_epi8(1);
     const __m256i ones16 = _mm256_set1_epi16(1);
     for (int64_t b = 0; b < blocks; ++b) {
         std::byte* o = out + b * kPackedQ8BlockBytes;
-        auto* d = reinterpret_cast<float*>(o + kPackedQ8ScaleOffset);
         for (int i = 0; i < kPanelRows; ++i) {
-            __m256i q = _mm256_setzero_si256();
-            float scale = 0.0f;
-            if (i < rows && type == DType::Q8_0) {
-                const std::byte* blk = row0 + i * rowBytes + (b0 + b) * kQ8_0Bytes;
-                scale = halfAt(blk);
-                q = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(blk + 2));
-            } else if (i < rows) {
-                const std::byte* blk = row0 + i * rowBytes + (b0 + b) * kQ4_0Bytes;
-                scale = halfAt(blk);
-                const __m128i n = _mm_loadu_si128(reinterpret_cast<const __m128i*>(blk + 2));
-                q = _mm256_sub_epi8(_mm256_set_m128i(_mm_and_si128(_mm_srli_epi16(n, 4), mask), _mm_and_si128(n, mask)),
-                                    eight);
-            }
-            _mm256_store_si256(reinterpret_cast<__m256i*>(o + i * kQuantBlock), q);
-            // Lane sums of 4 signed weights (pairs by maddubs against ones, then madd).
+            const __m256i q = _mm256_load_si256(reinterpret_cast<const __m256i*>(o + i * kQuantBlock));
+            // Lane sums of 4 signed weights: pairs by maddubs against ones, then madd.
             const __m256i sum4 = _mm256_madd_epi16(_mm256_maddubs_epi16(ones8, q), ones16);
             _mm256_store_si256(reinterpret_cast<__m256i*>(o + kPackedQ8AbsOffset + i * kQuantBlock),
                                _mm256_mullo_epi32(sum4, _mm256_set1_epi32(-128)));
-            d[i] = scale;
         }
     }
 }
