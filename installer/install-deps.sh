@@ -10,8 +10,9 @@ packages=(
   libsqlite3-dev sqlite3
   libavformat-dev libavcodec-dev libswscale-dev libswresample-dev libavutil-dev
   libgtest-dev libgmock-dev libbenchmark-dev ffmpeg
-  # the AVX-512 GEMM kernels' test on machines without AVX-512 (tests/gpu: SIMDe's intrinsics)
-  libsimde-dev
+  # the AVX-512 GEMM kernels' tests on machines without AVX-512: SIMDe's intrinsics
+  # (tests/gpu) and Bochs' AVX-512 CPU model (tests/avx512-bochs)
+  libsimde-dev bochs bochsbios vgabios bochs-x isolinux syslinux-common xorriso
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
   qml6-module-qtmultimedia libqt6multimedia6 xvfb xauth
   # packaging: the .deb's checks (ctest Package.*), lintian, the clean-system test, icons
