@@ -66,8 +66,8 @@ MOTOR_AVX512 inline __m256 upper(__m512 v) {
     return _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1));
 }
 
-// One step of 8 columns: xv pairs from the activation rows (loadPair), each weight row's
-// 8 floats broadcast to both halves.
+// 8 floats; the last partial group of a row with zeros in the missing lanes, as the AVX2
+// set loads it.
 template <bool Tail>
 MOTOR_AVX512 inline __m256 load8(const float* p, __m256i m) {
     if constexpr (Tail)
@@ -76,6 +76,8 @@ MOTOR_AVX512 inline __m256 load8(const float* p, __m256i m) {
         return _mm256_loadu_ps(p);
 }
 
+// One step of 8 columns: the token pairs' activations, then each weight row's 8 floats
+// broadcast to both halves and multiplied into the row's accumulators.
 template <int RM, int RP, bool Single, bool Tail>
 MOTOR_AVX512 inline void f32Step(const float* w, int64_t ws, const float* x, int64_t ldx, int64_t k,
                                  __m512 (&c)[RM][RP], __m256i m) {
@@ -97,8 +99,7 @@ MOTOR_AVX512 inline void f32Step(const float* w, int64_t ws, const float* x, int
 // Float family: RM rows x RP token pairs, c[i][p] = [8 lanes of token 2p | of 2p + 1]
 // for row i. The last pair may hold one token (single): its upper half reads zeros and
 // is never stored. The accumulator layout between column blocks is the AVX2 set's
-// ([row][token][lane]), so a pair's 16 lanes are contiguous. A last partial group of 8
-// columns is loaded with zeros in the missing lanes, as the AVX2 set does.
+// ([row][token][lane]), so a pair's 16 lanes are contiguous.
 template <int RM, int RP, bool Single>
 MOTOR_AVX512 void f32Tile(const float* w, int64_t ws, const float* x, int64_t ldx, int64_t kLen, float* acc,
                           int64_t accRow, int phase, float* y, int64_t ldy, int64_t yRowStep) {
