@@ -2566,6 +2566,11 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Uploaded; the server is transcribing…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>(tick "%1"), or transcribe on this computer</source>
+        <extracomment>How to allow sending the audio: %3 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>

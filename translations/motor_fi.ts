@@ -2573,6 +2573,11 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Uploaded; the server is transcribing…</source>
         <translation>Lähetetty; palvelin litteroi…</translation>
     </message>
+    <message>
+        <source>(tick "%1"), or transcribe on this computer</source>
+        <extracomment>How to allow sending the audio: %3 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation>(valitse "%1") tai litteroi tällä tietokoneella</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>

@@ -117,12 +117,14 @@ Result<Recognized> recognizeOnServer(const Media& media, const QString& audioPat
         (so.url.scheme() != QLatin1String("http") && so.url.scheme() != QLatin1String("https")))
         return makeError(Texts::tr("openai: --url must be an http(s) URL, got '%1'").arg(so.url.toString()));
     // Before the audio is even decoded: classroom audio leaves the machine only with a yes.
+    QString howToAllow = options.howToAllowRemoteAudio;
+    if (howToAllow.isEmpty())
+        //: How to allow it: %3 in "openai: sending %1 to %2, which is not this machine, ...".
+        howToAllow = Texts::tr("(--allow-remote-audio), or transcribe on this machine (--backend local)");
     if (Status st = agents::confirmRemoteHosts(
             {endpoint}, options.confirmRemoteAudio,
             //: What would leave the machine: %1 in "openai: sending %1 to %2, which is not this machine, ...".
-            Texts::tr("the recording's audio"),
-            //: How to allow it: %3 in "openai: sending %1 to %2, which is not this machine, ...".
-            Texts::tr("(--allow-remote-audio), or transcribe on this machine (--backend local)"));
+            Texts::tr("the recording's audio"), howToAllow);
         !st)
         return st.error();
     auto pcm = media::AudioDecoder::decode(audioPath, 0, media.durationMs,

@@ -47,6 +47,9 @@ struct TranscribeOptions {
     // OpenAi: the recording's audio goes to a host that is not this machine only after
     // a yes from here (the CLI's --allow-remote-audio, a check box in the app); empty: refused.
     std::function<bool(const QString& host)> confirmRemoteAudio;
+    // How the refusal says to give that yes; empty: the CLI's flags (--allow-remote-audio,
+    // --backend local). The app names its check box instead.
+    QString howToAllowRemoteAudio;
     QString language;  // "fi", "en", ... or empty / "auto" to detect
     io::TranscriptMerge merge = io::TranscriptMerge::IfEmpty;
     int threads = 0;            // local: 0, all cores

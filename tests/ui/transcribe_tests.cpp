@@ -157,7 +157,11 @@ TEST_F(TranscribeTest, ThePaneButtonOpensItAndRemoteAudioNeedsTheCheckBox) {
     d->start();
     ASSERT_TRUE(done.wait(30000));
     EXPECT_FALSE(done.first().at(0).toBool());
-    EXPECT_TRUE(done.first().at(2).toString().contains(QStringLiteral("192.0.2.7")));
+    const QString error = done.first().at(2).toString();
+    EXPECT_TRUE(error.contains(QStringLiteral("192.0.2.7"))) << error.toStdString();
+    // It says how to allow it in the app's terms: the check box, not the CLI's flags.
+    EXPECT_TRUE(error.contains(send->text())) << error.toStdString();
+    EXPECT_FALSE(error.contains(QStringLiteral("--allow-remote-audio"))) << error.toStdString();
     EXPECT_EQ(utterances().size(), before.size());
 }
 

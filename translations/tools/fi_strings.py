@@ -354,6 +354,8 @@ FI = {
     "&Predict": "&Ennusta",
     "Ctrl+4": "Ctrl+4",
     "View to show: browser, review, metrics or predict.": "Näytettävä näkymä: browser, review, metrics tai predict.",
+    # core/speech refusal, the app's wording (TranscribeDialog)
+    '(tick "%1"), or transcribe on this computer': '(valitse "%1") tai litteroi tällä tietokoneella',
 }
 
 # Numerus messages: (singular, plural) in Finnish and English.

@@ -222,6 +222,8 @@ Result<speech::TranscribeOptions> TranscribeDialog::options() const {
         if (o.server.model.isEmpty()) return makeError(tr("Give the name the server serves its model under."));
         const bool allow = sendAudio_->isChecked();
         o.confirmRemoteAudio = [allow](const QString&) { return allow; };
+        //: How to allow sending the audio: %3 in "openai: sending %1 to %2, which is not this machine, ...".
+        o.howToAllowRemoteAudio = tr("(tick \"%1\"), or transcribe on this computer").arg(sendAudio_->text());
     } else {
         o.model = model_->currentText().trimmed();
         if (o.model.isEmpty()) return makeError(tr("Choose a Whisper model (a folder, a ggml file or a name)."));
