@@ -38,10 +38,6 @@ NaiveQuant naiveQuantize(const std::vector<float>& x) {
     return r;
 }
 
-std::vector<const cpu::GemmKernels*> activeSets() {
-    return gemmKernelSets();
-}
-
 // MOTOR_CPU_ISA: the best set by default; a named set the CPU cannot run falls back to
 // portable, never to another vector width; an unknown name is ignored.
 TEST(CpuIsa, ChoiceFollowsTheCpuAndTheRequest) {
@@ -71,7 +67,7 @@ TEST(QuantizeActivations, EveryKernelSetMatchesTheDefinition) {
     x[96] = 127.0f;
     x[200] = -1e6f;  // one huge value
     const NaiveQuant ref = naiveQuantize(x);
-    for (const auto* k : activeSets()) {
+    for (const auto* k : gemmKernelSets()) {
         std::vector<cpu::QuantBlock> q(size_t(cols / 32));
         k->quantize(x.data(), cols, q.data());
         for (size_t b = 0; b < q.size(); ++b) {

@@ -21,10 +21,6 @@
 namespace motor::gpu::test {
 namespace {
 
-std::vector<const cpu::GemmKernels*> kernelSets() {
-    return gemmKernelSets();
-}
-
 // "avx512" and the test-only "avx512-emulated".
 bool isAvx512(const cpu::GemmKernels& k) {
     return std::strncmp(k.isa, "avx512", 6) == 0;
@@ -96,7 +92,7 @@ TEST_P(Gemm, EveryKernelSetMatchesNaiveReferenceAndSingleTokenCalls) {
     const auto& x = in.x;
     const bool integer = cpu::GemmKernels::integerFamily(c.type);
     cpu::ThreadPool three(3), one(1);
-    for (const cpu::GemmKernels* k : kernelSets()) {
+    for (const cpu::GemmKernels* k : gemmKernelSets()) {
         SCOPED_TRACE(k->isa);
         std::vector<float> y(size_t(c.rows * c.tokens), -1.0f);
         const cpu::MatmulTask task[] = {{&op.w, y.data(), c.rows}};
@@ -162,7 +158,7 @@ TEST_P(GemmBatch, EveryKernelSetMatchesNaiveReferenceWhateverTheBatchAndThreads)
     const bool integer = cpu::GemmKernels::integerFamily(c.type);
     cpu::ThreadPool three(3), one(1);
     const size_t n = size_t(c.rows * c.tokens);
-    for (const cpu::GemmKernels* k : kernelSets()) {
+    for (const cpu::GemmKernels* k : gemmKernelSets()) {
         SCOPED_TRACE(k->isa);
         std::vector<float> y(n, -1.0f);
         const cpu::MatmulTask task[] = {{&op.w, y.data(), c.rows}};
@@ -221,7 +217,7 @@ INSTANTIATE_TEST_SUITE_P(Cpu, GemmBatch, ::testing::ValuesIn([] {
 // ragged column counts.
 TEST(GemmBatch, PacksAgreeAcrossKernelSets) {
     const auto w = randomActivations(24 * 45, 3);
-    for (const cpu::GemmKernels* k : kernelSets())
+    for (const cpu::GemmKernels* k : gemmKernelSets())
         for (int rows = 1; rows <= cpu::kBatchRows; ++rows)
             for (int64_t kc : {1, 7, 8, 9, 31, 40}) {
                 cpu::AlignedVector<float> got(size_t(kc * cpu::kBatchRows), -1.0f);
@@ -247,7 +243,7 @@ TEST(GemmQ8, MinusOneTwentyEightWeightsMultiplyExactly) {
     op.dequantized = referenceDequantize(view);
     const auto x = randomActivations(cols * tokens, 32);
     cpu::ThreadPool pool(2);
-    for (const cpu::GemmKernels* k : kernelSets()) {
+    for (const cpu::GemmKernels* k : gemmKernelSets()) {
         SCOPED_TRACE(k->isa);
         std::vector<float> batch(size_t(rows * tokens)), single(static_cast<size_t>(rows));
         const cpu::MatmulTask task[] = {{&op.w, batch.data(), rows}};
@@ -297,7 +293,7 @@ TEST(GemmPanels, ColumnBlocksRowsAndTilesDoNotChangeResults) {
     const int tokens = 7;
     const auto w = randomActivations(cpu::kPanelRows * cols, 8);
     const auto x = randomActivations(tokens * cols, 9);
-    for (const cpu::GemmKernels* k : kernelSets()) {
+    for (const cpu::GemmKernels* k : gemmKernelSets()) {
         SCOPED_TRACE(k->isa);
         std::vector<float> acc(size_t(cpu::kPanelRows * tokens * cpu::kAccLanes));
         std::vector<float> whole(size_t(tokens * cpu::kPanelRows)), split(whole.size());
@@ -326,7 +322,7 @@ TEST(GemmPanels, IntegerColumnBlocksRowsAndTilesDoNotChangeResults) {
     const int tokens = 5;
     const Operand op = makeOperand(DType::Q8_0, cpu::kPanelRows, cols, 12);
     const auto x = randomActivations(tokens * cols, 13);
-    for (const cpu::GemmKernels* k : kernelSets()) {
+    for (const cpu::GemmKernels* k : gemmKernelSets()) {
         SCOPED_TRACE(k->isa);
         std::vector<cpu::QuantBlock> xq(size_t(tokens * blocks));
         for (int t = 0; t < tokens; ++t) k->quantize(x.data() + t * cols, cols, xq.data() + t * blocks);
@@ -365,7 +361,7 @@ TEST(GemmDecode, EveryKernelSetDecodesRangesExactly) {
         const Operand op = makeOperand(t, 2, cols, 21);
         const int64_t col0 = kquant ? 256 : 64;
         const int64_t n = cols - col0;
-        for (const cpu::GemmKernels* k : kernelSets()) {
+        for (const cpu::GemmKernels* k : gemmKernelSets()) {
             std::vector<float> out(static_cast<size_t>(n));
             k->decode[int(t)](op.w.row(1), col0, n, out.data());
             EXPECT_EQ(std::memcmp(out.data(), op.dequantized.data() + cols + col0, size_t(n) * 4), 0)
@@ -382,7 +378,7 @@ TEST(GemmPack, PackedPanelsKeepValuesAndResults) {
     const auto x = randomActivations(tokens * cols, 23);
     for (const DType t : {DType::Q8_0, DType::Q4_0}) {
         const Operand op = makeOperand(t, 3, cols, 22);
-        for (const cpu::GemmKernels* k : kernelSets()) {
+        for (const cpu::GemmKernels* k : gemmKernelSets()) {
             SCOPED_TRACE(std::string(k->isa) + " " + dtypeName(t));
             cpu::AlignedVector<std::byte> packed(size_t(blocks * cpu::kPackedQ8BlockBytes), std::byte{0x55});
             k->packQ8(t, op.w.data, op.w.rowBytes, 3, 2, blocks - 2, packed.data());
