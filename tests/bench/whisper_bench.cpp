@@ -6,6 +6,13 @@
 //
 //   motor_whisper_bench MODEL [--seconds N] [--threads N] [--beam N] [--language fi|en]
 //                       [--decode-steps N] [--no-transcribe]
+//                       [--wav PATH] [--best-of N] [--no-vad] [--text OUT]
+//
+// --wav PATH transcribes that file (16-bit PCM, 16 kHz mono) instead of the built
+// recording, whole (--seconds is ignored); --best-of N sets the samples per window at
+// temperature > 0 (5 by default, as openai's transcribe); --no-vad decodes silence too,
+// as whisper.cpp does by default; --text OUT writes the transcript, one segment a line
+// (for a word error rate beside another tool's output).
 //
 // --decode-steps N also times greedy decoding of one window, up to N tokens, per token
 // (tests/reference/bench_whisper.py --decode-steps N is PyTorch's side); with
@@ -51,16 +58,25 @@ std::vector<float> readWav(const std::string& path) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s MODEL [--seconds N] [--threads N] [--beam N] [--language fi|en]\n", argv[0]);
+        std::fprintf(stderr,
+                     "usage: %s MODEL [--seconds N] [--threads N] [--beam N] [--language fi|en] [--decode-steps N]\n"
+                     "       [--no-transcribe] [--wav PATH] [--best-of N] [--no-vad] [--text OUT]\n",
+                     argv[0]);
         return 2;
     }
     double seconds = 60;
     int threads = 0, beam = 5, decodeSteps = 0;
     bool transcribe = true;
-    std::string language = "en";
+    std::string language = "en", wavPath, textPath;
+    int bestOf = 5;
+    bool vad = true;
     for (int i = 2; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--no-transcribe")) {
             transcribe = false;
+            continue;
+        }
+        if (!std::strcmp(argv[i], "--no-vad")) {
+            vad = false;
             continue;
         }
         if (i + 1 >= argc) break;
@@ -74,18 +90,33 @@ int main(int argc, char** argv) {
             beam = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--language"))
             language = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--wav"))
+            wavPath = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--best-of"))
+            bestOf = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--text"))
+            textPath = argv[i + 1];
         ++i;
     }
     const std::string data = std::string(MOTOR_TEST_DATA) + "/whisper/";
     const auto en = readWav(data + "en.wav"), fi = readWav(data + "fi.wav");
     std::vector<float> pcm;
-    while (double(pcm.size()) < seconds * 16000) {
-        for (const auto* part : {&en, &fi}) {
-            pcm.insert(pcm.end(), part->begin(), part->end());
-            pcm.resize(pcm.size() + 16000, 0.0f);
+    if (!wavPath.empty()) {
+        pcm = readWav(wavPath);
+        if (pcm.empty()) {
+            std::fprintf(stderr, "%s: no 16-bit PCM data\n", wavPath.c_str());
+            return 1;
         }
+        seconds = double(pcm.size()) / 16000;
+    } else {
+        while (double(pcm.size()) < seconds * 16000) {
+            for (const auto* part : {&en, &fi}) {
+                pcm.insert(pcm.end(), part->begin(), part->end());
+                pcm.resize(pcm.size() + 16000, 0.0f);
+            }
+        }
+        pcm.resize(size_t(seconds * 16000));
     }
-    pcm.resize(size_t(seconds * 16000));
     auto t0 = std::chrono::steady_clock::now();
     auto w = openModel(argv[1]);
     if (!w) {
@@ -101,9 +132,11 @@ int main(int argc, char** argv) {
     SpeechOptions o;
     o.language = language;
     o.beamSize = beam;
-    std::printf("model %s: %d+%d layers, width %d; audio %.0f s, beam %d, threads %d\n", argv[1],
+    o.bestOf = bestOf;
+    o.vad.enabled = vad;
+    std::printf("model %s: %d+%d layers, width %d; audio %.0f s, beam %d, best of %d, vad %s, threads %d\n", argv[1],
                 m.value()->config().audioLayers, m.value()->config().textLayers, m.value()->config().audioDim, seconds,
-                beam, threads);
+                beam, bestOf, vad ? "on" : "off", threads);
     std::printf("load %.2f s\n", load);
     if (transcribe) {
         t0 = std::chrono::steady_clock::now();
@@ -117,6 +150,10 @@ int main(int argc, char** argv) {
         for (const SpeechSegment& s : t->segments) tokens += s.tokens.size();
         std::printf("transcribe %.2f s, %d windows, %d segments, %zu tokens, %d fallbacks: real-time factor %.3f\n",
                     secs, t->windows, int(t->segments.size()), tokens, t->fallbacks, secs / seconds);
+        if (!textPath.empty()) {
+            std::ofstream out(textPath);
+            for (const SpeechSegment& s : t->segments) out << s.text << '\n';
+        }
     }
     // The encoder alone on one 30 s window (the part tests/reference/bench_whisper.py
     // times in PyTorch).
