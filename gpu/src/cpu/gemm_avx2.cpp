@@ -62,10 +62,39 @@ MOTOR_AVX2 inline void storeAcc(__m256 (&c)[RM][RN], float* acc, int64_t accRow,
         }
 }
 
+// How a tile reads 8 weights of a row as fp32: F32 as it is, F16 and BF16 widened to
+// their exact values (block_decode.h's), so every loader gives the tile the same floats
+// a decoded panel would. tail: the first n (< 8) of them, zeros after.
+struct WeightsF32 {
+    using Elem = float;
+    MOTOR_AVX2 static inline __m256 load(const float* p) { return _mm256_loadu_ps(p); }
+    MOTOR_AVX2 static inline __m256 tail(const float* p, int64_t, __m256i m) { return _mm256_maskload_ps(p, m); }
+};
+template <class Widen>
+struct WeightsHalf {
+    using Elem = uint16_t;
+    MOTOR_AVX2 static inline __m256 load(const uint16_t* p) {
+        return Widen::widen(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    }
+    MOTOR_AVX2 static inline __m256 tail(const uint16_t* p, int64_t n, __m256i) {
+        alignas(16) uint16_t h[8] = {};
+        std::memcpy(h, p, size_t(n) * 2);
+        return Widen::widen(_mm_load_si128(reinterpret_cast<const __m128i*>(h)));
+    }
+};
+struct WidenF16 {
+    MOTOR_AVX2 static inline __m256 widen(__m128i h) { return _mm256_cvtph_ps(h); }
+};
+struct WidenBF16 {
+    MOTOR_AVX2 static inline __m256 widen(__m128i h) {
+        return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(h), 16));
+    }
+};
+
 // RM rows x RN tokens: 12 accumulators, RN activation vectors and one weight vector
-// fill the 16 ymm registers at 4 x 3.
-template <int RM, int RN>
-MOTOR_AVX2 void f32Tile(const float* w, int64_t ws, const float* x, int64_t ldx, int64_t kLen, float* acc,
+// fill the 16 ymm registers at 4 x 3. w: RM rows of L::Elem, ws elements apart.
+template <int RM, int RN, class L = WeightsF32>
+MOTOR_AVX2 void f32Tile(const typename L::Elem* w, int64_t ws, const float* x, int64_t ldx, int64_t kLen, float* acc,
                         int64_t accRow, int phase, float* y, int64_t ldy, int64_t yRowStep = 1) {
     __m256 c[RM][RN];
     loadAcc<RM, RN>(c, acc, accRow, phase);
@@ -74,7 +103,7 @@ MOTOR_AVX2 void f32Tile(const float* w, int64_t ws, const float* x, int64_t ldx,
         __m256 xv[RN];
         for (int j = 0; j < RN; ++j) xv[j] = _mm256_loadu_ps(x + j * ldx + k);
         for (int i = 0; i < RM; ++i) {
-            const __m256 wv = _mm256_loadu_ps(w + i * ws + k);
+            const __m256 wv = L::load(w + i * ws + k);
             for (int j = 0; j < RN; ++j) c[i][j] = _mm256_fmadd_ps(wv, xv[j], c[i][j]);
         }
     }
@@ -84,7 +113,7 @@ MOTOR_AVX2 void f32Tile(const float* w, int64_t ws, const float* x, int64_t ldx,
         __m256 xv[RN];
         for (int j = 0; j < RN; ++j) xv[j] = _mm256_maskload_ps(x + j * ldx + k, m);
         for (int i = 0; i < RM; ++i) {
-            const __m256 wv = _mm256_maskload_ps(w + i * ws + k, m);
+            const __m256 wv = L::tail(w + i * ws + k, kLen - k, m);
             for (int j = 0; j < RN; ++j) c[i][j] = _mm256_fmadd_ps(wv, xv[j], c[i][j]);
         }
     }
@@ -240,22 +269,37 @@ MOTOR_AVX2 void q8Rows(const std::byte* w, int64_t rowBytes, int64_t rows, const
                          ldy, 1);
 }
 
-// The same for fp32 rows (decode of F32 matrices).
-MOTOR_AVX2 void f32Rows(const float* w, int64_t ws, int64_t rows, const float* x, int64_t ldx, int tokens, int64_t cols,
-                        float* y, int64_t ldy) {
+// The same for fp32 rows (decode of F32 matrices), and for F16/BF16 rows widened in
+// registers (ws: elements between rows).
+template <class L>
+MOTOR_AVX2 void floatRows(const typename L::Elem* w, int64_t ws, int64_t rows, const float* x, int64_t ldx, int tokens,
+                          int64_t cols, float* y, int64_t ldy) {
     const int whole = kPanelFirst | kPanelLast;
     const int64_t part = rows / 4;
     for (int64_t i = 0; i < part; ++i) {
         int t = 0;
         for (; t + kF32TileTokens <= tokens; t += kF32TileTokens)
-            f32Tile<4, kF32TileTokens>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole,
-                                       y + t * ldy + i, ldy, part);
+            f32Tile<4, kF32TileTokens, L>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole,
+                                          y + t * ldy + i, ldy, part);
         for (; t < tokens; ++t)
-            f32Tile<4, 1>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + i, ldy, part);
+            f32Tile<4, 1, L>(w + i * ws, part * ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + i, ldy,
+                             part);
     }
     for (int64_t r = 4 * part; r < rows; ++r)
         for (int t = 0; t < tokens; ++t)
-            f32Tile<1, 1>(w + r * ws, ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + r, ldy, 1);
+            f32Tile<1, 1, L>(w + r * ws, ws, x + t * ldx, ldx, cols, nullptr, 0, whole, y + t * ldy + r, ldy, 1);
+}
+
+MOTOR_AVX2 void f32Rows(const float* w, int64_t ws, int64_t rows, const float* x, int64_t ldx, int tokens, int64_t cols,
+                        float* y, int64_t ldy) {
+    floatRows<WeightsF32>(w, ws, rows, x, ldx, tokens, cols, y, ldy);
+}
+
+template <class Widen>
+MOTOR_AVX2 void halfRows(const std::byte* w, int64_t rowBytes, int64_t rows, const float* x, int64_t ldx, int tokens,
+                         int64_t cols, float* y, int64_t ldy) {
+    floatRows<WeightsHalf<Widen>>(reinterpret_cast<const uint16_t*>(w), rowBytes / 2, rows, x, ldx, tokens, cols, y,
+                                  ldy);
 }
 
 template <int RM, int RN>
@@ -571,6 +615,8 @@ GemmKernels makeAvx2() {
     k.f32Panel = &f32Panel;
     k.q8Rows = &q8Rows;
     k.f32Rows = &f32Rows;
+    k.f16Rows = &halfRows<WidenF16>;
+    k.bf16Rows = &halfRows<WidenBF16>;
     k.q8PackedPanel = &q8PackedPanel;
     k.packQ8 = &packQ8Avx2;
     k.f32Batch = &f32Batch;

@@ -66,6 +66,11 @@ using F32RowsFn = void (*)(const float* w, int64_t ws, int64_t rows, const float
                            int64_t cols, float* y, int64_t ldy);
 using Q8RowsFn = void (*)(const std::byte* w, int64_t rowBytes, int64_t rows, const QuantBlock* xq, int64_t ldxq,
                           int tokens, int64_t blocks, float* y, int64_t ldy);
+// The same over F16 or BF16 rows (rowBytes apart, cols columns), each weight widened to
+// its exact fp32 value in registers: the float family's arithmetic, without writing a
+// decoded panel (Whisper's F16 and InternVL's BF16 decoders).
+using HalfRowsFn = void (*)(const std::byte* w, int64_t rowBytes, int64_t rows, const float* x, int64_t ldx, int tokens,
+                            int64_t cols, float* y, int64_t ldy);
 
 // Integer family panel, over a packed panel (packQ8): per 32-column block, kPanelRows x
 // 32 int8 weights, the same as |w| (maddubs' unsigned operand, so the tile loop does
@@ -120,6 +125,7 @@ struct GemmKernels {
     F32PanelFn f32Panel;
     F32RowsFn f32Rows;
     Q8RowsFn q8Rows;
+    HalfRowsFn f16Rows, bf16Rows;
     Q8PackedPanelFn q8PackedPanel;
     PackQ8Fn packQ8;
     F32BatchFn f32Batch;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "cpu/block_decode.h"
 #include "cpu/cpu_isa.h"
@@ -52,6 +53,19 @@ void f32RowsPortable(const float* w, int64_t ws, int64_t rows, const float* x, i
     float acc[kAccLanes];
     for (int64_t r = 0; r < rows; ++r)
         f32PanelPortable(w + r * ws, ws, 1, x, ldx, tokens, cols, acc, kPanelFirst | kPanelLast, y + r, ldy, 1);
+}
+
+// F16/BF16 decode rows: each row widened to fp32 (block_decode.h's exact values), then
+// the F32 row's arithmetic.
+template <DType T>
+void halfRowsPortable(const std::byte* w, int64_t rowBytes, int64_t rows, const float* x, int64_t ldx, int tokens,
+                      int64_t cols, float* y, int64_t ldy) {
+    thread_local std::vector<float> row;
+    row.resize(size_t(cols));
+    for (int64_t r = 0; r < rows; ++r) {
+        decodeRow(T, w + r * rowBytes, cols, row.data());
+        f32RowsPortable(row.data(), cols, 1, x, ldx, tokens, cols, y + r, ldy);
+    }
 }
 
 // Batch family: one accumulator per element, multiply then add, columns in order.
@@ -182,6 +196,8 @@ GemmKernels makePortable() {
     k.f32Panel = &f32PanelPortable;
     k.f32Rows = &f32RowsPortable;
     k.q8Rows = &q8RowsPortable;
+    k.f16Rows = &halfRowsPortable<DType::F16>;
+    k.bf16Rows = &halfRowsPortable<DType::BF16>;
     k.q8PackedPanel = &q8PackedPanelPortable;
     k.packQ8 = &packQ8Portable;
     k.f32Batch = &f32BatchPortable;

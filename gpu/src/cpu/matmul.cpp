@@ -131,12 +131,17 @@ void runItem(const GemmKernels& k, const Plan& plan, const Item& it, const Matmu
     float* yBase = task.y + int64_t(it.tokenBegin) * task.ldy;
     const bool integer = GemmKernels::integerFamily(w.dtype);
     const int64_t colBlock = plan.colBlock;
-    if (nt <= kSingleTileTokens && (w.dtype == DType::F32 || w.dtype == DType::Q8_0)) {
+    if (nt <= kSingleTileTokens &&
+        (w.dtype == DType::F32 || w.dtype == DType::Q8_0 || w.dtype == DType::F16 || w.dtype == DType::BF16)) {
         // Decode: the weights stream once, straight from the matrix.
         const int64_t rows = it.rowEnd - it.rowBegin;
+        const float* xt = x + int64_t(it.tokenBegin) * ldx;
         if (w.dtype == DType::F32)
-            k.f32Rows(reinterpret_cast<const float*>(w.row(it.rowBegin)), w.rowBytes / 4, rows,
-                      x + int64_t(it.tokenBegin) * ldx, ldx, nt, cols, yBase + it.rowBegin, task.ldy);
+            k.f32Rows(reinterpret_cast<const float*>(w.row(it.rowBegin)), w.rowBytes / 4, rows, xt, ldx, nt, cols,
+                      yBase + it.rowBegin, task.ldy);
+        else if (w.dtype == DType::F16 || w.dtype == DType::BF16)
+            (w.dtype == DType::F16 ? k.f16Rows : k.bf16Rows)(w.row(it.rowBegin), w.rowBytes, rows, xt, ldx, nt, cols,
+                                                             yBase + it.rowBegin, task.ldy);
         else
             k.q8Rows(w.row(it.rowBegin), w.rowBytes, rows, xq.data() + int64_t(it.tokenBegin) * qBlocks, qBlocks, nt,
                      cols / kQuantBlock, yBase + it.rowBegin, task.ldy);
