@@ -1945,6 +1945,10 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Clip frames would leave this computer for: %1. Without this, choose text-only or use a local server.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Running on: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::ProjectSession</name>

@@ -1952,6 +1952,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Clip frames would leave this computer for: %1. Without this, choose text-only or use a local server.</source>
         <translation>Leikkeiden kuvat lähtisivät tältä tietokoneelta kohteeseen: %1. Ilman tätä valitse text-only tai käytä paikallista palvelinta.</translation>
     </message>
+    <message>
+        <source>Running on: %1</source>
+        <translation>Laskenta: %1</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ProjectSession</name>

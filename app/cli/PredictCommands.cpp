@@ -193,6 +193,10 @@ int cmdPredict(const QStringList& args) {
     options.parameters = backendBuilt.value().parameters;
 
     const bool showProgress = !p.isSet(quiet);
+    if (showProgress && !backendBuilt.value().where.isEmpty()) {
+        std::fprintf(stderr, "predict: running on %s\n", backendBuilt.value().where.toUtf8().constData());
+        std::fflush(stderr);
+    }
     options.progress = [showProgress](const RunProgress& pr) {
         if (!showProgress) return;
         std::fprintf(stderr, "predict: %d/%d clips (%d already done, %d failed), elapsed %s, ETA %s\n",

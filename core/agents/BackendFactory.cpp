@@ -56,10 +56,12 @@ Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
             auto m = MajorityBaseline::fromProject(project, spec.referenceExpert);
             if (!m) return m.error();
             b.model = std::move(m.value());
+            b.where = QStringLiteral("cpu (a baseline: counts %1's labels)").arg(spec.referenceExpert);
             break;
         }
         case BackendKind::CueBaseline:
             b.model = std::make_unique<CueBaseline>();
+            b.where = QStringLiteral("cpu (a baseline: cue words in the transcript)");
             break;
         case BackendKind::OpenAi: {
             OpenAiOptions o;
@@ -76,6 +78,9 @@ Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
                 {QStringLiteral("temperature"), o.temperature}, {QStringLiteral("max_tokens"), o.maxTokens},
                 {QStringLiteral("timeout_ms"), o.timeoutMs},    {QStringLiteral("retries"), o.maxRetries},
                 {QStringLiteral("concurrency"), o.concurrency}, {QStringLiteral("json_schema"), o.jsonSchema}};
+            QStringList servers;
+            for (const QUrl& u : o.urls) servers << u.toString(QUrl::RemoveUserInfo);
+            b.where = servers.join(QStringLiteral(", "));
             b.model = std::move(m.value());
             break;
         }
@@ -89,9 +94,15 @@ Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
             auto m = LocalModel::load(o);
             if (!m) return m.error();
             b.parameters = QJsonObject{{QStringLiteral("device"), m.value()->deviceUsed()},
+                                       {QStringLiteral("device_name"), m.value()->deviceName()},
                                        {QStringLiteral("decoding"), QStringLiteral("greedy")},
                                        {QStringLiteral("threads"), spec.threads},
                                        {QStringLiteral("batch"), m.value()->capabilities().preferredBatch}};
+            b.where = m.value()->deviceName();
+            if (!m.value()->deviceFallback().isEmpty()) {
+                b.parameters.insert(QStringLiteral("device_fallback"), m.value()->deviceFallback());
+                b.where += QStringLiteral("; the GPU was not used: ") + m.value()->deviceFallback();
+            }
             b.model = std::move(m.value());
             break;
         }

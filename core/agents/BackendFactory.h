@@ -42,6 +42,9 @@ struct Backend {
     std::unique_ptr<LanguageModel> model;
     // The backend's settings for the run's provenance (device, threads, timeouts...).
     QJsonObject parameters;
+    // One line for people: where the model runs ("cuda: NVIDIA H200 ...", "cpu (avx2,
+    // 2 threads); no GPU: ...", "http://host:8000/v1").
+    QString where;
 };
 
 // Builds the backend; errors name what is wrong (a missing model file, an unknown

@@ -6,7 +6,7 @@
 #
 #   gpu/tools/gpu-check.sh OUT [BIN]        (MOTOR_GPU_CHECK_8B=1 adds the 8B decoder bench)
 #
-# BIN: a folder holding motor_cuda_check, motor_cuda_bench and motor_cuda_model_check
+# BIN: a folder holding motor_cuda_check, motor_cuda_bench, motor_cuda_model_check and libmotor_cuda.so
 # built elsewhere (e.g. carried from the build machine: gpu/tools/pack-gpu-check.sh). Without it, or when those do not run
 # here, gpu/ is configured and built into OUT/build (needs CMake, a compiler, nvcc).
 set -u

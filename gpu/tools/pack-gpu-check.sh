@@ -8,10 +8,16 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-$root/build/ci}
 DEST=${2:-$root/build/gpu-check}
 tools="motor_cuda_check motor_cuda_bench motor_cuda_model_check"
+# the CUDA plugin the engine loads (motor_cuda_model_check's engine-API check finds it
+# beside the tool)
+plugin=libmotor_cuda.so
 # and the CPU GEMM tests and bench, for the host's AVX-512 set (gpu-check.sh, step cpu_gemm)
 cpu_tools="motor_gpu_tests motor_gemm_bench"
-cmake --build "$BUILD" --target $tools $cpu_tools
+cmake --build "$BUILD" --target $tools $cpu_tools motor_cuda
 mkdir -p "$DEST"
+f=$(find "$BUILD" -name "$plugin" -type f | head -1)
+[ -n "$f" ] || { echo "pack-gpu-check: $plugin not built in $BUILD (no nvcc?)" >&2; exit 1; }
+cp "$f" "$DEST/" && strip --strip-debug "$DEST/$plugin" 2>/dev/null || true
 for t in $tools; do
   f=$(find "$BUILD" -name "$t" -type f -perm -u+x | head -1)
   [ -n "$f" ] || { echo "pack-gpu-check: $t not built in $BUILD (no nvcc?)" >&2; exit 1; }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "agents_fixture.h"
+#include "core/agents/BackendFactory.h"
 #include "core/agents/PredictionRun.h"
 #include "core/agents/local/LocalModel.h"
 #include "core/metrics/ProjectMetrics.h"
@@ -183,4 +184,49 @@ TEST_F(AgentsLocal, BadModelPathAndDeviceAreClearErrors) {
     o.modelPath = modelPath;
     o.device = QStringLiteral("tpu");
     EXPECT_FALSE(LocalModel::load(o).ok());
+}
+
+// --device on a machine without a GPU (this one; the GPU path itself is checked by
+// gpu/tools/gpu-check.sh): cuda refuses with the engine's reason, auto runs on the CPU
+// and keeps the reason for the run's provenance.
+TEST_F(AgentsLocal, DeviceCudaWithoutAGpuSaysWhyAndAutoFallsBackToTheCpu) {
+    LocalOptions o;
+    o.modelPath = modelPath;
+    o.threads = 2;
+    o.device = QStringLiteral("auto");
+    auto autoModel = LocalModel::load(o);
+    ASSERT_TRUE(autoModel.ok()) << qPrintable(autoModel.error().message);
+    if (autoModel.value()->deviceUsed() == QLatin1String("cuda"))
+        GTEST_SKIP() << "a GPU is present: " << qPrintable(autoModel.value()->deviceName());
+    EXPECT_EQ(autoModel.value()->deviceUsed(), QStringLiteral("cpu"));
+    EXPECT_TRUE(autoModel.value()->deviceName().startsWith(QStringLiteral("cpu (")))
+        << qPrintable(autoModel.value()->deviceName());
+    EXPECT_TRUE(autoModel.value()->deviceFallback().startsWith(QStringLiteral("cuda: ")))
+        << qPrintable(autoModel.value()->deviceFallback());
+
+    o.device = QStringLiteral("cuda");
+    auto cuda = LocalModel::load(o);
+    ASSERT_FALSE(cuda.ok());
+    EXPECT_TRUE(cuda.error().message.startsWith(QStringLiteral("local: --device cuda: cuda: ")))
+        << qPrintable(cuda.error().message);
+    EXPECT_TRUE(cuda.error().message.contains(QStringLiteral("--device cpu")));
+
+    // Without the plugin the reason says so; the run's provenance and Backend::where carry it.
+    qputenv("MOTOR_CUDA_PLUGIN", "/nonexistent/libmotor_cuda.so");
+    BackendSpec spec;
+    spec.kind = BackendKind::Local;
+    spec.modelPath = modelPath;
+    spec.threads = 2;
+    auto b = makeBackend(*project, spec);
+    qunsetenv("MOTOR_CUDA_PLUGIN");
+    ASSERT_TRUE(b.ok()) << qPrintable(b.error().message);
+    EXPECT_EQ(b.value().parameters.value("device").toString(), QStringLiteral("cpu"));
+    EXPECT_TRUE(b.value().parameters.value("device_fallback").toString().contains(QStringLiteral("not installed")));
+    EXPECT_TRUE(
+        b.value().where.contains(QStringLiteral("the GPU was not used: cuda: the CUDA backend is not installed")))
+        << qPrintable(b.value().where);
+    o.device = QStringLiteral("cpu");
+    auto cpu = LocalModel::load(o);
+    ASSERT_TRUE(cpu.ok());
+    EXPECT_TRUE(cpu.value()->deviceFallback().isEmpty());  // asked for the CPU: nothing to explain
 }

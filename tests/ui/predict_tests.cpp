@@ -91,6 +91,7 @@ TEST_F(PredictTest, MajorityBaselineRunAppearsInTheDatabaseAndInReview) {
     EXPECT_EQ(panel->resultsTable()->rowCount(), clips);
     EXPECT_EQ(panel->progressBar()->value(), clips);
     EXPECT_FALSE(panel->resultsTable()->item(0, 1)->text().isEmpty());
+    EXPECT_EQ(panel->whereLabel()->text(), QStringLiteral("Running on: cpu (a baseline: counts Expert A's labels)"));
 
     // In the database, through a connection of our own.
     auto project = Project::open(projectPath_);
@@ -256,6 +257,32 @@ TEST_F(PredictTest, LocalModelHelpOpensTheModelGuide) {
     ASSERT_NE(dialog, nullptr);
     EXPECT_TRUE(dialog->isVisible());
     dialog->close();
+}
+
+// A local model from the panel on a machine without a GPU: the device is auto, the run
+// goes on the CPU, and the panel says where it runs and why not on the GPU.
+TEST_F(PredictTest, ALocalRunSaysWhereTheModelRuns) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 2;
+    openStudio(options);
+    window_->showView(ui::MainWindow::View::Predict);
+    ui::PredictorPanel* panel = window_->predictor();
+    panel->setBackend(agents::BackendKind::Local);
+    panel->setModelPath(QStringLiteral(MOTOR_SHARED_TESTDATA "/models/stories260K.gguf"));
+    panel->setMode(agents::PredictorMode::TextOnly);
+    panel->setClips(ui::PredictorPanel::Clips::All);
+    panel->setRunName(QStringLiteral("local-where"));
+    EXPECT_EQ(panel->config().backend.device, QStringLiteral("auto"));
+    QSignalSpy finished(panel, &ui::PredictorPanel::runFinished);
+    QTest::mouseClick(panel->startButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(120000));
+    ASSERT_TRUE(finished.first().at(0).toBool()) << panel->lastMessage().toStdString();
+    const QString where = panel->whereLabel()->text();
+    EXPECT_TRUE(panel->whereLabel()->isVisibleTo(panel));
+    if (where.contains(QStringLiteral("Running on: cuda: "))) GTEST_SKIP() << "a GPU ran it: " << where.toStdString();
+    EXPECT_TRUE(where.startsWith(QStringLiteral("Running on: cpu ("))) << where.toStdString();
+    EXPECT_TRUE(where.contains(QStringLiteral("the GPU was not used: cuda: "))) << where.toStdString();
 }
 
 TEST(PredictTranslations, NewPanelsAreInFinnish) {

@@ -343,6 +343,7 @@ FI = {
     "Enter the server URL and the model name.": "Anna palvelimen URL ja mallin nimi.",
     "The browser shows no clips.": "Selaimessa ei näy leikkeitä.",
     "Starting…": "Käynnistetään…",
+    "Running on: %1": "Laskenta: %1",
     "Cancelling… finished clips stay stored.": "Perutaan… valmiit leikkeet jäävät talteen.",
     "%1 of %2 clips · elapsed %3 · about %4 left": "%1 / %2 leikettä · kulunut %3 · noin %4 jäljellä",
     "%1 failed": "%1 epäonnistui",

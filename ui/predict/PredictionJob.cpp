@@ -122,6 +122,9 @@ Result<agents::RunSummary> PredictionJob::run(const PredictConfig& config) {
         if (!b) return b.error();
         lm = std::move(b.value().model);
         options.parameters = b.value().parameters;
+        const QString where = b.value().where;
+        QMetaObject::invokeMethod(
+            this, [this, where] { emit backendReady(where); }, Qt::QueuedConnection);
     }
     if (cancelled(&shared_->cancel)) return cancelledError(tr("Cancelled before the run started."));
     options.runName = config.runName.isEmpty() ? defaultRunName(*lm, config.mode) : config.runName;

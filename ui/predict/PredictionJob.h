@@ -53,6 +53,8 @@ public:
 
 signals:
     void progressed(int finished, int total, int failed, qint64 elapsedMs, qint64 etaMs);
+    // The backend is loaded: where it runs (BackendFactory's Backend::where).
+    void backendReady(const QString& where);
     // The run's annotator exists; these selected clips were finished by an earlier session.
     void runStarted(qint64 annotatorId, const QVector<qint64>& finishedEarlier);
     // Clips finished since the last signal, in order (failed ones with their error).

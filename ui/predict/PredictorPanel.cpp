@@ -148,6 +148,12 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     status_->setObjectName(QStringLiteral("MutedLabel"));
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Where the model runs (the GPU, or the CPU and why not the GPU), once it is loaded.
+    where_ = new QLabel(this);
+    where_->setObjectName(QStringLiteral("PredictWhere"));
+    where_->setWordWrap(true);
+    where_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    where_->setVisible(false);
 
     results_ = new QTableWidget(0, 0, this);
     results_->setObjectName(QStringLiteral("PredictResults"));
@@ -171,6 +177,7 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     right->addWidget(resultsTitle);
     right->addWidget(progress_);
     right->addWidget(status_);
+    right->addWidget(where_);
     right->addWidget(results_, 1);
     right->addWidget(frameStrip_);
 
@@ -192,6 +199,10 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     connect(job_, &PredictionJob::progressed, this, &PredictorPanel::onProgress);
     connect(job_, &PredictionJob::clipsFinished, this, &PredictorPanel::onClips);
     connect(job_, &PredictionJob::runStarted, this, &PredictorPanel::onStarted);
+    connect(job_, &PredictionJob::backendReady, this, [this](const QString& where) {
+        where_->setText(tr("Running on: %1").arg(where));
+        where_->setVisible(!where.isEmpty());
+    });
     connect(job_, &PredictionJob::finished, this, &PredictorPanel::onFinished);
     connect(results_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (QTableWidgetItem* item = results_->item(row, 0))
@@ -503,6 +514,8 @@ void PredictorPanel::startRun() {
     header->setStretchLastSection(true);
     progress_->setRange(0, 0);  // busy until core reports the clip count
     status_->setText(tr("Starting…"));
+    where_->clear();
+    where_->setVisible(false);
     lastMessage_.clear();
     job_->start(c);
     updateForm();

@@ -52,6 +52,8 @@ public:
     QPushButton* cancelButton() const { return cancel_; }
     QLineEdit* runNameField() const { return runName_; }
     QLabel* modelInfo() const { return modelInfo_; }
+    // Where the running model runs (the GPU, or the CPU and why not the GPU).
+    QLabel* whereLabel() const { return where_; }
     QWidget* advancedBox() const { return advanced_; }
     // The frames of the selected result row (thumbnails, loaded in the background).
     QWidget* frameStrip() const { return frameStrip_; }
@@ -110,6 +112,7 @@ private:
     QPushButton* cancel_;
     QProgressBar* progress_;
     QLabel* status_;
+    QLabel* where_;
     QTableWidget* results_;
     QWidget* frameStrip_;
     QHBoxLayout* frameStripLayout_;

@@ -12,6 +12,7 @@
 
 #include "core/agents/ReplyParser.h"
 #include "core/util/LiveDatabaseFiles.h"
+#include "motor/gpu/cuda_plugin.h"
 #include "motor/gpu/engine.h"
 
 namespace motor::agents {
@@ -163,10 +164,6 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     QString device = options.device.isEmpty() ? QStringLiteral("auto") : options.device;
     if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
         return makeError(QStringLiteral("local: --device must be auto, cpu or cuda, got '%1'").arg(device));
-    if (device == QLatin1String("cuda"))
-        return makeError(QStringLiteral(
-            "local: the engine's CUDA backend is not available to the predictor in this build; use --device cpu"));
-    device = QStringLiteral("cpu");
     if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH|NAME)"));
     for (const QString& p : {options.modelPath, options.mmprojPath})
         if (auto refused = util::LiveDatabaseFiles::refuse(p, QStringLiteral("a model")); !p.isEmpty() && !refused)
@@ -182,6 +179,21 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     mo.threads = options.threads;
     auto model = gpu::Model::load(std::move(weights.value()), mo);
     if (!model) return engineError(model.error());
+    // The GPU through the engine's CUDA plugin: `cuda` insists, `auto` falls back to the
+    // CPU and keeps the reason (the run's provenance and the GUI say it).
+    QString fallback;
+    if (device != QLatin1String("cpu")) {
+        auto acc = gpu::loadCudaAccelerator(*model.value());
+        if (acc) {
+            if (auto r = model.value()->attachAccelerator(std::move(acc.value())); !r) return engineError(r.error());
+        } else if (device == QLatin1String("cuda")) {
+            return makeError(
+                QStringLiteral("local: --device cuda: %1; --device cpu runs on the CPU").arg(qs(acc.error().message)));
+        } else {
+            fallback = qs(acc.error().message);
+        }
+    }
+    device = model.value()->accelerated() ? QStringLiteral("cuda") : QStringLiteral("cpu");
     auto chat = gpu::ChatTemplate::forModel(*model.value());
     if (!chat) return engineError(chat.error());
 
@@ -189,6 +201,8 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     m->options_ = options;
     m->device_ = device;
     m->model_ = std::move(model.value());
+    m->deviceName_ = qs(m->model_->device());
+    m->deviceFallback_ = fallback;
     m->chat_.emplace(std::move(chat.value()));
     m->tokenBytes_ = gpu::tokenBytesFromTokenizerData(m->model_->tokenizerData());
 

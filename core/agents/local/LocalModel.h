@@ -46,7 +46,11 @@ public:
 
     const gpu::Model& model() const { return *model_; }
     const gpu::ChatTemplate& chat() const { return *chat_; }
-    QString deviceUsed() const { return device_; }
+    QString deviceUsed() const { return device_; }  // "cuda" or "cpu"
+    // What runs it: "cuda: NVIDIA H200 (sm_90, ...)" or "cpu (avx2, 2 threads)".
+    QString deviceName() const { return deviceName_; }
+    // Why `auto` stayed on the CPU (the CUDA plugin's reason); empty otherwise.
+    QString deviceFallback() const { return deviceFallback_; }
     bool sees() const;
     // Wall time spent in the vision encoder (preprocessing included), summed.
     double visionMs() const override { return visionMs_; }
@@ -64,7 +68,7 @@ private:
     std::vector<std::string> tokenBytes_;
     std::map<std::string, std::unique_ptr<gpu::JsonLabelConstraint>> constraints_;
     QJsonObject identity_;
-    QString device_;
+    QString device_, deviceName_, deviceFallback_;
     double visionMs_ = 0.0;
     LmTokenCounts tokens_;
 };

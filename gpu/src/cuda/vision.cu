@@ -10,6 +10,7 @@
 #include "cuda/vision.cuh"
 #include "cuda/vit_ops.cuh"
 #include "formats/try.h"
+#include "model/model_impl.h"
 #include "motor/gpu/quant.h"
 #include "vision/intern_vit.h"
 #include "vision/vision_ops.h"
@@ -43,7 +44,8 @@ Result<DeviceBuffer<float>> upload(const std::vector<float>& v) {
 CudaVision::~CudaVision() = default;
 
 Result<std::unique_ptr<CudaVision>> CudaVision::load(const Model& model) {
-    const auto* vit = dynamic_cast<const vision::InternVit*>(model.vision());
+    // The CPU tower itself (model.vision() is a wrapper once an accelerator is attached).
+    const auto* vit = dynamic_cast<const vision::InternVit*>(modelImpl(model).vision.get());
     if (!vit) return makeError("CUDA vision: the model has no InternViT vision tower");
     auto devs = devices();
     if (!devs) return devs.error();

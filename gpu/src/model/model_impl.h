@@ -1,6 +1,7 @@
 #pragma once
 // The CPU implementation behind motor::gpu::Model: the weights as kernel-ready views
 // and the batched forward pass.
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -49,6 +50,14 @@ struct Model::Impl {
     cpu::ThreadPool* pool = nullptr;
     std::unique_ptr<VisionEncoder> vision;  // nullptr for text-only models
 
+    // An attached accelerator (Model::attachAccelerator): sessions run there, and the
+    // vision tower too when it has one (acceleratedVision, wrapping it). Its calls are
+    // serialised by acceleratorMutex, as forward() serialises the CPU's.
+    std::unique_ptr<Accelerator> accelerator;
+    std::unique_ptr<VisionEncoder> acceleratedVision;
+    std::mutex acceleratorMutex;
+    std::atomic<bool> sessionCreated{false};
+
     // Evaluates rows as one batch; writes vocab logits for each row index listed in
     // logitRows into logits (logitRows.size() x vocab). Serialised by mutex: the
     // workspace and the thread pool are shared by all sessions of the model.
@@ -61,6 +70,22 @@ private:
     std::mutex mutex_;
     cpu::AlignedVector<float> x_, xb_, q_, k_, v_, att_, hb_, hb2_, normed_;
 };
+
+namespace detail {
+// A session's sequence on the model's accelerator, released with the last session
+// holding it.
+struct AcceleratorSequence {
+    Model::Impl* impl = nullptr;
+    int id = -1;
+    AcceleratorSequence(Model::Impl* i, int sequence) : impl(i), id(sequence) {}
+    AcceleratorSequence(const AcceleratorSequence&) = delete;
+    AcceleratorSequence& operator=(const AcceleratorSequence&) = delete;
+    ~AcceleratorSequence() {
+        std::lock_guard lock(impl->acceleratorMutex);
+        impl->accelerator->release(id);
+    }
+};
+}  // namespace detail
 
 // The loaded weights and config behind a Model, for other backends (the CUDA backend
 // uploads them from here, so every format the CPU backend loads runs there too).

@@ -27,6 +27,11 @@ int Session::sharedPageCount() const {
 
 Session Session::fork() const {
     Session s(model_);
+    if (accelerated_) {
+        Model::Impl& m = *model_->impl_;
+        std::lock_guard lock(m.acceleratorMutex);
+        s.accelerated_ = std::make_shared<detail::AcceleratorSequence>(&m, m.accelerator->fork(accelerated_->id));
+    }
     s.pages_ = pages_;  // shares every page; the first write to a shared page copies it
     s.length_ = length_;
     s.logitRows_ = logitRows_ > 0 ? 1 : 0;
@@ -71,6 +76,7 @@ Result<void> checkTokens(const Model& model, std::span<const int32_t> tokens, in
 
 Result<void> Session::prefill(std::span<const int32_t> tokens, LogitsFor which) {
     if (auto ok = checkTokens(*model_, tokens, length_); !ok) return ok;
+    if (accelerated_) return prefillOnAccelerator(tokens, {}, which);
     prefillRows(tokens.data(), nullptr, tokens.size(), which);
     return {};
 }
@@ -86,6 +92,7 @@ Result<void> Session::prefillEmbeddings(std::span<const float> rows, LogitsFor w
     if (int64_t(length_) + int64_t(count) > c.contextLength)
         return makeError("session: context overflow: " + std::to_string(length_) + " + " + std::to_string(count) +
                          " embedding rows exceed the context length " + std::to_string(c.contextLength));
+    if (accelerated_) return prefillOnAccelerator({}, rows, which);
     prefillRows(nullptr, rows.data(), count, which);
     return {};
 }
@@ -125,6 +132,26 @@ void Session::prefillRows(const int32_t* tokens, const float* embeddings, size_t
     length_ += int(count);
 }
 
+Result<void> Session::prefillOnAccelerator(std::span<const int32_t> tokens, std::span<const float> rows,
+                                           LogitsFor which) {
+    Model::Impl& m = *model_->impl_;
+    if (which == LogitsFor::All)
+        return makeError("session: the logits of every position are kept on the CPU backend only, not on " +
+                         m.accelerator->describe());
+    const size_t count = tokens.empty() ? rows.size() / size_t(m.config.dim) : tokens.size();
+    std::vector<float> logits(size_t(m.config.vocabSize));
+    {
+        std::lock_guard lock(m.acceleratorMutex);
+        auto r = tokens.empty() ? m.accelerator->prefillEmbeddings(accelerated_->id, rows, logits.data())
+                                : m.accelerator->prefill(accelerated_->id, tokens, logits.data());
+        if (!r) return r.error();
+    }
+    logits_ = std::move(logits);
+    logitRows_ = 1;
+    length_ += int(count);
+    return {};
+}
+
 Result<void> Session::decode(int32_t token) {
     return prefill(std::span<const int32_t>(&token, 1));
 }
@@ -141,17 +168,25 @@ Result<void> Session::decodeBatch(std::span<Session* const> sessions, std::span<
             if (sessions[j] == sessions[i]) return makeError("decodeBatch: a session appears twice");
         if (auto ok = checkTokens(*model, tokens.subspan(i, 1), sessions[i]->length_); !ok) return ok;
     }
-    std::vector<ForwardRow> rows(sessions.size());
-    std::vector<int> logitRows(sessions.size());
-    for (size_t i = 0; i < sessions.size(); ++i) {
-        Session& s = *sessions[i];
-        s.reservePositions(s.length_, s.length_ + 1);
-        rows[i] = {tokens[i], s.length_, &s.pages_};
-        logitRows[i] = int(i);
-    }
     const size_t vocab = size_t(model->config().vocabSize);
     std::vector<float> logits(sessions.size() * vocab);
-    model->impl_->forward(rows, logitRows, logits.data());
+    if (model->impl_->accelerator) {
+        Model::Impl& m = *model->impl_;
+        std::vector<int> ids;
+        for (Session* s : sessions) ids.push_back(s->accelerated_->id);
+        std::lock_guard lock(m.acceleratorMutex);
+        if (auto r = m.accelerator->decode(ids, tokens, logits.data()); !r) return r.error();
+    } else {
+        std::vector<ForwardRow> rows(sessions.size());
+        std::vector<int> logitRows(sessions.size());
+        for (size_t i = 0; i < sessions.size(); ++i) {
+            Session& s = *sessions[i];
+            s.reservePositions(s.length_, s.length_ + 1);
+            rows[i] = {tokens[i], s.length_, &s.pages_};
+            logitRows[i] = int(i);
+        }
+        model->impl_->forward(rows, logitRows, logits.data());
+    }
     for (size_t i = 0; i < sessions.size(); ++i) {
         Session& s = *sessions[i];
         s.logits_.assign(logits.begin() + std::ptrdiff_t(i * vocab), logits.begin() + std::ptrdiff_t((i + 1) * vocab));

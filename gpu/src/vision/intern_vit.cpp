@@ -83,20 +83,9 @@ VisionPreprocessing InternVit::preprocessing() const {
 }
 
 Result<VisionEmbeddings> InternVit::encode(std::span<const RgbImage> frames) const {
-    if (frames.empty()) return makeError("vision encode: no frames");
-    const int S = config_.imageSize;
-    const size_t tile = size_t(3) * size_t(S) * size_t(S);
-    std::vector<float> pixels(tile * frames.size());
-    for (size_t i = 0; i < frames.size(); ++i) {
-        const RgbImage& f = frames[i];
-        if (f.width <= 0 || f.height <= 0 || f.rgb.size() != size_t(f.width) * size_t(f.height) * 3)
-            return makeError("vision encode: frame " + std::to_string(i) + " is " + std::to_string(f.width) + "x" +
-                             std::to_string(f.height) + " with " + std::to_string(f.rgb.size()) +
-                             " bytes (needs width x height x 3 RGB bytes)");
-        const std::vector<float> t = preprocessInternVL(f, S, config_.imageMean, config_.imageStd);
-        std::memcpy(pixels.data() + i * tile, t.data(), tile * sizeof(float));
-    }
-    return encodePixels(pixels, int(frames.size()), nullptr);
+    auto pixels = preprocessFrames(config_, frames);
+    if (!pixels) return pixels.error();
+    return encodePixels(pixels.value(), int(frames.size()), nullptr);
 }
 
 void InternVit::norm(const float* x, const std::vector<float>& w, const std::vector<float>& b, int64_t rows,

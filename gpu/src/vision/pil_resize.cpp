@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "motor/gpu/vision.h"
 
@@ -162,6 +163,23 @@ std::string VisionPreprocessing::describe() const {
     std::snprintf(buf, sizeof buf, "%s %dx%d, mean %g,%g,%g, std %g,%g,%g", resize.c_str(), width, height,
                   double(mean[0]), double(mean[1]), double(mean[2]), double(std[0]), double(std[1]), double(std[2]));
     return buf;
+}
+
+Result<std::vector<float>> preprocessFrames(const VisionConfig& config, std::span<const RgbImage> frames) {
+    if (frames.empty()) return makeError("vision encode: no frames");
+    const int S = config.imageSize;
+    const size_t tile = size_t(3) * size_t(S) * size_t(S);
+    std::vector<float> pixels(tile * frames.size());
+    for (size_t i = 0; i < frames.size(); ++i) {
+        const RgbImage& f = frames[i];
+        if (f.width <= 0 || f.height <= 0 || f.rgb.size() != size_t(f.width) * size_t(f.height) * 3)
+            return makeError("vision encode: frame " + std::to_string(i) + " is " + std::to_string(f.width) + "x" +
+                             std::to_string(f.height) + " with " + std::to_string(f.rgb.size()) +
+                             " bytes (needs width x height x 3 RGB bytes)");
+        const std::vector<float> t = preprocessInternVL(f, S, config.imageMean, config.imageStd);
+        std::memcpy(pixels.data() + i * tile, t.data(), tile * sizeof(float));
+    }
+    return pixels;
 }
 
 }  // namespace motor::gpu

@@ -7,7 +7,8 @@
 // token scoring within that of the CPU's top token. Then the vision side: CudaVision
 // against the CPU InternViT + projector on a random InternVL of InternViT-300M's
 // geometry (3 of its 24 layers), image tokens within 5e-2 of the largest |value|, and
-// the decoder reading those image rows as embeddings.
+// the decoder reading those image rows as embeddings. Last, the same through the
+// engine's API and the CUDA plugin, as the predictor runs it (checkEngineApi).
 //   motor_cuda_model_check [--quick]   (without --quick also the InternVL3.5-1B decoder shape)
 #include <algorithm>
 #include <cmath>
@@ -21,6 +22,7 @@
 #include "cuda/device.cuh"
 #include "cuda/llama.cuh"
 #include "cuda/vision.cuh"
+#include "motor/gpu/cuda_plugin.h"
 #include "motor/gpu/model.h"
 #include "motor/gpu/model_writer.h"
 #include "support/random_model.h"
@@ -224,6 +226,101 @@ void checkVision(int frames) {
     cleanup();
 }
 
+// The same through the engine's API, as the predictor runs it: the CUDA plugin
+// (libmotor_cuda.so, found beside this tool or in the build folder) attached to a
+// Model, whose Sessions and VisionEncoder then run on the GPU, against a second Model
+// on the CPU: two frames through vision()->encode(), a context of tokens and image
+// rows, three forked agents and four batched decode steps (teacher-forced), and the
+// sequences released when their sessions go.
+void checkEngineApi() {
+    RandomInternVLSpec spec;
+    spec.llm = makeRandomModelConfig(Architecture::Qwen3, 512, 2, 8, 2, 1024, 600);
+    spec.llm.headDim = 64;
+    spec.llm.contextLength = 8192;
+    spec.visionDim = 1024, spec.visionLayers = 2, spec.visionHeads = 16, spec.visionHiddenDim = 4096;
+    char tmpl[] = "/tmp/motor-cuda-api-XXXXXX";
+    if (!mkdtemp(tmpl)) std::exit(1);
+    const std::string folder = std::string(tmpl) + "/internvl";
+    auto cleanup = [&] { std::filesystem::remove_all(tmpl); };
+    const std::string name = "engine API through the plugin";
+    auto fail = [&](const std::string& what) {
+        std::printf("FAIL %s: %s\n", name.c_str(), what.c_str());
+        ++failures;
+        cleanup();
+    };
+    if (auto w = writeRandomInternVLHf(spec, folder); !w) return fail(w.error().message);
+    auto open = [&]() -> Result<std::unique_ptr<Model>> {
+        auto weights = openModel(folder);
+        if (!weights) return weights.error();
+        return Model::load(std::move(*weights));
+    };
+    auto cpu = open(), gpu = open();
+    if (!cpu || !gpu) return fail("model load");
+    auto acc = loadCudaAccelerator(**gpu);
+    if (!acc) return fail(acc.error().message);
+    if (auto r = (*gpu)->attachAccelerator(std::move(*acc)); !r) return fail(r.error().message);
+    std::printf("     %s runs on %s\n", name.c_str(), (*gpu)->device().c_str());
+
+    std::mt19937 rng(9);
+    std::vector<std::vector<uint8_t>> bytes(2);
+    std::vector<RgbImage> frames;
+    for (auto& b : bytes) {
+        b.resize(size_t(640) * 360 * 3);
+        for (auto& x : b) x = uint8_t(rng() & 0xff);
+        frames.push_back(RgbImage{640, 360, b});
+    }
+    auto ref = (*cpu)->vision()->encode(frames);
+    auto got = (*gpu)->vision()->encode(frames);
+    if (!ref || !got) return fail(!ref ? ref.error().message : got.error().message);
+    double scale = 0, err = 0;
+    for (size_t i = 0; i < ref->rows.size() && i < got->rows.size(); ++i) {
+        scale = std::max(scale, double(std::abs(ref->rows[i])));
+        err = std::max(err, double(std::abs(ref->rows[i] - got->rows[i])));
+    }
+    const double rel = got->rows.size() == ref->rows.size() ? err / std::max(scale, 1e-12) : 1.0;
+    std::printf("%s %s: vision()->encode of 2 frames (image tokens rel err %.2e, bound 5e-2)\n",
+                rel <= 5e-2 ? "PASS" : "FAIL", name.c_str(), rel);
+    if (rel > 5e-2) ++failures;
+
+    const std::vector<int32_t> head{1, 2, 3, 4, 5};
+    Session c = (*cpu)->newSession(), g = (*gpu)->newSession();
+    if (!g.onAccelerator()) return fail("the session is not on the accelerator");
+    for (Session* s : {&c, &g}) {
+        if (!s->prefill(head) || !s->prefillEmbeddings(ref->frame(0)) || !s->prefillEmbeddings(ref->frame(1)))
+            return fail("context prefill");
+    }
+    report(name + ": context of 5 tokens and 2 frames' image rows", compare(c.logits(), g.logits()));
+    std::vector<Session> cs, gs;
+    for (int a = 0; a < 3; ++a) {
+        const auto prompt = randomTokens(4 + 3 * a, spec.llm.vocabSize, 200 + uint32_t(a));
+        cs.push_back(c.fork());
+        gs.push_back(g.fork());
+        if (!cs.back().prefill(prompt) || !gs.back().prefill(prompt)) return fail("agent prefill");
+        report(name + ": agent " + std::to_string(a) + " forked", compare(cs.back().logits(), gs.back().logits()));
+    }
+    Compare worst;
+    for (int step = 0; step < 4; ++step) {
+        std::vector<int32_t> next;
+        std::vector<Session*> cp, gp;
+        for (size_t a = 0; a < 3; ++a) {
+            next.push_back(argmax(cs[a].logits()));
+            cp.push_back(&cs[a]);
+            gp.push_back(&gs[a]);
+        }
+        if (!Session::decodeBatch(cp, next)) return fail("CPU decode");
+        if (auto r = Session::decodeBatch(gp, next); !r) return fail(r.error().message);
+        for (size_t a = 0; a < 3; ++a) {
+            const Compare x = compare(cs[a].logits(), gs[a].logits());
+            worst.relErr = std::max(worst.relErr, x.relErr);
+            worst.topOk = worst.topOk && x.topOk;
+            worst.topSame = worst.topSame && x.topSame;
+        }
+    }
+    report(name + ": 4 batched decode steps of the three agents", worst);
+    gs.clear();
+    cleanup();
+}
+
 ModelConfig config(Architecture arch, int dim, int heads, int kvHeads, int headDim, int hidden, int layers, int vocab) {
     ModelConfig c = test::tinyConfig(arch);
     c.dim = dim;
@@ -254,6 +351,7 @@ int main(int argc, char** argv) {
     checkModel("Qwen2-shaped (qkv bias, tied embeddings, GQA 2), F16",
                config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::F16, 70, 2048);
     checkVision(quick ? 1 : 8);
+    checkEngineApi();
     if (!quick)
         checkModel("InternVL3.5-1B decoder shape (Qwen3-0.6B: 28 layers, 1024 wide, 16/8 heads of 128), F32",
                    config(Architecture::Qwen3, 1024, 16, 8, 128, 3072, 28, 151936), DType::F32, 2500, 1024);

@@ -1,11 +1,14 @@
 #pragma once
 // A loaded Llama-family decoder (Llama 2/3, TinyLlama, Qwen2/2.5, Qwen3) on the CPU
-// backend. The model owns its ModelWeights (memory-mapped file) and only reads them.
+// backend, or on an accelerator attached to it (motor/gpu/accelerator.h). The model
+// owns its ModelWeights (memory-mapped file) and only reads them.
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <vector>
 
+#include "motor/gpu/accelerator.h"
 #include "motor/gpu/model_config.h"
 #include "motor/gpu/result.h"
 #include "motor/gpu/session.h"
@@ -37,13 +40,23 @@ public:
     // with mmproj), else nullptr. Owned by the model; shares its thread pool.
     const VisionEncoder* vision() const;
 
-    // An empty session (the model must outlive it).
+    // An empty session (the model must outlive it): on the accelerator when one is
+    // attached, else on the CPU backend.
     Session newSession() const;
+
+    // From now on this model's sessions, and its vision tower when the accelerator has
+    // one, run on the accelerator (built from this model's weights, e.g. by
+    // cudaAccelerator()). Only before the first session: an error afterwards, as CPU
+    // sessions cannot move.
+    Result<void> attachAccelerator(std::unique_ptr<Accelerator> accelerator);
+    // What runs the sessions: the accelerator's describe(), or "cpu (avx2, 2 threads)".
+    std::string device() const;
+    bool accelerated() const;
 
     // Bytes of weights read to evaluate one token (all matrices + one embedding row);
     // the numerator of the decode bandwidth bound.
     int64_t weightBytesPerToken() const;
-    // "avx2" or "portable": the kernel set chosen for this CPU.
+    // "avx512", "avx2" or "portable": the kernel set chosen for this CPU.
     const char* kernelIsa() const;
     // Threads of the pool the forward pass runs on (the caller counts as one).
     int threadCount() const;

@@ -3,6 +3,8 @@
 // evaluated positions. Sessions are cheap to fork: the cache is a list of refcounted
 // pages, a fork shares every page with its parent, and a page is copied only when one
 // of them writes into a page the other still holds (copy on write of the tail page).
+// On a model with an accelerator attached (Model::attachAccelerator) a session is one of
+// the accelerator's sequences instead, with the same API; LogitsFor::All is CPU only.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -15,7 +17,8 @@ namespace motor::gpu {
 class Model;
 namespace detail {
 class KvPage;
-}
+struct AcceleratorSequence;
+}  // namespace detail
 
 enum class LogitsFor { Last, All };
 
@@ -57,6 +60,8 @@ public:
     int pageCount() const { return int(pages_.size()); }
     // Pages also referenced by another session (shared prefix).
     int sharedPageCount() const;
+    // Whether this session lives on an accelerator (then it holds no CPU pages).
+    bool onAccelerator() const { return accelerated_ != nullptr; }
 
 private:
     friend class Model;
@@ -68,9 +73,12 @@ private:
     // prefill() of count positions; token ids from tokens or, when embeddings is set,
     // dim-float rows from it.
     void prefillRows(const int32_t* tokens, const float* embeddings, size_t count, LogitsFor which);
+    // The same on the model's accelerator (tokens or rows, the other empty).
+    Result<void> prefillOnAccelerator(std::span<const int32_t> tokens, std::span<const float> rows, LogitsFor which);
 
     const Model* model_ = nullptr;
     std::vector<std::shared_ptr<detail::KvPage>> pages_;
+    std::shared_ptr<detail::AcceleratorSequence> accelerated_;  // releases the sequence
     int length_ = 0;
     int logitRows_ = 0;
     std::vector<float> logits_;

@@ -141,6 +141,10 @@ std::vector<uint8_t> resizeBicubicPil(std::span<const uint8_t> src, int w, int h
 // (x / 255 - mean) / std per channel, as channel planes (3 x size x size floats).
 std::vector<float> preprocessInternVL(const RgbImage& frame, int size, const float mean[3], const float std[3]);
 
+// VisionEncoder::encode()'s input checks and preprocessing: every frame's tile
+// (preprocessInternVL with the config's size, mean and std), frames x 3 x S x S floats.
+Result<std::vector<float>> preprocessFrames(const VisionConfig& config, std::span<const RgbImage> frames);
+
 // InternVL's load_video frame choice (get_index with bound=None): numSegments frames
 // spread evenly over [0, frameCount - 1], each the middle of its segment.
 std::vector<int> internvlFrameIndices(int frameCount, int numSegments);

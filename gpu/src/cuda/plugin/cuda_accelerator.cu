@@ -1,0 +1,87 @@
+// libmotor_cuda.so: the CUDA backend (CudaLlama, CudaVision) behind the engine's
+// Accelerator interface, loaded at run time by loadCudaAccelerator()
+// (gpu/src/model/cuda_plugin.cpp). Its one exported symbol builds the accelerator for
+// a Model the application loaded; everything else in the library is hidden.
+#include <exception>
+#include <memory>
+#include <string>
+
+#include "cuda/llama.cuh"
+#include "cuda/vision.cuh"
+#include "model/model_impl.h"
+#include "motor/gpu/cuda_plugin.h"
+
+namespace motor::gpu::cuda {
+namespace {
+
+class CudaAccelerator final : public Accelerator {
+public:
+    CudaAccelerator(std::unique_ptr<CudaLlama> decoder, std::unique_ptr<CudaVision> vision)
+        : decoder_(std::move(decoder)), vision_(std::move(vision)) {}
+
+    std::string describe() const override {
+        return "cuda: " + cuda::describe(decoder_->device()) + (vision_ ? ", vision tower too" : "");
+    }
+    int newSequence() override { return decoder_->newSequence(); }
+    int fork(int sequence) override {
+        auto id = decoder_->fork(sequence);
+        return id ? id.value() : decoder_->newSequence();  // only a dead sequence fails, and sessions own live ones
+    }
+    void release(int sequence) override { decoder_->release(sequence); }
+    Result<void> prefill(int sequence, std::span<const int32_t> tokens, float* lastLogits) override {
+        return decoder_->prefill(sequence, tokens, lastLogits);
+    }
+    Result<void> prefillEmbeddings(int sequence, std::span<const float> rows, float* lastLogits) override {
+        return decoder_->prefillEmbeddings(sequence, rows, lastLogits);
+    }
+    Result<void> decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits) override {
+        return decoder_->decode(sequences, tokens, logits);
+    }
+    bool hasVision() const override { return vision_ != nullptr; }
+    Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames) override {
+        if (!vision_) return makeError("CUDA backend: this model's vision tower runs on the CPU");
+        return vision_->encodePixels(pixelValues, frames);
+    }
+
+private:
+    std::unique_ptr<CudaLlama> decoder_;
+    std::unique_ptr<CudaVision> vision_;
+};
+
+Result<std::unique_ptr<Accelerator>> create(const Model& model) {
+    auto decoder = CudaLlama::load(model);
+    if (!decoder) return decoder.error();
+    std::unique_ptr<CudaVision> vision;
+    if (modelImpl(model).vision) {
+        auto v = CudaVision::load(model);
+        if (!v) return makeError(v.error().message + " (the decoder loaded; the vision tower did not)");
+        vision = std::move(v.value());
+    }
+    return std::unique_ptr<Accelerator>(
+        std::make_unique<CudaAccelerator>(std::move(decoder.value()), std::move(vision)));
+}
+
+}  // namespace
+}  // namespace motor::gpu::cuda
+
+extern "C" __attribute__((visibility("default"))) int motor_cuda_accelerator_create(
+    int abi, const motor::gpu::Model* model, std::unique_ptr<motor::gpu::Accelerator>* out, std::string* error) {
+    if (abi != motor::gpu::kAcceleratorPluginAbi) {
+        *error = "libmotor_cuda.so was built for accelerator interface " +
+                 std::to_string(motor::gpu::kAcceleratorPluginAbi) + ", the application asks for " +
+                 std::to_string(abi) + " (a plugin from another build)";
+        return 1;
+    }
+    try {
+        auto acc = motor::gpu::cuda::create(*model);
+        if (!acc) {
+            *error = acc.error().message;
+            return 1;
+        }
+        *out = std::move(acc.value());
+        return 0;
+    } catch (const std::exception& e) {  // bad_alloc on the host side, nothing else expected
+        *error = std::string("CUDA backend: ") + e.what();
+        return 1;
+    }
+}
