@@ -137,7 +137,9 @@ int cmdInspect(const QStringList& args) {
 
 // MODEL (a path, or a name in the models folder) opened and loaded for generate and
 // bench; nullptr after printing why not.
-std::unique_ptr<gpu::Model> loadModelOrReport(const QString& pathOrName, const std::string& mmproj, int threads) {
+// device: auto, cpu or cuda (motor::agents::placeModel); where it runs goes to stderr.
+std::unique_ptr<gpu::Model> loadModelOrReport(const QString& pathOrName, const std::string& mmproj, int threads,
+                                              const QString& device) {
     gpu::OpenOptions open;
     open.mmproj = mmproj;
     auto w = gpu::openModel(motor::agents::resolveModelPath(pathOrName).toStdString(), open);
@@ -152,7 +154,22 @@ std::unique_ptr<gpu::Model> loadModelOrReport(const QString& pathOrName, const s
         printError(qs(model.error().message));
         return nullptr;
     }
+    auto placed = motor::agents::placeModel(*model.value(), device);
+    if (!placed) {
+        printError(placed.error().message);
+        return nullptr;
+    }
+    QString where = qs(model.value()->device());
+    if (!placed.value().isEmpty()) where += QStringLiteral("; the GPU was not used: ") + placed.value();
+    std::fprintf(stderr, "running on %s\n", where.toUtf8().constData());
+    std::fflush(stderr);
     return std::move(model.value());
+}
+
+QCommandLineOption deviceOption() {
+    return QCommandLineOption(QStringLiteral("device"),
+                              QStringLiteral("auto (default: the GPU when it can take the model), cpu or cuda."),
+                              QStringLiteral("DEVICE"), QStringLiteral("auto"));
 }
 
 int cmdGenerate(const QStringList& args) {
@@ -178,7 +195,9 @@ int cmdGenerate(const QStringList& args) {
     const QCommandLineOption chat(
         QStringLiteral("chat"),
         QStringLiteral("Ask as a user turn in the model's chat template (always so with --image)."));
-    for (const auto* o : {&prompt, &count, &temperature, &seed, &threads, &image, &mmproj, &chat}) p.addOption(*o);
+    const QCommandLineOption device = deviceOption();
+    for (const auto* o : {&prompt, &count, &temperature, &seed, &threads, &image, &mmproj, &chat, &device})
+        p.addOption(*o);
     p.addPositionalArgument(
         QStringLiteral("MODEL"),
         QStringLiteral(".gguf file or Hugging Face model folder, or its name in ~/.cache/motor-studio/models."));
@@ -212,7 +231,7 @@ int cmdGenerate(const QStringList& args) {
         }
         pictures.push_back(std::move(picture.value()));
     }
-    auto model = loadModelOrReport(p.positionalArguments().first(), p.value(mmproj).toStdString(), th);
+    auto model = loadModelOrReport(p.positionalArguments().first(), p.value(mmproj).toStdString(), th, p.value(device));
     if (!model) return 1;
     const gpu::Model& m = *model;
     if (!pictures.empty() && !m.vision()) {
@@ -366,7 +385,8 @@ int cmdBench(const QStringList& args) {
                                      QStringLiteral("W"), QStringLiteral("1"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
-    for (const auto* o : {&promptTokens, &genTokens, &threads, &repeats, &warmups, &format}) p.addOption(*o);
+    const QCommandLineOption device = deviceOption();
+    for (const auto* o : {&promptTokens, &genTokens, &threads, &repeats, &warmups, &format, &device}) p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral(".gguf file or Hugging Face model folder."));
     if (int rc = motor::cli::parseOrExit(
             p, args,
@@ -398,7 +418,7 @@ int cmdBench(const QStringList& args) {
         return 2;
     }
     const std::string path = p.positionalArguments().first().toStdString();
-    auto model = loadModelOrReport(p.positionalArguments().first(), {}, th);
+    auto model = loadModelOrReport(p.positionalArguments().first(), {}, th, p.value(device));
     if (!model) return 1;
     auto report = gpu::benchModel(*model, o);
     if (!report) {
@@ -410,8 +430,7 @@ int cmdBench(const QStringList& args) {
         printOut(qs(gpu::benchReportJson(r, path)) + QLatin1Char('\n'));
         return 0;
     }
-    QString text =
-        QStringLiteral("model     %1\nthreads   %2, %3 kernels\n").arg(qs(path)).arg(r.threads).arg(qs(r.kernelIsa));
+    QString text = QStringLiteral("model     %1\ndevice    %2\n").arg(qs(path), qs(r.device));
     auto line = [&](const char* name, const gpu::BenchStats& s) {
         if (s.tokens == 0) return;
         text += QStringLiteral("%1 %2 tokens: %3 +- %4 tok/s (%5 runs)\n")

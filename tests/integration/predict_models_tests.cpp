@@ -120,6 +120,7 @@ TEST(PredictModels, BenchJsonHasTheFields) {
     EXPECT_EQ(o.value(QStringLiteral("model")).toString(), path);
     EXPECT_EQ(o.value(QStringLiteral("threads")).toInt(), 1);
     EXPECT_FALSE(o.value(QStringLiteral("kernel_isa")).toString().isEmpty());
+    EXPECT_TRUE(o.value(QStringLiteral("device")).toString().startsWith(QStringLiteral("cpu ("))) << qPrintable(out);
     EXPECT_EQ(o.value(QStringLiteral("repeats")).toInt(), 2);
     for (const auto& [name, tokens] : {std::pair{"prefill", 16}, std::pair{"decode", 4}}) {
         const QJsonObject t = o.value(QLatin1String(name)).toObject();
@@ -137,8 +138,18 @@ TEST(PredictModels, BenchJsonHasTheFields) {
     EXPECT_TRUE(text.contains(QStringLiteral("prefill"))) << qPrintable(text);
     EXPECT_FALSE(text.contains(QStringLiteral("decode"))) << qPrintable(text);
 
+    EXPECT_TRUE(text.contains(QStringLiteral("device    cpu ("))) << qPrintable(text);
+
     auto [rcBad, bad] = motorRun({"models", "bench", path, "--repeats", "0"});
     EXPECT_EQ(rcBad, 2);
+    // --device: a word it does not know is refused; cuda without a GPU (this machine)
+    // stops with the engine's reason.
+    auto [rcDevice, unknown] = motorRun({"models", "bench", path, "--device", "tpu"});
+    EXPECT_EQ(rcDevice, 1);
+    auto [rcCuda, cuda] = motorRun(
+        {"models", "bench", path, "--device", "cpu", "--prompt-tokens", "4", "--gen-tokens", "0", "--repeats", "1"});
+    EXPECT_EQ(rcCuda, 0);
+    EXPECT_TRUE(cuda.contains(QStringLiteral("device    cpu ("))) << qPrintable(cuda);
     auto [rcLong, tooLong] = motorRun({"models", "bench", path, "--prompt-tokens", "100000", "--gen-tokens", "0"});
     EXPECT_EQ(rcLong, 1);
 }

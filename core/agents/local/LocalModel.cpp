@@ -27,6 +27,12 @@ Error engineError(const gpu::Error& e) {
     return makeError(QStringLiteral("local: ") + qs(e.message));
 }
 
+Status checkDevice(const QString& device) {
+    if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
+        return makeError(QStringLiteral("local: --device must be auto, cpu or cuda, got '%1'").arg(device));
+    return {};
+}
+
 gpu::ChatRole chatRole(LmRole r) {
     return r == LmRole::System ? gpu::ChatRole::System : gpu::ChatRole::User;
 }
@@ -155,6 +161,20 @@ Result<QJsonObject> modelContentHash(const QString& path) {
     return info;
 }
 
+Result<QString> placeModel(gpu::Model& model, const QString& device) {
+    if (auto ok = checkDevice(device); !ok) return ok.error();
+    if (device == QLatin1String("cpu")) return QString();
+    auto acc = gpu::loadCudaAccelerator(model);
+    if (acc) {
+        if (auto r = model.attachAccelerator(std::move(acc.value())); !r) return engineError(r.error());
+        return QString();
+    }
+    if (device == QLatin1String("cuda"))
+        return makeError(
+            QStringLiteral("local: --device cuda: %1; --device cpu runs on the CPU").arg(qs(acc.error().message)));
+    return qs(acc.error().message);
+}
+
 LocalModel::LocalModel() = default;
 LocalModel::~LocalModel() = default;
 
@@ -162,8 +182,7 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     LocalOptions options = requested;
     options.modelPath = resolveModelPath(requested.modelPath);
     QString device = options.device.isEmpty() ? QStringLiteral("auto") : options.device;
-    if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
-        return makeError(QStringLiteral("local: --device must be auto, cpu or cuda, got '%1'").arg(device));
+    if (auto ok = checkDevice(device); !ok) return ok.error();  // before the model is read
     if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH|NAME)"));
     for (const QString& p : {options.modelPath, options.mmprojPath})
         if (auto refused = util::LiveDatabaseFiles::refuse(p, QStringLiteral("a model")); !p.isEmpty() && !refused)
@@ -179,20 +198,9 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     mo.threads = options.threads;
     auto model = gpu::Model::load(std::move(weights.value()), mo);
     if (!model) return engineError(model.error());
-    // The GPU through the engine's CUDA plugin: `cuda` insists, `auto` falls back to the
-    // CPU and keeps the reason (the run's provenance and the GUI say it).
-    QString fallback;
-    if (device != QLatin1String("cpu")) {
-        auto acc = gpu::loadCudaAccelerator(*model.value());
-        if (acc) {
-            if (auto r = model.value()->attachAccelerator(std::move(acc.value())); !r) return engineError(r.error());
-        } else if (device == QLatin1String("cuda")) {
-            return makeError(
-                QStringLiteral("local: --device cuda: %1; --device cpu runs on the CPU").arg(qs(acc.error().message)));
-        } else {
-            fallback = qs(acc.error().message);
-        }
-    }
+    auto placed = placeModel(*model.value(), device);
+    if (!placed) return placed.error();
+    const QString fallback = placed.value();
     device = model.value()->accelerated() ? QStringLiteral("cuda") : QStringLiteral("cpu");
     auto chat = gpu::ChatTemplate::forModel(*model.value());
     if (!chat) return engineError(chat.error());

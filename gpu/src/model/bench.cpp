@@ -106,6 +106,7 @@ Result<BenchReport> benchModel(const Model& model, const BenchOptions& o) {
     BenchReport report;
     report.threads = model.threadCount();
     report.kernelIsa = model.kernelIsa();
+    report.device = model.device();
     report.repeats = o.repeats;
     if (o.promptTokens > 0) {
         auto s = runTest(model, o, o.promptTokens, true);
@@ -124,6 +125,7 @@ std::string benchReportJson(const BenchReport& r, const std::string& modelPath) 
     std::string out = "{\"model\": " + jsonString(modelPath);
     out += ", \"threads\": " + std::to_string(r.threads);
     out += ", \"kernel_isa\": " + jsonString(r.kernelIsa);
+    out += ", \"device\": " + jsonString(r.device);
     out += ", \"repeats\": " + std::to_string(r.repeats);
     out += ", \"prefill\": " + statsJson(r.prefill);
     out += ", \"decode\": " + statsJson(r.decode);

@@ -29,6 +29,7 @@ struct BenchStats {
 };
 
 struct BenchReport {
+    std::string device;  // Model::device(): "cpu (avx2, 2 threads)" or the accelerator
     int threads = 0;
     std::string kernelIsa;
     int repeats = 0;
@@ -39,7 +40,7 @@ struct BenchReport {
 // Errors: a prompt longer than the context, non-positive repeats, a failing session.
 Result<BenchReport> benchModel(const Model& model, const BenchOptions& options);
 
-// The report as one JSON object (fields: model, threads, kernel_isa, repeats, prefill,
+// The report as one JSON object (fields: model, device, threads, kernel_isa, repeats, prefill,
 // decode; each test: tokens, tokens_per_second_mean, tokens_per_second_stddev, samples).
 std::string benchReportJson(const BenchReport& report, const std::string& modelPath);
 
