@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "cpu/gemm_kernels.h"
 #include "cpu/ops.h"
 #include "model/tensor_loader.h"
 #include "tokenizer/utf8.h"
@@ -129,6 +130,10 @@ Result<std::vector<float>> WhisperModel::encode(std::span<const float> melWindow
     if (int64_t(melWindow.size()) != M * F)
         return makeError("speech encode: " + std::to_string(melWindow.size()) + " values, expected " +
                          std::to_string(M) + " mel bins x " + std::to_string(F) + " frames");
+    if (accelerator_) {
+        std::lock_guard lock(acceleratorMutex_);
+        return accelerator_->encode(melWindow);
+    }
     // conv1 (kernel 3, padding 1) as a matmul over unfolded frames: row t holds
     // mel[c][t-1..t+1] for every bin c, the weight's (in, k) order.
     std::vector<float> unfolded(size_t(F * M * 3));
@@ -193,9 +198,29 @@ Result<std::vector<float>> WhisperModel::encode(std::span<const float> melWindow
     return h;
 }
 
-CrossKv WhisperModel::crossKv(std::span<const float> encoded) const {
+Result<void> WhisperModel::attachAccelerator(std::unique_ptr<SpeechAccelerator> accelerator) {
+    if (!accelerator) return makeError("speech: attachAccelerator without an accelerator");
+    if (accelerator_) return makeError("speech: the model already runs on " + accelerator_->describe());
+    if (running_ > 0) return makeError("speech: a transcription is running; attach before it starts");
+    accelerator_ = std::move(accelerator);
+    return {};
+}
+
+std::string WhisperModel::device() const {
+    if (accelerator_) return accelerator_->describe();
+    return std::string("cpu (") + cpu::gemmKernels().isa + ", " + std::to_string(pool_->size()) + " threads)";
+}
+
+Result<CrossKv> WhisperModel::crossKv(std::span<const float> encoded) const {
     const int64_t A = config_.audioContext, D = config_.audioDim, T = config_.textDim;
     CrossKv kv;
+    if (accelerator_) {
+        std::lock_guard lock(acceleratorMutex_);
+        auto id = accelerator_->newCross(encoded);
+        if (!id) return id.error();
+        kv.device = std::make_shared<AcceleratorHandle>(accelerator_.get(), &acceleratorMutex_, id.value(), true);
+        return kv;
+    }
     kv.k.resize(dec_.size());
     kv.v.resize(dec_.size());
     for (size_t i = 0; i < dec_.size(); ++i) {
@@ -210,12 +235,35 @@ CrossKv WhisperModel::crossKv(std::span<const float> encoded) const {
     return kv;
 }
 
-DecoderCache WhisperModel::newCache() const {
+Result<DecoderCache> WhisperModel::newCache() const {
     DecoderCache c;
+    if (accelerator_) {
+        std::lock_guard lock(acceleratorMutex_);
+        auto id = accelerator_->newCache();
+        if (!id) return id.error();
+        c.device = std::make_shared<AcceleratorHandle>(accelerator_.get(), &acceleratorMutex_, id.value(), false);
+        return c;
+    }
     const size_t n = size_t(config_.textContext) * size_t(config_.textDim);
     c.k.assign(dec_.size(), std::vector<float>(n));
     c.v.assign(dec_.size(), std::vector<float>(n));
     return c;
+}
+
+Result<void> WhisperModel::copyCache(const DecoderCache& from, DecoderCache& to) const {
+    if (from.device || to.device) {
+        if (!from.device || !to.device) return makeError("speech: a cache on the CPU and one on the accelerator");
+        std::lock_guard lock(acceleratorMutex_);
+        if (auto r = accelerator_->copyCache(from.device->id, to.device->id, from.length); !r) return r;
+    } else {
+        const size_t n = size_t(from.length) * size_t(config_.textDim);
+        for (size_t l = 0; l < from.k.size(); ++l) {
+            std::memcpy(to.k[l].data(), from.k[l].data(), n * sizeof(float));
+            std::memcpy(to.v[l].data(), from.v[l].data(), n * sizeof(float));
+        }
+    }
+    to.length = from.length;
+    return {};
 }
 
 namespace {
@@ -233,9 +281,35 @@ void attendOne(const float* q, const float* keys, const float* values, int64_t n
 
 }  // namespace
 
-std::vector<float> WhisperModel::step(const CrossKv& cross, std::vector<DecoderCache*>& caches,
-                                      const std::vector<std::vector<int32_t>>& tokens,
-                                      const std::vector<int>& extraRows) const {
+Result<std::vector<float>> WhisperModel::step(const CrossKv& cross, std::vector<DecoderCache*>& caches,
+                                              const std::vector<std::vector<int32_t>>& tokens,
+                                              const std::vector<int>& extraRows) const {
+    if (!accelerator_) return stepOnCpu(cross, caches, tokens, extraRows);
+    if (!cross.device) return makeError("speech: cross keys and values not on the accelerator");
+    std::vector<int> ids, lengths;
+    size_t rows = 0;
+    for (size_t s = 0; s < caches.size(); ++s) {
+        if (!caches[s]->device) return makeError("speech: a decoder cache not on the accelerator");
+        ids.push_back(caches[s]->device->id);
+        lengths.push_back(caches[s]->length);
+        rows += tokens[s].size();
+    }
+    std::vector<int> extra;
+    for (int r : extraRows)
+        if (r >= 0 && size_t(r) < rows) extra.push_back(r);
+    std::vector<float> logits((caches.size() + extra.size()) * size_t(config_.vocabSize));
+    {
+        std::lock_guard lock(acceleratorMutex_);
+        if (auto r = accelerator_->step(cross.device->id, ids, lengths, tokens, extra, logits.data()); !r)
+            return r.error();
+    }
+    for (size_t s = 0; s < tokens.size(); ++s) caches[s]->length += int(tokens[s].size());
+    return logits;
+}
+
+std::vector<float> WhisperModel::stepOnCpu(const CrossKv& cross, std::vector<DecoderCache*>& caches,
+                                           const std::vector<std::vector<int32_t>>& tokens,
+                                           const std::vector<int>& extraRows) const {
     const SpeechConfig& c = config_;
     const int64_t T = c.textDim, H = c.textFfn, A = c.audioContext, V = c.vocabSize;
     const int heads = c.textHeads;
@@ -327,13 +401,17 @@ Result<std::vector<float>> WhisperModel::decoderLogits(std::span<const float> en
     for (int32_t t : tokens)
         if (t < 0 || t >= c.vocabSize)
             return makeError("speech decoder: token " + std::to_string(t) + " outside the vocabulary");
-    const CrossKv kv = crossKv(encoded);
-    DecoderCache cache = newCache();
-    std::vector<DecoderCache*> caches{&cache};
+    auto kv = crossKv(encoded);
+    if (!kv) return kv.error();
+    auto cache = newCache();
+    if (!cache) return cache.error();
+    std::vector<DecoderCache*> caches{&cache.value()};
     // Every position: the last row comes first from step(), so ask for rows 0..n-2 after it.
     std::vector<int> rows;
     for (int r = 0; r + 1 < int(tokens.size()); ++r) rows.push_back(r);
-    std::vector<float> l = step(kv, caches, {std::vector<int32_t>(tokens.begin(), tokens.end())}, rows);
+    auto stepped = step(kv.value(), caches, {std::vector<int32_t>(tokens.begin(), tokens.end())}, rows);
+    if (!stepped) return stepped.error();
+    const std::vector<float>& l = stepped.value();
     const size_t V = size_t(c.vocabSize);
     std::vector<float> ordered(l.size());
     std::copy(l.begin() + V, l.end(), ordered.begin());

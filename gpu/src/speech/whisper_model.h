@@ -2,6 +2,7 @@
 // Whisper on the CPU backend: the convolutional stem and encoder over one 30 s window,
 // and the decoder (self-attention with a per-sequence cache, cross-attention over the
 // window's encoder output) stepping several sequences at once (beams, samples).
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,6 +14,10 @@
 #include "motor/gpu/speech.h"
 #include "motor/gpu/tokenizer.h"
 #include "speech/mel.h"
+
+namespace motor::gpu::cuda {
+class CudaWhisper;
+}
 
 namespace motor::gpu::speech {
 
@@ -33,16 +38,39 @@ struct WhisperLayer {
     Linear fc1, fc2;
 };
 
-// The decoder's self-attention cache of one sequence: textContext x dim per layer.
+// A cache or cross keys/values held by the model's accelerator, released with the last
+// holder.
+struct AcceleratorHandle {
+    SpeechAccelerator* accelerator = nullptr;
+    std::mutex* mutex = nullptr;
+    int id = -1;
+    bool cross = false;
+    AcceleratorHandle(SpeechAccelerator* a, std::mutex* m, int i, bool c) : accelerator(a), mutex(m), id(i), cross(c) {}
+    AcceleratorHandle(const AcceleratorHandle&) = delete;
+    AcceleratorHandle& operator=(const AcceleratorHandle&) = delete;
+    ~AcceleratorHandle() {
+        std::lock_guard lock(*mutex);
+        if (cross)
+            accelerator->releaseCross(id);
+        else
+            accelerator->releaseCache(id);
+    }
+};
+
+// The decoder's self-attention cache of one sequence: textContext x dim per layer, here
+// or (device set) on the accelerator.
 struct DecoderCache {
     std::vector<std::vector<float>> k, v;
+    std::shared_ptr<AcceleratorHandle> device;
     int length = 0;
+    bool allocated() const { return device || !k.empty(); }
 };
 
 // The encoder output of one window projected to every decoder layer's cross keys and
-// values (audioContext x dim each).
+// values (audioContext x dim each), here or (device set) on the accelerator.
 struct CrossKv {
     std::vector<std::vector<float>> k, v;
+    std::shared_ptr<AcceleratorHandle> device;
 };
 
 // How openai/whisper's transcribe() cuts one window's tokens into segments: consecutive
@@ -80,23 +108,32 @@ public:
                                             const SpeechDecodeOptions& options) const override;
     Result<std::pair<int32_t, float>> detectLanguage(std::span<const float> encoded) const override;
     std::string text(std::span<const int32_t> tokens) const override;
+    Result<void> attachAccelerator(std::unique_ptr<SpeechAccelerator> accelerator) override;
+    std::string device() const override;
 
-    // Internals shared by the decoding strategies (whisper_search.cpp).
-    CrossKv crossKv(std::span<const float> encoded) const;
-    DecoderCache newCache() const;
+    // Internals shared by the decoding strategies (whisper_search.cpp); on the
+    // accelerator when one is attached.
+    Result<CrossKv> crossKv(std::span<const float> encoded) const;
+    Result<DecoderCache> newCache() const;
+    // to's first from.length positions become from's.
+    Result<void> copyCache(const DecoderCache& from, DecoderCache& to) const;
     // Appends tokens[s] to caches[s] for every sequence s and returns logits (vocab
     // floats per row): of the last new token of each sequence, then of the new-token
     // rows listed in extraRows (indices into all new tokens, sequence after sequence).
-    std::vector<float> step(const CrossKv& cross, std::vector<DecoderCache*>& caches,
-                            const std::vector<std::vector<int32_t>>& tokens,
-                            const std::vector<int>& extraRows = {}) const;
+    Result<std::vector<float>> step(const CrossKv& cross, std::vector<DecoderCache*>& caches,
+                                    const std::vector<std::vector<int32_t>>& tokens,
+                                    const std::vector<int>& extraRows = {}) const;
     const Tokenizer& tokenizer() const { return *tokenizer_; }
     cpu::ThreadPool& pool() const { return *pool_; }
     const LogMel& mel() const { return mel_; }
 
 private:
+    friend class cuda::CudaWhisper;  // uploads the same weights to the GPU
     WhisperModel() = default;
     Result<void> loadTensors();
+    std::vector<float> stepOnCpu(const CrossKv& cross, std::vector<DecoderCache*>& caches,
+                                 const std::vector<std::vector<int32_t>>& tokens,
+                                 const std::vector<int>& extraRows) const;
     // y = W x + b over rows. The encoder's products (batch: never decoded a token at a
     // time) go through cpu::matmulBatch, the decoder's through cpu::matmul.
     void linear(const Linear& l, const float* x, int rows, int64_t ldx, float* y, int64_t ldy,
@@ -117,6 +154,10 @@ private:
     std::vector<WhisperLayer> enc_, dec_;
     cpu::WeightMatrix tokenEmbd_;
     std::vector<float> decPos_, decLnW_, decLnB_;
+
+    std::unique_ptr<SpeechAccelerator> accelerator_;
+    mutable std::mutex acceleratorMutex_;  // serialises its calls
+    mutable std::atomic<int> running_{0};  // transcriptions in progress (attach refuses)
 };
 
 }  // namespace motor::gpu::speech

@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 
+#include "formats/try.h"
 #include "speech/whisper_model.h"
 
 namespace motor::gpu::speech {
@@ -31,15 +32,6 @@ void logSoftmax(const float* x, int64_t n, std::vector<float>& out) {
     for (int64_t i = 0; i < n; ++i) sum += std::exp(double(x[i] - mx));
     const float lse = mx + float(std::log(sum));
     for (int64_t i = 0; i < n; ++i) out[size_t(i)] = x[i] - lse;
-}
-
-void copyCache(const DecoderCache& from, DecoderCache& to, int64_t dim) {
-    const size_t n = size_t(from.length) * size_t(dim);
-    for (size_t l = 0; l < from.k.size(); ++l) {
-        std::memcpy(to.k[l].data(), from.k[l].data(), n * sizeof(float));
-        std::memcpy(to.v[l].data(), from.v[l].data(), n * sizeof(float));
-    }
-    to.length = from.length;
 }
 
 }  // namespace
@@ -133,13 +125,15 @@ public:
         auto p = prompt();
         if (!p) return p.error();
         const Prompt& pr = p.value();
-        const int64_t V = m_.config().vocabSize, dim = m_.config().textDim;
+        const int64_t V = m_.config().vocabSize;
         const int ctx = m_.config().textContext;
         if (int(pr.tokens.size()) >= ctx) return makeError("speech decode: prompt longer than the text context");
-        cross_ = m_.crossKv(encoded);
-        DecoderCache first = m_.newCache();
+        MOTOR_TRY_ASSIGN(cross_, m_.crossKv(encoded));
+        DecoderCache first;
+        MOTOR_TRY_ASSIGN(first, m_.newCache());
         std::vector<DecoderCache*> one{&first};
-        std::vector<float> l = m_.step(cross_, one, {pr.tokens}, {pr.sotIndex});
+        std::vector<float> l;
+        MOTOR_TRY_ASSIGN(l, m_.step(cross_, one, {pr.tokens}, {pr.sotIndex}));
         // No-speech probability: <|nospeech|> at the <|startoftranscript|> position, unfiltered.
         SpeechDecodeResult res;
         res.temperature = o_.temperature;
@@ -152,9 +146,9 @@ public:
         const int maxTokens = std::max(1, std::min(o_.maxTokens, ctx - int(pr.tokens.size())));
         std::vector<Candidate> finals;
         if (o_.temperature <= 0 && o_.beamSize > 1) {
-            finals = beam(first, l, maxTokens, dim);
+            MOTOR_TRY_ASSIGN(finals, beam(first, l, maxTokens));
         } else {
-            finals = sample(first, l, maxTokens, dim, o_.temperature > 0 ? std::max(1, o_.bestOf) : 1);
+            MOTOR_TRY_ASSIGN(finals, sample(first, l, maxTokens, o_.temperature > 0 ? std::max(1, o_.bestOf) : 1));
         }
         // openai's MaximumLikelihoodRanker without length penalty: sum / length.
         size_t best = 0;
@@ -189,16 +183,18 @@ private:
     }
 
     // Greedy (temperature 0, one sequence) or n samples at the temperature.
-    std::vector<Candidate> sample(DecoderCache& first, const std::vector<float>& firstLogits, int maxTokens,
-                                  int64_t dim, int n) {
+    Result<std::vector<Candidate>> sample(DecoderCache& first, const std::vector<float>& firstLogits, int maxTokens,
+                                          int n) {
         const int64_t V = m_.config().vocabSize;
         const int ctx = m_.config().textContext;
         std::vector<DecoderCache> caches;
         caches.reserve(size_t(n));
         caches.push_back(std::move(first));
         for (int i = 1; i < n; ++i) {
-            caches.push_back(m_.newCache());
-            copyCache(caches[0], caches.back(), dim);
+            auto c = m_.newCache();
+            if (!c) return c.error();
+            caches.push_back(std::move(c.value()));
+            MOTOR_TRY(m_.copyCache(caches[0], caches.back()));
         }
         std::vector<Candidate> seqs(static_cast<size_t>(n));
         std::vector<bool> done(size_t(n), false);
@@ -241,7 +237,7 @@ private:
             }
             live = stillLive;
             if (live.empty() || stepIndex + 1 >= maxTokens) break;
-            logits = m_.step(cross_, next, nextTokens);
+            MOTOR_TRY_ASSIGN(logits, m_.step(cross_, next, nextTokens));
         }
         return seqs;
     }
@@ -249,8 +245,7 @@ private:
     // openai's BeamSearchDecoder: each beam proposes its beamSize + 1 best tokens; the
     // best beamSize unfinished candidates go on, finished ones are kept until
     // beamSize * patience of them exist; unfinished beams fill up the rest at the end.
-    std::vector<Candidate> beam(DecoderCache& first, const std::vector<float>& firstLogits, int maxTokens,
-                                int64_t dim) {
+    Result<std::vector<Candidate>> beam(DecoderCache& first, const std::vector<float>& firstLogits, int maxTokens) {
         const int64_t V = m_.config().vocabSize;
         const int ctx = m_.config().textContext;
         const int B = o_.beamSize;
@@ -316,8 +311,8 @@ private:
             // Reorder the caches to follow the surviving beams.
             spare.resize(nextBeams.size());
             for (size_t j = 0; j < nextBeams.size(); ++j) {
-                if (spare[j].k.empty()) spare[j] = m_.newCache();
-                copyCache(caches[size_t(sources[j])], spare[j], dim);
+                if (!spare[j].allocated()) MOTOR_TRY_ASSIGN(spare[j], m_.newCache());
+                MOTOR_TRY(m_.copyCache(caches[size_t(sources[j])], spare[j]));
             }
             std::swap(caches, spare);
             beams = std::move(nextBeams);
@@ -328,7 +323,7 @@ private:
                 ptrs.push_back(&caches[j]);
                 toks.push_back({beams[j].tokens.back()});
             }
-            logits = m_.step(cross_, ptrs, toks);
+            MOTOR_TRY_ASSIGN(logits, m_.step(cross_, ptrs, toks));
         }
         std::vector<Candidate> out;
         for (auto& [seq, score] : finished) out.push_back({seq, score});

@@ -56,6 +56,11 @@ WindowSplit splitWindow(std::span<const int32_t> tk, int32_t tb, int64_t size, b
 
 Result<SpeechTranscript> WhisperModel::transcribe(std::span<const float> pcm, const SpeechOptions& o,
                                                   const SpeechCallbacks& cb) const {
+    ++running_;
+    struct Done {
+        std::atomic<int>& n;
+        ~Done() { --n; }
+    } done{running_};
     const auto t0 = std::chrono::steady_clock::now();
     const SpeechConfig& c = config_;
     const int64_t N = c.windowFrames();

@@ -8,6 +8,7 @@
 
 #include "motor/gpu/accelerator.h"
 #include "motor/gpu/model.h"
+#include "speech/whisper_model.h"
 
 namespace motor::gpu::test {
 
@@ -82,6 +83,70 @@ private:
     const Model& backing_;
     Counts& counts_;
     std::map<int, Session> sessions_;
+    int next_ = 0;
+};
+
+// Whisper's accelerator the same way: caches and cross keys/values of another
+// WhisperModel on the CPU backend, named by ints.
+class CpuBackedSpeechAccelerator final : public SpeechAccelerator {
+public:
+    struct Counts {
+        int encodes = 0, steps = 0, liveCaches = 0, liveCrosses = 0, copies = 0;
+    };
+    CpuBackedSpeechAccelerator(const speech::WhisperModel& backing, Counts& counts)
+        : backing_(backing), counts_(counts) {}
+
+    std::string describe() const override { return "test: Whisper on another model's CPU backend"; }
+    Result<std::vector<float>> encode(std::span<const float> melWindow) override {
+        ++counts_.encodes;
+        return backing_.encode(melWindow);
+    }
+    Result<int> newCross(std::span<const float> encoded) override {
+        auto kv = backing_.crossKv(encoded);
+        if (!kv) return kv.error();
+        crosses_.emplace(next_, std::move(kv.value()));
+        ++counts_.liveCrosses;
+        return next_++;
+    }
+    void releaseCross(int cross) override { counts_.liveCrosses -= int(crosses_.erase(cross)); }
+    Result<int> newCache() override {
+        if (failNextCache) return makeError("test accelerator: out of memory for a cache");
+        auto c = backing_.newCache();
+        if (!c) return c.error();
+        caches_.emplace(next_, std::move(c.value()));
+        ++counts_.liveCaches;
+        return next_++;
+    }
+    void releaseCache(int cache) override { counts_.liveCaches -= int(caches_.erase(cache)); }
+    Result<void> copyCache(int from, int to, int length) override {
+        ++counts_.copies;
+        speech::DecoderCache& f = caches_.at(from);
+        if (f.length != length) return makeError("test accelerator: copy length differs from the cache's");
+        return backing_.copyCache(f, caches_.at(to));
+    }
+    Result<void> step(int cross, std::span<const int> caches, std::span<const int> lengths,
+                      const std::vector<std::vector<int32_t>>& tokens, std::span<const int> extraRows,
+                      float* logits) override {
+        ++counts_.steps;
+        std::vector<speech::DecoderCache*> ptrs;
+        for (size_t i = 0; i < caches.size(); ++i) {
+            speech::DecoderCache& c = caches_.at(caches[i]);
+            if (c.length != lengths[i]) return makeError("test accelerator: a length differs from the cache's");
+            ptrs.push_back(&c);
+        }
+        auto l = backing_.step(crosses_.at(cross), ptrs, tokens, std::vector<int>(extraRows.begin(), extraRows.end()));
+        if (!l) return l.error();
+        std::memcpy(logits, l.value().data(), l.value().size() * sizeof(float));
+        return {};
+    }
+
+    bool failNextCache = false;
+
+private:
+    const speech::WhisperModel& backing_;
+    Counts& counts_;
+    std::map<int, speech::CrossKv> crosses_;
+    std::map<int, speech::DecoderCache> caches_;
     int next_ = 0;
 };
 

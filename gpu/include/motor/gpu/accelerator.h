@@ -49,4 +49,32 @@ public:
     virtual Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames) = 0;
 };
 
+// Whisper on an accelerator (SpeechModel::attachAccelerator): the encoder, and the
+// decoder over caches and cross-attention keys that live there. Handles are ints; the
+// engine releases what it asked for. Calls come from one thread at a time.
+class SpeechAccelerator {
+public:
+    virtual ~SpeechAccelerator() = default;
+    virtual std::string describe() const = 0;
+
+    // One window's log-mel (melBins x windowFrames, bin-major) -> the encoder output
+    // (audioContext x audioDim) in host memory.
+    virtual Result<std::vector<float>> encode(std::span<const float> melWindow) = 0;
+    // Every decoder layer's cross-attention keys and values of one encoder output.
+    virtual Result<int> newCross(std::span<const float> encoded) = 0;
+    virtual void releaseCross(int cross) = 0;
+    // A decoder self-attention cache of textContext positions; copyCache copies the first
+    // length positions of one into another.
+    virtual Result<int> newCache() = 0;
+    virtual void releaseCache(int cache) = 0;
+    virtual Result<void> copyCache(int from, int to, int length) = 0;
+    // Appends tokens[s] to cache caches[s] from position lengths[s] on, all sequences in
+    // one pass; logits (vocab floats per row, host) of each sequence's last new token,
+    // then of the new-token rows listed in extraRows (indices into all new tokens,
+    // sequence after sequence).
+    virtual Result<void> step(int cross, std::span<const int> caches, std::span<const int> lengths,
+                              const std::vector<std::vector<int32_t>>& tokens, std::span<const int> extraRows,
+                              float* logits) = 0;
+};
+
 }  // namespace motor::gpu

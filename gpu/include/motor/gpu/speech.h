@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "motor/gpu/accelerator.h"
 #include "motor/gpu/result.h"
 #include "motor/gpu/speech_config.h"
 #include "motor/gpu/weights.h"
@@ -162,6 +163,13 @@ public:
     virtual Result<std::pair<int32_t, float>> detectLanguage(std::span<const float> encoded) const = 0;
     // Text of tokens, control and timestamp tokens left out.
     virtual std::string text(std::span<const int32_t> tokens) const = 0;
+
+    // From now on the encoder and decoder run on the accelerator (built from this
+    // model's weights, e.g. by loadCudaSpeechAccelerator()); the log-mel, voice activity
+    // and the search stay on the CPU. Only while no transcription runs.
+    virtual Result<void> attachAccelerator(std::unique_ptr<SpeechAccelerator> accelerator) = 0;
+    // What runs it: the accelerator's describe(), or "cpu (avx2, 2 threads)".
+    virtual std::string device() const = 0;
 };
 
 // Voice activity: the speech regions of 16 kHz PCM (energy above the recording's noise
