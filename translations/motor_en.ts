@@ -2736,5 +2736,9 @@ Every edit is saved at once; Ctrl+Z undoes it.</source>
         <source>Language %1; %2 s of audio in %3 s.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Ran on: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 </TS>

@@ -2750,5 +2750,9 @@ Jokainen muutos tallentuu heti; Ctrl+Z kumoaa sen.</translation>
         <source>Language %1; %2 s of audio in %3 s.</source>
         <translation>Kieli %1; %2 s ääntä %3 sekunnissa.</translation>
     </message>
+    <message>
+        <source>Ran on: %1</source>
+        <translation>Laskettiin: %1</translation>
+    </message>
 </context>
 </TS>

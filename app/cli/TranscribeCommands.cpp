@@ -38,6 +38,9 @@ int cmdTranscribe(const QStringList& args) {
                       QStringLiteral("0")});
     parser.addOption({QStringLiteral("beam"), QStringLiteral("Beam size (default 5; 1 is greedy)."),
                       QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("device"),
+                      QStringLiteral("local: auto (default: the GPU when it can take the model), cpu or cuda."),
+                      QStringLiteral("DEVICE"), QStringLiteral("auto")});
     parser.addOption({QStringLiteral("no-vad"), QStringLiteral("Give the model every window, silence included.")});
     parser.addOption({QStringLiteral("backend"),
                       QStringLiteral("local (the built-in engine, default) or openai (a server's "
@@ -85,6 +88,7 @@ int cmdTranscribe(const QStringList& args) {
     bool okThreads = false, okBeam = false;
     speech::TranscribeOptions o;
     o.threads = parser.value(QStringLiteral("threads")).toInt(&okThreads);
+    o.device = parser.value(QStringLiteral("device"));
     o.beamSize = parser.value(QStringLiteral("beam")).toInt(&okBeam);
     bool okTimeout = false, okRetries = false;
     const int timeoutS = parser.value(QStringLiteral("timeout")).toInt(&okTimeout);
@@ -158,6 +162,7 @@ int cmdTranscribe(const QStringList& args) {
                       .arg(o.mediaPath, r->language.isEmpty() ? QStringLiteral("?") : r->language)
                       .arg(r->durationMs / 1000.0, 0, 'f', 1)
                       .arg(r->seconds, 0, 'f', 1);
+    if (!r->device.isEmpty()) out += QStringLiteral("ran on %1\n").arg(r->device);
     if (r->written.replaced > 0) out += QStringLiteral("replaced %1 earlier utterances\n").arg(r->written.replaced);
     if (r->silentSegments > 0)
         out += QStringLiteral("%1 segments the server marked as no speech were left out\n").arg(r->silentSegments);

@@ -52,9 +52,10 @@ struct TranscribeOptions {
     QString howToAllowRemoteAudio;
     QString language;  // "fi", "en", ... or empty / "auto" to detect
     io::TranscriptMerge merge = io::TranscriptMerge::IfEmpty;
-    int threads = 0;            // local: 0, all cores
-    int beamSize = 5;           // local: 1, greedy
-    bool voiceActivity = true;  // local: skip silence before the model sees it
+    int threads = 0;                          // local: 0, all cores
+    QString device = QStringLiteral("auto");  // local: auto (the GPU when it can), cpu or cuda
+    int beamSize = 5;                         // local: 1, greedy
+    bool voiceActivity = true;                // local: skip silence before the model sees it
     // Called on the calling thread as the work goes on.
     std::function<void(const TranscribeProgress&)> progress;
     const agents::CancelFlag* cancel = nullptr;
@@ -67,6 +68,9 @@ struct TranscribeReport {
     int windows = 0;         // local: 30 s windows decoded
     int silentSegments = 0;  // openai: segments dropped as no speech (no_speech_prob)
     double seconds = 0;      // wall time of recognition
+    // local: what ran the model ("cuda: NVIDIA H200 ...", "cpu (avx2, 2 threads)") and,
+    // when auto stayed on the CPU, why ("...; the GPU was not used: cuda: ...").
+    QString device;
     QJsonObject provenance;  // model path, format, content hash, options
 };
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The CUDA backend's whole check on a GPU machine, in one run (well under 10 minutes
 # on an H200): kernel tests against CPU references, compute-sanitizer memcheck and
-# racecheck on them, attention against PyTorch (FlashAttention's error rule), and the
-# benchmarks beside PyTorch's SDPA backends. Logs, CSVs and summary.md go to OUT.
+# racecheck on them, the decoder, vision tower and Whisper against the CPU backend
+# (through the plugin and the engine's API too), attention against PyTorch
+# (FlashAttention's error rule), and the benchmarks beside PyTorch's SDPA backends. Logs, CSVs and summary.md go to OUT.
 #
 #   gpu/tools/gpu-check.sh OUT [BIN]        (MOTOR_GPU_CHECK_8B=1 adds the 8B decoder bench)
 #
@@ -73,6 +74,16 @@ else
   echo "| memcheck, racecheck | skipped: no compute-sanitizer | | |" >> "$summary"
 fi
 step decoder 240 "$BIN/motor_cuda_model_check"
+# Whisper through the plugin against the CPU backend, on a random model of whisper-base's
+# shape that transformers makes here in seconds (tiny80's tokenizer; tiny80 itself, head
+# dim 8, must be refused by name).
+if python3 -c 'import torch, transformers' 2>/dev/null; then
+  step whisper_model 180 python3 "$here/../../tests/reference/make_whisper_shape.py" base --any-version \
+    --tokenizer-from "$here/../../tests/data/whisper/tiny80" "$OUT/whisper-base"
+  step whisper 300 "$BIN/motor_cuda_model_check" --whisper "$OUT/whisper-base" --whisper-only \
+    --whisper-refused "$here/../../tests/data/whisper/tiny80"
+  rm -rf "$OUT/whisper-base"
+fi
 mkdir -p "$OUT/dump"
 step dump 120 "$BIN/motor_cuda_bench" dump "$OUT/dump"
 step attention_vs_torch 180 python3 "$here/attention_vs_torch.py" compare "$OUT/dump"
@@ -110,6 +121,8 @@ fi
   echo; echo "## decode"; echo; cat "$OUT/bench_decode.out"
   echo; echo "## GEMM / GEMV"; echo; cat "$OUT/bench_gemm.out"
   echo; echo "## decoder and vision against the CPU backend"; echo; grep -E "^(PASS|FAIL|SKIP|ALL|FAILED)" "$OUT/decoder.out"
+  [ -f "$OUT/whisper.out" ] &&
+    { echo; echo "## Whisper against the CPU backend"; echo; grep -E "^(PASS|FAIL|ALL|FAILED|     )" "$OUT/whisper.out"; }
   echo; echo "## vision tower, 8 frames"; echo; cat "$OUT/bench_vision.out"; tail -1 "$OUT/bench_vision_torch.out"
   if [ -f "$OUT/cpu_gemm_tests.out" ]; then
     echo; echo "## CPU GEMM kernel sets (host flags: $(cat "$OUT/cpu_flags.out"))"; echo

@@ -374,6 +374,17 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_TRUE(bad.err.contains("broken.bin")) << qPrintable(bad.err);
     EXPECT_EQ(utterances("media/ryhma1.mp4").size(), before.size());
+    // --device: cuda on this machine (no GPU; and the fixture's head dim 8 no GPU kernel
+    // takes) stops with the reason; an unknown word is refused; nothing changes.
+    const CliRun cuda = motorCli(
+        {"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--replace", "--device", "cuda"});
+    EXPECT_EQ(cuda.exitCode, 1);
+    EXPECT_TRUE(cuda.err.contains("local: --device cuda: cuda: ")) << qPrintable(cuda.err);
+    const CliRun tpu = motorCli(
+        {"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--replace", "--device", "tpu"});
+    EXPECT_EQ(tpu.exitCode, 1);
+    EXPECT_TRUE(tpu.err.contains("--device must be auto, cpu or cuda")) << qPrintable(tpu.err);
+    EXPECT_EQ(utterances("media/ryhma1.mp4").size(), before.size());
 
     const CliRun r = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--language",
                                "en", "--replace", "--beam", "1", "--threads", "2"});
@@ -383,6 +394,9 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
     const auto after = utterances("media/ryhma1.mp4");
     ASSERT_FALSE(after.isEmpty());
     EXPECT_TRUE(r.out.startsWith(QStringLiteral("%1 utterances written").arg(after.size()))) << qPrintable(r.out);
+    // auto (the default) says where it ran and, here, why not on the GPU.
+    EXPECT_TRUE(r.out.contains(QStringLiteral("ran on cpu ("))) << qPrintable(r.out);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("the GPU was not used: cuda: "))) << qPrintable(r.out);
     int64_t previousStart = -1;
     for (const motor::Utterance& u : after) {
         EXPECT_EQ(u.language, QStringLiteral("en"));
@@ -399,6 +413,7 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
         EXPECT_TRUE(provenance->value("model").toString().endsWith("whisper/tiny80"));
         EXPECT_EQ(provenance->value("format").toString(), QStringLiteral("safetensors"));
         EXPECT_EQ(provenance->value("beam_size").toInt(), 1);
+        EXPECT_TRUE(provenance->value("device").toString().startsWith(QStringLiteral("cpu (")));
     }
     // whisper.cpp's file format, added beside the transcript.
     const CliRun ggml = motorCli({"transcribe", project, "--media", "media/ryhma1.mp4", "--model",

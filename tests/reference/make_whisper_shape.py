@@ -25,9 +25,13 @@ import transformers
 from transformers import WhisperConfig, WhisperForConditionalGeneration
 
 PINNED = {"torch": "2.8.0", "transformers": "4.57.1"}  # tests/reference/requirements.txt
-for _mod, _want in ((torch, PINNED["torch"]), (transformers, PINNED["transformers"])):
-    if not _mod.__version__.startswith(_want):
-        raise SystemExit(f"{_mod.__name__} {_mod.__version__}: these figures were made with {_want}")
+
+
+def check_versions():
+    for mod, want in ((torch, PINNED["torch"]), (transformers, PINNED["transformers"])):
+        if not mod.__version__.startswith(want):
+            raise SystemExit(f"{mod.__name__} {mod.__version__}: these figures were made with {want} "
+                             "(--any-version for a model that only needs the shape, as gpu-check.sh's)")
 
 # openai/whisper's published geometries (model card / config.json of each checkpoint).
 SHAPES = {
@@ -44,17 +48,24 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--tokenizer-from", required=True, help="a Whisper HF folder (tokenizer.json, config.json)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--any-version", action="store_true",
+                    help="accept other torch/transformers versions (the GPU check's CUDA-vs-CPU comparison)")
     a = ap.parse_args()
+    if not a.any_version:
+        check_versions()
     # The folder's own vocabulary size: its tokenizer.json need not list the timestamp
     # tokens (whisper-base's stops at 50363; the model's rows go on to 51864).
     with open(os.path.join(a.tokenizer_from, "config.json"), encoding="utf-8") as f:
-        vocab = json.load(f)["vocab_size"]
+        src = json.load(f)
+    vocab = src["vocab_size"]
+    # Special ids as that folder has them (a real multilingual model's by default).
+    special = {k: src.get(k, d) for k, d in (("decoder_start_token_id", 50258), ("pad_token_id", 50257),
+                                              ("bos_token_id", 50257), ("eos_token_id", 50257))}
     s = SHAPES[a.shape]
     cfg = WhisperConfig(vocab_size=vocab, num_mel_bins=s["mels"], d_model=s["d_model"], encoder_layers=s["layers"],
                         decoder_layers=s["layers"], encoder_attention_heads=s["heads"],
                         decoder_attention_heads=s["heads"], encoder_ffn_dim=s["ffn"], decoder_ffn_dim=s["ffn"],
-                        max_source_positions=1500, max_target_positions=448, decoder_start_token_id=50258,
-                        pad_token_id=50257, bos_token_id=50257, eos_token_id=50257)
+                        max_source_positions=1500, max_target_positions=448, **special)
     torch.manual_seed(a.seed)
     model = WhisperForConditionalGeneration(cfg).eval().to(torch.float16)
     os.makedirs(a.out, exist_ok=True)

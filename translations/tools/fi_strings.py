@@ -344,6 +344,7 @@ FI = {
     "The browser shows no clips.": "Selaimessa ei näy leikkeitä.",
     "Starting…": "Käynnistetään…",
     "Running on: %1": "Laskenta: %1",
+    "Ran on: %1": "Laskettiin: %1",
     "Cancelling… finished clips stay stored.": "Perutaan… valmiit leikkeet jäävät talteen.",
     "%1 of %2 clips · elapsed %3 · about %4 left": "%1 / %2 leikettä · kulunut %3 · noin %4 jäljellä",
     "%1 failed": "%1 epäonnistui",

@@ -71,6 +71,7 @@ bool TranscriptionJob::start(const QString& projectPath, const speech::Transcrib
                                                      .arg(r->language.isEmpty() ? QStringLiteral("?") : r->language)
                                                      .arg(double(r->durationMs) / 1000.0, 0, 'f', 1)
                                                      .arg(r->seconds, 0, 'f', 1);
+                if (!r->device.isEmpty()) message += QLatin1Char(' ') + tr("Ran on: %1").arg(r->device);
                 emit finished(true, false, message, mediaId);
             },
             Qt::QueuedConnection);

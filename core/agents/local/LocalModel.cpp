@@ -9,11 +9,13 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <cmath>
+#include <functional>
 
 #include "core/agents/ReplyParser.h"
 #include "core/util/LiveDatabaseFiles.h"
 #include "motor/gpu/cuda_plugin.h"
 #include "motor/gpu/engine.h"
+#include "motor/gpu/speech.h"
 
 namespace motor::agents {
 
@@ -161,18 +163,37 @@ Result<QJsonObject> modelContentHash(const QString& path) {
     return info;
 }
 
-Result<QString> placeModel(gpu::Model& model, const QString& device) {
+namespace {
+
+// The device rule for any engine model: cpu stays; auto and cuda try the CUDA plugin
+// (attachGpu loads the model's accelerator and attaches it), cuda insists.
+Result<QString> placeOn(const QString& device, const std::function<gpu::Result<void>()>& attachGpu) {
     if (auto ok = checkDevice(device); !ok) return ok.error();
     if (device == QLatin1String("cpu")) return QString();
-    auto acc = gpu::loadCudaAccelerator(model);
-    if (acc) {
-        if (auto r = model.attachAccelerator(std::move(acc.value())); !r) return engineError(r.error());
-        return QString();
-    }
+    auto attached = attachGpu();
+    if (attached) return QString();
     if (device == QLatin1String("cuda"))
         return makeError(
-            QStringLiteral("local: --device cuda: %1; --device cpu runs on the CPU").arg(qs(acc.error().message)));
-    return qs(acc.error().message);
+            QStringLiteral("local: --device cuda: %1; --device cpu runs on the CPU").arg(qs(attached.error().message)));
+    return qs(attached.error().message);
+}
+
+}  // namespace
+
+Result<QString> placeModel(gpu::Model& model, const QString& device) {
+    return placeOn(device, [&]() -> gpu::Result<void> {
+        auto acc = gpu::loadCudaAccelerator(model);
+        if (!acc) return acc.error();
+        return model.attachAccelerator(std::move(acc.value()));
+    });
+}
+
+Result<QString> placeSpeechModel(gpu::SpeechModel& model, const QString& device) {
+    return placeOn(device, [&]() -> gpu::Result<void> {
+        auto acc = gpu::loadCudaSpeechAccelerator(model);
+        if (!acc) return acc.error();
+        return model.attachAccelerator(std::move(acc.value()));
+    });
 }
 
 LocalModel::LocalModel() = default;

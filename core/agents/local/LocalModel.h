@@ -16,6 +16,7 @@
 
 namespace motor::gpu {
 class Model;
+class SpeechModel;
 class JsonLabelConstraint;
 }  // namespace motor::gpu
 
@@ -76,8 +77,10 @@ private:
 // Puts a freshly loaded model on the device asked for ("auto", "cpu" or "cuda"): the GPU
 // through the engine's CUDA plugin. "cuda" without a usable GPU is an error saying why;
 // "auto" then stays on the CPU and the reason is returned (empty when the GPU took it,
-// or for "cpu"). `motor predict`, `models generate` and `models bench` share it.
+// or for "cpu"). `motor predict`, `models generate` and `models bench` share it, and
+// placeSpeechModel is the same for Whisper (`motor transcribe`, the app's transcription).
 Result<QString> placeModel(gpu::Model& model, const QString& device);
+Result<QString> placeSpeechModel(gpu::SpeechModel& model, const QString& device);
 
 // SHA-256 of a model file, or of a folder's files (name + bytes, sorted); files over
 // 1 GiB are fingerprinted (size + first and last 64 MiB) and say so.

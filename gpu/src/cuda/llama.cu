@@ -10,6 +10,7 @@
 #include "cuda/llama.cuh"
 #include "cuda/norm.cuh"
 #include "cuda/rope.cuh"
+#include "cuda/upload.cuh"
 #include "formats/try.h"
 #include "model/model_impl.h"
 #include "motor/gpu/quant.h"
@@ -24,20 +25,13 @@ struct CudaLlama::Layer {
 
 namespace {
 
-// Any dtype the CPU backend loads, decoded row by row to fp32 and rounded to bf16.
 Result<DeviceBuffer<uint16_t>> uploadMatrix(const cpu::WeightMatrix& w, int64_t& bytes) {
-    std::vector<uint16_t> host(size_t(w.rows * w.cols));
-    std::vector<float> row(size_t(w.cols));
-    for (int64_t r = 0; r < w.rows; ++r) {
-        cpu::dequantizeRow(w, r, row.data());
-        for (int64_t c = 0; c < w.cols; ++c) host[size_t(r * w.cols + c)] = fp32ToBf16(row[size_t(c)]);
-    }
-    bytes += int64_t(host.size()) * 2;
-    return DeviceBuffer<uint16_t>::fromHost(host.data(), host.size());
+    bytes += w.rows * w.cols * 2;
+    return uploadBf16(w);
 }
 
 Result<DeviceBuffer<float>> uploadVector(const std::vector<float>& v) {
-    return DeviceBuffer<float>::fromHost(v.data(), v.size());
+    return uploadF32(v);
 }
 
 }  // namespace

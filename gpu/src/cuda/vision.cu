@@ -7,6 +7,7 @@
 #include "cuda/elementwise.cuh"
 #include "cuda/flash_attention.cuh"
 #include "cuda/norm.cuh"
+#include "cuda/upload.cuh"
 #include "cuda/vision.cuh"
 #include "cuda/vit_ops.cuh"
 #include "formats/try.h"
@@ -24,19 +25,12 @@ struct CudaVision::Layer {
 
 namespace {
 
-// Rows decoded to fp32 and rounded to bf16, each padded with zeros to cols (>= w.cols).
 Result<DeviceBuffer<uint16_t>> upload(const cpu::WeightMatrix& w, int64_t cols) {
-    std::vector<uint16_t> host(static_cast<size_t>(w.rows * cols), 0);
-    std::vector<float> row(static_cast<size_t>(w.cols));
-    for (int64_t r = 0; r < w.rows; ++r) {
-        cpu::dequantizeRow(w, r, row.data());
-        for (int64_t c = 0; c < w.cols; ++c) host[size_t(r * cols + c)] = fp32ToBf16(row[size_t(c)]);
-    }
-    return DeviceBuffer<uint16_t>::fromHost(host.data(), host.size());
+    return uploadBf16(w, cols);
 }
 
 Result<DeviceBuffer<float>> upload(const std::vector<float>& v) {
-    return DeviceBuffer<float>::fromHost(v.data(), v.size());
+    return uploadF32(v);
 }
 
 }  // namespace

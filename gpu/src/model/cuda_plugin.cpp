@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "motor/gpu/model.h"
+#include "motor/gpu/speech.h"
 
 namespace motor::gpu {
 
@@ -24,7 +25,8 @@ std::string executableDir() {
 
 struct Plugin {
     CudaAcceleratorEntry entry = nullptr;
-    std::string error;  // why there is no entry
+    CudaSpeechAcceleratorEntry speechEntry = nullptr;  // null in a plugin without Whisper
+    std::string error;                                 // why there is no entry
     std::string path;
 };
 
@@ -52,6 +54,7 @@ Plugin findPlugin() {
             return out;
         }
         out.entry = reinterpret_cast<CudaAcceleratorEntry>(dlsym(handle, kCudaAcceleratorSymbol));
+        out.speechEntry = reinterpret_cast<CudaSpeechAcceleratorEntry>(dlsym(handle, kCudaSpeechAcceleratorSymbol));
         if (!out.entry)
             out.error = "cuda: " + candidate + " has no " + kCudaAcceleratorSymbol + " (not MOTOR's CUDA plugin)";
         return out;
@@ -87,6 +90,18 @@ Result<std::unique_ptr<Accelerator>> loadCudaAccelerator(const Model& model) {
     std::unique_ptr<Accelerator> acc;
     std::string error;
     if (p.entry(kAcceleratorPluginAbi, &model, &acc, &error) != 0 || !acc)
+        return makeError("cuda: " + (error.empty() ? std::string("the plugin gave no accelerator") : error));
+    return acc;
+}
+
+Result<std::unique_ptr<SpeechAccelerator>> loadCudaSpeechAccelerator(const SpeechModel& model) {
+    const Plugin p = findPlugin();
+    if (!p.entry) return makeError(p.error);
+    if (!p.speechEntry)
+        return makeError("cuda: " + p.path + " has no " + kCudaSpeechAcceleratorSymbol + " (a plugin without Whisper)");
+    std::unique_ptr<SpeechAccelerator> acc;
+    std::string error;
+    if (p.speechEntry(kAcceleratorPluginAbi, &model, &acc, &error) != 0 || !acc)
         return makeError("cuda: " + (error.empty() ? std::string("the plugin gave no accelerator") : error));
     return acc;
 }

@@ -9,8 +9,11 @@
 // geometry (3 of its 24 layers), image tokens within 5e-2 of the largest |value|, and
 // the decoder reading those image rows as embeddings. Last, the same through the
 // engine's API and the CUDA plugin, as the predictor runs it (checkEngineApi).
-//   motor_cuda_model_check [--quick]   (without --quick also the InternVL3.5-1B decoder shape)
+//   motor_cuda_model_check [--quick] [--whisper HF_FOLDER [--whisper-refused FOLDER]]
+//   (without --quick also the InternVL3.5-1B decoder shape; --whisper: Whisper through
+//   the plugin against the CPU, checkWhisper)
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +28,7 @@
 #include "motor/gpu/cuda_plugin.h"
 #include "motor/gpu/model.h"
 #include "motor/gpu/model_writer.h"
+#include "motor/gpu/speech.h"
 #include "support/random_model.h"
 
 using namespace motor::gpu;
@@ -321,6 +325,101 @@ void checkEngineApi() {
     cleanup();
 }
 
+// Whisper through the plugin (loadCudaSpeechAccelerator) against the CPU backend on a
+// model of a real Whisper's geometry (gpu-check.sh makes a random base-shaped one with
+// tests/reference/make_whisper_shape.py): the encoder output of a window of tones and
+// noise within 5e-2 of the largest |value|; the decoder's logits at every position of a
+// prompt (fed the CPU's encoder output, so only the decoder differs) within 3e-2; a
+// greedy window and a beam-search transcription running through the accelerator's
+// caches and copies; and a model whose heads the kernels do not take refused by name.
+void checkWhisper(const std::string& folder, const std::string& refusedFolder) {
+    const std::string name = "whisper: " + folder;
+    auto fail = [&](const std::string& what) {
+        std::printf("FAIL %s: %s\n", name.c_str(), what.c_str());
+        ++failures;
+    };
+    auto open = [](const std::string& path) -> Result<std::unique_ptr<SpeechModel>> {
+        auto weights = openModel(path);
+        if (!weights) return weights.error();
+        return SpeechModel::load(std::move(*weights));
+    };
+    auto cpu = open(folder), gpu = open(folder);
+    if (!cpu || !gpu) return fail(!cpu ? cpu.error().message : gpu.error().message);
+    auto acc = loadCudaSpeechAccelerator(**gpu);
+    if (!acc) return fail(acc.error().message);
+    if (auto r = (*gpu)->attachAccelerator(std::move(*acc)); !r) return fail(r.error().message);
+    std::printf("     %s runs on %s\n", name.c_str(), (*gpu)->device().c_str());
+
+    std::mt19937 rng(3);
+    std::normal_distribution<float> noise(0.f, 0.05f);
+    std::vector<float> pcm(size_t(30 * 16000));
+    for (size_t i = 0; i < pcm.size(); ++i)
+        pcm[i] = 0.3f * std::sin(float(i) * (0.05f + 1e-6f * float(i))) + noise(rng);
+    const auto mel = (*cpu)->logMel(pcm);
+    auto ec = (*cpu)->encode(mel), eg = (*gpu)->encode(mel);
+    if (!ec || !eg) return fail(!ec ? ec.error().message : eg.error().message);
+    double scale = 0, err = 0;
+    for (size_t i = 0; i < ec->size() && i < eg->size(); ++i) {
+        scale = std::max(scale, double(std::abs((*ec)[i])));
+        err = std::max(err, double(std::abs((*ec)[i] - (*eg)[i])));
+    }
+    const double rel = ec->size() == eg->size() ? err / std::max(scale, 1e-12) : 1.0;
+    std::printf("%s %s: encoder output (rel err %.2e, bound 5e-2)\n", rel <= 5e-2 ? "PASS" : "FAIL", name.c_str(), rel);
+    if (rel > 5e-2) ++failures;
+
+    const SpeechTokenIds& ids = (*cpu)->tokenIds();
+    std::vector<int32_t> prompt{ids.sot};
+    if (!ids.languages.empty()) prompt.push_back(ids.languages.front().id);
+    if (ids.transcribe >= 0) prompt.push_back(ids.transcribe);
+    for (int32_t t : randomTokens(24, std::max(2, ids.eot), 17)) prompt.push_back(t);
+    auto lc = (*cpu)->decoderLogits(*ec, prompt), lg = (*gpu)->decoderLogits(*ec, prompt);
+    if (!lc || !lg) return fail(!lc ? lc.error().message : lg.error().message);
+    const size_t V = size_t((*cpu)->config().vocabSize);
+    Compare worst;
+    int same = 0;
+    for (size_t r = 0; r < prompt.size(); ++r) {
+        const Compare c =
+            compare(std::span<const float>(*lc).subspan(r * V, V), std::span<const float>(*lg).subspan(r * V, V));
+        worst.relErr = std::max(worst.relErr, c.relErr);
+        worst.topOk = worst.topOk && c.topOk;
+        same += c.topSame;
+    }
+    worst.topSame = same == int(prompt.size());
+    report(name + ": decoder logits at " + std::to_string(prompt.size()) + " positions (" + std::to_string(same) +
+               " top tokens identical)",
+           worst);
+
+    SpeechDecodeOptions d;
+    d.language = ids.languages.empty() ? -1 : ids.languages.front().id;
+    d.maxTokens = 32;
+    auto wc = (*cpu)->decodeWindow(*ec, d), wg = (*gpu)->decodeWindow(*ec, d);
+    if (!wc || !wg) return fail(!wc ? wc.error().message : wg.error().message);
+    size_t agree = 0;
+    while (agree < wc->tokens.size() && agree < wg->tokens.size() && wc->tokens[agree] == wg->tokens[agree]) ++agree;
+    std::printf("PASS %s: a greedy window on the GPU (%zu tokens; the first %zu as the CPU's of %zu)\n", name.c_str(),
+                wg->tokens.size(), agree, wc->tokens.size());
+    SpeechOptions o;
+    o.language = ids.languages.empty() ? "" : ids.languages.front().code;
+    o.beamSize = 5;
+    o.maxTokensPerWindow = 24;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto tg = (*gpu)->transcribe(pcm, o);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (!tg) return fail("beam-search transcription: " + tg.error().message);
+    std::printf("PASS %s: beam-search (5) transcription of 30 s on the GPU, %d window(s), %zu segment(s), %.0f ms\n",
+                name.c_str(), tg->windows, tg->segments.size(), ms);
+
+    if (!refusedFolder.empty()) {
+        auto small = open(refusedFolder);
+        if (!small) return fail(small.error().message);
+        auto refused = loadCudaSpeechAccelerator(**small);
+        const bool ok = !refused && refused.error().message.find("head dim") != std::string::npos;
+        std::printf("%s %s refused: %s\n", ok ? "PASS" : "FAIL", refusedFolder.c_str(),
+                    refused ? "it loaded" : refused.error().message.c_str());
+        if (!ok) ++failures;
+    }
+}
+
 ModelConfig config(Architecture arch, int dim, int heads, int kvHeads, int headDim, int hidden, int layers, int vocab) {
     ModelConfig c = test::tinyConfig(arch);
     c.dim = dim;
@@ -337,13 +436,36 @@ ModelConfig config(Architecture arch, int dim, int heads, int kvHeads, int headD
 }  // namespace
 
 int main(int argc, char** argv) {
-    const bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+    bool quick = false, whisperOnly = false;
+    std::string whisper, whisperRefused;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--quick") {
+            quick = true;
+        } else if (a == "--whisper" && i + 1 < argc) {
+            whisper = argv[++i];
+        } else if (a == "--whisper-only") {
+            whisperOnly = true;
+        } else if (a == "--whisper-refused" && i + 1 < argc) {
+            whisperRefused = argv[++i];
+        } else {
+            std::printf(
+                "usage: motor_cuda_model_check [--quick] [--whisper HF_FOLDER [--whisper-refused FOLDER] "
+                "[--whisper-only]]\n");
+            return 2;
+        }
+    }
     auto devs = cuda::devices();
     if (!devs) {
         std::printf("SKIP: %s\n", devs.error().message.c_str());
         return 77;
     }
     std::printf("device: %s\n", cuda::describe(devs->front()).c_str());
+    if (whisperOnly && !whisper.empty()) {
+        checkWhisper(whisper, whisperRefused);
+        std::printf("%s: %d failure(s)\n", failures ? "FAILED" : "ALL PASSED", failures);
+        return failures ? 1 : 0;
+    }
     checkModel("Qwen3-shaped (qk-norm, GQA 4, head dim 128), F32",
                config(Architecture::Qwen3, 512, 8, 2, 128, 1536, 3, 4096), DType::F32, 300, 128);
     checkModel("Llama-shaped (interleaved RoPE, head dim 64), Q8_0",
@@ -352,6 +474,7 @@ int main(int argc, char** argv) {
                config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::F16, 70, 2048);
     checkVision(quick ? 1 : 8);
     checkEngineApi();
+    if (!whisper.empty()) checkWhisper(whisper, whisperRefused);
     if (!quick)
         checkModel("InternVL3.5-1B decoder shape (Qwen3-0.6B: 28 layers, 1024 wide, 16/8 heads of 128), F32",
                    config(Architecture::Qwen3, 1024, 16, 8, 128, 3072, 28, 151936), DType::F32, 2500, 1024);

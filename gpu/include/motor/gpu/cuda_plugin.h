@@ -18,6 +18,7 @@
 namespace motor::gpu {
 
 class Model;
+class SpeechModel;
 
 // Where the plugin is looked for, in order: $MOTOR_CUDA_PLUGIN (a file), the running
 // executable's folder, its ../lib/motor-studio, and the folder the build wrote it to.
@@ -27,11 +28,17 @@ std::vector<std::string> cudaPluginCandidates();
 // tower when it has one, on the first CUDA device; an Error saying why not.
 Result<std::unique_ptr<Accelerator>> loadCudaAccelerator(const Model& model);
 
-// The plugin's entry point and the interface version both sides are built with
+// The same for a Whisper model: its encoder and decoder on the first CUDA device.
+Result<std::unique_ptr<SpeechAccelerator>> loadCudaSpeechAccelerator(const SpeechModel& model);
+
+// The plugin's entry points and the interface version both sides are built with
 // (a plugin from another build is refused rather than called).
 inline constexpr int kAcceleratorPluginAbi = 1;
 using CudaAcceleratorEntry = int (*)(int abi, const Model* model, std::unique_ptr<Accelerator>* out,
                                      std::string* error);
 inline constexpr const char* kCudaAcceleratorSymbol = "motor_cuda_accelerator_create";
+using CudaSpeechAcceleratorEntry = int (*)(int abi, const SpeechModel* model, std::unique_ptr<SpeechAccelerator>* out,
+                                           std::string* error);
+inline constexpr const char* kCudaSpeechAcceleratorSymbol = "motor_cuda_speech_accelerator_create";
 
 }  // namespace motor::gpu

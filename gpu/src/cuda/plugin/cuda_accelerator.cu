@@ -8,8 +8,10 @@
 
 #include "cuda/llama.cuh"
 #include "cuda/vision.cuh"
+#include "cuda/whisper.cuh"
 #include "model/model_impl.h"
 #include "motor/gpu/cuda_plugin.h"
+#include "speech/whisper_model.h"
 
 namespace motor::gpu::cuda {
 namespace {
@@ -81,6 +83,34 @@ extern "C" __attribute__((visibility("default"))) int motor_cuda_accelerator_cre
         *out = std::move(acc.value());
         return 0;
     } catch (const std::exception& e) {  // bad_alloc on the host side, nothing else expected
+        *error = std::string("CUDA backend: ") + e.what();
+        return 1;
+    }
+}
+
+extern "C" __attribute__((visibility("default"))) int motor_cuda_speech_accelerator_create(
+    int abi, const motor::gpu::SpeechModel* model, std::unique_ptr<motor::gpu::SpeechAccelerator>* out,
+    std::string* error) {
+    if (abi != motor::gpu::kAcceleratorPluginAbi) {
+        *error = "libmotor_cuda.so was built for accelerator interface " +
+                 std::to_string(motor::gpu::kAcceleratorPluginAbi) + ", the application asks for " +
+                 std::to_string(abi) + " (a plugin from another build)";
+        return 1;
+    }
+    const auto* whisper = dynamic_cast<const motor::gpu::speech::WhisperModel*>(model);
+    if (!whisper) {
+        *error = "CUDA backend: not a Whisper model of this engine";
+        return 1;
+    }
+    try {
+        auto acc = motor::gpu::cuda::CudaWhisper::load(*whisper);
+        if (!acc) {
+            *error = acc.error().message;
+            return 1;
+        }
+        *out = std::move(acc.value());
+        return 0;
+    } catch (const std::exception& e) {
         *error = std::string("CUDA backend: ") + e.what();
         return 1;
     }
