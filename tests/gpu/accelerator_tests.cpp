@@ -23,6 +23,15 @@ bool bitEqual(std::span<const float> a, std::span<const float> b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
 }
 
+// The committed random InternVL (tests/data/internvl/original), on the CPU backend.
+std::unique_ptr<Model> loadInternVL() {
+    auto w = openModel(internvlData("original"));
+    EXPECT_TRUE(w.ok()) << w.error().message;
+    auto m = Model::load(std::move(w.value()));
+    EXPECT_TRUE(m.ok()) << m.error().message;
+    return std::move(m.value());
+}
+
 TEST(Accelerator, SessionsForksAndBatchesRunOnIt) {
     const ModelConfig cfg = tinyConfig(Architecture::Qwen3);
     auto front = loadRandomModel({cfg, DType::F32, DType::F32, 1});
@@ -131,14 +140,7 @@ TEST(Accelerator, RulesAndErrors) {
 }
 
 TEST(Accelerator, TheVisionTowerRunsOnItWhenItHasOne) {
-    auto open = [] {
-        auto w = openModel(internvlData("original"));
-        EXPECT_TRUE(w.ok()) << w.error().message;
-        auto m = Model::load(std::move(w.value()));
-        EXPECT_TRUE(m.ok()) << m.error().message;
-        return std::move(m.value());
-    };
-    auto front = open(), backing = open();
+    auto front = loadInternVL(), backing = loadInternVL();
     const VisionEncoder* cpuVision = front->vision();
     CpuBackedAccelerator::Counts counts;
     ASSERT_TRUE(front->attachAccelerator(std::make_unique<CpuBackedAccelerator>(*backing, counts)).ok());
@@ -198,14 +200,7 @@ struct PluginPath {
 // The plugin path end to end with a plugin linked as libmotor_cuda.so is (its own
 // hidden copy of the engine) that runs the model on that copy's CPU backend.
 TEST(CudaPlugin, APluginLinkedLikeTheCudaOneRunsTheModelsSessionsAndVision) {
-    auto open = [] {
-        auto w = openModel(internvlData("original"));
-        EXPECT_TRUE(w.ok()) << w.error().message;
-        auto m = Model::load(std::move(w.value()));
-        EXPECT_TRUE(m.ok()) << m.error().message;
-        return std::move(m.value());
-    };
-    auto front = open(), reference = open();
+    auto front = loadInternVL(), reference = loadInternVL();
     {
         PluginPath path(MOTOR_TEST_CPU_PLUGIN);
         auto acc = loadCudaAccelerator(*front);

@@ -199,4 +199,23 @@ Result<void> flashAttentionForward(const AttentionParams& p, cudaStream_t stream
     return p.causal ? launch<128, true>(p, stream) : launch<128, false>(p, stream);
 }
 
+AttentionParams encoderAttention(const bf16* q, const bf16* k, const bf16* v, bf16* o, int64_t rowStride, int heads,
+                                 int headDim, const int* cuSeqlens, int batch, int maxSeqlen) {
+    AttentionParams p;
+    p.q = q;
+    p.k = k;
+    p.v = v;
+    p.o = o;
+    p.qRowStride = p.kRowStride = p.vRowStride = p.oRowStride = rowStride;
+    p.qHeadStride = p.kHeadStride = p.vHeadStride = p.oHeadStride = headDim;
+    p.cuSeqlensQ = p.cuSeqlensK = cuSeqlens;
+    p.batch = batch;
+    p.maxSeqlenQ = maxSeqlen;
+    p.qHeads = p.kvHeads = heads;
+    p.headDim = headDim;
+    p.scale = 1.f / sqrtf(float(headDim));
+    p.causal = false;
+    return p;
+}
+
 }  // namespace motor::gpu::cuda

@@ -36,6 +36,12 @@ struct AttentionParams {
     bool causal = false;
 };
 
+// Non-causal self-attention over packed rows as a transformer encoder has them: q, k and
+// v with rowStride elements per token, head h at h * headDim, o likewise; the sequences
+// as cuSeqlens says (batch + 1 device ints), scale 1 / sqrt(headDim).
+AttentionParams encoderAttention(const bf16* q, const bf16* k, const bf16* v, bf16* o, int64_t rowStride, int heads,
+                                 int headDim, const int* cuSeqlens, int batch, int maxSeqlen);
+
 // Checks the shape (head dim, strides, alignment, head counts) and launches on stream.
 Result<void> flashAttentionForward(const AttentionParams& p, cudaStream_t stream);
 

@@ -142,20 +142,8 @@ Result<VisionEmbeddings> CudaVision::encodePixels(std::span<const float> pixelVa
     MOTOR_TRY(vitEmbed(emb.get(), patchBias_.get(), cls_.get(), pos_.get(), frames, int(T), int(C), h.get(), st));
 
     const int hd = int(C / c.heads);
-    AttentionParams ap;
-    ap.q = bf(q16);
-    ap.k = bf(k16);
-    ap.v = bf(v16);
-    ap.o = bf(att);
-    ap.qRowStride = ap.kRowStride = ap.vRowStride = ap.oRowStride = C;
-    ap.qHeadStride = ap.kHeadStride = ap.vHeadStride = ap.oHeadStride = hd;
-    ap.cuSeqlensQ = ap.cuSeqlensK = cu.get();
-    ap.batch = frames;
-    ap.maxSeqlenQ = int(T);
-    ap.qHeads = ap.kvHeads = c.heads;
-    ap.headDim = hd;
-    ap.scale = 1.f / std::sqrt(float(hd));
-    ap.causal = false;
+    const AttentionParams ap =
+        encoderAttention(bf(q16), bf(k16), bf(v16), bf(att), C, c.heads, hd, cu.get(), frames, int(T));
     const int run = c.selectLayer > 0 ? c.selectLayer : c.layers + 1 + c.selectLayer;
     for (int l = 0; l < run; ++l) {
         Layer& w = layers_[size_t(l)];

@@ -164,20 +164,8 @@ Result<std::vector<float>> CudaWhisper::encode(std::span<const float> melWindow)
     MOTOR_TRY(add(x_.get(), encPos_.get(), A * D, st));
 
     const int hd = int(D / c.audioHeads);
-    AttentionParams ap;
-    ap.q = bf(qb_);
-    ap.k = bf(kb_);
-    ap.v = bf(vb_);
-    ap.o = bf(att_);
-    ap.qRowStride = ap.kRowStride = ap.vRowStride = ap.oRowStride = D;
-    ap.qHeadStride = ap.kHeadStride = ap.vHeadStride = ap.oHeadStride = hd;
-    ap.cuSeqlensQ = ap.cuSeqlensK = cu_.get();
-    ap.batch = 1;
-    ap.maxSeqlenQ = int(A);
-    ap.qHeads = ap.kvHeads = c.audioHeads;
-    ap.headDim = hd;
-    ap.scale = 1.f / std::sqrt(float(hd));
-    ap.causal = false;
+    const AttentionParams ap =
+        encoderAttention(bf(qb_), bf(kb_), bf(vb_), bf(att_), D, c.audioHeads, hd, cu_.get(), 1, int(A));
     for (Layer& l : enc_) {
         MOTOR_TRY(norm(x_.get(), l.ln1w, l.ln1b, int(A), int(D), xb_.get()));
         MOTOR_TRY(linear(l.q, xb_.get(), int(A), q_.get(), 0.f));
