@@ -56,6 +56,10 @@
         <source>the merge asked nothing: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>no transcription dialog</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SetLabelCommand</name>
@@ -2573,6 +2577,22 @@ Cancel stops after the file being written; files already written stay.</source>
     <message>
         <source>(tick "%1"), or transcribe on this computer</source>
         <extracomment>How to allow sending the audio: %3 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>auto (the GPU when it can)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -56,6 +56,10 @@
         <source>the merge asked nothing: %1</source>
         <translation>yhdistäminen ei kysynyt mitään: %1</translation>
     </message>
+    <message>
+        <source>no transcription dialog</source>
+        <translation>litterointi-ikkuna ei auennut</translation>
+    </message>
 </context>
 <context>
     <name>SetLabelCommand</name>
@@ -2581,6 +2585,22 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>(tick "%1"), or transcribe on this computer</source>
         <extracomment>How to allow sending the audio: %3 in "openai: sending %1 to %2, which is not this machine, ...".</extracomment>
         <translation>(valitse "%1") tai litteroi tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>auto (the GPU when it can)</source>
+        <translation>automaattinen (GPU, kun se käy)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation>&amp;Laite:</translation>
     </message>
 </context>
 <context>

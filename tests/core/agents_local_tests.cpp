@@ -207,9 +207,9 @@ TEST_F(AgentsLocal, DeviceCudaWithoutAGpuSaysWhyAndAutoFallsBackToTheCpu) {
     o.device = QStringLiteral("cuda");
     auto cuda = LocalModel::load(o);
     ASSERT_FALSE(cuda.ok());
-    EXPECT_TRUE(cuda.error().message.startsWith(QStringLiteral("local: --device cuda: cuda: ")))
+    EXPECT_TRUE(cuda.error().message.startsWith(QStringLiteral("local: device cuda: cuda: ")))
         << qPrintable(cuda.error().message);
-    EXPECT_TRUE(cuda.error().message.contains(QStringLiteral("--device cpu")));
+    EXPECT_TRUE(cuda.error().message.contains(QStringLiteral("device cpu runs it on the CPU")));
 
     // Without the plugin the reason says so; the run's provenance and Backend::where carry it.
     qputenv("MOTOR_CUDA_PLUGIN", "/nonexistent/libmotor_cuda.so");

@@ -379,7 +379,7 @@ TEST_F(CliTest, TranscribeARecordingWithWhisper) {
     const CliRun cuda = motorCli(
         {"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--replace", "--device", "cuda"});
     EXPECT_EQ(cuda.exitCode, 1);
-    EXPECT_TRUE(cuda.err.contains("local: --device cuda: cuda: ")) << qPrintable(cuda.err);
+    EXPECT_TRUE(cuda.err.contains("local: device cuda: cuda: ")) << qPrintable(cuda.err);
     const CliRun tpu = motorCli(
         {"transcribe", project, "--media", "media/ryhma1.mp4", "--model", model, "--replace", "--device", "tpu"});
     EXPECT_EQ(tpu.exitCode, 1);

@@ -94,6 +94,12 @@ TEST_F(TranscribeTest, FileMenuTranscribesTheRecordingInTheBackgroundAndThePaneS
     EXPECT_TRUE(done.first().at(0).toBool()) << done.first().at(2).toString().toStdString();
     EXPECT_FALSE(progress.isEmpty());
     EXPECT_EQ(d->findChild<QProgressBar*>(QStringLiteral("TranscribeProgress"))->value(), 1000);
+    // Device auto (the default): the result says where it ran; here, no GPU, so the CPU and why.
+    EXPECT_EQ(d->findChild<QComboBox*>(QStringLiteral("TranscribeDevice"))->currentData().toString(),
+              QStringLiteral("auto"));
+    const QString message = done.first().at(2).toString();
+    EXPECT_TRUE(message.contains(QStringLiteral("Ran on: cpu (")) || message.contains(QStringLiteral("Ran on: cuda: ")))
+        << message.toStdString();
 
     const auto after = utterances();
     ASSERT_FALSE(after.isEmpty());
@@ -110,6 +116,23 @@ TEST_F(TranscribeTest, FileMenuTranscribesTheRecordingInTheBackgroundAndThePaneS
     int inClip = 0;
     for (const Utterance& u : after) inClip += u.startMs < clip->endMs && u.endMs > clip->startMs;
     EXPECT_EQ(window_->transcript()->utteranceCount(), inClip);
+}
+
+// GPU (CUDA) chosen on a machine without one: the reason, and the project unchanged.
+TEST_F(TranscribeTest, TheGpuChosenWithoutOneSaysWhy) {
+    const auto before = utterances();
+    ui::TranscribeDialog* d = dialogForTinyModel();
+    auto* device = d->findChild<QComboBox*>(QStringLiteral("TranscribeDevice"));
+    ASSERT_NE(device, nullptr);
+    device->setCurrentIndex(device->findData(QStringLiteral("cuda")));
+    QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    const QString message = done.first().at(2).toString();
+    EXPECT_TRUE(message.contains(QStringLiteral("device cuda: cuda: "))) << message.toStdString();
+    EXPECT_EQ(d->findChild<QLabel*>(QStringLiteral("TranscribeStatus"))->text(), message);
+    EXPECT_EQ(utterances().size(), before.size());
 }
 
 TEST_F(TranscribeTest, CancelLeavesTheProjectAsItWas) {

@@ -28,6 +28,7 @@
 #include "ui/predict/PredictorPanel.h"
 #include "ui/review/ReviewPane.h"
 #include "ui/segment/SegmentView.h"
+#include "ui/transcript/TranscribeDialog.h"
 #include "ui/transcript/TranscriptPane.h"
 
 namespace motor {
@@ -89,9 +90,10 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
                              const QString& pngPath) {
     if (project.isEmpty())
         return makeError(QApplication::translate("ScreenshotRunner", "--screenshot needs a project"));
-    const QStringList views = {QStringLiteral("browser"), QStringLiteral("review"),  QStringLiteral("metrics"),
-                               QStringLiteral("predict"), QStringLiteral("segment"), QStringLiteral("codebook"),
-                               QStringLiteral("export"),  QStringLiteral("merge"),   QStringLiteral("blind")};
+    const QStringList views = {QStringLiteral("browser"),   QStringLiteral("review"),  QStringLiteral("metrics"),
+                               QStringLiteral("predict"),   QStringLiteral("segment"), QStringLiteral("codebook"),
+                               QStringLiteral("export"),    QStringLiteral("merge"),   QStringLiteral("blind"),
+                               QStringLiteral("transcribe")};
     if (!views.contains(view))
         return makeError(QApplication::translate("ScreenshotRunner", "unknown view \"%1\"").arg(view));
     // The merge view merges a coder's copy: made before the project is open, so that it
@@ -124,7 +126,7 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         settle(100);
     }
     if (view == QLatin1String("browser") || view == QLatin1String("blind") || view == QLatin1String("export") ||
-        view == QLatin1String("merge")) {
+        view == QLatin1String("merge") || view == QLatin1String("transcribe")) {
         window_->showView(MainWindow::View::Label);
         // A clip with a transcript and a few labels shows every pane at work.
         for (const Clip& c : session->clips()) {
@@ -143,6 +145,12 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         settle(900);
         window_->player()->togglePlay();
         settle(600);
+        if (view == QLatin1String("transcribe")) {  // File ▸ Transcribe recording…
+            QWidget* dialog = window_->openTranscribeDialog();
+            if (!dialog) return makeError(QApplication::translate("ScreenshotRunner", "no transcription dialog"));
+            settle(300);
+            return shootWithDialog(dialog, pngPath);
+        }
         if (view == QLatin1String("export")) {
             // File ▸ Export dataset… with the tables for statistics chosen.
             ExportDialog dialog(QFileInfo(session->projectPath()).absolutePath() + QStringLiteral("/export"), window_);

@@ -77,6 +77,7 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     model_ = new QComboBox(local);
     model_->setObjectName(QStringLiteral("TranscribeModel"));
     model_->setEditable(true);
+    model_->setMinimumContentsLength(28);  // room for a path while the models folder is empty
     model_->addItems(modelsInFolder());
     model_->setToolTip(tr("A Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in %1")
                            .arg(QDir::toNativeSeparators(agents::modelsDirectory())));
@@ -109,6 +110,15 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     sf->addRow(sendAudio_);
     pages_->addWidget(server);
     form->addRow(tr("&Model:"), pages_);
+    // Where a model on this computer runs: auto takes the GPU when the CUDA plugin can
+    // load the model there (the result says where it ran), the CPU otherwise.
+    device_ = new QComboBox(this);
+    device_->setObjectName(QStringLiteral("TranscribeDevice"));
+    device_->addItem(tr("auto (the GPU when it can)"), QStringLiteral("auto"));
+    device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+    device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+    form->addRow(tr("De&vice:"), device_);
+    form_ = form;
 
     language_ = new QComboBox(this);
     language_->setObjectName(QStringLiteral("TranscribeLanguage"));
@@ -188,6 +198,11 @@ bool TranscribeDialog::isRunning() const {
 void TranscribeDialog::updateForm() {
     const bool server = backend_->currentData().toString() == QLatin1String("openai");
     pages_->setCurrentIndex(server ? 1 : 0);
+    // The model row as tall as the page shown (a stack is as tall as its tallest page).
+    for (int i = 0; i < pages_->count(); ++i)
+        pages_->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                         i == pages_->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    form_->setRowVisible(device_, !server);
     const QUrl url(url_->text().trimmed());
     const bool remote = server && url.isValid() && !url.host().isEmpty() && !agents::isLoopbackHost(url.host());
     sendAudio_->setVisible(remote);
@@ -228,6 +243,7 @@ Result<speech::TranscribeOptions> TranscribeDialog::options() const {
         o.model = model_->currentText().trimmed();
         if (o.model.isEmpty()) return makeError(tr("Choose a Whisper model (a folder, a ggml file or a name)."));
         o.beamSize = 5;
+        o.device = device_->currentData().toString();
     }
     return o;
 }

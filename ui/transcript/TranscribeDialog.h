@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -60,6 +61,8 @@ private:
     QComboBox* backend_;
     QStackedWidget* pages_;
     QComboBox* model_;
+    QComboBox* device_;
+    QFormLayout* form_;
     QLineEdit* url_;
     QLineEdit* serverModel_;
     QCheckBox* sendAudio_;

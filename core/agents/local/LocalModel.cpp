@@ -174,7 +174,7 @@ Result<QString> placeOn(const QString& device, const std::function<gpu::Result<v
     if (attached) return QString();
     if (device == QLatin1String("cuda"))
         return makeError(
-            QStringLiteral("local: --device cuda: %1; --device cpu runs on the CPU").arg(qs(attached.error().message)));
+            QStringLiteral("local: device cuda: %1; device cpu runs it on the CPU").arg(qs(attached.error().message)));
     return qs(attached.error().message);
 }
 
