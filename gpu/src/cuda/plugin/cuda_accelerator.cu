@@ -18,11 +18,11 @@ namespace {
 
 class CudaAccelerator final : public Accelerator {
 public:
-    CudaAccelerator(std::unique_ptr<CudaLlama> decoder, std::unique_ptr<CudaVision> vision)
-        : decoder_(std::move(decoder)), vision_(std::move(vision)) {}
+    CudaAccelerator(std::unique_ptr<CudaLlama> decoder, std::unique_ptr<CudaVision> vision, std::string visionNote)
+        : decoder_(std::move(decoder)), vision_(std::move(vision)), visionNote_(std::move(visionNote)) {}
 
     std::string describe() const override {
-        return "cuda: " + cuda::describe(decoder_->device()) + (vision_ ? ", vision tower too" : "");
+        return "cuda: " + cuda::describe(decoder_->device()) + (vision_ ? ", vision tower too" : visionNote_);
     }
     int newSequence() override { return decoder_->newSequence(); }
     int fork(int sequence) override {
@@ -48,19 +48,24 @@ public:
 private:
     std::unique_ptr<CudaLlama> decoder_;
     std::unique_ptr<CudaVision> vision_;
+    std::string visionNote_;  // why a model's vision tower stays on the CPU
 };
 
 Result<std::unique_ptr<Accelerator>> create(const Model& model) {
     auto decoder = CudaLlama::load(model);
     if (!decoder) return decoder.error();
+    // A vision tower the kernels do not take stays on the CPU; the decoder still runs here.
     std::unique_ptr<CudaVision> vision;
+    std::string note;
     if (modelImpl(model).vision) {
         auto v = CudaVision::load(model);
-        if (!v) return makeError(v.error().message + " (the decoder loaded; the vision tower did not)");
-        vision = std::move(v.value());
+        if (v)
+            vision = std::move(v.value());
+        else
+            note = "; the vision tower on the CPU (" + v.error().message + ")";
     }
     return std::unique_ptr<Accelerator>(
-        std::make_unique<CudaAccelerator>(std::move(decoder.value()), std::move(vision)));
+        std::make_unique<CudaAccelerator>(std::move(decoder.value()), std::move(vision), std::move(note)));
 }
 
 }  // namespace
