@@ -98,8 +98,6 @@ int main(int argc, char** argv) {
             textPath = argv[i + 1];
         ++i;
     }
-    const std::string data = std::string(MOTOR_TEST_DATA) + "/whisper/";
-    const auto en = readWav(data + "en.wav"), fi = readWav(data + "fi.wav");
     std::vector<float> pcm;
     if (!wavPath.empty()) {
         pcm = readWav(wavPath);
@@ -109,6 +107,8 @@ int main(int argc, char** argv) {
         }
         seconds = double(pcm.size()) / 16000;
     } else {
+        const std::string data = std::string(MOTOR_TEST_DATA) + "/whisper/";
+        const auto en = readWav(data + "en.wav"), fi = readWav(data + "fi.wav");
         while (double(pcm.size()) < seconds * 16000) {
             for (const auto* part : {&en, &fi}) {
                 pcm.insert(pcm.end(), part->begin(), part->end());
