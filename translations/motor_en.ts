@@ -2092,6 +2092,22 @@ Cancel stops after the file being written; files already written stay.</source>
             <numerusform>Clip &lt;b&gt;%1&lt;/b&gt; — experts disagree on %n dimensions</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ran on: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not on the GPU: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::SegmentTimeline</name>

@@ -2099,6 +2099,22 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
             <numerusform>Leike &lt;b&gt;%1&lt;/b&gt; — asiantuntijat eri mieltä %n ulottuvuudesta</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Backend: %1</source>
+        <translation>Taustajärjestelmä: %1</translation>
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation>Tila: %1</translation>
+    </message>
+    <message>
+        <source>Ran on: %1</source>
+        <translation>Laskettiin: %1</translation>
+    </message>
+    <message>
+        <source>Not on the GPU: %1</source>
+        <translation>Ei GPU:lla: %1</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::SegmentTimeline</name>

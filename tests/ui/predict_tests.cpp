@@ -283,6 +283,19 @@ TEST_F(PredictTest, ALocalRunSaysWhereTheModelRuns) {
     if (where.contains(QStringLiteral("Running on: cuda: "))) GTEST_SKIP() << "a GPU ran it: " << where.toStdString();
     EXPECT_TRUE(where.startsWith(QStringLiteral("Running on: cpu ("))) << where.toStdString();
     EXPECT_TRUE(where.contains(QStringLiteral("the GPU was not used: cuda: "))) << where.toStdString();
+    // Review's row of the run says the same (from the run's provenance in the project).
+    ui::ProjectSession* session = window_->session();
+    window_->showView(ui::MainWindow::View::Review);
+    session->setCurrentClip(session->clips().first().id);
+    QTableWidget* coders = window_->review()->codersTable();
+    QString tip;
+    for (int r = 0; r < coders->rowCount(); ++r)
+        if (coders->verticalHeaderItem(r) &&
+            coders->verticalHeaderItem(r)->text().contains(QStringLiteral("local-where")))
+            tip = coders->verticalHeaderItem(r)->toolTip();
+    EXPECT_TRUE(tip.contains(QStringLiteral("Backend: local · stories260K.gguf"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("Ran on: cpu ("))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("Not on the GPU: cuda: "))) << tip.toStdString();
 }
 
 TEST(PredictTranslations, NewPanelsAreInFinnish) {

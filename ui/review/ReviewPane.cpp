@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
@@ -20,6 +21,24 @@
 namespace motor {
 namespace ui {
 namespace {
+
+// One line each: the backend and model, the mode, where it ran (and why not on the GPU).
+QString runSummary(const QJsonObject& p) {
+    QStringList lines;
+    const QJsonValue model = p.value(QStringLiteral("model"));
+    const QString name = model.isObject() ? model.toObject().value(QStringLiteral("name")).toString() : QString();
+    lines << ReviewPane::tr("Backend: %1").arg(p.value(QStringLiteral("backend")).toString()) +
+                 (name.isEmpty() ? QString() : QStringLiteral(" · ") + name);
+    if (p.contains(QStringLiteral("mode")))
+        lines << ReviewPane::tr("Mode: %1").arg(p.value(QStringLiteral("mode")).toString());
+    const QJsonObject params = p.value(QStringLiteral("parameters")).toObject();
+    QString device = params.value(QStringLiteral("device_name")).toString();
+    if (device.isEmpty()) device = params.value(QStringLiteral("device")).toString();
+    if (!device.isEmpty()) lines << ReviewPane::tr("Ran on: %1").arg(device);
+    const QString fallback = params.value(QStringLiteral("device_fallback")).toString();
+    if (!fallback.isEmpty()) lines << ReviewPane::tr("Not on the GPU: %1").arg(fallback);
+    return lines.join(QLatin1Char('\n'));
+}
 const QColor kDissent(0xfb, 0xd5, 0xd1);
 const QColor kAgree(0xdc, 0xf1, 0xe1);
 
@@ -167,6 +186,10 @@ void ReviewPane::refreshClip() {
         rowCoder_.push_back(a.id);
     }
     coders_->setVerticalHeaderLabels(rowHeaders);
+    // A model run's row says what made it: backend, model, mode and where it ran.
+    for (int r = 0; r < int(coders.size()); ++r)
+        if (QTableWidgetItem* h = coders_->verticalHeaderItem(r); h && coders[r].kind != AnnotatorKind::Human)
+            h->setToolTip(runSummary(coders[r].provenance));
 
     // The majority is taken among the coders in scope (experts by default); coders out
     // of scope are coloured against it but do not move it.
