@@ -159,9 +159,7 @@ std::unique_ptr<gpu::Model> loadModelOrReport(const QString& pathOrName, const s
         printError(placed.error().message);
         return nullptr;
     }
-    QString where = qs(model.value()->device());
-    if (!placed.value().isEmpty()) where += QStringLiteral("; the GPU was not used: ") + placed.value();
-    std::fprintf(stderr, "running on %s\n", where.toUtf8().constData());
+    std::fprintf(stderr, "running on %s\n", placed->line().toUtf8().constData());
     std::fflush(stderr);
     return std::move(model.value());
 }

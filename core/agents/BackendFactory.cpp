@@ -94,15 +94,13 @@ Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
             auto m = LocalModel::load(o);
             if (!m) return m.error();
             b.parameters = QJsonObject{{QStringLiteral("device"), m.value()->deviceUsed()},
-                                       {QStringLiteral("device_name"), m.value()->deviceName()},
+                                       {QStringLiteral("device_name"), m.value()->placement().device},
                                        {QStringLiteral("decoding"), QStringLiteral("greedy")},
                                        {QStringLiteral("threads"), spec.threads},
                                        {QStringLiteral("batch"), m.value()->capabilities().preferredBatch}};
-            b.where = m.value()->deviceName();
-            if (!m.value()->deviceFallback().isEmpty()) {
-                b.parameters.insert(QStringLiteral("device_fallback"), m.value()->deviceFallback());
-                b.where += QStringLiteral("; the GPU was not used: ") + m.value()->deviceFallback();
-            }
+            b.where = m.value()->placement().line();
+            if (!m.value()->placement().fallback.isEmpty())
+                b.parameters.insert(QStringLiteral("device_fallback"), m.value()->placement().fallback);
             b.model = std::move(m.value());
             break;
         }

@@ -54,11 +54,9 @@ Result<Recognized> recognizeLocally(const Media& media, const QString& audioPath
     const std::string format = weights.value()->formatName();
     auto model = gpu::SpeechModel::load(std::move(weights.value()), options.threads);
     if (!model) return makeError(qs(model.error().message));
-    auto placed =
-        agents::placeSpeechModel(*model.value(), options.device.isEmpty() ? QStringLiteral("auto") : options.device);
+    auto placed = agents::placeSpeechModel(*model.value(), options.device);
     if (!placed) return placed.error();
-    report->device = qs(model.value()->device());
-    if (!placed.value().isEmpty()) report->device += QStringLiteral("; the GPU was not used: ") + placed.value();
+    report->device = placed->line();
 
     auto pcm = media::AudioDecoder::decode(audioPath, 0, media.durationMs, media::AudioFormat{});
     if (!pcm) return pcm.error();
@@ -104,7 +102,7 @@ Result<Recognized> recognizeLocally(const Media& media, const QString& audioPath
     out.provenance = QJsonObject{{QStringLiteral("backend"), QStringLiteral("local")},
                                  {QStringLiteral("model"), QFileInfo(modelPath).absoluteFilePath()},
                                  {QStringLiteral("format"), qs(format)},
-                                 {QStringLiteral("device"), qs(model.value()->device())},
+                                 {QStringLiteral("device"), placed->device},
                                  {QStringLiteral("beam_size"), so.beamSize},
                                  {QStringLiteral("voice_activity"), options.voiceActivity},
                                  {QStringLiteral("windows"), report->windows},

@@ -197,12 +197,12 @@ TEST_F(AgentsLocal, DeviceCudaWithoutAGpuSaysWhyAndAutoFallsBackToTheCpu) {
     auto autoModel = LocalModel::load(o);
     ASSERT_TRUE(autoModel.ok()) << qPrintable(autoModel.error().message);
     if (autoModel.value()->deviceUsed() == QLatin1String("cuda"))
-        GTEST_SKIP() << "a GPU is present: " << qPrintable(autoModel.value()->deviceName());
+        GTEST_SKIP() << "a GPU is present: " << qPrintable(autoModel.value()->placement().device);
     EXPECT_EQ(autoModel.value()->deviceUsed(), QStringLiteral("cpu"));
-    EXPECT_TRUE(autoModel.value()->deviceName().startsWith(QStringLiteral("cpu (")))
-        << qPrintable(autoModel.value()->deviceName());
-    EXPECT_TRUE(autoModel.value()->deviceFallback().startsWith(QStringLiteral("cuda: ")))
-        << qPrintable(autoModel.value()->deviceFallback());
+    EXPECT_TRUE(autoModel.value()->placement().device.startsWith(QStringLiteral("cpu (")))
+        << qPrintable(autoModel.value()->placement().device);
+    EXPECT_TRUE(autoModel.value()->placement().fallback.startsWith(QStringLiteral("cuda: ")))
+        << qPrintable(autoModel.value()->placement().fallback);
 
     o.device = QStringLiteral("cuda");
     auto cuda = LocalModel::load(o);
@@ -228,5 +228,5 @@ TEST_F(AgentsLocal, DeviceCudaWithoutAGpuSaysWhyAndAutoFallsBackToTheCpu) {
     o.device = QStringLiteral("cpu");
     auto cpu = LocalModel::load(o);
     ASSERT_TRUE(cpu.ok());
-    EXPECT_TRUE(cpu.value()->deviceFallback().isEmpty());  // asked for the CPU: nothing to explain
+    EXPECT_TRUE(cpu.value()->placement().fallback.isEmpty());  // asked for the CPU: nothing to explain
 }

@@ -29,8 +29,10 @@ Error engineError(const gpu::Error& e) {
     return makeError(QStringLiteral("local: ") + qs(e.message));
 }
 
+// Empty counts as auto.
 Status checkDevice(const QString& device) {
-    if (device != QLatin1String("auto") && device != QLatin1String("cpu") && device != QLatin1String("cuda"))
+    if (!device.isEmpty() && device != QLatin1String("auto") && device != QLatin1String("cpu") &&
+        device != QLatin1String("cuda"))
         return makeError(QStringLiteral("local: --device must be auto, cpu or cuda, got '%1'").arg(device));
     return {};
 }
@@ -166,34 +168,50 @@ Result<QJsonObject> modelContentHash(const QString& path) {
 namespace {
 
 // The device rule for any engine model: cpu stays; auto and cuda try the CUDA plugin
-// (attachGpu loads the model's accelerator and attaches it), cuda insists.
-Result<QString> placeOn(const QString& device, const std::function<gpu::Result<void>()>& attachGpu) {
+// (attachGpu loads the model's accelerator and attaches it), cuda insists. describe:
+// the model's device() once placed.
+Result<Placement> placeOn(const QString& device, const std::function<gpu::Result<void>()>& attachGpu,
+                          const std::function<std::string()>& describe) {
     if (auto ok = checkDevice(device); !ok) return ok.error();
-    if (device == QLatin1String("cpu")) return QString();
-    auto attached = attachGpu();
-    if (attached) return QString();
-    if (device == QLatin1String("cuda"))
-        return makeError(
-            QStringLiteral("local: device cuda: %1; device cpu runs it on the CPU").arg(qs(attached.error().message)));
-    return qs(attached.error().message);
+    Placement p;
+    if (device != QLatin1String("cpu")) {
+        auto attached = attachGpu();
+        p.onGpu = attached.ok();
+        if (!attached && device == QLatin1String("cuda"))
+            return makeError(QStringLiteral("local: device cuda: %1; device cpu runs it on the CPU")
+                                 .arg(qs(attached.error().message)));
+        if (!attached) p.fallback = qs(attached.error().message);
+    }
+    p.device = qs(describe());
+    return p;
 }
 
 }  // namespace
 
-Result<QString> placeModel(gpu::Model& model, const QString& device) {
-    return placeOn(device, [&]() -> gpu::Result<void> {
-        auto acc = gpu::loadCudaAccelerator(model);
-        if (!acc) return acc.error();
-        return model.attachAccelerator(std::move(acc.value()));
-    });
+QString Placement::line() const {
+    return fallback.isEmpty() ? device : device + QStringLiteral("; the GPU was not used: ") + fallback;
 }
 
-Result<QString> placeSpeechModel(gpu::SpeechModel& model, const QString& device) {
-    return placeOn(device, [&]() -> gpu::Result<void> {
-        auto acc = gpu::loadCudaSpeechAccelerator(model);
-        if (!acc) return acc.error();
-        return model.attachAccelerator(std::move(acc.value()));
-    });
+Result<Placement> placeModel(gpu::Model& model, const QString& device) {
+    return placeOn(
+        device,
+        [&]() -> gpu::Result<void> {
+            auto acc = gpu::loadCudaAccelerator(model);
+            if (!acc) return acc.error();
+            return model.attachAccelerator(std::move(acc.value()));
+        },
+        [&] { return model.device(); });
+}
+
+Result<Placement> placeSpeechModel(gpu::SpeechModel& model, const QString& device) {
+    return placeOn(
+        device,
+        [&]() -> gpu::Result<void> {
+            auto acc = gpu::loadCudaSpeechAccelerator(model);
+            if (!acc) return acc.error();
+            return model.attachAccelerator(std::move(acc.value()));
+        },
+        [&] { return model.device(); });
 }
 
 LocalModel::LocalModel() = default;
@@ -202,8 +220,7 @@ LocalModel::~LocalModel() = default;
 Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& requested) {
     LocalOptions options = requested;
     options.modelPath = resolveModelPath(requested.modelPath);
-    QString device = options.device.isEmpty() ? QStringLiteral("auto") : options.device;
-    if (auto ok = checkDevice(device); !ok) return ok.error();  // before the model is read
+    if (auto ok = checkDevice(options.device); !ok) return ok.error();  // before the model is read
     if (options.modelPath.isEmpty()) return makeError(QStringLiteral("local: a model is needed (--model PATH|NAME)"));
     for (const QString& p : {options.modelPath, options.mmprojPath})
         if (auto refused = util::LiveDatabaseFiles::refuse(p, QStringLiteral("a model")); !p.isEmpty() && !refused)
@@ -219,19 +236,15 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
     mo.threads = options.threads;
     auto model = gpu::Model::load(std::move(weights.value()), mo);
     if (!model) return engineError(model.error());
-    auto placed = placeModel(*model.value(), device);
+    auto placed = placeModel(*model.value(), options.device);
     if (!placed) return placed.error();
-    const QString fallback = placed.value();
-    device = model.value()->accelerated() ? QStringLiteral("cuda") : QStringLiteral("cpu");
     auto chat = gpu::ChatTemplate::forModel(*model.value());
     if (!chat) return engineError(chat.error());
 
     std::unique_ptr<LocalModel> m(new LocalModel());
     m->options_ = options;
-    m->device_ = device;
+    m->placement_ = placed.value();
     m->model_ = std::move(model.value());
-    m->deviceName_ = qs(m->model_->device());
-    m->deviceFallback_ = fallback;
     m->chat_.emplace(std::move(chat.value()));
     m->tokenBytes_ = gpu::tokenBytesFromTokenizerData(m->model_->tokenizerData());
 

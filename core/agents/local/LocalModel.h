@@ -32,6 +32,23 @@ struct LocalOptions {
     bool hashContent = true;                  // SHA-256 of the model file(s) for the provenance
 };
 
+// Where a model was put: what runs it and, when auto stayed on the CPU, why.
+struct Placement {
+    QString device;    // "cuda: NVIDIA H200 (sm_90, ...)" or "cpu (avx2, 2 threads)"
+    QString fallback;  // the CUDA plugin's reason; empty when the GPU took it or the CPU was asked for
+    bool onGpu = false;
+    // One line for people: device, then "; the GPU was not used: " and the fallback.
+    QString line() const;
+};
+
+// Puts a freshly loaded model on the device asked for: "auto" (or empty), "cpu" or
+// "cuda", the GPU through the engine's CUDA plugin. "cuda" without a usable GPU is an
+// error saying why; "auto" then stays on the CPU and keeps the reason. `motor predict`,
+// `models generate` and `models bench` share it, and placeSpeechModel is the same for
+// Whisper (`motor transcribe`, the app's transcription).
+Result<Placement> placeModel(gpu::Model& model, const QString& device);
+Result<Placement> placeSpeechModel(gpu::SpeechModel& model, const QString& device);
+
 class LocalModel final : public LanguageModel {
 public:
     static Result<std::unique_ptr<LocalModel>> load(const LocalOptions& options);
@@ -47,11 +64,8 @@ public:
 
     const gpu::Model& model() const { return *model_; }
     const gpu::ChatTemplate& chat() const { return *chat_; }
-    QString deviceUsed() const { return device_; }  // "cuda" or "cpu"
-    // What runs it: "cuda: NVIDIA H200 (sm_90, ...)" or "cpu (avx2, 2 threads)".
-    QString deviceName() const { return deviceName_; }
-    // Why `auto` stayed on the CPU (the CUDA plugin's reason); empty otherwise.
-    QString deviceFallback() const { return deviceFallback_; }
+    QString deviceUsed() const { return placement_.onGpu ? QStringLiteral("cuda") : QStringLiteral("cpu"); }
+    const Placement& placement() const { return placement_; }
     bool sees() const;
     // Wall time spent in the vision encoder (preprocessing included), summed.
     double visionMs() const override { return visionMs_; }
@@ -69,18 +83,10 @@ private:
     std::vector<std::string> tokenBytes_;
     std::map<std::string, std::unique_ptr<gpu::JsonLabelConstraint>> constraints_;
     QJsonObject identity_;
-    QString device_, deviceName_, deviceFallback_;
+    Placement placement_;
     double visionMs_ = 0.0;
     LmTokenCounts tokens_;
 };
-
-// Puts a freshly loaded model on the device asked for ("auto", "cpu" or "cuda"): the GPU
-// through the engine's CUDA plugin. "cuda" without a usable GPU is an error saying why;
-// "auto" then stays on the CPU and the reason is returned (empty when the GPU took it,
-// or for "cpu"). `motor predict`, `models generate` and `models bench` share it, and
-// placeSpeechModel is the same for Whisper (`motor transcribe`, the app's transcription).
-Result<QString> placeModel(gpu::Model& model, const QString& device);
-Result<QString> placeSpeechModel(gpu::SpeechModel& model, const QString& device);
 
 // SHA-256 of a model file, or of a folder's files (name + bytes, sorted); files over
 // 1 GiB are fingerprinted (size + first and last 64 MiB) and say so.

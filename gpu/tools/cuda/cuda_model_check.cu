@@ -168,23 +168,38 @@ void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices,
     g.release(gctx);
 }
 
-void checkVision(int frames) {
+// A random InternVL with InternViT-300M's width (visionLayers of its 24 layers) and a
+// small Qwen3 decoder of head dim 64, written as a Hugging Face folder into a temporary
+// directory that goes with the object.
+struct RandomInternVL {
     RandomInternVLSpec spec;
-    spec.llm = makeRandomModelConfig(Architecture::Qwen3, 512, 2, 8, 2, 1024, 600);
-    spec.llm.headDim = 64;
-    spec.llm.contextLength = 8192;
-    spec.visionDim = 1024, spec.visionLayers = 3, spec.visionHeads = 16, spec.visionHiddenDim = 4096;
-    char tmpl[] = "/tmp/motor-cuda-vision-XXXXXX";
-    if (!mkdtemp(tmpl)) std::exit(1);
-    const std::string folder = std::string(tmpl) + "/internvl";
-    auto cleanup = [&] { std::filesystem::remove_all(tmpl); };
+    std::string root, folder;
+    explicit RandomInternVL(int visionLayers) {
+        spec.llm = makeRandomModelConfig(Architecture::Qwen3, 512, 2, 8, 2, 1024, 600);
+        spec.llm.headDim = 64;
+        spec.llm.contextLength = 8192;
+        spec.visionDim = 1024, spec.visionLayers = visionLayers, spec.visionHeads = 16, spec.visionHiddenDim = 4096;
+        char tmpl[] = "/tmp/motor-cuda-check-XXXXXX";
+        if (!mkdtemp(tmpl)) std::exit(1);
+        root = tmpl;
+        folder = root + "/internvl";
+    }
+    ~RandomInternVL() { std::filesystem::remove_all(root); }
+    RandomInternVL(const RandomInternVL&) = delete;
+    RandomInternVL& operator=(const RandomInternVL&) = delete;
+    Result<void> write() const { return writeRandomInternVLHf(spec, folder); }
+};
+
+void checkVision(int frames) {
+    const RandomInternVL internvl(3);
+    const RandomInternVLSpec& spec = internvl.spec;
+    const std::string& folder = internvl.folder;
     const std::string name = "vision: InternViT-300M geometry (3 layers), " + std::to_string(frames) + " frames";
     auto fail = [&](const std::string& what) {
         std::printf("FAIL %s: %s\n", name.c_str(), what.c_str());
         ++failures;
-        cleanup();
     };
-    if (auto w = writeRandomInternVLHf(spec, folder); !w) return fail(w.error().message);
+    if (auto w = internvl.write(); !w) return fail(w.error().message);
     auto weights = openModel(folder);
     if (!weights) return fail(weights.error().message);
     auto model = Model::load(std::move(*weights));
@@ -227,7 +242,6 @@ void checkVision(int frames) {
     if (auto r = (*lm)->prefillEmbeddings(g, frame0, logits.data()); !r) return fail(r.error().message);
     report("decoder after 5 tokens and " + std::to_string(ref->tokensPerImage) + " image rows",
            compare(s.logits(), logits));
-    cleanup();
 }
 
 // The same through the engine's API, as the predictor runs it: the CUDA plugin
@@ -237,22 +251,15 @@ void checkVision(int frames) {
 // rows, three forked agents and four batched decode steps (teacher-forced), and the
 // sequences released when their sessions go.
 void checkEngineApi() {
-    RandomInternVLSpec spec;
-    spec.llm = makeRandomModelConfig(Architecture::Qwen3, 512, 2, 8, 2, 1024, 600);
-    spec.llm.headDim = 64;
-    spec.llm.contextLength = 8192;
-    spec.visionDim = 1024, spec.visionLayers = 2, spec.visionHeads = 16, spec.visionHiddenDim = 4096;
-    char tmpl[] = "/tmp/motor-cuda-api-XXXXXX";
-    if (!mkdtemp(tmpl)) std::exit(1);
-    const std::string folder = std::string(tmpl) + "/internvl";
-    auto cleanup = [&] { std::filesystem::remove_all(tmpl); };
+    const RandomInternVL internvl(2);
+    const RandomInternVLSpec& spec = internvl.spec;
+    const std::string& folder = internvl.folder;
     const std::string name = "engine API through the plugin";
     auto fail = [&](const std::string& what) {
         std::printf("FAIL %s: %s\n", name.c_str(), what.c_str());
         ++failures;
-        cleanup();
     };
-    if (auto w = writeRandomInternVLHf(spec, folder); !w) return fail(w.error().message);
+    if (auto w = internvl.write(); !w) return fail(w.error().message);
     auto open = [&]() -> Result<std::unique_ptr<Model>> {
         auto weights = openModel(folder);
         if (!weights) return weights.error();
@@ -322,7 +329,6 @@ void checkEngineApi() {
     }
     report(name + ": 4 batched decode steps of the three agents", worst);
     gs.clear();
-    cleanup();
 }
 
 // Whisper through the plugin (loadCudaSpeechAccelerator) against the CPU backend on a

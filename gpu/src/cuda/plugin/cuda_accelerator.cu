@@ -68,55 +68,47 @@ Result<std::unique_ptr<Accelerator>> create(const Model& model) {
         std::make_unique<CudaAccelerator>(std::move(decoder.value()), std::move(vision), std::move(note)));
 }
 
-}  // namespace
-}  // namespace motor::gpu::cuda
-
-extern "C" __attribute__((visibility("default"))) int motor_cuda_accelerator_create(
-    int abi, const motor::gpu::Model* model, std::unique_ptr<motor::gpu::Accelerator>* out, std::string* error) {
-    if (abi != motor::gpu::kAcceleratorPluginAbi) {
-        *error = "libmotor_cuda.so was built for accelerator interface " +
-                 std::to_string(motor::gpu::kAcceleratorPluginAbi) + ", the application asks for " +
-                 std::to_string(abi) + " (a plugin from another build)";
-        return 1;
-    }
-    try {
-        auto acc = motor::gpu::cuda::create(*model);
-        if (!acc) {
-            *error = acc.error().message;
-            return 1;
-        }
-        *out = std::move(acc.value());
-        return 0;
-    } catch (const std::exception& e) {  // bad_alloc on the host side, nothing else expected
-        *error = std::string("CUDA backend: ") + e.what();
-        return 1;
-    }
+Result<std::unique_ptr<SpeechAccelerator>> createSpeech(const SpeechModel& model) {
+    const auto* whisper = dynamic_cast<const speech::WhisperModel*>(&model);
+    if (!whisper) return makeError("CUDA backend: not a Whisper model of this engine");
+    auto acc = CudaWhisper::load(*whisper);
+    if (!acc) return acc.error();
+    return std::unique_ptr<SpeechAccelerator>(std::move(acc.value()));
 }
 
-extern "C" __attribute__((visibility("default"))) int motor_cuda_speech_accelerator_create(
-    int abi, const motor::gpu::SpeechModel* model, std::unique_ptr<motor::gpu::SpeechAccelerator>* out,
-    std::string* error) {
-    if (abi != motor::gpu::kAcceleratorPluginAbi) {
-        *error = "libmotor_cuda.so was built for accelerator interface " +
-                 std::to_string(motor::gpu::kAcceleratorPluginAbi) + ", the application asks for " +
-                 std::to_string(abi) + " (a plugin from another build)";
-        return 1;
-    }
-    const auto* whisper = dynamic_cast<const motor::gpu::speech::WhisperModel*>(model);
-    if (!whisper) {
-        *error = "CUDA backend: not a Whisper model of this engine";
+// An entry point's frame: the interface version checked, the result or the error (a
+// host-side exception, bad_alloc, included) handed back across the library boundary.
+template <class Out, class Make>
+int enter(int abi, std::unique_ptr<Out>* out, std::string* error, Make make) {
+    if (abi != kAcceleratorPluginAbi) {
+        *error = "libmotor_cuda.so was built for accelerator interface " + std::to_string(kAcceleratorPluginAbi) +
+                 ", the application asks for " + std::to_string(abi) + " (a plugin from another build)";
         return 1;
     }
     try {
-        auto acc = motor::gpu::cuda::CudaWhisper::load(*whisper);
-        if (!acc) {
-            *error = acc.error().message;
+        auto made = make();
+        if (!made) {
+            *error = made.error().message;
             return 1;
         }
-        *out = std::move(acc.value());
+        *out = std::move(made.value());
         return 0;
     } catch (const std::exception& e) {
         *error = std::string("CUDA backend: ") + e.what();
         return 1;
     }
+}
+
+}  // namespace
+}  // namespace motor::gpu::cuda
+
+extern "C" __attribute__((visibility("default"))) int motor_cuda_accelerator_create(
+    int abi, const motor::gpu::Model* model, std::unique_ptr<motor::gpu::Accelerator>* out, std::string* error) {
+    return motor::gpu::cuda::enter(abi, out, error, [&] { return motor::gpu::cuda::create(*model); });
+}
+
+extern "C" __attribute__((visibility("default"))) int motor_cuda_speech_accelerator_create(
+    int abi, const motor::gpu::SpeechModel* model, std::unique_ptr<motor::gpu::SpeechAccelerator>* out,
+    std::string* error) {
+    return motor::gpu::cuda::enter(abi, out, error, [&] { return motor::gpu::cuda::createSpeech(*model); });
 }
