@@ -17,7 +17,8 @@ cmake --build "$BUILD" --target $tools $cpu_tools motor_cuda
 mkdir -p "$DEST"
 f=$(find "$BUILD" -name "$plugin" -type f | head -1)
 [ -n "$f" ] || { echo "pack-gpu-check: $plugin not built in $BUILD (no nvcc?)" >&2; exit 1; }
-cp "$f" "$DEST/" && strip --strip-debug "$DEST/$plugin" 2>/dev/null || true
+cp "$f" "$DEST/"
+strip --strip-debug "$DEST/$plugin" 2>/dev/null || true
 for t in $tools; do
   f=$(find "$BUILD" -name "$t" -type f -perm -u+x | head -1)
   [ -n "$f" ] || { echo "pack-gpu-check: $t not built in $BUILD (no nvcc?)" >&2; exit 1; }

@@ -63,6 +63,36 @@ __device__ __forceinline__ void mmaBf16(float (&d)[4], const uint32_t (&a)[4], u
         : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(b0), "r"(b1));
 }
 
+// Four 8x8 bf16 matrices from shared memory, transposed (ldmatrix .x4 .trans): lanes
+// 8i..8i+7 give the row addresses of matrix i (16-byte aligned); r[i] then holds, for
+// lane (g = lane / 4, t = lane % 4), elements (row 2t, col g) low and (row 2t + 1, col g)
+// high of matrix i: the B fragment layout of mma.m16n8k16 when the rows are k.
+__device__ __forceinline__ void ldmatrixX4Trans(uint32_t (&r)[4], const bf16* rowAddress) {
+    const auto a = static_cast<uint32_t>(__cvta_generic_to_shared(rowAddress));
+    asm volatile("ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16 {%0,%1,%2,%3}, [%4];\n"
+                 : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3])
+                 : "r"(a));
+}
+
+// E consecutive bf16 (E = 2 or 4, 4- or 8-byte aligned) as floats, in one load.
+template <int E>
+__device__ __forceinline__ void loadBf16(const bf16* p, float (&out)[E]) {
+    static_assert(E == 2 || E == 4, "2 or 4 values");
+    uint32_t w[E / 2];
+    if constexpr (E == 2) {
+        w[0] = *reinterpret_cast<const uint32_t*>(p);
+    } else {
+        const uint2 v = *reinterpret_cast<const uint2*>(p);
+        w[0] = v.x;
+        w[1] = v.y;
+    }
+#pragma unroll
+    for (int i = 0; i < E / 2; ++i) {  // bf16 is the high half of a float: exact
+        out[2 * i] = __uint_as_float(w[i] << 16);
+        out[2 * i + 1] = __uint_as_float(w[i] & 0xffff0000u);
+    }
+}
+
 inline int ceilDiv(int64_t a, int64_t b) {
     return int((a + b - 1) / b);
 }

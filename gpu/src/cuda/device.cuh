@@ -57,7 +57,12 @@ public:
     static Result<DeviceBuffer> fromHost(const T* host, size_t count) {
         auto b = allocate(count);
         if (!b) return b.error();
-        if (count > 0) MOTOR_CUDA_TRY(cudaMemcpy(b->p_, host, count * sizeof(T), cudaMemcpyHostToDevice));
+        if (count > 0) {
+            MOTOR_CUDA_TRY(cudaMemcpy(b->p_, host, count * sizeof(T), cudaMemcpyHostToDevice));
+            // From pageable memory cudaMemcpy may return before its DMA lands, and the
+            // compute streams are non-blocking (they do not wait for the legacy stream).
+            MOTOR_CUDA_TRY(cudaDeviceSynchronize());
+        }
         return b;
     }
     Result<void> toHost(T* host, size_t count) const {

@@ -53,7 +53,7 @@ __global__ void __launch_bounds__(kThreads) flashAttentionKernel(const Attention
     const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31, g = lane >> 2, t = lane & 3;
     const int shift = Lk - Lq;  // bottom-right causal alignment
     int nEnd = Lk;
-    if (Causal) nEnd = min(Lk, (mBlock + 1) * kBlockM + shift);
+    if (Causal) nEnd = min(Lk, min(Lq, (mBlock + 1) * kBlockM) + shift);  // the block's last real row
 
     loadTile<D>(sQ, qBase, p.qRowStride, mBlock * kBlockM, Lq);
     __syncthreads();
@@ -132,13 +132,16 @@ __global__ void __launch_bounds__(kThreads) flashAttentionKernel(const Attention
             const uint32_t a[4] = {packBf16(s[2 * kk][0], s[2 * kk][1]), packBf16(s[2 * kk][2], s[2 * kk][3]),
                                    packBf16(s[2 * kk + 1][0], s[2 * kk + 1][1]),
                                    packBf16(s[2 * kk + 1][2], s[2 * kk + 1][3])};
-            const bf16* vr = sV + (kk * 16 + 2 * t) * S + g;
+            // V is [key][d]: B (k = key, n = d) is its transpose, two d tiles per
+            // ldmatrix: lanes 0-15 address keys kk*16 + 0..15 of tile dt, lanes 16-31
+            // the same keys of tile dt + 1.
+            const bf16* vr = sV + (kk * 16 + (lane & 15)) * S + (lane >> 4) * 8;
 #pragma unroll
-            for (int dt = 0; dt < D / 8; ++dt) {
-                const bf16* vc = vr + dt * 8;
-                const uint32_t b0 = packBf16(vc[0], vc[S]);
-                const uint32_t b1 = packBf16(vc[8 * S], vc[9 * S]);
-                mmaBf16(o[dt], a, b0, b1);
+            for (int dt = 0; dt < D / 8; dt += 2) {
+                uint32_t b[4];
+                ldmatrixX4Trans(b, vr + dt * 8);
+                mmaBf16(o[dt], a, b[0], b[1]);
+                mmaBf16(o[dt + 1], a, b[2], b[3]);
             }
         }
     }
@@ -162,12 +165,9 @@ __global__ void __launch_bounds__(kThreads) flashAttentionKernel(const Attention
 template <int D, bool Causal>
 Result<void> launch(const AttentionParams& p, cudaStream_t stream) {
     constexpr int bytes = sharedBytes<D>();
-    static bool configured = false;  // the attribute is per function, set once
-    if (!configured) {
-        MOTOR_CUDA_TRY(
-            cudaFuncSetAttribute(flashAttentionKernel<D, Causal>, cudaFuncAttributeMaxDynamicSharedMemorySize, bytes));
-        configured = true;
-    }
+    // Per device, and cheap: set before every launch (the current device may change).
+    MOTOR_CUDA_TRY(
+        cudaFuncSetAttribute(flashAttentionKernel<D, Causal>, cudaFuncAttributeMaxDynamicSharedMemorySize, bytes));
     const dim3 grid(unsigned(ceilDiv(p.maxSeqlenQ, kBlockM)), unsigned(p.qHeads), unsigned(p.batch));
     flashAttentionKernel<D, Causal><<<grid, kThreads, bytes, stream>>>(p);
     MOTOR_CUDA_TRY_LAUNCH("flashAttentionKernel");

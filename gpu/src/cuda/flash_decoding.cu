@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "cuda/check.cuh"
@@ -37,16 +38,14 @@ __global__ void __launch_bounds__(kWarps * 32)
     }
     const int64_t rowElems = int64_t(p.kvHeads) * D;
     const int64_t pageElems = int64_t(p.pageSize) * rowElems;
+#pragma unroll 4
     for (int key = begin + warp; key < end; key += kWarps) {
         const int page = p.blockTable[int64_t(b) * p.maxPagesPerSeq + key / p.pageSize];
         const int64_t off =
             int64_t(page) * pageElems + int64_t(key % p.pageSize) * rowElems + int64_t(kvh) * D + lane * E;
         float k[E], v[E];
-#pragma unroll
-        for (int e = 0; e < E; ++e) {
-            k[e] = __bfloat162float(p.kPool[off + e]);
-            v[e] = __bfloat162float(p.vPool[off + e]);
-        }
+        loadBf16<E>(p.kPool + off, k);  // off is a multiple of E: aligned vector loads
+        loadBf16<E>(p.vPool + off, v);
 #pragma unroll
         for (int gh = 0; gh < G; ++gh) {
             float dot = 0.f;
@@ -140,13 +139,21 @@ Result<void> launchGroup(const DecodeAttentionParams& p, float* ws, cudaStream_t
             return launch<D, 1>(p, ws, stream);
         case 2:
             return launch<D, 2>(p, ws, stream);
+        case 3:
+            return launch<D, 3>(p, ws, stream);
         case 4:
             return launch<D, 4>(p, ws, stream);
+        case 5:
+            return launch<D, 5>(p, ws, stream);
+        case 6:
+            return launch<D, 6>(p, ws, stream);
+        case 7:
+            return launch<D, 7>(p, ws, stream);
         case 8:
             return launch<D, 8>(p, ws, stream);
         default:
             return makeError("flashDecode: " + std::to_string(p.qHeads / p.kvHeads) +
-                             " query heads per KV head is not supported (1, 2, 4 or 8)");
+                             " query heads per KV head is not supported (1 to 8)");
     }
 }
 
@@ -155,7 +162,7 @@ Result<void> launchGroup(const DecodeAttentionParams& p, float* ws, cudaStream_t
 int decodeSplits(int batch, int kvHeads, int maxSeqlenK, int multiprocessors) {
     const int blocks = std::max(1, batch * kvHeads);
     const int want = std::max(1, (2 * multiprocessors + blocks - 1) / blocks);
-    const int most = std::max(1, (maxSeqlenK + 127) / 128);
+    const int most = std::max(1, maxSeqlenK / 128);
     return std::min(want, most);
 }
 
@@ -176,7 +183,10 @@ Result<void> flashDecode(const DecodeAttentionParams& p, float* workspace, cudaS
         return makeError("flashDecode: the block table is too short for the longest sequence");
     if (!p.q || !p.kPool || !p.vPool || !p.blockTable || !p.seqlensK || !p.o || !workspace)
         return makeError("flashDecode: a pointer is null");
+    if ((reinterpret_cast<uintptr_t>(p.kPool) | reinterpret_cast<uintptr_t>(p.vPool)) % 8 != 0)
+        return makeError("flashDecode: the K and V pools must be 8-byte aligned");
     if (p.batch <= 0) return {};
+    if (p.maxSeqlenK <= 0) return makeError("flashDecode: the longest sequence must have a key");
     return p.headDim == 64 ? launchGroup<64>(p, workspace, stream) : launchGroup<128>(p, workspace, stream);
 }
 

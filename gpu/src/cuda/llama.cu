@@ -49,12 +49,13 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
     const Model::Impl& impl = modelImpl(model);
     const ModelConfig& c = impl.config;
     m->config_ = c;
-    m->options_ = options;
     if (c.headDim != 64 && c.headDim != 128)
         return makeError("CUDA backend: head dim " + std::to_string(c.headDim) + " is not supported (64 or 128)");
-    const int group = c.heads / c.kvHeads;
-    if (group != 1 && group != 2 && group != 4 && group != 8)
-        return makeError("CUDA backend: " + std::to_string(group) + " query heads per KV head is not supported");
+    if (c.kvHeads <= 0 || c.heads % c.kvHeads != 0 || c.heads / c.kvHeads > 8)
+        return makeError("CUDA backend: " + std::to_string(c.heads) + " query heads over " + std::to_string(c.kvHeads) +
+                         " KV heads is not supported (1 to 8 per KV head)");
+    if (options.maxContext == 0) options.maxContext = std::max(1, c.contextLength);
+    m->options_ = options;
     if (options.pageSize <= 0 || options.maxBatchTokens <= 0 || options.maxContext <= 0)
         return makeError("CUDA backend: page size, batch tokens and context must be positive");
     MOTOR_TRY_ASSIGN(m->stream_, Stream::create());
@@ -134,8 +135,11 @@ Result<int> CudaLlama::fork(int sequence) {
     if (sequence < 0 || size_t(sequence) >= sequences_.size() || !sequences_[size_t(sequence)].live)
         return makeError("CudaLlama::fork: no such sequence");
     const int id = newSequence();
-    sequences_[size_t(id)] = sequences_[size_t(sequence)];
-    for (int p : sequences_[size_t(id)].pages) ++pageRefs_[size_t(p)];
+    Sequence& child = sequences_[size_t(id)];
+    child = sequences_[size_t(sequence)];
+    // Only the pages that hold positions: pages a failed call reserved stay the parent's.
+    child.pages.resize(size_t((child.length + options_.pageSize - 1) / options_.pageSize));
+    for (int p : child.pages) ++pageRefs_[size_t(p)];
     return id;
 }
 
@@ -161,17 +165,31 @@ Result<int> CudaLlama::allocatePage() {
     return p;
 }
 
+// Gives back the pages past a sequence's length (reserved by a call that failed), so a
+// failed call leaves the cache as it was.
+void CudaLlama::trim(int sequence) {
+    Sequence& s = sequences_[size_t(sequence)];
+    const size_t keep = size_t((s.length + options_.pageSize - 1) / options_.pageSize);
+    while (s.pages.size() > keep) {
+        const int p = s.pages.back();
+        s.pages.pop_back();
+        if (--pageRefs_[size_t(p)] == 0) freePages_.push_back(p);
+    }
+}
+
 Result<void> CudaLlama::reserve(int sequence, int newLength) {
     if (newLength > options_.maxContext)
         return makeError("CUDA backend: a sequence of " + std::to_string(newLength) + " tokens is longer than " +
                          std::to_string(options_.maxContext));
     Sequence& s = sequences_[size_t(sequence)];
     const int ps = options_.pageSize;
-    // Copy on write: the partial last page, when another sequence shares it.
-    if (s.length % ps != 0 && pageRefs_[size_t(s.pages.back())] > 1) {
+    // Copy on write: the partial page position `length` goes to, when another sequence
+    // shares it (pages past it are this sequence's own, reserved by a failed call).
+    const size_t at = size_t(s.length / ps);
+    if (s.length % ps != 0 && pageRefs_[size_t(s.pages[at])] > 1) {
         int fresh = 0;
         MOTOR_TRY_ASSIGN(fresh, allocatePage());
-        const int old = s.pages.back();
+        const int old = s.pages[at];
         const size_t bytes = size_t(ps) * size_t(config_.kvHeads) * size_t(config_.headDim) * 2;
         for (Layer& l : layers_) {
             MOTOR_CUDA_TRY(cudaMemcpyAsync(reinterpret_cast<char*>(l.kPool.get()) + size_t(fresh) * bytes,
@@ -182,7 +200,7 @@ Result<void> CudaLlama::reserve(int sequence, int newLength) {
                                            cudaMemcpyDeviceToDevice, stream_.get()));
         }
         --pageRefs_[size_t(old)];
-        s.pages.back() = fresh;
+        s.pages[at] = fresh;
     }
     while (int64_t(s.pages.size()) * ps < newLength) {
         int p = 0;
@@ -211,22 +229,34 @@ Result<void> CudaLlama::append(int sequence, std::span<const int32_t> tokens, co
                                float* lastLogits) {
     if (sequence < 0 || size_t(sequence) >= sequences_.size() || !sequences_[size_t(sequence)].live)
         return makeError("CudaLlama::prefill: no such sequence");
-    size_t done = 0;
-    while (done < count) {
-        const int n = int(std::min<size_t>(count - done, size_t(options_.maxBatchTokens)));
-        Sequence& s = sequences_[size_t(sequence)];
-        MOTOR_TRY(reserve(sequence, s.length + n));
-        std::vector<Row> rows(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i)
-            rows[size_t(i)] = {sequence, s.length + i, embeddings ? 0 : tokens[done + size_t(i)]};
-        const bool last = done + size_t(n) == count;
-        const int lastRow = n - 1;
-        MOTOR_TRY(forward(rows, embeddings ? embeddings + done * size_t(config_.dim) : nullptr, true,
-                          last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(), lastLogits));
-        sequences_[size_t(sequence)].length += n;
-        done += size_t(n);
+    // All or nothing, as on the CPU: a chunk that fails takes the earlier chunks back
+    // (their KV rows lie past the length, to be overwritten).
+    const int start = sequences_[size_t(sequence)].length;
+    auto chunks = [&]() -> Result<void> {
+        size_t done = 0;
+        while (done < count) {
+            const int n = int(std::min<size_t>(count - done, size_t(options_.maxBatchTokens)));
+            const int at = sequences_[size_t(sequence)].length;
+            MOTOR_TRY(reserve(sequence, at + n));
+            std::vector<Row> rows(static_cast<size_t>(n));
+            for (int i = 0; i < n; ++i) rows[size_t(i)] = {sequence, at + i, embeddings ? 0 : tokens[done + size_t(i)]};
+            const bool last = done + size_t(n) == count;
+            const int lastRow = n - 1;
+            // One row (Session::decode) reads the pages in place on the decode path.
+            MOTOR_TRY(forward(rows, embeddings ? embeddings + done * size_t(config_.dim) : nullptr, n > 1,
+                              last && lastLogits ? std::span<const int>(&lastRow, 1) : std::span<const int>(),
+                              lastLogits));
+            sequences_[size_t(sequence)].length += n;
+            done += size_t(n);
+        }
+        return {};
+    };
+    auto r = chunks();
+    if (!r) {
+        sequences_[size_t(sequence)].length = start;
+        trim(sequence);
     }
-    return {};
+    return r;
 }
 
 Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits) {
@@ -242,11 +272,21 @@ Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const i
             return makeError("CudaLlama::decode: a sequence appears twice in one batch");
         if (tokens[i] < 0 || tokens[i] >= config_.vocabSize)
             return makeError("CudaLlama::decode: token id " + std::to_string(tokens[i]) + " is outside the vocabulary");
-        MOTOR_TRY(reserve(id, sequences_[size_t(id)].length + 1));
+    }
+    for (size_t i = 0; i < sequences.size(); ++i) {
+        const int id = sequences[i];
+        if (auto rr = reserve(id, sequences_[size_t(id)].length + 1); !rr) {
+            for (size_t j = 0; j <= i; ++j) trim(sequences[j]);
+            return rr;
+        }
         rows.push_back({id, sequences_[size_t(id)].length, tokens[i]});
         logitRows.push_back(int(i));
     }
-    MOTOR_TRY(forward(rows, nullptr, false, logitRows, logits));
+    auto r = forward(rows, nullptr, false, logitRows, logits);
+    if (!r) {
+        for (int id : sequences) trim(id);
+        return r;
+    }
     for (int id : sequences) ++sequences_[size_t(id)].length;
     return {};
 }
@@ -372,9 +412,15 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
     }
     if (!logitRows.empty()) {
         const int n = int(logitRows.size());
-        for (int i = 0; i < n; ++i)
-            MOTOR_TRY(rmsNorm<bf16>(x + int64_t(logitRows[size_t(i)]) * dim, nullptr, outputNorm_.get(),
-                                    xb + int64_t(i) * dim, 1, int(dim), c.rmsEps, st));
+        bool consecutive = true;  // always, today: one launch for all the rows
+        for (int i = 1; i < n; ++i) consecutive = consecutive && logitRows[size_t(i)] == logitRows[0] + i;
+        if (consecutive)
+            MOTOR_TRY(rmsNorm<bf16>(x + int64_t(logitRows[0]) * dim, nullptr, outputNorm_.get(), xb, n, int(dim),
+                                    c.rmsEps, st));
+        else
+            for (int i = 0; i < n; ++i)
+                MOTOR_TRY(rmsNorm<bf16>(x + int64_t(logitRows[size_t(i)]) * dim, nullptr, outputNorm_.get(),
+                                        xb + int64_t(i) * dim, 1, int(dim), c.rmsEps, st));
         const size_t need = size_t(n) * size_t(c.vocabSize);
         if (logits_.size() < need) MOTOR_TRY_ASSIGN(logits_, DeviceBuffer<float>::allocate(need));
         const DeviceBuffer<uint16_t>& out = tied_ ? embed_ : output_;

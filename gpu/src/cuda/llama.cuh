@@ -27,7 +27,7 @@ struct CudaLlamaOptions {
     int pageSize = 32;
     int maxPages = 0;           // KV pages in the pool; 0: what a quarter of free memory holds
     int maxBatchTokens = 2048;  // rows per forward pass (longer prefills are chunked)
-    int maxContext = 32768;     // longest sequence
+    int maxContext = 0;         // longest sequence; 0: the model's context length
 };
 
 class CudaLlama {
@@ -69,6 +69,7 @@ private:
     };
     CudaLlama() = default;
     Result<void> reserve(int sequence, int newLength);
+    void trim(int sequence);
     Result<int> allocatePage();
     Result<void> append(int sequence, std::span<const int32_t> tokens, const float* embeddings, size_t count,
                         float* lastLogits);

@@ -1,5 +1,6 @@
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "cuda/check.cuh"
 #include "cuda/elementwise.cuh"
@@ -40,12 +41,16 @@ Result<std::unique_ptr<CudaWhisper>> CudaWhisper::load(const speech::WhisperMode
     MOTOR_CUDA_TRY(cudaSetDevice(m->device_.index));
     const SpeechConfig& c = model.config_;
     m->config_ = c;
-    for (int heads : {c.audioHeads, c.textHeads}) {
-        const int dim = heads == c.audioHeads ? c.audioDim : c.textDim;
+    for (const auto& [heads, dim] : {std::pair{c.audioHeads, c.audioDim}, std::pair{c.textHeads, c.textDim}}) {
         if (heads <= 0 || dim % heads != 0 || (dim / heads != 64 && dim / heads != 128))
             return makeError("CUDA Whisper: head dim " + std::to_string(heads > 0 ? dim / heads : 0) +
                              " is not supported (64 or 128; every Whisper size has 64)");
     }
+    if (c.textContext <= 0 || c.textContext > kDecodeAttentionMaxKeys || c.audioContext <= 0 ||
+        c.audioContext > kDecodeAttentionMaxKeys)
+        return makeError("CUDA Whisper: " + std::to_string(c.textContext) + " text and " +
+                         std::to_string(c.audioContext) + " audio positions (at most " +
+                         std::to_string(kDecodeAttentionMaxKeys) + " each)");
     if (c.audioDim % 8 != 0 || c.textDim % 8 != 0 || c.audioFfn % 8 != 0 || c.textFfn % 8 != 0 ||
         (c.melBins * 3) % 8 != 0)
         return makeError("CUDA Whisper: widths must be multiples of 8 (16-byte GEMM rows)");
@@ -288,7 +293,7 @@ Result<void> CudaWhisper::step(int cross, std::span<const int> caches, std::span
     const int* dPick = dCount + R;
 
     MOTOR_TRY(embedTokens(bf(tokenEmbd_), decPos_.get(), dTok, dPos, R, int(T), dx_.get(), st));
-    DecodeAttentionParams self;
+    WhisperDecodeParams self;
     self.ldq = T;
     self.rowBase = bases_.get();
     self.ldkv = T;
@@ -299,7 +304,7 @@ Result<void> CudaWhisper::step(int cross, std::span<const int> caches, std::span
     self.heads = heads;
     self.headDim = hd;
     self.scale = 1.f / std::sqrt(float(hd));
-    DecodeAttentionParams crossAtt = self;
+    WhisperDecodeParams crossAtt = self;
     crossAtt.rowBase = nullptr;
     crossAtt.counts = nullptr;
     crossAtt.count = int(A);

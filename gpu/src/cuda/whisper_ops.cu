@@ -6,7 +6,7 @@ namespace motor::gpu::cuda {
 namespace {
 
 constexpr int kThreads = 256;
-constexpr int kMaxKeys = 8192;  // decodeAttention's scores in shared memory (32 KiB)
+constexpr int kMaxKeys = kDecodeAttentionMaxKeys;
 
 unsigned blocksFor(int64_t n) {
     const int64_t b = (n + kThreads - 1) / kThreads;
@@ -50,7 +50,7 @@ __global__ void scatterKvKernel(const float* k, const float* v, int64_t ld, floa
 }
 
 // One block per (row, head); blockDim.x threads, a multiple of headDim.
-__global__ void decodeAttentionKernel(DecodeAttentionParams p) {
+__global__ void decodeAttentionKernel(WhisperDecodeParams p) {
     extern __shared__ float shared[];
     float* q = shared;                   // headDim
     float* scores = shared + p.headDim;  // n
@@ -62,13 +62,16 @@ __global__ void decodeAttentionKernel(DecodeAttentionParams p) {
     const float* values = base + p.valueOffset + int64_t(h) * hd;
     for (int d = threadIdx.x; d < hd; d += blockDim.x) q[d] = p.q[int64_t(r) * p.ldq + int64_t(h) * hd + d];
     __syncthreads();
+    // A warp per key: its lanes read the key's headDim floats together (coalesced) and
+    // reduce with shuffles, so every lane holds the score.
+    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5, nWarps = blockDim.x >> 5;
     float mx = -INFINITY;
-    for (int j = threadIdx.x; j < n; j += blockDim.x) {
+    for (int j = warp; j < n; j += nWarps) {
         const float* kj = keys + int64_t(j) * p.ldkv;
         float s = 0.f;
-        for (int d = 0; d < hd; ++d) s += q[d] * kj[d];
-        s *= p.scale;
-        scores[j] = s;
+        for (int d = lane; d < hd; d += 32) s += q[d] * kj[d];
+        s = warpSum(s) * p.scale;
+        if (lane == 0) scores[j] = s;
         mx = fmaxf(mx, s);
     }
     // The block's maximum (blockSum's pattern with max).
@@ -137,7 +140,7 @@ Result<void> scatterKv(const float* k, const float* v, int64_t ld, float* const*
     return {};
 }
 
-Result<void> decodeAttention(const DecodeAttentionParams& p, cudaStream_t stream) {
+Result<void> decodeAttention(const WhisperDecodeParams& p, cudaStream_t stream) {
     if (p.rows <= 0) return {};
     if (p.headDim <= 0 || p.headDim > 256 || 256 % p.headDim != 0)
         return makeError("decodeAttention: head dim " + std::to_string(p.headDim) +
@@ -145,7 +148,8 @@ Result<void> decodeAttention(const DecodeAttentionParams& p, cudaStream_t stream
     if (!p.counts && (p.count <= 0 || p.count > kMaxKeys))
         return makeError("decodeAttention: " + std::to_string(p.count) + " keys (1 to " + std::to_string(kMaxKeys) +
                          ")");
-    // Per-row counts are bounded by the caches the caller sized (textContext <= kMaxKeys);
+    // Per-row counts are bounded by the caches the caller sized (CudaWhisper::load refuses
+    // a textContext over kMaxKeys);
     // the scores hold kMaxKeys floats, also the final combine's blockDim partial sums.
     // 33 KiB: within the default 48 KiB of dynamic shared memory.
     const size_t sharedBytes = size_t(p.headDim + kMaxKeys) * sizeof(float);

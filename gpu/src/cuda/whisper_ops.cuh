@@ -30,7 +30,7 @@ Result<void> embedTokens(const bf16* table, const float* position, const int* to
 Result<void> scatterKv(const float* k, const float* v, int64_t ld, float* const* caches, int64_t keyOffset,
                        int64_t valueOffset, const int* positions, int rows, int dim, cudaStream_t stream);
 
-struct DecodeAttentionParams {
+struct WhisperDecodeParams {
     const float* q = nullptr;  // rows x ldq, head h at h * headDim
     int64_t ldq = 0;
     // Keys and values of row r: rowBase[r] + keyOffset / valueOffset when rowBase is
@@ -46,7 +46,9 @@ struct DecodeAttentionParams {
     int rows = 0, heads = 0, headDim = 0;
     float scale = 0.f;
 };
-Result<void> decodeAttention(const DecodeAttentionParams& p, cudaStream_t stream);
+// Keys one decodeAttention row may attend to (its scores live in shared memory).
+inline constexpr int kDecodeAttentionMaxKeys = 8192;
+Result<void> decodeAttention(const WhisperDecodeParams& p, cudaStream_t stream);
 
 Result<void> gatherRows(const bf16* in, const int* rows, int n, int dim, bf16* out, cudaStream_t stream);
 

@@ -8,6 +8,9 @@
 //   motor_cuda_bench model 1b|8b          the decoder (random weights of InternVL3.5-1B's or
 //                                         -8B's language model shape): prefill and decode
 //                                         tokens/s at batch 1 and 24 (8 clips x 3 agents)
+//   motor_cuda_bench mas 1b|8b [CLIPS]    the whole MOTOR-MAS work of a batch of CLIPS clips (8):
+//                                         ms per clip and the projection to 1,440 clips
+//                                         (tools/mas_vs_transformers.py: transformers' side)
 //   motor_cuda_bench vision               InternViT-300M (24 layers) + projector, 8 frames
 //                                         (tests/reference/bench_vision_tower.py --device cuda
 //                                         is PyTorch's side)
@@ -295,7 +298,15 @@ double seconds(std::chrono::steady_clock::time_point a) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - a).count();
 }
 
-void benchModel(const std::string& shape, const DeviceInfo& dev) {
+// InternVL3.5-1B's (Qwen3-0.6B) or -8B's (Qwen3-8B) language model with random bf16
+// weights, on the GPU.
+struct Decoder {
+    ModelConfig config;
+    std::unique_ptr<Model> model;
+    std::unique_ptr<CudaLlama> gpu;
+};
+
+Decoder loadDecoder(const std::string& shape, int maxContext) {
     ModelConfig c = test::tinyConfig(Architecture::Qwen3);
     c.vocabSize = 151936;
     c.headDim = 128;
@@ -311,25 +322,36 @@ void benchModel(const std::string& shape, const DeviceInfo& dev) {
     spec.matrixType = DType::BF16;
     spec.embeddingType = DType::BF16;
     auto t0 = std::chrono::steady_clock::now();
-    auto model = must(Model::load(test::makeRandomModel(spec)), "random model");
+    Decoder d{c, must(Model::load(test::makeRandomModel(spec)), "random model"), nullptr};
     const double made = seconds(t0);
     CudaLlamaOptions opt;
     opt.maxBatchTokens = 2048;
-    opt.maxContext = 4096;
+    opt.maxContext = maxContext;
     t0 = std::chrono::steady_clock::now();
-    auto gpu = must(CudaLlama::load(*model, opt), "CudaLlama::load");
-    const double loaded = seconds(t0);
-    const double bw = 2.0 * dev.memoryClockKHz * 1e3 * dev.memoryBusBits / 8;  // bytes/s (DDR)
+    d.gpu = must(CudaLlama::load(*d.model, opt), "CudaLlama::load");
     std::fprintf(stderr, "model %s: made in %.1f s, uploaded in %.1f s, %.2f GB of bf16 weights\n", shape.c_str(), made,
-                 loaded, double(gpu->weightBytes()) / 1e9);
-    std::printf("kind,shape,batch,tokens,ms,tokens_per_s,bound_ms\n");
-    std::mt19937 r(3);
-    std::uniform_int_distribution<int32_t> tok(0, c.vocabSize - 1);
-    auto tokens = [&](int n) {
+                 seconds(t0), double(d.gpu->weightBytes()) / 1e9);
+    return d;
+}
+
+struct TokenSource {
+    std::mt19937 r{3};
+    std::uniform_int_distribution<int32_t> tok;
+    explicit TokenSource(int vocab) : tok(0, vocab - 1) {}
+    std::vector<int32_t> operator()(int n) {
         std::vector<int32_t> t(static_cast<size_t>(n));
         for (auto& x : t) x = tok(r);
         return t;
-    };
+    }
+};
+
+void benchModel(const std::string& shape, const DeviceInfo& dev) {
+    Decoder d = loadDecoder(shape, 4096);
+    const ModelConfig& c = d.config;
+    CudaLlama* gpu = d.gpu.get();
+    const double bw = 2.0 * dev.memoryClockKHz * 1e3 * dev.memoryBusBits / 8;  // bytes/s (DDR)
+    std::printf("kind,shape,batch,tokens,ms,tokens_per_s,bound_ms\n");
+    TokenSource tokens(c.vocabSize);
     std::vector<float> logits(static_cast<size_t>(c.vocabSize) * 24);
     for (int len : {512, 2048}) {
         std::vector<double> ms;
@@ -364,6 +386,117 @@ void benchModel(const std::string& shape, const DeviceInfo& dev) {
         for (int s : seqs) gpu->release(s);
         gpu->release(ctx);
     }
+}
+
+int32_t argmaxRow(const std::vector<float>& logits, int row, int vocab) {
+    const auto* begin = logits.data() + static_cast<size_t>(row) * static_cast<size_t>(vocab);
+    return int32_t(std::max_element(begin, begin + vocab) - begin);
+}
+
+// The whole MOTOR-MAS work of a batch of clips on the GPU, as core's Predictor gives it
+// to the engine (prefix sharing on): per clip 8 frames through the vision tower and a
+// context of ~100 template tokens, 8 x 256 image rows and ~300 transcript tokens; then
+// the three agents one stage after the other, each over every clip of the batch: a fork
+// of the clip's context, an instruction of ~220 tokens, the label probabilities (six
+// one-token steps on a fork of it: the JSON prefix and the branch), and a reply of 25
+// tokens decoded for all the batch's clips together. Token counts are those the
+// predictor evaluated on the demo (docs/PERFORMANCE.md, "One clip, prefix sharing on and
+// off") with Qwen3's tokenizer's ~4 bytes a token for the text. The vision tower is
+// timed on InternViT-300M (its output feeds a small decoder), the decoder reads random
+// image rows of its own width: the same work, the same shapes.
+void benchMas(const std::string& shape, int clips) {
+    constexpr int kFrames = 8, kImageRows = 8 * 256, kTemplate = 100, kTranscript = 300, kInstruction = 220,
+                  kLabelSteps = 6, kReply = 25, kAgents = 3;
+    double visionMs = 0;
+    {
+        RandomInternVLSpec spec;
+        spec.llm = makeRandomModelConfig(Architecture::Qwen3, 896, 1, 14, 2, 1024, 600);
+        spec.llm.headDim = 64;
+        spec.llm.contextLength = 4096;
+        spec.visionDim = 1024, spec.visionLayers = 24, spec.visionHeads = 16, spec.visionHiddenDim = 4096;
+        spec.dtype = DType::BF16;
+        char tmpl[] = "/tmp/motor-cuda-bench-XXXXXX";
+        if (!mkdtemp(tmpl)) std::exit(1);
+        const std::string folder = std::string(tmpl) + "/internvl";
+        must(writeRandomInternVLHf(spec, folder), "write random InternVL");
+        auto model = must(Model::load(must(openModel(folder), "open")), "load");
+        auto vision = must(CudaVision::load(*model), "CudaVision::load");
+        const int S = vision->config().imageSize;
+        std::vector<float> pixels(static_cast<size_t>(kFrames) * 3 * S * S);
+        std::normal_distribution<float> nd(0.f, 1.f);
+        for (float& p : pixels) p = nd(rng);
+        std::vector<double> ms;
+        for (int r = 0; r < 4; ++r) {
+            const auto a = std::chrono::steady_clock::now();
+            must(vision->encodePixels(pixels, kFrames), "encode");
+            ms.push_back(seconds(a) * 1e3);
+        }
+        std::sort(ms.begin() + 1, ms.end());
+        visionMs = ms[2];
+        std::filesystem::remove_all(tmpl);
+    }
+    Decoder d = loadDecoder(shape, 4096);
+    CudaLlama& g = *d.gpu;
+    const int V = d.config.vocabSize;
+    TokenSource tokens(V);
+    std::vector<float> image(static_cast<size_t>(kImageRows) * static_cast<size_t>(d.config.dim));
+    std::normal_distribution<float> nd(0.f, 0.02f);
+    for (float& x : image) x = nd(rng);
+    std::vector<float> logits(static_cast<size_t>(V) * static_cast<size_t>(clips));
+    int64_t evaluated = 0;
+    auto batch = [&](double& contextMs, double& agentsMs) {
+        auto a = std::chrono::steady_clock::now();
+        std::vector<int> ctx;
+        for (int i = 0; i < clips; ++i) {
+            const int s = g.newSequence();
+            must(g.prefill(s, tokens(kTemplate), nullptr), "template");
+            must(g.prefillEmbeddings(s, image, nullptr), "image rows");
+            must(g.prefill(s, tokens(kTranscript), logits.data()), "transcript");
+            ctx.push_back(s);
+            evaluated += kTemplate + kImageRows + kTranscript;
+        }
+        contextMs = seconds(a) * 1e3;
+        a = std::chrono::steady_clock::now();
+        for (int stage = 0; stage < kAgents; ++stage) {
+            std::vector<int> agents;
+            for (int i = 0; i < clips; ++i) {
+                const int s = must(g.fork(ctx[static_cast<size_t>(i)]), "fork");
+                must(g.prefill(s, tokens(kInstruction), logits.data()), "instruction");
+                const int f = must(g.fork(s), "fork for the label");
+                for (int k = 0; k < kLabelSteps; ++k) must(g.prefill(f, tokens(1), logits.data()), "label step");
+                g.release(f);
+                agents.push_back(s);
+                evaluated += kInstruction + kLabelSteps;
+            }
+            std::vector<int32_t> next(static_cast<size_t>(clips), 1);
+            for (int k = 0; k < kReply; ++k) {
+                must(g.decode(agents, next, logits.data()), "reply");
+                for (int i = 0; i < clips; ++i) next[static_cast<size_t>(i)] = argmaxRow(logits, i, V);
+            }
+            evaluated += int64_t(kReply) * clips;
+            for (int s : agents) g.release(s);
+        }
+        agentsMs = seconds(a) * 1e3;
+        for (int s : ctx) g.release(s);
+    };
+    double contextMs = 0, agentsMs = 0;
+    batch(contextMs, agentsMs);  // warm-up
+    std::vector<double> ctxRuns, agentRuns;
+    for (int r = 0; r < 3; ++r) {
+        evaluated = 0;
+        batch(contextMs, agentsMs);
+        ctxRuns.push_back(contextMs);
+        agentRuns.push_back(agentsMs);
+    }
+    std::sort(ctxRuns.begin(), ctxRuns.end());
+    std::sort(agentRuns.begin(), agentRuns.end());
+    const double perClip = visionMs + (ctxRuns[1] + agentRuns[1]) / clips;
+    std::printf(
+        "kind,shape,clips_per_batch,tokens_per_clip,vision_ms_per_clip,context_ms_per_clip,agents_ms_per_clip,"
+        "ms_per_clip,projected_1440_clips_s\n");
+    std::printf("mas,%s,%d,%lld,%.1f,%.1f,%.1f,%.1f,%.0f\n", shape.c_str(), clips,
+                static_cast<long long>(evaluated / clips), visionMs, ctxRuns[1] / clips, agentRuns[1] / clips, perClip,
+                perClip * 1440 / 1e3);
 }
 
 void benchVision() {
@@ -414,10 +547,13 @@ int main(int argc, char** argv) {
         benchVision();
     } else if (what == "model" && argc > 2) {
         benchModel(argv[2], devs->front());
+    } else if (what == "mas" && argc > 2) {
+        benchMas(argv[2], argc > 3 ? std::max(1, std::atoi(argv[3])) : 8);
     } else if (what == "dump" && argc > 2) {
         dump(argv[2]);
     } else {
-        std::fprintf(stderr, "usage: motor_cuda_bench attention|decode|gemm|vision|model 1b|8b|dump DIR\n");
+        std::fprintf(stderr,
+                     "usage: motor_cuda_bench attention|decode|gemm|vision|model 1b|8b|mas 1b|8b [CLIPS]|dump DIR\n");
         return 2;
     }
     return 0;

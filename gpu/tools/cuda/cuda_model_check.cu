@@ -9,7 +9,7 @@
 // geometry (3 of its 24 layers), image tokens within 5e-2 of the largest |value|, and
 // the decoder reading those image rows as embeddings. Last, the same through the
 // engine's API and the CUDA plugin, as the predictor runs it (checkEngineApi).
-//   motor_cuda_model_check [--quick] [--whisper HF_FOLDER [--whisper-refused FOLDER]]
+//   motor_cuda_model_check [--quick] [--whisper HF_FOLDER [--whisper-refused FOLDER] [--whisper-only]]
 //   (without --quick also the InternVL3.5-1B decoder shape; --whisper: Whisper through
 //   the plugin against the CPU, checkWhisper)
 #include <algorithm>
@@ -29,6 +29,7 @@
 #include "motor/gpu/model.h"
 #include "motor/gpu/model_writer.h"
 #include "motor/gpu/speech.h"
+#include "speech/whisper_model.h"
 #include "support/random_model.h"
 
 using namespace motor::gpu;
@@ -164,8 +165,92 @@ void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices,
     report(name + ": 8 batched decode steps of the three agents (" + std::to_string(same) + "/" +
                std::to_string(steps) + " top tokens identical)",
            worst);
+    // Session::decode's one-token prefill goes the decode path (flash-decoding over the pages).
+    const std::vector<int32_t> one{argmax(agents[0].logits())};
+    if (!agents[0].prefill(one)) std::exit(1);
+    if (auto r1 = g.prefill(ids[0], one, logits.data()); !r1) {
+        std::printf("FAIL %s one-token prefill: %s\n", name.c_str(), r1.error().message.c_str());
+        ++failures;
+        return;
+    }
+    report(name + ": a one-token prefill (Session::decode) on the decode path",
+           compare(agents[0].logits(), std::span<const float>(logits.data(), static_cast<size_t>(V))));
     for (int id : ids) g.release(id);
     g.release(gctx);
+}
+
+// A call that fails leaves the sequence as it was: a pool of 12 pages of 32 positions, a
+// 40-token context, an append of 400 tokens in chunks of 64 that runs out of pages after
+// five chunks; then a fork, a prompt on each and two batched decode steps, against CPU
+// sessions that never saw the failed append.
+void checkFailedAppend() {
+    const std::string name = "a failed append (KV cache full after 5 chunks of 64)";
+    ModelConfig cfg = test::tinyConfig(Architecture::Qwen3);
+    cfg.dim = 256, cfg.heads = 4, cfg.kvHeads = 2, cfg.headDim = 64, cfg.hiddenDim = 512, cfg.layers = 2;
+    cfg.vocabSize = 1024, cfg.contextLength = 4096;
+    test::RandomModelSpec spec;
+    spec.config = cfg;
+    spec.matrixType = DType::F32;
+    spec.embeddingType = DType::F32;
+    auto model = Model::load(test::makeRandomModel(spec));
+    if (!model) std::exit(1);
+    cuda::CudaLlamaOptions opt;
+    opt.pageSize = 32;
+    opt.maxPages = 12;
+    opt.maxBatchTokens = 64;
+    opt.maxContext = 4096;
+    auto gpu = cuda::CudaLlama::load(**model, opt);
+    if (!gpu) {
+        std::printf("FAIL %s: %s\n", name.c_str(), gpu.error().message.c_str());
+        ++failures;
+        return;
+    }
+    cuda::CudaLlama& g = **gpu;
+    const int V = cfg.vocabSize;
+    std::vector<float> logits(static_cast<size_t>(V) * 2);
+    const auto context = randomTokens(40, V, 21);
+    Session ctx = (*model)->newSession();
+    if (!ctx.prefill(context)) std::exit(1);
+    const int parent = g.newSequence();
+    if (!g.prefill(parent, context, nullptr)) std::exit(1);
+    auto big = g.prefill(parent, randomTokens(400, V, 22), logits.data());
+    const bool refused = !big && big.error().message.find("KV cache is full") != std::string::npos;
+    const bool ok = refused && g.length(parent) == 40;
+    std::printf("%s %s: refused (%s), the sequence keeps its %d tokens\n", ok ? "PASS" : "FAIL", name.c_str(),
+                big ? "accepted" : big.error().message.c_str(), g.length(parent));
+    if (!ok) ++failures;
+    auto child = g.fork(parent);
+    if (!child) std::exit(1);
+    Session a = ctx.fork(), b = ctx.fork();
+    const std::vector<int> seqs{parent, *child};
+    std::vector<Session*> cpu{&a, &b};
+    for (size_t i = 0; i < 2; ++i) {
+        const auto prompt = randomTokens(5 + 2 * int(i), V, 30 + uint32_t(i));
+        if (!cpu[i]->prefill(prompt)) std::exit(1);
+        auto r = g.prefill(seqs[i], prompt, logits.data());
+        if (!r) {
+            std::printf("FAIL %s, then a fork: %s\n", name.c_str(), r.error().message.c_str());
+            ++failures;
+            return;
+        }
+        report(name + ", then a fork: prompt of " + (i ? std::string("the fork") : std::string("the parent")),
+               compare(cpu[i]->logits(), std::span<const float>(logits.data(), static_cast<size_t>(V))));
+    }
+    for (int step = 0; step < 2; ++step) {
+        const std::vector<int32_t> next{argmax(a.logits()), argmax(b.logits())};
+        if (!Session::decodeBatch(cpu, next)) std::exit(1);
+        if (auto r = g.decode(seqs, next, logits.data()); !r) {
+            std::printf("FAIL %s, decode: %s\n", name.c_str(), r.error().message.c_str());
+            ++failures;
+            return;
+        }
+        for (size_t i = 0; i < 2; ++i)
+            report(name + ", then a fork: decode step " + std::to_string(step) + " of sequence " + std::to_string(i),
+                   compare(cpu[i]->logits(),
+                           std::span<const float>(logits.data() + i * static_cast<size_t>(V), static_cast<size_t>(V))));
+    }
+    g.release(*child);
+    g.release(parent);
 }
 
 // A random InternVL with InternViT-300M's width (visionLayers of its 24 layers) and a
@@ -395,6 +480,53 @@ void checkWhisper(const std::string& folder, const std::string& refusedFolder) {
                " top tokens identical)",
            worst);
 
+    // Steps the search never makes (it keeps all beams at one length): two sequences at
+    // lengths 3 and 9 in one step with a mid-step row, then a copy of the second cache
+    // continued beside both for three one-token steps, teacher-forced on both backends.
+    auto steps = [&](const SpeechModel& sm) -> Result<std::vector<float>> {
+        const auto& m = dynamic_cast<const speech::WhisperModel&>(sm);
+        auto kv = m.crossKv(*ec);
+        if (!kv) return kv.error();
+        std::vector<speech::DecoderCache> c(3);
+        for (auto& x : c) {
+            auto n = m.newCache();
+            if (!n) return n.error();
+            x = std::move(n.value());
+        }
+        std::vector<float> all;
+        std::vector<speech::DecoderCache*> two{&c[0], &c[1]};
+        const std::vector<std::vector<int32_t>> first{std::vector<int32_t>(prompt.begin(), prompt.begin() + 3),
+                                                      std::vector<int32_t>(prompt.begin(), prompt.begin() + 9)};
+        auto l0 = m.step(*kv, two, first, {5});  // the last row of each, then row 5 (the second's third)
+        if (!l0) return l0.error();
+        all.insert(all.end(), l0->begin(), l0->end());
+        if (auto r = m.copyCache(c[1], c[2]); !r) return r.error();
+        std::vector<speech::DecoderCache*> three{&c[0], &c[1], &c[2]};
+        for (size_t i = 0; i < 3; ++i) {
+            const std::vector<std::vector<int32_t>> t{{prompt[10 + i]}, {prompt[14 + i]}, {prompt[18 + i]}};
+            auto l = m.step(*kv, three, t);
+            if (!l) return l.error();
+            all.insert(all.end(), l->begin(), l->end());
+        }
+        return all;
+    };
+    auto sc = steps(**cpu), sg = steps(**gpu);
+    if (!sc || !sg) return fail(!sc ? sc.error().message : sg.error().message);
+    Compare ws;
+    int wsame = 0;
+    const size_t stepRows = sc->size() / V;
+    for (size_t r = 0; r < stepRows; ++r) {
+        const Compare c =
+            compare(std::span<const float>(*sc).subspan(r * V, V), std::span<const float>(*sg).subspan(r * V, V));
+        ws.relErr = std::max(ws.relErr, c.relErr);
+        ws.topOk = ws.topOk && c.topOk;
+        wsame += c.topSame;
+    }
+    ws.topSame = wsame == int(stepRows);
+    report(name + ": batched steps at lengths 3 and 9 with a mid-step row, then a copied cache continued (" +
+               std::to_string(stepRows) + " rows)",
+           ws);
+
     SpeechDecodeOptions d;
     d.language = ids.languages.empty() ? -1 : ids.languages.front().id;
     d.maxTokens = 32;
@@ -478,6 +610,9 @@ int main(int argc, char** argv) {
                config(Architecture::Llama, 512, 8, 8, 64, 1408, 3, 4096), DType::Q8_0, 100, 2048);
     checkModel("Qwen2-shaped (qkv bias, tied embeddings, GQA 2), F16",
                config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::F16, 70, 2048);
+    checkModel("Qwen2-shaped (GQA 6 as Qwen2.5-1.5B's 12 heads over 2, head dim 128), F32",
+               config(Architecture::Qwen2, 768, 6, 1, 128, 1536, 2, 4096), DType::F32, 90, 2048);
+    checkFailedAppend();
     checkVision(quick ? 1 : 8);
     checkEngineApi();
     if (!whisper.empty()) checkWhisper(whisper, whisperRefused);

@@ -1,8 +1,11 @@
 #include "support/random_model.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "cpu/half.h"
 
@@ -76,12 +79,13 @@ private:
 
 }  // namespace
 
-std::vector<std::byte> randomTensorBytes(DType t, int64_t rows, int64_t cols, float scale, uint64_t seed) {
+namespace {
+
+// The bytes of a random rows x cols tensor of type t into p (rows * bytesPerRow).
+void fillRandomTensor(DType t, int64_t rows, int64_t cols, float scale, uint64_t seed, std::byte* p) {
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<float> uni(-1.0f, 1.0f);
     auto byte = [&] { return std::byte(rng() & 0xFF); };
-    std::vector<std::byte> out(size_t(rows * bytesPerRow(t, cols)));
-    std::byte* p = out.data();
     const int64_t n = rows * cols;
     switch (t) {
         case DType::F32:
@@ -128,6 +132,13 @@ std::vector<std::byte> randomTensorBytes(DType t, int64_t rows, int64_t cols, fl
             }
             break;
     }
+}
+
+}  // namespace
+
+std::vector<std::byte> randomTensorBytes(DType t, int64_t rows, int64_t cols, float scale, uint64_t seed) {
+    std::vector<std::byte> out(size_t(rows * bytesPerRow(t, cols)));
+    fillRandomTensor(t, rows, cols, scale, seed, out.data());
     return out;
 }
 
@@ -162,9 +173,22 @@ std::unique_ptr<ModelWeights> makeRandomModel(const RandomModelSpec& spec) {
     auto w = std::make_unique<InMemoryWeights>(c);
     uint64_t seed = spec.seed * 1000003u;
     const int64_t qd = int64_t(c.heads) * c.headDim, kvd = int64_t(c.kvHeads) * c.headDim;
+    // The matrices are filled afterwards on all cores (an 8B shape is 8 G values); each
+    // has its own seed, so the bytes do not depend on the threads.
+    struct Fill {
+        DType t;
+        int64_t rows, cols;
+        float scale;
+        uint64_t seed;
+        std::byte* at;
+    };
+    std::vector<Fill> fills;
     auto matrix = [&](const std::string& name, DType t, int64_t rows, int64_t cols) {
         const float scale = 1.7f / std::sqrt(float(cols));
-        w->add(name, t, {rows, cols}, randomTensorBytes(t, rows, cols, scale, ++seed));
+        std::vector<std::byte> bytes(size_t(rows * bytesPerRow(t, cols)));
+        std::byte* at = bytes.data();
+        w->add(name, t, {rows, cols}, std::move(bytes));  // the buffer moves, its address stays
+        fills.push_back({t, rows, cols, scale, ++seed, at});
     };
     auto vec = [&](const std::string& name, int64_t n, float center, float spread) {
         std::mt19937_64 rng(++seed);
@@ -200,6 +224,18 @@ std::unique_ptr<ModelWeights> makeRandomModel(const RandomModelSpec& spec) {
         matrix(p + "ffn_up.weight", spec.matrixType, c.hiddenDim, c.dim);
         matrix(p + "ffn_down.weight", spec.matrixType, c.dim, c.hiddenDim);
     }
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(1)) < fills.size();) {
+            const Fill& f = fills[i];
+            fillRandomTensor(f.t, f.rows, f.cols, f.scale, f.seed, f.at);
+        }
+    };
+    std::vector<std::thread> threads;
+    const unsigned n = std::clamp(std::thread::hardware_concurrency(), 1u, 32u);
+    for (unsigned i = 1; i < n; ++i) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
     return w;
 }
 

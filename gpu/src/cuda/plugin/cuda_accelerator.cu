@@ -16,6 +16,17 @@
 namespace motor::gpu::cuda {
 namespace {
 
+// A call across the library boundary: a host-side exception (bad_alloc of a large host
+// vector) comes back as the call's error instead of unwinding into the application.
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        return makeError(std::string("CUDA backend: ") + e.what());
+    }
+}
+
 class CudaAccelerator final : public Accelerator {
 public:
     CudaAccelerator(std::unique_ptr<CudaLlama> decoder, std::unique_ptr<CudaVision> vision, std::string visionNote)
@@ -31,18 +42,18 @@ public:
     }
     void release(int sequence) override { decoder_->release(sequence); }
     Result<void> prefill(int sequence, std::span<const int32_t> tokens, float* lastLogits) override {
-        return decoder_->prefill(sequence, tokens, lastLogits);
+        return guarded([&] { return decoder_->prefill(sequence, tokens, lastLogits); });
     }
     Result<void> prefillEmbeddings(int sequence, std::span<const float> rows, float* lastLogits) override {
-        return decoder_->prefillEmbeddings(sequence, rows, lastLogits);
+        return guarded([&] { return decoder_->prefillEmbeddings(sequence, rows, lastLogits); });
     }
     Result<void> decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits) override {
-        return decoder_->decode(sequences, tokens, logits);
+        return guarded([&] { return decoder_->decode(sequences, tokens, logits); });
     }
     bool hasVision() const override { return vision_ != nullptr; }
     Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames) override {
         if (!vision_) return makeError("CUDA backend: this model's vision tower runs on the CPU");
-        return vision_->encodePixels(pixelValues, frames);
+        return guarded([&] { return vision_->encodePixels(pixelValues, frames); });
     }
 
 private:
@@ -68,12 +79,41 @@ Result<std::unique_ptr<Accelerator>> create(const Model& model) {
         std::make_unique<CudaAccelerator>(std::move(decoder.value()), std::move(vision), std::move(note)));
 }
 
+// CudaWhisper behind the same guard.
+class GuardedSpeech final : public SpeechAccelerator {
+public:
+    explicit GuardedSpeech(std::unique_ptr<CudaWhisper> whisper) : w_(std::move(whisper)) {}
+    std::string describe() const override { return w_->describe(); }
+    Result<std::vector<float>> encode(std::span<const float> melWindow) override {
+        return guarded([&] { return w_->encode(melWindow); });
+    }
+    Result<int> newCross(std::span<const float> encoded) override {
+        return guarded([&] { return w_->newCross(encoded); });
+    }
+    void releaseCross(int cross) override { w_->releaseCross(cross); }
+    Result<int> newCache() override {
+        return guarded([&] { return w_->newCache(); });
+    }
+    void releaseCache(int cache) override { w_->releaseCache(cache); }
+    Result<void> copyCache(int from, int to, int length) override {
+        return guarded([&] { return w_->copyCache(from, to, length); });
+    }
+    Result<void> step(int cross, std::span<const int> caches, std::span<const int> lengths,
+                      const std::vector<std::vector<int32_t>>& tokens, std::span<const int> extraRows,
+                      float* logits) override {
+        return guarded([&] { return w_->step(cross, caches, lengths, tokens, extraRows, logits); });
+    }
+
+private:
+    std::unique_ptr<CudaWhisper> w_;
+};
+
 Result<std::unique_ptr<SpeechAccelerator>> createSpeech(const SpeechModel& model) {
     const auto* whisper = dynamic_cast<const speech::WhisperModel*>(&model);
     if (!whisper) return makeError("CUDA backend: not a Whisper model of this engine");
     auto acc = CudaWhisper::load(*whisper);
     if (!acc) return acc.error();
-    return std::unique_ptr<SpeechAccelerator>(std::move(acc.value()));
+    return std::unique_ptr<SpeechAccelerator>(std::make_unique<GuardedSpeech>(std::move(acc.value())));
 }
 
 // An entry point's frame: the interface version checked, the result or the error (a
