@@ -130,6 +130,8 @@ step bench_mas_8b 240 "$BIN/motor_cuda_bench" mas 8b 8
   step bench_mas_8b_vs_transformers 240 python3 "$here/mas_vs_transformers.py" 8b "$OUT/bench_mas_8b.out"
 step bench_model_1b 180 "$BIN/motor_cuda_bench" model 1b
 [ $have_torch = 1 ] && step bench_model_1b_vs_transformers 180 python3 "$here/decoder_vs_transformers.py" 1b "$OUT/bench_model_1b.out"
+# the same decoder with Q4_K matrices read in place (a 12 GB card's way to hold the 8B)
+step bench_model_1b_q4k 120 "$BIN/motor_cuda_bench" model 1b q4_k
 if [ "${MOTOR_GPU_CHECK_8B:-0}" = 1 ]; then
   step bench_model_8b 300 "$BIN/motor_cuda_bench" model 8b
   [ $have_torch = 1 ] && step bench_model_8b_vs_transformers 300 python3 "$here/decoder_vs_transformers.py" 8b "$OUT/bench_model_8b.out"
@@ -175,6 +177,7 @@ fi
   for s in 1b 8b; do
     section "decoder $s beside transformers" "$OUT/bench_model_${s}_vs_transformers.out"
   done
+  section "decoder 1b, Q4_K matrices read in place" "$OUT/bench_model_1b_q4k.out"
   section "decode" "$OUT/bench_decode.out"
   section "vision tower, 8 frames" "$OUT/bench_vision.out"
   [ -s "$OUT/bench_vision_torch.out" ] && tail -1 "$OUT/bench_vision_torch.out"

@@ -1,5 +1,6 @@
 #include <cuda_fp16.h>
 
+#include <algorithm>
 #include <string>
 
 #include "cuda/check.cuh"
@@ -62,7 +63,7 @@ struct Chunk<DType::Q4_K> {
 template <DType T, int Tokens>
 __global__ void __launch_bounds__(kWarps * 32)
     gemvKernel(const uint8_t* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x, int64_t ldx, float* y,
-               int64_t ldy) {
+               int64_t ldy, bool accumulate) {
     const int lane = threadIdx.x & 31;
     const int64_t r = int64_t(blockIdx.x) * kWarps + (threadIdx.x >> 5);
     if (r >= rows) return;
@@ -91,43 +92,86 @@ __global__ void __launch_bounds__(kWarps * 32)
 #pragma unroll
     for (int t = 0; t < Tokens; ++t) {
         const float s = warpSum(acc[t]);
-        if (lane == 0) y[t * ldy + r] = s;
+        if (lane == 0) y[t * ldy + r] = accumulate ? y[t * ldy + r] + s : s;
+    }
+}
+
+// One thread per 32-weight chunk: its weights, rounded to bf16, into the row-major out.
+template <DType T>
+__global__ void dequantKernel(const uint8_t* w, int64_t rows, int64_t cols, int64_t rowBytes, bf16* out) {
+    const int64_t chunks = cols / 32;
+    for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < rows * chunks;
+         i += int64_t(gridDim.x) * blockDim.x) {
+        const int64_t r = i / chunks, c = i % chunks;
+        const Chunk<T> ch(w + r * rowBytes, c);
+        __nv_bfloat162* o = reinterpret_cast<__nv_bfloat162*>(out + r * cols + c * 32);
+#pragma unroll
+        for (int k = 0; k < 16; ++k) o[k] = __floats2bfloat162_rn(ch(2 * k), ch(2 * k + 1));
     }
 }
 
 template <DType T, int Tokens>
 Result<void> launch(const void* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x, int64_t ldx, float* y,
-                    int64_t ldy, cudaStream_t stream) {
+                    int64_t ldy, bool accumulate, cudaStream_t stream) {
     gemvKernel<T, Tokens><<<unsigned((rows + kWarps - 1) / kWarps), kWarps * 32, 0, stream>>>(
-        static_cast<const uint8_t*>(w), rows, cols, rowBytes, x, ldx, y, ldy);
+        static_cast<const uint8_t*>(w), rows, cols, rowBytes, x, ldx, y, ldy, accumulate);
     MOTOR_CUDA_TRY_LAUNCH("gemvKernel");
     return {};
 }
 
 template <DType T>
 Result<void> launchTokens(const void* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x, int64_t ldx,
-                          int tokens, float* y, int64_t ldy, cudaStream_t stream) {
+                          int tokens, float* y, int64_t ldy, bool accumulate, cudaStream_t stream) {
     switch (tokens) {
         case 1:
-            return launch<T, 1>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+            return launch<T, 1>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
         case 2:
-            return launch<T, 2>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+            return launch<T, 2>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
         case 3:
-            return launch<T, 3>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+            return launch<T, 3>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
         case 4:
-            return launch<T, 4>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+            return launch<T, 4>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
         default: {  // four now, the rest after
-            auto r = launch<T, 4>(w, rows, cols, rowBytes, x, ldx, y, ldy, stream);
+            auto r = launch<T, 4>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
             if (!r) return r;
-            return launchTokens<T>(w, rows, cols, rowBytes, x + 4 * ldx, ldx, tokens - 4, y + 4 * ldy, ldy, stream);
+            return launchTokens<T>(w, rows, cols, rowBytes, x + 4 * ldx, ldx, tokens - 4, y + 4 * ldy, ldy, accumulate,
+                                   stream);
         }
     }
 }
 
 }  // namespace
 
+bool readsInPlace(DType type, int64_t cols, int64_t rowBytes) {
+    switch (type) {
+        case DType::Q8_0:
+            return cols % 32 == 0 && rowBytes == cols / 32 * 34;
+        case DType::Q4_K:
+            return cols % 256 == 0 && rowBytes == cols / 256 * 144;
+        default:
+            return false;
+    }
+}
+
+Result<void> dequantToBf16(DType type, const void* w, int64_t rows, int64_t cols, int64_t rowBytes, bf16* out,
+                           cudaStream_t stream) {
+    if (!readsInPlace(type, cols, rowBytes))
+        return makeError("dequantToBf16: a " + std::string(dtypeName(type)) + " matrix of " + std::to_string(cols) +
+                         " columns is not read in place (Q8_0 or Q4_K rows)");
+    if (rows <= 0) return {};
+    const int64_t n = rows * (cols / 32);
+    const unsigned blocks = unsigned(std::min<int64_t>((n + 255) / 256, 65535 * 16));
+    const auto* p = static_cast<const uint8_t*>(w);
+    if (type == DType::Q8_0)
+        dequantKernel<DType::Q8_0><<<blocks, 256, 0, stream>>>(p, rows, cols, rowBytes, out);
+    else
+        dequantKernel<DType::Q4_K><<<blocks, 256, 0, stream>>>(p, rows, cols, rowBytes, out);
+    MOTOR_CUDA_TRY_LAUNCH("dequantKernel");
+    return {};
+}
+
 Result<void> dequantGemv(DType type, const void* w, int64_t rows, int64_t cols, int64_t rowBytes, const float* x,
-                         int64_t ldx, int tokens, float* y, int64_t ldy, cudaStream_t stream) {
+                         int64_t ldx, int tokens, float* y, int64_t ldy, cudaStream_t stream, bool accumulate) {
     if (tokens <= 0 || rows <= 0) return {};
     if (tokens > kGemvMaxTokens)
         return makeError("dequantGemv: at most " + std::to_string(kGemvMaxTokens) + " token rows per call");
@@ -137,11 +181,11 @@ Result<void> dequantGemv(DType type, const void* w, int64_t rows, int64_t cols, 
         case DType::Q8_0:
             if (cols % 32 != 0 || rowBytes != cols / 32 * 34)
                 return makeError("dequantGemv: Q8_0 row of " + std::to_string(cols) + " weights has a bad size");
-            return launchTokens<DType::Q8_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, stream);
+            return launchTokens<DType::Q8_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
         case DType::Q4_K:
             if (cols % 256 != 0 || rowBytes != cols / 256 * 144)
                 return makeError("dequantGemv: Q4_K row of " + std::to_string(cols) + " weights has a bad size");
-            return launchTokens<DType::Q4_K>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, stream);
+            return launchTokens<DType::Q4_K>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
         default:
             return makeError("dequantGemv: only Q8_0 and Q4_K weights are read in place");
     }

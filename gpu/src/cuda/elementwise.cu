@@ -50,6 +50,11 @@ __global__ void toBf16Kernel(const float* x, bf16* out, int64_t n) {
         out[i] = __float2bfloat16(x[i]);
 }
 
+__global__ void toFloatKernel(const bf16* x, float* out, int64_t n) {
+    for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < n; i += int64_t(gridDim.x) * blockDim.x)
+        out[i] = __bfloat162float(x[i]);
+}
+
 }  // namespace
 
 template <class Out>
@@ -87,6 +92,13 @@ Result<void> toBf16(const float* x, bf16* out, int64_t n, cudaStream_t stream) {
     if (n <= 0) return {};
     toBf16Kernel<<<blocksFor(n), kThreads, 0, stream>>>(x, out, n);
     MOTOR_CUDA_TRY_LAUNCH("toBf16Kernel");
+    return {};
+}
+
+Result<void> toFloat(const bf16* x, float* out, int64_t n, cudaStream_t stream) {
+    if (n <= 0) return {};
+    toFloatKernel<<<blocksFor(n), kThreads, 0, stream>>>(x, out, n);
+    MOTOR_CUDA_TRY_LAUNCH("toFloatKernel");
     return {};
 }
 

@@ -5,6 +5,7 @@
 //   addBias: x[row * dim + i] += bias[i]
 //   add:     x += y
 //   toBf16:  out = bf16(x)
+//   toFloat: out = float(x)  (bf16 activations for the in-place quantized GEMV)
 #include <cuda_runtime.h>
 
 #include <cstdint>
@@ -21,5 +22,6 @@ Result<void> gelu(const float* x, Out* out, int64_t n, cudaStream_t stream);
 Result<void> addBias(float* x, const float* bias, int64_t rows, int dim, cudaStream_t stream);
 Result<void> add(float* x, const float* y, int64_t n, cudaStream_t stream);
 Result<void> toBf16(const float* x, bf16* out, int64_t n, cudaStream_t stream);
+Result<void> toFloat(const bf16* x, float* out, int64_t n, cudaStream_t stream);
 
 }  // namespace motor::gpu::cuda

@@ -3,6 +3,7 @@
 
 #include "cpu/matmul.h"
 #include "cuda/check.cuh"
+#include "cuda/dequant_gemv.cuh"
 #include "cuda/elementwise.cuh"
 #include "cuda/flash_attention.cuh"
 #include "cuda/flash_decoding.cuh"
@@ -17,17 +18,45 @@
 
 namespace motor::gpu::cuda {
 
+// A layer matrix: a bf16 copy, or (GpuWeights::InPlace) its Q8_0/Q4_K blocks.
+struct CudaLlama::Weight {
+    DeviceBuffer<uint16_t> bf16;
+    DeviceBuffer<std::byte> packed;
+    DType type = DType::BF16;
+    int64_t rows = 0, cols = 0, rowBytes = 0;
+};
+
 struct CudaLlama::Layer {
-    DeviceBuffer<uint16_t> q, k, v, o, gate, up, down;
+    Weight q, k, v, o, gate, up, down;
     DeviceBuffer<float> attnNorm, ffnNorm, qBias, kBias, vBias, qNorm, kNorm;
     DeviceBuffer<uint16_t> kPool, vPool;
 };
 
 namespace {
 
+// Rows up to which a matrix kept in place is read by the GEMV (in calls of 8): below it
+// the GEMV's reads of the blocks cost less than decoding them to bf16 for the GEMM.
+constexpr int kGemvRows = 32;
+
 Result<DeviceBuffer<uint16_t>> uploadMatrix(const cpu::WeightMatrix& w, int64_t& bytes) {
     bytes += w.rows * w.cols * 2;
     return uploadBf16(w);
+}
+
+template <class Weight>
+Result<void> uploadWeight(const cpu::WeightMatrix& w, bool inPlace, int64_t& bytes, int& inPlaceCount, Weight& out) {
+    out.type = w.dtype;
+    out.rows = w.rows;
+    out.cols = w.cols;
+    out.rowBytes = w.rowBytes;
+    if (inPlace && readsInPlace(w.dtype, w.cols, w.rowBytes)) {
+        bytes += w.rows * w.rowBytes;
+        ++inPlaceCount;
+        MOTOR_TRY_ASSIGN(out.packed, DeviceBuffer<std::byte>::fromHost(w.data, size_t(w.rows * w.rowBytes)));
+        return {};
+    }
+    MOTOR_TRY_ASSIGN(out.bf16, uploadMatrix(w, bytes));
+    return {};
 }
 
 Result<DeviceBuffer<float>> uploadVector(const std::vector<float>& v) {
@@ -69,6 +98,21 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
     const auto& freq = impl.rope.inverseFrequencies();
     MOTOR_TRY_ASSIGN(m->invFreq_, DeviceBuffer<double>::fromHost(freq.data(), freq.size()));
 
+    // Layer matrices as bf16 copies or in place (GpuWeights).
+    bool inPlace = options.weights == GpuWeights::InPlace;
+    if (options.weights == GpuWeights::Auto) {
+        int64_t bf16Bytes = 0;
+        bool readable = false;
+        for (const LayerWeights& lw : impl.layers)
+            for (const cpu::WeightMatrix* w : {&lw.q, &lw.k, &lw.v, &lw.o, &lw.gate, &lw.up, &lw.down}) {
+                bf16Bytes += w->rows * w->cols * 2;
+                readable = readable || readsInPlace(w->dtype, w->cols, w->rowBytes);
+            }
+        size_t freeBytes = 0, total = 0;
+        MOTOR_CUDA_TRY(cudaMemGetInfo(&freeBytes, &total));
+        inPlace = readable && bf16Bytes > int64_t(freeBytes / 2);
+    }
+
     const int64_t kvd = int64_t(c.kvHeads) * c.headDim, pageElems = int64_t(options.pageSize) * kvd;
     int maxPages = options.maxPages;
     if (maxPages <= 0) {
@@ -83,13 +127,14 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
     for (int l = 0; l < c.layers; ++l) {
         const LayerWeights& src = impl.layers[size_t(l)];
         Layer& dst = m->layers_[size_t(l)];
-        MOTOR_TRY_ASSIGN(dst.q, uploadMatrix(src.q, wb));
-        MOTOR_TRY_ASSIGN(dst.k, uploadMatrix(src.k, wb));
-        MOTOR_TRY_ASSIGN(dst.v, uploadMatrix(src.v, wb));
-        MOTOR_TRY_ASSIGN(dst.o, uploadMatrix(src.o, wb));
-        MOTOR_TRY_ASSIGN(dst.gate, uploadMatrix(src.gate, wb));
-        MOTOR_TRY_ASSIGN(dst.up, uploadMatrix(src.up, wb));
-        MOTOR_TRY_ASSIGN(dst.down, uploadMatrix(src.down, wb));
+        int& ip = m->inPlaceMatrices_;
+        MOTOR_TRY(uploadWeight(src.q, inPlace, wb, ip, dst.q));
+        MOTOR_TRY(uploadWeight(src.k, inPlace, wb, ip, dst.k));
+        MOTOR_TRY(uploadWeight(src.v, inPlace, wb, ip, dst.v));
+        MOTOR_TRY(uploadWeight(src.o, inPlace, wb, ip, dst.o));
+        MOTOR_TRY(uploadWeight(src.gate, inPlace, wb, ip, dst.gate));
+        MOTOR_TRY(uploadWeight(src.up, inPlace, wb, ip, dst.up));
+        MOTOR_TRY(uploadWeight(src.down, inPlace, wb, ip, dst.down));
         MOTOR_TRY_ASSIGN(dst.attnNorm, uploadVector(src.attnNorm));
         MOTOR_TRY_ASSIGN(dst.ffnNorm, uploadVector(src.ffnNorm));
         MOTOR_TRY_ASSIGN(dst.qBias, uploadVector(src.qBias));
@@ -115,6 +160,14 @@ Result<std::unique_ptr<CudaLlama>> CudaLlama::load(const Model& model, CudaLlama
     MOTOR_TRY_ASSIGN(m->qb_, DeviceBuffer<uint16_t>::allocate(T * qd));
     MOTOR_TRY_ASSIGN(m->att_, DeviceBuffer<uint16_t>::allocate(T * qd));
     MOTOR_TRY_ASSIGN(m->hb_, DeviceBuffer<uint16_t>::allocate(T * hidden));
+    if (m->inPlaceMatrices_ > 0) {
+        size_t largest = 0;
+        for (const Layer& l : m->layers_)
+            for (const Weight* w : {&l.q, &l.k, &l.v, &l.o, &l.gate, &l.up, &l.down})
+                if (w->packed.size() > 0) largest = std::max(largest, size_t(w->rows * w->cols));
+        MOTOR_TRY_ASSIGN(m->dequant_, DeviceBuffer<uint16_t>::allocate(largest));
+        MOTOR_TRY_ASSIGN(m->xf_, DeviceBuffer<float>::allocate(size_t(kGemvRows) * std::max({dim, qd, hidden})));
+    }
     const size_t ctx = size_t(options.maxContext) * size_t(kvd);
     MOTOR_TRY_ASSIGN(m->kCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
     MOTOR_TRY_ASSIGN(m->vCtx_, DeviceBuffer<uint16_t>::allocate(ctx));
@@ -358,11 +411,15 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         if (decodeWs_.size() < wsFloats) MOTOR_TRY_ASSIGN(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
     }
     const bool interleaved = c.ropeStyle == RopeStyle::Interleaved;
+    // Matrices kept in place are read by the GEMV for up to kGemvRows rows, from floats.
+    const bool gemv = inPlaceMatrices_ > 0 && T <= kGemvRows;
+    float* xf = xf_.get();
     for (Layer& L : layers_) {
         MOTOR_TRY(rmsNorm<bf16>(x, nullptr, L.attnNorm.get(), xb, T, int(dim), c.rmsEps, st));
-        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.q), dim, int(qd), int(dim), q_.get(), qd, 0.f, st));
-        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.k), dim, int(kvd), int(dim), k_.get(), kvd, 0.f, st));
-        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.v), dim, int(kvd), int(dim), v_.get(), kvd, 0.f, st));
+        if (gemv) MOTOR_TRY(toFloat(xb, xf, T * dim, st));
+        MOTOR_TRY(matmul(L.q, xb, xf, dim, T, q_.get(), qd, 0.f));
+        MOTOR_TRY(matmul(L.k, xb, xf, dim, T, k_.get(), kvd, 0.f));
+        MOTOR_TRY(matmul(L.v, xb, xf, dim, T, v_.get(), kvd, 0.f));
         if (L.qBias.size() > 0) {
             MOTOR_TRY(addBias(q_.get(), L.qBias.get(), T, int(qd), st));
             MOTOR_TRY(addBias(k_.get(), L.kBias.get(), T, int(kvd), st));
@@ -403,12 +460,15 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
             dp.o = bf(att_);
             MOTOR_TRY(flashDecode(dp, decodeWs_.get(), st));
         }
-        MOTOR_TRY(gemm_->gemm(bf(att_), qd, T, bf(L.o), qd, int(dim), int(qd), x, dim, 1.f, st));
+        if (gemv) MOTOR_TRY(toFloat(bf(att_), xf, T * qd, st));
+        MOTOR_TRY(matmul(L.o, bf(att_), xf, qd, T, x, dim, 1.f));
         MOTOR_TRY(rmsNorm<bf16>(x, nullptr, L.ffnNorm.get(), xb, T, int(dim), c.rmsEps, st));
-        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.gate), dim, int(hidden), int(dim), gate_.get(), hidden, 0.f, st));
-        MOTOR_TRY(gemm_->gemm(xb, dim, T, bf(L.up), dim, int(hidden), int(dim), up_.get(), hidden, 0.f, st));
+        if (gemv) MOTOR_TRY(toFloat(xb, xf, T * dim, st));
+        MOTOR_TRY(matmul(L.gate, xb, xf, dim, T, gate_.get(), hidden, 0.f));
+        MOTOR_TRY(matmul(L.up, xb, xf, dim, T, up_.get(), hidden, 0.f));
         MOTOR_TRY(swiGlu<bf16>(gate_.get(), up_.get(), bf(hb_), T * hidden, st));
-        MOTOR_TRY(gemm_->gemm(bf(hb_), hidden, T, bf(L.down), hidden, int(dim), int(hidden), x, dim, 1.f, st));
+        if (gemv) MOTOR_TRY(toFloat(bf(hb_), xf, T * hidden, st));
+        MOTOR_TRY(matmul(L.down, bf(hb_), xf, hidden, T, x, dim, 1.f));
     }
     if (!logitRows.empty()) {
         const int n = int(logitRows.size());
@@ -429,6 +489,27 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
     }
     MOTOR_CUDA_TRY(cudaStreamSynchronize(st));
     return {};
+}
+
+// y = x W^T (+ y when beta is 1) over T rows: the bf16 GEMM; for a matrix kept in place,
+// the GEMV over its blocks, 8 rows a call, up to kGemvRows rows (xf: the same bf16
+// activations as floats; each call reads the blocks once, still less than decoding them
+// to bf16 and reading that), else its blocks decoded into the bf16 scratch and the GEMM.
+Result<void> CudaLlama::matmul(const Weight& w, const bf16* xb, const float* xf, int64_t ldx, int tokens, float* y,
+                               int64_t ldy, float beta) {
+    cudaStream_t st = stream_.get();
+    const bf16* wb = bf(w.bf16);
+    if (w.packed.size() > 0) {
+        if (tokens <= kGemvRows) {
+            for (int t = 0; t < tokens; t += kGemvMaxTokens)
+                MOTOR_TRY(dequantGemv(w.type, w.packed.get(), w.rows, w.cols, w.rowBytes, xf + t * ldx, ldx,
+                                      std::min(kGemvMaxTokens, tokens - t), y + t * ldy, ldy, st, beta != 0.f));
+            return {};
+        }
+        MOTOR_TRY(dequantToBf16(w.type, w.packed.get(), w.rows, w.cols, w.rowBytes, bf(dequant_), st));
+        wb = bf(dequant_);
+    }
+    return gemm_->gemm(xb, ldx, tokens, wb, w.cols, int(w.rows), int(w.cols), y, ldy, beta, st);
 }
 
 }  // namespace motor::gpu::cuda

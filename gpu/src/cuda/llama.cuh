@@ -23,11 +23,20 @@
 
 namespace motor::gpu::cuda {
 
+// Where the layers' matrices live on the GPU: bf16 copies (the tensor cores' format,
+// fastest at every batch size), or, for Q8_0 and Q4_K matrices of a GGUF file, their
+// blocks as the file has them (a quarter to a half of bf16's memory: InternVL3.5-8B in
+// Q4_K fits a 12 GB card); decode then reads them in place (dequantGemv, up to 32 rows)
+// and a prefill decodes one matrix at a time into a bf16 scratch for the tensor cores. Auto:
+// in place when the bf16 copies would take more than half of the free memory.
+enum class GpuWeights { Auto, Bf16, InPlace };
+
 struct CudaLlamaOptions {
     int pageSize = 32;
     int maxPages = 0;           // KV pages in the pool; 0: what a quarter of free memory holds
     int maxBatchTokens = 2048;  // rows per forward pass (longer prefills are chunked)
     int maxContext = 0;         // longest sequence; 0: the model's context length
+    GpuWeights weights = GpuWeights::Auto;
 };
 
 class CudaLlama {
@@ -55,8 +64,11 @@ public:
     const ModelConfig& config() const { return config_; }
     const DeviceInfo& device() const { return device_; }
     int64_t weightBytes() const { return weightBytes_; }
+    // How many of the layers' matrices are read in place from their quantized blocks.
+    int inPlaceMatrices() const { return inPlaceMatrices_; }
 
 private:
+    struct Weight;
     struct Layer;
     struct Sequence {
         std::vector<int> pages;
@@ -75,6 +87,8 @@ private:
                         float* lastLogits);
     Result<void> forward(std::span<const Row> rows, const float* embeddings, bool prefillChunk,
                          std::span<const int> logitRows, float* logits);
+    Result<void> matmul(const Weight& w, const bf16* xb, const float* xf, int64_t ldx, int tokens, float* y,
+                        int64_t ldy, float beta);
 
     ModelConfig config_;
     CudaLlamaOptions options_;
@@ -87,6 +101,7 @@ private:
     DeviceBuffer<float> outputNorm_;
     DeviceBuffer<double> invFreq_;
     int64_t weightBytes_ = 0;
+    int inPlaceMatrices_ = 0;
 
     // Paged KV cache (per layer pools live in Layer), host-side bookkeeping.
     std::vector<int> freePages_, pageRefs_;
@@ -95,7 +110,9 @@ private:
     // Workspace for maxBatchTokens rows.
     DeviceBuffer<float> x_, q_, k_, v_, gate_, up_, logits_, decodeWs_;
     DeviceBuffer<uint16_t> xb_, qb_, att_, hb_, kCtx_, vCtx_;
-    DeviceBuffer<int> ints_;  // tokens, positions, slots, tables, lengths
+    DeviceBuffer<float> xf_;          // the GEMV's activations (up to 32 rows) as floats
+    DeviceBuffer<uint16_t> dequant_;  // one in-place matrix decoded to bf16 for a prefill
+    DeviceBuffer<int> ints_;          // tokens, positions, slots, tables, lengths
 };
 
 }  // namespace motor::gpu::cuda

@@ -5,9 +5,11 @@
 //   motor_cuda_bench decode               flash-decoding over a paged cache, GB/s of K/V read
 //   motor_cuda_bench gemm                 cuBLASLt bf16 GEMM TFLOP/s, Q8_0/Q4_K GEMV GB/s
 //   motor_cuda_bench dump DIR             the attention comparison cases (raw bf16 files)
-//   motor_cuda_bench model 1b|8b          the decoder (random weights of InternVL3.5-1B's or
-//                                         -8B's language model shape): prefill and decode
-//                                         tokens/s at batch 1 and 24 (8 clips x 3 agents)
+//   motor_cuda_bench model 1b|8b [bf16|q8_0|q4_k]
+//                                         the decoder (random weights of InternVL3.5-1B's or
+//                                         -8B's language model shape; q8_0/q4_k matrices read
+//                                         in place): prefill and decode tokens/s at batch 1
+//                                         and 24 (8 clips x 3 agents)
 //   motor_cuda_bench mas 1b|8b [CLIPS]    the whole MOTOR-MAS work of a batch of CLIPS clips (8):
 //                                         ms per clip and the projection to 1,440 clips
 //                                         (tools/mas_vs_transformers.py: transformers' side)
@@ -306,7 +308,7 @@ struct Decoder {
     std::unique_ptr<CudaLlama> gpu;
 };
 
-Decoder loadDecoder(const std::string& shape, int maxContext) {
+Decoder loadDecoder(const std::string& shape, int maxContext, DType matrices = DType::BF16) {
     ModelConfig c = test::tinyConfig(Architecture::Qwen3);
     c.vocabSize = 151936;
     c.headDim = 128;
@@ -319,7 +321,7 @@ Decoder loadDecoder(const std::string& shape, int maxContext) {
     }
     test::RandomModelSpec spec;
     spec.config = c;
-    spec.matrixType = DType::BF16;
+    spec.matrixType = matrices;
     spec.embeddingType = DType::BF16;
     auto t0 = std::chrono::steady_clock::now();
     Decoder d{c, must(Model::load(test::makeRandomModel(spec)), "random model"), nullptr};
@@ -327,6 +329,7 @@ Decoder loadDecoder(const std::string& shape, int maxContext) {
     CudaLlamaOptions opt;
     opt.maxBatchTokens = 2048;
     opt.maxContext = maxContext;
+    opt.weights = matrices == DType::BF16 ? GpuWeights::Bf16 : GpuWeights::InPlace;
     t0 = std::chrono::steady_clock::now();
     d.gpu = must(CudaLlama::load(*d.model, opt), "CudaLlama::load");
     std::fprintf(stderr, "model %s: made in %.1f s, uploaded in %.1f s, %.2f GB of bf16 weights\n", shape.c_str(), made,
@@ -345,8 +348,12 @@ struct TokenSource {
     }
 };
 
-void benchModel(const std::string& shape, const DeviceInfo& dev) {
-    Decoder d = loadDecoder(shape, 4096);
+// matrices: bf16, or q8_0 / q4_k read in place (GpuWeights::InPlace); the bound is the
+// weights' bytes on the GPU over the HBM bandwidth.
+void benchModel(const std::string& shapeName, const std::string& matrices, const DeviceInfo& dev) {
+    const DType type = matrices == "q4_k" ? DType::Q4_K : matrices == "q8_0" ? DType::Q8_0 : DType::BF16;
+    Decoder d = loadDecoder(shapeName, 4096, type);
+    const std::string shape = type == DType::BF16 ? shapeName : shapeName + "-" + matrices;
     const ModelConfig& c = d.config;
     CudaLlama* gpu = d.gpu.get();
     const double bw = 2.0 * dev.memoryClockKHz * 1e3 * dev.memoryBusBits / 8;  // bytes/s (DDR)
@@ -546,14 +553,15 @@ int main(int argc, char** argv) {
     } else if (what == "vision") {
         benchVision();
     } else if (what == "model" && argc > 2) {
-        benchModel(argv[2], devs->front());
+        benchModel(argv[2], argc > 3 ? argv[3] : "bf16", devs->front());
     } else if (what == "mas" && argc > 2) {
         benchMas(argv[2], argc > 3 ? std::max(1, std::atoi(argv[3])) : 8);
     } else if (what == "dump" && argc > 2) {
         dump(argv[2]);
     } else {
         std::fprintf(stderr,
-                     "usage: motor_cuda_bench attention|decode|gemm|vision|model 1b|8b|mas 1b|8b [CLIPS]|dump DIR\n");
+                     "usage: motor_cuda_bench attention|decode|gemm|vision|model 1b|8b [bf16|q8_0|q4_k]|mas 1b|8b "
+                     "[CLIPS]|dump DIR\n");
         return 2;
     }
     return 0;

@@ -80,7 +80,8 @@ int argmax(std::span<const float> v) {
     return int(std::max_element(v.begin(), v.end()) - v.begin());
 }
 
-void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices, int contextTokens, int chunk) {
+void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices, int contextTokens, int chunk,
+                cuda::GpuWeights weights = cuda::GpuWeights::Auto) {
     test::RandomModelSpec spec;
     spec.config = cfg;
     spec.matrixType = matrices;
@@ -95,6 +96,7 @@ void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices,
     opt.maxBatchTokens = chunk;
     opt.maxContext = 8192;
     opt.maxPages = 2048;
+    opt.weights = weights;
     auto gpu = cuda::CudaLlama::load(**model, opt);
     if (!gpu) {
         std::printf("FAIL %s: %s\n", name.c_str(), gpu.error().message.c_str());
@@ -102,6 +104,12 @@ void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices,
         return;
     }
     cuda::CudaLlama& g = **gpu;
+    if (weights == cuda::GpuWeights::InPlace) {
+        const bool ok = g.inPlaceMatrices() == cfg.layers * 7;
+        std::printf("%s %s: %d of %d layer matrices read in place (%.2f GB on the GPU)\n", ok ? "PASS" : "FAIL",
+                    name.c_str(), g.inPlaceMatrices(), cfg.layers * 7, double(g.weightBytes()) / 1e9);
+        if (!ok) ++failures;
+    }
     const int V = cfg.vocabSize;
     std::vector<float> logits(static_cast<size_t>(V) * 3);
 
@@ -610,6 +618,11 @@ int main(int argc, char** argv) {
                config(Architecture::Llama, 512, 8, 8, 64, 1408, 3, 4096), DType::Q8_0, 100, 2048);
     checkModel("Qwen2-shaped (qkv bias, tied embeddings, GQA 2), F16",
                config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::F16, 70, 2048);
+    checkModel("Llama-shaped, Q8_0 read in place (GEMV up to 8 rows, else decoded for the GEMM)",
+               config(Architecture::Llama, 512, 8, 8, 64, 1408, 3, 4096), DType::Q8_0, 100, 2048,
+               cuda::GpuWeights::InPlace);
+    checkModel("Qwen3-shaped, Q4_K read in place", config(Architecture::Qwen3, 512, 8, 2, 128, 1536, 3, 4096),
+               DType::Q4_K, 300, 128, cuda::GpuWeights::InPlace);
     checkModel("Qwen2-shaped (GQA 6 as Qwen2.5-1.5B's 12 heads over 2, head dim 128), F32",
                config(Architecture::Qwen2, 768, 6, 1, 128, 1536, 2, 4096), DType::F32, 90, 2048);
     checkFailedAppend();

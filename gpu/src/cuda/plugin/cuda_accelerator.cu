@@ -33,7 +33,9 @@ public:
         : decoder_(std::move(decoder)), vision_(std::move(vision)), visionNote_(std::move(visionNote)) {}
 
     std::string describe() const override {
-        return "cuda: " + cuda::describe(decoder_->device()) + (vision_ ? ", vision tower too" : visionNote_);
+        return "cuda: " + cuda::describe(decoder_->device()) +
+               (decoder_->inPlaceMatrices() > 0 ? ", quantized matrices read in place" : "") +
+               (vision_ ? ", vision tower too" : visionNote_);
     }
     int newSequence() override { return decoder_->newSequence(); }
     int fork(int sequence) override {
