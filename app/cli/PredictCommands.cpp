@@ -71,9 +71,11 @@ int cmdPredict(const QStringList& args) {
     const QCommandLineOption allowRemote(
         QStringLiteral("allow-remote-frames"),
         QStringLiteral("openai: allow sending clip frames to a server that is not this machine."));
-    const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Clips processed together (local) or requests in flight (openai)."),
-                                   QStringLiteral("N"));
+    const QCommandLineOption batch(
+        QStringLiteral("batch"),
+        QStringLiteral("Clips processed together (local: 4 on the CPU; on a GPU as many as its KV "
+                       "cache holds, up to 16) or requests in flight (openai)."),
+        QStringLiteral("N"));
     const QCommandLineOption noSharing(QStringLiteral("no-prefix-sharing"),
                                        QStringLiteral("Recompute the clip context for every agent (for comparison)."));
     const QCommandLineOption prompts(QStringLiteral("prompts"),

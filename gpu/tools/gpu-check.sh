@@ -63,6 +63,11 @@ skip=" ${MOTOR_GPU_CHECK_SKIP:-} "
 wanted() {
   { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; } && [[ "$skip" != *" $1 "* ]]
 }
+# attention_vs_torch compares dump's files: wanting it brings dump along.
+if wanted attention_vs_torch; then
+  [ "$only" = "  " ] || only+="dump "
+  skip=${skip// dump / }
+fi
 # step NAME LIMIT_S COMMAND...: stdout to NAME.out, stderr to NAME.log; the limit is cut
 # to what is left of the budget, and a step with under 20 s left is listed as skipped.
 step() {
@@ -124,17 +129,20 @@ fi
 # 2. The figures: attention beside SDPA, the whole MOTOR-MAS clip (8B shape) and
 # the decoder beside transformers.
 step bench_attention 180 "$BIN/motor_cuda_bench" attention
-[ $have_torch = 1 ] && step bench_attention_vs_sdpa 240 python3 "$here/attention_vs_torch.py" bench "$OUT/bench_attention.out"
+[ $have_torch = 1 ] && [ -s "$OUT/bench_attention.out" ] &&
+  step bench_attention_vs_sdpa 240 python3 "$here/attention_vs_torch.py" bench "$OUT/bench_attention.out"
 step bench_mas_8b 240 "$BIN/motor_cuda_bench" mas 8b 8
 [ $have_torch = 1 ] && [ -s "$OUT/bench_mas_8b.out" ] &&
   step bench_mas_8b_vs_transformers 240 python3 "$here/mas_vs_transformers.py" 8b "$OUT/bench_mas_8b.out"
 step bench_model_1b 180 "$BIN/motor_cuda_bench" model 1b
-[ $have_torch = 1 ] && step bench_model_1b_vs_transformers 180 python3 "$here/decoder_vs_transformers.py" 1b "$OUT/bench_model_1b.out"
+[ $have_torch = 1 ] && [ -s "$OUT/bench_model_1b.out" ] &&
+  step bench_model_1b_vs_transformers 180 python3 "$here/decoder_vs_transformers.py" 1b "$OUT/bench_model_1b.out"
 # the same decoder with Q4_K matrices read in place (a 12 GB card's way to hold the 8B)
 step bench_model_1b_q4k 120 "$BIN/motor_cuda_bench" model 1b q4_k
 if [ "${MOTOR_GPU_CHECK_8B:-0}" = 1 ]; then
   step bench_model_8b 300 "$BIN/motor_cuda_bench" model 8b
-  [ $have_torch = 1 ] && step bench_model_8b_vs_transformers 300 python3 "$here/decoder_vs_transformers.py" 8b "$OUT/bench_model_8b.out"
+  [ $have_torch = 1 ] && [ -s "$OUT/bench_model_8b.out" ] &&
+    step bench_model_8b_vs_transformers 300 python3 "$here/decoder_vs_transformers.py" 8b "$OUT/bench_model_8b.out"
 fi
 step bench_decode 120 "$BIN/motor_cuda_bench" decode
 step bench_vision 180 "$BIN/motor_cuda_bench" vision

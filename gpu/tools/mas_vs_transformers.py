@@ -9,7 +9,7 @@ same token counts as the engine's bench: InternVLVisionModel at InternViT-300M s
 frames; the decoder (Qwen3ForCausalLM, random bf16 weights of InternVL3.5-1B's or -8B's
 language model, sdpa attention) over a context of 100 template tokens, 8 x 256 image rows
 (inputs_embeds) and 300 transcript tokens; then per agent a copy of the context's KV
-cache, an instruction of 220 tokens, six one-token steps for the label probabilities on
+cache, an instruction of 220 tokens, two one-token steps for the label probabilities on
 a copy of that, and a reply of 25 greedy tokens with the cache. Times N clips (default
 2; the first is a warm-up) and prints a Markdown table beside our CSV, with both sides'
 projection to 1,440 clips.
@@ -24,7 +24,7 @@ from transformers import InternVLVisionConfig, InternVLVisionModel, Qwen3Config,
 
 DEVICE = "cuda" if torch.cuda.is_available() else "cpu"  # cpu: to try the script itself (shape tiny)
 
-FRAMES, IMAGE_ROWS, TEMPLATE, TRANSCRIPT, INSTRUCTION, LABEL_STEPS, REPLY, AGENTS = 8, 8 * 256, 100, 300, 220, 6, 25, 3
+FRAMES, IMAGE_ROWS, TEMPLATE, TRANSCRIPT, INSTRUCTION, LABEL_STEPS, REPLY, AGENTS = 8, 8 * 256, 100, 300, 220, 2, 25, 3
 
 SHAPES = {
     "tiny": dict(hidden_size=256, num_attention_heads=4, num_key_value_heads=2, intermediate_size=512,

@@ -175,6 +175,37 @@ TEST_F(AgentsLocal, CancelStopsDecodingWithinASecond) {
     }
 }
 
+// The batch a run gets when it asks for none: 4 on the CPU; on an accelerator what its
+// KV cache holds (the test plugin, linked as libmotor_cuda.so is but running its own CPU
+// copy of the engine, reports three clips' worth); what was asked for, always.
+TEST_F(AgentsLocal, TheDefaultBatchFollowsTheDevicesKvCache) {
+#ifndef MOTOR_TEST_CPU_PLUGIN
+    GTEST_SKIP() << "the engine's test plugin is not built here";
+#else
+    LocalOptions o;
+    o.modelPath = modelPath;
+    o.threads = 2;
+    o.device = QStringLiteral("cpu");
+    auto cpu = LocalModel::load(o);
+    ASSERT_TRUE(cpu.ok()) << qPrintable(cpu.error().message);
+    EXPECT_EQ(cpu.value()->capabilities().preferredBatch, 4);
+
+    const QByteArray before = qgetenv("MOTOR_CUDA_PLUGIN");
+    qputenv("MOTOR_CUDA_PLUGIN", MOTOR_TEST_CPU_PLUGIN);
+    o.device = QStringLiteral("cuda");
+    auto gpu = LocalModel::load(o);
+    o.batch = 2;
+    auto asked = LocalModel::load(o);
+    qputenv("MOTOR_CUDA_PLUGIN", before);
+    ASSERT_TRUE(gpu.ok()) << qPrintable(gpu.error().message);
+    EXPECT_TRUE(gpu.value()->placement().onGpu);
+    EXPECT_TRUE(gpu.value()->placement().device.startsWith(QStringLiteral("test plugin: ")));
+    EXPECT_EQ(gpu.value()->capabilities().preferredBatch, 3);
+    ASSERT_TRUE(asked.ok());
+    EXPECT_EQ(asked.value()->capabilities().preferredBatch, 2);
+#endif
+}
+
 TEST_F(AgentsLocal, BadModelPathAndDeviceAreClearErrors) {
     LocalOptions o;
     o.modelPath = dir.filePath("missing.gguf");

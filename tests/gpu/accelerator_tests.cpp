@@ -209,6 +209,8 @@ TEST(CudaPlugin, APluginLinkedLikeTheCudaOneRunsTheModelsSessionsAndVision) {
         ASSERT_TRUE(front->attachAccelerator(std::move(acc.value())).ok());
     }
     EXPECT_EQ(front->device().rfind("test plugin: ", 0), 0u);
+    EXPECT_EQ(front->capacityTokens(), 3 * 4096);  // a virtual added in interface 2, across the boundary
+    EXPECT_EQ(reference->capacityTokens(), 0);
     const PpmImage f0 = readPpm(internvlData("frame0.ppm")), f1 = readPpm(internvlData("frame1.ppm"));
     const RgbImage frames[] = {f0.view(), f1.view()};
     auto onPlugin = front->vision()->encode(frames);

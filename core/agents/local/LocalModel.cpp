@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -192,6 +193,13 @@ QString Placement::line() const {
     return fallback.isEmpty() ? device : device + QStringLiteral("; the GPU was not used: ") + fallback;
 }
 
+int defaultBatch(const gpu::Model& model) {
+    if (!model.accelerated()) return 4;
+    const int64_t capacity = model.capacityTokens();
+    if (capacity <= 0) return 8;
+    return int(std::clamp<int64_t>(capacity / kPositionsPerClip, 1, 16));
+}
+
 Result<Placement> placeModel(gpu::Model& model, const QString& device) {
     return placeOn(
         device,
@@ -243,6 +251,7 @@ Result<std::unique_ptr<LocalModel>> LocalModel::load(const LocalOptions& request
 
     std::unique_ptr<LocalModel> m(new LocalModel());
     m->options_ = options;
+    if (m->options_.batch <= 0) m->options_.batch = defaultBatch(*model.value());
     m->placement_ = placed.value();
     m->model_ = std::move(model.value());
     m->chat_.emplace(std::move(chat.value()));

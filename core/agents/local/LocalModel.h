@@ -27,7 +27,7 @@ struct LocalOptions {
     QString mmprojPath;                       // vision projector GGUF; empty: found beside a .gguf, or none
     QString device = QStringLiteral("auto");  // auto | cpu | cuda
     int threads = 0;                          // 0: the engine's default pool
-    int batch = 4;                            // clips decoded together
+    int batch = 0;                            // clips decoded together; 0: defaultBatch()
     int extraTokens = 48;                     // token budget beyond the rationale's characters (JSON, label)
     bool hashContent = true;                  // SHA-256 of the model file(s) for the provenance
 };
@@ -47,6 +47,13 @@ struct Placement {
 // `models generate` and `models bench` share it, and placeSpeechModel is the same for
 // Whisper (`motor transcribe`, the app's transcription).
 Result<Placement> placeModel(gpu::Model& model, const QString& device);
+
+// Clips a local model decodes together when none is asked for: 4 on the CPU (its steps
+// are as slow per row as per batch only up to a few rows); on a GPU as many as its KV
+// cache holds at kPositionsPerClip positions a clip (the clip's context, the running
+// agent and its label forks), at most 16, and 8 when the cache has no fixed size.
+inline constexpr int kPositionsPerClip = 4096;
+int defaultBatch(const gpu::Model& model);
 Result<Placement> placeSpeechModel(gpu::SpeechModel& model, const QString& device);
 
 class LocalModel final : public LanguageModel {

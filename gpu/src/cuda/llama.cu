@@ -304,11 +304,20 @@ Result<void> CudaLlama::append(int sequence, std::span<const int32_t> tokens, co
         }
         return {};
     };
-    auto r = chunks();
-    if (!r) {
+    auto rollback = [&] {
         sequences_[size_t(sequence)].length = start;
         trim(sequence);
-    }
+    };
+    auto attempt = [&]() -> Result<void> {
+        try {
+            return chunks();
+        } catch (...) {  // a host exception (the plugin reports it as an error): the same
+            rollback();
+            throw;
+        }
+    };
+    auto r = attempt();
+    if (!r) rollback();
     return r;
 }
 

@@ -26,9 +26,9 @@ namespace motor::gpu::cuda {
 // Where the layers' matrices live on the GPU: bf16 copies (the tensor cores' format,
 // fastest at every batch size), or, for Q8_0 and Q4_K matrices of a GGUF file, their
 // blocks as the file has them (a quarter to a half of bf16's memory: InternVL3.5-8B in
-// Q4_K fits a 12 GB card); decode then reads them in place (dequantGemv, up to 32 rows)
-// and a prefill decodes one matrix at a time into a bf16 scratch for the tensor cores. Auto:
-// in place when the bf16 copies would take more than half of the free memory.
+// Q4_K_M, its Q6_K matrices and embeddings as bf16, fits a 12 GB card); decode then reads them in place (dequantGemv,
+// up to 32 rows) and a prefill decodes one matrix at a time into a bf16 scratch for the tensor cores. Auto: in place
+// when the bf16 copies would take more than half of the free memory.
 enum class GpuWeights { Auto, Bf16, InPlace };
 
 struct CudaLlamaOptions {
@@ -66,6 +66,8 @@ public:
     int64_t weightBytes() const { return weightBytes_; }
     // How many of the layers' matrices are read in place from their quantized blocks.
     int inPlaceMatrices() const { return inPlaceMatrices_; }
+    // Positions the KV cache's pages hold.
+    int64_t capacityTokens() const { return int64_t(pageRefs_.size()) * options_.pageSize; }
 
 private:
     struct Weight;

@@ -91,6 +91,9 @@ std::string Model::device() const {
 bool Model::accelerated() const {
     return impl_->accelerator != nullptr;
 }
+int64_t Model::capacityTokens() const {
+    return impl_->accelerator ? impl_->accelerator->capacityTokens() : 0;
+}
 const char* Model::kernelIsa() const {
     return cpu::gemmKernels().isa;
 }

@@ -332,8 +332,8 @@ Decoder loadDecoder(const std::string& shape, int maxContext, DType matrices = D
     opt.weights = matrices == DType::BF16 ? GpuWeights::Bf16 : GpuWeights::InPlace;
     t0 = std::chrono::steady_clock::now();
     d.gpu = must(CudaLlama::load(*d.model, opt), "CudaLlama::load");
-    std::fprintf(stderr, "model %s: made in %.1f s, uploaded in %.1f s, %.2f GB of bf16 weights\n", shape.c_str(), made,
-                 seconds(t0), double(d.gpu->weightBytes()) / 1e9);
+    std::fprintf(stderr, "model %s: made in %.1f s, uploaded in %.1f s, %.2f GB of weights on the GPU\n", shape.c_str(),
+                 made, seconds(t0), double(d.gpu->weightBytes()) / 1e9);
     return d;
 }
 
@@ -404,16 +404,17 @@ int32_t argmaxRow(const std::vector<float>& logits, int row, int vocab) {
 // to the engine (prefix sharing on): per clip 8 frames through the vision tower and a
 // context of ~100 template tokens, 8 x 256 image rows and ~300 transcript tokens; then
 // the three agents one stage after the other, each over every clip of the batch: a fork
-// of the clip's context, an instruction of ~220 tokens, the label probabilities (six
-// one-token steps on a fork of it: the JSON prefix and the branch), and a reply of 25
-// tokens decoded for all the batch's clips together. Token counts are those the
-// predictor evaluated on the demo (docs/PERFORMANCE.md, "One clip, prefix sharing on and
-// off") with Qwen3's tokenizer's ~4 bytes a token for the text. The vision tower is
-// timed on InternViT-300M (its output feeds a small decoder), the decoder reads random
-// image rows of its own width: the same work, the same shapes.
+// of the clip's context, an instruction of ~220 tokens, the label probabilities' extra
+// one-token steps on a fork of it (two: with a real tokenizer a label's first token
+// mostly decides it; the engine allows up to 8), and a reply of 25 tokens decoded for all
+// the batch's clips together. Token counts are those the predictor evaluated on the demo
+// (docs/PERFORMANCE.md, "One clip, prefix sharing on and off") with Qwen3's tokenizer's
+// ~4 bytes a token for the text. The vision tower is timed on InternViT-300M (its output
+// feeds a small decoder); the decoder reads random image rows of its own width: the same
+// work, the same shapes. Every part is printed per clip, so other counts can be scaled.
 void benchMas(const std::string& shape, int clips) {
     constexpr int kFrames = 8, kImageRows = 8 * 256, kTemplate = 100, kTranscript = 300, kInstruction = 220,
-                  kLabelSteps = 6, kReply = 25, kAgents = 3;
+                  kLabelSteps = 2, kReply = 25, kAgents = 3;
     double visionMs = 0;
     {
         RandomInternVLSpec spec;
@@ -450,8 +451,17 @@ void benchMas(const std::string& shape, int clips) {
     std::normal_distribution<float> nd(0.f, 0.02f);
     for (float& x : image) x = nd(rng);
     std::vector<float> logits(static_cast<size_t>(V) * static_cast<size_t>(clips));
-    int64_t evaluated = 0;
-    auto batch = [&](double& contextMs, double& agentsMs) {
+    struct Parts {
+        double context = 0, instructions = 0, labels = 0, replies = 0;
+    };
+    auto since = [](std::chrono::steady_clock::time_point& a) {
+        const auto now = std::chrono::steady_clock::now();
+        const double ms = std::chrono::duration<double, std::milli>(now - a).count();
+        a = now;
+        return ms;
+    };
+    auto batch = [&]() {
+        Parts p;
         auto a = std::chrono::steady_clock::now();
         std::vector<int> ctx;
         for (int i = 0; i < clips; ++i) {
@@ -460,50 +470,52 @@ void benchMas(const std::string& shape, int clips) {
             must(g.prefillEmbeddings(s, image, nullptr), "image rows");
             must(g.prefill(s, tokens(kTranscript), logits.data()), "transcript");
             ctx.push_back(s);
-            evaluated += kTemplate + kImageRows + kTranscript;
         }
-        contextMs = seconds(a) * 1e3;
-        a = std::chrono::steady_clock::now();
+        p.context = since(a);
         for (int stage = 0; stage < kAgents; ++stage) {
             std::vector<int> agents;
             for (int i = 0; i < clips; ++i) {
                 const int s = must(g.fork(ctx[static_cast<size_t>(i)]), "fork");
                 must(g.prefill(s, tokens(kInstruction), logits.data()), "instruction");
-                const int f = must(g.fork(s), "fork for the label");
+                agents.push_back(s);
+            }
+            p.instructions += since(a);
+            for (int i = 0; i < clips; ++i) {
+                const int f = must(g.fork(agents[static_cast<size_t>(i)]), "fork for the label");
                 for (int k = 0; k < kLabelSteps; ++k) must(g.prefill(f, tokens(1), logits.data()), "label step");
                 g.release(f);
-                agents.push_back(s);
-                evaluated += kInstruction + kLabelSteps;
             }
+            p.labels += since(a);
             std::vector<int32_t> next(static_cast<size_t>(clips), 1);
             for (int k = 0; k < kReply; ++k) {
                 must(g.decode(agents, next, logits.data()), "reply");
                 for (int i = 0; i < clips; ++i) next[static_cast<size_t>(i)] = argmaxRow(logits, i, V);
             }
-            evaluated += int64_t(kReply) * clips;
+            p.replies += since(a);
             for (int s : agents) g.release(s);
         }
-        agentsMs = seconds(a) * 1e3;
         for (int s : ctx) g.release(s);
+        return p;
     };
-    double contextMs = 0, agentsMs = 0;
-    batch(contextMs, agentsMs);  // warm-up
-    std::vector<double> ctxRuns, agentRuns;
-    for (int r = 0; r < 3; ++r) {
-        evaluated = 0;
-        batch(contextMs, agentsMs);
-        ctxRuns.push_back(contextMs);
-        agentRuns.push_back(agentsMs);
-    }
-    std::sort(ctxRuns.begin(), ctxRuns.end());
-    std::sort(agentRuns.begin(), agentRuns.end());
-    const double perClip = visionMs + (ctxRuns[1] + agentRuns[1]) / clips;
+    (void)batch();  // warm-up
+    std::vector<Parts> runs;
+    for (int r = 0; r < 3; ++r) runs.push_back(batch());
+    auto median = [&](double Parts::*field) {
+        std::vector<double> v;
+        for (const Parts& p : runs) v.push_back(p.*field / clips);
+        std::sort(v.begin(), v.end());
+        return v[1];
+    };
+    const double context = median(&Parts::context), instructions = median(&Parts::instructions),
+                 labels = median(&Parts::labels), replies = median(&Parts::replies);
+    const double perClip = visionMs + context + instructions + labels + replies;
+    const int tokensPerClip = kTemplate + kImageRows + kTranscript + kAgents * (kInstruction + kLabelSteps + kReply);
     std::printf(
-        "kind,shape,clips_per_batch,tokens_per_clip,vision_ms_per_clip,context_ms_per_clip,agents_ms_per_clip,"
-        "ms_per_clip,projected_1440_clips_s\n");
-    std::printf("mas,%s,%d,%lld,%.1f,%.1f,%.1f,%.1f,%.0f\n", shape.c_str(), clips,
-                static_cast<long long>(evaluated / clips), visionMs, ctxRuns[1] / clips, agentRuns[1] / clips, perClip,
-                perClip * 1440 / 1e3);
+        "kind,shape,clips_per_batch,tokens_per_clip,vision_ms_per_clip,context_ms_per_clip,"
+        "instructions_ms_per_clip,label_steps_ms_per_clip,replies_ms_per_clip,agents_ms_per_clip,ms_per_clip,"
+        "projected_1440_clips_s\n");
+    std::printf("mas,%s,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.0f\n", shape.c_str(), clips, tokensPerClip, visionMs,
+                context, instructions, labels, replies, instructions + labels + replies, perClip, perClip * 1440 / 1e3);
 }
 
 void benchVision() {

@@ -651,7 +651,8 @@ int main(int argc, char** argv) {
     checkDecode("hd64 GQA 2, one split", 64, 4, 2, {333, 64}, 1, d.multiprocessors);
     checkDecode("hd128 GQA 6 (Qwen2.5-1.5B's 12 over 2)", 128, 12, 2, {239, 77}, 0, d.multiprocessors);
     checkDecode("hd128 GQA 5 (Qwen3-14B's 40 over 8)", 128, 40, 8, {300, 45, 1}, 0, d.multiprocessors);
-    checkDecode("hd64 GQA 3 and 7 splits", 64, 6, 2, {500, 129}, 7, d.multiprocessors);
+    checkDecode("hd64 GQA 3, 7 splits", 64, 6, 2, {500, 129}, 7, d.multiprocessors);
+    checkDecode("hd128 GQA 7 (Qwen2.5-7B's 28 over 4)", 128, 28, 4, {411, 33, 1}, 0, d.multiprocessors);
     if (!quick)
         checkDecode("hd128 GQA 4, 24 sequences of 2,500", 128, 32, 8, std::vector<int>(24, 2500), 0, d.multiprocessors);
 

@@ -618,7 +618,7 @@ int main(int argc, char** argv) {
                config(Architecture::Llama, 512, 8, 8, 64, 1408, 3, 4096), DType::Q8_0, 100, 2048);
     checkModel("Qwen2-shaped (qkv bias, tied embeddings, GQA 2), F16",
                config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::F16, 70, 2048);
-    checkModel("Llama-shaped, Q8_0 read in place (GEMV up to 8 rows, else decoded for the GEMM)",
+    checkModel("Llama-shaped, Q8_0 read in place (GEMV up to 32 rows, else decoded for the GEMM)",
                config(Architecture::Llama, 512, 8, 8, 64, 1408, 3, 4096), DType::Q8_0, 100, 2048,
                cuda::GpuWeights::InPlace);
     checkModel("Qwen3-shaped, Q4_K read in place", config(Architecture::Qwen3, 512, 8, 2, 128, 1536, 3, 4096),

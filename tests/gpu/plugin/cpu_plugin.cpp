@@ -27,7 +27,9 @@ extern "C" __attribute__((visibility("default"))) int motor_cuda_accelerator_cre
         *error = "test plugin: " + own.error().message;
         return 1;
     }
-    *out = std::make_unique<test::CpuBackedAccelerator>(std::move(own.value()),
-                                                        "test plugin: " + model->weights().path() + " on its own CPU");
+    auto acc = std::make_unique<test::CpuBackedAccelerator>(
+        std::move(own.value()), "test plugin: " + model->weights().path() + " on its own CPU");
+    acc->capacity = 3 * 4096;  // a KV cache of three clips, as core's defaultBatch counts them
+    *out = std::move(acc);
     return 0;
 }

@@ -62,6 +62,8 @@ public:
         return {};
     }
     bool hasVision() const override { return backing_.vision() != nullptr; }
+    int64_t capacityTokens() const override { return capacity; }
+    int64_t capacity = 0;  // what capacityTokens() reports
     Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames) override {
         ++counts_.pixelCalls;
         return backing_.vision()->encodePixels(pixelValues, frames);

@@ -47,6 +47,10 @@ public:
     // runs): pixel values as VisionEncoder::encodePixels takes them.
     virtual bool hasVision() const = 0;
     virtual Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames) = 0;
+
+    // Positions its KV cache holds over all sequences (forks share their context's), for
+    // callers that size their batches; 0: no fixed limit.
+    virtual int64_t capacityTokens() const { return 0; }
 };
 
 // Whisper on an accelerator (SpeechModel::attachAccelerator): the encoder, and the

@@ -33,7 +33,7 @@ Result<std::unique_ptr<SpeechAccelerator>> loadCudaSpeechAccelerator(const Speec
 
 // The plugin's entry points and the interface version both sides are built with
 // (a plugin from another build is refused rather than called).
-inline constexpr int kAcceleratorPluginAbi = 1;
+inline constexpr int kAcceleratorPluginAbi = 2;
 using CudaAcceleratorEntry = int (*)(int abi, const Model* model, std::unique_ptr<Accelerator>* out,
                                      std::string* error);
 inline constexpr const char* kCudaAcceleratorSymbol = "motor_cuda_accelerator_create";

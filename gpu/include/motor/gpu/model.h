@@ -52,6 +52,9 @@ public:
     // What runs the sessions: the accelerator's describe(), or "cpu (avx2, 2 threads)".
     std::string device() const;
     bool accelerated() const;
+    // The accelerator's KV capacity in positions (Accelerator::capacityTokens); 0 on the
+    // CPU or when it has no fixed limit.
+    int64_t capacityTokens() const;
 
     // Bytes of weights read to evaluate one token (all matrices + one embedding row);
     // the numerator of the decode bandwidth bound.

@@ -53,6 +53,7 @@ public:
         return guarded([&] { return decoder_->decode(sequences, tokens, logits); });
     }
     bool hasVision() const override { return vision_ != nullptr; }
+    int64_t capacityTokens() const override { return decoder_->capacityTokens(); }
     Result<VisionEmbeddings> encodePixels(std::span<const float> pixelValues, int frames) override {
         if (!vision_) return makeError("CUDA backend: this model's vision tower runs on the CPU");
         return guarded([&] { return vision_->encodePixels(pixelValues, frames); });
