@@ -77,14 +77,14 @@ def main():
         parts["vision"] = time.perf_counter() - t
         t = time.perf_counter()
         ctx = torch.cat([embed(tokens(TEMPLATE)), image, embed(tokens(TRANSCRIPT))], dim=1)
-        out = model(inputs_embeds=ctx, use_cache=True)
+        out = model(inputs_embeds=ctx, use_cache=True, logits_to_keep=1)
         cache = out.past_key_values
         sync()
         parts["context"] = time.perf_counter() - t
         t = time.perf_counter()
         for _ in range(AGENTS):
             agent = copy.deepcopy(cache)
-            out = model(tokens(INSTRUCTION), past_key_values=agent, use_cache=True)
+            out = model(tokens(INSTRUCTION), past_key_values=agent, use_cache=True, logits_to_keep=1)
             label = copy.deepcopy(agent)
             for _ in range(LABEL_STEPS):
                 model(tokens(1), past_key_values=label, use_cache=True)
