@@ -34,6 +34,19 @@ struct Chunk<DType::Q8_0> {
 };
 
 template <>
+struct Chunk<DType::Q4_0> {
+    float d;
+    const uint8_t* q;
+    __device__ Chunk(const uint8_t* row, int64_t c) {
+        const uint8_t* blk = row + c * 18;
+        d = halfAt(blk);
+        q = blk + 2;
+    }
+    // Low nibbles are weights 0..15, high nibbles 16..31.
+    __device__ float operator()(int i) const { return float(int(i < 16 ? q[i] & 0xF : q[i - 16] >> 4) - 8) * d; }
+};
+
+template <>
 struct Chunk<DType::Q4_K> {
     float d1, m1;
     const uint8_t* q;
@@ -154,6 +167,8 @@ bool readsInPlace(DType type, int64_t cols, int64_t rowBytes) {
     switch (type) {
         case DType::Q8_0:
             return cols % 32 == 0 && rowBytes == cols / 32 * 34;
+        case DType::Q4_0:
+            return cols % 32 == 0 && rowBytes == cols / 32 * 18;
         case DType::Q4_K:
             return cols % 256 == 0 && rowBytes == cols / 256 * 144;
         default:
@@ -172,6 +187,8 @@ Result<void> dequantToBf16(DType type, const void* w, int64_t rows, int64_t cols
     const auto* p = static_cast<const uint8_t*>(w);
     if (type == DType::Q8_0)
         dequantKernel<DType::Q8_0><<<blocks, 256, 0, stream>>>(p, rows, cols, rowBytes, out);
+    else if (type == DType::Q4_0)
+        dequantKernel<DType::Q4_0><<<blocks, 256, 0, stream>>>(p, rows, cols, rowBytes, out);
     else
         dequantKernel<DType::Q4_K><<<blocks, 256, 0, stream>>>(p, rows, cols, rowBytes, out);
     MOTOR_CUDA_TRY_LAUNCH("dequantKernel");
@@ -190,12 +207,16 @@ Result<void> dequantGemv(DType type, const void* w, int64_t rows, int64_t cols, 
             if (cols % 32 != 0 || rowBytes != cols / 32 * 34)
                 return makeError("dequantGemv: Q8_0 row of " + std::to_string(cols) + " weights has a bad size");
             return launchTokens<DType::Q8_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
+        case DType::Q4_0:
+            if (!readsInPlace(type, cols, rowBytes))
+                return makeError("dequantGemv: Q4_0 row of " + std::to_string(cols) + " weights has a bad size");
+            return launchTokens<DType::Q4_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
         case DType::Q4_K:
             if (cols % 256 != 0 || rowBytes != cols / 256 * 144)
                 return makeError("dequantGemv: Q4_K row of " + std::to_string(cols) + " weights has a bad size");
             return launchTokens<DType::Q4_K>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
         default:
-            return makeError("dequantGemv: only Q8_0 and Q4_K weights are read in place");
+            return makeError("dequantGemv: only Q8_0, Q4_0 and Q4_K weights are read in place");
     }
 }
 

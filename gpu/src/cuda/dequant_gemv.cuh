@@ -4,8 +4,8 @@
 // in their packed form and never dequantized to memory):
 //   y[t * ldy + r] = sum_c W[r][c] * x[t * ldx + c] (+ y[t * ldy + r] when accumulating)
 //   for t < tokens (at most 8)
-// W rows of rowBytes bytes, Q8_0 (34-byte blocks of 32) or Q4_K (144-byte super-blocks
-// of 256), decoded exactly as cpu/block_decode.h does. For more rows (prefill) a layer's
+// W rows of rowBytes bytes, Q8_0 (34-byte blocks of 32), Q4_0 (18-byte blocks of 32) or
+// Q4_K (144-byte super-blocks of 256), decoded exactly as cpu/block_decode.h does. For more rows (prefill) a layer's
 // matrix is decoded into a bf16 scratch (dequantToBf16) and goes to the tensor cores.
 #include <cuda_runtime.h>
 

@@ -18,7 +18,7 @@
 
 namespace motor::gpu::cuda {
 
-// A layer matrix: a bf16 copy, or (GpuWeights::InPlace) its Q8_0/Q4_K blocks.
+// A layer matrix: a bf16 copy, or (GpuWeights::InPlace) its Q8_0/Q4_0/Q4_K blocks.
 struct CudaLlama::Weight {
     DeviceBuffer<uint16_t> bf16;
     DeviceBuffer<std::byte> packed;

@@ -24,7 +24,7 @@
 namespace motor::gpu::cuda {
 
 // Where the layers' matrices live on the GPU: bf16 copies (the tensor cores' format,
-// fastest at every batch size), or, for Q8_0 and Q4_K matrices of a GGUF file, their
+// fastest at every batch size), or, for Q8_0, Q4_0 and Q4_K matrices of a GGUF file, their
 // blocks as the file has them (a quarter to a half of bf16's memory: InternVL3.5-8B in
 // Q4_K_M, its Q6_K matrices and embeddings as bf16, fits a 12 GB card); decode then reads them in place (dequantGemv,
 // up to 32 rows) and a prefill decodes one matrix at a time into a bf16 scratch for the tensor cores. Auto: in place

@@ -469,10 +469,10 @@ void checkElementwise() {
 void checkGemv(DType type, int64_t rows, int64_t cols, int tokens) {
     const int64_t rowBytes = dtypeRowBytes(type, cols);
     std::vector<std::byte> w(static_cast<size_t>(rows * rowBytes));
-    if (type == DType::Q8_0) {
+    if (type == DType::Q8_0 || type == DType::Q4_0) {
         for (int64_t r = 0; r < rows; ++r) {
             auto f = randomFloats(static_cast<size_t>(cols));
-            quantizeRowQ8_0(f.data(), w.data() + r * rowBytes, cols);
+            quantizeRow(type, f.data(), w.data() + r * rowBytes, cols);
         }
     } else {  // Q4_K: random blocks with small, finite fp16 scales
         std::uniform_int_distribution<int> byte(0, 255);
@@ -609,6 +609,8 @@ int main(int argc, char** argv) {
     checkGemv(DType::Q8_0, 77, 2048, 7);
     checkGemv(DType::Q4_K, 64, 2048, 2);
     checkGemv(DType::Q4_K, 96, 1024, 1);
+    checkGemv(DType::Q4_0, 130, 1024, 1);
+    checkGemv(DType::Q4_0, 64, 2048, 5);
     checkGemm();
     checkWhisperDecodeAttention();
 

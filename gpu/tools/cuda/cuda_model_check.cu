@@ -623,6 +623,9 @@ int main(int argc, char** argv) {
                cuda::GpuWeights::InPlace);
     checkModel("Qwen3-shaped, Q4_K read in place", config(Architecture::Qwen3, 512, 8, 2, 128, 1536, 3, 4096),
                DType::Q4_K, 300, 128, cuda::GpuWeights::InPlace);
+    checkModel("Qwen2-shaped, Q4_0 (motor models convert --type q4_0) read in place",
+               config(Architecture::Qwen2, 512, 8, 4, 64, 1408, 2, 4096), DType::Q4_0, 70, 2048,
+               cuda::GpuWeights::InPlace);
     checkModel("Qwen2-shaped (GQA 6 as Qwen2.5-1.5B's 12 heads over 2, head dim 128), F32",
                config(Architecture::Qwen2, 768, 6, 1, 128, 1536, 2, 4096), DType::F32, 90, 2048);
     checkFailedAppend();
