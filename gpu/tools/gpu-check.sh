@@ -34,6 +34,8 @@ summary=$OUT/summary.md
 for d in /usr/local/cuda/lib64 $(python3 -c 'import nvidia, os; print(" ".join(os.path.join(p, "cublas/lib") for p in nvidia.__path__) + " " + " ".join(os.path.join(p, "cu13/lib") for p in nvidia.__path__))' 2>/dev/null); do
   [ -d "$d" ] && LD_LIBRARY_PATH=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$d
 done
+# and what pack-gpu-check.sh carried beside the tools (Debian's libbenchmark)
+[ -n "$BIN" ] && [ -d "$BIN" ] && LD_LIBRARY_PATH=${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$(cd "$BIN" && pwd)
 export LD_LIBRARY_PATH
 
 runs() { [ -x "$1/motor_cuda_bench" ] && { "$1/motor_cuda_bench" >/dev/null 2>&1; [ $? -eq 2 ]; }; }

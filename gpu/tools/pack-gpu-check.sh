@@ -27,6 +27,11 @@ for t in $tools; do
 done
 for t in $cpu_tools; do
   f=$(find "$BUILD" -name "$t" -type f -perm -u+x | head -1)
-  [ -n "$f" ] && cp "$f" "$DEST/" && strip --strip-debug "$DEST/$t" 2>/dev/null || true
+  [ -n "$f" ] || continue
+  cp "$f" "$DEST/"
+  strip --strip-debug "$DEST/$t" 2>/dev/null || true
+  # Debian's Google Benchmark is a shared library the GPU machine's image lacks: carry it
+  # (gpu-check.sh puts the folder on the library path)
+  ldd "$f" | awk '/libbenchmark/ {print $3}' | while read -r lib; do cp "$lib" "$DEST/"; done
 done
 du -sh "$DEST"
