@@ -202,21 +202,18 @@ Result<void> dequantGemv(DType type, const void* w, int64_t rows, int64_t cols, 
         return makeError("dequantGemv: at most " + std::to_string(kGemvMaxTokens) + " token rows per call");
     if (ldx % 4 != 0 || (reinterpret_cast<uintptr_t>(x) & 15) != 0)
         return makeError("dequantGemv: activation rows must be 16-byte aligned");
+    if (type != DType::Q8_0 && type != DType::Q4_0 && type != DType::Q4_K)
+        return makeError("dequantGemv: only Q8_0, Q4_0 and Q4_K weights are read in place");
+    if (!readsInPlace(type, cols, rowBytes))
+        return makeError("dequantGemv: a " + std::string(dtypeName(type)) + " row of " + std::to_string(cols) +
+                         " weights has a bad size");
     switch (type) {
         case DType::Q8_0:
-            if (cols % 32 != 0 || rowBytes != cols / 32 * 34)
-                return makeError("dequantGemv: Q8_0 row of " + std::to_string(cols) + " weights has a bad size");
             return launchTokens<DType::Q8_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
         case DType::Q4_0:
-            if (!readsInPlace(type, cols, rowBytes))
-                return makeError("dequantGemv: Q4_0 row of " + std::to_string(cols) + " weights has a bad size");
             return launchTokens<DType::Q4_0>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
-        case DType::Q4_K:
-            if (cols % 256 != 0 || rowBytes != cols / 256 * 144)
-                return makeError("dequantGemv: Q4_K row of " + std::to_string(cols) + " weights has a bad size");
-            return launchTokens<DType::Q4_K>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
         default:
-            return makeError("dequantGemv: only Q8_0, Q4_0 and Q4_K weights are read in place");
+            return launchTokens<DType::Q4_K>(w, rows, cols, rowBytes, x, ldx, tokens, y, ldy, accumulate, stream);
     }
 }
 
