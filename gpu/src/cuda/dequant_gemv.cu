@@ -150,14 +150,8 @@ Result<void> launchTokens(const void* w, int64_t rows, int64_t cols, int64_t row
             return launch<T, 6>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
         case 7:
             return launch<T, 7>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
-        case 8:
+        default:  // 8: dequantGemv caps a call at kGemvMaxTokens
             return launch<T, 8>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
-        default: {  // eight now, the rest after (dequantGemv caps a call at 8)
-            auto r = launch<T, 8>(w, rows, cols, rowBytes, x, ldx, y, ldy, accumulate, stream);
-            if (!r) return r;
-            return launchTokens<T>(w, rows, cols, rowBytes, x + 8 * ldx, ldx, tokens - 8, y + 8 * ldy, ldy, accumulate,
-                                   stream);
-        }
     }
 }
 
