@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "cpu/matmul.h"
@@ -30,6 +31,32 @@ struct CudaLlama::Layer {
     Weight q, k, v, o, gate, up, down;
     DeviceBuffer<float> attnNorm, ffnNorm, qBias, kBias, vBias, qNorm, kNorm;
     DeviceBuffer<uint16_t> kPool, vPool;
+};
+
+// One pass's shapes and where its integers lie on the device (see forward).
+struct CudaLlama::Pass {
+    int T = 0;
+    bool prefillChunk = false;
+    int ctxLen = 0;  // prefill chunk: the positions attended to
+    const int* dTokens = nullptr;
+    const int* dPos = nullptr;
+    const int* dSlots = nullptr;
+    const int* dAttn = nullptr;  // prefill: cuSeqlens then the block table; decode: table then lengths
+    DecodeAttentionParams dp;    // decode
+    std::span<const int> logitRows;
+    bool hasEmbeddings = false;
+};
+
+// An instantiated graph of one decode pass's launches.
+struct CudaLlama::Graph {
+    cudaGraphExec_t exec = nullptr;
+    uint64_t lastUse = 0;
+    Graph() = default;
+    Graph(const Graph&) = delete;
+    Graph& operator=(const Graph&) = delete;
+    ~Graph() {
+        if (exec) cudaGraphExecDestroy(exec);
+    }
 };
 
 namespace {
@@ -353,14 +380,28 @@ Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const i
     return {};
 }
 
+// Pages per sequence in a decode pass's block table are rounded up to this, so that the
+// shapes of a pass (and its CUDA graph) stay the same while its sequences grow.
+constexpr int kPagesBucket = 16;
+// Graphs kept, the least recently used dropped first; a shape is captured the second time
+// it is seen (capturing costs about one pass, so a shape run once is not captured).
+constexpr size_t kMaxGraphs = 16;
+
+void CudaLlama::setGraphs(bool on) {
+    options_.graphs = on;
+    if (!on) graphs_.clear();
+}
+
+// Host side of a pass: the integers its kernels read (tokens, positions, KV slots, then
+// the attention's tables) in one upload, buffers grown before anything is launched, then
+// the launches (for a decode pass, a CUDA graph of them when graphs are on), the logits
+// back to the host.
 Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddings, bool prefillChunk,
                                 std::span<const int> logitRows, float* logits) {
     const ModelConfig& c = config_;
-    const int T = int(rows.size()), ps = options_.pageSize, hd = c.headDim;
-    const int64_t dim = c.dim, qd = int64_t(c.heads) * hd, kvd = int64_t(c.kvHeads) * hd, hidden = c.hiddenDim;
+    const int T = int(rows.size()), ps = options_.pageSize;
     cudaStream_t st = stream_.get();
 
-    // Host-side integers in one upload: tokens, positions, slots, then the attention's.
     std::vector<int> ints;
     for (const Row& r : rows) ints.push_back(r.token);
     for (const Row& r : rows) ints.push_back(r.pos);
@@ -369,17 +410,21 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         ints.push_back(s.pages[size_t(r.pos / ps)] * ps + r.pos % ps);
     }
     const size_t attnAt = ints.size();
-    int maxPagesPerSeq = 0, maxLen = 0, ctxLen = 0;
+    Pass pass;
+    pass.T = T;
+    pass.prefillChunk = prefillChunk;
+    pass.logitRows = logitRows;
+    pass.hasEmbeddings = embeddings != nullptr;
+    int maxPagesPerSeq = 0;
     if (prefillChunk) {
         const Sequence& s = sequences_[size_t(rows.front().sequence)];
-        ctxLen = rows.back().pos + 1;
-        ints.insert(ints.end(), {0, T, 0, ctxLen});  // cuSeqlensQ, cuSeqlensK
+        pass.ctxLen = rows.back().pos + 1;
+        ints.insert(ints.end(), {0, T, 0, pass.ctxLen});  // cuSeqlensQ, cuSeqlensK
         ints.insert(ints.end(), s.pages.begin(), s.pages.end());
     } else {
-        for (const Row& r : rows) {
+        for (const Row& r : rows)
             maxPagesPerSeq = std::max(maxPagesPerSeq, int(sequences_[size_t(r.sequence)].pages.size()));
-            maxLen = std::max(maxLen, r.pos + 1);
-        }
+        maxPagesPerSeq = (maxPagesPerSeq + kPagesBucket - 1) / kPagesBucket * kPagesBucket;
         for (const Row& r : rows) {
             const auto& pages = sequences_[size_t(r.sequence)].pages;
             ints.insert(ints.end(), pages.begin(), pages.end());
@@ -387,38 +432,126 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         }
         for (const Row& r : rows) ints.push_back(r.pos + 1);
     }
-    if (ints_.size() < ints.size()) MOTOR_TRY_ASSIGN(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
-    MOTOR_CUDA_TRY(cudaMemcpyAsync(ints_.get(), ints.data(), ints.size() * sizeof(int), cudaMemcpyHostToDevice, st));
-    const int* dTokens = ints_.get();
-    const int* dPos = dTokens + T;
-    const int* dSlots = dPos + T;
-    const int* dAttn = ints_.get() + attnAt;
 
-    float* x = x_.get();
-    bf16* xb = bf(xb_);
-    if (embeddings)
-        MOTOR_CUDA_TRY(
-            cudaMemcpyAsync(x, embeddings, size_t(T) * size_t(dim) * sizeof(float), cudaMemcpyHostToDevice, st));
-    else
-        MOTOR_TRY(embed(bf(embed_), dTokens, T, dim, x, st));
-    DecodeAttentionParams dp;
+    // Buffers a graph's launches point into: growing one drops the graphs.
+    bool grown = false;
+    if (ints_.size() < ints.size()) {
+        MOTOR_TRY_ASSIGN(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
+        grown = true;
+    }
+    pass.dTokens = ints_.get();
+    pass.dPos = pass.dTokens + T;
+    pass.dSlots = pass.dPos + T;
+    pass.dAttn = ints_.get() + attnAt;
     if (!prefillChunk) {
+        const int hd = c.headDim;
+        const int64_t qd = int64_t(c.heads) * hd;
+        DecodeAttentionParams& dp = pass.dp;
         dp.qRowStride = qd;
-        dp.blockTable = dAttn;
+        dp.blockTable = pass.dAttn;
         dp.maxPagesPerSeq = maxPagesPerSeq;
-        dp.seqlensK = dAttn + size_t(T) * size_t(maxPagesPerSeq);
+        dp.seqlensK = pass.dAttn + size_t(T) * size_t(maxPagesPerSeq);
         dp.pageSize = ps;
         dp.oRowStride = qd;
         dp.batch = T;
         dp.qHeads = c.heads;
         dp.kvHeads = c.kvHeads;
         dp.headDim = hd;
-        dp.maxSeqlenK = maxLen;
+        // The table's span, not the longest sequence: the kernels stop at each sequence's
+        // length, and the pass keeps its shape while the sequences grow.
+        dp.maxSeqlenK = maxPagesPerSeq * ps;
         dp.scale = 1.f / std::sqrt(float(hd));
-        dp.splits = decodeSplits(T, c.kvHeads, maxLen, device_.multiprocessors);
+        dp.splits = decodeSplits(T, c.kvHeads, dp.maxSeqlenK, device_.multiprocessors);
         const size_t wsFloats = decodeWorkspaceFloats(dp);
-        if (decodeWs_.size() < wsFloats) MOTOR_TRY_ASSIGN(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
+        if (decodeWs_.size() < wsFloats) {
+            MOTOR_TRY_ASSIGN(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
+            grown = true;
+        }
     }
+    const size_t need = logitRows.size() * size_t(c.vocabSize);
+    if (logits_.size() < need) {
+        MOTOR_TRY_ASSIGN(logits_, DeviceBuffer<float>::allocate(need));
+        grown = true;
+    }
+    if (grown) graphs_.clear();
+
+    MOTOR_CUDA_TRY(cudaMemcpyAsync(ints_.get(), ints.data(), ints.size() * sizeof(int), cudaMemcpyHostToDevice, st));
+    if (embeddings)
+        MOTOR_CUDA_TRY(cudaMemcpyAsync(x_.get(), embeddings, size_t(T) * size_t(c.dim) * sizeof(float),
+                                       cudaMemcpyHostToDevice, st));
+    // A decode pass whose rows all give logits, or none do: its launches depend only on
+    // (rows, table width, logits), so one graph serves every step of that shape.
+    const bool everyRowOrNone =
+        logitRows.empty() || (int(logitRows.size()) == T && logitRows.front() == 0 && logitRows.back() == T - 1);
+    if (options_.graphs && !prefillChunk && !embeddings && everyRowOrNone)
+        MOTOR_TRY(launchGraph({T, maxPagesPerSeq, int(logitRows.size())}, pass));
+    else
+        MOTOR_TRY(enqueue(pass));
+    if (need > 0)
+        MOTOR_CUDA_TRY(cudaMemcpyAsync(logits, logits_.get(), need * sizeof(float), cudaMemcpyDeviceToHost, st));
+    MOTOR_CUDA_TRY(cudaStreamSynchronize(st));
+    return {};
+}
+
+// Replays the graph of the pass's shape, capturing it the second time the shape comes. A
+// capture that fails (a call the driver will not record) turns graphs off for this model,
+// with the reason in graphNote(), and the pass runs as plain launches: the same work.
+Result<void> CudaLlama::launchGraph(const GraphKey& key, const Pass& pass) {
+    cudaStream_t st = stream_.get();
+    auto it = graphs_.find(key);
+    if (it == graphs_.end()) {
+        if (++sightings_[key] < 2) return enqueue(pass);
+        if (graphs_.size() >= kMaxGraphs) {
+            auto oldest = graphs_.begin();
+            for (auto g = graphs_.begin(); g != graphs_.end(); ++g)
+                if (g->second->lastUse < oldest->second->lastUse) oldest = g;
+            graphs_.erase(oldest);
+        }
+        MOTOR_CUDA_TRY(cudaStreamBeginCapture(st, cudaStreamCaptureModeThreadLocal));
+        cudaGraph_t graph = nullptr;
+        auto capture = [&]() -> Result<void> {
+            try {
+                return enqueue(pass);
+            } catch (...) {  // leave the stream out of capture mode before the exception goes on
+                if (cudaStreamEndCapture(st, &graph) == cudaSuccess && graph) cudaGraphDestroy(graph);
+                (void)cudaGetLastError();
+                throw;
+            }
+        };
+        const Result<void> captured = capture();
+        const cudaError_t ended = cudaStreamEndCapture(st, &graph);
+        cudaGraphExec_t exec = nullptr;
+        cudaError_t made = cudaErrorStreamCaptureInvalidated;
+        if (captured && ended == cudaSuccess && graph) made = cudaGraphInstantiate(&exec, graph, 0ULL);
+        if (graph) cudaGraphDestroy(graph);
+        if (made != cudaSuccess) {
+            (void)cudaGetLastError();  // a failed capture leaves no sticky error
+            graphNote_ = "CUDA graphs off: " + (!captured              ? captured.error().message
+                                                : ended != cudaSuccess ? std::string(cudaGetErrorString(ended))
+                                                                       : std::string(cudaGetErrorString(made)));
+            setGraphs(false);
+            return enqueue(pass);
+        }
+        auto g = std::make_unique<Graph>();
+        g->exec = exec;
+        it = graphs_.emplace(key, std::move(g)).first;
+    }
+    it->second->lastUse = ++graphClock_;
+    MOTOR_CUDA_TRY(cudaGraphLaunch(it->second->exec, st));
+    return {};
+}
+
+// The pass's launches on the stream, reading only device memory (ints_ and the
+// embeddings already uploaded), so that they can be captured into a graph.
+Result<void> CudaLlama::enqueue(const Pass& pass) {
+    const ModelConfig& c = config_;
+    const int T = pass.T, ps = options_.pageSize, hd = c.headDim;
+    const int64_t dim = c.dim, qd = int64_t(c.heads) * hd, kvd = int64_t(c.kvHeads) * hd, hidden = c.hiddenDim;
+    cudaStream_t st = stream_.get();
+    float* x = x_.get();
+    bf16* xb = bf(xb_);
+    if (!pass.hasEmbeddings) MOTOR_TRY(embed(bf(embed_), pass.dTokens, T, dim, x, st));
+    DecodeAttentionParams dp = pass.dp;
     const bool interleaved = c.ropeStyle == RopeStyle::Interleaved;
     // Matrices kept in place are read by the GEMV for up to kGemvRows rows, from floats.
     const bool gemv = inPlaceMatrices_ > 0 && T <= kGemvRows;
@@ -438,12 +571,13 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
             MOTOR_TRY(rmsNorm<float>(q_.get(), nullptr, L.qNorm.get(), q_.get(), T * c.heads, hd, c.rmsEps, st));
             MOTOR_TRY(rmsNorm<float>(k_.get(), nullptr, L.kNorm.get(), k_.get(), T * c.kvHeads, hd, c.rmsEps, st));
         }
-        MOTOR_TRY(rope(q_.get(), T, c.heads, hd, qd, dPos, invFreq_.get(), interleaved, st));
-        MOTOR_TRY(rope(k_.get(), T, c.kvHeads, hd, kvd, dPos, invFreq_.get(), interleaved, st));
-        MOTOR_TRY(writeKv(k_.get(), v_.get(), T, kvd, dSlots, bf(L.kPool), bf(L.vPool), st));
+        MOTOR_TRY(rope(q_.get(), T, c.heads, hd, qd, pass.dPos, invFreq_.get(), interleaved, st));
+        MOTOR_TRY(rope(k_.get(), T, c.kvHeads, hd, kvd, pass.dPos, invFreq_.get(), interleaved, st));
+        MOTOR_TRY(writeKv(k_.get(), v_.get(), T, kvd, pass.dSlots, bf(L.kPool), bf(L.vPool), st));
         MOTOR_TRY(toBf16(q_.get(), bf(qb_), T * qd, st));
-        if (prefillChunk) {
-            MOTOR_TRY(gatherKv(bf(L.kPool), bf(L.vPool), dAttn + 4, ctxLen, ps, kvd, bf(kCtx_), bf(vCtx_), st));
+        if (pass.prefillChunk) {
+            MOTOR_TRY(
+                gatherKv(bf(L.kPool), bf(L.vPool), pass.dAttn + 4, pass.ctxLen, ps, kvd, bf(kCtx_), bf(vCtx_), st));
             AttentionParams ap;
             ap.q = bf(qb_);
             ap.k = bf(kCtx_);
@@ -452,8 +586,8 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
             ap.qRowStride = ap.oRowStride = qd;
             ap.kRowStride = ap.vRowStride = kvd;
             ap.qHeadStride = ap.kHeadStride = ap.vHeadStride = ap.oHeadStride = hd;
-            ap.cuSeqlensQ = dAttn;
-            ap.cuSeqlensK = dAttn + 2;
+            ap.cuSeqlensQ = pass.dAttn;
+            ap.cuSeqlensK = pass.dAttn + 2;
             ap.batch = 1;
             ap.maxSeqlenQ = T;
             ap.qHeads = c.heads;
@@ -479,6 +613,7 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         if (gemv) MOTOR_TRY(toFloat(bf(hb_), xf, T * hidden, st));
         MOTOR_TRY(matmul(L.down, bf(hb_), xf, hidden, T, x, dim, 1.f));
     }
+    const std::span<const int> logitRows = pass.logitRows;
     if (!logitRows.empty()) {
         const int n = int(logitRows.size());
         bool consecutive = true;  // always, today: one launch for all the rows
@@ -490,13 +625,9 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
             for (int i = 0; i < n; ++i)
                 MOTOR_TRY(rmsNorm<bf16>(x + int64_t(logitRows[size_t(i)]) * dim, nullptr, outputNorm_.get(),
                                         xb + int64_t(i) * dim, 1, int(dim), c.rmsEps, st));
-        const size_t need = size_t(n) * size_t(c.vocabSize);
-        if (logits_.size() < need) MOTOR_TRY_ASSIGN(logits_, DeviceBuffer<float>::allocate(need));
         const DeviceBuffer<uint16_t>& out = tied_ ? embed_ : output_;
         MOTOR_TRY(gemm_->gemm(xb, dim, n, bf(out), dim, c.vocabSize, int(dim), logits_.get(), c.vocabSize, 0.f, st));
-        MOTOR_CUDA_TRY(cudaMemcpyAsync(logits, logits_.get(), need * sizeof(float), cudaMemcpyDeviceToHost, st));
     }
-    MOTOR_CUDA_TRY(cudaStreamSynchronize(st));
     return {};
 }
 

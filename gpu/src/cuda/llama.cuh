@@ -13,8 +13,11 @@
 //   (*gpu)->prefill(agent, promptTokens, logits);
 //   (*gpu)->decode({a, b, c}, {ta, tb, tc}, logits); // one token each, one batch
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "cuda/device.cuh"
@@ -37,6 +40,11 @@ struct CudaLlamaOptions {
     int maxBatchTokens = 2048;  // rows per forward pass (longer prefills are chunked)
     int maxContext = 0;         // longest sequence; 0: the model's context length
     GpuWeights weights = GpuWeights::Auto;
+    // Decode passes (one token per sequence) replayed as CUDA graphs: one launch for the
+    // pass's few hundred kernels and GEMMs instead of one each, which at batch 1 cost more
+    // host time than the GPU spends reading the weights. Off: plain launches, the same
+    // kernels with the same shapes (motor_cuda_model_check compares the two).
+    bool graphs = true;
 };
 
 class CudaLlama {
@@ -68,6 +76,12 @@ public:
     int inPlaceMatrices() const { return inPlaceMatrices_; }
     // Positions the KV cache's pages hold.
     int64_t capacityTokens() const { return int64_t(pageRefs_.size()) * options_.pageSize; }
+    // Turns the decode passes' CUDA graphs on or off (CudaLlamaOptions::graphs).
+    void setGraphs(bool on);
+    bool graphs() const { return options_.graphs; }
+    // Graphs captured and kept, and why graphs went off when a capture failed (else empty).
+    int graphCount() const { return int(graphs_.size()); }
+    const std::string& graphNote() const { return graphNote_; }
 
 private:
     struct Weight;
@@ -81,6 +95,9 @@ private:
         int sequence, pos;
         int32_t token;
     };
+    struct Pass;
+    struct Graph;
+    using GraphKey = std::tuple<int, int, int>;  // rows, block-table width, logit rows
     CudaLlama() = default;
     Result<void> reserve(int sequence, int newLength);
     void trim(int sequence);
@@ -89,6 +106,8 @@ private:
                         float* lastLogits);
     Result<void> forward(std::span<const Row> rows, const float* embeddings, bool prefillChunk,
                          std::span<const int> logitRows, float* logits);
+    Result<void> enqueue(const Pass& pass);
+    Result<void> launchGraph(const GraphKey& key, const Pass& pass);
     Result<void> matmul(const Weight& w, const bf16* xb, const float* xf, int64_t ldx, int tokens, float* y,
                         int64_t ldy, float beta);
 
@@ -115,6 +134,13 @@ private:
     DeviceBuffer<float> xf_;          // the GEMV's activations (up to 32 rows) as floats
     DeviceBuffer<uint16_t> dequant_;  // one in-place matrix decoded to bf16 for a prefill
     DeviceBuffer<int> ints_;          // tokens, positions, slots, tables, lengths
+
+    // Decode passes' graphs by shape; they point into the buffers above, so growing one
+    // drops them.
+    std::map<GraphKey, std::unique_ptr<Graph>> graphs_;
+    std::map<GraphKey, int> sightings_;
+    uint64_t graphClock_ = 0;
+    std::string graphNote_;
 };
 
 }  // namespace motor::gpu::cuda

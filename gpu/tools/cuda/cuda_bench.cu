@@ -382,14 +382,20 @@ void benchModel(const std::string& shapeName, const std::string& matrices, const
         std::vector<int> seqs;
         for (int b = 0; b < batch; ++b) seqs.push_back(must(gpu->fork(ctx), "fork"));
         std::vector<int32_t> next(static_cast<size_t>(batch), 1);
-        must(gpu->decode(seqs, next, logits.data()), "decode warm-up");
-        const int steps = 32;
-        const auto a = std::chrono::steady_clock::now();
-        for (int i = 0; i < steps; ++i) must(gpu->decode(seqs, next, logits.data()), "decode");
-        const double m = seconds(a) * 1e3 / steps;
-        std::printf("decode,%s,%d,%d,%.3f,%.0f,%.3f\n", shape.c_str(), batch, steps, m, batch / m * 1e3,
-                    double(gpu->weightBytes()) / bw * 1e3);
-        std::fflush(stdout);
+        // With the pass as a CUDA graph (the default), then as plain launches.
+        for (const bool graphs : {true, false}) {
+            gpu->setGraphs(graphs);
+            for (int w = 0; w < 2; ++w) must(gpu->decode(seqs, next, logits.data()), "decode warm-up");  // captures
+            const int steps = 32;
+            const auto a = std::chrono::steady_clock::now();
+            for (int i = 0; i < steps; ++i) must(gpu->decode(seqs, next, logits.data()), "decode");
+            const double m = seconds(a) * 1e3 / steps;
+            std::printf("%s,%s,%d,%d,%.3f,%.0f,%.3f\n", graphs ? "decode" : "decode_nographs", shape.c_str(), batch,
+                        steps, m, batch / m * 1e3, double(gpu->weightBytes()) / bw * 1e3);
+            if (graphs && !gpu->graphNote().empty()) std::fprintf(stderr, "%s\n", gpu->graphNote().c_str());
+            std::fflush(stdout);
+        }
+        gpu->setGraphs(true);
         for (int s : seqs) gpu->release(s);
         gpu->release(ctx);
     }

@@ -2,6 +2,7 @@
 // Accelerator interface, loaded at run time by loadCudaAccelerator()
 // (gpu/src/model/cuda_plugin.cpp). Its one exported symbol builds the accelerator for
 // a Model the application loaded; everything else in the library is hidden.
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <string>
@@ -35,6 +36,7 @@ public:
     std::string describe() const override {
         return "cuda: " + cuda::describe(decoder_->device()) +
                (decoder_->inPlaceMatrices() > 0 ? ", quantized matrices read in place" : "") +
+               (decoder_->graphs() ? "" : ", decode without CUDA graphs") +
                (vision_ ? ", vision tower too" : visionNote_);
     }
     int newSequence() override { return decoder_->newSequence(); }
@@ -66,7 +68,10 @@ private:
 };
 
 Result<std::unique_ptr<Accelerator>> create(const Model& model) {
-    auto decoder = CudaLlama::load(model);
+    cuda::CudaLlamaOptions options;
+    // MOTOR_CUDA_GRAPHS=0: decode as plain launches (to rule graphs out when a run goes wrong).
+    if (const char* g = std::getenv("MOTOR_CUDA_GRAPHS"); g && std::string(g) == "0") options.graphs = false;
+    auto decoder = CudaLlama::load(model, options);
     if (!decoder) return decoder.error();
     // A vision tower the kernels do not take stays on the CPU; the decoder still runs here.
     std::unique_ptr<CudaVision> vision;
