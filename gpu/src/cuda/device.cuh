@@ -60,8 +60,10 @@ public:
         if (count > 0) {
             MOTOR_CUDA_TRY(cudaMemcpy(b->p_, host, count * sizeof(T), cudaMemcpyHostToDevice));
             // From pageable memory cudaMemcpy may return before its DMA lands, and the
-            // compute streams are non-blocking (they do not wait for the legacy stream).
-            MOTOR_CUDA_TRY(cudaDeviceSynchronize());
+            // compute streams are non-blocking (they do not wait for the legacy stream):
+            // wait for the legacy stream, which holds the copy (not the whole device, so
+            // that a CUDA graph being captured on another stream is left alone).
+            MOTOR_CUDA_TRY(cudaStreamSynchronize(cudaStreamLegacy));
         }
         return b;
     }

@@ -351,6 +351,7 @@ Result<void> CudaLlama::append(int sequence, std::span<const int32_t> tokens, co
 Result<void> CudaLlama::decode(std::span<const int> sequences, std::span<const int32_t> tokens, float* logits) {
     if (sequences.size() != tokens.size()) return makeError("CudaLlama::decode: one token per sequence");
     if (sequences.size() > size_t(options_.maxBatchTokens)) return makeError("CudaLlama::decode: batch too large");
+    if (sequences.empty()) return {};
     std::vector<Row> rows;
     std::vector<int> logitRows;
     for (size_t i = 0; i < sequences.size(); ++i) {
@@ -433,47 +434,44 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
         for (const Row& r : rows) ints.push_back(r.pos + 1);
     }
 
-    // Buffers a graph's launches point into: growing one drops the graphs.
-    bool grown = false;
-    if (ints_.size() < ints.size()) {
-        MOTOR_TRY_ASSIGN(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
-        grown = true;
+    // Buffers a graph's launches point into: the graphs go before any of them is freed
+    // (an allocation that then fails must not leave a graph pointing at freed memory).
+    DecodeAttentionParams& dp = pass.dp;
+    size_t wsFloats = 0;
+    if (!prefillChunk) {
+        const int hd = c.headDim;
+        dp.headDim = hd;
+        dp.batch = T;
+        dp.qHeads = c.heads;
+        dp.kvHeads = c.kvHeads;
+        dp.maxPagesPerSeq = maxPagesPerSeq;
+        // The table's span, not the longest sequence: the kernels stop at each sequence's
+        // length, and the pass keeps its shape while the sequences grow.
+        dp.maxSeqlenK = maxPagesPerSeq * ps;
+        dp.splits = decodeSplits(T, c.kvHeads, dp.maxSeqlenK, device_.multiprocessors);
+        wsFloats = decodeWorkspaceFloats(dp);
     }
+    const size_t need = logitRows.size() * size_t(c.vocabSize);
+    const bool growInts = ints_.size() < ints.size(), growWs = decodeWs_.size() < wsFloats,
+               growLogits = logits_.size() < need;
+    if (growInts || growWs || growLogits) graphs_.clear();
+    if (growInts) MOTOR_TRY_ASSIGN(ints_, DeviceBuffer<int>::allocate(ints.size() * 2));
+    if (growWs) MOTOR_TRY_ASSIGN(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
+    // Room for 16 rows at once, so that a batch growing step by step drops the graphs once.
+    if (growLogits) MOTOR_TRY_ASSIGN(logits_, DeviceBuffer<float>::allocate(std::max(need, 16 * size_t(c.vocabSize))));
     pass.dTokens = ints_.get();
     pass.dPos = pass.dTokens + T;
     pass.dSlots = pass.dPos + T;
     pass.dAttn = ints_.get() + attnAt;
     if (!prefillChunk) {
-        const int hd = c.headDim;
-        const int64_t qd = int64_t(c.heads) * hd;
-        DecodeAttentionParams& dp = pass.dp;
+        const int64_t qd = int64_t(c.heads) * c.headDim;
         dp.qRowStride = qd;
+        dp.oRowStride = qd;
         dp.blockTable = pass.dAttn;
-        dp.maxPagesPerSeq = maxPagesPerSeq;
         dp.seqlensK = pass.dAttn + size_t(T) * size_t(maxPagesPerSeq);
         dp.pageSize = ps;
-        dp.oRowStride = qd;
-        dp.batch = T;
-        dp.qHeads = c.heads;
-        dp.kvHeads = c.kvHeads;
-        dp.headDim = hd;
-        // The table's span, not the longest sequence: the kernels stop at each sequence's
-        // length, and the pass keeps its shape while the sequences grow.
-        dp.maxSeqlenK = maxPagesPerSeq * ps;
-        dp.scale = 1.f / std::sqrt(float(hd));
-        dp.splits = decodeSplits(T, c.kvHeads, dp.maxSeqlenK, device_.multiprocessors);
-        const size_t wsFloats = decodeWorkspaceFloats(dp);
-        if (decodeWs_.size() < wsFloats) {
-            MOTOR_TRY_ASSIGN(decodeWs_, DeviceBuffer<float>::allocate(wsFloats * 2));
-            grown = true;
-        }
+        dp.scale = 1.f / std::sqrt(float(c.headDim));
     }
-    const size_t need = logitRows.size() * size_t(c.vocabSize);
-    if (logits_.size() < need) {
-        MOTOR_TRY_ASSIGN(logits_, DeviceBuffer<float>::allocate(need));
-        grown = true;
-    }
-    if (grown) graphs_.clear();
 
     MOTOR_CUDA_TRY(cudaMemcpyAsync(ints_.get(), ints.data(), ints.size() * sizeof(int), cudaMemcpyHostToDevice, st));
     if (embeddings)
@@ -494,8 +492,9 @@ Result<void> CudaLlama::forward(std::span<const Row> rows, const float* embeddin
 }
 
 // Replays the graph of the pass's shape, capturing it the second time the shape comes. A
-// capture that fails (a call the driver will not record) turns graphs off for this model,
-// with the reason in graphNote(), and the pass runs as plain launches: the same work.
+// capture the driver refuses turns graphs off for this model, with the reason in
+// graphNote(), and the pass runs as plain launches: the same work. An error of the pass
+// itself (e.g. a shape the kernels refuse) is returned as it is, graphs staying on.
 Result<void> CudaLlama::launchGraph(const GraphKey& key, const Pass& pass) {
     cudaStream_t st = stream_.get();
     auto it = graphs_.find(key);
@@ -505,9 +504,17 @@ Result<void> CudaLlama::launchGraph(const GraphKey& key, const Pass& pass) {
             auto oldest = graphs_.begin();
             for (auto g = graphs_.begin(); g != graphs_.end(); ++g)
                 if (g->second->lastUse < oldest->second->lastUse) oldest = g;
+            sightings_.erase(oldest->first);  // seen twice more before it is captured again
             graphs_.erase(oldest);
         }
-        MOTOR_CUDA_TRY(cudaStreamBeginCapture(st, cudaStreamCaptureModeThreadLocal));
+        auto refused = [&](cudaError_t e, const char* what) -> Result<void> {
+            (void)cudaGetLastError();  // a refused capture leaves no sticky error
+            graphNote_ = std::string(what) + ": " + cudaGetErrorString(e);
+            setGraphs(false);
+            return enqueue(pass);
+        };
+        if (const cudaError_t e = cudaStreamBeginCapture(st, cudaStreamCaptureModeThreadLocal); e != cudaSuccess)
+            return refused(e, "cudaStreamBeginCapture");
         cudaGraph_t graph = nullptr;
         auto capture = [&]() -> Result<void> {
             try {
@@ -520,23 +527,26 @@ Result<void> CudaLlama::launchGraph(const GraphKey& key, const Pass& pass) {
         };
         const Result<void> captured = capture();
         const cudaError_t ended = cudaStreamEndCapture(st, &graph);
-        cudaGraphExec_t exec = nullptr;
-        cudaError_t made = cudaErrorStreamCaptureInvalidated;
-        if (captured && ended == cudaSuccess && graph) made = cudaGraphInstantiate(&exec, graph, 0ULL);
-        if (graph) cudaGraphDestroy(graph);
-        if (made != cudaSuccess) {
-            (void)cudaGetLastError();  // a failed capture leaves no sticky error
-            graphNote_ = "CUDA graphs off: " + (!captured              ? captured.error().message
-                                                : ended != cudaSuccess ? std::string(cudaGetErrorString(ended))
-                                                                       : std::string(cudaGetErrorString(made)));
-            setGraphs(false);
-            return enqueue(pass);
+        if (!captured) {  // the pass's own error, or the driver's refusal seen at a launch
+            if (graph) cudaGraphDestroy(graph);
+            if (ended == cudaSuccess) return captured;
+            return refused(ended, "cudaStreamEndCapture");
+        }
+        if (ended != cudaSuccess || !graph) {
+            if (graph) cudaGraphDestroy(graph);
+            return refused(ended != cudaSuccess ? ended : cudaErrorStreamCaptureInvalidated, "cudaStreamEndCapture");
         }
         auto g = std::make_unique<Graph>();
-        g->exec = exec;
+        const cudaError_t made = cudaGraphInstantiate(&g->exec, graph, 0ULL);
+        cudaGraphDestroy(graph);
+        if (made != cudaSuccess) {
+            g->exec = nullptr;
+            return refused(made, "cudaGraphInstantiate");
+        }
         it = graphs_.emplace(key, std::move(g)).first;
     }
     it->second->lastUse = ++graphClock_;
+    ++graphLaunches_;
     MOTOR_CUDA_TRY(cudaGraphLaunch(it->second->exec, st));
     return {};
 }

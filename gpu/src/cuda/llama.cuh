@@ -79,8 +79,10 @@ public:
     // Turns the decode passes' CUDA graphs on or off (CudaLlamaOptions::graphs).
     void setGraphs(bool on);
     bool graphs() const { return options_.graphs; }
-    // Graphs captured and kept, and why graphs went off when a capture failed (else empty).
+    // Graphs captured and kept, passes run as graphs, and why graphs went off when the
+    // driver refused a capture (else empty).
     int graphCount() const { return int(graphs_.size()); }
+    uint64_t graphLaunches() const { return graphLaunches_; }
     const std::string& graphNote() const { return graphNote_; }
 
 private:
@@ -139,7 +141,7 @@ private:
     // drops them.
     std::map<GraphKey, std::unique_ptr<Graph>> graphs_;
     std::map<GraphKey, int> sightings_;
-    uint64_t graphClock_ = 0;
+    uint64_t graphClock_ = 0, graphLaunches_ = 0;
     std::string graphNote_;
 };
 

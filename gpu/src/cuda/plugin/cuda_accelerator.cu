@@ -36,7 +36,9 @@ public:
     std::string describe() const override {
         return "cuda: " + cuda::describe(decoder_->device()) +
                (decoder_->inPlaceMatrices() > 0 ? ", quantized matrices read in place" : "") +
-               (decoder_->graphs() ? "" : ", decode without CUDA graphs") +
+               (decoder_->graphs()              ? ""
+                : decoder_->graphNote().empty() ? ", decode without CUDA graphs"
+                                                : ", decode without CUDA graphs (" + decoder_->graphNote() + ")") +
                (vision_ ? ", vision tower too" : visionNote_);
     }
     int newSequence() override { return decoder_->newSequence(); }
