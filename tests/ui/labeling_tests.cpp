@@ -2,11 +2,16 @@
 // database, N moves to the next unlabelled clip, bad files are refused without a crash.
 #include <gtest/gtest.h>
 
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 #include "core/store/Project.h"
@@ -193,6 +198,55 @@ TEST_F(LabelingTest, CoderSwitchChangesWhoLabelsAndAskEveryOpenForgetsTheLastOne
         << window_->coderButton()->text().toStdString();
     EXPECT_TRUE(window_->switchCoder(QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
     EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("Expert A"));
+}
+
+// Reported: the first "Who is labelling?" on a computer offered the project's first expert
+// ("Expert A"), so Enter labelled as her. Nothing is filled in until this computer has a
+// name of its own for the project, and with "ask every open" not even then.
+TEST_F(LabelingTest, WhoIsLabellingNeverOffersAnotherExpertsName) {
+    openStudio({});
+    QSettings().clear();  // this computer has never chosen a coder for the project
+    bool shown = false, okEnabled = true;
+    QString offered, answer;
+    QTimer timer;
+    timer.setInterval(20);
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        auto* dialog = qobject_cast<ui::ExpertDialog*>(QApplication::activeModalWidget());
+        if (!dialog || shown) return;
+        shown = true;
+        offered = dialog->expertName();
+        okEnabled = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled();
+        if (answer.isEmpty()) {
+            dialog->reject();
+        } else {
+            dialog->findChild<QComboBox*>()->setCurrentText(answer);
+            dialog->accept();
+        }
+    });
+    timer.start();
+
+    // First open here: the field is empty and OK is off until a name is picked or typed.
+    answer = QStringLiteral("New Coder");
+    window_ = std::make_unique<ui::MainWindow>();
+    window_->show();
+    ASSERT_TRUE(window_->openProject(projectPath_, {}, ui::MainWindow::Interaction::Interactive));
+    ASSERT_TRUE(shown);
+    EXPECT_TRUE(offered.isEmpty()) << offered.toStdString();
+    EXPECT_FALSE(okEnabled);
+    EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("New Coder"));
+
+    // On a shared computer ("ask every open") the last coder is not offered either.
+    ui::ExpertDialog::setAskEveryOpen(true);
+    shown = false;
+    answer.clear();
+    window_ = std::make_unique<ui::MainWindow>();
+    window_->show();
+    ASSERT_TRUE(window_->openProject(projectPath_, {}, ui::MainWindow::Interaction::Interactive));
+    ui::ExpertDialog::setAskEveryOpen(false);
+    ASSERT_TRUE(shown);
+    EXPECT_TRUE(offered.isEmpty()) << offered.toStdString();
+    EXPECT_EQ(window_->session()->currentExpertId(), 0);  // cancelled: nobody labels
+    timer.stop();
 }
 
 // Codebook names follow the interface language; what is stored stays the id.

@@ -33,6 +33,7 @@ ExpertDialog::ExpertDialog(const QStringList& experts, const QString& suggestion
     names_ = new QComboBox(this);
     names_->setEditable(true);
     names_->addItems(experts);
+    names_->setCurrentIndex(-1);  // no name until one is picked or typed (or suggested)
     names_->setCurrentText(suggestion);
     names_->lineEdit()->setPlaceholderText(tr("e.g. Expert A"));
     names_->setMinimumWidth(260);

@@ -400,7 +400,9 @@ bool MainWindow::chooseExpert(const QString& forced, Interaction interaction) {
     if (name.isEmpty() && interaction == Interaction::Interactive) {
         QStringList experts;
         for (const Annotator& a : session_->annotatorsOfKind(AnnotatorKind::Human)) experts << a.name;
-        ExpertDialog dialog(experts, remembered.isEmpty() ? experts.value(0) : remembered, this);
+        // Never another expert's name by default: Enter would label as that expert. Only
+        // this computer's own last choice, and not when several people share it.
+        ExpertDialog dialog(experts, ExpertDialog::askEveryOpen() ? QString() : remembered, this);
         if (dialog.exec() != QDialog::Accepted) return false;
         name = dialog.expertName();
     }
