@@ -74,40 +74,66 @@ Result<ProjectMetrics> computeMetrics(const LabelSet& labels, const MetricsOptio
 
 QString reportText(const Report& r) {
     QString out;
-    out += QStringLiteral("Macro-F1 (%) against %1 (n = clips rated by both)\n\n").arg(r.reference());
-    QString header = QStringLiteral("%1").arg(QStringLiteral("annotator"), -28);
-    for (const auto& d : r.dimensions()) header += QStringLiteral("%1").arg(d.name, 18);
-    header += QStringLiteral("%1\n").arg(QStringLiteral("avg"), 9);
-    out += header + QString(header.size() - 1, QChar('-')) + QLatin1Char('\n');
-    bool anyPartial = false;
-    for (const auto& row : r.summary()) {
-        QString line = QStringLiteral("%1").arg(row.annotator + (row.partial ? QStringLiteral(" *") : QString()), -28);
-        for (size_t d = 0; d < row.macroF1.size(); ++d)
-            line += QStringLiteral("%1").arg(QStringLiteral("%1 (n=%2)").arg(pct(row.macroF1[d])).arg(row.n[d]), 18);
-        line += QStringLiteral("%1\n").arg(pct(row.average), 9);
-        out += line;
-        anyPartial = anyPartial || row.partial;
-    }
-    if (anyPartial) {
-        QStringList refN;
-        for (size_t d = 0; d < r.dimensions().size(); ++d)
-            refN << QStringLiteral("%1 %2").arg(r.dimensions()[d].name).arg(r.referenceRated()[d]);
-        out +=
-            QStringLiteral("* covers fewer clips than the reference rated (%1): not comparable with complete coders\n")
-                .arg(refN.join(QStringLiteral(", ")));
+    bool anyCoder = !r.summary().empty();
+    for (const auto& d : r.dimensions()) anyCoder = anyCoder || !d.agreement.annotators.isEmpty();
+    if (!anyCoder)
+        return QStringLiteral(
+            "No labels yet: nothing to compare. Label clips (the Label tab, or motor label) or import labels "
+            "(motor import labels), then run eval again.\n");
+    if (!r.reference().isEmpty()) {  // the table against the reference (eval --reference)
+        out += QStringLiteral("Macro-F1 (%) against %1 (n = clips rated by both)\n\n").arg(r.reference());
+        QString header = QStringLiteral("%1").arg(QStringLiteral("annotator"), -28);
+        for (const auto& d : r.dimensions()) header += QStringLiteral("%1").arg(d.name, 18);
+        header += QStringLiteral("%1\n").arg(QStringLiteral("avg"), 9);
+        out += header + QString(header.size() - 1, QChar('-')) + QLatin1Char('\n');
+        bool anyPartial = false;
+        for (const auto& row : r.summary()) {
+            QString line =
+                QStringLiteral("%1").arg(row.annotator + (row.partial ? QStringLiteral(" *") : QString()), -28);
+            for (size_t d = 0; d < row.macroF1.size(); ++d)
+                line +=
+                    QStringLiteral("%1").arg(QStringLiteral("%1 (n=%2)").arg(pct(row.macroF1[d])).arg(row.n[d]), 18);
+            line += QStringLiteral("%1\n").arg(pct(row.average), 9);
+            out += line;
+            anyPartial = anyPartial || row.partial;
+        }
+        if (anyPartial) {
+            QStringList refN;
+            for (size_t d = 0; d < r.dimensions().size(); ++d)
+                refN << QStringLiteral("%1 %2").arg(r.dimensions()[d].name).arg(r.referenceRated()[d]);
+            out += QStringLiteral(
+                       "* covers fewer clips than the reference rated (%1): not comparable with complete coders\n")
+                       .arg(refN.join(QStringLiteral(", ")));
+        }
     }
     out += QStringLiteral("\nAgreement\n");
+    auto interval = [](const Interval& i) {
+        return i.defined() ? QStringLiteral(" [%1, %2]").arg(num(i.lower), num(i.upper)) : QString();
+    };
+    bool fleissOnFewer = false;
     for (const auto& d : r.dimensions()) {
-        out += QStringLiteral("  %1: Fleiss kappa %2, Krippendorff alpha %3")
+        const Agreement& a = d.agreement;
+        out += QStringLiteral("  %1: Fleiss kappa %2%3 (n=%4), Krippendorff alpha %5%6 (units=%7)\n")
                    .arg(d.name, -10)
-                   .arg(num(d.agreement.fleiss.kappa), num(d.agreement.alpha.alpha));
-        if (d.agreement.alphaInterval.defined())
-            out += QStringLiteral(" [%1, %2]")
-                       .arg(num(d.agreement.alphaInterval.lower), num(d.agreement.alphaInterval.upper));
-        out += QLatin1Char('\n');
-        for (const auto& pk : d.agreement.cohen)
-            out += QStringLiteral("    Cohen kappa %1 / %2: %3 (n=%4)\n").arg(pk.a, pk.b, num(pk.kappa)).arg(pk.n);
+                   .arg(num(a.fleiss.kappa), interval(a.fleissInterval))
+                   .arg(a.fleiss.n)
+                   .arg(num(a.alpha.alpha), interval(a.alphaInterval))
+                   .arg(a.alpha.units);
+        fleissOnFewer = fleissOnFewer || a.fleiss.n < a.alpha.units;
+        for (const auto& pk : a.cohen)
+            out += QStringLiteral("    Cohen kappa %1 / %2: %3%4 (n=%5)\n")
+                       .arg(pk.a, pk.b, num(pk.kappa), interval(pk.interval))
+                       .arg(pk.n);
     }
+    if (fleissOnFewer)
+        out += QStringLiteral(
+            "Fleiss' kappa counts only the clips every coder rated (n); Krippendorff's alpha every clip two or more "
+            "rated (units). A coder who rated few clips makes Fleiss' n small.\n");
+    if (r.bootstrap())
+        out += QStringLiteral("[lower, upper]: %1% percentile bootstrap interval over clips, %2 resamples, seed %3.\n")
+                   .arg(r.bootstrap()->confidence * 100, 0, 'g', 3)
+                   .arg(r.bootstrap()->resamples)
+                   .arg(r.bootstrap()->seed);
     return out;
 }
 

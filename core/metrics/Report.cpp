@@ -145,7 +145,9 @@ QJsonObject agreementJson(const Agreement& agreement, bool withIntervals) {
     }
     QJsonObject json{{QStringLiteral("annotators"), QJsonArray::fromStringList(agreement.annotators)},
                      {QStringLiteral("fleiss_kappa"), number(agreement.fleiss.kappa)},
+                     {QStringLiteral("fleiss_n"), number(agreement.fleiss.n)},
                      {QStringLiteral("krippendorff_alpha"), number(agreement.alpha.alpha)},
+                     {QStringLiteral("krippendorff_units"), number(agreement.alpha.units)},
                      {QStringLiteral("cohen_kappa"), cohen}};
     if (withIntervals) {
         json.insert(QStringLiteral("fleiss_kappa_ci"), interval(agreement.fleissInterval));

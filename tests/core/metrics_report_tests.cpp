@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <random>
 #include <set>
 
@@ -9,6 +10,7 @@
 #include "core/metrics/CohenKappa.h"
 #include "core/metrics/FleissKappa.h"
 #include "core/metrics/KrippendorffAlpha.h"
+#include "core/metrics/ProjectMetrics.h"
 #include "core/metrics/Report.h"
 
 using namespace motor::metrics;
@@ -71,8 +73,8 @@ TEST(MetricsReport, JsonHasExactlyTheDocumentedKeys) {
     EXPECT_EQ(b["classes"].toArray().toVariantList(), QVariant(behavior()).toList());
 
     const QJsonObject agreement = b["agreement"].toObject();
-    EXPECT_EQ(keysOf(agreement),
-              (std::set<QString>{"annotators", "fleiss_kappa", "krippendorff_alpha", "cohen_kappa"}));
+    EXPECT_EQ(keysOf(agreement), (std::set<QString>{"annotators", "fleiss_kappa", "fleiss_n", "krippendorff_alpha",
+                                                    "krippendorff_units", "cohen_kappa"}));
     EXPECT_EQ(agreement["annotators"].toArray().size(), 3);
     const QJsonArray cohen = agreement["cohen_kappa"].toArray();
     ASSERT_EQ(cohen.size(), 3);
@@ -221,6 +223,58 @@ TEST(MetricsReport, BootstrapAddsIntervals) {
     const QJsonObject model = json["dimensions"]["behavior"]["vs_reference"][1].toObject();
     EXPECT_LE(model["macro_f1_ci"][0].toDouble(), model["macro_f1"].toDouble());
     EXPECT_GE(model["macro_f1_ci"][1].toDouble(), model["macro_f1"].toDouble());
+}
+
+// Reported: after a new coder labelled one clip, `motor eval` printed Fleiss' kappa -0.500
+// on every dimension with nothing saying it rested on that one clip. The text gives each
+// coefficient's n and says why Fleiss' n can be small; JSON has the same counts.
+TEST(MetricsReport, TextAndJsonSayWhatEachCoefficientRestsOn) {
+    const std::vector<DimensionTable> dims = smallProject();  // expert2 rated 20 of the 40 clips
+    ReportOptions options = against("expert");
+    options.bootstrap = BootstrapOptions{200, 9, 0.95};
+    const auto report = Report::build(dims, options);
+    ASSERT_TRUE(report.ok());
+    const std::vector<int> all{0, 1, 2};
+    const FleissKappa fleiss = FleissKappa::fromTable(dims[0].table, all);
+    const KrippendorffAlpha alpha = KrippendorffAlpha::fromTable(dims[0].table, all);
+    ASSERT_EQ(fleiss.n, 20);
+    ASSERT_EQ(alpha.units, 40);
+    const QString text = reportText(*report);
+    const QRegularExpression line(QStringLiteral(
+        R"(behavior\s*: Fleiss kappa ([-0-9.]+) \[[-0-9.]+, [-0-9.]+\] \(n=(\d+)\), Krippendorff alpha ([-0-9.]+) \[[-0-9.]+, [-0-9.]+\] \(units=(\d+)\))"));
+    const auto m = line.match(text);
+    ASSERT_TRUE(m.hasMatch()) << qPrintable(text);
+    EXPECT_NEAR(m.captured(1).toDouble(), fleiss.kappa, 1e-3);
+    EXPECT_EQ(m.captured(2).toInt(), 20);
+    EXPECT_NEAR(m.captured(3).toDouble(), alpha.alpha, 1e-3);
+    EXPECT_EQ(m.captured(4).toInt(), 40);
+    EXPECT_TRUE(text.contains(QStringLiteral("counts only the clips every coder rated"))) << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("95% percentile bootstrap interval over clips, 200 resamples")))
+        << qPrintable(text);
+    const QJsonObject json = report->toJson();
+    const QJsonObject agreement = json["dimensions"]["behavior"]["agreement"].toObject();
+    EXPECT_EQ(agreement["fleiss_n"].toInt(), 20);
+    EXPECT_EQ(agreement["krippendorff_units"].toInt(), 40);
+
+    // Every coder on every clip: no note; without bootstrap, no interval legend.
+    std::vector<DimensionTable> complete = smallProject();
+    for (DimensionTable& dim : complete)
+        for (int item = 20; item < 40; ++item)
+            ASSERT_TRUE(dim.table.set("expert2", QStringLiteral("clip%1").arg(item), 0).ok());
+    const QString full = reportText(*Report::build(complete, against("expert")));
+    EXPECT_FALSE(full.contains(QStringLiteral("counts only"))) << qPrintable(full);
+    EXPECT_FALSE(full.contains(QStringLiteral("bootstrap"))) << qPrintable(full);
+    EXPECT_TRUE(full.contains(QStringLiteral("(n=40)"))) << qPrintable(full);
+}
+
+// A project without labels says so instead of printing an empty table "against ".
+TEST(MetricsReport, TextOfAProjectWithoutLabelsSaysSo) {
+    const std::vector<DimensionTable> none{{"behavior", RatingTable(behavior())}};
+    const auto report = Report::build(none);
+    ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
+    const QString text = reportText(*report);
+    EXPECT_TRUE(text.startsWith(QStringLiteral("No labels yet"))) << qPrintable(text);
+    EXPECT_FALSE(text.contains(QStringLiteral("against"))) << qPrintable(text);
 }
 
 TEST(MetricsReport, RejectsBadInput) {
