@@ -2008,7 +2008,11 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Dissenting coders</source>
+        <source>Dissenting votes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Over the dimensions: the labels that differ from each dimension's most chosen label</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2074,7 +2078,7 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
+        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; &lt;span style="background:%4"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; a tie, no majority &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -2015,8 +2015,12 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Ryhmä</translation>
     </message>
     <message>
-        <source>Dissenting coders</source>
-        <translation>Eri mieltä olevia koodaajia</translation>
+        <source>Dissenting votes</source>
+        <translation>Eriävät äänet</translation>
+    </message>
+    <message>
+        <source>Over the dimensions: the labels that differ from each dimension's most chosen label</source>
+        <translation>Ulottuvuuksien yli: luokitukset, jotka eroavat kunkin ulottuvuuden useimmin valitusta luokasta</translation>
     </message>
     <message>
         <source>Contested dimensions</source>
@@ -2081,8 +2085,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Lasketaanko mallien ajot ja vertailutasot eri mieltä oleviksi koodaajiksi täällä, jonossa ja selaimen Ristiriita-sarakkeessa</translation>
     </message>
     <message>
-        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
-        <translation>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; samaa mieltä kuin enemmistö (%3) &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; eri mieltä &amp;nbsp; (n,nn) varmuus &amp;nbsp; ✎ perustelu tai huomautus</translation>
+        <source>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; agrees with the majority of %3 &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; differs from it &amp;nbsp; &lt;span style="background:%4"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; a tie, no majority &amp;nbsp; (n.nn) confidence &amp;nbsp; ✎ rationale or note</source>
+        <translation>&lt;span style="background:%1"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; samaa mieltä kuin enemmistö (%3) &amp;nbsp; &lt;span style="background:%2"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; eri mieltä &amp;nbsp; &lt;span style="background:%4"&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; tasatilanne, ei enemmistöä &amp;nbsp; (n,nn) varmuus &amp;nbsp; ✎ perustelu tai huomautus</translation>
     </message>
     <message>
         <source>all coders</source>

@@ -73,5 +73,55 @@ TEST_F(ReviewTest, ConflictCountsExpertsByDefaultAndAllCodersOnRequest) {
     EXPECT_TRUE(review->queue().contains(modelOnly));
 }
 
+// Reported: two experts who disagree were both coloured "agrees with the majority", and a
+// single click on a queued clip did nothing. A tie has its own colour, and a click opens
+// the clip.
+TEST_F(ReviewTest, ATieIsNoMajorityAndOneClickOpensAQueuedClip) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 16;
+    openStudio(options);
+    window_->showView(ui::MainWindow::View::Review);
+    ui::ProjectSession* session = window_->session();
+    ui::ReviewPane* review = window_->review();
+    const QColor agree(0xdc, 0xf1, 0xe1), dissent(0xfb, 0xd5, 0xd1);  // ReviewPane's colours
+    const auto experts = session->annotatorsOfKind(AnnotatorKind::Human);
+    ASSERT_EQ(experts.size(), 2);
+    const QVector<Dimension>& dims = session->codebook().dimensions;
+    int ties = 0, agreements = 0;
+    for (const Clip& c : session->clips()) {
+        const ui::ClipLabels labels = session->labelsOfClip(c.id);
+        session->setCurrentClip(c.id);
+        QTableWidget* table = review->codersTable();
+        ASSERT_GE(table->rowCount(), 2);
+        for (int d = 0; d < dims.size(); ++d) {
+            const QString a = labels.value(experts[0].id).value(dims[d].name).label;
+            const QString b = labels.value(experts[1].id).value(dims[d].name).label;
+            if (a.isEmpty() || b.isEmpty()) continue;
+            const QColor ca = table->item(0, d)->background().color(), cb = table->item(1, d)->background().color();
+            EXPECT_EQ(ca, cb) << c.key.toStdString() << " " << dims[d].name.toStdString();
+            if (a == b) {
+                EXPECT_EQ(ca, agree) << c.key.toStdString();
+                ++agreements;
+            } else {
+                EXPECT_NE(ca, agree) << "a 1-1 split is no majority: " << c.key.toStdString();
+                EXPECT_NE(ca, dissent) << c.key.toStdString();
+                ++ties;
+            }
+        }
+    }
+    EXPECT_GT(ties, 0);
+    EXPECT_GT(agreements, 0);
+
+    // One click on a queued row opens that clip.
+    QTableWidget* queue = review->queueTable();
+    ASSERT_GE(queue->rowCount(), 2);
+    session->setCurrentClip(review->queue().first());
+    const int row = queue->rowCount() - 1;
+    queue->scrollToItem(queue->item(row, 0));
+    QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, queue->visualItemRect(queue->item(row, 0)).center());
+    EXPECT_EQ(session->currentClipId(), review->queue()[row]);
+}
+
 }  // namespace
 }  // namespace motor::testing

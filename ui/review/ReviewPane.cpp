@@ -41,6 +41,7 @@ QString runSummary(const QJsonObject& p) {
 }
 const QColor kDissent(0xfb, 0xd5, 0xd1);
 const QColor kAgree(0xdc, 0xf1, 0xe1);
+const QColor kTie(0xfd, 0xec, 0xc8);  // among the most chosen labels, with no majority
 
 QString kindName(AnnotatorKind k) {
     switch (k) {
@@ -105,7 +106,7 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     bottomLayout->addLayout(queueBar);
     queueTable_ = new QTableWidget(0, 5, bottom);
     queueTable_->setHorizontalHeaderLabels(
-        {tr("Clip"), tr("Group"), tr("Dissenting coders"), tr("Contested dimensions"), tr("Model ≠ expert")});
+        {tr("Clip"), tr("Group"), tr("Dissenting votes"), tr("Contested dimensions"), tr("Model ≠ expert")});
     queueTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     queueTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
     queueTable_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -114,6 +115,8 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     queueTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     queueTable_->horizontalHeader()->setStretchLastSection(true);
     queueTable_->setWordWrap(false);
+    queueTable_->horizontalHeaderItem(2)->setToolTip(
+        tr("Over the dimensions: the labels that differ from each dimension's most chosen label"));
     bottomLayout->addWidget(queueTable_, 1);
     queueSummary_ = new QLabel(bottom);
     queueSummary_->setObjectName(QStringLiteral("MutedLabel"));
@@ -135,7 +138,9 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     connect(queueTable_, &QTableWidget::cellActivated, this, [this](int row, int) {
         if (row >= 0 && row < queue_.size()) emit clipRequested(queue_[row]);
     });
-    connect(queueTable_, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+    // One click opens a queued clip, as in every other table (the queue is rebuilt under
+    // the selection, so only a person's click or Enter moves the clip, not a rebuild).
+    connect(queueTable_, &QTableWidget::cellClicked, this, [this](int row, int) {
         if (row >= 0 && row < queue_.size()) emit clipRequested(queue_[row]);
     });
     connect(coders_, &QTableWidget::currentCellChanged, this,
@@ -195,10 +200,12 @@ void ReviewPane::refreshClip() {
     // of scope are coloured against it but do not move it.
     const bool allCoders = session_->conflictScope() == metrics::ConflictScope::AllCoders;
     auto inScope = [&](const Annotator& a) { return allCoders || a.kind == AnnotatorKind::Human; };
-    legend_->setText(tr("<span style=\"background:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</span> agrees with the majority of %3 "
-                        "&nbsp; <span style=\"background:%2\">&nbsp;&nbsp;&nbsp;&nbsp;</span> differs from it "
-                        "&nbsp; (n.nn) confidence &nbsp; ✎ rationale or note")
-                         .arg(kAgree.name(), kDissent.name(), allCoders ? tr("all coders") : tr("the experts")));
+    legend_->setText(
+        tr("<span style=\"background:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</span> agrees with the majority of %3 "
+           "&nbsp; <span style=\"background:%2\">&nbsp;&nbsp;&nbsp;&nbsp;</span> differs from it "
+           "&nbsp; <span style=\"background:%4\">&nbsp;&nbsp;&nbsp;&nbsp;</span> a tie, no majority "
+           "&nbsp; (n.nn) confidence &nbsp; ✎ rationale or note")
+            .arg(kAgree.name(), kDissent.name(), allCoders ? tr("all coders") : tr("the experts"), kTie.name()));
     for (int d = 0; d < cb.dimensions.size(); ++d) {
         const QString dim = cb.dimensions[d].name;
         QHash<QString, int> votes;
@@ -226,7 +233,10 @@ void ReviewPane::refreshClip() {
                 if (majorityLabels.size() == 1)
                     item->setBackground(ann.label == majorityLabels.front() ? kAgree : kDissent);
             } else if (votes.size() > 1) {
-                item->setBackground(votes.value(ann.label) == majority ? kAgree : kDissent);
+                // Among the most chosen labels: the majority when it is one label, else a tie
+                // (two experts who disagree: neither is the majority).
+                const bool top = votes.value(ann.label) == majority;
+                item->setBackground(!top ? kDissent : majorityLabels.size() == 1 ? kAgree : kTie);
             } else if (majority > 1) {
                 item->setBackground(kAgree);
             }

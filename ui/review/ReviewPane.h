@@ -24,6 +24,7 @@ public:
 
     QVector<qint64> queue() const { return queue_; }
     QTableWidget* codersTable() const { return coders_; }
+    QTableWidget* queueTable() const { return queueTable_; }
     void setModelVsExpertOnly(bool on);
     // "Count as disagreement": experts only (default) or all coders.
     QComboBox* scopeChooser() const { return scope_; }
