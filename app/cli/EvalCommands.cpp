@@ -94,11 +94,14 @@ int cmdDemo(const QStringList& args) {
         printError(QStringLiteral("--clips must be between 1 and 2000"));
         return 2;
     }
-    auto path = demo::createDemoProject(parser.positionalArguments().at(0), options, [](int done, int total) {
+    bool lineOpen = false;
+    auto path = demo::createDemoProject(parser.positionalArguments().at(0), options, [&](int done, int total) {
         std::fprintf(stderr, "\rgenerating media %d/%d", done, total);
-        if (done == total) std::fputc('\n', stderr);
+        lineOpen = done != total;
+        if (!lineOpen) std::fputc('\n', stderr);
     });
     if (!path) {
+        if (lineOpen) std::fputc('\n', stderr);
         printError(path.error().message);
         return 1;
     }

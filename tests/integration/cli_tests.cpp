@@ -78,6 +78,32 @@ QString CliTest::demo_;
 
 }  // namespace
 
+// Reported: `motor demo DIR --clips 1` to 4 failed ("could not draw realistic expert
+// labels") after writing part of the project, and a rerun then said "already exists". Any
+// count in the range works, and a demo that fails half-way leaves no project behind.
+TEST(CliDemo, AFewClipsWorkAndAFailedDemoLeavesNothing) {
+    QTemporaryDir dir;
+    for (int clips : {1, 3}) {
+        const QString folder = dir.filePath(QStringLiteral("demo%1").arg(clips));
+        const CliRun r = motorCli({"demo", folder, "--clips", QString::number(clips)});
+        ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+        const CliRun info = motorCli({"info", folder + "/demo.motor", "--format", "json"});
+        ASSERT_EQ(info.exitCode, 0) << qPrintable(info.err);
+        EXPECT_EQ(QJsonDocument::fromJson(info.out.toUtf8()).object()["clips"].toInt(), clips);
+    }
+    // The second recording's file cannot be written (a folder stands in its place).
+    const QString folder = dir.filePath(QStringLiteral("broken"));
+    ASSERT_TRUE(QDir().mkpath(folder + "/media/ryhma2.mp4"));
+    const CliRun bad = motorCli({"demo", folder, "--clips", "6"});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_TRUE(bad.err.contains("ryhma2.mp4")) << qPrintable(bad.err);
+    EXPECT_FALSE(QFileInfo::exists(folder + "/demo.motor"));
+    EXPECT_FALSE(QFileInfo::exists(folder + "/media/ryhma1.mp4"));
+    // With the obstacle gone, the same command makes the demo.
+    ASSERT_TRUE(QDir(folder + "/media/ryhma2.mp4").removeRecursively());
+    EXPECT_EQ(motorCli({"demo", folder, "--clips", "6"}).exitCode, 0);
+}
+
 TEST_F(CliTest, DemoHasWhatEveryViewNeeds) {
     const CliRun r = motorCli({"info", demo_, "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
