@@ -30,7 +30,15 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, const QStri
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        // Qt's usage line names the binary's path; this one names the command to type,
+        // and Qt's own options (--help-all) are not this tool's.
+        QStringList lines = parser.helpText().split(QLatin1Char('\n'));
+        if (!lines.isEmpty()) {
+            const qsizetype options = lines[0].indexOf(QLatin1String(" [options]"));
+            lines[0] = QStringLiteral("Usage: ") + args.value(0) + (options >= 0 ? lines[0].mid(options) : QString());
+        }
+        lines.removeIf([](const QString& l) { return l.contains(QLatin1String("--help-all")); });
+        printOut(lines.join(QLatin1Char('\n')));
         return 0;
     }
     const int n = int(parser.positionalArguments().size());
@@ -82,6 +90,16 @@ int main(int argc, char** argv) {
         }
     }
     if (!best) {
+        // A group's name alone ("motor import"): say which commands it holds.
+        QStringList inGroup;
+        for (const auto& c : motor::cli::registry())
+            if (const QStringList words = c.name.split(' '); words.size() > 1 && words[0] == args[1])
+                inGroup << words.mid(1).join(' ');
+        if (!inGroup.isEmpty()) {
+            motor::cli::printError(QStringLiteral("'%1' needs one of: %2; see 'motor %1 %3 --help'")
+                                       .arg(args[1], inGroup.join(QStringLiteral(", ")), inGroup.first()));
+            return 2;
+        }
         motor::cli::printError(QStringLiteral("unknown command '%1'; see 'motor --help'").arg(args[1]));
         return 2;
     }

@@ -1,5 +1,5 @@
 // motor-studio [PROJECT] [--screenshot FILE.png]
-//     [--view browser|review|metrics|predict|segment|codebook|export|merge|blind] [--expert NAME]
+//     [--view browser|review|metrics|predict|segment|codebook|export|merge|transcribe|blind] [--expert NAME]
 // Wiring only: the window, the style, the language, the command line.
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,7 +31,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption view(
         QStringLiteral("view"),
         QApplication::translate(
-            "main", "View to show: browser, review, metrics, predict, segment, codebook, export, merge or blind."),
+            "main",
+            "View to show: browser, review, metrics, predict, segment, codebook, export, merge, transcribe or blind."),
         QStringLiteral("VIEW"), QStringLiteral("browser"));
     const QCommandLineOption expert(QStringLiteral("expert"), QApplication::translate("main", "Label as this expert."),
                                     QStringLiteral("NAME"));

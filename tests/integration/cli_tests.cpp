@@ -241,6 +241,18 @@ TEST(CliBasics, HelpEverywhereAndUnknownCommands) {
     const CliRun unknown = motorCli({"frobnicate"});
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_TRUE(unknown.err.contains("frobnicate"));
+    // A command's usage line is the command to type (not the binary's path), without Qt's
+    // own --help-all.
+    const CliRun media = motorCli({"import", "media", "--help"});
+    EXPECT_EQ(media.exitCode, 0);
+    EXPECT_TRUE(media.out.startsWith("Usage: motor import media [options] PROJECT PATH...")) << qPrintable(media.out);
+    EXPECT_FALSE(media.out.contains("--help-all")) << qPrintable(media.out);
+    EXPECT_FALSE(media.out.contains(QStringLiteral(MOTOR_CLI))) << qPrintable(media.out);
+    // A group's name alone lists its commands.
+    const CliRun group = motorCli({"import"});
+    EXPECT_EQ(group.exitCode, 2);
+    EXPECT_TRUE(group.err.contains("'import' needs one of: media, segments, transcripts, labels"))
+        << qPrintable(group.err);
 }
 
 TEST(CliBasics, InitWithCustomCodebookAndBadCodebook) {
