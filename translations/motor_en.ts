@@ -1318,6 +1318,13 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>&lt;b&gt;%1&lt;/b&gt; among %2 coder(s): Fleiss' κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorff's α = &lt;b&gt;%6&lt;/b&gt;%7 (units = %8)</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two coders rated.</source>
+        <translation>
+            <numerusform>Fleiss' κ counts only the %n clip every coder rated; α counts every clip two coders rated.</numerusform>
+            <numerusform>Fleiss' κ counts only the %n clips every coder rated; α counts every clip two coders rated.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Accuracy</source>
         <translation type="unfinished" />

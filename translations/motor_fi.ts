@@ -1325,6 +1325,13 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>&lt;b&gt;%1&lt;/b&gt; among %2 coder(s): Fleiss' κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorff's α = &lt;b&gt;%6&lt;/b&gt;%7 (units = %8)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2 koodaajaa: Fleissin κ = &lt;b&gt;%3&lt;/b&gt;%4 (n = %5) &amp;nbsp;·&amp;nbsp; Krippendorffin α = &lt;b&gt;%6&lt;/b&gt;%7 (yksiköitä %8)</translation>
     </message>
+    <message numerus="yes">
+        <source>Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two coders rated.</source>
+        <translation>
+            <numerusform>Fleissin κ laskee vain sen %n leikkeen, jonka jokainen koodaaja luokitteli; α laskee jokaisen leikkeen, jonka kaksi koodaajaa luokitteli.</numerusform>
+            <numerusform>Fleissin κ laskee vain ne %n leikettä, jotka jokainen koodaaja luokitteli; α laskee jokaisen leikkeen, jonka kaksi koodaajaa luokitteli.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Accuracy</source>
         <translation>Tarkkuus</translation>

@@ -69,7 +69,11 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*) {
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     p.setFont(small);
-    p.drawText(QRect(g.left(), kMargin, g.width(), kTopLabels / 2), Qt::AlignCenter, tr("%1 (columns)").arg(coder_));
+    // The titles may be wider than the grid (a run's long name): the widget's width, elided
+    // in the middle where even that is too narrow.
+    const QRect top(kMargin, kMargin, width() - 2 * kMargin, kTopLabels / 2);
+    p.drawText(top, Qt::AlignCenter,
+               p.fontMetrics().elidedText(tr("%1 (columns)").arg(coder_), Qt::ElideMiddle, top.width()));
     for (int r = 0; r < n; ++r) {
         long long rowSum = 0;
         for (int c = 0; c < n; ++c) rowSum += count(r, c);
@@ -101,7 +105,8 @@ void ConfusionHeatmap::paintEvent(QPaintEvent*) {
     p.save();
     p.translate(kMargin + 2, g.center().y());
     p.rotate(-90);
-    p.drawText(QRect(-g.height() / 2, -2, g.height(), 16), Qt::AlignCenter, tr("%1 (rows)").arg(reference_));
+    p.drawText(QRect(-g.height() / 2, -2, g.height(), 16), Qt::AlignCenter,
+               p.fontMetrics().elidedText(tr("%1 (rows)").arg(reference_), Qt::ElideMiddle, g.height()));
     p.restore();
 }
 

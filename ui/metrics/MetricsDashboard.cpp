@@ -69,14 +69,18 @@ QChartView* chartView(QWidget* parent) {
     auto* chart = new QChart;
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignTop);  // in sight without scrolling
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(250);
     return view;
 }
+// Coders' colours, and the dimensions' (another set: the two charts side by side colour
+// different things).
 const QList<QColor> kSeriesColors = {QColor(0x2f, 0x6f, 0xb5), QColor(0xe0, 0x8e, 0x2b), QColor(0x3a, 0x9a, 0x5b),
                                      QColor(0xb5, 0x3f, 0x8c), QColor(0x6b, 0x72, 0x80), QColor(0xc2, 0x41, 0x33)};
+const QList<QColor> kDimensionColors = {QColor(0x5b, 0x4e, 0xa8), QColor(0x1f, 0x9e, 0x9a), QColor(0xa8, 0x6b, 0x3c),
+                                        QColor(0x8a, 0x8f, 0x98)};
 }  // namespace
 
 MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
@@ -93,6 +97,9 @@ MetricsDashboard::MetricsDashboard(ProjectSession* session, QWidget* parent)
     coder_ = new QComboBox(this);
     coder_->setMinimumContentsLength(12);
     coder_->setToolTip(tr("Coder shown in the confusion matrix"));
+    // Runs have long names (baseline:transcript-cues): the combos grow to show them whole.
+    coder_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    reference_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     bootstrap_ = new QCheckBox(tr("95% intervals"), this);
     bootstrap_->setToolTip(tr("Percentile bootstrap over clips, %1 resamples").arg(kResamples));
     modelsInAgreement_ = new QCheckBox(tr("Models in agreement"), this);
@@ -424,7 +431,15 @@ void MetricsDashboard::fillAgreement() {
             .arg(ratio(a.fleiss.kappa), interval(a.fleissInterval, false))
             .arg(a.fleiss.n)
             .arg(ratio(a.alpha.alpha), interval(a.alphaInterval, false))
-            .arg(a.alpha.units));
+            .arg(a.alpha.units) +
+        // One coder with few clips leaves Fleiss' kappa resting on those few: say so where
+        // the figure is read.
+        (a.fleiss.n < a.alpha.units
+             ? QStringLiteral("<br><span style=\"color:#9a5b00\">%1</span>")
+                   .arg(tr("Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two "
+                           "coders rated.",
+                           nullptr, int(a.fleiss.n)))
+             : QString()));
     const QStringList& names = a.annotators;
     cohen_->setRowCount(int(names.size()));
     cohen_->setColumnCount(int(names.size()));
@@ -535,7 +550,7 @@ void MetricsDashboard::fillCharts() {
     for (const metrics::SummaryRow& row : rep->summary()) coders << row.annotator;
     for (size_t d = 0; d < rep->dimensions().size(); ++d) {
         auto* set = new QBarSet(dimensionTitle(session_->codebook(), rep->dimensions()[d].name));
-        set->setColor(kSeriesColors[d % kSeriesColors.size()]);
+        set->setColor(kDimensionColors[d % kDimensionColors.size()]);
         for (const metrics::SummaryRow& row : rep->summary())
             *set << (std::isnan(row.macroF1[d]) ? 0.0 : row.macroF1[d] * 100.0);
         macroSeries->append(set);
