@@ -173,14 +173,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Unlabeled by me</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Labeled by me</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Disagreements</source>
         <translation type="unfinished" />
     </message>
@@ -226,6 +218,14 @@
             <numerusform>%1 of %n clip shown</numerusform>
             <numerusform>%1 of %n clips shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unlabelled by me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Labelled by me</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -835,10 +835,6 @@ Cancel stops after the file being written; files already written stay.</source>
 <context>
     <name>motor::ui::LabelPanel</name>
     <message>
-        <source>Next unlabeled clip  (N)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Jump to the next clip you have not labelled on every dimension</source>
         <translation type="unfinished" />
     </message>
@@ -864,6 +860,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Clip &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; expert &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next unlabelled clip  (N)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -987,10 +987,6 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>&amp;Navigate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Next &amp;unlabeled clip</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1213,6 +1209,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Ctrl+T</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next &amp;unlabelled clip</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2281,10 +2281,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Next clip I have not labelled</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Next / previous clip in the browser</source>
         <translation type="unfinished" />
     </message>
@@ -2422,6 +2418,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Transcript: a new utterance at the playhead (to the next one, at most 2 s), its text open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next unlabelled clip</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -173,14 +173,6 @@
         <translation>Kaikki leikkeet</translation>
     </message>
     <message>
-        <source>Unlabeled by me</source>
-        <translation>Minulta luokittelematta</translation>
-    </message>
-    <message>
-        <source>Labeled by me</source>
-        <translation>Luokittelemani</translation>
-    </message>
-    <message>
         <source>Disagreements</source>
         <translation>Erimielisyydet</translation>
     </message>
@@ -226,6 +218,14 @@
             <numerusform>Näytetään %1 / %n leike</numerusform>
             <numerusform>Näytetään %1 / %n leikettä</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unlabelled by me</source>
+        <translation>Minulta luokittelematta</translation>
+    </message>
+    <message>
+        <source>Labelled by me</source>
+        <translation>Luokittelemani</translation>
     </message>
 </context>
 <context>
@@ -842,10 +842,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
 <context>
     <name>motor::ui::LabelPanel</name>
     <message>
-        <source>Next unlabeled clip  (N)</source>
-        <translation>Seuraava luokittelematon leike  (N)</translation>
-    </message>
-    <message>
         <source>Jump to the next clip you have not labelled on every dimension</source>
         <translation>Siirry seuraavaan leikkeeseen, jota et ole luokitellut kaikilla ulottuvuuksilla</translation>
     </message>
@@ -872,6 +868,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Clip &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; expert &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Leike &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; asiantuntija &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Next unlabelled clip  (N)</source>
+        <translation>Seuraava luokittelematon leike  (N)</translation>
     </message>
 </context>
 <context>
@@ -995,10 +995,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>&amp;Navigate</source>
         <translation>&amp;Siirry</translation>
-    </message>
-    <message>
-        <source>Next &amp;unlabeled clip</source>
-        <translation>Seuraava &amp;luokittelematon leike</translation>
     </message>
     <message>
         <source>&amp;Next clip</source>
@@ -1221,6 +1217,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Next &amp;unlabelled clip</source>
+        <translation>Seuraava &amp;luokittelematon leike</translation>
     </message>
 </context>
 <context>
@@ -2288,10 +2288,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Muokkaa ensimmäisen ulottuvuuden huomautusta</translation>
     </message>
     <message>
-        <source>Next clip I have not labelled</source>
-        <translation>Seuraava leike, jota en ole luokitellut</translation>
-    </message>
-    <message>
         <source>Next / previous clip in the browser</source>
         <translation>Seuraava / edellinen leike selaimessa</translation>
     </message>
@@ -2430,6 +2426,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Transcript: a new utterance at the playhead (to the next one, at most 2 s), its text open</source>
         <translation>Litteraatio: uusi puheenvuoro toistokohtaan (seuraavaan asti, enintään 2 s), sen teksti auki</translation>
+    </message>
+    <message>
+        <source>Next unlabelled clip</source>
+        <translation>Seuraava leike, jota en ole luokitellut</translation>
     </message>
 </context>
 <context>

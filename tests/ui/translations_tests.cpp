@@ -22,7 +22,7 @@ TEST(Translations, FinnishIsEmbeddedAndTranslatesTheWindow) {
     QTranslator fi;
     ASSERT_TRUE(fi.load(QStringLiteral(":/i18n/motor_fi.qm")));
     EXPECT_EQ(fi.translate("motor::ui::MainWindow", "&File"), QStringLiteral("&Tiedosto"));
-    EXPECT_EQ(fi.translate("motor::ui::LabelPanel", "Next unlabeled clip  (N)"),
+    EXPECT_EQ(fi.translate("motor::ui::LabelPanel", "Next unlabelled clip  (N)"),
               QStringLiteral("Seuraava luokittelematon leike  (N)"));
     EXPECT_EQ(fi.translate("motor::ui::ReviewPane", "%n contested clip(s)", nullptr, 3),
               QStringLiteral("%n kiistanalaista leikettä"));

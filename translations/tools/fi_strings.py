@@ -5,8 +5,8 @@ FI = {
     # ClipBrowser
     "Search clips, groups, sessions (Ctrl+F)": "Hae leikkeitä, ryhmiä, tunteja (Ctrl+F)",
     "All clips": "Kaikki leikkeet",
-    "Unlabeled by me": "Minulta luokittelematta",
-    "Labeled by me": "Luokittelemani",
+    "Unlabelled by me": "Minulta luokittelematta",
+    "Labelled by me": "Luokittelemani",
     "Disagreements": "Erimielisyydet",
     "Model vs expert differ": "Malli ja asiantuntija eri mieltä",
     "Show clips by labelling state": "Näytä leikkeet luokittelun tilan mukaan",
@@ -36,7 +36,7 @@ FI = {
     "e.g. Expert A": "esim. Asiantuntija A",
     "&Expert:": "&Asiantuntija:",
     # LabelPanel
-    "Next unlabeled clip  (N)": "Seuraava luokittelematon leike  (N)",
+    "Next unlabelled clip  (N)": "Seuraava luokittelematon leike  (N)",
     "Jump to the next clip you have not labelled on every dimension": "Siirry seuraavaan leikkeeseen, jota et ole luokitellut kaikilla ulottuvuuksilla",
     "keys %1": "näppäimet %1",
     "Note on %1 (F2)": "Huomautus: %1 (F2)",
@@ -75,7 +75,7 @@ FI = {
     "F&aster": "&Nopeammin",
     "&Loop clip": "&Silmukka",
     "&Navigate": "&Siirry",
-    "Next &unlabeled clip": "Seuraava &luokittelematon leike",
+    "Next &unlabelled clip": "Seuraava &luokittelematon leike",
     "&Next clip": "Seu&raava leike",
     "&Previous clip": "&Edellinen leike",
     "Next &disagreement": "Seuraava &erimielisyys",
@@ -180,7 +180,9 @@ FI = {
     "Select a cell to read the coder's rationale and note.": "Valitse solu lukeaksesi koodaajan perustelun ja huomautuksen.",
     "<b>Disagreement queue</b> — most contested first (M jumps to the next)": "<b>Erimielisyysjono</b> — kiistanalaisimmat ensin (M siirtyy seuraavaan)",
     "Only where a model and an expert differ": "Vain kun malli ja asiantuntija ovat eri mieltä",
-    "Dissenting coders": "Eri mieltä olevia koodaajia",
+    "Dissenting votes": "Eriävät äänet",
+    "Over the dimensions: the labels that differ from each dimension's most chosen label":
+        "Ulottuvuuksien yli: luokitukset, jotka eroavat kunkin ulottuvuuden useimmin valitusta luokasta",
     "Contested dimensions": "Kiistanalaisia ulottuvuuksia",
     "Model ≠ expert": "Malli ≠ asiantuntija",
     "Select a clip to review it.": "Valitse tarkasteltava leike.",
@@ -202,7 +204,7 @@ FI = {
     "Keyboard shortcuts": "Pikanäppäimet",
     "%1: %2 (press again to clear)": "%1: %2 (paina uudelleen poistaaksesi)",
     "Edit the note of the first dimension": "Muokkaa ensimmäisen ulottuvuuden huomautusta",
-    "Next clip I have not labelled": "Seuraava leike, jota en ole luokitellut",
+    "Next unlabelled clip": "Seuraava leike, jota en ole luokitellut",
     "Next / previous clip in the browser": "Seuraava / edellinen leike selaimessa",
     "Next clip in the disagreement queue": "Seuraava leike erimielisyysjonossa",
     "Space": "Välilyönti",
@@ -370,6 +372,11 @@ FI = {
 
 # Numerus messages: (singular, plural) in Finnish and English.
 FI_PLURAL = {
+    "Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two coders rated.": (
+        "Fleissin κ laskee vain sen %n leikkeen, jonka jokainen koodaaja luokitteli; α laskee jokaisen leikkeen, "
+        "jonka kaksi koodaajaa luokitteli.",
+        "Fleissin κ laskee vain ne %n leikettä, jotka jokainen koodaaja luokitteli; α laskee jokaisen leikkeen, "
+        "jonka kaksi koodaajaa luokitteli."),
     "%n dim.": ("%n ulott.", "%n ulott."),
     "%1: %2 says %3, %4 says %5 — %n clip(s)": ("%1: %2 sanoo %3, %4 sanoo %5 — %n leike",
                                                 "%1: %2 sanoo %3, %4 sanoo %5 — %n leikettä"),
@@ -378,6 +385,9 @@ FI_PLURAL = {
     "%n contested clip(s)": ("%n kiistanalainen leike", "%n kiistanalaista leikettä"),
 }
 EN_PLURAL = {
+    "Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two coders rated.": (
+        "Fleiss' κ counts only the %n clip every coder rated; α counts every clip two coders rated.",
+        "Fleiss' κ counts only the %n clips every coder rated; α counts every clip two coders rated."),
     "%n dim.": ("%n dim.", "%n dim."),
     "%1: %2 says %3, %4 says %5 — %n clip(s)": ("%1: %2 says %3, %4 says %5 — %n clip", "%1: %2 says %3, %4 says %5 — %n clips"),
     "Clip <b>%1</b> — coders disagree on %n dimension(s)": ("Clip <b>%1</b> — coders disagree on %n dimension",

@@ -46,8 +46,8 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     filters->setSpacing(6);
     state_ = new QComboBox(this);
     state_->addItem(tr("All clips"), int(ClipFilterProxy::StateFilter::All));
-    state_->addItem(tr("Unlabeled by me"), int(ClipFilterProxy::StateFilter::UnlabeledByMe));
-    state_->addItem(tr("Labeled by me"), int(ClipFilterProxy::StateFilter::LabeledByMe));
+    state_->addItem(tr("Unlabelled by me"), int(ClipFilterProxy::StateFilter::UnlabeledByMe));
+    state_->addItem(tr("Labelled by me"), int(ClipFilterProxy::StateFilter::LabeledByMe));
     state_->addItem(tr("Disagreements"), int(ClipFilterProxy::StateFilter::Disagreements));
     state_->addItem(tr("Model vs expert differ"), int(ClipFilterProxy::StateFilter::ModelVsExpert));
     state_->setToolTip(tr("Show clips by labelling state"));

@@ -35,7 +35,7 @@ LabelPanel::LabelPanel(ProjectSession* session, QWidget* parent) : QWidget(paren
     rowsLayout_->setSpacing(10);
     layout->addWidget(rowsHost_);
 
-    nextButton_ = new QPushButton(tr("Next unlabeled clip  (N)"), this);
+    nextButton_ = new QPushButton(tr("Next unlabelled clip  (N)"), this);
     nextButton_->setToolTip(tr("Jump to the next clip you have not labelled on every dimension"));
     connect(nextButton_, &QPushButton::clicked, this, &LabelPanel::nextUnlabeledRequested);
     layout->addWidget(nextButton_);

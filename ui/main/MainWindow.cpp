@@ -280,7 +280,7 @@ void MainWindow::buildMenus() {
             [this] { activePlayer()->setLooping(!activePlayer()->isLooping()); });
 
     QMenu* nav = menuBar()->addMenu(tr("&Navigate"));
-    connect(addKey(nav, tr("Next &unlabeled clip"), QKeySequence(Qt::Key_N)), &QAction::triggered, this,
+    connect(addKey(nav, tr("Next &unlabelled clip"), QKeySequence(Qt::Key_N)), &QAction::triggered, this,
             &MainWindow::nextUnlabeled);
     connect(addKey(nav, tr("&Next clip"), QKeySequence(Qt::Key_K)), &QAction::triggered, this,
             [this] { browser_->step(1); });

@@ -27,7 +27,7 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
         }
     }
     rows << qMakePair(QStringLiteral("F2"), tr("Edit the note of the first dimension"))
-         << qMakePair(QStringLiteral("N"), tr("Next clip I have not labelled"))
+         << qMakePair(QStringLiteral("N"), tr("Next unlabelled clip"))
          << qMakePair(QStringLiteral("K / J"), tr("Next / previous clip in the browser"))
          << qMakePair(QStringLiteral("M"), tr("Next clip in the disagreement queue"))
          << qMakePair(tr("Space"), tr("Play / pause"))
