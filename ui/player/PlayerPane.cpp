@@ -16,19 +16,12 @@
 #include <cmath>
 
 #include "ui/main/ProjectSession.h"
+#include "ui/transcript/TranscriptTimes.h"
 
 namespace motor {
 namespace ui {
 namespace {
 const double kRates[] = {0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
-
-QString formatMs(int64_t ms) {
-    ms = std::max<int64_t>(0, ms);
-    return QStringLiteral("%1:%2.%3")
-        .arg(ms / 60000, 2, 10, QLatin1Char('0'))
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000 / 10, 2, 10, QLatin1Char('0'));
-}
 
 QToolButton* transportButton(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip) {
     auto* b = new QToolButton(parent);
@@ -287,8 +280,8 @@ void PlayerPane::onPosition(qint64 mediaMs) {
 
 void PlayerPane::updateTime() {
     const int64_t rel = std::clamp<int64_t>(player_->position() - startMs_, 0, std::max<int64_t>(0, endMs_ - startMs_));
-    time_->setText(QStringLiteral("%1 / %2").arg(formatMs(rel), formatMs(endMs_ - startMs_)));
-    time_->setToolTip(tr("Recording time %1").arg(formatMs(player_->position())));
+    time_->setText(QStringLiteral("%1 / %2").arg(exactClipTime(rel), exactClipTime(endMs_ - startMs_)));
+    time_->setToolTip(tr("Recording time %1").arg(exactClipTime(player_->position())));
     if (!sliderHeld_) {
         const QSignalBlocker block(position_);
         position_->setValue(int(rel));

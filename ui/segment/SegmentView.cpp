@@ -14,6 +14,7 @@
 #include "ui/main/ProjectSession.h"
 #include "ui/player/PlayerPane.h"
 #include "ui/segment/ClipEditCommand.h"
+#include "ui/transcript/TranscriptTimes.h"
 
 namespace motor {
 namespace ui {
@@ -21,12 +22,6 @@ namespace {
 constexpr int64_t kNewClipMs = 5000;
 constexpr int64_t kShortestClipMs = 100;
 
-QString timeText(int64_t ms) {
-    return QStringLiteral("%1:%2.%3")
-        .arg(ms / 60000)
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
-}
 }  // namespace
 
 SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(parent), session_(session) {
@@ -110,8 +105,8 @@ SegmentView::SegmentView(ProjectSession* session, QWidget* parent) : QWidget(par
         selectClip(clipId);
         const bool in = startMs != clip.startMs;
         setRange(clip, startMs, endMs,
-                 in ? tr("Move the in point of %1 to %2").arg(clip.key, timeText(std::max<int64_t>(0, startMs)))
-                    : tr("Move the out point of %1 to %2").arg(clip.key, timeText(std::max<int64_t>(0, endMs))));
+                 in ? tr("Move the in point of %1 to %2").arg(clip.key, exactClipTime(std::max<int64_t>(0, startMs)))
+                    : tr("Move the out point of %1 to %2").arg(clip.key, exactClipTime(std::max<int64_t>(0, endMs))));
     });
     connect(player_, &PlayerPane::mediaPositionChanged, this, [this](qint64 ms) {
         playheadMs_ = ms;
@@ -231,7 +226,7 @@ void SegmentView::updateInfo() {
         return;
     }
     QString text = tr("%1: %2 – %3 (%4 s)")
-                       .arg(c->key, timeText(c->startMs), timeText(c->endMs))
+                       .arg(c->key, exactClipTime(c->startMs), exactClipTime(c->endMs))
                        .arg(double(c->durationMs()) / 1000.0, 0, 'f', 1);
     if (!session_->labelsOfClip(c->id).isEmpty()) text += tr(", labelled");
     if (c->needsReview) text += tr(" — its range changed after labelling: needs a second look");
@@ -289,28 +284,28 @@ void SegmentView::perform(SegmentAction action, qint64 stepMs) {
     switch (action) {
         case SegmentAction::SetIn:
             setRange(clip, playheadMs_, clip.endMs,
-                     tr("Set the in point of %1 to %2").arg(clip.key, timeText(playheadMs_)));
+                     tr("Set the in point of %1 to %2").arg(clip.key, exactClipTime(playheadMs_)));
             break;
         case SegmentAction::SetOut:
             setRange(clip, clip.startMs, playheadMs_,
-                     tr("Set the out point of %1 to %2").arg(clip.key, timeText(playheadMs_)));
+                     tr("Set the out point of %1 to %2").arg(clip.key, exactClipTime(playheadMs_)));
             break;
         case SegmentAction::NudgeInEarlier:
         case SegmentAction::NudgeInLater: {
             const int64_t start = clip.startMs + (action == SegmentAction::NudgeInLater ? stepMs : -stepMs);
             setRange(clip, start, clip.endMs,
-                     tr("Move the in point of %1 to %2").arg(clip.key, timeText(std::max<int64_t>(0, start))));
+                     tr("Move the in point of %1 to %2").arg(clip.key, exactClipTime(std::max<int64_t>(0, start))));
             break;
         }
         case SegmentAction::NudgeOutEarlier:
         case SegmentAction::NudgeOutLater: {
             const int64_t end = clip.endMs + (action == SegmentAction::NudgeOutLater ? stepMs : -stepMs);
-            setRange(clip, clip.startMs, end, tr("Move the out point of %1 to %2").arg(clip.key, timeText(end)));
+            setRange(clip, clip.startMs, end, tr("Move the out point of %1 to %2").arg(clip.key, exactClipTime(end)));
             break;
         }
         case SegmentAction::Split: {
             const int64_t at = playheadMs_;
-            push(tr("Split %1 at %2").arg(clip.key, timeText(at)), [id, at](Project& p) -> Status {
+            push(tr("Split %1 at %2").arg(clip.key, exactClipTime(at)), [id, at](Project& p) -> Status {
                 auto created = p.splitClip(id, at);
                 return created ? Status() : Status(created.error());
             });
@@ -391,7 +386,7 @@ void SegmentView::addClipAtPlayhead() {
                                        [&](const Clip& c) { return c.key == clip.key; });
         if (!taken) break;
     }
-    push(tr("New clip %1 at %2").arg(clip.key, timeText(at)), [clip](Project& p) -> Status {
+    push(tr("New clip %1 at %2").arg(clip.key, exactClipTime(at)), [clip](Project& p) -> Status {
         auto id = p.addClip(clip);
         return id ? Status() : Status(id.error());
     });

@@ -1,6 +1,7 @@
 #pragma once
-// The transcript pane's times as text: clip-relative times shown, edited and typed, and
-// where a time falls in an utterance's text (P's cut).
+// Times as text, one format across the interface (m:ss.mmm; the transcript's rows in the
+// short form m:ss.s): the player, the segment view and the transcript's times shown,
+// edited and typed, and where a time falls in an utterance's text (P's cut).
 #include <QString>
 #include <cstdint>
 
@@ -11,8 +12,8 @@ namespace ui {
 
 // "1:02.5": minutes, seconds and tenths, never negative.
 QString clipTime(int64_t ms);
-// What a time editor starts with: to the millisecond, signed (an utterance may begin
-// before its clip).
+// To the millisecond, signed (an utterance may begin before its clip): what a time editor
+// starts with, the player's clock and the segment view's in and out points.
 QString exactClipTime(int64_t ms);
 // "1:02.5", "62.5", "-0:00.250", "0:03,5" (a Finnish decimal comma) -> milliseconds.
 bool parseClipTime(const QString& text, int64_t* ms);
