@@ -1132,14 +1132,6 @@ Cancel stops after the file being written; files already written stay.</source>
             <numerusform>%1 — %2 / %n clips labelled — MOTOR Studio</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Coder: %1 ▾</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Coder: none (labelling off) — choose ▾</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%1 / %n clip(s) done</source>
         <translation>
@@ -1213,6 +1205,14 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Next &amp;unlabelled clip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coder: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coder: none (labelling off) — choose</source>
         <translation type="unfinished" />
     </message>
 </context>

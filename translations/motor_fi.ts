@@ -1139,14 +1139,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
             <numerusform>%1 — %2 / %n leikettä luokiteltu — MOTOR Studio</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Coder: %1 ▾</source>
-        <translation>Koodaaja: %1 ▾</translation>
-    </message>
-    <message>
-        <source>Coder: none (labelling off) — choose ▾</source>
-        <translation>Koodaaja: ei valittu (luokittelu pois) — valitse ▾</translation>
-    </message>
     <message numerus="yes">
         <source>%1 / %n clip(s) done</source>
         <translation>
@@ -1221,6 +1213,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Next &amp;unlabelled clip</source>
         <translation>Seuraava &amp;luokittelematon leike</translation>
+    </message>
+    <message>
+        <source>Coder: %1</source>
+        <translation>Koodaaja: %1</translation>
+    </message>
+    <message>
+        <source>Coder: none (labelling off) — choose</source>
+        <translation>Koodaaja: ei valittu (luokittelu pois) — valitse</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,9 @@ FI = {
     "<b>Disagreement queue</b> — most contested first (M jumps to the next)": "<b>Erimielisyysjono</b> — kiistanalaisimmat ensin (M siirtyy seuraavaan)",
     "Only where a model and an expert differ": "Vain kun malli ja asiantuntija ovat eri mieltä",
     "Dissenting votes": "Eriävät äänet",
+    # MainWindow: the coder switch
+    "Coder: %1": "Koodaaja: %1",
+    "Coder: none (labelling off) — choose": "Koodaaja: ei valittu (luokittelu pois) — valitse",
     "Over the dimensions: the labels that differ from each dimension's most chosen label":
         "Ulottuvuuksien yli: luokitukset, jotka eroavat kunkin ulottuvuuden useimmin valitusta luokasta",
     "Contested dimensions": "Kiistanalaisia ulottuvuuksia",

@@ -584,8 +584,8 @@ void MainWindow::updateTitleAndStatus() {
     setWindowTitle(
         tr("%1 — %2 / %n clip(s) labelled — MOTOR Studio", nullptr, total).arg(session_->projectName()).arg(done));
     coderButton_->setVisible(true);
-    coderButton_->setText(expert ? tr("Coder: %1 ▾").arg(session_->currentExpertName())
-                                 : tr("Coder: none (labelling off) — choose ▾"));
+    coderButton_->setText(expert ? tr("Coder: %1").arg(session_->currentExpertName())
+                                 : tr("Coder: none (labelling off) — choose"));
     progressStatus_->setText(expert ? tr("%1 / %n clip(s) done", nullptr, total).arg(done) : QString());
     // The file name only: a long path would widen the window past small screens.
     pathStatus_->setText(QFileInfo(session_->projectPath()).fileName());

@@ -57,7 +57,7 @@ public:
     PredictorPanel* predictor() const { return predictor_; }
     SegmentView* segment() const { return segment_; }
     DataTransfer* transfer() const { return transfer_; }
-    // The status bar's "Coder: NAME ▾" switch.
+    // The status bar's "Coder: NAME" switch (a menu button: its arrow is the style's).
     QToolButton* coderButton() const { return coderButton_; }
     // Labels from now on as `name` (an existing expert or a new one) and remembers it.
     bool switchCoder(const QString& name, Interaction interaction = Interaction::Interactive);
