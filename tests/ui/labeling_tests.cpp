@@ -5,9 +5,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -247,6 +249,29 @@ TEST_F(LabelingTest, WhoIsLabellingNeverOffersAnotherExpertsName) {
     EXPECT_TRUE(offered.isEmpty()) << offered.toStdString();
     EXPECT_EQ(window_->session()->currentExpertId(), 0);  // cancelled: nobody labels
     timer.stop();
+}
+
+// Reported: View ▸ Clips and Labels were checked but greyed out. The clip browser can be
+// hidden and shown from there; the label panel, whose actions are the label keys, stays.
+TEST_F(LabelingTest, ViewMenuHidesAndShowsTheClipBrowser) {
+    openStudio({});
+    QAction* clips = nullptr;
+    for (QAction* menu : window_->menuBar()->actions())
+        if (menu->menu())
+            for (QAction* a : menu->menu()->actions())
+                if (a->text() == QStringLiteral("Clips")) clips = a;
+    ASSERT_NE(clips, nullptr);
+    EXPECT_TRUE(clips->isEnabled());
+    auto* dock = window_->findChild<QDockWidget*>(QStringLiteral("ClipsDock"));
+    ASSERT_NE(dock, nullptr);
+    clips->trigger();
+    EXPECT_FALSE(dock->isVisible());
+    clips->trigger();
+    EXPECT_TRUE(dock->isVisible());
+    for (QAction* menu : window_->menuBar()->actions()) {
+        if (!menu->menu()) continue;
+        for (QAction* a : menu->menu()->actions()) EXPECT_NE(a->text(), QStringLiteral("Labels"));
+    }
 }
 
 // Codebook names follow the interface language; what is stored stays the id.

@@ -90,13 +90,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     browserDock_ = new QDockWidget(tr("Clips"), this);
     browserDock_->setObjectName(QStringLiteral("ClipsDock"));
     browserDock_->setWidget(browser_);
-    browserDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // Closable, so that View ▸ Clips hides and shows it (room for the player or review).
+    browserDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                              QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
 
     labels_ = new LabelPanel(session_, this);
     labelDock_ = new QDockWidget(tr("Labels"), this);
     labelDock_->setObjectName(QStringLiteral("LabelsDock"));
     labelDock_->setWidget(labels_);
+    // Not closable: its label keys are its actions, which a hidden panel does not take.
     labelDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, labelDock_);
     applyDefaultDockSizes();
@@ -308,7 +311,6 @@ void MainWindow::buildMenus() {
             [this] { showView(View::Segment); });
     view->addSeparator();
     view->addAction(browserDock_->toggleViewAction());
-    view->addAction(labelDock_->toggleViewAction());
     QMenu* language = view->addMenu(tr("&Language"));
     auto* group = new QActionGroup(language);
     const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("Follow the system")},
