@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <tuple>
 
 #include "Command.h"
 #include "core/agents/BackendFactory.h"
@@ -143,6 +144,26 @@ int cmdPredict(const QStringList& args) {
     options.prefixSharing = p.isSet(noSharing) ? PrefixSharing::Off : PrefixSharing::On;
     options.cancel = &g_cancel;
     options.frames = mediaFrameSource();
+
+    // Options that belong to another backend, or values no backend takes, are usage errors
+    // (exit 2) said before the project is opened.
+    const bool isLocal = backendName == QLatin1String("local"), isOpenAi = backendName == QLatin1String("openai");
+    for (const auto& [o, ok, owner] : {std::tuple{&device, isLocal, "local"}, std::tuple{&mmproj, isLocal, "local"},
+                                       std::tuple{&threads, isLocal, "local"}, std::tuple{&url, isOpenAi, "openai"},
+                                       std::tuple{&allowRemote, isOpenAi, "openai"}})
+        if (p.isSet(*o) && !ok) {
+            printError(QStringLiteral("--%1 is for --backend %2").arg(o->names().first(), QLatin1String(owner)));
+            return 2;
+        }
+    if (p.isSet(device) &&
+        !QStringList{QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")}.contains(p.value(device))) {
+        printError(QStringLiteral("--device: auto, cpu or cuda, got '%1'").arg(p.value(device)));
+        return 2;
+    }
+    if (isLocal && p.value(model).isEmpty()) {
+        printError(QStringLiteral("--backend local needs --model PATH|NAME (see 'motor models inspect')"));
+        return 2;
+    }
 
     BackendSpec spec;
     if (backendName == QLatin1String("baseline")) {

@@ -255,6 +255,26 @@ TEST(CliBasics, HelpEverywhereAndUnknownCommands) {
         << qPrintable(group.err);
 }
 
+// Reported: `--device gpu` was taken silently by the baseline, `--device foo` and a local
+// run without --model failed only after the project was opened (exit 1). Usage errors
+// are exit 2, said before anything is opened.
+TEST(CliBasics, PredictUsageErrorsAreSaidFirst) {
+    const QString missing = QStringLiteral("/nonexistent/never-opened.motor");
+    const std::vector<std::pair<QStringList, QString>> cases = {
+        {{"--backend", "baseline", "--device", "gpu"}, "--device is for --backend local"},
+        {{"--backend", "baseline", "--url", "http://localhost:1"}, "--url is for --backend openai"},
+        {{"--backend", "local", "--model", "m.gguf", "--device", "foo"}, "--device: auto, cpu or cuda, got 'foo'"},
+        {{"--backend", "local"}, "--backend local needs --model"},
+        {{"--backend", "openai", "--url", "http://localhost:1", "--threads", "2"}, "--threads is for --backend local"},
+    };
+    for (const auto& [options, message] : cases) {
+        const CliRun r = motorCli(QStringList{"predict", missing} + options);
+        EXPECT_EQ(r.exitCode, 2) << qPrintable(options.join(' '));
+        EXPECT_TRUE(r.err.contains(message)) << qPrintable(r.err);
+        EXPECT_FALSE(r.err.contains("never-opened")) << qPrintable(r.err);  // not opened
+    }
+}
+
 TEST(CliBasics, InitWithCustomCodebookAndBadCodebook) {
     QTemporaryDir dir;
     QFile cb(dir.filePath("cb.json"));
