@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <algorithm>
 
 #include "core/store/ProjectRows.h"
@@ -66,9 +67,17 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path) {
         if (!ro) return ro.error();
         if (auto s = checkSqliteHeader(ro.value(), path); !s) return s.error();
         auto check = ro->queryText(QStringLiteral("PRAGMA quick_check"));
-        if (!check) return makeError(path + QStringLiteral(": damaged project: ") + check.error().message);
-        if (check.value() != QLatin1String("ok"))
-            return makeError(path + QStringLiteral(": damaged project (quick_check: %1)").arg(check.value()));
+        // What SQLite found, without the path and the SQL its message carries, and what to do.
+        auto damaged = [&](QString what) {
+            if (what.startsWith(path + QStringLiteral(": "))) what = what.mid(path.size() + 2);
+            what.remove(QRegularExpression(QStringLiteral("\\s*\\(in: [^)]*\\)$")));
+            return makeError(
+                path + QStringLiteral(": damaged project (SQLite: %1). The file was not changed; open a backup or a "
+                                      "coder's copy of it instead")
+                           .arg(what));
+        };
+        if (!check) return damaged(check.error().message);
+        if (check.value() != QLatin1String("ok")) return damaged(check.value());
         auto appId = ro->queryInt(QStringLiteral("PRAGMA application_id"));
         if (!appId) return appId.error();
         if (appId.value() != store::kApplicationId)

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
@@ -245,6 +246,10 @@ TEST_F(StoreTest, DamagedDatabaseIsRejectedUnchanged) {
     auto p = Project::open(path());
     ASSERT_FALSE(p.ok());
     EXPECT_TRUE(p.error().message.contains("damaged")) << qPrintable(p.error().message);
+    // Said once: the path at the start, SQLite's finding without the SQL, what to do.
+    EXPECT_EQ(p.error().message.count(QFileInfo(path()).fileName()), 1) << qPrintable(p.error().message);
+    EXPECT_FALSE(p.error().message.contains("PRAGMA")) << qPrintable(p.error().message);
+    EXPECT_TRUE(p.error().message.contains("open a backup")) << qPrintable(p.error().message);
     EXPECT_EQ(test::fileSha256(path()), before);
 }
 
