@@ -105,9 +105,12 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
     message_->hide();
     layout->addWidget(message_);
     auto* buttons = new QHBoxLayout;
-    auto* hint = new QLabel(tr("F2 edit · I / O start / end at the playhead · P split · U merge · Insert new · "
-                               "Shift+F2 speaker · Ctrl+T transcript · F1 all keys"),
-                            this);
+    // Lines break only between the keys, never inside "Ctrl+T transcript".
+    QStringList keys = tr("F2 edit · I / O start / end at the playhead · P split · U merge · Insert new · "
+                          "Shift+F2 speaker · Ctrl+T transcript · F1 all keys")
+                           .split(QStringLiteral(" · "));
+    for (QString& k : keys) k.replace(QLatin1Char(' '), QChar(0x00A0));
+    auto* hint = new QLabel(keys.join(QStringLiteral(" · ")), this);
     hint->setObjectName(QStringLiteral("MutedLabel"));
     hint->setWordWrap(true);
     hint->setToolTip(table_->toolTip());
