@@ -12,12 +12,15 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
+#include "ui/browser/ClipBrowser.h"
+#include "ui/browser/ClipTableModel.h"
 #include "ui/labels/LabelPanel.h"
 #include "ui/main/ExpertDialog.h"
 #include "ui/main/ProjectSession.h"
@@ -272,6 +275,26 @@ TEST_F(LabelingTest, ViewMenuHidesAndShowsTheClipBrowser) {
         if (!menu->menu()) continue;
         for (QAction* a : menu->menu()->actions()) EXPECT_NE(a->text(), QStringLiteral("Labels"));
     }
+}
+
+// Reported: a new coder's own column sat past the other experts', off screen. The current
+// coder's column comes first and follows a switch.
+TEST_F(LabelingTest, TheCurrentCodersColumnComesFirst) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options, QStringLiteral("Expert B"));
+    auto* table = window_->browser()->findChild<QTableView*>();
+    ASSERT_NE(table, nullptr);
+    auto firstExpert = [&] {
+        return table->model()
+            ->headerData(ui::ClipTableModel::FirstExpertColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString();
+    };
+    EXPECT_TRUE(firstExpert().contains(QStringLiteral("Expert B"))) << firstExpert().toStdString();
+    ASSERT_TRUE(window_->switchCoder(QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_TRUE(firstExpert().contains(QStringLiteral("Expert A"))) << firstExpert().toStdString();
+    ASSERT_TRUE(window_->switchCoder(QStringLiteral("Newcomer"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_TRUE(firstExpert().contains(QStringLiteral("Newcomer"))) << firstExpert().toStdString();
 }
 
 // Codebook names follow the interface language; what is stored stays the id.

@@ -23,11 +23,9 @@ ClipTableModel::ClipTableModel(ProjectSession* session, QObject* parent)
     connect(session_, &ProjectSession::annotatorsChanged, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::labelsReloaded, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::blindChanged, this, &ClipTableModel::resetAll);
-    connect(session_, &ProjectSession::currentExpertChanged, this, [this] {
-        // Blind coding shows only the current coder's column: another coder, another column.
-        if (session_->isBlind()) return resetAll();
-        if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
-    });
+    // The current coder's column comes first (in blind coding it is the only one): another
+    // coder, another order.
+    connect(session_, &ProjectSession::currentExpertChanged, this, &ClipTableModel::resetAll);
     connect(session_, &ProjectSession::conflictScopeChanged, this, [this] {
         if (rowCount() > 0) emit dataChanged(index(0, DisagreementColumn), index(rowCount() - 1, DisagreementColumn));
         emit headerDataChanged(Qt::Horizontal, DisagreementColumn, DisagreementColumn);
@@ -53,6 +51,9 @@ void ClipTableModel::resetAll() {
         experts_.erase(std::remove_if(experts_.begin(), experts_.end(),
                                       [&](const Annotator& a) { return a.id != session_->currentExpertId(); }),
                        experts_.end());
+    // The coder's own column first, in sight however many experts there are.
+    std::stable_partition(experts_.begin(), experts_.end(),
+                          [&](const Annotator& a) { return a.id == session_->currentExpertId(); });
     endResetModel();
 }
 
