@@ -13,14 +13,20 @@
 namespace motor::testing {
 namespace {
 
-class ReviewTest : public StudioFixture {};
+class ReviewTest : public StudioFixture {
+protected:
+    // The fixture's 16 clips (no media) on the Review tab.
+    void openReview() {
+        FixtureOptions options;
+        options.withMedia = false;
+        options.clipCount = 16;
+        openStudio(options);
+        window_->showView(ui::MainWindow::View::Review);
+    }
+};
 
 TEST_F(ReviewTest, QueueIsRankedByDissentAndMJumpsThroughIt) {
-    FixtureOptions options;
-    options.withMedia = false;
-    options.clipCount = 16;
-    openStudio(options);
-    window_->showView(ui::MainWindow::View::Review);
+    openReview();
     ui::ProjectSession* session = window_->session();
     ui::ReviewPane* review = window_->review();
     const QVector<qint64> queue = review->queue();
@@ -48,11 +54,7 @@ TEST_F(ReviewTest, QueueIsRankedByDissentAndMJumpsThroughIt) {
 // default only experts count; "all coders" is a choice, and the browser's Conflict
 // column follows it.
 TEST_F(ReviewTest, ConflictCountsExpertsByDefaultAndAllCodersOnRequest) {
-    FixtureOptions options;
-    options.withMedia = false;
-    options.clipCount = 16;
-    openStudio(options);
-    window_->showView(ui::MainWindow::View::Review);
+    openReview();
     ui::ProjectSession* session = window_->session();
     ui::ReviewPane* review = window_->review();
     ASSERT_EQ(session->conflictScope(), metrics::ConflictScope::Experts);
@@ -77,11 +79,7 @@ TEST_F(ReviewTest, ConflictCountsExpertsByDefaultAndAllCodersOnRequest) {
 // single click on a queued clip did nothing. A tie has its own colour, and a click opens
 // the clip.
 TEST_F(ReviewTest, ATieIsNoMajorityAndOneClickOpensAQueuedClip) {
-    FixtureOptions options;
-    options.withMedia = false;
-    options.clipCount = 16;
-    openStudio(options);
-    window_->showView(ui::MainWindow::View::Review);
+    openReview();
     ui::ProjectSession* session = window_->session();
     ui::ReviewPane* review = window_->review();
     const QColor agree(0xdc, 0xf1, 0xe1), dissent(0xfb, 0xd5, 0xd1);  // ReviewPane's colours

@@ -80,13 +80,18 @@ int argmax(std::span<const float> v) {
     return int(std::max_element(v.begin(), v.end()) - v.begin());
 }
 
-void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices, int contextTokens, int chunk,
-                cuda::GpuWeights weights = cuda::GpuWeights::Auto) {
+// A random-weight model of the config, its matrices and embeddings stored as `type`.
+Result<std::unique_ptr<Model>> randomModel(const ModelConfig& cfg, DType type) {
     test::RandomModelSpec spec;
     spec.config = cfg;
-    spec.matrixType = matrices;
-    spec.embeddingType = matrices;
-    auto model = Model::load(test::makeRandomModel(spec));
+    spec.matrixType = type;
+    spec.embeddingType = type;
+    return Model::load(test::makeRandomModel(spec));
+}
+
+void checkModel(const std::string& name, const ModelConfig& cfg, DType matrices, int contextTokens, int chunk,
+                cuda::GpuWeights weights = cuda::GpuWeights::Auto) {
+    auto model = randomModel(cfg, matrices);
     if (!model) {
         std::printf("FAIL %s: %s\n", name.c_str(), model.error().message.c_str());
         ++failures;
@@ -200,11 +205,7 @@ void checkFailedAppend() {
     ModelConfig cfg = test::tinyConfig(Architecture::Qwen3);
     cfg.dim = 256, cfg.heads = 4, cfg.kvHeads = 2, cfg.headDim = 64, cfg.hiddenDim = 512, cfg.layers = 2;
     cfg.vocabSize = 1024, cfg.contextLength = 4096;
-    test::RandomModelSpec spec;
-    spec.config = cfg;
-    spec.matrixType = DType::F32;
-    spec.embeddingType = DType::F32;
-    auto model = Model::load(test::makeRandomModel(spec));
+    auto model = randomModel(cfg, DType::F32);
     if (!model) std::exit(1);
     cuda::CudaLlamaOptions opt;
     opt.pageSize = 32;
@@ -602,11 +603,7 @@ ModelConfig config(Architecture arch, int dim, int heads, int kvHeads, int headD
 void checkGraphs() {
     const std::string name = "CUDA graphs for decode";
     const ModelConfig cfg = config(Architecture::Qwen3, 512, 8, 2, 128, 1536, 2, 4096);
-    test::RandomModelSpec spec;
-    spec.config = cfg;
-    spec.matrixType = DType::F32;
-    spec.embeddingType = DType::F32;
-    auto model = Model::load(test::makeRandomModel(spec));
+    auto model = randomModel(cfg, DType::F32);
     if (!model) std::exit(1);
     cuda::CudaLlamaOptions opt;
     opt.maxBatchTokens = 1024;
