@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QComboBox>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -101,6 +102,40 @@ TEST_F(BlindTest, ALeadUnlocksOneCoder) {
     ASSERT_TRUE(session->setBlindCoding(false).ok());
     EXPECT_FALSE(session->isBlind());
     EXPECT_TRUE(tabs()->isTabEnabled(2));
+}
+
+// Reported: with blind coding on, "Any class ▸ behavior: Mixed" listed the clips other
+// coders had put in that class. The class filter looks only at the coder's own labels.
+TEST_F(BlindTest, TheClassFilterSeesOnlyTheCodersOwnLabels) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 6;
+    openStudio(options, QStringLiteral("Expert C"));
+    ui::ProjectSession* session = window_->session();
+    auto* blind = window_->findChild<QAction*>(QStringLiteral("BlindCodingAction"));
+    ASSERT_NE(blind, nullptr);
+    QComboBox* classes = nullptr;
+    for (QComboBox* c : window_->browser()->findChildren<QComboBox*>())
+        if (c->count() > 0 && c->itemData(0).toString().isEmpty() && c->itemText(0) == QStringLiteral("Any class"))
+            classes = c;
+    ASSERT_NE(classes, nullptr);
+    const Dimension& dim = session->codebook().dimensions.front();
+    auto shownWith = [&](const QString& cls) {
+        classes->setCurrentIndex(0);  // "Any class" between, so that every choice filters anew
+        classes->setCurrentIndex(classes->findData(dim.name + QLatin1Char('=') + cls));
+        return table()->model()->rowCount();
+    };
+    // Open, the filter sees the experts' labels; blind, none of them.
+    int othersShown = 0;
+    for (const CodebookClass& c : dim.classes) othersShown += shownWith(c.name);
+    ASSERT_GT(othersShown, 0);
+    blind->trigger();
+    ASSERT_TRUE(session->isBlind());
+    for (const CodebookClass& c : dim.classes) EXPECT_EQ(shownWith(c.name), 0) << c.name.toStdString();
+    // Her own label is found.
+    const Clip& first = session->clips().front();
+    ASSERT_TRUE(session->writeLabel(first.id, session->currentExpertId(), dim.name, dim.classes.back().name, {}).ok());
+    EXPECT_EQ(shownWith(dim.classes.back().name), 1);
 }
 
 }  // namespace

@@ -84,7 +84,10 @@ bool ClipFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const 
         const QString cls = class_.mid(eq + 1);
         const auto& labels = session_->labelsOfClip(clip.id);
         bool found = false;
-        for (auto it = labels.cbegin(); it != labels.cend() && !found; ++it) found = it.value().value(dim).label == cls;
+        // Blind coding: only the coder's own labels, or the filter would show the others'.
+        const bool blind = session_->isBlind();
+        for (auto it = labels.cbegin(); it != labels.cend() && !found; ++it)
+            found = (!blind || it.key() == session_->currentExpertId()) && it.value().value(dim).label == cls;
         if (!found) return false;
     }
     return true;
