@@ -833,6 +833,21 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
 </context>
 <context>
+    <name>motor::ui::FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::ui::LabelPanel</name>
     <message>
         <source>Jump to the next clip you have not labelled on every dimension</source>

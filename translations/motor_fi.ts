@@ -840,6 +840,21 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
 </context>
 <context>
+    <name>motor::ui::FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Kansio</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tiedosto</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1-tiedosto</translation>
+    </message>
+</context>
+<context>
     <name>motor::ui::LabelPanel</name>
     <message>
         <source>Jump to the next clip you have not labelled on every dimension</source>

@@ -181,6 +181,10 @@ FI = {
     "<b>Disagreement queue</b> — most contested first (M jumps to the next)": "<b>Erimielisyysjono</b> — kiistanalaisimmat ensin (M siirtyy seuraavaan)",
     "Only where a model and an expert differ": "Vain kun malli ja asiantuntija ovat eri mieltä",
     "Dissenting votes": "Eriävät äänet",
+    # FileDialogs: the type column, from the name alone
+    "Folder": "Kansio",
+    "File": "Tiedosto",
+    "%1 file": "%1-tiedosto",
     # MainWindow: the coder switch
     "Coder: %1": "Koodaaja: %1",
     "Coder: none (labelling off) — choose": "Koodaaja: ei valittu (luokittelu pois) — valitse",

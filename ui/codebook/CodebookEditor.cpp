@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,6 +20,7 @@
 
 #include "ui/codebook/CodebookChangeCommand.h"
 #include "ui/labels/KeyScheme.h"
+#include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -132,13 +132,13 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
     connect(addClass_, &QPushButton::clicked, this, &CodebookEditor::addClass);
     connect(remove_, &QPushButton::clicked, this, &CodebookEditor::removeSelected);
     connect(import, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import a codebook"), QString(),
-                                                          tr("Codebooks (*.json);;All files (*)"));
+        const QString path =
+            openFileName(this, tr("Import a codebook"), QString(), tr("Codebooks (*.json);;All files (*)"));
         if (!path.isEmpty()) importFile(path);
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export the codebook"), edited_.name + QStringLiteral(".json"), tr("Codebooks (*.json)"));
+        const QString path = saveFileName(this, tr("Export the codebook"), edited_.name + QStringLiteral(".json"),
+                                          tr("Codebooks (*.json)"));
         if (path.isEmpty()) return;
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(edited_.toJson()).toJson()) < 0)

@@ -1,7 +1,6 @@
 #include "ui/codebook/NewProjectCodebook.h"
 
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "core/store/Project.h"
+#include "ui/main/FileDialogs.h"
 
 namespace motor {
 namespace ui {
@@ -53,13 +53,12 @@ NewProjectCodebook::NewProjectCodebook(QWidget* parent) : QDialog(parent) {
     connect(buttons, &QDialogButtonBox::accepted, this, &NewProjectCodebook::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &NewProjectCodebook::reject);
     connect(browseProject, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("Another project"), QString(),
-                                                       tr("MOTOR projects (*.motor);;All files (*)"));
+        const QString p =
+            openFileName(this, tr("Another project"), QString(), tr("MOTOR projects (*.motor);;All files (*)"));
         if (!p.isEmpty()) setSource(Source::OtherProject, p);
     });
     connect(browseFile, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("A codebook file"), QString(),
-                                                       tr("Codebooks (*.json);;All files (*)"));
+        const QString p = openFileName(this, tr("A codebook file"), QString(), tr("Codebooks (*.json);;All files (*)"));
         if (!p.isEmpty()) setSource(Source::JsonFile, p);
     });
     connect(projectPath_, &QLineEdit::textEdited, this, [this] { project_->setChecked(true); });

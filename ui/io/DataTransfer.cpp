@@ -2,7 +2,6 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
@@ -24,6 +23,7 @@
 #include "core/io/StatisticsExporter.h"
 #include "core/io/TranscriptImporter.h"
 #include "core/store/Project.h"
+#include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -64,8 +64,8 @@ void DataTransfer::updateEnabled() {
 void DataTransfer::importMediaDialog() {
     if (!session_->isOpen() || busy_) return;
     const QStringList files =
-        QFileDialog::getOpenFileNames(window_, tr("Import media"), QFileInfo(session_->projectPath()).absolutePath(),
-                                      tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)"));
+        openFileNames(window_, tr("Import media"), QFileInfo(session_->projectPath()).absolutePath(),
+                      tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v);;All files (*)"));
     if (!files.isEmpty()) importMedia(files);
 }
 
@@ -91,9 +91,9 @@ void DataTransfer::importTranscriptsDialog() {
                                           mediaPaths, int(mediaPaths.indexOf(mediaPath)), false, &ok);
         if (!ok) return;
     }
-    const QStringList files = QFileDialog::getOpenFileNames(
-        window_, tr("Import transcripts"), QFileInfo(session_->projectPath()).absolutePath(),
-        tr("Transcripts (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;All files (*)"));
+    const QStringList files =
+        openFileNames(window_, tr("Import transcripts"), QFileInfo(session_->projectPath()).absolutePath(),
+                      tr("Transcripts (*.srt *.vtt *.eaf *.txt *.csv *.tsv *.json);;All files (*)"));
     if (files.isEmpty()) return;
     const auto merge = askTranscriptMerge(mediaPath);
     if (merge) importTranscripts(mediaPath, files, {}, *merge);
@@ -124,9 +124,8 @@ std::optional<io::TranscriptMerge> DataTransfer::askTranscriptMerge(const QStrin
 
 void DataTransfer::importLabelsDialog() {
     if (!session_->isOpen() || busy_) return;
-    const QString file =
-        QFileDialog::getOpenFileName(window_, tr("Import labels"), QFileInfo(session_->projectPath()).absolutePath(),
-                                     tr("Label tables (*.csv);;All files (*)"));
+    const QString file = openFileName(window_, tr("Import labels"), QFileInfo(session_->projectPath()).absolutePath(),
+                                      tr("Label tables (*.csv);;All files (*)"));
     if (!file.isEmpty()) importLabels(file);
 }
 
@@ -195,9 +194,9 @@ void DataTransfer::importLabels(const QString& csvPath, bool overwrite) {
 
 void DataTransfer::mergeProjectsDialog() {
     if (!session_->isOpen() || busy_) return;
-    const QStringList files = QFileDialog::getOpenFileNames(window_, tr("Merge other copies of this project"),
-                                                            QFileInfo(session_->projectPath()).absolutePath(),
-                                                            tr("MOTOR projects (*.motor);;All files (*)"));
+    const QStringList files =
+        openFileNames(window_, tr("Merge other copies of this project"),
+                      QFileInfo(session_->projectPath()).absolutePath(), tr("MOTOR projects (*.motor);;All files (*)"));
     if (!files.isEmpty()) mergeProjects(files);
 }
 

@@ -2,13 +2,14 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include "ui/main/FileDialogs.h"
 
 namespace motor {
 namespace ui {
@@ -72,7 +73,7 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
 }
 
 void ExportDialog::browse() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export folder"), folder_->text());
+    const QString dir = existingDirectory(this, tr("Export folder"), folder_->text());
     if (!dir.isEmpty()) folder_->setText(dir);
 }
 

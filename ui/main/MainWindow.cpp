@@ -6,7 +6,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -33,6 +32,7 @@
 #include "ui/io/DataTransfer.h"
 #include "ui/labels/LabelPanel.h"
 #include "ui/main/ExpertDialog.h"
+#include "ui/main/FileDialogs.h"
 #include "ui/main/LanguageSetup.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/main/ShortcutsDialog.h"
@@ -455,14 +455,13 @@ void MainWindow::showError(const QString& title, const QString& message, Interac
 
 void MainWindow::openProjectDialog() {
     const QString start = util::defaultProjectFolder(QSettings().value(QLatin1String(kRecentKey)).toStringList());
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open project"), start, tr("MOTOR projects (*.motor);;All files (*)"));
+    const QString path = openFileName(this, tr("Open project"), start, tr("MOTOR projects (*.motor);;All files (*)"));
     if (!path.isEmpty()) openProject(path);
 }
 
 void MainWindow::newProjectDialog() {
     const QString start = util::defaultProjectFolder(QSettings().value(QLatin1String(kRecentKey)).toStringList());
-    QString path = QFileDialog::getSaveFileName(this, tr("New project"), start, tr("MOTOR projects (*.motor)"));
+    QString path = saveFileName(this, tr("New project"), start, tr("MOTOR projects (*.motor)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".motor"))) path += QLatin1String(".motor");
     NewProjectCodebook choice(this);

@@ -9,7 +9,6 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -29,6 +28,7 @@
 #include <cmath>
 
 #include "ui/main/CodebookText.h"
+#include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/metrics/ConfusionHeatmap.h"
 
@@ -625,8 +625,7 @@ void MetricsDashboard::copyCsv() {
 }
 
 void MetricsDashboard::saveChartsPng() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save charts"), QStringLiteral("metrics.png"), tr("PNG images (*.png)"));
+    const QString path = saveFileName(this, tr("Save charts"), QStringLiteral("metrics.png"), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
     if (!chartsHost_->grab().save(path, "PNG"))
         QMessageBox::warning(this, tr("Save charts"), tr("Cannot write %1.").arg(path));

@@ -2,7 +2,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -28,6 +27,7 @@
 #include "ui/browser/ThumbnailLoader.h"
 #include "ui/main/CodebookText.h"
 #include "ui/main/Docs.h"
+#include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -270,12 +270,12 @@ QWidget* PredictorPanel::buildBackendPages() {
     modelInfo_->setWordWrap(true);
     lf->addRow(modelInfo_);
     connect(file, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("Model file"), modelPath_->text(),
-                                                       tr("GGUF models (*.gguf);;All files (*)"));
+        const QString p =
+            openFileName(this, tr("Model file"), modelPath_->text(), tr("GGUF models (*.gguf);;All files (*)"));
         if (!p.isEmpty()) setModelPath(p);
     });
     connect(folder, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"), modelPath_->text());
+        const QString p = existingDirectory(this, tr("Hugging Face model folder"), modelPath_->text());
         if (!p.isEmpty()) setModelPath(p);
     });
     localHelp_ = new QLabel(local);

@@ -5,7 +5,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +20,7 @@
 
 #include "core/agents/OpenAiModel.h"
 #include "core/agents/local/LocalModel.h"
+#include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/transcript/TranscriptionJob.h"
 
@@ -87,12 +87,12 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     lf->addWidget(folder);
     lf->addWidget(file);
     connect(folder, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getExistingDirectory(this, tr("Whisper model folder"), model_->currentText());
+        const QString p = existingDirectory(this, tr("Whisper model folder"), model_->currentText());
         if (!p.isEmpty()) model_->setCurrentText(p);
     });
     connect(file, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("whisper.cpp model file"), model_->currentText(),
-                                                       tr("ggml models (*.bin);;All files (*)"));
+        const QString p = openFileName(this, tr("whisper.cpp model file"), model_->currentText(),
+                                       tr("ggml models (*.bin);;All files (*)"));
         if (!p.isEmpty()) model_->setCurrentText(p);
     });
     pages_->addWidget(local);
