@@ -2637,6 +2637,18 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>De&amp;vice:</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Replace the transcript?</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</source>
+        <translation><numerusform>This replaces the %n utterance of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps it.</numerusform><numerusform>This replaces the %n utterances of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</numerusform></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>

@@ -2644,6 +2644,18 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>De&amp;vice:</source>
         <translation>&amp;Laite:</translation>
     </message>
+    <message>
+        <source>Replace the transcript?</source>
+        <translation>Korvataanko litteraatti?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</source>
+        <translation><numerusform>Tämä korvaa tallenteen %1 %n puheenvuoron käsin tehtyine korjauksineen, eikä sitä voi perua. "Lisää uudet puheenvuorot sen rinnalle" säilyttää ne.</numerusform><numerusform>Tämä korvaa tallenteen %1 %n puheenvuoroa käsin tehtyine korjauksineen, eikä sitä voi perua. "Lisää uudet puheenvuorot sen rinnalle" säilyttää ne.</numerusform></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Korvaa</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptPane</name>

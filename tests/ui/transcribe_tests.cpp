@@ -5,17 +5,21 @@
 // on the progress bar.
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <limits>
 
 #include "../core/support/ChatServer.h"
@@ -45,6 +49,22 @@ protected:
             ->utterances(window_->session()->clips().first().mediaId, 0, std::numeric_limits<int64_t>::max())
             .value();
     }
+    // Answers the "Replace the transcript?" question of the next start: Replace, or Cancel.
+    void answerReplace(bool replace) {
+        answer_.disconnect();
+        answer_.setInterval(20);
+        QObject::connect(&answer_, &QTimer::timeout, [this, replace] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QStringLiteral("TranscribeConfirmReplace")) return;
+            asked_ = box->text();
+            for (QAbstractButton* b : box->buttons())
+                if ((box->buttonRole(b) == QMessageBox::DestructiveRole) == replace) b->click();
+            answer_.stop();
+        });
+        answer_.start();
+    }
+    QTimer answer_;
+    QString asked_;
     ui::TranscribeDialog* dialogForTinyModel() {
         ui::TranscribeDialog* d = window_->openTranscribeDialog();
         EXPECT_NE(d, nullptr);
@@ -87,6 +107,13 @@ TEST_F(TranscribeTest, FileMenuTranscribesTheRecordingInTheBackgroundAndThePaneS
 
     QSignalSpy progress(d->job(), &ui::TranscriptionJob::progressed);
     QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    // Replacing a transcript is asked first; the default, Cancel, changes nothing.
+    answerReplace(false);
+    QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
+    EXPECT_FALSE(d->isRunning());
+    EXPECT_TRUE(asked_.contains(QString::number(before.size()))) << asked_.toStdString();
+    EXPECT_EQ(utterances().size(), before.size());
+    answerReplace(true);
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
     EXPECT_TRUE(d->isRunning());
     // The GUI thread is free meanwhile: the event loop runs the spy's wait.
@@ -126,6 +153,7 @@ TEST_F(TranscribeTest, TheGpuChosenWithoutOneSaysWhy) {
     ASSERT_NE(device, nullptr);
     device->setCurrentIndex(device->findData(QStringLiteral("cuda")));
     QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    answerReplace(true);
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
     ASSERT_TRUE(done.wait(60000));
     EXPECT_FALSE(done.first().at(0).toBool());
@@ -139,6 +167,7 @@ TEST_F(TranscribeTest, CancelLeavesTheProjectAsItWas) {
     const auto before = utterances();
     ui::TranscribeDialog* d = dialogForTinyModel();
     QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    answerReplace(true);
     d->start();
     ASSERT_TRUE(d->isRunning());
     // Cancel, as the dialog's button does while a job runs.
@@ -177,6 +206,7 @@ TEST_F(TranscribeTest, ThePaneButtonOpensItAndRemoteAudioNeedsTheCheckBox) {
     send->setChecked(false);
     const auto before = utterances();
     QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    answerReplace(true);
     d->start();
     ASSERT_TRUE(done.wait(30000));
     EXPECT_FALSE(done.first().at(0).toBool());
@@ -212,6 +242,7 @@ TEST_F(TranscribeTest, AServerTranscriptionShowsItsUploadThenABusyBar) {
         texts << status->text();
     });
     QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    answerReplace(true);
     d->start();
     ASSERT_TRUE(done.wait(30000));
     ASSERT_TRUE(done.first().at(0).toBool()) << done.first().at(2).toString().toStdString();

@@ -181,6 +181,9 @@ FI = {
     "<b>Disagreement queue</b> — most contested first (M jumps to the next)": "<b>Erimielisyysjono</b> — kiistanalaisimmat ensin (M siirtyy seuraavaan)",
     "Only where a model and an expert differ": "Vain kun malli ja asiantuntija ovat eri mieltä",
     "Dissenting votes": "Eriävät äänet",
+    # TranscribeDialog: replacing a transcript is asked first
+    "Replace the transcript?": "Korvataanko litteraatti?",
+    "Replace": "Korvaa",
     # FileDialogs: the type column, from the name alone
     "Folder": "Kansio",
     "File": "Tiedosto",
@@ -379,6 +382,9 @@ FI = {
 
 # Numerus messages: (singular, plural) in Finnish and English.
 FI_PLURAL = {
+    "This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them.": (
+        "Tämä korvaa tallenteen %1 %n puheenvuoron käsin tehtyine korjauksineen, eikä sitä voi perua. \"Lisää uudet puheenvuorot sen rinnalle\" säilyttää ne.",
+        "Tämä korvaa tallenteen %1 %n puheenvuoroa käsin tehtyine korjauksineen, eikä sitä voi perua. \"Lisää uudet puheenvuorot sen rinnalle\" säilyttää ne."),
     "Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two coders rated.": (
         "Fleissin κ laskee vain sen %n leikkeen, jonka jokainen koodaaja luokitteli; α laskee jokaisen leikkeen, "
         "jonka kaksi koodaajaa luokitteli.",
@@ -392,6 +398,9 @@ FI_PLURAL = {
     "%n contested clip(s)": ("%n kiistanalainen leike", "%n kiistanalaista leikettä"),
 }
 EN_PLURAL = {
+    "This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them.": (
+        "This replaces the %n utterance of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps it.",
+        "This replaces the %n utterances of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them."),
     "Fleiss' κ counts only the %n clip(s) every coder rated; α counts every clip two coders rated.": (
         "Fleiss' κ counts only the %n clip every coder rated; α counts every clip two coders rated.",
         "Fleiss' κ counts only the %n clips every coder rated; α counts every clip two coders rated."),

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -209,11 +210,7 @@ void TranscribeDialog::updateForm() {
     sendAudio_->setToolTip(
         tr("The recording's audio would leave this computer for %1. Without this, transcribe on this computer.")
             .arg(url.host()));
-    int existing = 0;
-    if (session_->project() && media_->currentIndex() >= 0)
-        if (auto us = session_->project()->utterances(media_->currentData().toLongLong(), 0,
-                                                      std::numeric_limits<int64_t>::max()))
-            existing = int(us->size());
+    const int existing = existingUtterances();
     existing_->setText(tr("This recording has a transcript of %n utterance(s):", nullptr, existing));
     for (QWidget* w : {static_cast<QWidget*>(existing_), static_cast<QWidget*>(replace_), static_cast<QWidget*>(add_)})
         w->setVisible(existing > 0);
@@ -248,12 +245,34 @@ Result<speech::TranscribeOptions> TranscribeDialog::options() const {
     return o;
 }
 
+int TranscribeDialog::existingUtterances() const {
+    if (!session_->project() || media_->currentIndex() < 0) return 0;
+    auto us =
+        session_->project()->utterances(media_->currentData().toLongLong(), 0, std::numeric_limits<int64_t>::max());
+    return us ? int(us->size()) : 0;
+}
+
 void TranscribeDialog::start() {
     if (job_->isRunning() || !session_->project()) return;
     auto o = options();
     if (!o) {
         status_->setText(o.error().message);
         return;
+    }
+    // A transcript corrected by hand is hours of work, and replacing it is not undone:
+    // asked once more, Cancel the default.
+    if (const int existing = existingUtterances(); existing > 0 && replace_->isChecked()) {
+        QMessageBox box(QMessageBox::Warning, tr("Replace the transcript?"),
+                        tr("This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot "
+                           "be undone. \"Add the new utterances beside it\" keeps them.",
+                           nullptr, existing)
+                            .arg(media_->currentText()),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("TranscribeConfirmReplace"));
+        QPushButton* replace = box.addButton(tr("Replace"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+        box.exec();
+        if (box.clickedButton() != replace) return;
     }
     progress_->setRange(0, 1000);
     progress_->setValue(0);

@@ -53,6 +53,7 @@ protected:
 
 private:
     void updateForm();
+    int existingUtterances() const;
     void onFinished(bool ok, bool cancelled, const QString& message, qint64 mediaId);
 
     ProjectSession* session_;
