@@ -55,6 +55,12 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     group_->setToolTip(tr("Show one group"));
     class_ = new QComboBox(this);
     class_->setToolTip(tr("Show clips that some coder put in this class"));
+    // Long entries ("behavior: Controlling", Finnish ones longer still) are elided rather
+    // than widening the dock past a laptop's screen.
+    for (QComboBox* c : {state_, group_, class_}) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(6);
+    }
     filters->addWidget(state_, 3);
     filters->addWidget(group_, 2);
     filters->addWidget(class_, 3);

@@ -97,7 +97,8 @@ void LabelPanel::rebuild() {
             button->setFocusPolicy(Qt::NoFocus);  // keys go to the shortcuts, not the button
             button->setToolTip(QStringLiteral("<b>%1</b><br/>%2")
                                    .arg(shown.toHtmlEscaped(), cls.displayDefinition(uiLanguage()).toHtmlEscaped()));
-            button->setMinimumWidth(96);
+            // No minimum below the caption's width: a cut class name ("Myönteine") is worse
+            // than a wider panel (the window still fits 1,366 px in Finnish).
             row.group->addButton(button, c);
             row.buttons.push_back(button);
             grid->addWidget(button, 1 + c / 2, c % 2 * 2, 1, 2);

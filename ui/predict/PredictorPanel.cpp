@@ -173,6 +173,7 @@ PredictorPanel::PredictorPanel(ProjectSession* session, ClipBrowser* browser, QW
     frameStrip_->setVisible(false);
 
     auto* resultsTitle = new QLabel(tr("<b>Results</b> — each clip's labels as it finishes"), this);
+    resultsTitle->setWordWrap(true);  // narrow windows, long Finnish
     auto* right = new QVBoxLayout;
     right->addWidget(resultsTitle);
     right->addWidget(progress_);

@@ -80,6 +80,7 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     legend_ = new QLabel(top);
     legend_->setTextFormat(Qt::RichText);
     legend_->setObjectName(QStringLiteral("MutedLabel"));
+    legend_->setWordWrap(true);
     topLayout->addWidget(legend_);
     details_ = new QTextBrowser(top);
     details_->setPlaceholderText(tr("Select a cell to read the coder's rationale and note."));
@@ -100,9 +101,17 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     scope_->setToolTip(
         tr("Whether model runs and baselines count as dissenting coders here, in the queue "
            "and in the browser's Conflict column"));
-    queueBar->addWidget(queueTitle, 1);
-    queueBar->addWidget(scope_);
-    queueBar->addWidget(modelOnly_);
+    // The title over its two choices, and the scope's long entries elided when narrow: the
+    // tab must fit a laptop beside the docks in Finnish too.
+    scope_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    scope_->setMinimumContentsLength(16);
+    auto* choices = new QHBoxLayout;
+    choices->addWidget(scope_, 1);
+    choices->addWidget(modelOnly_);
+    auto* queueHead = new QVBoxLayout;
+    queueHead->addWidget(queueTitle);
+    queueHead->addLayout(choices);
+    queueBar->addLayout(queueHead, 1);
     bottomLayout->addLayout(queueBar);
     queueTable_ = new QTableWidget(0, 5, bottom);
     queueTable_->setHorizontalHeaderLabels(
