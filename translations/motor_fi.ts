@@ -973,7 +973,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>&amp;Playback</source>
-        <translation>T&amp;oisto</translation>
+        <translation>To&amp;isto</translation>
     </message>
     <message>
         <source>&amp;Play / pause</source>

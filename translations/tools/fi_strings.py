@@ -65,7 +65,7 @@ FI = {
     "Ctrl+Y": "Ctrl+Y",
     "&Find clips": "&Etsi leikkeitä",
     "Edit &note": "Muokkaa &huomautusta",
-    "&Playback": "T&oisto",
+    "&Playback": "To&isto",
     "&Play / pause": "&Toista / tauko",
     "Previous &frame": "Edellinen &kuva",
     "Next f&rame": "Seuraava k&uva",

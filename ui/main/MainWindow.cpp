@@ -48,6 +48,15 @@
 namespace motor {
 namespace ui {
 namespace {
+
+// A tab's title without its Alt+ mnemonic: tab mnemonics are window-wide and took the
+// menus' keys (Alt+P: Playback or Predict; in Finnish Alt+T and Alt+M), and the tabs
+// have Ctrl+1 to 5. The same text keeps its mnemonic in the View menu.
+QString withoutMnemonic(QString text) {
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    return text.replace(QStringLiteral("\x01"), QStringLiteral("&&"));
+}
 constexpr int kMaxRecent = 8;
 const char* const kRecentKey = "recentProjects";
 }  // namespace
@@ -72,20 +81,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     labelPage->setStretchFactor(0, 3);
     labelPage->setStretchFactor(1, 1);
     labelPage->setChildrenCollapsible(false);
-    tabs_->addTab(labelPage, tr("&Label"));
+    tabs_->addTab(labelPage, withoutMnemonic(tr("&Label")));
     review_ = new ReviewPane(session_, tabs_);
-    tabs_->addTab(review_, tr("&Review"));
+    tabs_->addTab(review_, withoutMnemonic(tr("&Review")));
     metrics_ = new MetricsDashboard(session_, tabs_);
-    tabs_->addTab(metrics_, tr("&Metrics"));
+    tabs_->addTab(metrics_, withoutMnemonic(tr("&Metrics")));
     stack_->addWidget(tabs_);
     setCentralWidget(stack_);
 
     browser_ = new ClipBrowser(session_, this);
     // The predictor reads the browser's filter for "clips shown in the browser".
     predictor_ = new PredictorPanel(session_, browser_, tabs_);
-    tabs_->addTab(predictor_, tr("&Predict"));
+    tabs_->addTab(predictor_, withoutMnemonic(tr("&Predict")));
     segment_ = new SegmentView(session_, tabs_);
-    tabs_->addTab(segment_, tr("&Segment"));
+    tabs_->addTab(segment_, withoutMnemonic(tr("&Segment")));
     transfer_ = new DataTransfer(session_, this);
     browserDock_ = new QDockWidget(tr("Clips"), this);
     browserDock_->setObjectName(QStringLiteral("ClipsDock"));
