@@ -7,6 +7,8 @@
 #include <QMediaPlayer>
 #include <QTest>
 
+#include "core/model/Codebook.h"
+#include "core/store/Project.h"
 #include "support/StudioFixture.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/player/PlayerPane.h"
@@ -79,6 +81,25 @@ TEST_F(PlayerTest, PlaysTheClipRangeAndThePositionAdvances) {
 
 // A clip that is the whole recording: the backend reaches the end of the media before
 // any position past the clip's end is seen, and looping must still go round.
+// Reported: a new, empty project opened over the demo still showed, and played, the demo's
+// classroom. Opening another project lets the recording go.
+TEST_F(PlayerTest, AnotherProjectLetsTheRecordingGo) {
+    FixtureOptions options;
+    options.clipCount = 2;
+    options.withModels = false;
+    openStudio(options);
+    QMediaPlayer* player = window_->player()->player();
+    ASSERT_FALSE(player->source().isEmpty());
+    const QString empty = dir_.filePath(QStringLiteral("empty.motor"));
+    ASSERT_TRUE(Project::create(empty, Codebook::motorDefault()).ok());
+    ASSERT_TRUE(window_->openProject(empty, QStringLiteral("Expert A"), ui::MainWindow::Interaction::Unattended))
+        << window_->lastError().toStdString();
+    EXPECT_TRUE(player->source().isEmpty()) << player->source().toString().toStdString();
+    player->play();  // nothing to play
+    QTest::qWait(200);
+    EXPECT_NE(player->playbackState(), QMediaPlayer::PlayingState);
+}
+
 TEST_F(PlayerTest, LoopGoesRoundWhenTheClipIsTheWholeRecording) {
     FixtureOptions options;
     options.clipCount = 1;

@@ -149,11 +149,17 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent, Span span)
         // The clip's range may have changed in the segment editor.
         connect(session_, &ProjectSession::clipsChanged, this, &PlayerPane::loadClip);
     }
-    connect(session_, &ProjectSession::projectClosed, this, [this] {
+    // Another project (opened over this one, or none): its recording goes, so that an
+    // empty project never shows, nor plays, the previous one's classroom.
+    auto release = [this] {
         player_->stop();
         player_->setSource(QUrl());
         loadedPath_.clear();
-    });
+        startMs_ = endMs_ = 0;
+        updateTime();
+    };
+    connect(session_, &ProjectSession::projectClosed, this, release);
+    connect(session_, &ProjectSession::projectOpened, this, release);
     updateTime();
 }
 
