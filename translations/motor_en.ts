@@ -429,6 +429,10 @@ Rename the class instead of removing it (its labels move with it), or clear thos
         <source>The labels and the new codebook version are saved together; the old version stays in the project.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</source>
+        <translation><numerusform>Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Add a new one in the codebook file (Export JSON…, then Import JSON…).</numerusform><numerusform>Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ConfusionHeatmap</name>
@@ -2643,7 +2647,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message numerus="yes">
         <source>This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</source>
-        <translation><numerusform>This replaces the %n utterance of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps it.</numerusform><numerusform>This replaces the %n utterances of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</numerusform></translation>
+        <translation>
+            <numerusform>This replaces the %n utterance of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps it.</numerusform>
+            <numerusform>This replaces the %n utterances of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace</source>

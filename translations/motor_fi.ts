@@ -432,6 +432,10 @@ Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) t
         <source>The labels and the new codebook version are saved together; the old version stays in the project.</source>
         <translation>Luokitukset ja koodikirjan uusi versio tallennetaan yhdessä; vanha versio säilyy projektissa.</translation>
     </message>
+    <message numerus="yes">
+        <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</source>
+        <translation><numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. Lisää uusi koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform><numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa tekstiä. Lisää uudet koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ConfusionHeatmap</name>
@@ -2650,7 +2654,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message numerus="yes">
         <source>This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. "Add the new utterances beside it" keeps them.</source>
-        <translation><numerusform>Tämä korvaa tallenteen %1 %n puheenvuoron käsin tehtyine korjauksineen, eikä sitä voi perua. "Lisää uudet puheenvuorot sen rinnalle" säilyttää ne.</numerusform><numerusform>Tämä korvaa tallenteen %1 %n puheenvuoroa käsin tehtyine korjauksineen, eikä sitä voi perua. "Lisää uudet puheenvuorot sen rinnalle" säilyttää ne.</numerusform></translation>
+        <translation>
+            <numerusform>Tämä korvaa tallenteen %1 %n puheenvuoron käsin tehtyine korjauksineen, eikä sitä voi perua. "Lisää uudet puheenvuorot sen rinnalle" säilyttää ne.</numerusform>
+            <numerusform>Tämä korvaa tallenteen %1 %n puheenvuoroa käsin tehtyine korjauksineen, eikä sitä voi perua. "Lisää uudet puheenvuorot sen rinnalle" säilyttää ne.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replace</source>

@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -254,6 +255,35 @@ TEST_F(CodebookTest, UndoAfterSavingStoresThePreviousCodebookAgainAndMovesTheLab
     EXPECT_EQ(session->codebook().dimensions[0].classes.last().name, added);
     // The refused step left the stack; the rename below it stays.
     EXPECT_EQ(session->undoStack()->count(), stepsBefore + 1);
+}
+
+// Reported: a definition rewritten in the editor kept its old Finnish translation, which is
+// what Finnish coders read. The translation of a rewritten definition goes (the Finnish
+// interface shows the new text), the others stay, and the status bar says so.
+TEST_F(CodebookTest, ARewrittenDefinitionLosesItsStaleTranslation) {
+    openWithAMixedLabel();
+    ui::ProjectSession* session = window_->session();
+    const CodebookClass before0 = session->codebook().dimensions[0].classes[0];
+    const CodebookClass before1 = session->codebook().dimensions[0].classes[1];
+    ASSERT_TRUE(before0.i18n.texts.contains(QStringLiteral("fi")));
+    ASSERT_TRUE(before1.i18n.texts.contains(QStringLiteral("fi")));
+    ui::CodebookEditor* editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->select(0, 0);
+    auto* definition = editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemText"));
+    definition->setFocus();
+    QTest::keyClicks(definition, QStringLiteral(" Also planning the next step."));
+    save(editor);
+    QTest::qWait(50);
+    const CodebookClass after0 = session->codebook().dimensions[0].classes[0];
+    const CodebookClass after1 = session->codebook().dimensions[0].classes[1];
+    EXPECT_TRUE(after0.definition.contains(QStringLiteral("Also planning the next step.")));
+    EXPECT_FALSE(after0.i18n.texts.contains(QStringLiteral("fi")));
+    EXPECT_EQ(after0.displayDefinition(QStringLiteral("fi")), after0.definition);
+    EXPECT_EQ(after0.i18n.names, before0.i18n.names);  // its Finnish name is still right
+    EXPECT_EQ(after1.i18n.texts, before1.i18n.texts);  // untouched classes keep theirs
+    EXPECT_TRUE(window_->statusBar()->currentMessage().contains(QStringLiteral("translations of 1 rewritten")))
+        << window_->statusBar()->currentMessage().toStdString();
 }
 
 TEST_F(CodebookTest, NewProjectStartsWithTheChosenCodebookAndABadFileIsRefused) {

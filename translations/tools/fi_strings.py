@@ -382,6 +382,11 @@ FI = {
 
 # Numerus messages: (singular, plural) in Finnish and English.
 FI_PLURAL = {
+    "Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).": (
+        "Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. "
+        "Lisää uusi koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).",
+        "Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa "
+        "tekstiä. Lisää uudet koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…)."),
     "This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them.": (
         "Tämä korvaa tallenteen %1 %n puheenvuoron käsin tehtyine korjauksineen, eikä sitä voi perua. \"Lisää uudet puheenvuorot sen rinnalle\" säilyttää ne.",
         "Tämä korvaa tallenteen %1 %n puheenvuoroa käsin tehtyine korjauksineen, eikä sitä voi perua. \"Lisää uudet puheenvuorot sen rinnalle\" säilyttää ne."),
@@ -398,6 +403,11 @@ FI_PLURAL = {
     "%n contested clip(s)": ("%n kiistanalainen leike", "%n kiistanalaista leikettä"),
 }
 EN_PLURAL = {
+    "Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).": (
+        "Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Add a "
+        "new one in the codebook file (Export JSON…, then Import JSON…).",
+        "Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. "
+        "Add new ones in the codebook file (Export JSON…, then Import JSON…)."),
     "This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them.": (
         "This replaces the %n utterance of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps it.",
         "This replaces the %n utterances of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them."),

@@ -9,10 +9,12 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -323,7 +325,36 @@ QVector<CodebookRename> CodebookEditor::renames() const {
     return out;
 }
 
+// Translations of a definition (or a dimension's description) that was rewritten describe
+// the old text: they go, so that the interface in that language shows the new text (in the
+// codebook's language) until a translation of it is added to the codebook file. Returns
+// how many texts lost their translations.
+int CodebookEditor::dropStaleTranslations() {
+    const Codebook& now = session_->codebook();
+    int dropped = 0;
+    for (int d = 0; d < edited_.dimensions.size(); ++d) {
+        Dimension& dim = edited_.dimensions[d];
+        const Dimension* was = now.dimension(dimensionOrigin_.value(d));
+        if (!was) continue;
+        if (dim.description != was->description && !dim.i18n.texts.isEmpty()) {
+            dim.i18n.texts.clear();
+            ++dropped;
+        }
+        for (int c = 0; c < dim.classes.size(); ++c) {
+            const int at = was->classIndex(classOrigin_.value(d).value(c));
+            if (at < 0) continue;
+            CodebookClass& cls = dim.classes[c];
+            if (cls.definition != was->classes[at].definition && !cls.i18n.texts.isEmpty()) {
+                cls.i18n.texts.clear();
+                ++dropped;
+            }
+        }
+    }
+    return dropped;
+}
+
 void CodebookEditor::accept() {
+    if (session_->project()) droppedTranslations_ += dropStaleTranslations();
     auto fail = [this](const QString& name, const QString& title, const QString& text) {
         auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
         box->setObjectName(name);
@@ -378,6 +409,13 @@ void CodebookEditor::applyChange() {
     // Saved: one step on the undo stack (nothing when nothing changed, no version was made).
     if (session_->codebook().version != before.version)
         session_->undoStack()->push(new CodebookChangeCommand(session_, before, session_->codebook(), moves));
+    // Said in the window's status bar (the editor closes): not a box in the way of the work.
+    if (auto* window = qobject_cast<QMainWindow*>(parentWidget()); window && droppedTranslations_ > 0)
+        window->statusBar()->showMessage(
+            tr("Codebook saved. The translations of %n rewritten definition(s) were removed: they described the "
+               "old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).",
+               nullptr, droppedTranslations_),
+            20000);
     QDialog::accept();
 }
 

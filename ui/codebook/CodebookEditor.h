@@ -49,6 +49,8 @@ private:
 
     ProjectSession* session_;
     Codebook edited_;
+    int dropStaleTranslations();
+    int droppedTranslations_ = 0;
     QStringList dimensionOrigin_;       // the name each dimension had when opened; empty: new
     QVector<QStringList> classOrigin_;  // likewise per class
     int dimension_ = -1;
