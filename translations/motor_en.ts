@@ -431,7 +431,10 @@ Rename the class instead of removing it (its labels move with it), or clear thos
     </message>
     <message numerus="yes">
         <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</source>
-        <translation><numerusform>Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Add a new one in the codebook file (Export JSON…, then Import JSON…).</numerusform><numerusform>Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</numerusform></translation>
+        <translation>
+            <numerusform>Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Add a new one in the codebook file (Export JSON…, then Import JSON…).</numerusform>
+            <numerusform>Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -751,6 +754,14 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Nothing was changed yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(newer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -434,7 +434,10 @@ Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) t
     </message>
     <message numerus="yes">
         <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</source>
-        <translation><numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. Lisää uusi koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform><numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa tekstiä. Lisää uudet koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform></translation>
+        <translation>
+            <numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. Lisää uusi koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform>
+            <numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa tekstiä. Lisää uudet koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -711,7 +714,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>clip %1, %2, %3: here %4, there %5</source>
-        <translation>klippi %1, %2, %3: täällä %4, toisessa %5</translation>
+        <translation>leike %1, %2, %3: täällä %4, toisessa %5</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n conflicting label(s); nothing of this copy was merged.</source>
@@ -741,8 +744,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message numerus="yes">
         <source>a wide table of %n clip(s)</source>
         <translation>
-            <numerusform>leveä taulukko, %n klippi</numerusform>
-            <numerusform>leveä taulukko, %n klippiä</numerusform>
+            <numerusform>leveä taulukko, %n leike</numerusform>
+            <numerusform>leveä taulukko, %n leikettä</numerusform>
         </translation>
     </message>
     <message>
@@ -759,6 +762,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Nothing was changed yet.</source>
         <translation>Mitään ei ole vielä muutettu.</translation>
+    </message>
+    <message>
+        <source>(newer)</source>
+        <translation>(uudempi)</translation>
+    </message>
+    <message>
+        <source>The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.</source>
+        <translation>Yhdistäminen epäonnistui. Kopio, johon se kaatui, ei muuttanut mitään (jokainen kopio yhdistetään yhtenä transaktiona); sitä ennen yhdistetyt kopiot pysyvät yhdistettyinä.</translation>
     </message>
 </context>
 <context>
@@ -832,7 +843,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>Wide table for R or SPSS: a row per clip, a column per coder and dimension, notes included (wide.csv)</source>
-        <translation>Leveä taulukko R:lle tai SPSS:lle: rivi klippiä kohden, sarake koodaajaa ja ulottuvuutta kohden, muistiinpanot mukana (wide.csv)</translation>
+        <translation>Leveä taulukko R:lle tai SPSS:lle: rivi leikettä kohden, sarake koodaajaa ja ulottuvuutta kohden, muistiinpanot mukana (wide.csv)</translation>
     </message>
     <message>
         <source>Coding log: every label change with its time and the clip time (coding_log.csv)</source>

@@ -17,6 +17,7 @@
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
 #include "ui/io/DataTransfer.h"
+#include "ui/main/CodebookText.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor::testing {
@@ -225,7 +226,11 @@ TEST_F(TransferTest, MergeACodersCopyAsksHowToSettleConflicts) {
         ASSERT_TRUE(p.ok());
         const int64_t a = p.value()->annotatorByName(QStringLiteral("Expert A")).value()->id;
         const int64_t c = p.value()->ensureAnnotator(QStringLiteral("Expert C"), AnnotatorKind::Human).value();
-        ASSERT_TRUE(p.value()->setLabel({clip.id, a, QStringLiteral("behavior"), theirs, {}, {}, std::nan("")}).ok());
+        ASSERT_TRUE(
+            p.value()
+                ->setLabel(
+                    {clip.id, a, QStringLiteral("behavior"), theirs, QStringLiteral("laughing"), {}, std::nan("")})
+                .ok());
         ASSERT_TRUE(
             p.value()
                 ->setLabel({clip.id, c, QStringLiteral("emotion"), QStringLiteral("Neutral"), {}, {}, std::nan("")})
@@ -242,7 +247,12 @@ TEST_F(TransferTest, MergeACodersCopyAsksHowToSettleConflicts) {
 
     QMessageBox* box = waitForBox(window_.get(), QStringLiteral("ConflictQuestion"));
     ASSERT_NE(box, nullptr);
-    EXPECT_TRUE(box->informativeText().contains(QStringLiteral("here %1, there %2").arg(mine, theirs)))
+    // The interface's names, each side's note, and which side is newer (the laptop's).
+    const Codebook& cb = session->codebook();
+    EXPECT_TRUE(box->informativeText().contains(QStringLiteral("%1: here %2, there %3 (\"laughing\") (newer)")
+                                                    .arg(ui::dimensionTitle(cb, QStringLiteral("behavior")),
+                                                         ui::classTitle(cb, QStringLiteral("behavior"), mine),
+                                                         ui::classTitle(cb, QStringLiteral("behavior"), theirs))))
         << box->informativeText().toStdString();
     QPushButton* newer = buttonWithText(box, QStringLiteral("The &newer change wins"));
     ASSERT_NE(newer, nullptr);

@@ -184,6 +184,11 @@ FI = {
     # TranscribeDialog: replacing a transcript is asked first
     "Replace the transcript?": "Korvataanko litteraatti?",
     "Replace": "Korvaa",
+    # DataTransfer: merges
+    "(newer)": "(uudempi)",
+    "The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.":
+        "Yhdistäminen epäonnistui. Kopio, johon se kaatui, ei muuttanut mitään (jokainen kopio yhdistetään yhtenä "
+        "transaktiona); sitä ennen yhdistetyt kopiot pysyvät yhdistettyinä.",
     # FileDialogs: the type column, from the name alone
     "Folder": "Kansio",
     "File": "Tiedosto",

@@ -23,6 +23,7 @@
 #include "core/io/StatisticsExporter.h"
 #include "core/io/TranscriptImporter.h"
 #include "core/store/Project.h"
+#include "ui/main/CodebookText.h"
 #include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 
@@ -209,9 +210,11 @@ void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution res
             {tr("Take the &other copy's"), [this, sources] { mergeProjects(sources, MergeResolution::TakeSource); }},
             {tr("The &newer change wins"), [this, sources] { mergeProjects(sources, MergeResolution::Newer); }}};
     }
-    start(Kind::Import, tr("Merging projects"), int(sources.size()),
-          [sources, resolution](Project& project, const std::function<void(int)>& step,
-                                const std::atomic<bool>&) -> Result<QString> {
+    // The worker names dimensions and classes as the interface does, from this copy.
+    const Codebook codebook = session_->codebook();
+    start(Kind::Merge, tr("Merging projects"), int(sources.size()),
+          [sources, resolution, codebook](Project& project, const std::function<void(int)>& step,
+                                          const std::atomic<bool>&) -> Result<QString> {
               QStringList done;
               int labels = 0, conflicts = 0;
               for (int i = 0; i < sources.size(); ++i) {
@@ -221,8 +224,18 @@ void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution res
                       QStringList listed;
                       for (const MergeConflict& c : r->conflicts) {
                           if (listed.size() == 5) break;
+                          // Each side with its note, and which is the newer: what "the newer
+                          // change wins" would keep.
+                          auto side = [&](const QString& label, const QString& note, bool newer) {
+                              QString text = classTitle(codebook, c.dimension, label);
+                              if (!note.isEmpty()) text += QStringLiteral(" (\"%1\")").arg(note);
+                              if (newer) text += QLatin1Char(' ') + tr("(newer)");
+                              return text;
+                          };
                           listed << tr("clip %1, %2, %3: here %4, there %5")
-                                        .arg(c.clipKey, c.coder, c.dimension, c.targetLabel, c.sourceLabel);
+                                        .arg(c.clipKey, c.coder, dimensionTitle(codebook, c.dimension),
+                                             side(c.targetLabel, c.targetNote, c.targetUpdatedMs > c.sourceUpdatedMs),
+                                             side(c.sourceLabel, c.sourceNote, c.sourceUpdatedMs > c.targetUpdatedMs));
                       }
                       QString text =
                           tr("%1: %n conflicting label(s); nothing of this copy was merged.", nullptr, r->unresolved())
@@ -326,7 +339,7 @@ void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
     // Honest about what Cancel can do: core's imports are one transaction with no hook
     // to stop them, so the work goes on and only the waiting ends.
     progress->setLabelText(
-        kind == Kind::Import
+        kind != Kind::Export
             ? tr("%1…\n\nCancel only stops waiting: the import is one transaction that cannot "
                  "be stopped midway. It either completes in full or changes nothing.")
                   .arg(title)
@@ -378,7 +391,7 @@ void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& 
     updateEnabled();
     // Even a cancelled import may have committed, and an export never changes the
     // project, so reloading after imports is always right.
-    if (kind == Kind::Import && session_->isOpen()) {
+    if (kind != Kind::Export && session_->isOpen()) {
         const Status reloaded = session_->reload();
         if (!reloaded && result) {
             lastError_ = reloaded.error().message;
@@ -402,7 +415,10 @@ void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& 
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setText(kind == Kind::Import ? tr("The import failed. Nothing was changed: an import is one transaction, "
                                            "so the project is exactly as it was.")
-                                      : tr("The export failed. Files written before the error stay in the folder."));
+                 : kind == Kind::Merge
+                     ? tr("The merge failed. The copy it failed on changed nothing (each copy is merged in one "
+                          "transaction); copies merged before it stay merged.")
+                     : tr("The export failed. Files written before the error stay in the folder."));
     box->setInformativeText(lastError_);
     if (!cancelled)
         box->open();  // not exec(): the event loop (and the tests) keep turning

@@ -77,7 +77,7 @@ private:
     // `cancel` between steps; it returns the summary shown in the status bar.
     using Job = std::function<Result<QString>(Project& project, const std::function<void(int)>& step,
                                               const std::atomic<bool>& cancel)>;
-    enum class Kind { Import, Export };
+    enum class Kind { Import, Merge, Export };  // Merge: an import of other copies, one transaction each
     void start(Kind kind, const QString& title, int steps, Job job);
     void done(Kind kind, const QString& title, const Result<QString>& result);
     void updateEnabled();
