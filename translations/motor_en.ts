@@ -1245,6 +1245,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Coder: none (labelling off) — choose</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>User &amp;guide (English)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Models and where to get them (English)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>

@@ -1252,6 +1252,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Coder: none (labelling off) — choose</source>
         <translation>Koodaaja: ei valittu (luokittelu pois) — valitse</translation>
     </message>
+    <message>
+        <source>User &amp;guide (English)</source>
+        <translation>&amp;Käyttöopas (englanniksi)</translation>
+    </message>
+    <message>
+        <source>&amp;Models and where to get them (English)</source>
+        <translation>&amp;Mallit ja mistä ne saa (englanniksi)</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>

@@ -184,6 +184,9 @@ FI = {
     # TranscribeDialog: replacing a transcript is asked first
     "Replace the transcript?": "Korvataanko litteraatti?",
     "Replace": "Korvaa",
+    # MainWindow: Help
+    "User &guide (English)": "&Käyttöopas (englanniksi)",
+    "&Models and where to get them (English)": "&Mallit ja mistä ne saa (englanniksi)",
     # DataTransfer: merges
     "(newer)": "(uudempi)",
     "The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.":

@@ -31,6 +31,7 @@
 #include "ui/codebook/NewProjectCodebook.h"
 #include "ui/io/DataTransfer.h"
 #include "ui/labels/LabelPanel.h"
+#include "ui/main/Docs.h"
 #include "ui/main/ExpertDialog.h"
 #include "ui/main/FileDialogs.h"
 #include "ui/main/LanguageSetup.h"
@@ -339,6 +340,14 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     connect(addKey(help, tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1)), &QAction::triggered, this,
             &MainWindow::showShortcuts);
+    // The user guide, built in (in English): segmenting, transcripts, merging, blind coding...
+    QMenu* guide = help->addMenu(tr("User &guide (English)"));
+    guide->setObjectName(QStringLiteral("UserGuideMenu"));
+    for (const auto& [name, title] : userGuidePages())
+        connect(guide->addAction(title), &QAction::triggered, this,
+                [this, name = name] { openHelpLink(QStringLiteral("help:") + name, this); });
+    connect(help->addAction(tr("&Models and where to get them (English)")), &QAction::triggered, this,
+            [this] { openHelpLink(QStringLiteral("help:MODELS.md"), this); });
     connect(help->addAction(tr("&About MOTOR Studio")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About MOTOR Studio"),
                            tr("<b>MOTOR Studio</b> %1<br/>Label classroom clips for self-regulated learning "
