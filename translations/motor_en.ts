@@ -2462,6 +2462,14 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Next unlabelled clip</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Segment: set or clear the clip's "needs a second look" flag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Segment: zoom the timeline in / out / to the whole recording</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::StartPage</name>

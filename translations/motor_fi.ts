@@ -2469,6 +2469,14 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Next unlabelled clip</source>
         <translation>Seuraava leike, jota en ole luokitellut</translation>
     </message>
+    <message>
+        <source>Segment: set or clear the clip's "needs a second look" flag</source>
+        <translation>Rajaus: aseta tai poista leikkeen ”tarkista uudelleen” -merkintä</translation>
+    </message>
+    <message>
+        <source>Segment: zoom the timeline in / out / to the whole recording</source>
+        <translation>Rajaus: aikajanan lähennys / loitonnus / koko tallenne</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::StartPage</name>

@@ -12,6 +12,14 @@
 #include "ui/main/StudioStyle.h"
 
 int main(int argc, char* argv[]) {
+    // --help and --version need no screen: over ssh (no DISPLAY) they print instead of
+    // aborting on the missing display.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if ((a == "--help" || a == "-h" || a == "--version" || a == "-v") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MOTOR"));
     QApplication::setApplicationName(QStringLiteral("MOTOR Studio"));

@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -41,6 +43,24 @@ TEST(Help, TheUserGuideOpensFromTheHelpMenu) {
     EXPECT_TRUE(text->toPlainText().startsWith(QStringLiteral("Coders on separate laptops")))
         << text->toPlainText().left(80).toStdString();
     dialog->close();
+}
+
+// Reported: over ssh (no display) `motor-studio --help` and `--version` aborted on the
+// missing display instead of printing.
+TEST(Help, HelpAndVersionNeedNoDisplay) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(QLatin1String(v));
+    for (const QString& option : {QStringLiteral("--version"), QStringLiteral("--help")}) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MOTOR_STUDIO), {option});
+        ASSERT_TRUE(p.waitForFinished(30000));
+        EXPECT_EQ(p.exitStatus(), QProcess::NormalExit) << option.toStdString();
+        EXPECT_EQ(p.exitCode(), 0) << option.toStdString() << p.readAllStandardError().toStdString();
+        EXPECT_TRUE(
+            p.readAllStandardOutput().contains(option == QLatin1String("--version") ? "MOTOR Studio" : "--screenshot"))
+            << option.toStdString();
+    }
 }
 
 }  // namespace

@@ -184,6 +184,9 @@ FI = {
     # TranscribeDialog: replacing a transcript is asked first
     "Replace the transcript?": "Korvataanko litteraatti?",
     "Replace": "Korvaa",
+    # ShortcutsDialog: the Segment tab's other keys
+    "Segment: set or clear the clip's \"needs a second look\" flag": "Rajaus: aseta tai poista leikkeen ”tarkista uudelleen” -merkintä",
+    "Segment: zoom the timeline in / out / to the whole recording": "Rajaus: aikajanan lähennys / loitonnus / koko tallenne",
     # MainWindow: Help
     "User &guide (English)": "&Käyttöopas (englanniksi)",
     "&Models and where to get them (English)": "&Mallit ja mistä ne saa (englanniksi)",

@@ -46,6 +46,8 @@ ShortcutsDialog::ShortcutsDialog(const Codebook& codebook, QWidget* parent) : QD
          << qMakePair(tr("Shift / Ctrl + Left / Right"),
                       tr("Segment: move the in / out point by 100 ms (with Alt: one frame)"))
          << qMakePair(tr("Up / Down"), tr("Segment: previous / next clip"))
+         << qMakePair(QStringLiteral("R"), tr("Segment: set or clear the clip's \"needs a second look\" flag"))
+         << qMakePair(QStringLiteral("+ / − / 0"), tr("Segment: zoom the timeline in / out / to the whole recording"))
          << qMakePair(QStringLiteral("Ctrl+T"), tr("Transcript: give it the keyboard (or click a line)"))
          << qMakePair(tr("F2 / Enter"),
                       tr("Transcript: edit the line's text (Enter saves, Esc cancels, Ctrl+P splits at the cursor)"))
