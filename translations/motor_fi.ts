@@ -77,6 +77,17 @@
     </message>
 </context>
 <context>
+    <name>motor::agents::BackendFactory</name>
+    <message>
+        <source>cpu (a baseline: counts %1's labels)</source>
+        <translation>cpu (vertailutaso: laskee asiantuntijan %1 luokitukset)</translation>
+    </message>
+    <message>
+        <source>cpu (a baseline: cue words in the transcript)</source>
+        <translation>cpu (vertailutaso: vihjesanat litteraatissa)</translation>
+    </message>
+</context>
+<context>
     <name>motor::agents::OpenAiModel</name>
     <message>
         <source>openai: sending %1 to %2, which is not this machine, needs explicit confirmation %3</source>

@@ -1,5 +1,6 @@
 #include "core/agents/BackendFactory.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUrl>
@@ -11,6 +12,14 @@
 #include "core/agents/local/LocalModel.h"
 
 namespace motor::agents {
+
+namespace {
+// Where a run runs, as the app shows it, through the interface's translator (the CLI
+// installs none: English).
+struct WhereTexts {
+    Q_DECLARE_TR_FUNCTIONS(motor::agents::BackendFactory)
+};
+}  // namespace
 
 QStringList splitServerUrls(const QString& text) {
     static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
@@ -56,12 +65,12 @@ Result<Backend> makeBackend(Project& project, const BackendSpec& spec) {
             auto m = MajorityBaseline::fromProject(project, spec.referenceExpert);
             if (!m) return m.error();
             b.model = std::move(m.value());
-            b.where = QStringLiteral("cpu (a baseline: counts %1's labels)").arg(spec.referenceExpert);
+            b.where = WhereTexts::tr("cpu (a baseline: counts %1's labels)").arg(spec.referenceExpert);
             break;
         }
         case BackendKind::CueBaseline:
             b.model = std::make_unique<CueBaseline>();
-            b.where = QStringLiteral("cpu (a baseline: cue words in the transcript)");
+            b.where = WhereTexts::tr("cpu (a baseline: cue words in the transcript)");
             break;
         case BackendKind::OpenAi: {
             OpenAiOptions o;

@@ -187,6 +187,9 @@ FI = {
     # ShortcutsDialog: the Segment tab's other keys
     "Segment: set or clear the clip's \"needs a second look\" flag": "Rajaus: aseta tai poista leikkeen ”tarkista uudelleen” -merkintä",
     "Segment: zoom the timeline in / out / to the whole recording": "Rajaus: aikajanan lähennys / loitonnus / koko tallenne",
+    # core/agents/BackendFactory: where a baseline runs (the Predict tab)
+    "cpu (a baseline: counts %1's labels)": "cpu (vertailutaso: laskee asiantuntijan %1 luokitukset)",
+    "cpu (a baseline: cue words in the transcript)": "cpu (vertailutaso: vihjesanat litteraatissa)",
     # MainWindow: Help
     "User &guide (English)": "&Käyttöopas (englanniksi)",
     "&Models and where to get them (English)": "&Mallit ja mistä ne saa (englanniksi)",
