@@ -238,6 +238,10 @@
         <source>Labelled by me</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>No clips yet: File ▸ Import media… adds recordings (a clip each), and the Segment tab cuts them into clips.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::ClipTableModel</name>

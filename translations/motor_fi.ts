@@ -238,6 +238,10 @@
         <source>Labelled by me</source>
         <translation>Luokittelemani</translation>
     </message>
+    <message>
+        <source>No clips yet: File ▸ Import media… adds recordings (a clip each), and the Segment tab cuts them into clips.</source>
+        <translation>Ei vielä leikkeitä: Tiedosto ▸ Tuo mediaa… lisää tallenteita (kukin yhdeksi leikkeeksi), ja Rajaus-välilehti leikkaa ne leikkeiksi.</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ClipTableModel</name>

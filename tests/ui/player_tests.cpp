@@ -4,12 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QMediaPlayer>
 #include <QTest>
 
 #include "core/model/Codebook.h"
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
+#include "ui/browser/ClipBrowser.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/player/PlayerPane.h"
 #include "ui/transcript/TranscriptPane.h"
@@ -98,6 +100,11 @@ TEST_F(PlayerTest, AnotherProjectLetsTheRecordingGo) {
     player->play();  // nothing to play
     QTest::qWait(200);
     EXPECT_NE(player->playbackState(), QMediaPlayer::PlayingState);
+    // And the clip list says how clips come in, rather than "0 of 0 clips shown".
+    bool hint = false;
+    for (QLabel* l : window_->browser()->findChildren<QLabel*>())
+        hint = hint || l->text().startsWith(QStringLiteral("No clips yet: File ▸ Import media…"));
+    EXPECT_TRUE(hint);
 }
 
 TEST_F(PlayerTest, LoopGoesRoundWhenTheClipIsTheWholeRecording) {

@@ -190,6 +190,10 @@ FI = {
     # core/agents/BackendFactory: where a baseline runs (the Predict tab)
     "cpu (a baseline: counts %1's labels)": "cpu (vertailutaso: laskee asiantuntijan %1 luokitukset)",
     "cpu (a baseline: cue words in the transcript)": "cpu (vertailutaso: vihjesanat litteraatissa)",
+    # ClipBrowser: an empty project
+    "No clips yet: File ▸ Import media… adds recordings (a clip each), and the Segment tab cuts them into clips.":
+        "Ei vielä leikkeitä: Tiedosto ▸ Tuo mediaa… lisää tallenteita (kukin yhdeksi leikkeeksi), ja "
+        "Rajaus-välilehti leikkaa ne leikkeiksi.",
     # MainWindow: Help
     "User &guide (English)": "&Käyttöopas (englanniksi)",
     "&Models and where to get them (English)": "&Mallit ja mistä ne saa (englanniksi)",

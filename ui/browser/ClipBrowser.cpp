@@ -98,6 +98,7 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
 
     countLabel_ = new QLabel(this);
     countLabel_->setObjectName(QStringLiteral("MutedLabel"));
+    countLabel_->setWordWrap(true);
     layout->addWidget(countLabel_);
 
     connect(search_, &QLineEdit::textChanged, proxy_, [this](const QString& t) {
@@ -193,7 +194,11 @@ void ClipBrowser::rebuildFilterChoices() {
 
 void ClipBrowser::refilter() {
     proxy_->invalidate();
-    countLabel_->setText(tr("%1 of %n clip(s) shown", nullptr, model_->rowCount()).arg(proxy_->rowCount()));
+    // An empty project says how clips come in.
+    countLabel_->setText(model_->rowCount() == 0 && session_->isOpen()
+                             ? tr("No clips yet: File ▸ Import media… adds recordings (a clip each), and the "
+                                  "Segment tab cuts them into clips.")
+                             : tr("%1 of %n clip(s) shown", nullptr, model_->rowCount()).arg(proxy_->rowCount()));
     selectCurrent();
 }
 
