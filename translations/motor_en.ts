@@ -779,6 +779,10 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Merge cancelled: nothing changed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::ExpertDialog</name>
@@ -2696,6 +2700,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a model's name, a Hugging Face folder or a ggml file</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -786,6 +786,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.</source>
         <translation>Yhdistäminen epäonnistui. Kopio, johon se kaatui, ei muuttanut mitään (jokainen kopio yhdistetään yhtenä transaktiona); sitä ennen yhdistetyt kopiot pysyvät yhdistettyinä.</translation>
     </message>
+    <message>
+        <source>Merge cancelled: nothing changed.</source>
+        <translation>Yhdistäminen peruttu: mitään ei muutettu.</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ExpertDialog</name>
@@ -2704,6 +2708,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Replace</source>
         <translation>Korvaa</translation>
+    </message>
+    <message>
+        <source>a model's name, a Hugging Face folder or a ggml file</source>
+        <translation>mallin nimi, Hugging Face -kansio tai ggml-tiedosto</translation>
     </message>
 </context>
 <context>

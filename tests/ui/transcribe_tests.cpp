@@ -107,6 +107,8 @@ TEST_F(TranscribeTest, FileMenuTranscribesTheRecordingInTheBackgroundAndThePaneS
 
     QSignalSpy progress(d->job(), &ui::TranscriptionJob::progressed);
     QSignalSpy done(d->job(), &ui::TranscriptionJob::finished);
+    // No progress bar before a run: an empty bar says nothing.
+    EXPECT_TRUE(d->findChild<QProgressBar*>(QStringLiteral("TranscribeProgress"))->isHidden());
     // Replacing a transcript is asked first; the default, Cancel, changes nothing.
     answerReplace(false);
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
@@ -116,6 +118,7 @@ TEST_F(TranscribeTest, FileMenuTranscribesTheRecordingInTheBackgroundAndThePaneS
     answerReplace(true);
     QTest::mouseClick(d->findChild<QPushButton*>(QStringLiteral("TranscribeStart")), Qt::LeftButton);
     EXPECT_TRUE(d->isRunning());
+    EXPECT_FALSE(d->findChild<QProgressBar*>(QStringLiteral("TranscribeProgress"))->isHidden());
     // The GUI thread is free meanwhile: the event loop runs the spy's wait.
     ASSERT_TRUE(done.wait(120000));
     EXPECT_TRUE(done.first().at(0).toBool()) << done.first().at(2).toString().toStdString();

@@ -6,10 +6,12 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <cmath>
@@ -271,6 +273,27 @@ TEST_F(TransferTest, MergeACodersCopyAsksHowToSettleConflicts) {
 }
 
 // Import labels: a file that would change an expert's labels asks first.
+// Reported: Merge ▸ Cancel left nothing in the status bar; a user could not tell that
+// cancelling was safe.
+TEST_F(TransferTest, CancellingTheMergeSaysNothingChanged) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    openStudio(options);
+    const int before = annotationCount();
+    QTimer cancel;
+    cancel.setInterval(20);
+    QObject::connect(&cancel, &QTimer::timeout, [] {
+        if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) dialog->reject();
+    });
+    cancel.start();
+    window_->transfer()->mergeProjectsDialog();
+    cancel.stop();
+    EXPECT_TRUE(window_->statusBar()->currentMessage().contains(QStringLiteral("Merge cancelled: nothing changed")))
+        << window_->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(annotationCount(), before);
+}
+
 TEST_F(TransferTest, LabelImportThatWouldOverwriteAsksFirst) {
     FixtureOptions options;
     options.withMedia = false;

@@ -194,11 +194,14 @@ FI = {
     "No clips yet: File ▸ Import media… adds recordings (a clip each), and the Segment tab cuts them into clips.":
         "Ei vielä leikkeitä: Tiedosto ▸ Tuo mediaa… lisää tallenteita (kukin yhdeksi leikkeeksi), ja "
         "Rajaus-välilehti leikkaa ne leikkeiksi.",
+    # TranscribeDialog: the model field's placeholder
+    "a model's name, a Hugging Face folder or a ggml file": "mallin nimi, Hugging Face -kansio tai ggml-tiedosto",
     # MainWindow: Help
     "User &guide (English)": "&Käyttöopas (englanniksi)",
     "&Models and where to get them (English)": "&Mallit ja mistä ne saa (englanniksi)",
     # DataTransfer: merges
     "(newer)": "(uudempi)",
+    "Merge cancelled: nothing changed.": "Yhdistäminen peruttu: mitään ei muutettu.",
     "The merge failed. The copy it failed on changed nothing (each copy is merged in one transaction); copies merged before it stay merged.":
         "Yhdistäminen epäonnistui. Kopio, johon se kaatui, ei muuttanut mitään (jokainen kopio yhdistetään yhtenä "
         "transaktiona); sitä ennen yhdistetyt kopiot pysyvät yhdistettyinä.",

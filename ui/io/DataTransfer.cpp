@@ -5,10 +5,12 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTime>
 #include <QTimer>
 #include <QWidget>
@@ -198,7 +200,11 @@ void DataTransfer::mergeProjectsDialog() {
     const QStringList files =
         openFileNames(window_, tr("Merge other copies of this project"),
                       QFileInfo(session_->projectPath()).absolutePath(), tr("MOTOR projects (*.motor);;All files (*)"));
-    if (!files.isEmpty()) mergeProjects(files);
+    if (!files.isEmpty()) {
+        mergeProjects(files);
+    } else if (auto* main = qobject_cast<QMainWindow*>(window_)) {
+        main->statusBar()->showMessage(tr("Merge cancelled: nothing changed."), 8000);  // it was safe to cancel
+    }
 }
 
 void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution resolution) {

@@ -80,6 +80,7 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     model_->setEditable(true);
     model_->setMinimumContentsLength(28);  // room for a path while the models folder is empty
     model_->addItems(modelsInFolder());
+    model_->lineEdit()->setPlaceholderText(tr("a model's name, a Hugging Face folder or a ggml file"));
     model_->setToolTip(tr("A Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in %1")
                            .arg(QDir::toNativeSeparators(agents::modelsDirectory())));
     auto* folder = new QPushButton(tr("Folder…"), local);
@@ -143,6 +144,7 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     progress_->setObjectName(QStringLiteral("TranscribeProgress"));
     progress_->setRange(0, 1000);
     progress_->setValue(0);
+    progress_->setVisible(false);  // shown from the first run on: an empty bar says nothing
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("TranscribeStatus"));
     status_->setWordWrap(true);
@@ -276,6 +278,7 @@ void TranscribeDialog::start() {
     }
     progress_->setRange(0, 1000);
     progress_->setValue(0);
+    progress_->setVisible(true);
     status_->setText(tr("Starting…"));
     job_->start(session_->projectPath(), o.value());
     updateForm();
