@@ -77,6 +77,77 @@
     </message>
 </context>
 <context>
+    <name>motor::Codebook</name>
+    <message>
+        <source>%1.i18n: must be an object of language codes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.i18n.%2: expected a language code with {"name", "%3"}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: offset %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: top level is not a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: "name" missing or empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: "dimensions" must be a non-empty array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.name missing or empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: duplicate dimension "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.keyRow: must be a keyboard row 1-4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.classes: at least two classes are needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.classes[%2].name missing or empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.classes[%2]: duplicate class "%3"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.classes[%2].examples: must be an array of strings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.classes: two classes are both shown as "%2" in %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: dimensions[%2]: "%3" and "%4" both use keyboard row %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.name has spaces around it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.classes[%2].name has spaces around it</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::agents::BackendFactory</name>
     <message>
         <source>cpu (a baseline: counts %1's labels)</source>
@@ -303,10 +374,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Description</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Version</source>
         <translation type="unfinished" />
     </message>
@@ -444,12 +511,32 @@ Rename the class instead of removing it (its labels move with it), or clear thos
         <source>The labels and the new codebook version are saved together; the old version stays in the project.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The texts the interface shows in this language instead of the id and definition above. Empty: those are shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown defini&amp;tion</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</source>
+        <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Write new ones under "In language" in Edit ▸ Codebook….</source>
         <translation>
-            <numerusform>Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Add a new one in the codebook file (Export JSON…, then Import JSON…).</numerusform>
-            <numerusform>Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</numerusform>
+            <numerusform>Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Write a new one under "In language" in Edit ▸ Codebook….</numerusform>
+            <numerusform>Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. Write new ones under "In language" in Edit ▸ Codebook….</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sho&amp;wn name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In lan&amp;guage</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2576,10 +2663,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Server &amp;model:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Model:</source>
         <translation type="unfinished" />
     </message>
@@ -2704,6 +2787,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>a model's name, a Hugging Face folder or a ggml file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model &amp;name:</source>
         <translation type="unfinished" />
     </message>
 </context>

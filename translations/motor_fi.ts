@@ -77,6 +77,77 @@
     </message>
 </context>
 <context>
+    <name>motor::Codebook</name>
+    <message>
+        <source>%1.i18n: must be an object of language codes</source>
+        <translation>%1.i18n: pitää olla olio, jonka avaimet ovat kielikoodeja</translation>
+    </message>
+    <message>
+        <source>%1.i18n.%2: expected a language code with {"name", "%3"}</source>
+        <translation>%1.i18n.%2: odotettiin kielikoodia, jolla on {"name", "%3"}</translation>
+    </message>
+    <message>
+        <source>%1: offset %2: %3</source>
+        <translation>%1: kohta %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: top level is not a JSON object</source>
+        <translation>%1: ylin taso ei ole JSON-olio</translation>
+    </message>
+    <message>
+        <source>%1: "name" missing or empty</source>
+        <translation>%1: "name" puuttuu tai on tyhjä</translation>
+    </message>
+    <message>
+        <source>%1: "dimensions" must be a non-empty array</source>
+        <translation>%1: "dimensions" pitää olla ei-tyhjä taulukko</translation>
+    </message>
+    <message>
+        <source>%1.name missing or empty</source>
+        <translation>%1.name puuttuu tai on tyhjä</translation>
+    </message>
+    <message>
+        <source>%1: duplicate dimension "%2"</source>
+        <translation>%1: ulottuvuus "%2" on kahdesti</translation>
+    </message>
+    <message>
+        <source>%1.keyRow: must be a keyboard row 1-4</source>
+        <translation>%1.keyRow: pitää olla näppäinrivi 1–4</translation>
+    </message>
+    <message>
+        <source>%1.classes: at least two classes are needed</source>
+        <translation>%1.classes: luokkia tarvitaan vähintään kaksi</translation>
+    </message>
+    <message>
+        <source>%1.classes[%2].name missing or empty</source>
+        <translation>%1.classes[%2].name puuttuu tai on tyhjä</translation>
+    </message>
+    <message>
+        <source>%1.classes[%2]: duplicate class "%3"</source>
+        <translation>%1.classes[%2]: luokka "%3" on kahdesti</translation>
+    </message>
+    <message>
+        <source>%1.classes[%2].examples: must be an array of strings</source>
+        <translation>%1.classes[%2].examples: pitää olla merkkijonotaulukko</translation>
+    </message>
+    <message>
+        <source>%1.classes: two classes are both shown as "%2" in %3</source>
+        <translation>%1.classes: kaksi luokkaa näytetään kielellä %3 samalla nimellä "%2"</translation>
+    </message>
+    <message>
+        <source>%1: dimensions[%2]: "%3" and "%4" both use keyboard row %5</source>
+        <translation>%1: dimensions[%2]: "%3" ja "%4" käyttävät molemmat näppäinriviä %5</translation>
+    </message>
+    <message>
+        <source>%1.name has spaces around it</source>
+        <translation>%1.name: nimen alussa tai lopussa on välilyönti</translation>
+    </message>
+    <message>
+        <source>%1.classes[%2].name has spaces around it</source>
+        <translation>%1.classes[%2].name: nimen alussa tai lopussa on välilyönti</translation>
+    </message>
+</context>
+<context>
     <name>motor::agents::BackendFactory</name>
     <message>
         <source>cpu (a baseline: counts %1's labels)</source>
@@ -303,10 +374,6 @@
         <translation>&amp;Nimi</translation>
     </message>
     <message>
-        <source>&amp;Description</source>
-        <translation>&amp;Kuvaus</translation>
-    </message>
-    <message>
         <source>Version</source>
         <translation>Versio</translation>
     </message>
@@ -447,12 +514,32 @@ Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) t
         <source>The labels and the new codebook version are saved together; the old version stays in the project.</source>
         <translation>Luokitukset ja koodikirjan uusi versio tallennetaan yhdessä; vanha versio säilyy projektissa.</translation>
     </message>
+    <message>
+        <source>The texts the interface shows in this language instead of the id and definition above. Empty: those are shown.</source>
+        <translation>Tekstit, jotka käyttöliittymä näyttää tällä kielellä yllä olevien tunnisteen ja määritelmän sijaan. Tyhjä: ne näytetään.</translation>
+    </message>
+    <message>
+        <source>Shown defini&amp;tion</source>
+        <translation>N&amp;äytettävä määritelmä</translation>
+    </message>
     <message numerus="yes">
-        <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).</source>
+        <source>Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Write new ones under "In language" in Edit ▸ Codebook….</source>
         <translation>
-            <numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. Lisää uusi koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform>
-            <numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa tekstiä. Lisää uudet koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).</numerusform>
+            <numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. Kirjoita uusi kohdassa "Käännöskieli" (Muokkaa ▸ Koodikirja…).</numerusform>
+            <numerusform>Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa tekstiä. Kirjoita uudet kohdassa "Käännöskieli" (Muokkaa ▸ Koodikirja…).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption</source>
+        <translation>&amp;Kuvaus</translation>
+    </message>
+    <message>
+        <source>Sho&amp;wn name</source>
+        <translation>Nä&amp;ytettävä nimi</translation>
+    </message>
+    <message>
+        <source>In lan&amp;guage</source>
+        <translation>Käännö&amp;skieli</translation>
     </message>
 </context>
 <context>
@@ -1499,7 +1586,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>A codebook &amp;file (JSON)</source>
-        <translation>Koodikirja&amp;tiedosto (JSON)</translation>
+        <translation>Koodikirjatiedosto (&amp;JSON)</translation>
     </message>
     <message>
         <source>A &amp;new codebook, edited next</source>
@@ -2548,7 +2635,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>Run &amp;on:</source>
-        <translation>&amp;Suoritus:</translation>
+        <translation>Suo&amp;ritus:</translation>
     </message>
     <message>
         <source>A Whisper model: a Hugging Face folder, a whisper.cpp ggml file, or its name in %1</source>
@@ -2583,10 +2670,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>&amp;URL:</translation>
     </message>
     <message>
-        <source>Server &amp;model:</source>
-        <translation>Palvelimen &amp;malli:</translation>
-    </message>
-    <message>
         <source>&amp;Model:</source>
         <translation>&amp;Malli:</translation>
     </message>
@@ -2608,11 +2691,11 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>Re&amp;place it</source>
-        <translation>&amp;Korvaa se</translation>
+        <translation>K&amp;orvaa se</translation>
     </message>
     <message>
         <source>A&amp;dd the new utterances beside it</source>
-        <translation>&amp;Lisää uudet puheenvuorot sen rinnalle</translation>
+        <translation>Lisää uudet puheen&amp;vuorot sen rinnalle</translation>
     </message>
     <message>
         <source>&amp;Transcribe</source>
@@ -2692,7 +2775,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>De&amp;vice:</source>
-        <translation>&amp;Laite:</translation>
+        <translation>La&amp;ite:</translation>
     </message>
     <message>
         <source>Replace the transcript?</source>
@@ -2712,6 +2795,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>a model's name, a Hugging Face folder or a ggml file</source>
         <translation>mallin nimi, Hugging Face -kansio tai ggml-tiedosto</translation>
+    </message>
+    <message>
+        <source>Model &amp;name:</source>
+        <translation>Mallin &amp;nimi:</translation>
     </message>
 </context>
 <context>

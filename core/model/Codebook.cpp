@@ -1,5 +1,6 @@
 #include "core/model/Codebook.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -44,6 +45,13 @@ QStringList Codebook::dimensionNames() const {
 
 namespace {
 
+// The rules' messages a person reads (the codebook editor and New Project show them) go
+// through the interface's translator; the CLI installs none, so it stays English. The
+// JSON paths ("dimensions[1].classes[0]") and ids are kept as they are in every language.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(motor::Codebook)
+};
+
 // {"fi": {"name": ..., textKey: ...}}; absent when there are no translations, so codebooks
 // without them serialise (and hash) exactly as before.
 void writeI18n(QJsonObject& o, const LocalizedTexts& t, const char* textKey) {
@@ -65,13 +73,13 @@ Result<LocalizedTexts> readI18n(const QJsonObject& o, const char* textKey, const
     LocalizedTexts t;
     const QJsonValue v = o.value(QStringLiteral("i18n"));
     if (v.isUndefined()) return t;
-    if (!v.isObject()) return makeError(where + QStringLiteral(".i18n: must be an object of language codes"));
+    if (!v.isObject()) return makeError(Texts::tr("%1.i18n: must be an object of language codes").arg(where));
     const QJsonObject langs = v.toObject();
     for (auto it = langs.begin(); it != langs.end(); ++it) {
         const QString lang = it.key();
         if (lang.size() < 2 || lang.size() > 8 || !it.value().isObject())
-            return makeError(where + QStringLiteral(".i18n.%1: expected a language code with {\"name\", \"%2\"}")
-                                         .arg(lang, QLatin1String(textKey)));
+            return makeError(Texts::tr("%1.i18n.%2: expected a language code with {\"name\", \"%3\"}")
+                                 .arg(where, lang, QLatin1String(textKey)));
         const QJsonObject entry = it.value().toObject();
         const QString name = entry.value(QStringLiteral("name")).toString().trimmed();
         const QString text = entry.value(QLatin1String(textKey)).toString();
@@ -105,17 +113,17 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
     if (perr.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("%1: offset %2: %3").arg(sourceName).arg(perr.offset).arg(perr.errorString()));
-    if (!doc.isObject()) return makeError(sourceName + QStringLiteral(": top level is not a JSON object"));
+        return makeError(Texts::tr("%1: offset %2: %3").arg(sourceName).arg(perr.offset).arg(perr.errorString()));
+    if (!doc.isObject()) return makeError(Texts::tr("%1: top level is not a JSON object").arg(sourceName));
     const QJsonObject o = doc.object();
     Codebook cb;
     cb.name = o.value("name").toString();
-    if (cb.name.trimmed().isEmpty()) return makeError(sourceName + QStringLiteral(": \"name\" missing or empty"));
+    if (cb.name.trimmed().isEmpty()) return makeError(Texts::tr("%1: \"name\" missing or empty").arg(sourceName));
     cb.version = o.value("version").toInt(1);
     cb.description = o.value("description").toString();
     const QJsonValue dimsValue = o.value("dimensions");
     if (!dimsValue.isArray() || dimsValue.toArray().isEmpty())
-        return makeError(sourceName + QStringLiteral(": \"dimensions\" must be a non-empty array"));
+        return makeError(Texts::tr("%1: \"dimensions\" must be a non-empty array").arg(sourceName));
     const QJsonArray dims = dimsValue.toArray();
     QSet<QString> dimNames;
     for (int i = 0; i < dims.size(); ++i) {
@@ -124,29 +132,28 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         Dimension dim;
         dim.name = d.value("name").toString().trimmed();
         dim.description = d.value("description").toString();
-        if (dim.name.isEmpty()) return makeError(where + QStringLiteral(".name missing or empty"));
+        if (dim.name.isEmpty()) return makeError(Texts::tr("%1.name missing or empty").arg(where));
         if (dimNames.contains(dim.name))
-            return makeError(where + QStringLiteral(": duplicate dimension \"%1\"").arg(dim.name));
+            return makeError(Texts::tr("%1: duplicate dimension \"%2\"").arg(where, dim.name));
         dimNames.insert(dim.name);
         if (const QJsonValue row = d.value(QStringLiteral("keyRow")); !row.isUndefined()) {
             dim.keyRow = row.isDouble() ? row.toInt() : -1;
             if (dim.keyRow < 1 || dim.keyRow > 4 || row.toDouble() != dim.keyRow)
-                return makeError(where + QStringLiteral(".keyRow: must be a keyboard row 1-4"));
+                return makeError(Texts::tr("%1.keyRow: must be a keyboard row 1-4").arg(where));
         }
         auto dimI18n = readI18n(d, "description", where);
         if (!dimI18n) return dimI18n.error();
         dim.i18n = dimI18n.value();
         const QJsonArray classes = d.value("classes").toArray();
-        if (classes.size() < 2) return makeError(where + QStringLiteral(".classes: at least two classes are needed"));
+        if (classes.size() < 2) return makeError(Texts::tr("%1.classes: at least two classes are needed").arg(where));
         QSet<QString> classNames;
         for (int j = 0; j < classes.size(); ++j) {
             const QJsonObject c = classes[j].toObject();
             CodebookClass cls{c.value("name").toString().trimmed(), c.value("definition").toString(), {}, {}};
             if (cls.name.isEmpty())
-                return makeError(QStringLiteral("%1.classes[%2].name missing or empty").arg(where).arg(j));
+                return makeError(Texts::tr("%1.classes[%2].name missing or empty").arg(where).arg(j));
             if (classNames.contains(cls.name))
-                return makeError(
-                    QStringLiteral("%1.classes[%2]: duplicate class \"%3\"").arg(where).arg(j).arg(cls.name));
+                return makeError(Texts::tr("%1.classes[%2]: duplicate class \"%3\"").arg(where).arg(j).arg(cls.name));
             classNames.insert(cls.name);
             if (const QJsonValue ex = c.value(QStringLiteral("examples")); !ex.isUndefined()) {
                 const QJsonArray list = ex.toArray();
@@ -154,7 +161,7 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
                                                                  [](const QJsonValue& v) { return v.isString(); });
                 if (!strings)
                     return makeError(
-                        QStringLiteral("%1.classes[%2].examples: must be an array of strings").arg(where).arg(j));
+                        Texts::tr("%1.classes[%2].examples: must be an array of strings").arg(where).arg(j));
                 for (const QJsonValue& v : list) cls.examples << v.toString();
             }
             auto clsI18n = readI18n(c, "definition", QStringLiteral("%1.classes[%2]").arg(where).arg(j));
@@ -167,8 +174,8 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         for (const CodebookClass& cls : dim.classes)
             for (auto it = cls.i18n.names.cbegin(); it != cls.i18n.names.cend(); ++it) {
                 if (shown[it.key()].contains(it.value()))
-                    return makeError(where + QStringLiteral(".classes: two classes are both shown as \"%1\" in %2")
-                                                 .arg(it.value(), it.key()));
+                    return makeError(Texts::tr("%1.classes: two classes are both shown as \"%2\" in %3")
+                                         .arg(where, it.value(), it.key()));
                 shown[it.key()].insert(it.value());
             }
         cb.dimensions.push_back(dim);
@@ -179,7 +186,7 @@ Result<Codebook> Codebook::fromJson(const QByteArray& json, const QString& sourc
         const int row = cb.dimensions[i].keyRowIndex(i);
         if (row >= 4) continue;
         if (rows.contains(row))
-            return makeError(QStringLiteral("%1: dimensions[%2]: \"%3\" and \"%4\" both use keyboard row %5")
+            return makeError(Texts::tr("%1: dimensions[%2]: \"%3\" and \"%4\" both use keyboard row %5")
                                  .arg(sourceName)
                                  .arg(i)
                                  .arg(rows.value(row), cb.dimensions[i].name)
@@ -196,10 +203,10 @@ Status Codebook::validate(const QString& sourceName) const {
     for (int i = 0; i < dimensions.size(); ++i) {
         const Dimension& d = dimensions[i];
         const QString where = QStringLiteral("%1: dimensions[%2]").arg(sourceName).arg(i);
-        if (d.name != d.name.trimmed()) return makeError(where + QStringLiteral(".name has spaces around it"));
+        if (d.name != d.name.trimmed()) return makeError(Texts::tr("%1.name has spaces around it").arg(where));
         for (int j = 0; j < d.classes.size(); ++j)
             if (d.classes[j].name != d.classes[j].name.trimmed())
-                return makeError(QStringLiteral("%1.classes[%2].name has spaces around it").arg(where).arg(j));
+                return makeError(Texts::tr("%1.classes[%2].name has spaces around it").arg(where).arg(j));
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -37,6 +38,17 @@ QMessageBox* waitForBox(QWidget* parent, const QString& name) {
         QTest::qWait(20);
     }
     return nullptr;
+}
+
+// Types `text` as a keyboard would, letters outside ASCII included (QTest::keyClicks
+// asserts on "ä").
+void typeText(QWidget* widget, const QString& text) {
+    for (const QChar ch : text) {
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(ch));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(ch));
+        QApplication::sendEvent(widget, &press);
+        QApplication::sendEvent(widget, &release);
+    }
 }
 
 class CodebookTest : public StudioFixture {
@@ -284,6 +296,86 @@ TEST_F(CodebookTest, ARewrittenDefinitionLosesItsStaleTranslation) {
     EXPECT_EQ(after1.i18n.texts, before1.i18n.texts);  // untouched classes keep theirs
     EXPECT_TRUE(window_->statusBar()->currentMessage().contains(QStringLiteral("translations of 1 rewritten")))
         << window_->statusBar()->currentMessage().toStdString();
+}
+
+// Reported: the editor could not show or change the Finnish texts, so a lead who rewrote a
+// definition could not give Finnish coders the new one. The texts of another language are
+// edited beside the codebook's own: a translation written with a rewritten definition
+// stays, an emptied one goes (the id is shown), and two classes shown alike are refused.
+TEST_F(CodebookTest, TheFinnishTextsAreEditedBesideTheCodebooksOwn) {
+    openWithAMixedLabel();
+    ui::ProjectSession* session = window_->session();
+    const Dimension before = session->codebook().dimensions[0];
+    const QString fi = QStringLiteral("fi");
+    ui::CodebookEditor* editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->setTranslationLanguage(fi);
+    auto* name = editor->findChild<QLineEdit*>(QStringLiteral("TranslationName"));
+    auto* text = editor->findChild<QPlainTextEdit*>(QStringLiteral("TranslationText"));
+    auto* definition = editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemText"));
+    ASSERT_TRUE(name && text && definition);
+
+    // The dimension's Finnish name is shown; emptied, the interface falls back to the id.
+    editor->select(0);
+    EXPECT_EQ(name->text(), before.i18n.names.value(fi));
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClick(name, Qt::Key_Delete);
+    EXPECT_EQ(name->placeholderText(), before.name);
+
+    // Class 0: a rewritten definition with its new Finnish text.
+    editor->select(0, 0);
+    EXPECT_EQ(name->text(), before.classes[0].i18n.names.value(fi));
+    EXPECT_EQ(text->toPlainText(), before.classes[0].i18n.texts.value(fi));
+    definition->setFocus();
+    QTest::keyClicks(definition, QStringLiteral(" Also planning the next step."));
+    text->setFocus();
+    text->selectAll();
+    typeText(text, QStringLiteral("Uusi määritelmä."));
+    // Class 1: a new Finnish name.
+    editor->select(0, 1);
+    name->setFocus();
+    name->selectAll();
+    typeText(name, QStringLiteral("Säätely"));
+    // Shown on class 0 again, as edited.
+    editor->select(0, 0);
+    EXPECT_EQ(text->toPlainText(), QStringLiteral("Uusi määritelmä."));
+
+    save(editor);
+    QTest::qWait(50);
+    const Dimension after = session->codebook().dimensions[0];
+    EXPECT_EQ(session->codebook().version, 2);
+    EXPECT_FALSE(after.i18n.names.contains(fi));
+    EXPECT_EQ(after.displayName(fi), QStringLiteral("behavior"));
+    EXPECT_TRUE(after.classes[0].definition.contains(QStringLiteral("Also planning the next step.")));
+    EXPECT_EQ(after.classes[0].i18n.texts.value(fi), QStringLiteral("Uusi määritelmä."));  // kept: it is new
+    EXPECT_EQ(after.classes[0].i18n.names.value(fi), before.classes[0].i18n.names.value(fi));
+    EXPECT_EQ(after.classes[1].displayName(fi), QStringLiteral("Säätely"));
+    EXPECT_EQ(after.classes[2].i18n, before.classes[2].i18n);
+    EXPECT_FALSE(window_->statusBar()->currentMessage().contains(QStringLiteral("rewritten")))
+        << window_->statusBar()->currentMessage().toStdString();
+    // Stored in the project, not only in the session.
+    auto reopened = Project::open(projectPath_);
+    ASSERT_TRUE(reopened.ok());
+    EXPECT_EQ(reopened.value()->codebook().dimensions[0].classes[0].i18n.texts.value(fi),
+              QStringLiteral("Uusi määritelmä."));
+
+    // Two classes shown as one in Finnish could not be told apart: refused, nothing saved.
+    editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->setTranslationLanguage(fi);
+    editor->select(0, 2);
+    name = editor->findChild<QLineEdit*>(QStringLiteral("TranslationName"));
+    name->setFocus();
+    name->selectAll();
+    typeText(name, QStringLiteral("Säätely"));
+    save(editor);
+    QMessageBox* box = waitForBox(editor, QStringLiteral("CodebookInvalid"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(QStringLiteral("both shown as \"Säätely\" in fi"))) << box->text().toStdString();
+    box->accept();
+    editor->reject();
+    EXPECT_EQ(session->codebook().version, 2);
 }
 
 TEST_F(CodebookTest, NewProjectStartsWithTheChosenCodebookAndABadFileIsRefused) {

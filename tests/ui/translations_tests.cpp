@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 
+#include "core/model/Codebook.h"
 #include "core/speech/Transcriber.h"
 #include "core/store/Project.h"
 #include "support/FixtureProject.h"
@@ -208,6 +209,24 @@ TEST(Translations, CoreTranscriptionRefusalsFollowTheInstalledTranslator) {
 
     EXPECT_EQ(refusal(keep), keepEn);
     EXPECT_EQ(refusal(remote), remoteEn);
+}
+
+// Core's codebook rules (the codebook editor, New Project and Import JSON show them) are in
+// the interface's language, the file and the JSON path intact; the CLI's stay English.
+TEST(Translations, CoreCodebookRulesFollowTheInstalledTranslator) {
+    const QByteArray oneClass = R"({"name": "Talk", "dimensions": [{"name": "talk", "classes": [{"name": "On"}]}]})";
+    auto message = [&] {
+        auto cb = motor::Codebook::fromJson(oneClass, QStringLiteral("talk.json"));
+        EXPECT_FALSE(cb.ok());
+        return cb.ok() ? std::string() : cb.error().message.toStdString();
+    };
+    EXPECT_EQ(message(), "talk.json: dimensions[0].classes: at least two classes are needed");
+    QTranslator fi;
+    ASSERT_TRUE(fi.load(QStringLiteral(":/i18n/motor_fi.qm")));
+    QCoreApplication::installTranslator(&fi);
+    EXPECT_EQ(message(), "talk.json: dimensions[0].classes: luokkia tarvitaan vähintään kaksi");
+    QCoreApplication::removeTranslator(&fi);
+    EXPECT_EQ(message(), "talk.json: dimensions[0].classes: at least two classes are needed");
 }
 
 }  // namespace

@@ -399,15 +399,45 @@ FI = {
     "View to show: browser, review, metrics or predict.": "Näytettävä näkymä: browser, review, metrics tai predict.",
     # core/speech refusal, the app's wording (TranscribeDialog)
     '(tick "%1"), or transcribe on this computer': '(valitse "%1") tai litteroi tällä tietokoneella',
+    # Transcribe on a server: the model's name there (TranscribeDialog)
+    "Model &name:": "Mallin &nimi:",
+    # the codebook editor's translation fields (CodebookEditor)
+    "Descri&ption": "&Kuvaus",
+    "In lan&guage": "Käännö&skieli",
+    "Sho&wn name": "Nä&ytettävä nimi",
+    "Shown defini&tion": "N&äytettävä määritelmä",
+    "The texts the interface shows in this language instead of the id and definition above. Empty: those are shown.":
+        "Tekstit, jotka käyttöliittymä näyttää tällä kielellä yllä olevien tunnisteen ja määritelmän sijaan. "
+        "Tyhjä: ne näytetään.",
+    # core/model/Codebook: the codebook rules (editor, New Project, Import JSON)
+    "%1.i18n: must be an object of language codes": "%1.i18n: pitää olla olio, jonka avaimet ovat kielikoodeja",
+    '%1.i18n.%2: expected a language code with {"name", "%3"}': '%1.i18n.%2: odotettiin kielikoodia, jolla on {"name", "%3"}',
+    "%1: offset %2: %3": "%1: kohta %2: %3",
+    "%1: top level is not a JSON object": "%1: ylin taso ei ole JSON-olio",
+    '%1: "name" missing or empty': '%1: "name" puuttuu tai on tyhjä',
+    '%1: "dimensions" must be a non-empty array': '%1: "dimensions" pitää olla ei-tyhjä taulukko',
+    "%1.name missing or empty": "%1.name puuttuu tai on tyhjä",
+    '%1: duplicate dimension "%2"': '%1: ulottuvuus "%2" on kahdesti',
+    "%1.keyRow: must be a keyboard row 1-4": "%1.keyRow: pitää olla näppäinrivi 1–4",
+    "%1.classes: at least two classes are needed": "%1.classes: luokkia tarvitaan vähintään kaksi",
+    "%1.classes[%2].name missing or empty": "%1.classes[%2].name puuttuu tai on tyhjä",
+    '%1.classes[%2]: duplicate class "%3"': '%1.classes[%2]: luokka "%3" on kahdesti',
+    "%1.classes[%2].examples: must be an array of strings": "%1.classes[%2].examples: pitää olla merkkijonotaulukko",
+    '%1.classes: two classes are both shown as "%2" in %3':
+        '%1.classes: kaksi luokkaa näytetään kielellä %3 samalla nimellä "%2"',
+    '%1: dimensions[%2]: "%3" and "%4" both use keyboard row %5':
+        '%1: dimensions[%2]: "%3" ja "%4" käyttävät molemmat näppäinriviä %5',
+    "%1.name has spaces around it": "%1.name: nimen alussa tai lopussa on välilyönti",
+    "%1.classes[%2].name has spaces around it": "%1.classes[%2].name: nimen alussa tai lopussa on välilyönti",
 }
 
 # Numerus messages: (singular, plural) in Finnish and English.
 FI_PLURAL = {
-    "Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).": (
+    "Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Write new ones under \"In language\" in Edit ▸ Codebook….": (
         "Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännös poistettiin: se kuvasi vanhaa tekstiä. "
-        "Lisää uusi koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…).",
+        "Kirjoita uusi kohdassa \"Käännöskieli\" (Muokkaa ▸ Koodikirja…).",
         "Koodikirja tallennettu. %n uudelleen kirjoitetun määritelmän käännökset poistettiin: ne kuvasivat vanhaa "
-        "tekstiä. Lisää uudet koodikirjatiedostoon (Vie JSON…, sitten Tuo JSON…)."),
+        "tekstiä. Kirjoita uudet kohdassa \"Käännöskieli\" (Muokkaa ▸ Koodikirja…)."),
     "This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them.": (
         "Tämä korvaa tallenteen %1 %n puheenvuoron käsin tehtyine korjauksineen, eikä sitä voi perua. \"Lisää uudet puheenvuorot sen rinnalle\" säilyttää ne.",
         "Tämä korvaa tallenteen %1 %n puheenvuoroa käsin tehtyine korjauksineen, eikä sitä voi perua. \"Lisää uudet puheenvuorot sen rinnalle\" säilyttää ne."),
@@ -424,11 +454,11 @@ FI_PLURAL = {
     "%n contested clip(s)": ("%n kiistanalainen leike", "%n kiistanalaista leikettä"),
 }
 EN_PLURAL = {
-    "Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).": (
-        "Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Add a "
-        "new one in the codebook file (Export JSON…, then Import JSON…).",
+    "Codebook saved. The translations of %n rewritten definition(s) were removed: they described the old text. Write new ones under \"In language\" in Edit ▸ Codebook….": (
+        "Codebook saved. The translation of %n rewritten definition was removed: it described the old text. Write a "
+        "new one under \"In language\" in Edit ▸ Codebook….",
         "Codebook saved. The translations of %n rewritten definitions were removed: they described the old text. "
-        "Add new ones in the codebook file (Export JSON…, then Import JSON…)."),
+        "Write new ones under \"In language\" in Edit ▸ Codebook…."),
     "This replaces the %n utterance(s) of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them.": (
         "This replaces the %n utterance of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps it.",
         "This replaces the %n utterances of %1, corrections made by hand included, and cannot be undone. \"Add the new utterances beside it\" keeps them."),

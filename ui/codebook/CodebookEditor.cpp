@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -22,6 +23,7 @@
 
 #include "ui/codebook/CodebookChangeCommand.h"
 #include "ui/labels/KeyScheme.h"
+#include "ui/main/CodebookText.h"
 #include "ui/main/FileDialogs.h"
 #include "ui/main/ProjectSession.h"
 
@@ -38,6 +40,39 @@ QString freeName(const QStringList& taken, const QString& stem) {
 
 QStringList classNames(const Dimension& d) {
     return d.classNames();
+}
+
+// The languages the codebook has texts in, and the interface's own (Finnish, whatever the
+// interface speaks now), sorted by code.
+QStringList translationLanguages(const Codebook& cb) {
+    QStringList codes{QStringLiteral("fi")};
+    const QString ui = uiLanguage();
+    if (ui != QLatin1String("en")) codes << ui;
+    auto add = [&codes](const LocalizedTexts& t) { codes << t.names.keys() << t.texts.keys(); };
+    for (const Dimension& d : cb.dimensions) {
+        add(d.i18n);
+        for (const CodebookClass& c : d.classes) add(c.i18n);
+    }
+    codes.removeDuplicates();
+    codes.sort();
+    return codes;
+}
+
+// "Suomi (fi)"; the code alone where Qt does not know the language.
+QString languageTitle(const QString& code) {
+    const QLocale locale(code);
+    QString name = locale.language() == QLocale::C ? QString() : locale.nativeLanguageName();
+    if (name.isEmpty()) return code;
+    name[0] = name[0].toUpper();
+    return QStringLiteral("%1 (%2)").arg(name, code);
+}
+
+// Sets or, when `text` is empty, removes the text for `language`.
+void setOrRemove(QHash<QString, QString>& texts, const QString& language, const QString& text) {
+    if (text.trimmed().isEmpty())
+        texts.remove(language);
+    else
+        texts.insert(language, text);
 }
 
 }  // namespace
@@ -68,7 +103,7 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
         this);
     version_->setObjectName(QStringLiteral("CodebookVersion"));
     head->addRow(tr("&Name"), name_);
-    head->addRow(tr("&Description"), description_);
+    head->addRow(tr("Descri&ption"), description_);
     head->addRow(tr("Version"), version_);
     layout->addLayout(head);
 
@@ -118,6 +153,28 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
     form->addRow(tr("De&finition"), itemText_);
     form->addRow(examplesLabel_, examples_);
     form->addRow(keyRowLabel_, keyRow_);
+
+    // The same item's texts in another language.
+    language_ = new QComboBox(right);
+    language_->setObjectName(QStringLiteral("TranslationLanguage"));
+    for (const QString& code : translationLanguages(edited_)) language_->addItem(languageTitle(code), code);
+    language_->setCurrentIndex(std::max(0, language_->findData(uiLanguage())));
+    language_->setToolTip(
+        tr("The texts the interface shows in this language instead of the id and definition "
+           "above. Empty: those are shown."));
+    translationName_ = new QLineEdit(right);
+    translationName_->setObjectName(QStringLiteral("TranslationName"));
+    translationText_ = new QPlainTextEdit(right);
+    translationText_->setObjectName(QStringLiteral("TranslationText"));
+    translationNameLabel_ = new QLabel(tr("Sho&wn name"), right);
+    translationNameLabel_->setBuddy(translationName_);
+    translationTextLabel_ = new QLabel(tr("Shown defini&tion"), right);
+    translationTextLabel_->setBuddy(translationText_);
+    auto* languageLabel = new QLabel(tr("In lan&guage"), right);
+    languageLabel->setBuddy(language_);
+    form->addRow(languageLabel, language_);
+    form->addRow(translationNameLabel_, translationName_);
+    form->addRow(translationTextLabel_, translationText_);
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
@@ -159,6 +216,7 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
         if (dimension_ < 0) return;
         Dimension& d = edited_.dimensions[dimension_];
         (class_ < 0 ? d.name : d.classes[class_].name) = t.trimmed();
+        translationName_->setPlaceholderText(t.trimmed());
         QTreeWidgetItem* item = tree_->currentItem();
         if (item) item->setText(0, t.trimmed());
     });
@@ -166,6 +224,7 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
         if (filling_ || dimension_ < 0) return;
         Dimension& d = edited_.dimensions[dimension_];
         (class_ < 0 ? d.description : d.classes[class_].definition) = itemText_->toPlainText();
+        translationText_->setPlaceholderText(itemText_->toPlainText());
     });
     connect(examples_, &QPlainTextEdit::textChanged, this, [this] {
         if (filling_ || dimension_ < 0 || class_ < 0) return;
@@ -173,6 +232,15 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
         for (const QString& line : examples_->toPlainText().split(QLatin1Char('\n')))
             if (!line.trimmed().isEmpty()) lines << line.trimmed();
         edited_.dimensions[dimension_].classes[class_].examples = lines;
+    });
+    connect(language_, &QComboBox::currentIndexChanged, this, [this] { showTranslation(); });
+    connect(translationName_, &QLineEdit::textEdited, this, [this](const QString& t) {
+        if (LocalizedTexts* texts = selectedTexts()) setOrRemove(texts->names, translationLanguage(), t.trimmed());
+    });
+    connect(translationText_, &QPlainTextEdit::textChanged, this, [this] {
+        if (filling_) return;
+        if (LocalizedTexts* texts = selectedTexts())
+            setOrRemove(texts->texts, translationLanguage(), translationText_->toPlainText());
     });
     connect(keyRow_, &QComboBox::activated, this, [this] {
         if (dimension_ < 0) return;
@@ -240,6 +308,41 @@ void CodebookEditor::showSelected() {
         itemText_->setPlainText(d.description);
         keyRow_->setCurrentIndex(std::max(0, keyRow_->findData(d.keyRow)));
     }
+    filling_ = false;
+    showTranslation();
+}
+
+LocalizedTexts* CodebookEditor::selectedTexts() {
+    if (filling_ || dimension_ < 0 || dimension_ >= edited_.dimensions.size()) return nullptr;
+    Dimension& d = edited_.dimensions[dimension_];
+    if (class_ < 0) return &d.i18n;
+    return class_ < d.classes.size() ? &d.classes[class_].i18n : nullptr;
+}
+
+QString CodebookEditor::translationLanguage() const {
+    return language_->currentData().toString();
+}
+
+void CodebookEditor::setTranslationLanguage(const QString& code) {
+    int at = language_->findData(code);
+    if (at < 0) {
+        language_->addItem(languageTitle(code), code);
+        at = language_->count() - 1;
+    }
+    language_->setCurrentIndex(at);
+}
+
+void CodebookEditor::showTranslation() {
+    const LocalizedTexts* texts = selectedTexts();
+    const QString language = translationLanguage();
+    filling_ = true;
+    translationName_->setEnabled(texts != nullptr);
+    translationText_->setEnabled(texts != nullptr);
+    translationName_->setText(texts ? texts->names.value(language) : QString());
+    translationText_->setPlainText(texts ? texts->texts.value(language) : QString());
+    // Empty fields show what is shown instead: the id and the codebook's own text.
+    translationName_->setPlaceholderText(itemName_->text());
+    translationText_->setPlaceholderText(itemText_->toPlainText());
     filling_ = false;
 }
 
@@ -327,34 +430,43 @@ QVector<CodebookRename> CodebookEditor::renames() const {
 
 // Translations of a definition (or a dimension's description) that was rewritten describe
 // the old text: they go, so that the interface in that language shows the new text (in the
-// codebook's language) until a translation of it is added to the codebook file. Returns
-// how many texts lost their translations.
+// codebook's language) until a translation of it is written. A translation written or
+// changed in this dialog is the new text's and stays. Returns how many texts lost
+// translations.
 int CodebookEditor::dropStaleTranslations() {
     const Codebook& now = session_->codebook();
+    // Drops the languages of `texts` whose translation is still the one of `old`.
+    auto dropStale = [](QHash<QString, QString>& texts, const QHash<QString, QString>& old) {
+        bool any = false;
+        for (const QString& language : texts.keys())
+            if (old.value(language) == texts.value(language)) {
+                texts.remove(language);
+                any = true;
+            }
+        return any ? 1 : 0;
+    };
     int dropped = 0;
     for (int d = 0; d < edited_.dimensions.size(); ++d) {
         Dimension& dim = edited_.dimensions[d];
         const Dimension* was = now.dimension(dimensionOrigin_.value(d));
         if (!was) continue;
-        if (dim.description != was->description && !dim.i18n.texts.isEmpty()) {
-            dim.i18n.texts.clear();
-            ++dropped;
-        }
+        if (dim.description != was->description) dropped += dropStale(dim.i18n.texts, was->i18n.texts);
         for (int c = 0; c < dim.classes.size(); ++c) {
             const int at = was->classIndex(classOrigin_.value(d).value(c));
             if (at < 0) continue;
             CodebookClass& cls = dim.classes[c];
-            if (cls.definition != was->classes[at].definition && !cls.i18n.texts.isEmpty()) {
-                cls.i18n.texts.clear();
-                ++dropped;
-            }
+            if (cls.definition != was->classes[at].definition)
+                dropped += dropStale(cls.i18n.texts, was->classes[at].i18n.texts);
         }
     }
     return dropped;
 }
 
 void CodebookEditor::accept() {
-    if (session_->project()) droppedTranslations_ += dropStaleTranslations();
+    if (session_->project()) {
+        droppedTranslations_ += dropStaleTranslations();
+        showTranslation();
+    }
     auto fail = [this](const QString& name, const QString& title, const QString& text) {
         auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
         box->setObjectName(name);
@@ -413,7 +525,7 @@ void CodebookEditor::applyChange() {
     if (auto* window = qobject_cast<QMainWindow*>(parentWidget()); window && droppedTranslations_ > 0)
         window->statusBar()->showMessage(
             tr("Codebook saved. The translations of %n rewritten definition(s) were removed: they described the "
-               "old text. Add new ones in the codebook file (Export JSON…, then Import JSON…).",
+               "old text. Write new ones under \"In language\" in Edit ▸ Codebook….",
                nullptr, droppedTranslations_),
             20000);
     QDialog::accept();

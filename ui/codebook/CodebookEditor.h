@@ -1,10 +1,10 @@
 #pragma once
 // Edit ▸ Codebook…: the project's dimensions and classes, their definitions, examples
-// and keyboard rows. Saving stores a new codebook version through core, which refuses a
-// change that would leave labels without a class; renaming a used class (or dimension)
-// moves its labels, after the user confirms how many. A saved change is one step on the
-// session's undo stack (CodebookChangeCommand); the edits in the open dialog are not:
-// Cancel drops them.
+// and keyboard rows, and their names and definitions in another language (what the
+// Finnish interface shows: "Tarkkailu" for the id "Monitoring"). Saving stores a new codebook version through core,
+// which refuses a change that would leave labels without a class; renaming a used class (or dimension) moves its
+// labels, after the user confirms how many. A saved change is one step on the session's undo stack
+// (CodebookChangeCommand); the edits in the open dialog are not: Cancel drops them.
 #include <QDialog>
 #include <QStringList>
 #include <QVector>
@@ -32,6 +32,8 @@ public:
     const Codebook& edited() const { return edited_; }
     // Selects a dimension (classIndex -1) or a class in the tree.
     void select(int dimensionIndex, int classIndex = -1);
+    // The language whose texts the translation fields edit ("fi").
+    void setTranslationLanguage(const QString& code);
     // The renames the edits amount to (old names -> new), as core takes them.
     QVector<CodebookRename> renames() const;
 
@@ -45,6 +47,9 @@ public slots:
 private:
     void rebuildTree();
     void showSelected();
+    void showTranslation();
+    LocalizedTexts* selectedTexts();
+    QString translationLanguage() const;
     void applyChange();
 
     ProjectSession* session_;
@@ -68,6 +73,11 @@ private:
     QPlainTextEdit* examples_;
     QLabel* keyRowLabel_;
     QComboBox* keyRow_;
+    QComboBox* language_;
+    QLabel* translationNameLabel_;
+    QLineEdit* translationName_;
+    QLabel* translationTextLabel_;
+    QPlainTextEdit* translationText_;
     QPushButton* addClass_;
     QPushButton* remove_;
 };

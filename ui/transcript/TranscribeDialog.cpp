@@ -108,7 +108,7 @@ TranscribeDialog::TranscribeDialog(ProjectSession* session, QWidget* parent)
     sendAudio_ = new QCheckBox(tr("Send the recording's audio to this server"), server);
     sendAudio_->setObjectName(QStringLiteral("TranscribeSendAudio"));
     sf->addRow(tr("&URL:"), url_);
-    sf->addRow(tr("Server &model:"), serverModel_);
+    sf->addRow(tr("Model &name:"), serverModel_);
     sf->addRow(sendAudio_);
     pages_->addWidget(server);
     form->addRow(tr("&Model:"), pages_);
