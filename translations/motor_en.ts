@@ -462,22 +462,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>dimension %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>class 1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>class 2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>class %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Codebook not saved</source>
         <translation type="unfinished" />
     </message>
@@ -536,6 +520,30 @@ Rename the class instead of removing it (its labels move with it), or clear thos
     </message>
     <message>
         <source>In lan&amp;guage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>De&amp;scription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown descrip&amp;tion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dimension_%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class_1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class_2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class_%1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1610,18 +1618,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>dimension 1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>class 1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>class 2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Choose a codebook file.</source>
         <translation type="unfinished" />
     </message>
@@ -1631,6 +1627,18 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Cannot use this codebook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dimension_1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class_1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class_2</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -462,22 +462,6 @@
         <translation>&lt;b&gt;Ulottuvuus&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>dimension %1</source>
-        <translation>ulottuvuus %1</translation>
-    </message>
-    <message>
-        <source>class 1</source>
-        <translation>luokka 1</translation>
-    </message>
-    <message>
-        <source>class 2</source>
-        <translation>luokka 2</translation>
-    </message>
-    <message>
-        <source>class %1</source>
-        <translation>luokka %1</translation>
-    </message>
-    <message>
         <source>Codebook not saved</source>
         <translation>Koodikirjaa ei tallennettu</translation>
     </message>
@@ -540,6 +524,30 @@ Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) t
     <message>
         <source>In lan&amp;guage</source>
         <translation>Käännö&amp;skieli</translation>
+    </message>
+    <message>
+        <source>De&amp;scription</source>
+        <translation>Kuv&amp;aus</translation>
+    </message>
+    <message>
+        <source>Shown descrip&amp;tion</source>
+        <translation>N&amp;äytettävä kuvaus</translation>
+    </message>
+    <message>
+        <source>dimension_%1</source>
+        <translation>ulottuvuus_%1</translation>
+    </message>
+    <message>
+        <source>class_1</source>
+        <translation>luokka_1</translation>
+    </message>
+    <message>
+        <source>class_2</source>
+        <translation>luokka_2</translation>
+    </message>
+    <message>
+        <source>class_%1</source>
+        <translation>luokka_%1</translation>
     </message>
 </context>
 <context>
@@ -1617,18 +1625,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Oma koodikirja</translation>
     </message>
     <message>
-        <source>dimension 1</source>
-        <translation>ulottuvuus 1</translation>
-    </message>
-    <message>
-        <source>class 1</source>
-        <translation>luokka 1</translation>
-    </message>
-    <message>
-        <source>class 2</source>
-        <translation>luokka 2</translation>
-    </message>
-    <message>
         <source>Choose a codebook file.</source>
         <translation>Valitse koodikirjatiedosto.</translation>
     </message>
@@ -1639,6 +1635,18 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Cannot use this codebook</source>
         <translation>Koodikirjaa ei voi käyttää</translation>
+    </message>
+    <message>
+        <source>dimension_1</source>
+        <translation>ulottuvuus_1</translation>
+    </message>
+    <message>
+        <source>class_1</source>
+        <translation>luokka_1</translation>
+    </message>
+    <message>
+        <source>class_2</source>
+        <translation>luokka_2</translation>
     </message>
 </context>
 <context>

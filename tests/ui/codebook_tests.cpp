@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -376,6 +377,38 @@ TEST_F(CodebookTest, TheFinnishTextsAreEditedBesideTheCodebooksOwn) {
     box->accept();
     editor->reject();
     EXPECT_EQ(session->codebook().version, 2);
+}
+
+// Reported: new dimensions and classes were called "dimension 1" and "class 1" (in Finnish
+// "ulottuvuus 1"), ids with spaces that became column names such as "Anna.dimension 1".
+// Placeholder ids have none, in either language; a dimension's text is its description.
+TEST_F(CodebookTest, PlaceholderIdsHaveNoSpaces) {
+    openWithAMixedLabel();
+    ui::CodebookEditor* editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->addDimension();
+    editor->addClass();
+    const Dimension& added = editor->edited().dimensions.last();
+    EXPECT_EQ(added.classes.size(), 3);
+    QStringList ids{added.name};
+    ids << added.classNames();
+    const Codebook starter = ui::NewProjectCodebook::starter();
+    ids << starter.dimensions[0].name << starter.dimensions[0].classNames();
+    for (const QString& id : ids) EXPECT_FALSE(id.contains(QLatin1Char(' '))) << id.toStdString();
+    EXPECT_TRUE(editor->edited().validate(QStringLiteral("codebook")).ok());
+    // The selected new dimension's text is called its description.
+    auto* text = editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemText"));
+    ASSERT_NE(text, nullptr);
+    editor->select(int(editor->edited().dimensions.size()) - 1);
+    auto labelOf = [&](QWidget* field) {
+        for (QLabel* l : editor->findChildren<QLabel*>())
+            if (l->buddy() == field) return l->text();
+        return QString();
+    };
+    EXPECT_EQ(labelOf(text), QStringLiteral("De&scription"));
+    editor->select(0, 0);
+    EXPECT_EQ(labelOf(text), QStringLiteral("De&finition"));
+    editor->reject();
 }
 
 TEST_F(CodebookTest, NewProjectStartsWithTheChosenCodebookAndABadFileIsRefused) {

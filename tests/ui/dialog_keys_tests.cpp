@@ -21,6 +21,7 @@
 #include "support/StudioFixture.h"
 #include "ui/codebook/CodebookEditor.h"
 #include "ui/codebook/NewProjectCodebook.h"
+#include "ui/io/DataTransfer.h"
 #include "ui/io/ExportDialog.h"
 #include "ui/main/ExpertDialog.h"
 #include "ui/main/ProjectSession.h"
@@ -139,7 +140,7 @@ TEST_F(DialogKeysTest, EveryDialogHasOneThingPerAltKeyAndTabFollowsItsForms) {
             check(&dialog, "Who is labelling?");
         }
         {
-            ui::ExportDialog dialog(dir_.path(), window_.get());
+            ui::ExportDialog dialog(window_->transfer()->exportChoice(), window_.get());
             check(&dialog, "Export");
         }
         {

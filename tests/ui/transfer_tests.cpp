@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -343,6 +345,58 @@ TEST_F(TransferTest, StatisticsExportsFromTheDialogChoice) {
     QFile wide(choice.folder + QStringLiteral("/wide.csv"));
     ASSERT_TRUE(wide.open(QIODevice::ReadOnly));
     EXPECT_EQ(wide.readAll().count('\n'), window_->session()->clips().size() + 1);
+}
+
+// Reported: after a failed export the folder typed was forgotten, and the dialog came back
+// with "<project>-export" and its default files. It starts with the last export of this
+// project, failed or not, in this session and the next.
+TEST_F(TransferTest, TheExportDialogStartsWithTheLastExportEvenAFailedOne) {
+    FixtureOptions options;
+    options.withMedia = false;
+    openStudio(options);
+    ui::DataTransfer* transfer = window_->transfer();
+    const ui::ExportChoice first = transfer->exportChoice();
+    EXPECT_EQ(first.folder, QFileInfo(projectPath_).absolutePath() + QLatin1Char('/') +
+                                QFileInfo(projectPath_).completeBaseName() + QStringLiteral("-export"));
+    EXPECT_TRUE(first.csv && first.jsonl && !first.wide);
+
+    // A folder that cannot be made: under a file.
+    writeFile(dir_.filePath(QStringLiteral("a-file")), "x");
+    ui::ExportChoice choice;
+    choice.folder = dir_.filePath(QStringLiteral("a-file/stats"));
+    choice.csv = choice.jsonl = false;
+    choice.wide = choice.codingLog = true;
+    QSignalSpy done(transfer, &ui::DataTransfer::finished);
+    transfer->exportDataset(choice);
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.first().at(0).toBool());
+    EXPECT_TRUE(transfer->lastError().contains(choice.folder)) << transfer->lastError().toStdString();
+
+    // File ▸ Export dataset… comes back with them.
+    QString folderShown;
+    bool wideShown = false, csvShown = true;
+    QTimer::singleShot(0, [&] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        if (auto* folder = dialog ? dialog->findChild<QLineEdit*>(QStringLiteral("ExportFolder")) : nullptr)
+            folderShown = folder->text();
+        if (auto* wide = dialog ? dialog->findChild<QCheckBox*>(QStringLiteral("ExportWide")) : nullptr)
+            wideShown = wide->isChecked();
+        if (auto* csv = dialog ? dialog->findChild<QCheckBox*>(QStringLiteral("ExportCsv")) : nullptr)
+            csvShown = csv->isChecked();
+        if (dialog) dialog->close();
+    });
+    transfer->exportAction()->trigger();
+    EXPECT_EQ(folderShown, choice.folder);
+    EXPECT_TRUE(wideShown);
+    EXPECT_FALSE(csvShown);
+
+    // And after the studio is closed and opened again; another project keeps its own.
+    window_.reset();
+    window_ = std::make_unique<ui::MainWindow>();
+    ASSERT_TRUE(window_->openProject(projectPath_, QStringLiteral("Expert A")));
+    const ui::ExportChoice again = window_->transfer()->exportChoice();
+    EXPECT_EQ(again.folder, choice.folder);
+    EXPECT_TRUE(again.wide && again.codingLog && !again.csv && !again.jsonl && !again.agreement);
 }
 
 }  // namespace

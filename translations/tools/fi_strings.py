@@ -401,6 +401,14 @@ FI = {
     '(tick "%1"), or transcribe on this computer': '(valitse "%1") tai litteroi tällä tietokoneella',
     # Transcribe on a server: the model's name there (TranscribeDialog)
     "Model &name:": "Mallin &nimi:",
+    # placeholder ids of a new codebook, dimension or class (no spaces: they become column names)
+    "dimension_%1": "ulottuvuus_%1",
+    "class_%1": "luokka_%1",
+    "dimension_1": "ulottuvuus_1",
+    "class_1": "luokka_1",
+    "class_2": "luokka_2",
+    "De&scription": "Kuv&aus",
+    "Shown descrip&tion": "N&äytettävä kuvaus",
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

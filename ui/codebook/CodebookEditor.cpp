@@ -150,7 +150,9 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
     keyRowLabel_->setBuddy(keyRow_);
     form->addRow(itemKind_);
     form->addRow(tr("N&ame (id)"), itemName_);
-    form->addRow(tr("De&finition"), itemText_);
+    itemTextLabel_ = new QLabel(right);
+    itemTextLabel_->setBuddy(itemText_);
+    form->addRow(itemTextLabel_, itemText_);
     form->addRow(examplesLabel_, examples_);
     form->addRow(keyRowLabel_, keyRow_);
 
@@ -168,7 +170,7 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
     translationText_->setObjectName(QStringLiteral("TranslationText"));
     translationNameLabel_ = new QLabel(tr("Sho&wn name"), right);
     translationNameLabel_->setBuddy(translationName_);
-    translationTextLabel_ = new QLabel(tr("Shown defini&tion"), right);
+    translationTextLabel_ = new QLabel(right);
     translationTextLabel_->setBuddy(translationText_);
     auto* languageLabel = new QLabel(tr("In lan&guage"), right);
     languageLabel->setBuddy(language_);
@@ -291,6 +293,9 @@ void CodebookEditor::showSelected() {
     keyRowLabel_->setVisible(any && !isClass);
     addClass_->setEnabled(any);
     remove_->setEnabled(any);
+    // A class has a definition, a dimension a description (as in the codebook file).
+    itemTextLabel_->setText(isClass || !any ? tr("De&finition") : tr("De&scription"));
+    translationTextLabel_->setText(isClass || !any ? tr("Shown defini&tion") : tr("Shown descrip&tion"));
     if (!any) {
         itemKind_->clear();
         itemName_->clear();
@@ -348,8 +353,9 @@ void CodebookEditor::showTranslation() {
 
 void CodebookEditor::addDimension() {
     Dimension d;
-    d.name = freeName(edited_.dimensionNames(), tr("dimension %1"));
-    d.classes = {CodebookClass{tr("class 1"), {}, {}, {}}, CodebookClass{tr("class 2"), {}, {}, {}}};
+    // Placeholder ids without spaces: they become column names (wide.csv's "Anna.dimension_1").
+    d.name = freeName(edited_.dimensionNames(), tr("dimension_%1"));
+    d.classes = {CodebookClass{tr("class_1"), {}, {}, {}}, CodebookClass{tr("class_2"), {}, {}, {}}};
     edited_.dimensions.push_back(d);
     dimensionOrigin_ << QString();
     classOrigin_ << QStringList{QString(), QString()};
@@ -361,7 +367,7 @@ void CodebookEditor::addDimension() {
 void CodebookEditor::addClass() {
     if (dimension_ < 0) return;
     Dimension& d = edited_.dimensions[dimension_];
-    d.classes.push_back(CodebookClass{freeName(classNames(d), tr("class %1")), {}, {}, {}});
+    d.classes.push_back(CodebookClass{freeName(classNames(d), tr("class_%1")), {}, {}, {}});
     classOrigin_[dimension_] << QString();
     class_ = int(d.classes.size()) - 1;
     rebuildTree();

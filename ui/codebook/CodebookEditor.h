@@ -68,6 +68,7 @@ private:
     QTreeWidget* tree_;
     QLabel* itemKind_;
     QLineEdit* itemName_;
+    QLabel* itemTextLabel_;
     QPlainTextEdit* itemText_;
     QLabel* examplesLabel_;
     QPlainTextEdit* examples_;

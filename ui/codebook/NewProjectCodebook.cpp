@@ -86,8 +86,9 @@ Codebook NewProjectCodebook::starter() {
     Codebook cb;
     cb.name = tr("My codebook");
     Dimension d;
-    d.name = tr("dimension 1");
-    d.classes = {CodebookClass{tr("class 1"), {}, {}, {}}, CodebookClass{tr("class 2"), {}, {}, {}}};
+    // Placeholder ids without spaces: they become column names (wide.csv's "Anna.dimension_1").
+    d.name = tr("dimension_1");
+    d.classes = {CodebookClass{tr("class_1"), {}, {}, {}}, CodebookClass{tr("class_2"), {}, {}, {}}};
     cb.dimensions = {d};
     return cb;
 }

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTime>
 #include <QTimer>
@@ -134,9 +135,7 @@ void DataTransfer::importLabelsDialog() {
 
 void DataTransfer::exportDatasetDialog() {
     if (!session_->isOpen() || busy_) return;
-    const QFileInfo project(session_->projectPath());
-    ExportDialog dialog(
-        project.absolutePath() + QStringLiteral("/") + project.completeBaseName() + QStringLiteral("-export"), window_);
+    ExportDialog dialog(exportChoice(), window_);
     if (dialog.exec() != QDialog::Accepted) return;
     exportDataset(dialog.choice());
 }
@@ -263,7 +262,43 @@ void DataTransfer::mergeProjects(const QStringList& sources, MergeResolution res
           });
 }
 
+namespace {
+
+// QSettings: the last export of each project, by its absolute path.
+const char* const kExportChoices = "export/lastChoices";
+
+QVariantMap toVariant(const ExportChoice& c) {
+    return {{QStringLiteral("folder"), c.folder},       {QStringLiteral("csv"), c.csv},
+            {QStringLiteral("jsonl"), c.jsonl},         {QStringLiteral("eaf"), c.eaf},
+            {QStringLiteral("clips"), c.clips},         {QStringLiteral("wide"), c.wide},
+            {QStringLiteral("agreement"), c.agreement}, {QStringLiteral("codingLog"), c.codingLog}};
+}
+
+}  // namespace
+
+ExportChoice DataTransfer::exportChoice() const {
+    const QFileInfo project(session_->projectPath());
+    ExportChoice c;
+    c.folder = project.absolutePath() + QStringLiteral("/") + project.completeBaseName() + QStringLiteral("-export");
+    const QVariantMap saved =
+        QSettings().value(QLatin1String(kExportChoices)).toMap().value(project.absoluteFilePath()).toMap();
+    if (saved.value(QStringLiteral("folder")).toString().isEmpty()) return c;
+    c.folder = saved.value(QStringLiteral("folder")).toString();
+    c.csv = saved.value(QStringLiteral("csv")).toBool();
+    c.jsonl = saved.value(QStringLiteral("jsonl")).toBool();
+    c.eaf = saved.value(QStringLiteral("eaf")).toBool();
+    c.clips = saved.value(QStringLiteral("clips")).toBool();
+    c.wide = saved.value(QStringLiteral("wide")).toBool();
+    c.agreement = saved.value(QStringLiteral("agreement")).toBool();
+    c.codingLog = saved.value(QStringLiteral("codingLog")).toBool();
+    return c;
+}
+
 void DataTransfer::exportDataset(const ExportChoice& choice) {
+    QSettings settings;
+    QVariantMap choices = settings.value(QLatin1String(kExportChoices)).toMap();
+    choices.insert(QFileInfo(session_->projectPath()).absoluteFilePath(), toVariant(choice));
+    settings.setValue(QLatin1String(kExportChoices), choices);
     const int steps = choice.steps();
     start(Kind::Export, tr("Exporting the dataset"), steps,
           [choice](Project& project, const std::function<void(int)>& step,

@@ -55,7 +55,12 @@ public:
     // Conflicting labels ask how to settle them ("ConflictQuestion") unless `resolution`
     // says.
     void mergeProjects(const QStringList& sources, MergeResolution resolution = MergeResolution::Report);
+    // Remembers the choice for this project (exportChoice()), whether or not it succeeds:
+    // after a failure the user corrects the folder rather than typing it again.
     void exportDataset(const ExportChoice& choice);
+    // What File ▸ Export dataset… starts with: this project's last export (kept across
+    // sessions), or labels.csv and clips.jsonl in "<project>-export" beside the project.
+    ExportChoice exportChoice() const;
 
     bool isBusy() const { return busy_; }
     QString lastError() const { return lastError_; }

@@ -14,10 +14,10 @@
 namespace motor {
 namespace ui {
 
-ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QDialog(parent) {
+ExportDialog::ExportDialog(const ExportChoice& initial, QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Export dataset"));
     setObjectName(QStringLiteral("ExportDialog"));
-    folder_ = new QLineEdit(suggestedFolder, this);
+    folder_ = new QLineEdit(initial.folder, this);
     folder_->setObjectName(QStringLiteral("ExportFolder"));
     auto* browse = new QPushButton(tr("Browse…"), this);
     auto* folderRow = new QHBoxLayout;
@@ -39,8 +39,13 @@ ExportDialog::ExportDialog(const QString& suggestedFolder, QWidget* parent) : QD
     wide_->setObjectName(QStringLiteral("ExportWide"));
     agreement_->setObjectName(QStringLiteral("ExportAgreement"));
     codingLog_->setObjectName(QStringLiteral("ExportCodingLog"));
-    csv_->setChecked(true);
-    jsonl_->setChecked(true);
+    csv_->setChecked(initial.csv);
+    jsonl_->setChecked(initial.jsonl);
+    eaf_->setChecked(initial.eaf);
+    clips_->setChecked(initial.clips);
+    wide_->setChecked(initial.wide);
+    agreement_->setChecked(initial.agreement);
+    codingLog_->setChecked(initial.codingLog);
 
     auto* form = new QFormLayout;
     auto* folderLabel = new QLabel(tr("&Folder:"), this);

@@ -29,7 +29,9 @@ struct ExportChoice {
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ExportDialog(const QString& suggestedFolder, QWidget* parent = nullptr);
+    // Starts with `initial`'s folder and files (DataTransfer::exportChoice(): the last
+    // export of this project, or labels.csv and clips.jsonl beside it).
+    explicit ExportDialog(const ExportChoice& initial, QWidget* parent = nullptr);
     ExportChoice choice() const;
 
 private:

@@ -153,9 +153,9 @@ Status ScreenshotRunner::run(const QString& project, const QString& view, const 
         }
         if (view == QLatin1String("export")) {
             // File ▸ Export dataset… with the tables for statistics chosen.
-            ExportDialog dialog(QFileInfo(session->projectPath()).absolutePath() + QStringLiteral("/export"), window_);
-            for (const char* name : {"ExportWide", "ExportAgreement", "ExportCodingLog"})
-                if (auto* box = dialog.findChild<QCheckBox*>(QLatin1String(name))) box->setChecked(true);
+            ExportChoice choice = window_->transfer()->exportChoice();
+            choice.wide = choice.agreement = choice.codingLog = true;
+            ExportDialog dialog(choice, window_);
             dialog.show();
             settle(300);
             return shootWithDialog(&dialog, pngPath);
