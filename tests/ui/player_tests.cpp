@@ -4,10 +4,17 @@
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QTest>
+#include <QVideoFrame>
+#include <QVideoSink>
+#include <cmath>
+#include <cstring>
 
+#include "core/media/RgbFrame.h"
+#include "core/media/SyntheticScene.h"
 #include "core/model/Codebook.h"
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
@@ -79,6 +86,59 @@ TEST_F(PlayerTest, PlaysTheClipRangeAndThePositionAdvances) {
     pane->stepFrames(1);
     EXPECT_EQ(player->playbackState(), QMediaPlayer::PausedState);
     EXPECT_NEAR(double(player->position()), double(second.startMs + 1000 + 40 + 20), 25.0);
+}
+
+// The index of the synthetic frame `f` shows (its strip of binary blocks); -1 when unreadable.
+int frameIndexOf(const QVideoFrame& f) {
+    const QImage image = f.toImage().convertToFormat(QImage::Format_RGB888);
+    if (image.isNull()) return -1;
+    media::RgbFrame rgb;
+    rgb.width = image.width();
+    rgb.height = image.height();
+    rgb.rgb.resize(size_t(rgb.width) * size_t(rgb.height) * 3);
+    for (int y = 0; y < rgb.height; ++y) std::memcpy(rgb.pixel(0, y), image.constScanLine(y), size_t(rgb.width) * 3);
+    return media::SyntheticScene::decodeFrameIndex(rgb);
+}
+
+// Reported: the video was black until Play. Selecting a clip shows its first frame, in a
+// paused player, without playing; so does the next clip of the same recording, and a
+// frame step shows the next frame. The frames are told apart by the index each carries.
+TEST_F(PlayerTest, AClipShowsItsFirstFrameBeforePlay) {
+    FixtureOptions options;
+    options.clipCount = 3;
+    options.clipMs = 3000;
+    options.withModels = false;
+    openStudio(options);
+    ui::ProjectSession* session = window_->session();
+    ui::PlayerPane* pane = window_->player();
+    QMediaPlayer* player = pane->player();
+    QVideoSink* sink = player->videoSink();
+    ASSERT_NE(sink, nullptr);
+    int shown = -1;  // the index of the frame the video shows; -1 before any
+    QObject::connect(sink, &QVideoSink::videoFrameChanged, sink, [&](const QVideoFrame& f) {
+        if (f.isValid()) shown = frameIndexOf(f);
+    });
+    auto waitForFrame = [&](int index) {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000 && shown != index) QTest::qWait(20);
+        return shown;
+    };
+    const QVector<Clip> clips = session->clips();
+    ASSERT_EQ(clips[0].mediaId, clips[1].mediaId);
+    session->setCurrentClip(clips[0].id);
+    EXPECT_EQ(waitForFrame(int(clips[0].startMs / 40)), int(clips[0].startMs / 40)) << "no frame before Play";
+    EXPECT_NE(player->playbackState(), QMediaPlayer::PlayingState);
+    session->setCurrentClip(clips[1].id);
+    const int first = int(clips[1].startMs / 40);
+    EXPECT_EQ(waitForFrame(first), first) << "the next clip's first frame was not shown";
+    EXPECT_NE(player->playbackState(), QMediaPlayer::PlayingState);
+    pane->stepFrames(1);
+    EXPECT_EQ(waitForFrame(first + 1), first + 1);
+    pane->stepFrames(5);
+    EXPECT_EQ(waitForFrame(first + 6), first + 6);
+    pane->stepFrames(-1);
+    EXPECT_EQ(waitForFrame(first + 5), first + 5);
 }
 
 // A clip that is the whole recording: the backend reaches the end of the media before

@@ -134,6 +134,9 @@ PlayerPane::PlayerPane(ProjectSession* session, QWidget* parent, Span span)
         emit errorOccurred(text);
     });
     connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
+        // A stopped player shows no picture (black until Play): paused, it shows the frame
+        // at the playhead. Paused first, so that the seeks below land in the paused player.
+        if (s == QMediaPlayer::LoadedMedia) showFrame();
         // The first seek must wait until the backend knows the media; before that it is lost.
         if (s == QMediaPlayer::LoadedMedia && span_ == Span::Recording) player_->setPosition(seekTargetMs_);
         if (s == QMediaPlayer::LoadedMedia && player_->position() < startMs_) player_->setPosition(startMs_);
@@ -175,9 +178,17 @@ void PlayerPane::loadClip() {
     endMs_ = clip->endMs;
     loadMedia(clip->mediaId);
     position_->setRange(0, int(std::max<int64_t>(1, endMs_ - startMs_)));
+    if (!wasPlaying) showFrame();
     player_->setPosition(startMs_);
     if (wasPlaying) player_->play();
     updateTime();
+}
+
+void PlayerPane::showFrame() {
+    if (player_->playbackState() != QMediaPlayer::StoppedState) return;
+    const QMediaPlayer::MediaStatus s = player_->mediaStatus();
+    if (s == QMediaPlayer::LoadedMedia || s == QMediaPlayer::BufferedMedia || s == QMediaPlayer::EndOfMedia)
+        player_->pause();
 }
 
 void PlayerPane::showRecording(int64_t mediaId, int64_t atMs) {

@@ -51,6 +51,8 @@ signals:
 
 private:
     void loadClip();
+    // A stopped player with its media loaded pauses, which shows the frame at the playhead.
+    void showFrame();
     void loadMedia(int64_t mediaId);
     void onPosition(qint64 mediaMs);
     void updateTime();
