@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>TranscriptEditCommand</name>
+    <message>
+        <source>"%1" was not undone or redone: the transcript was changed there since (in another window or by an import). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>motor::Codebook</name>
     <message>
         <source>%1.i18n: must be an object of language codes</source>

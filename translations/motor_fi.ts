@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>TranscriptEditCommand</name>
+    <message>
+        <source>"%1" was not undone or redone: the transcript was changed there since (in another window or by an import). Nothing was changed.</source>
+        <translation>"%1" jäi kumoamatta tai tekemättä uudelleen: litteraattia on muutettu siinä kohdassa sen jälkeen (toisessa ikkunassa tai tuonnilla). Mitään ei muutettu.</translation>
+    </message>
+</context>
+<context>
     <name>motor::Codebook</name>
     <message>
         <source>%1.i18n: must be an object of language codes</source>

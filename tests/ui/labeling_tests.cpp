@@ -205,6 +205,35 @@ TEST_F(LabelingTest, CoderSwitchChangesWhoLabelsAndAskEveryOpenForgetsTheLastOne
     EXPECT_EQ(window_->session()->currentExpertName(), QStringLiteral("Expert A"));
 }
 
+// Reported: after the coder was switched, Ctrl+Z undid the previous coder's last label,
+// which the screen no longer showed. A switch starts a fresh undo history.
+TEST_F(LabelingTest, UndoAfterACoderSwitchNeverChangesTheOtherCodersLabels) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.clipCount = 3;
+    openStudio(options, QStringLiteral("Kira"));
+    ui::ProjectSession* session = window_->session();
+    QWidget* target = window_.get();
+    const QString clip = currentKey();
+    QTest::keyClick(target, Qt::Key_2);
+    QTest::keyClick(target, Qt::Key_R);
+    ASSERT_EQ(storedLabels(clip, QStringLiteral("Kira")).value(QStringLiteral("cognition")), QStringLiteral("Neutral"));
+    EXPECT_EQ(session->undoStack()->undoText(), QStringLiteral("Set cognition = Neutral on ") + clip);
+    ASSERT_TRUE(window_->switchCoder(QStringLiteral("Lotta"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_FALSE(session->undoStack()->canUndo());
+    QTest::keyClick(target, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(storedLabels(clip, QStringLiteral("Kira")),
+              (QHash<QString, QString>{{QStringLiteral("behavior"), QStringLiteral("Controlling")},
+                                       {QStringLiteral("cognition"), QStringLiteral("Neutral")}}));
+    // The new coder's own steps undo as before.
+    QTest::keyClick(target, Qt::Key_1);
+    EXPECT_EQ(storedLabels(clip, QStringLiteral("Lotta")).value(QStringLiteral("behavior")),
+              QStringLiteral("Monitoring"));
+    QTest::keyClick(target, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_FALSE(storedLabels(clip, QStringLiteral("Lotta")).contains(QStringLiteral("behavior")));
+    EXPECT_EQ(storedLabels(clip, QStringLiteral("Kira")).size(), 2);
+}
+
 // Reported: the first "Who is labelling?" on a computer offered the project's first expert
 // ("Expert A"), so Enter labelled as her. Nothing is filled in until this computer has a
 // name of its own for the project, and with "ask every open" not even then.

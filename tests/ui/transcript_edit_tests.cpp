@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMap>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
@@ -20,6 +21,7 @@
 
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
+#include "ui/browser/ClipBrowser.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/player/PlayerPane.h"
 #include "ui/transcript/TranscriptPane.h"
@@ -310,6 +312,73 @@ TEST_F(TranscriptEditTest, InsertAddsAnUtteranceAtThePlayheadAndOpensItsText) {
     for (int i = 0; i < steps; ++i) QTest::keyClick(window_.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(stored(), edited);
     EXPECT_EQ(pane()->utteranceCount(), 4);
+}
+
+// Reported: text typed into an utterance was dropped without a word when the user clicked
+// another clip in the clip browser (the commit was applied after the new clip had loaded,
+// and looked for the utterance there). It is saved, and undo brings its clip back.
+TEST_F(TranscriptEditTest, TextTypedThenAnotherClipClickedIsSaved) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    const int64_t first = idAt(0);
+    const int64_t firstClip = window_->session()->currentClipId();
+    clickRow(0);
+    key(Qt::Key_F2);
+    ASSERT_NE(textEditor(), nullptr);
+    type(QStringLiteral("Typed then clicked away"));
+    // A click on another clip in the browser: the editor loses the keyboard, the clip changes.
+    auto* view = window_->browser()->findChild<QTableView*>();
+    ASSERT_NE(view, nullptr);
+    const QRect other = view->visualRect(view->model()->index(2, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, other.center());
+    settle();
+    ASSERT_NE(window_->session()->currentClipId(), firstClip);
+    Stored expected = original;
+    expected[first].text = QStringLiteral("Typed then clicked away");
+    EXPECT_EQ(stored(), expected);
+    window_->session()->undoStack()->undo();
+    EXPECT_EQ(stored(), original);
+    EXPECT_EQ(window_->session()->currentClipId(), firstClip);
+}
+
+// Reported: undo put back the whole recording's transcript as it was before the step, so
+// it also reverted an edit made meanwhile to another line (another window on the project,
+// an import). Undo and redo write only the step's own lines; a line of the step changed
+// meanwhile is not overwritten: the undo is refused, says why, and changes nothing.
+TEST_F(TranscriptEditTest, UndoLeavesOtherLinesChangedMeanwhileAndRefusesOverwritingItsOwn) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    const int64_t first = idAt(0);
+    const int64_t second = idAt(1);
+    clickRow(0);
+    key(Qt::Key_F2);
+    type(QStringLiteral("Mine"));
+    typeKey(Qt::Key_Return);
+    // Another window on the same file edits the second line.
+    auto elsewhere = [&](int64_t id, const QString& text) {
+        auto project = Project::open(projectPath_);
+        ASSERT_TRUE(project.ok());
+        auto u = project.value()->utteranceById(id);
+        ASSERT_TRUE(u.ok());
+        Utterance changed = u.value();
+        changed.text = text;
+        ASSERT_TRUE(project.value()->updateUtterance(changed).ok());
+    };
+    elsewhere(second, QStringLiteral("Theirs"));
+    window_->session()->undoStack()->undo();
+    Stored expected = original;
+    expected[second].text = QStringLiteral("Theirs");
+    EXPECT_EQ(stored(), expected);
+    window_->session()->undoStack()->redo();
+    expected[first].text = QStringLiteral("Mine");
+    EXPECT_EQ(stored(), expected);
+
+    // Now the other window rewrites this step's own line: undo would throw that away.
+    elsewhere(first, QStringLiteral("Theirs too"));
+    expected[first].text = QStringLiteral("Theirs too");
+    window_->session()->undoStack()->undo();
+    EXPECT_EQ(stored(), expected);
+    EXPECT_TRUE(pane()->message().contains(QStringLiteral("changed there since"))) << pane()->message().toStdString();
 }
 
 TEST_F(TranscriptEditTest, InsertAndTheTextTypedRightAfterAreOneUndoStep) {

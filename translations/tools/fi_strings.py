@@ -409,6 +409,10 @@ FI = {
     "class_2": "luokka_2",
     "De&scription": "Kuv&aus",
     "Shown descrip&tion": "N&äytettävä kuvaus",
+    # transcript undo refused: its own line was changed elsewhere since (TranscriptEditCommand)
+    '"%1" was not undone or redone: the transcript was changed there since (in another window or by an import). Nothing was changed.':
+        '"%1" jäi kumoamatta tai tekemättä uudelleen: litteraattia on muutettu siinä kohdassa sen jälkeen (toisessa '
+        'ikkunassa tai tuonnilla). Mitään ei muutettu.',
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

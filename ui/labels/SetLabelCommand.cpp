@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "ui/main/CodebookText.h"
 #include "ui/main/ProjectSession.h"
 
 namespace motor {
@@ -17,12 +18,15 @@ SetLabelCommand::SetLabelCommand(ProjectSession* session, int64_t clipId, int64_
       after_(std::move(after)) {
     const Clip* c = session_->clip(clipId_);
     const QString key = c ? c->key : QString::number(clipId_);
+    // Shown in the interface's language ("Tarkkailu"), as the label panel shows them.
+    const QString shown = dimensionTitle(session_->codebook(), dimension_);
     if (after_.label.isEmpty())
-        setText(QCoreApplication::translate("SetLabelCommand", "Clear %1 of %2").arg(dimension_, key));
+        setText(QCoreApplication::translate("SetLabelCommand", "Clear %1 of %2").arg(shown, key));
     else if (after_.label == before_.label)
-        setText(QCoreApplication::translate("SetLabelCommand", "Edit note of %1 on %2").arg(dimension_, key));
+        setText(QCoreApplication::translate("SetLabelCommand", "Edit note of %1 on %2").arg(shown, key));
     else
-        setText(QCoreApplication::translate("SetLabelCommand", "Set %1 = %2 on %3").arg(dimension_, after_.label, key));
+        setText(QCoreApplication::translate("SetLabelCommand", "Set %1 = %2 on %3")
+                    .arg(shown, classTitle(session_->codebook(), dimension_, after_.label), key));
 }
 
 void SetLabelCommand::redo() {

@@ -223,6 +223,9 @@ Status ProjectSession::setCurrentExpert(const QString& name) {
         if (!annotators) return annotators.error();
         annotators_ = annotators.value();
     }
+    // Another person at the keyboard starts a fresh undo history: Ctrl+Z must never change
+    // the labels (or the edits) of the coder before, which the screen no longer shows.
+    if (expertId_ != id.value()) undo_.clear();
     expertId_ = id.value();
     if (added) emit annotatorsChanged();
     emit currentExpertChanged();

@@ -1,5 +1,6 @@
 #include "ui/transcript/TranscriptEditCommand.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <limits>
@@ -40,7 +41,7 @@ void TranscriptEditCommand::fail(const QString& message) {
 
 void TranscriptEditCommand::redo() {
     if (done_) {
-        restore(after_);
+        restore(after_, before_);
         return;
     }
     auto before = snapshot();
@@ -77,28 +78,63 @@ bool TranscriptEditCommand::mergeWith(const QUndoCommand* other) {
 }
 
 void TranscriptEditCommand::undo() {
-    restore(before_);
+    restore(before_, after_);
 }
 
-void TranscriptEditCommand::restore(const QVector<Utterance>& wanted) {
+// The rows this step changed: those that differ between its two snapshots, or are in
+// only one of them. Undo and redo write these and nothing else.
+QHash<int64_t, std::optional<Utterance>> TranscriptEditCommand::rows(const QVector<Utterance>& snapshot) const {
+    QHash<int64_t, Utterance> before, after;
+    for (const Utterance& u : before_) before.insert(u.id, u);
+    for (const Utterance& u : after_) after.insert(u.id, u);
+    QHash<int64_t, std::optional<Utterance>> out;
+    auto touched = [&](int64_t id) {
+        const auto b = before.constFind(id), a = after.constFind(id);
+        return b == before.cend() || a == after.cend() || !sameRow(*b, *a);
+    };
+    QSet<int64_t> ids;
+    for (const Utterance& u : before_) ids.insert(u.id);
+    for (const Utterance& u : after_) ids.insert(u.id);
+    QHash<int64_t, Utterance> in;
+    for (const Utterance& u : snapshot) in.insert(u.id, u);
+    for (int64_t id : ids)
+        if (touched(id)) out.insert(id, in.contains(id) ? std::optional<Utterance>(in.value(id)) : std::nullopt);
+    return out;
+}
+
+void TranscriptEditCommand::restore(const QVector<Utterance>& wanted, const QVector<Utterance>& expected) {
     auto now = snapshot();
     if (!now) return fail(now.error().message);
-    // Only the rows that differ are written: a long transcript stays cheap to undo.
-    QHash<int64_t, Utterance> present;
-    for (const Utterance& u : now.value()) present.insert(u.id, u);
-    QHash<int64_t, bool> keep;
+    // Only this step's rows are written, so an edit made meanwhile to another line (by
+    // another window on the project, an import, the CLI) stays. A row of this step that
+    // was changed meanwhile is not overwritten: the step is refused and leaves the stack.
+    const auto mine = rows(wanted);
+    const auto expect = rows(expected);
+    const auto current = rows(now.value());
+    for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+        const std::optional<Utterance>& e = expect.value(it.key());
+        const std::optional<Utterance>& c = current.value(it.key());
+        if (e.has_value() != c.has_value() || (e && !sameRow(*e, *c)))
+            return fail(
+                QCoreApplication::translate(
+                    "TranscriptEditCommand",
+                    "\"%1\" was not undone or redone: the transcript was changed there since (in another window or by "
+                    "an import). Nothing was changed.")
+                    .arg(text()));
+    }
     QVector<Utterance> changed;
-    for (const Utterance& u : wanted) {
-        keep.insert(u.id, true);
-        const auto it = present.constFind(u.id);
-        if (it == present.cend() || !sameRow(*it, u)) changed.push_back(u);
+    QVector<int64_t> removed;
+    for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+        if (it.value())
+            changed.push_back(*it.value());
+        else if (current.value(it.key()))
+            removed.push_back(it.key());
     }
     // The clip comes back into view, as label undo does.
     if (session_->clip(clipId_) && session_->currentClipId() != clipId_) session_->setCurrentClip(clipId_);
     const Status s = session_->editTranscript(mediaId_, [&](Project& p) -> Status {
-        for (const Utterance& u : now.value())
-            if (!keep.contains(u.id))
-                if (Status d = p.deleteUtterance(u.id); !d) return d;
+        for (int64_t id : removed)
+            if (Status d = p.deleteUtterance(id); !d) return d;
         return p.restoreUtterances(changed);
     });
     if (!s) fail(s.error().message);

@@ -2,18 +2,21 @@
 // One transcript edit (text, speaker, start, end, split, merge, delete, the speaker of
 // several) as an undoable step on the session's undo stack, beside label and clip edits.
 // The first redo runs the edit through core's utterance API in one transaction; undo and
-// later redos put the recording's utterances back exactly as they were, removed ones
-// under their old ids (Project::restoreUtterances).
+// later redos put the rows the step changed back exactly as they were, removed ones under
+// their old ids (Project::restoreUtterances). Other rows are left alone, and a row of the
+// step changed meanwhile elsewhere (another window, an import) refuses the undo.
 //
 // Typing a new utterance's text is part of inserting it: an insert takes in the first
 // text edit of the utterance it made when that edit is the very next step (mergeWith),
 // so one Ctrl+Z removes the utterance with its text and one redo brings both back, same
 // id. Any other step in between, or a second text edit, stays a step of its own. Each
 // edit is still written to the project at once; merging only joins the snapshots.
+#include <QHash>
 #include <QUndoCommand>
 #include <QVector>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "core/model/Entities.h"
 #include "core/util/Result.h"
@@ -49,7 +52,10 @@ public:
 
 private:
     Result<QVector<Utterance>> snapshot() const;
-    void restore(const QVector<Utterance>& wanted);
+    // Puts this step's rows as they are in `wanted`, when they are still as in `expected`.
+    void restore(const QVector<Utterance>& wanted, const QVector<Utterance>& expected);
+    // This step's rows (see restore) as they are in `snapshot`; nullopt where absent.
+    QHash<int64_t, std::optional<Utterance>> rows(const QVector<Utterance>& snapshot) const;
     void fail(const QString& message);
 
     ProjectSession* session_;

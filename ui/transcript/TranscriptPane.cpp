@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -131,8 +132,7 @@ TranscriptPane::TranscriptPane(ProjectSession* session, QWidget* parent) : QWidg
         table_->setCurrentCell(row, column, QItemSelectionModel::NoUpdate);
         table_->editItem(table_->item(row, column));
     });
-    // Queued: the table reloads after a commit, which must not happen under the closing editor.
-    connect(delegate_, &UtteranceDelegate::committed, this, &TranscriptPane::applyCellEdit, Qt::QueuedConnection);
+    connect(delegate_, &UtteranceDelegate::committed, this, &TranscriptPane::takeCellEdit);
     connect(delegate_, &UtteranceDelegate::splitRequested, this, &TranscriptPane::split, Qt::QueuedConnection);
     connect(session_, &ProjectSession::currentClipChanged, this, &TranscriptPane::loadClip);
     connect(session_, &ProjectSession::projectClosed, this, &TranscriptPane::loadClip);
@@ -382,8 +382,12 @@ QStringList TranscriptPane::recordingSpeakers() const {
 }
 
 void TranscriptPane::push(const QString& description, Edit edit) {
-    if (mediaId_ == 0) return;
-    push(new TranscriptEditCommand(session_, mediaId_, loadedClipId_, description, std::move(edit)));
+    push(description, std::move(edit), mediaId_, loadedClipId_);
+}
+
+void TranscriptPane::push(const QString& description, Edit edit, int64_t mediaId, int64_t clipId) {
+    if (mediaId == 0) return;
+    push(new TranscriptEditCommand(session_, mediaId, clipId, description, std::move(edit)));
 }
 
 void TranscriptPane::push(TranscriptEditCommand* command) {
@@ -396,16 +400,24 @@ void TranscriptPane::push(TranscriptEditCommand* command) {
 }
 
 void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description) {
+    setTimes(u, startMs, endMs, description, mediaId_, loadedClipId_);
+}
+
+void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description,
+                              int64_t mediaId, int64_t clipId) {
     if (startMs == u.startMs && endMs == u.endMs) return;
     const qint64 id = u.id;
-    push(description, [id, startMs, endMs](Project& p) -> Status {
-        auto current = p.utteranceById(id);
-        if (!current) return current.error();
-        Utterance changed = current.value();
-        changed.startMs = startMs;
-        changed.endMs = endMs;
-        return p.updateUtterance(changed);
-    });
+    push(
+        description,
+        [id, startMs, endMs](Project& p) -> Status {
+            auto current = p.utteranceById(id);
+            if (!current) return current.error();
+            Utterance changed = current.value();
+            changed.startMs = startMs;
+            changed.endMs = endMs;
+            return p.updateUtterance(changed);
+        },
+        mediaId, clipId);
 }
 
 void TranscriptPane::perform(Action action) {
@@ -534,16 +546,28 @@ void TranscriptPane::insertAtPlayhead() {
     }
 }
 
-void TranscriptPane::applyCellEdit(qint64 utteranceId, int column, const QString& value) {
+void TranscriptPane::takeCellEdit(qint64 utteranceId, int column, const QString& value) {
     const Utterance* found = utterance(utteranceId);
-    if (!found || !checkEditable()) return;
-    const Utterance u = *found;
-    const QString at = clipTimeText(u.startMs);
-    switch (column) {
+    if (!found) return;
+    CellEdit e{utteranceId, column, value, *found, {}, mediaId_, loadedClipId_, clipStartMs_};
+    for (int64_t id : selectedIds())
+        if (const Utterance* u = utterance(id)) e.selected << *u;
+    // Applied once the editor has closed: the table reloads after an edit, which must not
+    // happen under the closing editor.
+    QTimer::singleShot(0, this, [this, e] { applyCellEdit(e); });
+}
+
+void TranscriptPane::applyCellEdit(const CellEdit& e) {
+    if (!checkEditable()) return;
+    const Utterance& u = e.before;
+    const qint64 utteranceId = e.utteranceId;
+    auto timeText = [&e](int64_t mediaMs) { return clipTime(mediaMs - e.clipStartMs); };
+    const QString at = timeText(u.startMs);
+    switch (e.column) {
         case TextColumn: {
-            const QString text = value.trimmed();
+            const QString text = e.value.trimmed();
             if (text == u.text) return;
-            auto* command = new TranscriptEditCommand(session_, mediaId_, loadedClipId_,
+            auto* command = new TranscriptEditCommand(session_, e.mediaId, e.clipId,
                                                       tr("Edit the text of the utterance at %1").arg(at),
                                                       [utteranceId, text](Project& p) -> Status {
                                                           auto current = p.utteranceById(utteranceId);
@@ -557,32 +581,36 @@ void TranscriptPane::applyCellEdit(qint64 utteranceId, int column, const QString
             return;
         }
         case SpeakerColumn: {
-            const QString speaker = value.trimmed();
-            QVector<int64_t> ids = selectedIds();
-            if (!ids.contains(utteranceId)) ids = {utteranceId};
-            const bool unchanged = std::all_of(ids.cbegin(), ids.cend(), [&](int64_t id) {
-                const Utterance* other = utterance(id);
-                return other && other->speaker == speaker;
-            });
+            const QString speaker = e.value.trimmed();
+            QVector<Utterance> lines = e.selected;
+            if (std::none_of(lines.cbegin(), lines.cend(), [&](const Utterance& l) { return l.id == utteranceId; }))
+                lines = {u};
+            const bool unchanged =
+                std::all_of(lines.cbegin(), lines.cend(), [&](const Utterance& l) { return l.speaker == speaker; });
             if (unchanged) return;
-            push(tr("Set the speaker of %n utterance(s) to %1", nullptr, int(ids.size())).arg(speaker),
-                 [ids, speaker](Project& p) { return p.setUtteranceSpeaker(ids, speaker); });
+            QVector<int64_t> ids;
+            for (const Utterance& l : lines) ids << l.id;
+            push(
+                tr("Set the speaker of %n utterance(s) to %1", nullptr, int(ids.size())).arg(speaker),
+                [ids, speaker](Project& p) { return p.setUtteranceSpeaker(ids, speaker); }, e.mediaId, e.clipId);
             return;
         }
         case StartColumn:
         case EndColumn: {
             int64_t relMs = 0;
-            if (!parseClipTime(value, &relMs)) {
+            if (!parseClipTime(e.value, &relMs)) {
                 showMessage(
-                    tr("\"%1\" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.").arg(value),
+                    tr("\"%1\" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.").arg(e.value),
                     true);
                 return;
             }
-            const int64_t ms = clipStartMs_ + relMs;
-            if (column == StartColumn)
-                setTimes(u, ms, u.endMs, tr("The utterance at %1 starts at %2").arg(at, clipTimeText(ms)));
+            const int64_t ms = e.clipStartMs + relMs;
+            if (e.column == StartColumn)
+                setTimes(u, ms, u.endMs, tr("The utterance at %1 starts at %2").arg(at, timeText(ms)), e.mediaId,
+                         e.clipId);
             else
-                setTimes(u, u.startMs, ms, tr("The utterance at %1 ends at %2").arg(at, clipTimeText(ms)));
+                setTimes(u, u.startMs, ms, tr("The utterance at %1 ends at %2").arg(at, timeText(ms)), e.mediaId,
+                         e.clipId);
             return;
         }
         default:

@@ -79,11 +79,28 @@ private:
     static bool actionFor(const QKeyEvent* key, Action* action);
     void loadClip();
     void perform(Action action);
-    void applyCellEdit(qint64 utteranceId, int column, const QString& value);
+    // A cell's edit as it was committed, with the clip it was made in: applied after the
+    // editor has closed, when another clip may be shown (a click in the clip browser
+    // commits the open editor and then changes the clip).
+    struct CellEdit {
+        qint64 utteranceId = 0;
+        int column = 0;
+        QString value;
+        Utterance before;             // the utterance as shown while editing
+        QVector<Utterance> selected;  // the lines selected with it (the speaker of several)
+        int64_t mediaId = 0;
+        int64_t clipId = 0;
+        int64_t clipStartMs = 0;
+    };
+    void takeCellEdit(qint64 utteranceId, int column, const QString& value);
+    void applyCellEdit(const CellEdit& edit);
     void split(qint64 utteranceId, const QString& text, int textOffset);
     void insertAtPlayhead();
     void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description);
+    void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description, int64_t mediaId,
+                  int64_t clipId);
     void push(const QString& description, Edit edit);
+    void push(const QString& description, Edit edit, int64_t mediaId, int64_t clipId);
     void push(TranscriptEditCommand* command);
     bool checkEditable();
     bool checkPlayhead();
