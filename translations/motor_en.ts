@@ -553,6 +553,14 @@ Rename the class instead of removing it (its labels move with it), or clear thos
         <source>class_%1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Discard your changes to the codebook? Nothing of them is saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::ConfusionHeatmap</name>
@@ -776,10 +784,6 @@ Cancel stops after the file being written; files already written stay.</source>
         </translation>
     </message>
     <message>
-        <source>Me&amp;rge copies of this project…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The file would change labels the project has already.</source>
         <translation type="unfinished" />
     </message>
@@ -883,6 +887,10 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>Merge cancelled: nothing changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mer&amp;ge copies of this project…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1169,10 +1177,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Follow the system</source>
         <translation type="unfinished" />
     </message>
@@ -1303,10 +1307,6 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Unlock the review for this coder…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Unlock the review</source>
         <translation type="unfinished" />
     </message>
@@ -1327,15 +1327,7 @@ Cancel stops after the file being written; files already written stay.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Code&amp;book…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Ctrl+5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Transcribe recording…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1372,6 +1364,26 @@ Cancel stops after the file being written; files already written stay.</source>
     </message>
     <message>
         <source>&amp;Models and where to get them (English)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transcri&amp;be recording…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Un&amp;lock the review for this coder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every clip the list shows is labelled; clear its filters for the others.</source>
         <translation type="unfinished" />
     </message>
 </context>

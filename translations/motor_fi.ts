@@ -556,6 +556,14 @@ Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) t
         <source>class_%1</source>
         <translation>luokka_%1</translation>
     </message>
+    <message>
+        <source>Discard your changes to the codebook? Nothing of them is saved.</source>
+        <translation>Hylätäänkö koodikirjaan tehdyt muutokset? Niistä ei tallenneta mitään.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Jatka muokkausta</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::ConfusionHeatmap</name>
@@ -588,11 +596,11 @@ Nimeä luokka uudelleen poistamisen sijaan (sen luokitukset siirtyvät mukana) t
     </message>
     <message>
         <source>Import &amp;labels…</source>
-        <translation>Tuo l&amp;uokituksia…</translation>
+        <translation>Tuo luo&amp;kituksia…</translation>
     </message>
     <message>
         <source>&amp;Export dataset…</source>
-        <translation>&amp;Vie aineisto…</translation>
+        <translation>Vie a&amp;ineisto…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
@@ -783,10 +791,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         </translation>
     </message>
     <message>
-        <source>Me&amp;rge copies of this project…</source>
-        <translation>&amp;Yhdistä projektin kopiot…</translation>
-    </message>
-    <message>
         <source>The file would change labels the project has already.</source>
         <translation>Tiedosto muuttaisi projektissa jo olevia luokituksia.</translation>
     </message>
@@ -891,6 +895,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Merge cancelled: nothing changed.</source>
         <translation>Yhdistäminen peruttu: mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge copies of this project…</source>
+        <translation>&amp;Yhdistä projektin kopiot…</translation>
     </message>
 </context>
 <context>
@@ -1081,7 +1089,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Lopeta</translation>
+        <translation>Lo&amp;peta</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1125,11 +1133,11 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>&amp;Back 1 s</source>
-        <translation>Ta&amp;kaisin 1 s</translation>
+        <translation>T&amp;akaisin 1 s</translation>
     </message>
     <message>
         <source>F&amp;orward 1 s</source>
-        <translation>E&amp;teenpäin 1 s</translation>
+        <translation>&amp;Eteenpäin 1 s</translation>
     </message>
     <message>
         <source>&amp;Slower</source>
@@ -1157,7 +1165,7 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     </message>
     <message>
         <source>Next &amp;disagreement</source>
-        <translation>Seuraava &amp;erimielisyys</translation>
+        <translation>Seuraava er&amp;imielisyys</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1174,10 +1182,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Kieli</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -1310,10 +1314,6 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Sokkokoodaus</translation>
     </message>
     <message>
-        <source>&amp;Unlock the review for this coder…</source>
-        <translation>&amp;Avaa tarkastelu tälle koodaajalle…</translation>
-    </message>
-    <message>
         <source>Unlock the review</source>
         <translation>Avaa tarkastelu</translation>
     </message>
@@ -1334,16 +1334,8 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <source>Code&amp;book…</source>
-        <translation>&amp;Koodikirja…</translation>
-    </message>
-    <message>
         <source>Ctrl+5</source>
         <translation>Ctrl+5</translation>
-    </message>
-    <message>
-        <source>&amp;Transcribe recording…</source>
-        <translation>&amp;Litteroi tallenne…</translation>
     </message>
     <message>
         <source>Codebook not changed</source>
@@ -1380,6 +1372,26 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
     <message>
         <source>&amp;Models and where to get them (English)</source>
         <translation>&amp;Mallit ja mistä ne saa (englanniksi)</translation>
+    </message>
+    <message>
+        <source>Transcri&amp;be recording…</source>
+        <translation>Litteroi &amp;tallenne…</translation>
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation>Koo&amp;dikirja…</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock the review for this coder…</source>
+        <translation>&amp;Avaa tarkastelu tälle koodaajalle…</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <source>Every clip the list shows is labelled; clear its filters for the others.</source>
+        <translation>Jokainen luettelon näyttämä leike on luokiteltu; poista suodattimet nähdäksesi muut.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
@@ -31,10 +32,10 @@
 namespace motor::testing {
 namespace {
 
-QMessageBox* waitForBox(QWidget* parent, const QString& name) {
+QMessageBox* waitForBox(QWidget* parent, const QString& name, int timeoutMs = 5000) {
     QElapsedTimer waited;
     waited.start();
-    while (waited.elapsed() < 5000) {
+    while (waited.elapsed() < timeoutMs) {
         if (auto* box = parent->findChild<QMessageBox*>(name); box && box->isVisible()) return box;
         QTest::qWait(20);
     }
@@ -78,6 +79,20 @@ protected:
         }
         return editor;
     }
+    // Cancel with edits asks first: discards them, and waits until the editor is gone.
+    void discard(ui::CodebookEditor* editor) {
+        QPointer<ui::CodebookEditor> alive(editor);
+        editor->reject();
+        if (QMessageBox* box = waitForBox(editor, QStringLiteral("CodebookDiscardQuestion"), 500))
+            box->button(QMessageBox::Discard)->click();
+        QElapsedTimer waited;
+        waited.start();
+        while (alive && waited.elapsed() < 5000) {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            QTest::qWait(10);
+        }
+        EXPECT_TRUE(alive.isNull());
+    }
     void save(ui::CodebookEditor* editor) {
         auto* buttons = editor->findChild<QDialogButtonBox*>();
         ASSERT_NE(buttons, nullptr);
@@ -115,7 +130,7 @@ TEST_F(CodebookTest, RemovingAUsedClassIsRefusedAndARenameMovesItsLabelsAfterCon
     EXPECT_TRUE(editor->isVisible());
     EXPECT_EQ(versionCount(), 1);
     EXPECT_EQ(session->codebook().dimensions[0].classes.size(), 3);
-    editor->reject();
+    discard(editor);
     QTest::qWait(50);
 
     // Rename "Mixed" to "Both" by typing, add an example, save, confirm.
@@ -375,7 +390,7 @@ TEST_F(CodebookTest, TheFinnishTextsAreEditedBesideTheCodebooksOwn) {
     ASSERT_NE(box, nullptr);
     EXPECT_TRUE(box->text().contains(QStringLiteral("both shown as \"Säätely\" in fi"))) << box->text().toStdString();
     box->accept();
-    editor->reject();
+    discard(editor);
     EXPECT_EQ(session->codebook().version, 2);
 }
 
@@ -408,7 +423,46 @@ TEST_F(CodebookTest, PlaceholderIdsHaveNoSpaces) {
     EXPECT_EQ(labelOf(text), QStringLiteral("De&scription"));
     editor->select(0, 0);
     EXPECT_EQ(labelOf(text), QStringLiteral("De&finition"));
-    editor->reject();
+    discard(editor);
+}
+
+// Reported (third audit): Tab typed tab characters into a definition, so the keyboard was
+// stuck there and the text changed; Esc closed the editor and dropped every edit without a
+// word. Tab moves on; Esc with edits asks, Keep editing is the default.
+TEST_F(CodebookTest, TabLeavesADefinitionAndEscAsksBeforeDroppingEdits) {
+    openWithAMixedLabel();
+    ui::CodebookEditor* editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    editor->select(0, 0);
+    auto* definition = editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemText"));
+    const QString before = definition->toPlainText();
+    definition->setFocus();
+    QTest::keyClick(definition, Qt::Key_Tab);
+    EXPECT_EQ(definition->toPlainText(), before);
+    EXPECT_FALSE(definition->hasFocus());
+    EXPECT_EQ(QApplication::focusWidget(), editor->findChild<QPlainTextEdit*>(QStringLiteral("ItemExamples")));
+
+    // Unchanged: Esc closes at once.
+    QPointer<ui::CodebookEditor> first(editor);
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(first.isNull());
+
+    editor = openEditor();
+    ASSERT_NE(editor, nullptr);
+    auto* description = editor->findChild<QLineEdit*>(QStringLiteral("CodebookDescription"));
+    description->setFocus();
+    QTest::keyClicks(description, QStringLiteral(" Revised."));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QMessageBox* box = waitForBox(editor, QStringLiteral("CodebookDiscardQuestion"));
+    ASSERT_NE(box, nullptr);
+    EXPECT_EQ(box->defaultButton(), box->button(QMessageBox::Cancel));
+    box->button(QMessageBox::Cancel)->click();  // Keep editing
+    QTest::qWait(20);
+    EXPECT_TRUE(editor->isVisible());
+    EXPECT_TRUE(editor->edited().description.endsWith(QStringLiteral(" Revised.")));
+    discard(editor);
+    EXPECT_EQ(window_->session()->codebook().version, 1);
 }
 
 TEST_F(CodebookTest, NewProjectStartsWithTheChosenCodebookAndABadFileIsRefused) {

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractButton>
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -72,6 +74,13 @@ std::map<QWidget*, int> tabPositions(QWidget* dialog) {
     return at;
 }
 
+// A widget's name in a failure: its object name, or its text.
+std::string tabName(QWidget* w) {
+    if (!w->objectName().isEmpty()) return w->objectName().toStdString();
+    if (auto* b = qobject_cast<QAbstractButton*>(w)) return b->text().toStdString();
+    return w->metaObject()->className();
+}
+
 class DialogKeysTest : public StudioFixture {
 protected:
     // Checks `dialog` as it is shown now; `what` names it in failures.
@@ -82,6 +91,22 @@ protected:
             EXPECT_EQ(texts.size(), 1) << language_ << " " << what << ": Alt+" << QString(key).toStdString() << " is "
                                        << texts.join(QStringLiteral(", ")).toStdString();
         const auto positions = tabPositions(dialog);
+        // A column or row of fields (check boxes, buttons beside a field) is walked in the
+        // order shown; a button box orders its own buttons.
+        for (QBoxLayout* box : dialog->findChildren<QBoxLayout*>()) {
+            if (qobject_cast<QDialogButtonBox*>(box->parentWidget())) continue;
+            QWidget* previous = nullptr;
+            for (int i = 0; i < box->count(); ++i) {
+                QWidget* w = box->itemAt(i)->widget();
+                if (!takesTab(w, dialog) || !positions.count(w)) continue;
+                if (previous) {
+                    EXPECT_LT(positions.at(previous), positions.at(w))
+                        << language_ << " " << what << ": Tab goes to \"" << tabName(w) << "\" before \""
+                        << tabName(previous) << "\", which is shown before it";
+                }
+                previous = w;
+            }
+        }
         for (QFormLayout* form : dialog->findChildren<QFormLayout*>()) {
             QWidget* previous = nullptr;
             for (int row = 0; row < form->rowCount(); ++row) {

@@ -7,11 +7,13 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -20,6 +22,7 @@
 #include "core/store/Project.h"
 #include "support/StudioFixture.h"
 #include "ui/browser/ClipBrowser.h"
+#include "ui/browser/ClipFilterProxy.h"
 #include "ui/browser/ClipTableModel.h"
 #include "ui/labels/LabelPanel.h"
 #include "ui/main/ExpertDialog.h"
@@ -232,6 +235,95 @@ TEST_F(LabelingTest, UndoAfterACoderSwitchNeverChangesTheOtherCodersLabels) {
     QTest::keyClick(target, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_FALSE(storedLabels(clip, QStringLiteral("Lotta")).contains(QStringLiteral("behavior")));
     EXPECT_EQ(storedLabels(clip, QStringLiteral("Kira")).size(), 2);
+}
+
+// Reported (third audit): the keyboard could get stuck or act on hidden clips. Tab leaves
+// the clip list instead of walking its cells into the next clip; Return in the search goes
+// to the first clip found and Esc leaves the search, so class keys label instead of typing
+// there; Esc in a note drops what was typed; a filter that hides the current clip moves to
+// the first clip it shows; N stays within the filters and "Unlabelled by me" drops the
+// clips labelled once the coder moves on.
+TEST_F(LabelingTest, TheKeyboardNeverGetsStuckNorLabelsAHiddenClip) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.clipCount = 6;  // g1-c001, g2-c002, g3-c003, g1-c004, g2-c005, g3-c006
+    options.experts = {};
+    openStudio(options, QStringLiteral("Tester"));
+    ui::ProjectSession* session = window_->session();
+    QWidget* target = window_.get();
+    ui::ClipBrowser* browser = window_->browser();
+    QTableView* table = browser->view();
+    window_->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window_.get()));
+
+    // Tab leaves the table; the clip stays.
+    table->setFocus();
+    const QString before = currentKey();
+    QTest::keyClick(table, Qt::Key_Tab);
+    EXPECT_FALSE(table->hasFocus());
+    EXPECT_EQ(currentKey(), before);
+
+    // Search, Return: the first clip found, and the keys label it.
+    QLineEdit* search = browser->searchField();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("c003"));
+    QTest::keyClick(search, Qt::Key_Return);
+    EXPECT_EQ(currentKey(), QStringLiteral("g3-c003"));
+    EXPECT_FALSE(search->hasFocus());
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : target, Qt::Key_1);
+    EXPECT_EQ(search->text(), QStringLiteral("c003"));
+    EXPECT_EQ(storedLabels(QStringLiteral("g3-c003"), QStringLiteral("Tester")).value(QStringLiteral("behavior")),
+              QStringLiteral("Monitoring"));
+    // Esc leaves the search too.
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Escape);
+    EXPECT_FALSE(search->hasFocus());
+    search->clear();
+
+    // Esc in a note: what was typed goes, the keys are the labels' again.
+    window_->labelPanel()->focusNote(0);
+    QLineEdit* note = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    ASSERT_NE(note, nullptr);
+    QTest::keyClicks(note, QStringLiteral("half a thought"));
+    QTest::keyClick(note, Qt::Key_Escape);
+    EXPECT_TRUE(note->text().isEmpty()) << note->text().toStdString();
+    EXPECT_FALSE(note->hasFocus());
+    EXPECT_TRUE(
+        session->note(session->currentClipId(), session->currentExpertId(), QStringLiteral("behavior")).isEmpty());
+
+    // Group 2 hides g3-c003: its first clip becomes current.
+    QComboBox* group = nullptr;
+    for (QComboBox* c : browser->findChildren<QComboBox*>())
+        if (c->findData(QStringLiteral("Group 2")) >= 0) group = c;
+    ASSERT_NE(group, nullptr);
+    group->setCurrentIndex(group->findData(QStringLiteral("Group 2")));
+    EXPECT_EQ(currentKey(), QStringLiteral("g2-c002"));
+    for (Qt::Key k : {Qt::Key_1, Qt::Key_Q, Qt::Key_A}) QTest::keyClick(target, k);
+    // N: the next unlabelled clip the list shows, not g3-c003 or g1-c004.
+    QTest::keyClick(target, Qt::Key_N);
+    EXPECT_EQ(currentKey(), QStringLiteral("g2-c005"));
+    for (Qt::Key k : {Qt::Key_2, Qt::Key_W, Qt::Key_S}) QTest::keyClick(target, k);
+    QTest::keyClick(target, Qt::Key_N);
+    EXPECT_EQ(currentKey(), QStringLiteral("g2-c005"));
+    EXPECT_TRUE(window_->statusBar()->currentMessage().contains(QStringLiteral("clear its filters")))
+        << window_->statusBar()->currentMessage().toStdString();
+
+    // Unlabelled by me, all groups: g2-c005 is hidden, so the first unlabelled is current.
+    group->setCurrentIndex(0);
+    QComboBox* state = nullptr;
+    for (QComboBox* c : browser->findChildren<QComboBox*>())
+        if (c->findData(int(ui::ClipFilterProxy::StateFilter::UnlabeledByMe)) >= 0) state = c;
+    ASSERT_NE(state, nullptr);
+    state->setCurrentIndex(state->findData(int(ui::ClipFilterProxy::StateFilter::UnlabeledByMe)));
+    EXPECT_EQ(browser->visibleClipCount(), 4);  // g2-c002 and g2-c005 are complete
+    EXPECT_EQ(currentKey(), QStringLiteral("g1-c001"));
+    for (Qt::Key k : {Qt::Key_3, Qt::Key_E, Qt::Key_D}) QTest::keyClick(target, k);
+    EXPECT_EQ(browser->visibleClipCount(), 4);  // not while it is being labelled
+    QTest::keyClick(target, Qt::Key_K);
+    EXPECT_EQ(currentKey(), QStringLiteral("g1-c004"));
+    EXPECT_EQ(browser->visibleClipCount(), 3);
+    EXPECT_FALSE(browser->visibleClipIds().contains(session->clips().first().id));
 }
 
 // Reported: the first "Who is labelling?" on a computer offered the project's first expert

@@ -304,7 +304,7 @@ TEST(PredictTranslations, NewPanelsAreInFinnish) {
     EXPECT_EQ(fi.translate("motor::ui::MainWindow", "&Predict"), QStringLiteral("&Ennusta"));
     EXPECT_EQ(fi.translate("motor::ui::PredictorPanel", "Send frames to this server"),
               QStringLiteral("Lähetä kuvat tälle palvelimelle"));
-    EXPECT_EQ(fi.translate("motor::ui::DataTransfer", "&Export dataset…"), QStringLiteral("&Vie aineisto…"));
+    EXPECT_EQ(fi.translate("motor::ui::DataTransfer", "&Export dataset…"), QStringLiteral("Vie a&ineisto…"));
     EXPECT_EQ(fi.translate("motor::ui::ExportDialog", "Export folder"), QStringLiteral("Vientikansio"));
 }
 

@@ -98,6 +98,19 @@ TEST(Translations, EveryAltKeyOpensOneThing) {
             for (const auto& [key, texts] : byKey)
                 EXPECT_EQ(texts.size(), 1) << (finnish ? "Finnish" : "English") << " Alt+" << QString(key).toStdString()
                                            << ": " << texts.join(QStringLiteral(", ")).toStdString();
+            // Inside an open menu, each letter picks one item (a shared one only moves
+            // the highlight between them).
+            for (QAction* top : window.menuBar()->actions()) {
+                if (!top->menu()) continue;
+                emit top->menu()->aboutToShow();  // menus filled on opening (recent projects)
+                byKey.clear();
+                for (QAction* a : top->menu()->actions())
+                    if (a->isVisible() && !a->isSeparator()) take(a->text());
+                for (const auto& [key, texts] : byKey)
+                    EXPECT_EQ(texts.size(), 1)
+                        << (finnish ? "Finnish " : "English ") << top->text().toStdString() << " menu, "
+                        << QString(key).toStdString() << ": " << texts.join(QStringLiteral(", ")).toStdString();
+            }
         }
         if (finnish) QCoreApplication::removeTranslator(&fi);
     }

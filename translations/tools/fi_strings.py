@@ -413,6 +413,19 @@ FI = {
     '"%1" was not undone or redone: the transcript was changed there since (in another window or by an import). Nothing was changed.':
         '"%1" jäi kumoamatta tai tekemättä uudelleen: litteraattia on muutettu siinä kohdassa sen jälkeen (toisessa '
         'ikkunassa tai tuonnilla). Mitään ei muutettu.',
+    # menu items whose English letters clashed inside their menu
+    "Transcri&be recording…": "Litteroi &tallenne…",
+    "&Codebook…": "Koo&dikirja…",
+    "Un&lock the review for this coder…": "&Avaa tarkastelu tälle koodaajalle…",
+    "La&nguage": "&Kieli",
+    "Mer&ge copies of this project…": "&Yhdistä projektin kopiot…",
+    # the codebook editor's discard question
+    "Discard your changes to the codebook? Nothing of them is saved.":
+        "Hylätäänkö koodikirjaan tehdyt muutokset? Niistä ei tallenneta mitään.",
+    "&Keep editing": "&Jatka muokkausta",
+    # Next unlabelled clip (N) with the clip list filtered
+    "Every clip the list shows is labelled; clear its filters for the others.":
+        "Jokainen luettelon näyttämä leike on luokiteltu; poista suodattimet nähdäksesi muut.",
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

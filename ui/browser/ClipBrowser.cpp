@@ -9,11 +9,13 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QSet>
+#include <QShortcut>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <functional>
 
 #include "ui/browser/ClipFilterProxy.h"
 #include "ui/browser/ClipTableModel.h"
@@ -88,6 +90,9 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setAlternatingRowColors(true);
     view_->setShowGrid(false);
+    // Tab leaves the table (to the label notes, the player, the transcript) instead of
+    // walking its cells into the next clip.
+    view_->setTabKeyNavigation(false);
     view_->setWordWrap(false);
     view_->verticalHeader()->hide();
     view_->verticalHeader()->setDefaultSectionSize(ThumbnailLoader::kWidth * 9 / 16 + 6);
@@ -101,26 +106,36 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
     countLabel_->setWordWrap(true);
     layout->addWidget(countLabel_);
 
-    connect(search_, &QLineEdit::textChanged, proxy_, [this](const QString& t) {
-        proxy_->setSearchText(t);
-        refilter();
+    connect(search_, &QLineEdit::textChanged, proxy_,
+            [this](const QString& t) { filter([this, t] { proxy_->setSearchText(t); }, false); });
+    // Return goes to the first clip found, Esc leaves the search: either way the keyboard
+    // goes back to the clip list, so the class keys label rather than type into the search.
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        showAClipShown();
+        view_->setFocus(Qt::OtherFocusReason);
     });
+    auto* leave = new QShortcut(QKeySequence(Qt::Key_Escape), search_, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(leave, &QShortcut::activated, this, [this] { view_->setFocus(Qt::OtherFocusReason); });
+    // A filter that hides the clip being labelled moves to the first clip it shows: the
+    // label panel never works on a clip the list does not show.
     connect(state_, &QComboBox::currentIndexChanged, this, [this] {
-        proxy_->setStateFilter(ClipFilterProxy::StateFilter(state_->currentData().toInt()));
-        refilter();
+        filter([this] { proxy_->setStateFilter(ClipFilterProxy::StateFilter(state_->currentData().toInt())); });
     });
-    connect(group_, &QComboBox::currentIndexChanged, this, [this] {
-        proxy_->setGroupFilter(group_->currentData().toString());
-        refilter();
-    });
-    connect(class_, &QComboBox::currentIndexChanged, this, [this] {
-        proxy_->setClassFilter(class_->currentData().toString());
-        refilter();
-    });
+    connect(group_, &QComboBox::currentIndexChanged, this,
+            [this] { filter([this] { proxy_->setGroupFilter(group_->currentData().toString()); }); });
+    connect(class_, &QComboBox::currentIndexChanged, this,
+            [this] { filter([this] { proxy_->setClassFilter(class_->currentData().toString()); }); });
     connect(proxy_, &ClipFilterProxy::clipSetChanged, this, [this] {
         chip_->setVisible(proxy_->hasClipSet());
         chipText_->setText(proxy_->clipSetDescription());
-        refilter();
+        filter([] {});
+    });
+    // "Unlabelled by me" and "Labelled by me" depend on the labels: the clip just left
+    // is filtered again (not the one being labelled, which would vanish mid-keystroke).
+    connect(session_, &ProjectSession::currentClipChanged, this, [this] {
+        const auto state = ClipFilterProxy::StateFilter(state_->currentData().toInt());
+        if (state == ClipFilterProxy::StateFilter::UnlabeledByMe || state == ClipFilterProxy::StateFilter::LabeledByMe)
+            filter([] {}, false);
     });
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ClipBrowser::onSelectionChanged);
     connect(session_, &ProjectSession::currentClipChanged, this, &ClipBrowser::selectCurrent);
@@ -213,7 +228,25 @@ void ClipBrowser::selectCurrent() {
     view_->scrollTo(proxyIndex);
 }
 
+void ClipBrowser::filter(const std::function<void()>& change, bool showShown) {
+    // While rows come and go the view moves its current row by itself; that must not
+    // change the clip being labelled.
+    filtering_ = true;
+    change();
+    refilter();
+    filtering_ = false;
+    if (showShown) showAClipShown();
+    selectCurrent();
+}
+
+void ClipBrowser::showAClipShown() {
+    if (proxy_->rowCount() == 0) return;
+    const QList<qint64> shown = visibleClipIds();
+    if (!shown.contains(session_->currentClipId())) session_->setCurrentClip(shown.first());
+}
+
 void ClipBrowser::onSelectionChanged() {
+    if (filtering_) return;
     const QModelIndex current = view_->currentIndex();
     if (!current.isValid()) return;
     session_->setCurrentClip(current.data(ClipTableModel::ClipIdRole).toLongLong());

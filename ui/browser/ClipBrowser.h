@@ -2,6 +2,7 @@
 // The clip table with its search and filter bar. Its selection drives every other pane
 // through ProjectSession::setCurrentClip.
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -38,6 +39,10 @@ private:
     void rebuildFilterChoices();
     void selectCurrent();
     void onSelectionChanged();
+    // When the filters hide the current clip, the first clip they show becomes current.
+    void showAClipShown();
+    // Applies a filter `change`; with `showShown`, then showAClipShown().
+    void filter(const std::function<void()>& change, bool showShown = true);
     void refilter();
     void loadThumbnails();
     void fitColumns();
@@ -54,6 +59,7 @@ private:
     QLabel* chipText_;
     QLabel* countLabel_;
     ThumbnailLoader* thumbnails_;
+    bool filtering_ = false;
 };
 
 }  // namespace ui

@@ -20,6 +20,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <iterator>
 
 #include "ui/codebook/CodebookChangeCommand.h"
 #include "ui/labels/KeyScheme.h"
@@ -186,6 +187,28 @@ CodebookEditor::CodebookEditor(ProjectSession* session, QWidget* parent)
     auto* import = buttons->addButton(tr("&Import JSON…"), QDialogButtonBox::ActionRole);
     auto* exportButton = buttons->addButton(tr("E&xport JSON…"), QDialogButtonBox::ActionRole);
     layout->addWidget(buttons);
+
+    // Tab moves between fields (a definition never gets tab characters), in the order
+    // they are shown: the codebook's, the tree and its buttons, the item's, then Save.
+    for (QPlainTextEdit* text : {itemText_, examples_, translationText_}) text->setTabChangesFocus(true);
+    QWidget* order[] = {name_,
+                        description_,
+                        tree_,
+                        addDimension,
+                        addClass_,
+                        remove_,
+                        itemName_,
+                        itemText_,
+                        examples_,
+                        keyRow_,
+                        language_,
+                        translationName_,
+                        translationText_,
+                        buttons->button(QDialogButtonBox::Save),
+                        import,
+                        exportButton,
+                        buttons->button(QDialogButtonBox::Cancel)};
+    for (size_t i = 1; i < std::size(order); ++i) QWidget::setTabOrder(order[i - 1], order[i]);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &CodebookEditor::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &CodebookEditor::reject);
@@ -466,6 +489,20 @@ int CodebookEditor::dropStaleTranslations() {
         }
     }
     return dropped;
+}
+
+void CodebookEditor::reject() {
+    // Esc is a reflex (closing a popup); a rewritten definition can be long work.
+    if (edited_ == session_->codebook()) return QDialog::reject();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Codebook"),
+                                tr("Discard your changes to the codebook? Nothing of them is saved."),
+                                QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("CodebookDiscardQuestion"));
+    box->button(QMessageBox::Cancel)->setText(tr("&Keep editing"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box->button(QMessageBox::Discard), &QPushButton::clicked, this, [this] { QDialog::reject(); });
+    box->open();
 }
 
 void CodebookEditor::accept() {

@@ -39,6 +39,8 @@ public:
 
 public slots:
     void accept() override;
+    // Cancel and Esc: with unsaved edits, asks before dropping them ("CodebookDiscardQuestion").
+    void reject() override;
     void addDimension();
     void addClass();
     void removeSelected();

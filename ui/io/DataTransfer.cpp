@@ -49,7 +49,7 @@ void DataTransfer::addActions(QMenu* file) {
     QAction* media = file->addAction(tr("Import &media…"));
     QAction* transcripts = file->addAction(tr("Import &transcripts…"));
     QAction* labels = file->addAction(tr("Import &labels…"));
-    QAction* merge = file->addAction(tr("Me&rge copies of this project…"));
+    QAction* merge = file->addAction(tr("Mer&ge copies of this project…"));
     exportAction_ = file->addAction(tr("&Export dataset…"));
     exportAction_->setShortcut(QKeySequence(tr("Ctrl+E")));
     connect(media, &QAction::triggered, this, &DataTransfer::importMediaDialog);

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <iterator>
 
 #include "ui/main/FileDialogs.h"
 
@@ -68,6 +69,20 @@ ExportDialog::ExportDialog(const ExportChoice& initial, QWidget* parent) : QDial
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addWidget(buttons_);
+
+    // Tab in the order shown.
+    QWidget* order[] = {folder_,
+                        browse,
+                        csv_,
+                        wide_,
+                        agreement_,
+                        codingLog_,
+                        jsonl_,
+                        eaf_,
+                        clips_,
+                        buttons_->button(QDialogButtonBox::Ok),
+                        buttons_->button(QDialogButtonBox::Cancel)};
+    for (size_t i = 1; i < std::size(order); ++i) QWidget::setTabOrder(order[i - 1], order[i]);
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(folder_, &QLineEdit::textChanged, this, &ExportDialog::updateOk);

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 #include "ui/labels/KeyScheme.h"
@@ -121,6 +122,14 @@ void LabelPanel::rebuild() {
         });
         // Return hands the keyboard back to the class keys: the note is saved on editingFinished.
         connect(row.note, &QLineEdit::returnPressed, row.note, &QLineEdit::clearFocus);
+        // Esc too, and drops what was typed: the stored note comes back.
+        auto* cancel = new QShortcut(QKeySequence(Qt::Key_Escape), row.note, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(cancel, &QShortcut::activated, this, [this, d] {
+            if (d >= rows_.size() || d >= session_->codebook().dimensions.size()) return;
+            rows_[d].note->setText(session_->note(session_->currentClipId(), session_->currentExpertId(),
+                                                  session_->codebook().dimensions[d].name));
+            rows_[d].note->clearFocus();
+        });
         grid->addWidget(row.note, 2 + (int(dim.classes.size()) - 1) / 2, 0, 1, 4);
         rowsLayout_->addWidget(box);
         rows_.push_back(row);

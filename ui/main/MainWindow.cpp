@@ -215,7 +215,7 @@ void MainWindow::buildMenus() {
     recentMenu_ = file->addMenu(tr("&Recent projects"));
     file->addSeparator();
     transfer_->addActions(file);
-    QAction* transcribe = file->addAction(tr("&Transcribe recording…"));
+    QAction* transcribe = file->addAction(tr("Transcri&be recording…"));
     transcribe->setObjectName(QStringLiteral("TranscribeRecordingAction"));
     connect(transcribe, &QAction::triggered, this, [this] { openTranscribeDialog(); });
     file->addSeparator();
@@ -248,7 +248,7 @@ void MainWindow::buildMenus() {
     connect(addKey(edit, tr("Edit &note"), QKeySequence(Qt::Key_F2)), &QAction::triggered, this,
             [this] { labels_->focusNote(0); });
     edit->addSeparator();
-    QAction* codebook = edit->addAction(tr("Code&book…"));
+    QAction* codebook = edit->addAction(tr("&Codebook…"));
     codebook->setObjectName(QStringLiteral("CodebookAction"));
     connect(codebook, &QAction::triggered, this, &MainWindow::editCodebook);
     blindAction_ = edit->addAction(tr("&Blind coding"));
@@ -262,7 +262,7 @@ void MainWindow::buildMenus() {
             showError(tr("Blind coding"), s.error().message, Interaction::Interactive);
         applyBlind();
     });
-    unlockAction_ = edit->addAction(tr("&Unlock the review for this coder…"));
+    unlockAction_ = edit->addAction(tr("Un&lock the review for this coder…"));
     unlockAction_->setObjectName(QStringLiteral("UnlockBlindAction"));
     connect(unlockAction_, &QAction::triggered, this, [this] {
         if (QMessageBox::question(this, tr("Unlock the review"),
@@ -321,7 +321,7 @@ void MainWindow::buildMenus() {
             [this] { showView(View::Segment); });
     view->addSeparator();
     view->addAction(browserDock_->toggleViewAction());
-    QMenu* language = view->addMenu(tr("&Language"));
+    QMenu* language = view->addMenu(tr("La&nguage"));
     auto* group = new QActionGroup(language);
     const QList<QPair<QString, QString>> languages = {{QStringLiteral("system"), tr("Follow the system")},
                                                       {QStringLiteral("en"), QStringLiteral("English")},
@@ -553,12 +553,21 @@ void MainWindow::openDemo() {
 
 void MainWindow::nextUnlabeled() {
     if (!session_->isOpen() || session_->currentExpertId() == 0) return;
-    const int64_t next = session_->nextUnlabeledClip(session_->currentClipId());
-    if (next == 0) {
-        statusBar()->showMessage(tr("Every clip is labelled. Well done!"), 5000);
+    // In the clip list's order, among the clips its filters show (as K and J move).
+    const QList<qint64> shown = browser_->visibleClipIds();
+    const qsizetype at = shown.indexOf(session_->currentClipId());
+    for (qsizetype step = 1; step <= shown.size(); ++step) {
+        const qint64 id = shown[(at + step) % shown.size()];
+        if (!session_->isComplete(id, session_->currentExpertId())) {
+            session_->setCurrentClip(id);
+            return;
+        }
+    }
+    if (session_->nextUnlabeledClip(session_->currentClipId()) != 0) {
+        statusBar()->showMessage(tr("Every clip the list shows is labelled; clear its filters for the others."), 8000);
         return;
     }
-    session_->setCurrentClip(next);
+    statusBar()->showMessage(tr("Every clip is labelled. Well done!"), 5000);
 }
 
 void MainWindow::showShortcuts() {
