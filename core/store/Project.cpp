@@ -61,6 +61,14 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path) {
     const QFileInfo info(path);
     if (!info.exists()) return makeError(path + QStringLiteral(": no such file"));
     if (info.isDir()) return makeError(path + QStringLiteral(": is a folder, not a MOTOR project file"));
+    // Every label is written at once, and SQLite keeps its journal beside the file: a file
+    // or folder this user cannot write is said as such, not reported as damage.
+    if (const QFileInfo folder(info.absolutePath()); !info.isWritable() || !folder.isWritable())
+        return makeError(path +
+                         QStringLiteral(": read-only here (%1 cannot be written). A project is written as it "
+                                        "is labelled, so it opens only where it can be written: copy it to a "
+                                        "folder you can write to")
+                             .arg(info.isWritable() ? QStringLiteral("its folder") : QStringLiteral("the file")));
     {
         // Inspect read-only first: nothing about a bad or newer file may change.
         auto ro = store::SqliteDatabase::open(path, store::SqliteDatabase::OpenMode::ReadOnly);

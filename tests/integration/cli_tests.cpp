@@ -1,5 +1,6 @@
 // The `motor` CLI as users and scripts call it: real processes, real project files.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <limits>
@@ -272,6 +274,54 @@ TEST(CliBasics, PredictUsageErrorsAreSaidFirst) {
         EXPECT_EQ(r.exitCode, 2) << qPrintable(options.join(' '));
         EXPECT_TRUE(r.err.contains(message)) << qPrintable(r.err);
         EXPECT_FALSE(r.err.contains("never-opened")) << qPrintable(r.err);  // not opened
+    }
+}
+
+// Reported: a healthy project in a read-only folder was called "damaged ... open a backup",
+// and a read-only file opened as if writable, then refused every label with SQLite's words.
+// Both say that the project is read-only here and what to do, and the file is unchanged.
+// Run as another user where the test runs as root (whom permissions do not stop).
+TEST(CliBasics, AReadOnlyProjectIsSaidToBeReadOnlyNotDamaged) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                          QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                          QFileDevice::ExeGroup);
+    const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    const auto readOnlyDir = readOnly | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther;
+    const bool root = ::geteuid() == 0;
+    auto asUser = [&](const QStringList& args) {
+        if (!root) return motorCli(args);
+        QProcess p;
+        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("nobody"),
+                                                       QStringLiteral("--"), QStringLiteral(MOTOR_CLI)} +
+                                               args);
+        p.waitForFinished(60000);
+        return CliRun{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                      QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    };
+    if (root && QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty())
+        GTEST_SKIP() << "running as root without runuser: permissions cannot be tested";
+    for (const bool folder : {true, false}) {
+        const QString sub = dir.filePath(folder ? QStringLiteral("ro-folder") : QStringLiteral("ro-file"));
+        ASSERT_TRUE(QDir().mkpath(sub));
+        const QString project = sub + QStringLiteral("/lesson.motor");
+        ASSERT_EQ(motorCli({"init", project}).exitCode, 0);
+        QFile::setPermissions(project, readOnly);
+        QFile::setPermissions(sub,
+                              folder ? readOnlyDir : readOnlyDir | QFileDevice::WriteOwner | QFileDevice::WriteOther);
+        QFile f(project);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const CliRun r = asUser({"info", project});
+        EXPECT_NE(r.exitCode, 0);
+        EXPECT_TRUE(r.err.contains(project + QStringLiteral(": read-only here"))) << qPrintable(r.err);
+        EXPECT_FALSE(r.err.contains(QStringLiteral("damaged"))) << qPrintable(r.err);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        EXPECT_EQ(f.readAll(), before);
+        f.close();
+        QFile::setPermissions(sub, readOnlyDir | QFileDevice::WriteOwner);  // let QTemporaryDir clean up
     }
 }
 
