@@ -1386,6 +1386,10 @@ Cancel stops after the file being written; files already written stay.</source>
         <source>Every clip the list shows is labelled; clear its filters for the others.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Updated with changes made elsewhere (another window on this project, the command line).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>

@@ -1393,6 +1393,10 @@ Peruuta pysäyttää viennin, kun kirjoitettavana oleva tiedosto on valmis; jo k
         <source>Every clip the list shows is labelled; clear its filters for the others.</source>
         <translation>Jokainen luettelon näyttämä leike on luokiteltu; poista suodattimet nähdäksesi muut.</translation>
     </message>
+    <message>
+        <source>Updated with changes made elsewhere (another window on this project, the command line).</source>
+        <translation>Päivitetty muualla tehdyillä muutoksilla (toinen ikkuna tässä projektissa, komentorivi).</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::MetricsDashboard</name>

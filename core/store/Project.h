@@ -179,6 +179,10 @@ public:
     // reports coding effort and order from).
     Result<QVector<CodingLogEntry>> codingLog();
 
+    // SQLite's data_version: changes when another connection (another window, the CLI, a
+    // background job) has committed since the last call; this connection's own commits
+    // leave it. The app polls it to show changes made elsewhere.
+    Result<int64_t> dataVersion();
     // Project settings (the meta table): text values by key; empty when unset.
     Result<QString> setting(const QString& key);
     Status setSetting(const QString& key, const QString& value);

@@ -157,6 +157,10 @@ Status Project::setClipNeedsReview(int64_t clipId, bool needsReview) {
     return (*st)->run();
 }
 
+Result<int64_t> Project::dataVersion() {
+    return db_.queryInt(QStringLiteral("PRAGMA data_version"));
+}
+
 Result<QString> Project::setting(const QString& key) {
     auto st = cached("SELECT value FROM meta WHERE key = ?");
     if (!st) return st.error();

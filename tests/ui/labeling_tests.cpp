@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QLocale>
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -27,6 +29,7 @@
 #include "ui/labels/LabelPanel.h"
 #include "ui/main/ExpertDialog.h"
 #include "ui/main/ProjectSession.h"
+#include "ui/transcript/TranscriptPane.h"
 
 namespace motor::testing {
 namespace {
@@ -324,6 +327,66 @@ TEST_F(LabelingTest, TheKeyboardNeverGetsStuckNorLabelsAHiddenClip) {
     EXPECT_EQ(currentKey(), QStringLiteral("g1-c004"));
     EXPECT_EQ(browser->visibleClipCount(), 3);
     EXPECT_FALSE(browser->visibleClipIds().contains(session->clips().first().id));
+}
+
+// Reported (third audit): two windows on one project never saw each other's labels or
+// transcript edits until reopened. What another connection commits is shown within
+// seconds, but never while the user is typing into a field.
+TEST_F(LabelingTest, ChangesMadeElsewhereAreShownButNotUnderTheUsersTyping) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.clipCount = 3;
+    openStudio(options, QStringLiteral("Tester"));
+    ui::ProjectSession* session = window_->session();
+    const Clip clip = session->clips().first();
+    const Clip second = session->clips()[1];  // labelled elsewhere; not the one shown
+    session->setCurrentClip(clip.id);
+    EXPECT_FALSE(session->checkForOutsideChanges());  // nothing new yet
+
+    // Another window, as another coder, labels the second clip; and edits the first
+    // utterance of the clip shown here.
+    auto other = Project::open(projectPath_);
+    ASSERT_TRUE(other.ok());
+    auto coder = other.value()->ensureAnnotator(QStringLiteral("Remote coder"), AnnotatorKind::Human);
+    ASSERT_TRUE(coder.ok());
+    const int64_t b = coder.value();
+    LabelWrite w;
+    w.clipId = second.id;
+    w.annotatorId = b;
+    w.dimension = QStringLiteral("emotion");
+    w.label = QStringLiteral("Mixed");
+    w.source = LabelSource::Gui;
+    ASSERT_TRUE(other.value()->setLabel(w).ok());
+    auto utterances = other.value()->utterances(clip.mediaId, clip.startMs, clip.endMs);
+    ASSERT_TRUE(utterances.ok() && !utterances->isEmpty());
+    Utterance u = utterances->first();
+    u.text = QStringLiteral("Changed in the other window");
+    ASSERT_TRUE(other.value()->updateUtterance(u).ok());
+
+    // While a note is being typed, nothing is re-read, and the typing stays.
+    QTest::keyClick(window_.get(), Qt::Key_1);
+    window_->labelPanel()->focusNote(0);
+    QLineEdit* note = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    ASSERT_NE(note, nullptr);
+    QTest::keyClicks(note, QStringLiteral("still typing"));
+    EXPECT_FALSE(session->checkForOutsideChanges());
+    EXPECT_NE(session->label(second.id, b, QStringLiteral("emotion")), QStringLiteral("Mixed"));
+    EXPECT_EQ(note->text(), QStringLiteral("still typing"));
+    QTest::keyClick(note, Qt::Key_Return);
+
+    // Then the watch (every 2 s) brings both in.
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 6000 &&
+           session->label(second.id, b, QStringLiteral("emotion")) != QStringLiteral("Mixed"))
+        QTest::qWait(50);
+    EXPECT_EQ(session->label(second.id, b, QStringLiteral("emotion")), QStringLiteral("Mixed"));
+    EXPECT_EQ(window_->transcript()->table()->item(0, ui::TranscriptPane::TextColumn)->text(),
+              QStringLiteral("Changed in the other window"));
+    // The note typed meanwhile was saved, not overwritten.
+    EXPECT_EQ(session->note(clip.id, session->currentExpertId(), QStringLiteral("behavior")),
+              QStringLiteral("still typing"));
 }
 
 // Reported: the first "Who is labelling?" on a computer offered the project's first expert

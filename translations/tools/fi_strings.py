@@ -426,6 +426,9 @@ FI = {
     # Next unlabelled clip (N) with the clip list filtered
     "Every clip the list shows is labelled; clear its filters for the others.":
         "Jokainen luettelon näyttämä leike on luokiteltu; poista suodattimet nähdäksesi muut.",
+    # the session re-read what another window or the CLI wrote
+    "Updated with changes made elsewhere (another window on this project, the command line).":
+        "Päivitetty muualla tehdyillä muutoksilla (toinen ikkuna tässä projektissa, komentorivi).",
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

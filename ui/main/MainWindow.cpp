@@ -150,6 +150,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
         browser_->proxy()->setClipSet(ids, what);
         browserDock_->raise();
     });
+    connect(session_, &ProjectSession::changedElsewhere, this, [this] {
+        statusBar()->showMessage(
+            tr("Updated with changes made elsewhere (another window on this project, the command line)."), 5000);
+    });
     connect(session_, &ProjectSession::labelsChanged, this, &MainWindow::updateTitleAndStatus);
     connect(session_, &ProjectSession::currentExpertChanged, this, &MainWindow::updateTitleAndStatus);
     connect(session_, &ProjectSession::labelsReloaded, this, &MainWindow::updateTitleAndStatus);

@@ -1,6 +1,8 @@
 #include "ui/main/ProjectSession.h"
 
+#include <QApplication>
 #include <QDateTime>
+#include <QWidget>
 #include <algorithm>
 
 namespace motor {
@@ -9,7 +11,10 @@ namespace {
 const ClipLabels kNoLabels;
 }
 
-ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {}
+ProjectSession::ProjectSession(QObject* parent) : QObject(parent) {
+    watch_.setInterval(2000);
+    connect(&watch_, &QTimer::timeout, this, [this] { checkForOutsideChanges(); });
+}
 ProjectSession::~ProjectSession() = default;
 
 Status ProjectSession::open(const QString& path) {
@@ -27,6 +32,9 @@ Status ProjectSession::open(const QString& path) {
     expertId_ = 0;
     currentClipId_ = 0;
     undo_.clear();
+    auto version = project_->dataVersion();
+    dataVersion_ = version ? version.value() : -1;
+    watch_.start();
     emit projectOpened();
     updateBlind();
     return {};
@@ -34,6 +42,7 @@ Status ProjectSession::open(const QString& path) {
 
 void ProjectSession::close() {
     if (!project_) return;
+    watch_.stop();
     undo_.clear();
     project_.reset();
     clips_.clear();
@@ -76,11 +85,45 @@ Status ProjectSession::reload() {
     if (!project_) return {};
     const Status s = loadAll();
     if (s) {
+        // What another connection of this process wrote is read now: not again by the watch.
+        if (auto version = project_->dataVersion(); version) dataVersion_ = version.value();
         emit annotatorsChanged();
         emit labelsReloaded();
         updateBlind();
     }
     return s;
+}
+
+bool ProjectSession::checkForOutsideChanges() {
+    if (!project_) return false;
+    auto version = project_->dataVersion();
+    if (!version || version.value() == dataVersion_) return false;
+    // Not under the user's typing: a note, an utterance, a search. The next check runs
+    // when they are done.
+    if (QWidget* focus = QApplication::focusWidget();
+        focus && (focus->inherits("QLineEdit") || focus->inherits("QPlainTextEdit") || focus->inherits("QTextEdit")))
+        return false;
+    const QVector<Clip> before = clips_;
+    if (const Status s = loadAll(); !s) return false;
+    dataVersion_ = version.value();
+    auto sameClips = [&] {
+        if (before.size() != clips_.size()) return false;
+        for (int i = 0; i < before.size(); ++i)
+            if (before[i].id != clips_[i].id || before[i].startMs != clips_[i].startMs ||
+                before[i].endMs != clips_[i].endMs || before[i].key != clips_[i].key ||
+                before[i].group != clips_[i].group)
+                return false;
+        return true;
+    };
+    if (currentClipId_ != 0 && !clipRow_.contains(currentClipId_))
+        setCurrentClip(clips_.isEmpty() ? 0 : clips_.first().id);
+    emit annotatorsChanged();
+    if (!sameClips()) emit clipsChanged();
+    emit labelsReloaded();
+    updateBlind();
+    if (const Clip* c = clip(currentClipId_)) emit transcriptChanged(c->mediaId);
+    emit changedElsewhere();
+    return true;
 }
 
 Status ProjectSession::editClips(const std::function<Status(Project&)>& edit) {

@@ -5,6 +5,7 @@
 // through writeLabel(), which commits at once through core and then notifies views.
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVector>
 #include <functional>
@@ -106,6 +107,13 @@ public:
     // Re-reads the annotators only (a new run, a run's provenance at its end).
     Status refreshAnnotators();
 
+    // Changes another connection committed (another window on the project, the command
+    // line, an import): every 2 s while a project is open, and not while the user types
+    // into a field (a reload must not take what is being typed), the session re-reads
+    // the clips, labels and coders, and the current recording's transcript is announced
+    // (changedElsewhere). True when it re-read.
+    bool checkForOutsideChanges();
+
     QUndoStack* undoStack() { return &undo_; }
     // Another connection (a transcription job) wrote this recording's transcript.
     void announceTranscriptChanged(qint64 mediaId) { emit transcriptChanged(mediaId); }
@@ -136,6 +144,8 @@ signals:
     void blindChanged();
     // core refused a write (the message names the cause); views show it.
     void writeFailed(const QString& message);
+    // checkForOutsideChanges re-read changes made elsewhere.
+    void changedElsewhere();
 
 private:
     Status loadAll();
@@ -156,6 +166,8 @@ private:
     bool blind_ = false;
     metrics::ConflictScope conflictScope_ = metrics::ConflictScope::Experts;
     QUndoStack undo_;
+    QTimer watch_;
+    int64_t dataVersion_ = -1;
 };
 
 }  // namespace ui
