@@ -2960,6 +2960,14 @@ Every edit is saved at once; Ctrl+Z undoes it.</source>
         <source>"%1" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Not changed: the end (%1) must come after the start (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not split: the playhead (%1) is not inside this utterance (%2 – %3). Move it to where the second part begins.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptionJob</name>

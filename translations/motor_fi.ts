@@ -2974,6 +2974,14 @@ Jokainen muutos tallentuu heti; Ctrl+Z kumoaa sen.</translation>
         <source>"%1" is not a time: write minutes:seconds from the clip's start, e.g. 0:03.5.</source>
         <translation>"%1" ei ole aika: kirjoita minuutit:sekunnit leikkeen alusta, esim. 0:03.5.</translation>
     </message>
+    <message>
+        <source>Not changed: the end (%1) must come after the start (%2).</source>
+        <translation>Ei muutettu: lopun (%1) pitää olla alun (%2) jälkeen.</translation>
+    </message>
+    <message>
+        <source>Not split: the playhead (%1) is not inside this utterance (%2 – %3). Move it to where the second part begins.</source>
+        <translation>Ei jaettu: toistokohta (%1) ei ole tämän puheenvuoron (%2 – %3) sisällä. Siirrä se kohtaan, josta jälkimmäinen osa alkaa.</translation>
+    </message>
 </context>
 <context>
     <name>motor::ui::TranscriptionJob</name>

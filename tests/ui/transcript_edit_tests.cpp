@@ -224,17 +224,19 @@ TEST_F(TranscriptEditTest, KeysEditSplitMergeSpeakerDeleteAndUndoGivesTheFileBac
     const Stored edited = now;
 
     // Refused: an end before the start, a split outside the utterance. The file is
-    // unchanged and the pane shows core's reason.
+    // unchanged and the pane says why in the clip's times, as the table shows them.
     clickRow(0);
     playheadAt(100);
     key(Qt::Key_O);
     EXPECT_EQ(stored(), edited);
-    EXPECT_TRUE(pane()->message().contains(QStringLiteral("must come after the start")))
+    EXPECT_TRUE(
+        pane()->message().startsWith(QStringLiteral("Not changed: the end (0:00.1) must come after the start (")))
         << pane()->message().toStdString();
     playheadAt(3900);
     key(Qt::Key_P);
     EXPECT_EQ(stored(), edited);
-    EXPECT_TRUE(pane()->message().contains(QStringLiteral("is not inside"))) << pane()->message().toStdString();
+    EXPECT_TRUE(pane()->message().startsWith(QStringLiteral("Not split: the playhead (0:03.9) is not inside")))
+        << pane()->message().toStdString();
 
     // Ctrl+Z undoes every edit: the file as it was, ids included; Ctrl+Shift+Z redoes.
     const int steps = window_->session()->undoStack()->count();
@@ -379,6 +381,51 @@ TEST_F(TranscriptEditTest, UndoLeavesOtherLinesChangedMeanwhileAndRefusesOverwri
     window_->session()->undoStack()->undo();
     EXPECT_EQ(stored(), expected);
     EXPECT_TRUE(pane()->message().contains(QStringLiteral("changed there since"))) << pane()->message().toStdString();
+}
+
+// Reported (third audit): right after the app opened, I / O / P said "the player has no
+// position yet" while the clock showed 0:00.000. The playhead is the clip's start until
+// the player reports another position.
+TEST_F(TranscriptEditTest, TheKeysWorkAtTheClipsStartBeforeAnyPlay) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    const int64_t first = idAt(0);
+    const Clip* clip = window_->session()->clip(window_->session()->currentClipId());
+    ASSERT_NE(clip, nullptr);
+    clickRow(0);
+    key(Qt::Key_I);
+    EXPECT_FALSE(pane()->message().contains(QStringLiteral("no position"))) << pane()->message().toStdString();
+    Stored expected = original;
+    expected[first].startMs = clip->startMs;
+    EXPECT_EQ(stored(), expected);
+}
+
+// Reported (third audit): every 100-ms nudge was its own undo step (21 presses, 21 steps).
+// A run of nudges of one edge of one utterance is one step; the other edge is another.
+TEST_F(TranscriptEditTest, ARunOfNudgesIsOneUndoStep) {
+    open(QStringLiteral("Tester"));
+    const Stored original = stored();
+    const int64_t first = idAt(0);
+    QUndoStack* undo = window_->session()->undoStack();
+    const int steps = undo->count();
+    clickRow(0);
+    for (int i = 0; i < 3; ++i) key(Qt::Key_Right, Qt::ShiftModifier);
+    Stored expected = original;
+    expected[first].startMs += 300;
+    EXPECT_EQ(stored(), expected);
+    EXPECT_EQ(undo->count(), steps + 1);
+    for (int i = 0; i < 2; ++i) key(Qt::Key_Left, Qt::ControlModifier);
+    expected[first].endMs -= 200;
+    EXPECT_EQ(stored(), expected);
+    EXPECT_EQ(undo->count(), steps + 2);
+    undo->undo();
+    expected[first].endMs = original[first].endMs;
+    EXPECT_EQ(stored(), expected);
+    undo->undo();
+    EXPECT_EQ(stored(), original);
+    undo->redo();
+    expected[first].startMs = original[first].startMs + 300;
+    EXPECT_EQ(stored(), expected);
 }
 
 TEST_F(TranscriptEditTest, InsertAndTheTextTypedRightAfterAreOneUndoStep) {

@@ -429,6 +429,12 @@ FI = {
     # the session re-read what another window or the CLI wrote
     "Updated with changes made elsewhere (another window on this project, the command line).":
         "Päivitetty muualla tehdyillä muutoksilla (toinen ikkuna tässä projektissa, komentorivi).",
+    # transcript edits refused in the clip's times (TranscriptPane)
+    "Not changed: the end (%1) must come after the start (%2).":
+        "Ei muutettu: lopun (%1) pitää olla alun (%2) jälkeen.",
+    "Not split: the playhead (%1) is not inside this utterance (%2 – %3). Move it to where the second part begins.":
+        "Ei jaettu: toistokohta (%1) ei ole tämän puheenvuoron (%2 – %3) sisällä. Siirrä se kohtaan, josta "
+        "jälkimmäinen osa alkaa.",
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

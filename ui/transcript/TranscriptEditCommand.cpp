@@ -13,6 +13,7 @@ namespace ui {
 namespace {
 // One id for inserts and text edits: QUndoStack asks mergeWith only between equal ids.
 constexpr int kInsertTextMergeId = 0x7e17;
+constexpr int kNudgeMergeId = 0x7e18;
 
 bool sameRow(const Utterance& a, const Utterance& b) {
     return a.id == b.id && a.mediaId == b.mediaId && a.startMs == b.startMs && a.endMs == b.endMs &&
@@ -63,12 +64,21 @@ void TranscriptEditCommand::redo() {
 }
 
 int TranscriptEditCommand::id() const {
+    if (nudgeOf_ != 0) return kNudgeMergeId;
     return insert_ || textOf_ != 0 ? kInsertTextMergeId : -1;
 }
 
 bool TranscriptEditCommand::mergeWith(const QUndoCommand* other) {
     // Called on the stack's top (this) with the step just pushed and already done (other).
     const auto* edit = dynamic_cast<const TranscriptEditCommand*>(other);
+    if (nudgeOf_ != 0) {
+        if (!edit || !done_ || !ok_ || !edit->done_ || !edit->ok_ || edit->nudgeOf_ != nudgeOf_ ||
+            edit->nudgeStart_ != nudgeStart_ || edit->mediaId_ != mediaId_)
+            return false;
+        after_ = edit->after_;  // from where the first nudge began to where the last one ended
+        setText(edit->text());
+        return true;
+    }
     if (!edit || !insert_ || !done_ || !ok_ || textTakenIn_ || insertedId_ == 0) return false;
     if (!edit->done_ || !edit->ok_ || edit->textOf_ != insertedId_ || edit->mediaId_ != mediaId_) return false;
     // The insert's undo (before_) stays; its redo now gives the utterance with its text.

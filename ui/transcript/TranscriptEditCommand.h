@@ -41,6 +41,12 @@ public:
     // The edit sets the text of `utteranceId`: it joins that utterance's insert when
     // the insert is the step before.
     void markAsTextEditOf(int64_t utteranceId) { textOf_ = utteranceId; }
+    // The edit nudges the start (or the end) of `utteranceId`: nudges of the same edge in
+    // a row are one step (twenty presses of Shift+Right, one Ctrl+Z).
+    void markAsNudgeOf(int64_t utteranceId, bool start) {
+        nudgeOf_ = utteranceId;
+        nudgeStart_ = start;
+    }
 
     void redo() override;
     void undo() override;
@@ -70,6 +76,8 @@ private:
     int64_t insertedId_ = 0;  // the utterance an insert made, once done
     bool textTakenIn_ = false;
     int64_t textOf_ = 0;
+    int64_t nudgeOf_ = 0;
+    bool nudgeStart_ = false;
     QString error_;
 };
 

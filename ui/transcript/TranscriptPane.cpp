@@ -182,6 +182,9 @@ void TranscriptPane::loadClip() {
     }
     clipStartMs_ = clip->startMs;
     mediaId_ = clip->mediaId;
+    // Another clip: the player puts its playhead at the clip's start (and reports where
+    // it moves from there), so I / O / P act there before any Play or seek.
+    if (!sameClip) mediaPositionMs_ = clip->startMs;
     auto result = session_->project()->utterances(clip->mediaId, clip->startMs, clip->endMs);
     if (result) utterances_ = result.value();
     const bool editable = session_->transcriptEditable();
@@ -406,6 +409,14 @@ void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs
 void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description,
                               int64_t mediaId, int64_t clipId) {
     if (startMs == u.startMs && endMs == u.endMs) return;
+    // Said in the clip's times, as the table shows them (core would name the utterance by
+    // its id and the recording's milliseconds).
+    if (endMs <= startMs) {
+        showMessage(tr("Not changed: the end (%1) must come after the start (%2).")
+                        .arg(clipTimeText(endMs), clipTimeText(startMs)),
+                    true);
+        return;
+    }
     const qint64 id = u.id;
     push(
         description,
@@ -418,6 +429,32 @@ void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs
             return p.updateUtterance(changed);
         },
         mediaId, clipId);
+}
+
+void TranscriptPane::nudge(const Utterance& u, int64_t startMs, int64_t endMs, bool start) {
+    if (endMs <= startMs) {
+        showMessage(tr("Not changed: the end (%1) must come after the start (%2).")
+                        .arg(clipTimeText(endMs), clipTimeText(startMs)),
+                    true);
+        return;
+    }
+    const qint64 id = u.id;
+    // Named by where the utterance started before this run of nudges (merged steps keep
+    // the last nudge's text).
+    auto* command = new TranscriptEditCommand(
+        session_, mediaId_, loadedClipId_,
+        start ? tr("The utterance at %1 starts at %2").arg(clipTimeText(u.startMs), clipTimeText(startMs))
+              : tr("The utterance at %1 ends at %2").arg(clipTimeText(u.startMs), clipTimeText(endMs)),
+        [id, startMs, endMs](Project& p) -> Status {
+            auto current = p.utteranceById(id);
+            if (!current) return current.error();
+            Utterance changed = current.value();
+            changed.startMs = startMs;
+            changed.endMs = endMs;
+            return p.updateUtterance(changed);
+        });
+    command->markAsNudgeOf(id, start);
+    push(command);
 }
 
 void TranscriptPane::perform(Action action) {
@@ -450,13 +487,13 @@ void TranscriptPane::perform(Action action) {
         case Action::StartEarlier:
         case Action::StartLater: {
             const int64_t start = u.startMs + (action == Action::StartLater ? kNudgeMs : -kNudgeMs);
-            setTimes(u, start, u.endMs, tr("The utterance at %1 starts at %2").arg(at, clipTimeText(start)));
+            nudge(u, start, u.endMs, true);
             break;
         }
         case Action::EndEarlier:
         case Action::EndLater: {
             const int64_t end = u.endMs + (action == Action::EndLater ? kNudgeMs : -kNudgeMs);
-            setTimes(u, u.startMs, end, tr("The utterance at %1 ends at %2").arg(at, clipTimeText(end)));
+            nudge(u, u.startMs, end, false);
             break;
         }
         case Action::Split:
@@ -487,6 +524,13 @@ void TranscriptPane::split(qint64 utteranceId, const QString& text, int textOffs
     const Utterance* u = utterance(utteranceId);
     if (!u || !checkEditable() || !checkPlayhead()) return;
     const int64_t atMs = mediaPositionMs_;
+    if (atMs <= u->startMs || atMs >= u->endMs) {
+        showMessage(tr("Not split: the playhead (%1) is not inside this utterance (%2 – %3). Move it to where the "
+                       "second part begins.")
+                        .arg(clipTimeText(atMs), clipTimeText(u->startMs), clipTimeText(u->endMs)),
+                    true);
+        return;
+    }
     // Text typed before Ctrl+P is part of the same step: saved, then split at the cursor.
     const bool edited = text != u->text;
     push(tr("Split the utterance at %1 at %2").arg(clipTimeText(u->startMs), clipTimeText(atMs)),
