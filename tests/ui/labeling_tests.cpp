@@ -389,6 +389,21 @@ TEST_F(LabelingTest, ChangesMadeElsewhereAreShownButNotUnderTheUsersTyping) {
               QStringLiteral("still typing"));
 }
 
+// Reported (third audit): reopening a project always started at the first clip, not where
+// the coder had stopped.
+TEST_F(LabelingTest, ReopeningComesBackToTheClipLeft) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.clipCount = 5;
+    openStudio(options, QStringLiteral("Tester"));
+    const Clip fourth = window_->session()->clips()[3];
+    window_->session()->setCurrentClip(fourth.id);
+    window_ = std::make_unique<ui::MainWindow>();
+    ASSERT_TRUE(window_->openProject(projectPath_, QStringLiteral("Tester"), ui::MainWindow::Interaction::Unattended));
+    EXPECT_EQ(currentKey(), fourth.key);
+}
+
 // Reported: the first "Who is labelling?" on a computer offered the project's first expert
 // ("Expert A"), so Enter labelled as her. Nothing is filled in until this computer has a
 // name of its own for the project, and with "ask every open" not even then.

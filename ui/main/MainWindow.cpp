@@ -60,6 +60,7 @@ QString withoutMnemonic(QString text) {
 }
 constexpr int kMaxRecent = 8;
 const char* const kRecentKey = "recentProjects";
+const char* const kLastClipKey = "lastClips";  // project path -> the clip key it was left on
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new ProjectSession(this)) {
@@ -149,6 +150,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     connect(metrics_, &MetricsDashboard::clipsRequested, this, [this](const QSet<qint64>& ids, const QString& what) {
         browser_->proxy()->setClipSet(ids, what);
         browserDock_->raise();
+    });
+    // Reopening comes back to the clip left (by its key, which survives a re-import).
+    connect(session_, &ProjectSession::currentClipChanged, this, [this](qint64 id) {
+        const Clip* c = session_->clip(id);
+        if (!c) return;
+        QSettings settings;
+        QVariantMap last = settings.value(QLatin1String(kLastClipKey)).toMap();
+        last.insert(QFileInfo(session_->projectPath()).absoluteFilePath(), c->key);
+        settings.setValue(QLatin1String(kLastClipKey), last);
     });
     connect(session_, &ProjectSession::changedElsewhere, this, [this] {
         statusBar()->showMessage(
@@ -411,7 +421,18 @@ bool MainWindow::openProject(const QString& path, const QString& expert, Interac
         // until one is chosen with the coder switch.
         statusBar()->showMessage(tr("No coder chosen: labelling is off. Choose one with \"Coder\" below."), 8000);
     }
-    if (!session_->clips().isEmpty()) session_->setCurrentClip(session_->clips().first().id);
+    // The clip this computer was last on in this project; the first one otherwise.
+    if (!session_->clips().isEmpty()) {
+        const QString last = QSettings()
+                                 .value(QLatin1String(kLastClipKey))
+                                 .toMap()
+                                 .value(QFileInfo(session_->projectPath()).absoluteFilePath())
+                                 .toString();
+        int64_t clip = session_->clips().first().id;
+        for (const Clip& c : session_->clips())
+            if (!last.isEmpty() && c.key == last) clip = c.id;
+        session_->setCurrentClip(clip);
+    }
     updateTitleAndStatus();
     return true;
 }
