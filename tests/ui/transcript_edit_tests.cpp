@@ -428,6 +428,29 @@ TEST_F(TranscriptEditTest, ARunOfNudgesIsOneUndoStep) {
     EXPECT_EQ(stored(), expected);
 }
 
+// Reported (third audit): the speaker combo was as narrow as its column ("ppilas D"). It
+// is as wide as the names it offers need.
+TEST_F(TranscriptEditTest, TheSpeakerEditorShowsWholeNames) {
+    open(QStringLiteral("Tester"));
+    const int64_t first = idAt(0);
+    const qint64 mediaId = window_->session()->clips().first().mediaId;
+    ASSERT_TRUE(window_->session()
+                    ->editTranscript(mediaId,
+                                     [first](Project& p) {
+                                         return p.setUtteranceSpeaker({first}, QStringLiteral("Opettaja Virtanen"));
+                                     })
+                    .ok());
+    clickRow(1);
+    key(Qt::Key_F2, Qt::ShiftModifier);
+    auto* speakers = table()->findChild<QComboBox*>(QStringLiteral("SpeakerEditor"));
+    ASSERT_NE(speakers, nullptr);
+    ASSERT_GE(speakers->findText(QStringLiteral("Opettaja Virtanen")), 0);
+    // The column fits the name as text; the combo needs its arrow and frame beside it.
+    EXPECT_GE(speakers->width(), speakers->minimumSizeHint().width())
+        << "column " << table()->columnWidth(Pane::SpeakerColumn);
+    typeKey(Qt::Key_Escape);
+}
+
 TEST_F(TranscriptEditTest, InsertAndTheTextTypedRightAfterAreOneUndoStep) {
     open(QStringLiteral("Tester"));
     const Stored original = stored();

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <algorithm>
 
 namespace motor {
 namespace ui {
@@ -17,6 +18,7 @@ QWidget* UtteranceDelegate::createEditor(QWidget* parent, const QStyleOptionView
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
         if (speakers_) combo->addItems(speakers_());
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         return combo;
     }
     auto* edit = new QLineEdit(parent);
@@ -24,6 +26,15 @@ QWidget* UtteranceDelegate::createEditor(QWidget* parent, const QStyleOptionView
                                                       : QStringLiteral("UtteranceTimeEditor"));
     edit->setFrame(false);
     return edit;
+}
+
+void UtteranceDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                                             const QModelIndex& index) const {
+    QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+    // The speaker column is narrow: its combo is as wide as the names it offers, over the
+    // text beside it while open.
+    if (auto* combo = qobject_cast<QComboBox*>(editor))
+        combo->resize(std::max(option.rect.width(), combo->sizeHint().width()), combo->height());
 }
 
 void UtteranceDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
