@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>Any class</source>
-        <translation>Mikä tahansa luokka</translation>
+        <translation>Kaikki luokat</translation>
     </message>
     <message>
         <source>Conflict</source>

@@ -15,7 +15,7 @@ FI = {
     "Clear": "Tyhjennä",
     "Show all clips again": "Näytä taas kaikki leikkeet",
     "All groups": "Kaikki ryhmät",
-    "Any class": "Mikä tahansa luokka",
+    "Any class": "Kaikki luokat",
     "%1 of %2 clips shown": "Näytetään %1 / %2 leikettä",
     # ClipTableModel
     "(none)": "(ei mitään)",

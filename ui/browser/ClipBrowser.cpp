@@ -64,7 +64,7 @@ ClipBrowser::ClipBrowser(ProjectSession* session, QWidget* parent)
         c->setMinimumContentsLength(6);
     }
     filters->addWidget(state_, 3);
-    filters->addWidget(group_, 2);
+    filters->addWidget(group_, 3);  // "Kaikki ryhmät" whole at 1366 px
     filters->addWidget(class_, 3);
     layout->addLayout(filters);
 

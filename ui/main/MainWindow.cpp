@@ -8,12 +8,14 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaPlayer>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -66,7 +68,11 @@ const char* const kLastClipKey = "lastClips";  // project path -> the clip key i
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new ProjectSession(this)) {
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
-    resize(1480, 900);
+    // Roomy where the screen allows, never larger than a laptop's (1366 x 768) screen.
+    QSize size(1480, 900);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(40, 60));
+    resize(size);
 
     stack_ = new QStackedWidget(this);
     start_ = new StartPage(stack_);
