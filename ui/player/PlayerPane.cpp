@@ -247,10 +247,12 @@ void PlayerPane::togglePlay() {
 
 void PlayerPane::stepFrames(int frames) {
     player_->pause();
-    // Land in the middle of the target frame so rounding never shows the neighbour.
+    // Land on the target frame's first millisecond (rounded up, so never on the frame
+    // before): the clock, I / O and the coding log then read frame starts (0:00.040,
+    // not 0:00.060).
     const double frame = frameDurationMs();
-    const double current = std::floor(double(player_->position()) / frame);
-    seekMedia(int64_t(std::llround((current + frames) * frame + frame / 2.0)));
+    const double current = std::floor((double(player_->position()) + 0.5) / frame);
+    seekMedia(int64_t(std::ceil((current + frames) * frame - 1e-6)));
 }
 
 void PlayerPane::seekBy(int64_t deltaMs) {
