@@ -409,52 +409,42 @@ void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs
 void TranscriptPane::setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description,
                               int64_t mediaId, int64_t clipId) {
     if (startMs == u.startMs && endMs == u.endMs) return;
+    if (TranscriptEditCommand* command = timesCommand(u, startMs, endMs, description, mediaId, clipId)) push(command);
+}
+
+TranscriptEditCommand* TranscriptPane::timesCommand(const Utterance& u, int64_t startMs, int64_t endMs,
+                                                    const QString& description, int64_t mediaId, int64_t clipId) {
     // Said in the clip's times, as the table shows them (core would name the utterance by
     // its id and the recording's milliseconds).
     if (endMs <= startMs) {
         showMessage(tr("Not changed: the end (%1) must come after the start (%2).")
                         .arg(clipTimeText(endMs), clipTimeText(startMs)),
                     true);
-        return;
+        return nullptr;
     }
+    if (mediaId == 0) return nullptr;
     const qint64 id = u.id;
-    push(
-        description,
-        [id, startMs, endMs](Project& p) -> Status {
-            auto current = p.utteranceById(id);
-            if (!current) return current.error();
-            Utterance changed = current.value();
-            changed.startMs = startMs;
-            changed.endMs = endMs;
-            return p.updateUtterance(changed);
-        },
-        mediaId, clipId);
+    return new TranscriptEditCommand(session_, mediaId, clipId, description,
+                                     [id, startMs, endMs](Project& p) -> Status {
+                                         auto current = p.utteranceById(id);
+                                         if (!current) return current.error();
+                                         Utterance changed = current.value();
+                                         changed.startMs = startMs;
+                                         changed.endMs = endMs;
+                                         return p.updateUtterance(changed);
+                                     });
 }
 
 void TranscriptPane::nudge(const Utterance& u, int64_t startMs, int64_t endMs, bool start) {
-    if (endMs <= startMs) {
-        showMessage(tr("Not changed: the end (%1) must come after the start (%2).")
-                        .arg(clipTimeText(endMs), clipTimeText(startMs)),
-                    true);
-        return;
-    }
-    const qint64 id = u.id;
     // Named by where the utterance started before this run of nudges (merged steps keep
     // the last nudge's text).
-    auto* command = new TranscriptEditCommand(
-        session_, mediaId_, loadedClipId_,
+    const QString description =
         start ? tr("The utterance at %1 starts at %2").arg(clipTimeText(u.startMs), clipTimeText(startMs))
-              : tr("The utterance at %1 ends at %2").arg(clipTimeText(u.startMs), clipTimeText(endMs)),
-        [id, startMs, endMs](Project& p) -> Status {
-            auto current = p.utteranceById(id);
-            if (!current) return current.error();
-            Utterance changed = current.value();
-            changed.startMs = startMs;
-            changed.endMs = endMs;
-            return p.updateUtterance(changed);
-        });
-    command->markAsNudgeOf(id, start);
-    push(command);
+              : tr("The utterance at %1 ends at %2").arg(clipTimeText(u.startMs), clipTimeText(endMs));
+    if (TranscriptEditCommand* command = timesCommand(u, startMs, endMs, description, mediaId_, loadedClipId_)) {
+        command->markAsNudgeOf(u.id, start);
+        push(command);
+    }
 }
 
 void TranscriptPane::perform(Action action) {

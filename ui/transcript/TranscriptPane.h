@@ -97,6 +97,9 @@ private:
     void split(qint64 utteranceId, const QString& text, int textOffset);
     void insertAtPlayhead();
     void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description);
+    // The step that sets `u`'s times; nullptr (and the reason shown) when they are refused.
+    TranscriptEditCommand* timesCommand(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description,
+                                        int64_t mediaId, int64_t clipId);
     // Shift / Ctrl + arrows: one edge by 100 ms; a run of them is one undo step.
     void nudge(const Utterance& u, int64_t startMs, int64_t endMs, bool start);
     void setTimes(const Utterance& u, int64_t startMs, int64_t endMs, const QString& description, int64_t mediaId,
