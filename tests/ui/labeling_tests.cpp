@@ -14,6 +14,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -387,6 +388,11 @@ TEST_F(LabelingTest, ChangesMadeElsewhereAreShownButNotUnderTheUsersTyping) {
     // The note typed meanwhile was saved, not overwritten.
     EXPECT_EQ(session->note(clip.id, session->currentExpertId(), QStringLiteral("behavior")),
               QStringLiteral("still typing"));
+    // A commit elsewhere that changes nothing shown (a setting) resets no view.
+    QSignalSpy reloaded(session, &ui::ProjectSession::labelsReloaded);
+    ASSERT_TRUE(other.value()->setSetting(QStringLiteral("test-only"), QStringLiteral("x")).ok());
+    EXPECT_FALSE(session->checkForOutsideChanges());
+    EXPECT_EQ(reloaded.count(), 0);
 }
 
 // Reported (third audit): reopening a project always started at the first clip, not where

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QWidget>
 #include <algorithm>
+#include <limits>
 
 namespace motor {
 namespace ui {
@@ -94,6 +95,50 @@ Status ProjectSession::reload() {
     return s;
 }
 
+namespace {
+
+bool sameClips(const QVector<Clip>& a, const QVector<Clip>& b) {
+    if (a.size() != b.size()) return false;
+    for (int i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].startMs != b[i].startMs || a[i].endMs != b[i].endMs || a[i].key != b[i].key ||
+            a[i].group != b[i].group)
+            return false;
+    return true;
+}
+
+bool sameAnnotators(const QVector<Annotator>& a, const QVector<Annotator>& b) {
+    if (a.size() != b.size()) return false;
+    for (int i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].name != b[i].name || a[i].kind != b[i].kind) return false;
+    return true;
+}
+
+// The labels and notes (what the views show), not the row ids or times.
+bool sameLabels(const QHash<int64_t, ClipLabels>& a, const QHash<int64_t, ClipLabels>& b) {
+    auto count = [](const QHash<int64_t, ClipLabels>& all) {
+        qsizetype n = 0;
+        for (const ClipLabels& clip : all)
+            for (const auto& byDimension : clip) n += byDimension.size();
+        return n;
+    };
+    if (count(a) != count(b)) return false;
+    for (auto clip = a.cbegin(); clip != a.cend(); ++clip) {
+        const auto other = b.constFind(clip.key());
+        if (other == b.cend()) return false;
+        for (auto coder = clip->cbegin(); coder != clip->cend(); ++coder) {
+            const auto theirs = other->constFind(coder.key());
+            if (theirs == other->cend()) return false;
+            for (auto dim = coder->cbegin(); dim != coder->cend(); ++dim) {
+                const auto t = theirs->constFind(dim.key());
+                if (t == theirs->cend() || t->label != dim->label || t->note != dim->note) return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 bool ProjectSession::checkForOutsideChanges() {
     if (!project_) return false;
     auto version = project_->dataVersion();
@@ -103,27 +148,55 @@ bool ProjectSession::checkForOutsideChanges() {
     if (QWidget* focus = QApplication::focusWidget();
         focus && (focus->inherits("QLineEdit") || focus->inherits("QPlainTextEdit") || focus->inherits("QTextEdit")))
         return false;
-    const QVector<Clip> before = clips_;
+    const QVector<Clip> clipsBefore = clips_;
+    const QVector<Annotator> annotatorsBefore = annotators_;
+    const QHash<int64_t, ClipLabels> labelsBefore = labels_;
     if (const Status s = loadAll(); !s) return false;
     dataVersion_ = version.value();
-    auto sameClips = [&] {
-        if (before.size() != clips_.size()) return false;
-        for (int i = 0; i < before.size(); ++i)
-            if (before[i].id != clips_[i].id || before[i].startMs != clips_[i].startMs ||
-                before[i].endMs != clips_[i].endMs || before[i].key != clips_[i].key ||
-                before[i].group != clips_[i].group)
-                return false;
-        return true;
-    };
+    // Only what differs is announced: a prediction run of this window commits through
+    // its own connection too, and its labels are in the index already; views must not
+    // reset (scroll, selection) every two seconds for nothing.
     if (currentClipId_ != 0 && !clipRow_.contains(currentClipId_))
         setCurrentClip(clips_.isEmpty() ? 0 : clips_.first().id);
-    emit annotatorsChanged();
-    if (!sameClips()) emit clipsChanged();
-    emit labelsReloaded();
+    bool any = false;
+    if (!sameAnnotators(annotatorsBefore, annotators_)) {
+        emit annotatorsChanged();
+        any = true;
+    }
+    if (!sameClips(clipsBefore, clips_)) {
+        emit clipsChanged();
+        any = true;
+    }
+    if (!sameLabels(labelsBefore, labels_)) {
+        emit labelsReloaded();
+        any = true;
+    }
     updateBlind();
-    if (const Clip* c = clip(currentClipId_)) emit transcriptChanged(c->mediaId);
-    emit changedElsewhere();
-    return true;
+    if (const Clip* c = clip(currentClipId_); c && c->mediaId == transcriptMedia_) {
+        const size_t now = transcriptHash(c->mediaId);
+        if (now != transcriptHash_) {
+            transcriptHash_ = now;
+            emit transcriptChanged(c->mediaId);
+            any = true;
+        }
+    }
+    if (any) emit changedElsewhere();
+    return any;
+}
+
+size_t ProjectSession::transcriptHash(int64_t mediaId) {
+    size_t seed = 0;
+    if (!project_) return seed;
+    auto rows = project_->utterances(mediaId, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
+    if (rows)
+        for (const Utterance& u : rows.value())
+            seed = qHashMulti(seed, u.id, u.startMs, u.endMs, u.speaker, u.text, u.language);
+    return seed;
+}
+
+void ProjectSession::noteShownTranscript(int64_t mediaId) {
+    transcriptMedia_ = mediaId;
+    transcriptHash_ = transcriptHash(mediaId);
 }
 
 Status ProjectSession::editClips(const std::function<Status(Project&)>& edit) {
@@ -152,6 +225,7 @@ Status ProjectSession::editTranscript(qint64 mediaId, const std::function<Status
     if (!project_) return makeError(tr("No project is open."));
     const Status s = project_->transaction([&] { return edit(*project_); });
     if (!s) return s;
+    if (mediaId == transcriptMedia_) noteShownTranscript(mediaId);
     emit transcriptChanged(mediaId);
     return {};
 }
@@ -320,6 +394,8 @@ QString ProjectSession::currentExpertName() const {
 void ProjectSession::setCurrentClip(int64_t clipId) {
     if (clipId == currentClipId_) return;
     currentClipId_ = clipId;
+    // The transcript the views show from now: what checkForOutsideChanges compares with.
+    if (const Clip* c = clip(clipId); c && c->mediaId != transcriptMedia_) noteShownTranscript(c->mediaId);
     emit currentClipChanged(clipId);
 }
 

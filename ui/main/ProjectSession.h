@@ -111,12 +111,15 @@ public:
     // line, an import): every 2 s while a project is open, and not while the user types
     // into a field (a reload must not take what is being typed), the session re-reads
     // the clips, labels and coders, and the current recording's transcript is announced
-    // (changedElsewhere). True when it re-read.
+    // (changedElsewhere). Only what differs is announced. True when something did.
     bool checkForOutsideChanges();
 
     QUndoStack* undoStack() { return &undo_; }
     // Another connection (a transcription job) wrote this recording's transcript.
-    void announceTranscriptChanged(qint64 mediaId) { emit transcriptChanged(mediaId); }
+    void announceTranscriptChanged(qint64 mediaId) {
+        if (mediaId == transcriptMedia_) noteShownTranscript(mediaId);
+        emit transcriptChanged(mediaId);
+    }
 
 signals:
     void projectOpened();
@@ -149,6 +152,8 @@ signals:
 
 private:
     Status loadAll();
+    size_t transcriptHash(int64_t mediaId);
+    void noteShownTranscript(int64_t mediaId);
     Status refreshClip(int64_t clipId);
     void updateBlind();
     bool finishedEveryClip(int64_t annotatorId) const;
@@ -168,6 +173,10 @@ private:
     QUndoStack undo_;
     QTimer watch_;
     int64_t dataVersion_ = -1;
+    // The shown recording's transcript at the last check (a hash), to tell whether
+    // another connection changed it.
+    int64_t transcriptMedia_ = 0;
+    size_t transcriptHash_ = 0;
 };
 
 }  // namespace ui
