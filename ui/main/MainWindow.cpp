@@ -132,8 +132,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
     progressStatus_ = new QLabel(this);
     pathStatus_ = new QLabel(this);
     pathStatus_->setObjectName(QStringLiteral("MutedLabel"));
-    statusBar()->addWidget(coderButton_);
-    statusBar()->addWidget(progressStatus_);
+    // Permanent: a status message never hides who is labelling (or the progress).
+    statusBar()->addPermanentWidget(progressStatus_);
+    statusBar()->addPermanentWidget(coderButton_);
     statusBar()->addPermanentWidget(pathStatus_);
 
     buildMenus();
