@@ -75,6 +75,10 @@
         <source>Set %1 = %2 on %3</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>"%1" was not undone or redone: that label was changed since (in another window or by an import). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>TranscriptEditCommand</name>

@@ -75,6 +75,10 @@
         <source>Set %1 = %2 on %3</source>
         <translation>Aseta %1 = %2 leikkeelle %3</translation>
     </message>
+    <message>
+        <source>"%1" was not undone or redone: that label was changed since (in another window or by an import). Nothing was changed.</source>
+        <translation>"%1" jäi kumoamatta tai tekemättä uudelleen: luokitusta on muutettu sen jälkeen (toisessa ikkunassa tai tuonnilla). Mitään ei muutettu.</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptEditCommand</name>

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTest>
 
 #include "support/StudioFixture.h"
 #include "ui/browser/ClipBrowser.h"
@@ -50,6 +51,16 @@ TEST_F(BlindTest, HidesOthersUntilTheCoderFinishesOrIsUnlocked) {
     EXPECT_FALSE(tabs()->isTabEnabled(1));
     EXPECT_FALSE(tabs()->isTabEnabled(2));
     EXPECT_TRUE(tabs()->isTabEnabled(3));
+    // Reported (fourth audit): Ctrl+2 and Ctrl+3 still opened the greyed-out Review and
+    // Metrics, with every coder's labels. Neither key nor menu item opens them now.
+    window_->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window_.get()));
+    QTest::keyClick(window_.get(), Qt::Key_2, Qt::ControlModifier);
+    EXPECT_EQ(tabs()->currentIndex(), 0);
+    QTest::keyClick(window_.get(), Qt::Key_3, Qt::ControlModifier);
+    EXPECT_EQ(tabs()->currentIndex(), 0);
+    window_->showView(ui::MainWindow::View::Review);
+    EXPECT_EQ(tabs()->currentIndex(), 0);
     const QStringList hidden = headers();
     EXPECT_FALSE(hidden.contains(QStringLiteral("Expert A"))) << hidden.join(',').toStdString();
     EXPECT_FALSE(hidden.contains(QStringLiteral("Expert B")));

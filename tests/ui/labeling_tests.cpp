@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -279,6 +280,16 @@ TEST_F(LabelingTest, TheKeyboardNeverGetsStuckNorLabelsAHiddenClip) {
     EXPECT_EQ(search->text(), QStringLiteral("c003"));
     EXPECT_EQ(storedLabels(QStringLiteral("g3-c003"), QStringLiteral("Tester")).value(QStringLiteral("behavior")),
               QStringLiteral("Monitoring"));
+    // Reported (fourth audit): a search that hides the clip being labelled highlighted
+    // another row, which K / J then started from. No row is highlighted then.
+    search->setFocus();
+    search->selectAll();
+    QTest::keyClicks(search, QStringLiteral("g1-"));
+    EXPECT_EQ(currentKey(), QStringLiteral("g3-c003"));
+    EXPECT_FALSE(table->selectionModel()->currentIndex().isValid());
+    EXPECT_TRUE(table->selectionModel()->selectedRows().isEmpty());
+    search->selectAll();
+    QTest::keyClicks(search, QStringLiteral("c003"));
     // Esc leaves the search too.
     search->setFocus();
     QTest::keyClick(search, Qt::Key_Escape);
@@ -388,6 +399,39 @@ TEST_F(LabelingTest, ChangesMadeElsewhereAreShownButNotUnderTheUsersTyping) {
     // The note typed meanwhile was saved, not overwritten.
     EXPECT_EQ(session->note(clip.id, session->currentExpertId(), QStringLiteral("behavior")),
               QStringLiteral("still typing"));
+    // Reported (fourth audit): label undo overwrote a newer label from another window as
+    // the same coder. Undo of a label changed since in the file is refused and says so.
+    QTest::keyClick(window_.get(), Qt::Key_2);  // behavior Controlling, over Monitoring
+    ASSERT_EQ(session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior")),
+              QStringLiteral("Controlling"));
+    LabelWrite mine;
+    mine.clipId = clip.id;
+    mine.annotatorId = session->currentExpertId();
+    mine.dimension = QStringLiteral("behavior");
+    mine.label = QStringLiteral("Mixed");
+    mine.source = LabelSource::Gui;
+    ASSERT_TRUE(other.value()->setLabel(mine).ok());  // the same coder, in another window
+    session->undoStack()->undo();
+    auto stored = other.value()->annotation(clip.id, session->currentExpertId(), QStringLiteral("behavior"));
+    ASSERT_TRUE(stored.ok() && stored.value());
+    EXPECT_EQ(stored.value()->label, QStringLiteral("Mixed"));
+    EXPECT_TRUE(window_->lastError().contains(QStringLiteral("changed since"))) << window_->lastError().toStdString();
+    if (auto* box = window_->findChild<QMessageBox*>(QStringLiteral("LabelNotSaved"))) box->close();
+    EXPECT_TRUE(session->checkForOutsideChanges());  // the other window's label comes in
+    EXPECT_EQ(session->label(clip.id, session->currentExpertId(), QStringLiteral("behavior")), QStringLiteral("Mixed"));
+    // This window's own background job (a prediction run, an import) commits through its
+    // own connection: not re-read while it runs, re-read at its end, and not called a change
+    // made elsewhere.
+    QSignalSpy elsewhere(session, &ui::ProjectSession::changedElsewhere);
+    session->beginLocalWrites();
+    w.dimension = QStringLiteral("cognition");
+    w.label = QStringLiteral("Neutral");
+    ASSERT_TRUE(other.value()->setLabel(w).ok());
+    EXPECT_FALSE(session->checkForOutsideChanges());
+    EXPECT_NE(session->label(second.id, b, QStringLiteral("cognition")), QStringLiteral("Neutral"));
+    session->endLocalWrites();
+    EXPECT_EQ(session->label(second.id, b, QStringLiteral("cognition")), QStringLiteral("Neutral"));
+    EXPECT_EQ(elsewhere.count(), 0);
     // A commit elsewhere that changes nothing shown (a setting) resets no view.
     QSignalSpy reloaded(session, &ui::ProjectSession::labelsReloaded);
     ASSERT_TRUE(other.value()->setSetting(QStringLiteral("test-only"), QStringLiteral("x")).ok());

@@ -81,10 +81,15 @@ TEST_F(PredictTest, MajorityBaselineRunAppearsInTheDatabaseAndInReview) {
     panel->setClips(ui::PredictorPanel::Clips::All);
     panel->setRunName(QStringLiteral("majority-test"));
     QSignalSpy finished(panel, &ui::PredictorPanel::runFinished);
+    // Reported (fourth audit): after this window's own run the status bar said "changes made
+    // elsewhere". The run's commits are this window's own.
+    QSignalSpy elsewhere(window_->session(), &ui::ProjectSession::changedElsewhere);
     QTest::mouseClick(panel->startButton(), Qt::LeftButton);
     ASSERT_TRUE(finished.wait(30000));
     ASSERT_TRUE(finished.first().at(0).toBool()) << panel->lastMessage().toStdString();
     EXPECT_FALSE(finished.first().at(1).toBool());
+    EXPECT_FALSE(window_->session()->checkForOutsideChanges());
+    EXPECT_EQ(elsewhere.count(), 0);
 
     ui::ProjectSession* session = window_->session();
     const int clips = int(session->clips().size());

@@ -435,6 +435,10 @@ FI = {
     "Not split: the playhead (%1) is not inside this utterance (%2 – %3). Move it to where the second part begins.":
         "Ei jaettu: toistokohta (%1) ei ole tämän puheenvuoron (%2 – %3) sisällä. Siirrä se kohtaan, josta "
         "jälkimmäinen osa alkaa.",
+    # label undo refused: the label was changed elsewhere since (SetLabelCommand)
+    '"%1" was not undone or redone: that label was changed since (in another window or by an import). Nothing was changed.':
+        '"%1" jäi kumoamatta tai tekemättä uudelleen: luokitusta on muutettu sen jälkeen (toisessa ikkunassa tai '
+        'tuonnilla). Mitään ei muutettu.',
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

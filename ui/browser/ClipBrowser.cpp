@@ -234,6 +234,11 @@ void ClipBrowser::filter(const std::function<void()>& change, bool showShown) {
     filtering_ = true;
     change();
     refilter();
+    if (!showShown && !visibleClipIds().contains(session_->currentClipId())) {
+        // The clip being labelled is hidden (a search typed): no other row may look like
+        // it is the one the keys label, nor be where K / J start from.
+        view_->selectionModel()->clear();
+    }
     filtering_ = false;
     if (showShown) showAClipShown();
     selectCurrent();

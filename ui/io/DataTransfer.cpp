@@ -367,6 +367,7 @@ void DataTransfer::exportDataset(const ExportChoice& choice) {
 void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
     if (!session_->isOpen() || busy_) return;
     busy_ = true;
+    session_->beginLocalWrites();
     updateEnabled();
     lastError_.clear();
     lastMessage_.clear();
@@ -427,6 +428,7 @@ void DataTransfer::start(Kind kind, const QString& title, int steps, Job job) {
 
 void DataTransfer::done(Kind kind, const QString& title, const Result<QString>& result) {
     busy_ = false;
+    session_->endLocalWrites();
     const bool cancelled = cancel_ && cancel_->load();
     cancel_.reset();
     updateEnabled();

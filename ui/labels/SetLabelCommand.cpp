@@ -30,14 +30,32 @@ SetLabelCommand::SetLabelCommand(ProjectSession* session, int64_t clipId, int64_
 }
 
 void SetLabelCommand::redo() {
-    apply(after_);
+    // The first redo is the edit itself; a later one expects the label undo left.
+    apply(after_, done_ ? &before_ : nullptr);
+    done_ = true;
 }
 void SetLabelCommand::undo() {
-    apply(before_);
+    apply(before_, &after_);
 }
 
-void SetLabelCommand::apply(const State& s) {
+void SetLabelCommand::apply(const State& s, const State* expected) {
     session_->setCurrentClip(clipId_);
+    // A label changed since in the file (another window as this coder, an import) is not
+    // overwritten by an undo or redo: the step is refused and leaves the stack.
+    if (expected && session_->project()) {
+        auto stored = session_->project()->annotation(clipId_, annotatorId_, dimension_);
+        const State now = stored && stored.value() ? State{stored.value()->label, stored.value()->note} : State{};
+        if (stored && (now.label != expected->label || now.note != expected->note)) {
+            ok_ = false;
+            error_ = QCoreApplication::translate("SetLabelCommand",
+                                                 "\"%1\" was not undone or redone: that label was changed since "
+                                                 "(in another window or by an import). Nothing was changed.")
+                         .arg(text());
+            setObsolete(true);
+            emit session_->writeFailed(error_);
+            return;
+        }
+    }
     const Status st = session_->writeLabel(clipId_, annotatorId_, dimension_, s.label, s.note);
     ok_ = st.ok();
     error_ = st.ok() ? QString() : st.error().message;

@@ -25,7 +25,7 @@ public:
     QString errorMessage() const { return error_; }
 
 private:
-    void apply(const State& s);
+    void apply(const State& s, const State* expected);
 
     ProjectSession* session_;
     int64_t clipId_;
@@ -34,6 +34,7 @@ private:
     State before_;
     State after_;
     bool ok_ = true;
+    bool done_ = false;
     QString error_;
 };
 

@@ -189,8 +189,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), session_(new Proj
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();  // not exec(): the undo stack is in the middle of a step
     });
-    connect(session_, &ProjectSession::writeFailed, this,
-            [this](const QString& message) { showError(tr("Label not saved"), message, Interaction::Interactive); });
+    connect(session_, &ProjectSession::writeFailed, this, [this](const QString& message) {
+        lastError_ = message;
+        // open(), not exec(): this may come in the middle of an undo step.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Label not saved"), message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("LabelNotSaved"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 
     refreshRecentMenu();
     stack_->setCurrentWidget(start_);
@@ -332,10 +338,10 @@ void MainWindow::buildMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     connect(addKey(view, tr("&Label"), QKeySequence(tr("Ctrl+1"))), &QAction::triggered, this,
             [this] { showView(View::Label); });
-    connect(addKey(view, tr("&Review"), QKeySequence(tr("Ctrl+2"))), &QAction::triggered, this,
-            [this] { showView(View::Review); });
-    connect(addKey(view, tr("&Metrics"), QKeySequence(tr("Ctrl+3"))), &QAction::triggered, this,
-            [this] { showView(View::Metrics); });
+    reviewAction_ = addKey(view, tr("&Review"), QKeySequence(tr("Ctrl+2")));
+    connect(reviewAction_, &QAction::triggered, this, [this] { showView(View::Review); });
+    metricsAction_ = addKey(view, tr("&Metrics"), QKeySequence(tr("Ctrl+3")));
+    connect(metricsAction_, &QAction::triggered, this, [this] { showView(View::Metrics); });
     connect(addKey(view, tr("&Predict"), QKeySequence(tr("Ctrl+4"))), &QAction::triggered, this,
             [this] { showView(View::Predict); });
     connect(addKey(view, tr("&Segment"), QKeySequence(tr("Ctrl+5"))), &QAction::triggered, this,
@@ -379,6 +385,11 @@ void MainWindow::buildMenus() {
 
 void MainWindow::showView(View view) {
     if (!session_->isOpen()) return;
+    // A tab blind coding closed stays closed, whatever key asks for it.
+    if (!tabs_->isTabEnabled(int(view))) {
+        statusBar()->showMessage(tabs_->tabToolTip(int(view)), 8000);
+        return;
+    }
     tabs_->setCurrentIndex(int(view));  // the tabs are in View's order
 }
 
@@ -396,6 +407,9 @@ void MainWindow::applyBlind() {
         tabs_->setTabEnabled(tab, !blind);
         tabs_->setTabToolTip(tab, why);
     }
+    // Their keys (Ctrl+2, Ctrl+3) and menu items too: the other coders' labels stay unseen.
+    for (QAction* a : {reviewAction_, metricsAction_})
+        if (a) a->setEnabled(!blind);
     if (blindAction_) blindAction_->setChecked(session_->blindCodingEnabled());
     if (unlockAction_) unlockAction_->setEnabled(blind);
 }

@@ -121,6 +121,8 @@ private:
     QString lastError_;
     bool demoRunning_ = false;
     QAction* blindAction_ = nullptr;
+    QAction* reviewAction_ = nullptr;
+    QAction* metricsAction_ = nullptr;
     QAction* unlockAction_ = nullptr;
     QPointer<TranscribeDialog> transcribeDialog_;
 };

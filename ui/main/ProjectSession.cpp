@@ -140,6 +140,15 @@ bool sameLabels(const QHash<int64_t, ClipLabels>& a, const QHash<int64_t, ClipLa
 }  // namespace
 
 bool ProjectSession::checkForOutsideChanges() {
+    if (localWriters_ > 0) return false;
+    return refreshFromFile(true);
+}
+
+void ProjectSession::endLocalWrites() {
+    if (localWriters_ > 0 && --localWriters_ == 0) refreshFromFile(false);
+}
+
+bool ProjectSession::refreshFromFile(bool announce) {
     if (!project_) return false;
     auto version = project_->dataVersion();
     if (!version || version.value() == dataVersion_) return false;
@@ -180,7 +189,7 @@ bool ProjectSession::checkForOutsideChanges() {
             any = true;
         }
     }
-    if (any) emit changedElsewhere();
+    if (any && announce) emit changedElsewhere();
     return any;
 }
 

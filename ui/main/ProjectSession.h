@@ -113,6 +113,11 @@ public:
     // the clips, labels and coders, and the current recording's transcript is announced
     // (changedElsewhere). Only what differs is announced. True when something did.
     bool checkForOutsideChanges();
+    // This window's own background jobs (a prediction run, an import, a transcription)
+    // commit through connections of their own: between begin and end the watch leaves
+    // them alone, and end re-reads what differs without calling it a change made elsewhere.
+    void beginLocalWrites() { ++localWriters_; }
+    void endLocalWrites();
 
     QUndoStack* undoStack() { return &undo_; }
     // Another connection (a transcription job) wrote this recording's transcript.
@@ -173,6 +178,9 @@ private:
     QUndoStack undo_;
     QTimer watch_;
     int64_t dataVersion_ = -1;
+    int localWriters_ = 0;
+    // Re-reads when another connection committed; announce: say it came from elsewhere.
+    bool refreshFromFile(bool announce);
     // The shown recording's transcript at the last check (a hash), to tell whether
     // another connection changed it.
     int64_t transcriptMedia_ = 0;

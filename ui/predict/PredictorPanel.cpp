@@ -518,7 +518,8 @@ void PredictorPanel::startRun() {
     where_->clear();
     where_->setVisible(false);
     lastMessage_.clear();
-    job_->start(c);
+    session_->beginLocalWrites();
+    if (!job_->start(c)) session_->endLocalWrites();  // one at a time: no finished() comes
     updateForm();
 }
 
@@ -654,6 +655,7 @@ void PredictorPanel::showFrames(int row) {
 
 void PredictorPanel::onFinished(bool ok, bool cancelled, const QString& runName, const QString& message) {
     lastMessage_ = message;
+    session_->endLocalWrites();
     if (progress_->maximum() == 0) progress_->setRange(0, 1);
     if (ok) {
         // The labels are in the index already; the run's record (its status) is re-read.

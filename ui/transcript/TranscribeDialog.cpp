@@ -280,7 +280,8 @@ void TranscribeDialog::start() {
     progress_->setValue(0);
     progress_->setVisible(true);
     status_->setText(tr("Starting…"));
-    job_->start(session_->projectPath(), o.value());
+    session_->beginLocalWrites();
+    if (!job_->start(session_->projectPath(), o.value())) session_->endLocalWrites();
     updateForm();
 }
 
@@ -291,6 +292,7 @@ void TranscribeDialog::cancel() {
 }
 
 void TranscribeDialog::onFinished(bool ok, bool, const QString& message, qint64 mediaId) {
+    session_->endLocalWrites();
     progress_->setRange(0, 1000);
     progress_->setValue(ok ? 1000 : 0);
     status_->setText(message);
