@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ClipEditCommand</name>
+    <message>
+        <source>"%1" was not undone or redone: its clips were changed since (in another window or by an import). Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CodebookChangeCommand</name>
     <message>
         <source>Codebook change (version %1)</source>

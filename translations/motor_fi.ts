@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>ClipEditCommand</name>
+    <message>
+        <source>"%1" was not undone or redone: its clips were changed since (in another window or by an import). Nothing was changed.</source>
+        <translation>"%1" jäi kumoamatta tai tekemättä uudelleen: sen leikkeitä on muutettu sen jälkeen (toisessa ikkunassa tai tuonnilla). Mitään ei muutettu.</translation>
+    </message>
+</context>
+<context>
     <name>CodebookChangeCommand</name>
     <message>
         <source>Codebook change (version %1)</source>

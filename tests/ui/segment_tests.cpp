@@ -11,6 +11,7 @@
 #include <QMediaPlayer>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QUndoStack>
@@ -20,6 +21,7 @@
 #include "support/StudioFixture.h"
 #include "ui/main/ProjectSession.h"
 #include "ui/player/PlayerPane.h"
+#include "ui/segment/ClipEditCommand.h"
 #include "ui/segment/SegmentTimeline.h"
 #include "ui/segment/SegmentView.h"
 
@@ -210,6 +212,43 @@ TEST_F(SegmentTest, KeysSplitMergeNudgeSetAddAndDeleteAndUndoRestoresTheFile) {
 // drag is one undoable edit through core (a labelled clip keeps its labels and is
 // flagged); a drag into a neighbour or past the clip's other end is refused with core's
 // message and changes nothing; an edge snaps to a neighbour's; Escape cancels a drag.
+// Reported (fourth audit): undoing a clip edit put back every clip of the recording, so it
+// also reverted another window's edit of another clip. Undo writes only the step's clips,
+// and refuses when one of them was changed meanwhile.
+TEST_F(SegmentTest, UndoLeavesOtherClipsChangedMeanwhileAndRefusesOverwritingItsOwn) {
+    FixtureOptions options;
+    options.withMedia = false;
+    options.withModels = false;
+    options.experts = {};
+    options.clipCount = 4;  // g1-c001 0-4 s, g2-c002 4-8 s, g3-c003 8-12 s, g1-c004 12-16 s
+    openStudio(options, QStringLiteral("Tester"));
+    ui::ProjectSession* session = window_->session();
+    const Clip first = session->clips()[0];
+    const Clip third = session->clips()[2];
+    QUndoStack* undo = session->undoStack();
+    undo->push(new ui::ClipEditCommand(session, first.mediaId, QStringLiteral("shorten g1-c001"),
+                                       [&](Project& p) { return p.setClipRange(first.id, 0, 3500); }));
+    auto other = Project::open(projectPath_);  // another window on the same file
+    ASSERT_TRUE(other.ok());
+    const Status theirs = other.value()->setClipRange(third.id, third.startMs, third.endMs - 1000);
+    ASSERT_TRUE(theirs.ok()) << theirs.error().message.toStdString();
+    EXPECT_TRUE(session->checkForOutsideChanges());  // as the watch does within 2 s
+    undo->undo();
+    QMap<QString, StoredClip> now = storedClips();
+    EXPECT_EQ(now[first.key], (StoredClip{first.id, 0, 4000, false})) << now;
+    EXPECT_EQ(now[third.key].endMs, third.endMs - 1000) << now;  // theirs stays
+    undo->redo();
+    EXPECT_EQ(storedClips()[first.key].endMs, 3500);
+
+    // The other window changes this step's own clip: undo would throw that away.
+    ASSERT_TRUE(other.value()->setClipRange(first.id, 0, 3000).ok());
+    QSignalSpy failed(session, &ui::ProjectSession::clipEditFailed);
+    undo->undo();
+    EXPECT_EQ(storedClips()[first.key].endMs, 3000);
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(failed.first().at(0).toString().contains(QStringLiteral("changed since")));
+}
+
 TEST_F(SegmentTest, DraggingAClipEdgeIsOneUndoableEditAndRefusalsChangeNothing) {
     FixtureOptions options;
     options.withMedia = false;

@@ -439,6 +439,10 @@ FI = {
     '"%1" was not undone or redone: that label was changed since (in another window or by an import). Nothing was changed.':
         '"%1" jäi kumoamatta tai tekemättä uudelleen: luokitusta on muutettu sen jälkeen (toisessa ikkunassa tai '
         'tuonnilla). Mitään ei muutettu.',
+    # clip edit undo refused: its clips were changed elsewhere since (ClipEditCommand)
+    '"%1" was not undone or redone: its clips were changed since (in another window or by an import). Nothing was changed.':
+        '"%1" jäi kumoamatta tai tekemättä uudelleen: sen leikkeitä on muutettu sen jälkeen (toisessa ikkunassa tai '
+        'tuonnilla). Mitään ei muutettu.',
     # the codebook editor's translation fields (CodebookEditor)
     "Descri&ption": "&Kuvaus",
     "In lan&guage": "Käännö&skieli",

@@ -1,5 +1,6 @@
 #include "ui/segment/ClipEditCommand.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include "core/store/Project.h"
@@ -13,16 +14,27 @@ ClipEditCommand::ClipEditCommand(ProjectSession* session, int64_t mediaId, const
     setText(text);
 }
 
+namespace {
+
+bool sameClip(const Clip& a, const Clip& b) {
+    return a.id == b.id && a.mediaId == b.mediaId && a.key == b.key && a.startMs == b.startMs && a.endMs == b.endMs &&
+           a.needsReview == b.needsReview;
+}
+
+}  // namespace
+
 QVector<Clip> ClipEditCommand::snapshot() const {
+    // From the file, not the session's index: another window may have edited since.
     QVector<Clip> out;
-    for (const Clip& c : session_->clips())
+    auto all = session_->project() ? session_->project()->clips() : Result<QVector<Clip>>(QVector<Clip>{});
+    for (const Clip& c : all ? all.value() : session_->clips())
         if (c.mediaId == mediaId_) out.push_back(c);
     return out;
 }
 
 void ClipEditCommand::redo() {
     if (done_) {
-        restore(after_);
+        restore(after_, before_);
         return;
     }
     before_ = snapshot();
@@ -39,29 +51,62 @@ void ClipEditCommand::redo() {
 }
 
 void ClipEditCommand::undo() {
-    restore(before_);
+    restore(before_, after_);
 }
 
-void ClipEditCommand::restore(const QVector<Clip>& wanted) {
-    const QVector<Clip> now = snapshot();
+QHash<int64_t, std::optional<Clip>> ClipEditCommand::rows(const QVector<Clip>& snapshot) const {
+    QHash<int64_t, Clip> before, after, in;
+    for (const Clip& c : before_) before.insert(c.id, c);
+    for (const Clip& c : after_) after.insert(c.id, c);
+    for (const Clip& c : snapshot) in.insert(c.id, c);
+    QHash<int64_t, std::optional<Clip>> out;
+    auto note = [&](int64_t id) {
+        const auto b = before.constFind(id), a = after.constFind(id);
+        if (b == before.cend() || a == after.cend() || !sameClip(*b, *a))
+            out.insert(id, in.contains(id) ? std::optional<Clip>(in.value(id)) : std::nullopt);
+    };
+    for (const Clip& c : before_) note(c.id);
+    for (const Clip& c : after_) note(c.id);
+    return out;
+}
+
+void ClipEditCommand::restore(const QVector<Clip>& wanted, const QVector<Clip>& expected) {
+    // Only this step's clips are written, so another window's edit of another clip stays;
+    // a clip of this step changed meanwhile is not overwritten: the step is refused.
+    const auto mine = rows(wanted);
+    const auto expect = rows(expected);
+    const auto current = rows(snapshot());
+    for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+        const std::optional<Clip>& e = expect.value(it.key());
+        const std::optional<Clip>& c = current.value(it.key());
+        if (e.has_value() != c.has_value() || (e && !sameClip(*e, *c))) {
+            ok_ = false;
+            error_ = QCoreApplication::translate("ClipEditCommand",
+                                                 "\"%1\" was not undone or redone: its clips were changed since "
+                                                 "(in another window or by an import). Nothing was changed.")
+                         .arg(text());
+            setObsolete(true);
+            emit session_->clipEditFailed(error_);
+            return;
+        }
+    }
     const Status s = session_->editClips([&](Project& p) -> Status {
-        QHash<int64_t, Clip> keep;
-        for (const Clip& c : wanted) keep.insert(c.id, c);
-        QHash<int64_t, Clip> present;
-        for (const Clip& c : now) present.insert(c.id, c);
-        for (const Clip& c : now)
-            if (!keep.contains(c.id))
-                if (auto r = p.deleteClip(c.id); !r)
-                    return makeError(QStringLiteral("clip '%1': %2").arg(c.key, r.error().message));
+        for (auto it = mine.cbegin(); it != mine.cend(); ++it)
+            if (!it.value() && current.value(it.key()))
+                if (auto r = p.deleteClip(it.key()); !r)
+                    return makeError(
+                        QStringLiteral("clip '%1': %2").arg(current.value(it.key())->key, r.error().message));
         for (const Clip& c : wanted) {
-            if (!present.contains(c.id)) {
+            if (!mine.contains(c.id)) continue;
+            const std::optional<Clip>& was = current.value(c.id);
+            if (!was) {
                 if (auto r = p.restoreClip(c); !r) return r;
                 continue;
             }
-            const Clip& was = present.value(c.id);
-            if (was.startMs != c.startMs || was.endMs != c.endMs)
+            if (was->startMs != c.startMs || was->endMs != c.endMs)
                 if (auto r = p.setClipRange(c.id, c.startMs, c.endMs); !r) return r;
-            if (auto r = p.setClipNeedsReview(c.id, c.needsReview); !r) return r;
+            if (was->needsReview != c.needsReview)
+                if (auto r = p.setClipNeedsReview(c.id, c.needsReview); !r) return r;
         }
         return {};
     });

@@ -1,12 +1,16 @@
 #pragma once
 // One segmenting edit (range, split, merge, add, delete, review flag) as an undoable
 // step on the session's undo stack, beside the label edits. The first redo runs the edit
-// through core's clip API; undo and later redos put the recording's clips back exactly as
-// they were (ranges, review flags, and removed clips under their old ids and keys).
+// through core's clip API; undo and later redos put the clips the step changed back exactly
+// as they were (ranges, review flags, and removed clips under their old ids and keys).
+// Other clips are left alone, and a clip of the step changed meanwhile elsewhere (another
+// window, an import) refuses the undo.
+#include <QHash>
 #include <QUndoCommand>
 #include <QVector>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "core/model/Entities.h"
 #include "core/util/Result.h"
@@ -32,8 +36,12 @@ public:
     QString errorMessage() const { return error_; }
 
 private:
+    // The recording's clips as the file holds them now.
     QVector<Clip> snapshot() const;
-    void restore(const QVector<Clip>& clips);
+    // Puts this step's clips as they are in `wanted`, when they are still as in `expected`.
+    void restore(const QVector<Clip>& wanted, const QVector<Clip>& expected);
+    // This step's clips (those its edit changed, added or removed) as in `snapshot`.
+    QHash<int64_t, std::optional<Clip>> rows(const QVector<Clip>& snapshot) const;
 
     ProjectSession* session_;
     int64_t mediaId_;
