@@ -53,6 +53,31 @@ TEST_F(ReviewTest, QueueIsRankedByDissentAndMJumpsThroughIt) {
 // Reported: model runs and baselines counted as dissent where the experts agree. By
 // default only experts count; "all coders" is a choice, and the browser's Conflict
 // column follows it.
+// Reported (fourth audit): after settling the contested clip being shown, M went back to
+// the top of the queue, and the queue highlighted another clip than the one shown. M goes
+// on from where the settled clip stood, and only the shown clip's row is highlighted.
+TEST_F(ReviewTest, SettlingAClipKeepsThePlaceInTheQueue) {
+    openReview();
+    ui::ProjectSession* session = window_->session();
+    ui::ReviewPane* review = window_->review();
+    const QVector<qint64> queue = review->queue();
+    ASSERT_GE(queue.size(), 3);
+    auto* table = review->findChild<QTableWidget*>();
+    ASSERT_NE(table, nullptr);
+    session->setCurrentClip(queue[1]);
+    EXPECT_EQ(table->selectionModel()->selectedRows().size(), 1);
+    EXPECT_EQ(table->selectionModel()->selectedRows().first().row(), 1);
+    // Every expert agrees on queue[1] now.
+    for (const Annotator& a : session->annotatorsOfKind(AnnotatorKind::Human))
+        for (const Dimension& d : session->codebook().dimensions)
+            ASSERT_TRUE(session->writeLabel(queue[1], a.id, d.name, d.classes.front().name, {}).ok());
+    QTest::qWait(400);  // the queue is rebuilt after a short pause
+    ASSERT_FALSE(review->queue().contains(queue[1]));
+    EXPECT_TRUE(table->selectionModel()->selectedRows().isEmpty());
+    QTest::keyClick(window_.get(), Qt::Key_M);
+    EXPECT_EQ(session->currentClipId(), queue[2]);
+}
+
 TEST_F(ReviewTest, ConflictCountsExpertsByDefaultAndAllCodersOnRequest) {
     openReview();
     ui::ProjectSession* session = window_->session();

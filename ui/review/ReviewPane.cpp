@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -155,6 +156,7 @@ ReviewPane::ReviewPane(ProjectSession* session, QWidget* parent)
     connect(coders_, &QTableWidget::currentCellChanged, this,
             [this](int row, int column) { showDetails(row, column); });
     connect(session_, &ProjectSession::currentClipChanged, this, &ReviewPane::refreshClip);
+    connect(session_, &ProjectSession::currentClipChanged, this, &ReviewPane::showCurrentInQueue);
     connect(session_, &ProjectSession::projectOpened, this, &ReviewPane::rebuildQueue);
     connect(session_, &ProjectSession::projectClosed, this, &ReviewPane::rebuildQueue);
     connect(session_, &ProjectSession::labelsReloaded, this, &ReviewPane::rebuildQueue);
@@ -314,6 +316,7 @@ void ReviewPane::rebuildQueueNow() {
             return a.conflict.dissentingCoders > b.conflict.dissentingCoders;
         return a.conflict.conflictingDimensions > b.conflict.conflictingDimensions;
     });
+    previousQueue_ = queue_;
     queue_.clear();
     queueTable_->setRowCount(int(entries.size()));
     for (int i = 0; i < entries.size(); ++i) {
@@ -330,6 +333,17 @@ void ReviewPane::rebuildQueueNow() {
         }
     }
     queueSummary_->setText(tr("%n contested clip(s)", nullptr, int(entries.size())));
+    showCurrentInQueue();
+}
+
+void ReviewPane::showCurrentInQueue() {
+    // The row of the clip shown, or none: never another clip's row.
+    const int row = int(queue_.indexOf(session_->currentClipId()));
+    const QSignalBlocker block(queueTable_);
+    if (row >= 0)
+        queueTable_->selectRow(row);
+    else
+        queueTable_->clearSelection();
 }
 
 void ReviewPane::nextInQueue() {
@@ -338,8 +352,18 @@ void ReviewPane::nextInQueue() {
         rebuildQueueNow();
     }
     if (queue_.isEmpty()) return;
-    const int at = int(queue_.indexOf(session_->currentClipId()));
-    const int next = (at + 1) % int(queue_.size());
+    const qint64 current = session_->currentClipId();
+    int next = 0;
+    if (const int at = int(queue_.indexOf(current)); at >= 0) {
+        next = (at + 1) % int(queue_.size());
+    } else if (const qsizetype was = previousQueue_.indexOf(current); was >= 0) {
+        // The clip just settled left the queue: go on from where it stood, not from the top.
+        for (qsizetype i = was + 1; i < previousQueue_.size(); ++i)
+            if (const qsizetype found = queue_.indexOf(previousQueue_[i]); found >= 0) {
+                next = int(found);
+                break;
+            }
+    }
     queueTable_->selectRow(next);
     emit clipRequested(queue_[next]);
 }

@@ -40,6 +40,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // Selects the shown clip's row in the queue, or no row.
+    void showCurrentInQueue();
     void refreshClip();
     void rebuildQueue();
     void rebuildQueueNow();
@@ -56,6 +58,7 @@ private:
     QLabel* queueSummary_;
     QTimer* queueTimer_;
     QVector<qint64> queue_;
+    QVector<qint64> previousQueue_;  // the queue before its last rebuild: where M goes on from
     bool queueStale_ = false;
     QVector<qint64> rowCoder_;
 };
