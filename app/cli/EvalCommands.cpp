@@ -43,7 +43,7 @@ int cmdEval(const QStringList& args) {
         printError(QStringLiteral("--bootstrap must be a non-negative number"));
         return 2;
     }
-    auto opened = Project::open(parser.positionalArguments().at(0));
+    auto opened = Project::open(parser.positionalArguments().at(0), Project::Access::Read);
     if (!opened) {
         printError(opened.error().message);
         return 1;

@@ -18,8 +18,8 @@ namespace motor::cli {
 namespace {
 
 // Opens the project or prints why not; nullptr on failure.
-std::unique_ptr<Project> openOrReport(const QString& path) {
-    auto p = Project::open(path);
+std::unique_ptr<Project> openOrReport(const QString& path, Project::Access access = Project::Access::Write) {
+    auto p = Project::open(path, access);
     if (!p) {
         printError(p.error().message);
         return nullptr;
@@ -246,7 +246,7 @@ int cmdExport(const QStringList& args) {
             printError(QStringLiteral("unknown export format '%1' (%2)").arg(f, known.join(QStringLiteral(", "))));
             return 2;
         }
-    auto p = openOrReport(parser.positionalArguments().at(0));
+    auto p = openOrReport(parser.positionalArguments().at(0), Project::Access::Read);
     if (!p) return 1;
     const QDir dir(parser.positionalArguments().at(1));
     if (!QDir().mkpath(dir.absolutePath())) {

@@ -11,8 +11,8 @@
 namespace motor::cli {
 namespace {
 
-Result<std::unique_ptr<Project>> openProject(const QString& path) {
-    return Project::open(path);
+Result<std::unique_ptr<Project>> openProject(const QString& path, Project::Access access = Project::Access::Write) {
+    return Project::open(path, access);
 }
 
 int cmdInit(const QStringList& args) {
@@ -58,7 +58,7 @@ int cmdInfo(const QStringList& args) {
         printError(QStringLiteral("--format must be text or json"));
         return 2;
     }
-    auto opened = openProject(parser.positionalArguments().at(0));
+    auto opened = openProject(parser.positionalArguments().at(0), Project::Access::Read);
     if (!opened) {
         printError(opened.error().message);
         return 1;

@@ -57,12 +57,14 @@ Result<std::unique_ptr<Project>> Project::create(const QString& path, const Code
     return p;
 }
 
-Result<std::unique_ptr<Project>> Project::open(const QString& path) {
+Result<std::unique_ptr<Project>> Project::open(const QString& path, Access access) {
     const QFileInfo info(path);
     if (!info.exists()) return makeError(path + QStringLiteral(": no such file"));
     if (info.isDir()) return makeError(path + QStringLiteral(": is a folder, not a MOTOR project file"));
     // Every label is written at once, and SQLite keeps its journal beside the file: a file
     // or folder this user cannot write is said as such, not reported as damage.
+    const bool writable = info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+    if (!writable && access == Access::Read) return openForReading(path);
     if (const QFileInfo folder(info.absolutePath()); !info.isWritable() || !folder.isWritable())
         return makeError(path +
                          QStringLiteral(": read-only here (%1 cannot be written). A project is written as it "
@@ -117,6 +119,35 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path) {
     auto version = p->db_.queryInt(QStringLiteral("PRAGMA user_version"));
     if (!version) return version.error();
     if (auto s = store::migrate(p->db_, int(version.value())); !s) return s.error();
+    if (auto s = p->loadCodebook(); !s) return s.error();
+    return p;
+}
+
+Result<std::unique_ptr<Project>> Project::openForReading(const QString& path) {
+    auto db = store::SqliteDatabase::open(path, store::SqliteDatabase::OpenMode::ReadOnlyImmutable);
+    if (!db) return db.error();
+    if (auto s = checkSqliteHeader(db.value(), path); !s) return s.error();
+    auto check = db->queryText(QStringLiteral("PRAGMA quick_check"));
+    if (!check) return check.error();
+    if (check.value() != QLatin1String("ok"))
+        return makeError(path +
+                         QStringLiteral(": damaged project (SQLite: %1). The file was not changed").arg(check.value()));
+    auto appId = db->queryInt(QStringLiteral("PRAGMA application_id"));
+    if (!appId) return appId.error();
+    if (appId.value() != store::kApplicationId)
+        return makeError(path + QStringLiteral(": not a MOTOR project (SQLite database of another application)"));
+    auto version = db->queryInt(QStringLiteral("PRAGMA user_version"));
+    if (!version) return version.error();
+    if (version.value() != store::kSchemaVersion)
+        return makeError(path + QStringLiteral(": read-only here, and made by %1 MOTOR Studio (schema %2; this version "
+                                               "reads %3): copy it to a folder you can write to")
+                                    .arg(version.value() > store::kSchemaVersion ? QStringLiteral("a newer")
+                                                                                 : QStringLiteral("an older"))
+                                    .arg(version.value())
+                                    .arg(store::kSchemaVersion));
+    std::unique_ptr<Project> p(new Project);
+    p->db_ = std::move(db.value());
+    p->path_ = QFileInfo(path).absoluteFilePath();
     if (auto s = p->loadCodebook(); !s) return s.error();
     return p;
 }

@@ -93,7 +93,11 @@ public:
     // Opens an existing project. A file that is not a project, a damaged database or a
     // project from a newer version fails with a message and is not modified. An older
     // schema is migrated after a backup copy (PATH.bak-vN) is written.
-    static Result<std::unique_ptr<Project>> open(const QString& path);
+    // Access::Read (reports, exports): a project this user cannot write (a read-only
+    // folder or file, an archive) opens for reading; every write then fails. Access::Write
+    // refuses such a project with a message that says so.
+    enum class Access { Write, Read };
+    static Result<std::unique_ptr<Project>> open(const QString& path, Access access = Access::Write);
 
     const QString& path() const { return path_; }
     QString name() const;
@@ -220,6 +224,7 @@ public:
     Result<QString> integrityCheck();  // "ok" when healthy
 
 private:
+    static Result<std::unique_ptr<Project>> openForReading(const QString& path);
     Project() = default;
     Status loadCodebook();
     Status validateLabel(const LabelWrite& w);

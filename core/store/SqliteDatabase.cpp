@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <QFileInfo>
+#include <QUrl>
 #include <utility>
 
 namespace motor::store {
@@ -43,10 +45,16 @@ Result<SqliteDatabase> SqliteDatabase::open(const QString& path, OpenMode mode) 
         case OpenMode::ReadOnly:
             flags |= SQLITE_OPEN_READONLY;
             break;
+        case OpenMode::ReadOnlyImmutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+            break;
     }
     SqliteDatabase db;
     db.path_ = path;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db.db_, flags, nullptr);
+    const QByteArray name = mode == OpenMode::ReadOnlyImmutable
+                                ? QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?immutable=1"
+                                : path.toUtf8();
+    const int rc = sqlite3_open_v2(name.constData(), &db.db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = db.db_ ? QString::fromUtf8(sqlite3_errmsg(db.db_)) : QString::fromUtf8(sqlite3_errstr(rc));
         return makeError(QStringLiteral("%1: cannot open database: %2").arg(path, msg));

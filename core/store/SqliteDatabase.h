@@ -14,7 +14,9 @@ namespace motor::store {
 
 class SqliteDatabase {
 public:
-    enum class OpenMode { ReadWrite, ReadWriteCreate, ReadOnly };
+    // ReadOnlyImmutable: a file nobody can change while it is open (a read-only folder or
+    // file): read without the -wal / -shm files SQLite could not create there.
+    enum class OpenMode { ReadWrite, ReadWriteCreate, ReadOnly, ReadOnlyImmutable };
 
     SqliteDatabase() = default;
     SqliteDatabase(SqliteDatabase&& other) noexcept;

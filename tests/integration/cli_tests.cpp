@@ -279,7 +279,8 @@ TEST(CliBasics, PredictUsageErrorsAreSaidFirst) {
 
 // Reported: a healthy project in a read-only folder was called "damaged ... open a backup",
 // and a read-only file opened as if writable, then refused every label with SQLite's words.
-// Both say that the project is read-only here and what to do, and the file is unchanged.
+// Both say that the project is read-only here and what to do when a command would write; the
+// commands that only read (info, eval, export) read it. The file is unchanged.
 // Run as another user where the test runs as root (whom permissions do not stop).
 TEST(CliBasics, AReadOnlyProjectIsSaidToBeReadOnlyNotDamaged) {
     QTemporaryDir dir;
@@ -314,10 +315,18 @@ TEST(CliBasics, AReadOnlyProjectIsSaidToBeReadOnlyNotDamaged) {
         ASSERT_TRUE(f.open(QIODevice::ReadOnly));
         const QByteArray before = f.readAll();
         f.close();
-        const CliRun r = asUser({"info", project});
+        // A command that writes says so; one that reads (info, eval, export) works.
+        const CliRun r = asUser({"label", project, "g1-c001", "Anna", "behavior", "Monitoring"});
         EXPECT_NE(r.exitCode, 0);
         EXPECT_TRUE(r.err.contains(project + QStringLiteral(": read-only here"))) << qPrintable(r.err);
         EXPECT_FALSE(r.err.contains(QStringLiteral("damaged"))) << qPrintable(r.err);
+        const CliRun info = asUser({"info", project, "--format", "json"});
+        EXPECT_EQ(info.exitCode, 0) << qPrintable(info.err);
+        EXPECT_EQ(QJsonDocument::fromJson(info.out.toUtf8()).object()["codebook"].toObject()["name"].toString(),
+                  QStringLiteral("MOTOR"))
+            << qPrintable(info.out);
+        const CliRun eval = asUser({"eval", project});
+        EXPECT_FALSE(eval.err.contains(QStringLiteral("read-only"))) << qPrintable(eval.err);
         ASSERT_TRUE(f.open(QIODevice::ReadOnly));
         EXPECT_EQ(f.readAll(), before);
         f.close();
