@@ -57,6 +57,42 @@ Result<std::unique_ptr<Project>> Project::create(const QString& path, const Code
     return p;
 }
 
+namespace {
+
+// What a project file must be before anything else is done with it (opened read-only):
+// a SQLite file that passes quick_check, of this application, of a schema this version
+// reads. Returns its schema version.
+Result<int64_t> inspect(store::SqliteDatabase& db, const QString& path) {
+    if (auto s = checkSqliteHeader(db, path); !s) return s.error();
+    auto check = db.queryText(QStringLiteral("PRAGMA quick_check"));
+    // What SQLite found, without the path and the SQL its message carries, and what to do.
+    auto damaged = [&](QString what) {
+        if (what.startsWith(path + QStringLiteral(": "))) what = what.mid(path.size() + 2);
+        what.remove(QRegularExpression(QStringLiteral("\\s*\\(in: [^)]*\\)$")));
+        return makeError(path +
+                         QStringLiteral(": damaged project (SQLite: %1). The file was not changed; open a backup or a "
+                                        "coder's copy of it instead")
+                             .arg(what));
+    };
+    if (!check) return damaged(check.error().message);
+    if (check.value() != QLatin1String("ok")) return damaged(check.value());
+    auto appId = db.queryInt(QStringLiteral("PRAGMA application_id"));
+    if (!appId) return appId.error();
+    if (appId.value() != store::kApplicationId)
+        return makeError(path + QStringLiteral(": not a MOTOR project (SQLite database of another application)"));
+    auto version = db.queryInt(QStringLiteral("PRAGMA user_version"));
+    if (!version) return version.error();
+    if (version.value() > store::kSchemaVersion)
+        return makeError(path +
+                         QStringLiteral(": made by a newer MOTOR Studio (schema %1; this version reads up to %2)")
+                             .arg(version.value())
+                             .arg(store::kSchemaVersion));
+    if (version.value() < 1) return makeError(path + QStringLiteral(": not a MOTOR project (no schema version)"));
+    return version.value();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Project>> Project::open(const QString& path, Access access) {
     const QFileInfo info(path);
     if (!info.exists()) return makeError(path + QStringLiteral(": no such file"));
@@ -75,31 +111,8 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path, Access acces
         // Inspect read-only first: nothing about a bad or newer file may change.
         auto ro = store::SqliteDatabase::open(path, store::SqliteDatabase::OpenMode::ReadOnly);
         if (!ro) return ro.error();
-        if (auto s = checkSqliteHeader(ro.value(), path); !s) return s.error();
-        auto check = ro->queryText(QStringLiteral("PRAGMA quick_check"));
-        // What SQLite found, without the path and the SQL its message carries, and what to do.
-        auto damaged = [&](QString what) {
-            if (what.startsWith(path + QStringLiteral(": "))) what = what.mid(path.size() + 2);
-            what.remove(QRegularExpression(QStringLiteral("\\s*\\(in: [^)]*\\)$")));
-            return makeError(
-                path + QStringLiteral(": damaged project (SQLite: %1). The file was not changed; open a backup or a "
-                                      "coder's copy of it instead")
-                           .arg(what));
-        };
-        if (!check) return damaged(check.error().message);
-        if (check.value() != QLatin1String("ok")) return damaged(check.value());
-        auto appId = ro->queryInt(QStringLiteral("PRAGMA application_id"));
-        if (!appId) return appId.error();
-        if (appId.value() != store::kApplicationId)
-            return makeError(path + QStringLiteral(": not a MOTOR project (SQLite database of another application)"));
-        auto version = ro->queryInt(QStringLiteral("PRAGMA user_version"));
+        auto version = inspect(ro.value(), path);
         if (!version) return version.error();
-        if (version.value() > store::kSchemaVersion)
-            return makeError(path +
-                             QStringLiteral(": made by a newer MOTOR Studio (schema %1; this version reads up to %2)")
-                                 .arg(version.value())
-                                 .arg(store::kSchemaVersion));
-        if (version.value() < 1) return makeError(path + QStringLiteral(": not a MOTOR project (no schema version)"));
         if (version.value() < store::kSchemaVersion) {
             const QString backup = path + QStringLiteral(".bak-v%1").arg(version.value());
             QFile::remove(backup);
@@ -126,23 +139,12 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path, Access acces
 Result<std::unique_ptr<Project>> Project::openForReading(const QString& path) {
     auto db = store::SqliteDatabase::open(path, store::SqliteDatabase::OpenMode::ReadOnlyImmutable);
     if (!db) return db.error();
-    if (auto s = checkSqliteHeader(db.value(), path); !s) return s.error();
-    auto check = db->queryText(QStringLiteral("PRAGMA quick_check"));
-    if (!check) return check.error();
-    if (check.value() != QLatin1String("ok"))
-        return makeError(path +
-                         QStringLiteral(": damaged project (SQLite: %1). The file was not changed").arg(check.value()));
-    auto appId = db->queryInt(QStringLiteral("PRAGMA application_id"));
-    if (!appId) return appId.error();
-    if (appId.value() != store::kApplicationId)
-        return makeError(path + QStringLiteral(": not a MOTOR project (SQLite database of another application)"));
-    auto version = db->queryInt(QStringLiteral("PRAGMA user_version"));
+    auto version = inspect(db.value(), path);
     if (!version) return version.error();
     if (version.value() != store::kSchemaVersion)
-        return makeError(path + QStringLiteral(": read-only here, and made by %1 MOTOR Studio (schema %2; this version "
-                                               "reads %3): copy it to a folder you can write to")
-                                    .arg(version.value() > store::kSchemaVersion ? QStringLiteral("a newer")
-                                                                                 : QStringLiteral("an older"))
+        return makeError(path + QStringLiteral(": read-only here, and made by an older MOTOR Studio (schema %1; this "
+                                               "version reads %2 after upgrading it): copy it to a folder you can "
+                                               "write to")
                                     .arg(version.value())
                                     .arg(store::kSchemaVersion));
     std::unique_ptr<Project> p(new Project);
