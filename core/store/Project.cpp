@@ -101,7 +101,7 @@ Result<std::unique_ptr<Project>> Project::open(const QString& path, Access acces
     // or folder this user cannot write is said as such, not reported as damage.
     const bool writable = info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
     if (!writable && access == Access::Read) return openForReading(path);
-    if (const QFileInfo folder(info.absolutePath()); !info.isWritable() || !folder.isWritable())
+    if (!writable)
         return makeError(path +
                          QStringLiteral(": read-only here (%1 cannot be written). A project is written as it "
                                         "is labelled, so it opens only where it can be written: copy it to a "

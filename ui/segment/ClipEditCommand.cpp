@@ -5,6 +5,7 @@
 
 #include "core/store/Project.h"
 #include "ui/main/ProjectSession.h"
+#include "ui/main/StepRows.h"
 
 namespace motor {
 namespace ui {
@@ -25,8 +26,8 @@ bool sameClip(const Clip& a, const Clip& b) {
 
 QVector<Clip> ClipEditCommand::snapshot() const {
     // From the file, not the session's index: another window may have edited since.
+    auto all = session_->project() ? session_->project()->clips() : Result<QVector<Clip>>(session_->clips());
     QVector<Clip> out;
-    auto all = session_->project() ? session_->project()->clips() : Result<QVector<Clip>>(QVector<Clip>{});
     for (const Clip& c : all ? all.value() : session_->clips())
         if (c.mediaId == mediaId_) out.push_back(c);
     return out;
@@ -54,41 +55,20 @@ void ClipEditCommand::undo() {
     restore(before_, after_);
 }
 
-QHash<int64_t, std::optional<Clip>> ClipEditCommand::rows(const QVector<Clip>& snapshot) const {
-    QHash<int64_t, Clip> before, after, in;
-    for (const Clip& c : before_) before.insert(c.id, c);
-    for (const Clip& c : after_) after.insert(c.id, c);
-    for (const Clip& c : snapshot) in.insert(c.id, c);
-    QHash<int64_t, std::optional<Clip>> out;
-    auto note = [&](int64_t id) {
-        const auto b = before.constFind(id), a = after.constFind(id);
-        if (b == before.cend() || a == after.cend() || !sameClip(*b, *a))
-            out.insert(id, in.contains(id) ? std::optional<Clip>(in.value(id)) : std::nullopt);
-    };
-    for (const Clip& c : before_) note(c.id);
-    for (const Clip& c : after_) note(c.id);
-    return out;
-}
-
 void ClipEditCommand::restore(const QVector<Clip>& wanted, const QVector<Clip>& expected) {
     // Only this step's clips are written, so another window's edit of another clip stays;
     // a clip of this step changed meanwhile is not overwritten: the step is refused.
-    const auto mine = rows(wanted);
-    const auto expect = rows(expected);
-    const auto current = rows(snapshot());
-    for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
-        const std::optional<Clip>& e = expect.value(it.key());
-        const std::optional<Clip>& c = current.value(it.key());
-        if (e.has_value() != c.has_value() || (e && !sameClip(*e, *c))) {
-            ok_ = false;
-            error_ = QCoreApplication::translate("ClipEditCommand",
-                                                 "\"%1\" was not undone or redone: its clips were changed since "
-                                                 "(in another window or by an import). Nothing was changed.")
-                         .arg(text());
-            setObsolete(true);
-            emit session_->clipEditFailed(error_);
-            return;
-        }
+    const auto mine = stepRows(before_, after_, wanted, sameClip);
+    const auto current = stepRows(before_, after_, snapshot(), sameClip);
+    if (!stepRowsUnchanged(stepRows(before_, after_, expected, sameClip), current, sameClip)) {
+        ok_ = false;
+        error_ = QCoreApplication::translate("ClipEditCommand",
+                                             "\"%1\" was not undone or redone: its clips were changed since "
+                                             "(in another window or by an import). Nothing was changed.")
+                     .arg(text());
+        setObsolete(true);
+        emit session_->clipEditFailed(error_);
+        return;
     }
     const Status s = session_->editClips([&](Project& p) -> Status {
         for (auto it = mine.cbegin(); it != mine.cend(); ++it)

@@ -5,12 +5,10 @@
 // as they were (ranges, review flags, and removed clips under their old ids and keys).
 // Other clips are left alone, and a clip of the step changed meanwhile elsewhere (another
 // window, an import) refuses the undo.
-#include <QHash>
 #include <QUndoCommand>
 #include <QVector>
 #include <cstdint>
 #include <functional>
-#include <optional>
 
 #include "core/model/Entities.h"
 #include "core/util/Result.h"
@@ -40,8 +38,6 @@ private:
     QVector<Clip> snapshot() const;
     // Puts this step's clips as they are in `wanted`, when they are still as in `expected`.
     void restore(const QVector<Clip>& wanted, const QVector<Clip>& expected);
-    // This step's clips (those its edit changed, added or removed) as in `snapshot`.
-    QHash<int64_t, std::optional<Clip>> rows(const QVector<Clip>& snapshot) const;
 
     ProjectSession* session_;
     int64_t mediaId_;

@@ -7,6 +7,7 @@
 
 #include "core/store/Project.h"
 #include "ui/main/ProjectSession.h"
+#include "ui/main/StepRows.h"
 
 namespace motor {
 namespace ui {
@@ -91,47 +92,21 @@ void TranscriptEditCommand::undo() {
     restore(before_, after_);
 }
 
-// The rows this step changed: those that differ between its two snapshots, or are in
-// only one of them. Undo and redo write these and nothing else.
-QHash<int64_t, std::optional<Utterance>> TranscriptEditCommand::rows(const QVector<Utterance>& snapshot) const {
-    QHash<int64_t, Utterance> before, after;
-    for (const Utterance& u : before_) before.insert(u.id, u);
-    for (const Utterance& u : after_) after.insert(u.id, u);
-    QHash<int64_t, std::optional<Utterance>> out;
-    auto touched = [&](int64_t id) {
-        const auto b = before.constFind(id), a = after.constFind(id);
-        return b == before.cend() || a == after.cend() || !sameRow(*b, *a);
-    };
-    QSet<int64_t> ids;
-    for (const Utterance& u : before_) ids.insert(u.id);
-    for (const Utterance& u : after_) ids.insert(u.id);
-    QHash<int64_t, Utterance> in;
-    for (const Utterance& u : snapshot) in.insert(u.id, u);
-    for (int64_t id : ids)
-        if (touched(id)) out.insert(id, in.contains(id) ? std::optional<Utterance>(in.value(id)) : std::nullopt);
-    return out;
-}
-
 void TranscriptEditCommand::restore(const QVector<Utterance>& wanted, const QVector<Utterance>& expected) {
     auto now = snapshot();
     if (!now) return fail(now.error().message);
     // Only this step's rows are written, so an edit made meanwhile to another line (by
     // another window on the project, an import, the CLI) stays. A row of this step that
     // was changed meanwhile is not overwritten: the step is refused and leaves the stack.
-    const auto mine = rows(wanted);
-    const auto expect = rows(expected);
-    const auto current = rows(now.value());
-    for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
-        const std::optional<Utterance>& e = expect.value(it.key());
-        const std::optional<Utterance>& c = current.value(it.key());
-        if (e.has_value() != c.has_value() || (e && !sameRow(*e, *c)))
-            return fail(
-                QCoreApplication::translate(
-                    "TranscriptEditCommand",
-                    "\"%1\" was not undone or redone: the transcript was changed there since (in another window or by "
-                    "an import). Nothing was changed.")
-                    .arg(text()));
-    }
+    const auto mine = stepRows(before_, after_, wanted, sameRow);
+    const auto current = stepRows(before_, after_, now.value(), sameRow);
+    if (!stepRowsUnchanged(stepRows(before_, after_, expected, sameRow), current, sameRow))
+        return fail(
+            QCoreApplication::translate(
+                "TranscriptEditCommand",
+                "\"%1\" was not undone or redone: the transcript was changed there since (in another window or by "
+                "an import). Nothing was changed.")
+                .arg(text()));
     QVector<Utterance> changed;
     QVector<int64_t> removed;
     for (auto it = mine.cbegin(); it != mine.cend(); ++it) {

@@ -11,12 +11,10 @@
 // so one Ctrl+Z removes the utterance with its text and one redo brings both back, same
 // id. Any other step in between, or a second text edit, stays a step of its own. Each
 // edit is still written to the project at once; merging only joins the snapshots.
-#include <QHash>
 #include <QUndoCommand>
 #include <QVector>
 #include <cstdint>
 #include <functional>
-#include <optional>
 
 #include "core/model/Entities.h"
 #include "core/util/Result.h"
@@ -60,8 +58,6 @@ private:
     Result<QVector<Utterance>> snapshot() const;
     // Puts this step's rows as they are in `wanted`, when they are still as in `expected`.
     void restore(const QVector<Utterance>& wanted, const QVector<Utterance>& expected);
-    // This step's rows (see restore) as they are in `snapshot`; nullopt where absent.
-    QHash<int64_t, std::optional<Utterance>> rows(const QVector<Utterance>& snapshot) const;
     void fail(const QString& message);
 
     ProjectSession* session_;
